@@ -1,0 +1,203 @@
+"""Load the catalogue of calls: one YAML file per call, validated against schema.yaml.
+
+A wrong file fails at load time with the file name, the field and the reason, so a
+mistake in the data never reaches a user as a wrong recommendation.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Dict, Iterator, List, Optional, Tuple
+
+import jsonschema
+import yaml
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+CATALOGUE_DIR = PACKAGE_DIR / "catalogue"
+SCHEMA_FILE = PACKAGE_DIR / "schema.yaml"
+
+
+class CatalogueError(ValueError):
+    """A catalogue file is invalid; the message names the file, the field and why."""
+
+    def __init__(self, file: str, field_path: str, reason: str):
+        self.file, self.field_path, self.reason = file, field_path, reason
+        super().__init__(f"{file}: {field_path or '(racine)'}: {reason}")
+
+
+@dataclass(frozen=True)
+class Session:
+    name: str
+    opens: Optional[dt.date]
+    closes: Optional[dt.date]
+    rolling: bool
+    dates_approximate: bool
+    period_label: Optional[str]
+    note: Optional[str]
+    source: Dict[str, str]
+    rules: Dict[str, Any]  # call rules with this session's blocks applied on top
+
+
+@dataclass(frozen=True)
+class Call:
+    code: str
+    title: str
+    summary: str
+    carrier: str
+    kind: str
+    themes: Tuple[str, ...]
+    sessions: Tuple[Session, ...]
+    data: Dict[str, Any] = field(repr=False)  # the whole validated file, for explanations
+    file: str = ""
+
+    @property
+    def short_title(self) -> str:
+        return self.data.get("short_title") or self.title
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.data.get(key, default)
+
+
+@lru_cache(maxsize=1)
+def _validator() -> jsonschema.Draft202012Validator:
+    schema = yaml.safe_load(SCHEMA_FILE.read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(schema)
+
+
+def _field_path(error: jsonschema.ValidationError) -> str:
+    return ".".join(str(part) for part in error.absolute_path)
+
+
+def _parse_date(value: Any, file: str, path: str) -> Optional[dt.date]:
+    if value is None:
+        return None
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise CatalogueError(file, path, f"date invalide « {value} » (attendu AAAA-MM-JJ)") from None
+
+
+def _build_session(raw: Dict[str, Any], call_rules: Dict[str, Any], file: str, index: int) -> Session:
+    path = f"sessions.{index}"
+    opens = _parse_date(raw.get("opens"), file, path + ".opens")
+    closes = _parse_date(raw.get("closes"), file, path + ".closes")
+    rolling = bool(raw.get("rolling", False))
+    if opens and closes and closes < opens:
+        raise CatalogueError(file, path + ".closes", "la clôture précède l'ouverture")
+    if rolling and closes:
+        raise CatalogueError(file, path + ".closes", "une session au fil de l'eau n'a pas de date de clôture")
+    if not (opens or closes or rolling):
+        raise CatalogueError(file, path, "une session a besoin d'une date d'ouverture, de clôture ou de rolling: true")
+    return Session(
+        name=raw["name"],
+        opens=opens,
+        closes=closes,
+        rolling=rolling,
+        dates_approximate=bool(raw.get("dates_approximate", False)),
+        period_label=raw.get("period_label"),
+        note=raw.get("note"),
+        source=raw["source"],
+        rules={**call_rules, **raw.get("rules", {})},
+    )
+
+
+def load_call(path: Path) -> Call:
+    """Read, validate and build one call; raises CatalogueError."""
+    file = path.name
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise CatalogueError(file, "", f"YAML illisible : {exc}") from None
+    if not isinstance(raw, dict):
+        raise CatalogueError(file, "", "le fichier doit décrire un objet (clé: valeur)")
+    # YAML turns unquoted dates into date objects; the schema expects strings.
+    for session in raw.get("sessions") or []:
+        for key in ("opens", "closes"):
+            if isinstance(session, dict) and isinstance(session.get(key), dt.date):
+                session[key] = session[key].isoformat()
+    errors = sorted(_validator().iter_errors(raw), key=lambda e: list(e.absolute_path))
+    if errors:
+        best = jsonschema.exceptions.best_match(errors)
+        raise CatalogueError(file, _field_path(best), best.message)
+    if raw["code"] != path.stem:
+        raise CatalogueError(file, "code", f"le code {raw['code']} ne correspond pas au nom du fichier {path.stem}")
+    rules = raw["rules"]
+    sessions = tuple(_build_session(s, rules, file, i) for i, s in enumerate(raw["sessions"]))
+    starts = [s.opens or s.closes for s in sessions]
+    if starts != sorted(starts):
+        raise CatalogueError(file, "sessions", "les sessions doivent être dans l'ordre chronologique")
+    for i, session in enumerate(sessions):
+        if "applicants" not in session.rules:
+            raise CatalogueError(file, f"sessions.{i}.rules", "aucune règle « applicants » (qui peut candidater)")
+        if "funding" not in session.rules:
+            raise CatalogueError(file, f"sessions.{i}.rules", "aucune règle « funding » (taux de cofinancement)")
+    return Call(
+        code=raw["code"],
+        title=raw["title"],
+        summary=" ".join(raw["summary"].split()),
+        carrier=raw["carrier"],
+        kind=raw["kind"],
+        themes=tuple(raw["themes"]),
+        sessions=sessions,
+        data=raw,
+        file=file,
+    )
+
+
+class Catalogue:
+    """All calls, by code, in a stable order (the order of their codes)."""
+
+    def __init__(self, calls: List[Call]):
+        self._calls = {call.code: call for call in sorted(calls, key=lambda c: c.code)}
+
+    def __iter__(self) -> Iterator[Call]:
+        return iter(self._calls.values())
+
+    def __len__(self) -> int:
+        return len(self._calls)
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._calls
+
+    @property
+    def codes(self) -> List[str]:
+        return list(self._calls)
+
+    def get(self, code: str) -> Optional[Call]:
+        return self._calls.get(normalise_code(code))
+
+
+def normalise_code(code: str) -> str:
+    """'snap 3', 'Snap-3', 'tnt coop' -> 'SNAP3', 'TNT-COOP' (the catalogue's spelling)."""
+    text = "".join(str(code).upper().split())
+    if text.startswith("TNT") and not text.startswith("TNT-"):
+        return "TNT-" + text[3:].lstrip("-_")
+    if text.startswith("FEDER") and not text.startswith("FEDER-"):
+        return "FEDER-" + text[5:].lstrip("-_")
+    if text.startswith(("ITN", "SNAP")):
+        return text.replace("-", "").replace("_", "")
+    return text
+
+
+def load_catalogue(directory: Optional[Path] = None) -> Catalogue:
+    """Load every *.yaml of the directory (the packaged catalogue by default)."""
+    directory = Path(directory) if directory else CATALOGUE_DIR
+    if directory == CATALOGUE_DIR:
+        return _default_catalogue()
+    return _load(directory)
+
+
+def _load(directory: Path) -> Catalogue:
+    files = sorted(directory.glob("*.yaml"))
+    if not files:
+        raise CatalogueError(str(directory), "", "aucun fichier d'appel (*.yaml)")
+    return Catalogue([load_call(path) for path in files])
+
+
+@lru_cache(maxsize=1)
+def _default_catalogue() -> Catalogue:
+    return _load(CATALOGUE_DIR)

@@ -1,0 +1,52 @@
+"""Maintenance check: every rule's quoted sentence appears in its seed file.
+
+    python -m actions.eligibility.check_sources   # prints each missing quote, exit 1 if any
+"""
+from __future__ import annotations
+
+import sys
+from typing import Any, Iterator, List, Tuple
+
+from .catalogue import load_catalogue
+from .sources import quote_in_text, seeds_dir
+
+
+def iter_sources(node: Any, path: str = "") -> Iterator[Tuple[str, dict]]:
+    """Every {file, quote} mapping in a catalogue file, with where it sits."""
+    if isinstance(node, dict):
+        if set(node) == {"file", "quote"}:
+            yield path, node
+            return
+        for key, value in node.items():
+            yield from iter_sources(value, f"{path}.{key}" if path else str(key))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from iter_sources(value, f"{path}.{i}")
+
+
+def missing_quotes() -> List[str]:
+    problems = []
+    texts = {}
+    for call in load_catalogue():
+        for path, source in iter_sources(call.data):
+            seed = seeds_dir() / source["file"]
+            if source["file"] not in texts:
+                texts[source["file"]] = seed.read_text(encoding="utf-8") if seed.exists() else None
+            text = texts[source["file"]]
+            if text is None:
+                problems.append(f"{call.file}: {path}: fichier source introuvable {seed}")
+            elif not quote_in_text(source["quote"], text):
+                problems.append(f"{call.file}: {path}: citation absente de {source['file']} : {source['quote']!r}")
+    return problems
+
+
+def main() -> int:
+    problems = missing_quotes()
+    for line in problems:
+        print(line)
+    print(f"{len(problems)} citation(s) introuvable(s)")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

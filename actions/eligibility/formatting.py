@@ -1,0 +1,36 @@
+"""French formatting of amounts, rates and dates ("300 000 €", "75 %", "1er juin 2021")."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Optional
+
+MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+          "septembre", "octobre", "novembre", "décembre")
+
+
+def number(value: float) -> str:
+    """12345.6 -> '12 345,6'; whole numbers without decimals."""
+    if float(value).is_integer():
+        text = f"{int(round(value)):,}".replace(",", " ")
+    else:
+        text = f"{value:,.2f}".rstrip("0").rstrip(".").replace(",", " ").replace(".", ",")
+    return text
+
+
+def euros(value: float) -> str:
+    return f"{number(round(value, 2))} €"
+
+
+def percent(rate: float) -> str:
+    return f"{number(round(rate * 100, 2))} %"
+
+
+def date(value: Optional[dt.date]) -> str:
+    if value is None:
+        return "date non publiée"
+    day = "1er" if value.day == 1 else str(value.day)
+    return f"{day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def plural(count: float, singular: str, many: str) -> str:
+    return f"{number(count)} {singular if abs(count) < 2 else many}"

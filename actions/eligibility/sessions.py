@@ -1,0 +1,79 @@
+"""Sessions and calendar: which session applies at a reference date, and its status.
+
+Contract §2: the session used is the one open at the date, else the next one, else the
+latest one. When several are open at once (ITN5: a guichet and an AAP session), the
+engine picks the one that suits the profile best.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import List, Optional, Sequence
+
+from . import formatting as fmt
+from .catalogue import Session
+
+OPEN, ROLLING, UPCOMING, CLOSED = "open", "rolling", "upcoming", "closed"
+STATUS_ORDER = {OPEN: 0, ROLLING: 0, UPCOMING: 1, CLOSED: 2}
+
+
+@dataclass(frozen=True)
+class Window:
+    session: Session
+    start: dt.date  # first day applications are accepted
+    end: dt.date    # last day (date.max for a rolling session)
+
+    def status(self, on: dt.date) -> str:
+        if on < self.start:
+            return UPCOMING
+        if self.session.rolling:
+            return ROLLING
+        return OPEN if on <= self.end else CLOSED
+
+
+def windows(sessions: Sequence[Session]) -> List[Window]:
+    """Dates of each session; an unpublished opening is taken as the day after the previous close."""
+    result: List[Window] = []
+    for session in sessions:
+        start = session.opens
+        if start is None:
+            previous = result[-1].end if result else None
+            start = previous + dt.timedelta(days=1) if previous and previous != dt.date.max else dt.date.min
+        end = dt.date.max if session.rolling else (session.closes or start)
+        result.append(Window(session, start, end))
+    return result
+
+
+def candidate_windows(sessions: Sequence[Session], on: dt.date) -> List[Window]:
+    """The sessions open at the date; else the next one; else the latest one."""
+    all_windows = windows(sessions)
+    open_now = [w for w in all_windows if w.status(on) in (OPEN, ROLLING)]
+    if open_now:
+        return open_now
+    upcoming = [w for w in all_windows if w.status(on) == UPCOMING]
+    if upcoming:
+        return [min(upcoming, key=lambda w: w.start)]
+    return [max(all_windows, key=lambda w: w.end)]
+
+
+def _when(day: Optional[dt.date], session: Session) -> str:
+    if session.dates_approximate and session.period_label:
+        return f"au {session.period_label} (dates précises non publiées)"
+    return f"le {fmt.date(day)}"
+
+
+def status_text(window: Window, on: dt.date) -> str:
+    """A French sentence for the calendar, e.g. 'ouvert jusqu'au 22 novembre 2021'."""
+    session, status = window.session, window.status(on)
+    if status == ROLLING:
+        since = f" depuis le {fmt.date(session.opens)}" if session.opens else ""
+        return f"dépôt au fil de l'eau{since}, aucune date de clôture publiée"
+    if status == UPCOMING:
+        return f"ouverture {_when(session.opens, session)}"
+    if status == OPEN:
+        if session.dates_approximate and session.period_label:
+            return f"session du {session.period_label} (dates précises non publiées)"
+        return f"ouvert jusqu'au {fmt.date(session.closes)}"
+    if session.dates_approximate and session.period_label:
+        return f"session du {session.period_label} close"
+    return f"clos depuis le {fmt.date(session.closes)}"

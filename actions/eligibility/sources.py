@@ -1,0 +1,30 @@
+"""Where the seed documents are, and how a quoted sentence is matched against them.
+
+Only tests and maintenance tools need the seeds; the running assistant does not.
+"""
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+
+def seeds_dir() -> Path:
+    """ORIENTATION_SEEDS_DIR if set, else ../shared/seeds next to the repository."""
+    return Path(os.environ.get("ORIENTATION_SEEDS_DIR") or REPO_ROOT.parent / "shared" / "seeds")
+
+
+_TAG = re.compile(r"<[^>]+>")
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "\u00a0": " ", "\u202f": " ", "•": " "})
+
+
+def normalise(text: str) -> str:
+    """Markup, emphasis, typographic apostrophes and line breaks do not count."""
+    text = _TAG.sub(" ", text).replace("**", "").translate(_QUOTES)
+    return " ".join(text.split())
+
+
+def quote_in_text(quote: str, text: str) -> bool:
+    return normalise(quote) in normalise(text)

@@ -1,0 +1,22 @@
+import datetime as dt
+
+import pytest
+
+from actions.eligibility import formatting as fmt
+
+
+@pytest.mark.parametrize("value, text", [(300000, "300 000 €"), (48000.0, "48 000 €"), (1234.5, "1 234,5 €"),
+                                         (0, "0 €"), (2_000_000, "2 000 000 €")])
+def test_euros(value, text):
+    assert fmt.euros(value) == text
+
+
+@pytest.mark.parametrize("rate, text", [(0.75, "75 %"), (1.0, "100 %"), (0.6, "60 %"), (0.5, "50 %")])
+def test_percent(rate, text):
+    assert fmt.percent(rate) == text
+
+
+def test_dates():
+    assert fmt.date(dt.date(2021, 6, 1)) == "1er juin 2021"
+    assert fmt.date(dt.date(2021, 11, 22)) == "22 novembre 2021"
+    assert fmt.date(None) == "date non publiée"
