@@ -40,6 +40,14 @@ class CallResult:
         return self.call.code
 
     @property
+    def calendar(self) -> str:
+        """'2e session : ouvert jusqu'au 22 novembre 2021', without saying the session's name twice."""
+        name = self.window.session.name
+        if name.lower() in self.status_text.lower():
+            return self.status_text[0].upper() + self.status_text[1:]
+        return f"{name} : {self.status_text}"
+
+    @property
     def reasons(self) -> List[str]:
         return [f.reason for f in self.findings]
 

@@ -23,7 +23,7 @@ def profile_line(profile: Profile) -> str:
 def _detail(result: CallResult) -> List[str]:
     call = result.call
     lines = [f"{result.rank}. {call.code} — {call.title} ({KINDS[call.kind]}, {call.carrier})",
-             f"   {VERDICT_LABELS[result.verdict].capitalize()} · {result.window.session.name} : {result.status_text}",
+             f"   {VERDICT_LABELS[result.verdict].capitalize()} · {result.calendar}",
              f"   Financement : {result.funding.explanation}",
              "   Pourquoi :"]
     lines += [f"   - {reason}" for reason in result.reasons]

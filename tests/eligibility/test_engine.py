@@ -38,6 +38,10 @@ ADMISSION = [
 ]
 
 
+def _size(result):
+    return next(f for f in result.findings if f.criterion == "taille")
+
+
 def _porteur(result):
     return next(f for f in result.findings if f.criterion == "porteur")
 
@@ -104,8 +108,10 @@ def test_itn3_two_departements_with_population_unknown_is_to_confirm(result_for)
 def test_itn8_at_150_000_is_enough_for_a_service_deconcentre_not_for_a_central_administration(result_for, code):
     deconcentre = result_for(code, applicant_type="service_deconcentre", budget=150_000)
     centrale = result_for(code, applicant_type="administration_centrale", budget=150_000)
-    assert deconcentre.verdict == ELIGIBLE, deconcentre.reasons
-    assert centrale.verdict == INELIGIBLE, centrale.reasons
+    assert _size(deconcentre).outcome == "pass", deconcentre.reasons
+    assert deconcentre.verdict != INELIGIBLE
+    assert _size(centrale).outcome == "fail", centrale.reasons
+    assert centrale.verdict == INELIGIBLE
     assert any("250 000 €" in r for r in centrale.reasons)
     below = result_for(code, applicant_type="service_deconcentre", budget=149_999)
     assert below.verdict == INELIGIBLE
