@@ -1,0 +1,80 @@
+"""Questions about calls: what one is, why one does not fit, how two compare."""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions import replies
+from actions.common import (asked_codes, call_slots, known_code, remember_question, result_for, send,
+                            unknown_call_message, which_call_message)
+from actions.tracker_profile import latest_entity, profile_from_tracker
+
+
+class ActionCallInfo(Action):
+    """One property of one call (rate, dates, who may apply…), from the catalogue."""
+
+    def name(self) -> Text:
+        return "action_call_info"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[Dict[Text, Any]]:
+        events = [remember_question(tracker)]
+        code = known_code(tracker)
+        if not code:
+            send(dispatcher, [which_call_message(tracker)])
+            return events
+        result = result_for(tracker, code)
+        if result is None:
+            dispatcher.utter_message(text=unknown_call_message(code))
+            return events
+        dispatcher.utter_message(text=replies.call_info(result, latest_entity(tracker, "call_aspect")))
+        return events + call_slots(code)
+
+
+class ActionWhyNot(Action):
+    """'Pourquoi pas ITN2 ?': the blocking criteria with their figures."""
+
+    def name(self) -> Text:
+        return "action_why_not"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[Dict[Text, Any]]:
+        events = [remember_question(tracker)]
+        code = known_code(tracker)
+        if not code:
+            send(dispatcher, [which_call_message(tracker)])
+            return events
+        result = result_for(tracker, code)
+        if result is None:
+            dispatcher.utter_message(text=unknown_call_message(code))
+            return events
+        dispatcher.utter_message(text=replies.why_not(result, profile_from_tracker(tracker)))
+        return events + call_slots(code)
+
+
+class ActionCompareCalls(Action):
+    """Two calls side by side, for this profile."""
+
+    def name(self) -> Text:
+        return "action_compare_calls"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[Dict[Text, Any]]:
+        events = [remember_question(tracker)]
+        codes = asked_codes(tracker)
+        if len(codes) == 1 and tracker.get_slot("current_call") not in (None, codes[0]):
+            codes.insert(0, tracker.get_slot("current_call"))
+        if len(codes) < 2:
+            dispatcher.utter_message(text="Quels appels voulez-vous comparer ? Donnez-moi deux codes, par exemple "
+                                          "« ITN8A et ITN8C ».")
+            return events
+        results = [result_for(tracker, code) for code in codes[:2]]
+        unknown = [code for code, result in zip(codes, results) if result is None]
+        if unknown:
+            dispatcher.utter_message(text=unknown_call_message(unknown[0]))
+            return events
+        dispatcher.utter_message(text=replies.compare(results[0], results[1]))
+        return events + call_slots(codes[1])

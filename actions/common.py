@@ -1,0 +1,61 @@
+"""Small helpers shared by the custom actions."""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.eligibility import CallResult, load_catalogue, normalise_code
+from actions.eligibility.engine import evaluate_call
+from actions.replies import Message
+from actions.tracker_profile import latest_entity_values, profile_from_tracker
+
+MAX_QUESTION_LENGTH = 300
+
+
+def send(dispatcher: CollectingDispatcher, messages: List[Message]) -> None:
+    for message in messages:
+        dispatcher.utter_message(text=message["text"], buttons=message.get("buttons") or [])
+
+
+def asked_codes(tracker: Tracker) -> List[str]:
+    """Call codes named in the last message, in order, spelled as the catalogue spells them."""
+    return list(dict.fromkeys(normalise_code(v) for v in latest_entity_values(tracker, "call_code") if v))
+
+
+def known_code(tracker: Tracker) -> Optional[str]:
+    """The call the user is talking about: named now, else the one discussed last."""
+    codes = asked_codes(tracker)
+    return codes[0] if codes else tracker.get_slot("current_call")
+
+
+def result_for(tracker: Tracker, code: str) -> Optional[CallResult]:
+    call = load_catalogue().get(code)
+    return evaluate_call(call, profile_from_tracker(tracker)) if call else None
+
+
+def unknown_call_message(code: str) -> str:
+    codes = ", ".join(load_catalogue().codes)
+    return f"Je ne connais pas d'appel « {code} ». Les appels que je connais sont : {codes}."
+
+
+def which_call_message(tracker: Tracker) -> Message:
+    recommended = tracker.get_slot("recommended_calls") or []
+    buttons = [{"title": code, "payload": f'/ask_call_info{{"call_code": "{code}"}}'} for code in recommended[:4]]
+    return {"text": "De quel appel parlez-vous ? Indiquez son code, par exemple ITN5, SNAP3 ou TNT-COOP.",
+            "buttons": buttons}
+
+
+def remember_question(tracker: Tracker) -> SlotSet:
+    """Keep what the user asked, for the advisor's summary."""
+    text = (tracker.latest_message.get("text") or "").strip()
+    questions = list(tracker.get_slot("questions_asked") or [])
+    if text and not text.startswith("/"):
+        questions.append(text[:MAX_QUESTION_LENGTH])
+    return SlotSet("questions_asked", questions[-20:])
+
+
+def call_slots(code: Optional[str]) -> List[Dict[str, Any]]:
+    return [SlotSet("current_call", code)] if code else []

@@ -1,0 +1,33 @@
+"""When the assistant is unsure: say so, and suggest what it can do."""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+SUGGESTIONS = [
+    {"title": "Quels appels pour mon projet ?", "payload": "/ask_recommendation"},
+    {"title": "La liste des appels", "payload": "/list_calls"},
+    {"title": "Parler à un conseiller DINUM", "payload": "/ask_appointment"},
+]
+
+
+class ActionRephrase(Action):
+    """Low confidence: ask to rephrase, with suggestions. Facts the NLU did find are kept."""
+
+    def name(self) -> Text:
+        return "action_rephrase"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[Dict[Text, Any]]:
+        text = (tracker.latest_message.get("text") or "").strip()
+        if not text:
+            reply = "Votre message est vide. Que puis-je faire pour vous ?"
+        else:
+            reply = ("Je ne suis pas sûr d'avoir compris. Pouvez-vous reformuler ? Vous pouvez me dire qui vous êtes "
+                     "et décrire votre projet avec son budget, ou me poser une question sur un appel "
+                     "(par exemple « quel est le taux de SNAP3 ? »).")
+        dispatcher.utter_message(text=reply, buttons=SUGGESTIONS)
+        return []

@@ -1,0 +1,29 @@
+"""Hand-off to a DINUM advisor: the case in a few lines the advisor can read before the call."""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions import replies
+from actions.eligibility import evaluate
+from actions.tracker_profile import profile_from_tracker
+
+
+class ActionAppointmentHandoff(Action):
+    """Until the booking flow lands: offer the 15-minute slot and recap the case."""
+
+    def name(self) -> Text:
+        return "action_appointment_handoff"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[Dict[Text, Any]]:
+        profile = profile_from_tracker(tracker)
+        summary = replies.advisor_summary(profile, evaluate(profile), tracker.get_slot("questions_asked") or [])
+        dispatcher.utter_message(text="La DINUM propose des créneaux de 15 minutes pour échanger sur votre projet "
+                                      "et répondre à vos premières questions avant le dépôt. Voici le récapitulatif "
+                                      "de votre dossier à transmettre au conseiller :")
+        dispatcher.utter_message(text=summary)
+        return []

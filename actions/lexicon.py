@@ -1,0 +1,172 @@
+"""Deterministic recognition of applicant types, project themes, call codes and call
+aspects in a French message, from the vocabulary in lexicon.yml and the catalogue's aliases.
+
+Matching ignores case, accents and apostrophe style, tolerates one typo in long words,
+and returns spans of the original text so the NLU can report them as entities.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Dict, List, Optional, Sequence, Tuple
+
+import yaml
+
+from actions.eligibility import load_catalogue
+
+LEXICON_FILE = Path(__file__).resolve().parent / "lexicon.yml"
+# Entities of which a message yields at most one value (the slot holds one).
+SINGLE_VALUED = ("applicant_type", "project_nature", "call_aspect")
+# Words that show a phrase names a call rather than a subject.
+CALL_WORDS = {"appel", "appels", "aap", "guichet", "consultation", "incubateur", "itn", "snap", "tnt", "feder",
+              "fonds", "dispositif"}
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+@dataclass(frozen=True)
+class Match:
+    entity: str
+    value: str
+    start: int  # offsets in the original text
+    end: int
+    text: str
+    weak: bool = False  # a generic word ("région") that yields to a specific one ("DREAL")
+
+
+def fold(text: str) -> Tuple[str, List[int]]:
+    """Lowercase, without accents; with, for each folded character, its index in `text`."""
+    chars, index = [], []
+    for i, char in enumerate(text):
+        char = {"’": "'", "œ": "oe", "Œ": "oe", "æ": "ae"}.get(char, char)
+        for piece in unicodedata.normalize("NFD", char.lower()):
+            if not unicodedata.combining(piece):
+                chars.append(piece)
+                index.append(i)
+    return "".join(chars), index
+
+
+def _tokens(text: str) -> List[Tuple[str, int, int]]:
+    return [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+def _close(word: str, pattern: str) -> bool:
+    """Same word, a plural, or one edit away for words of 6 letters or more."""
+    if word == pattern or word in (pattern + "s", pattern + "x") or pattern in (word + "s", word + "x"):
+        return True
+    if min(len(word), len(pattern)) < 6 or abs(len(word) - len(pattern)) > 1:
+        return False
+    return _edit_distance_at_most_one(word, pattern)
+
+
+def _edit_distance_at_most_one(a: str, b: str) -> bool:
+    if len(a) == len(b):
+        diffs = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diffs) <= 1 or (len(diffs) == 2 and diffs[1] == diffs[0] + 1
+                                   and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]])
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i:] == b[i + 1:]
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    entity: str
+    value: str
+    words: Tuple[str, ...]
+    weak: bool
+
+
+@lru_cache(maxsize=1)
+def patterns() -> Tuple[_Pattern, ...]:
+    data = yaml.safe_load(LEXICON_FILE.read_text(encoding="utf-8"))
+    weak = {fold(w)[0] for w in data.get("generic", [])}
+    result = []
+    for entity in ("applicant_type", "project_nature", "call_aspect", "call_code"):
+        for value, phrases in (data.get(entity) or {}).items():
+            for phrase in phrases:
+                words = tuple(t for t, _, _ in _tokens(fold(str(phrase))[0]))
+                if words:
+                    result.append(_Pattern(entity, value, words, " ".join(words) in weak))
+    for call in load_catalogue():
+        names = {call.code.replace("-", " ")} | set(call.get("aliases", []))
+        for name in names:
+            if _STATE_CODE.fullmatch(fold(name)[0]):
+                continue  # read by the code pattern below
+            words = tuple(t for t, _, _ in _tokens(fold(name)[0]))
+            result.append(_Pattern("call_code", call.code, words, False))
+    # A call named as such ("l'appel coopération") is read first; a call alias that merely
+    # describes a subject ("accueil téléphonique") comes last, so that it stays a project theme.
+    # Within a group, longest phrases first: "conseil départemental" wins over "département".
+    def group(p: _Pattern) -> int:
+        if p.entity != "call_code":
+            return 1
+        return 0 if CALL_WORDS & set(p.words) else 2
+    return tuple(sorted(result, key=lambda p: (group(p), -len(p.words))))
+
+
+# ITN and SNAP codes as typed: "ITN8A", "itn 8 a", "SNAP-3", "snap3".
+_STATE_CODE = re.compile(r"\b(itn|snap)\s*[-_]?\s*(\d{1,2})\s*([a-d])?(?![a-z0-9])")
+
+
+def _state_codes(folded: str, index: List[int], text: str) -> List[Match]:
+    found = []
+    for m in _STATE_CODE.finditer(folded):
+        code = (m.group(1) + m.group(2) + (m.group(3) or "")).upper()
+        start, end = index[m.start()], index[m.end() - 1] + 1
+        found.append(Match("call_code", code, start, end, text[start:end]))
+    return found
+
+
+def find(text: str, skip: Sequence[Tuple[int, int]] = ()) -> List[Match]:
+    """Every lexicon phrase in the text, longest first, without overlaps or skipped spans."""
+    folded, index = fold(text)
+    found = _state_codes(folded, index, text)
+    skip = list(skip) + [(m.start, m.end) for m in found]
+    tokens = _tokens(folded)
+    taken = [any(index[start] < s_end and index[end - 1] >= s_start for s_start, s_end in skip)
+             for _, start, end in tokens]
+    for pattern in patterns():
+        n = len(pattern.words)
+        for i in range(len(tokens) - n + 1):
+            if any(taken[i:i + n]):
+                continue
+            exact_only = pattern.entity == "call_code" or (n == 1 and len(pattern.words[0]) < 4)
+            if all((tokens[i + k][0] == w) if exact_only else _close(tokens[i + k][0], w)
+                   for k, w in enumerate(pattern.words)):
+                start, end = index[tokens[i][1]], index[tokens[i + n - 1][2] - 1] + 1
+                found.append(Match(pattern.entity, pattern.value, start, end, text[start:end], pattern.weak))
+                for k in range(i, i + n):
+                    taken[k] = True
+    return sorted(found, key=lambda m: m.start)
+
+
+def entities(text: str, skip: Sequence[Tuple[int, int]] = ()) -> List[Match]:
+    """The matches kept as entities: one value for single-valued entities, specific before generic."""
+    kept: List[Match] = []
+    matches = find(text, skip)
+    for entity in SINGLE_VALUED:
+        candidates = [m for m in matches if m.entity == entity]
+        strong = [m for m in candidates if not m.weak]
+        if strong or candidates:
+            kept.append((strong or candidates)[0])
+    seen = set()
+    for m in matches:
+        if m.entity == "call_code" and m.value not in seen:
+            seen.add(m.value)
+            kept.append(m)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def first(text: str, entity: str) -> Optional[str]:
+    """The value of the first `entity` found in the text, if any."""
+    return next((m.value for m in entities(text) if m.entity == entity), None)
+
+
+def vocabulary() -> Dict[str, Dict[str, List[str]]]:
+    return yaml.safe_load(LEXICON_FILE.read_text(encoding="utf-8"))

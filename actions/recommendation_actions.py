@@ -1,0 +1,73 @@
+"""Recommending calls, listing them, and estimating how much the project could receive."""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions import replies
+from actions.common import asked_codes, call_slots, remember_question, result_for, send, unknown_call_message
+from actions.eligibility import INELIGIBLE, evaluate, load_catalogue
+from actions.eligibility.vocabulary import KINDS
+from actions.tracker_profile import profile_from_tracker
+
+
+class ActionRecommend(Action):
+    """Runs the engine at the reference date and answers with the best calls first."""
+
+    def name(self) -> Text:
+        return "action_recommend"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[Dict[Text, Any]]:
+        profile = profile_from_tracker(tracker)
+        results = evaluate(profile)
+        send(dispatcher, replies.recommendation(profile, results, tracker.get_slot("unknown_fields") or []))
+        recommended = [r.code for r in results if r.verdict != INELIGIBLE]
+        return [SlotSet("recommended_calls", recommended)]
+
+
+class ActionListCalls(Action):
+    """Every call of the catalogue, by who it is for."""
+
+    def name(self) -> Text:
+        return "action_list_calls"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[Dict[Text, Any]]:
+        calls = list(load_catalogue())
+        lines = [f"Je connais {len(calls)} appels :"]
+        lines += [f"• {c.code} — {c.short_title} ({KINDS[c.kind]})" for c in calls]
+        lines.append("Demandez-moi le détail de l'un d'eux, ou décrivez votre projet pour savoir lesquels vous conviennent.")
+        dispatcher.utter_message(text="\n".join(lines))
+        return []
+
+
+class ActionFunding(Action):
+    """'Combien pourrions-nous obtenir ?', for one call or over the recommended ones."""
+
+    def name(self) -> Text:
+        return "action_funding"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[Dict[Text, Any]]:
+        profile = profile_from_tracker(tracker)
+        codes = asked_codes(tracker)
+        events = [remember_question(tracker)]
+        if codes:
+            result = result_for(tracker, codes[0])
+            if result is None:
+                dispatcher.utter_message(text=unknown_call_message(codes[0]))
+                return events
+            if profile.budget is None:
+                dispatcher.utter_message(text=replies.call_info(result, "taux") + " Indiquez-moi le coût total "
+                                              "du projet pour que je calcule le montant.")
+            else:
+                dispatcher.utter_message(text=f"{replies.cite(result.call)} : {result.funding.explanation} "
+                                              f"({replies.VERDICT_WORDS[result.verdict].lower()}).")
+            return events + call_slots(result.code)
+        dispatcher.utter_message(text=replies.funding_answer(evaluate(profile), profile))
+        return events

@@ -1,0 +1,281 @@
+"""The assistant's French answers, composed from the engine's results and the catalogue.
+
+Pure functions: no Rasa import, so every answer can be tested with plain profiles.
+Every figure comes from the catalogue (through the engine); nothing about a call is
+written here.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Sequence
+
+from actions.eligibility import ELIGIBLE, INELIGIBLE, TO_CONFIRM, Call, CallResult, Profile
+from actions.eligibility import formatting as fmt
+from actions.eligibility.rules import ABOVE, FAIL, UNKNOWN, UNVERIFIABLE
+from actions.eligibility.vocabulary import KINDS, THEMES, applicant_label
+
+Message = Dict[str, Any]  # {"text": ..., "buttons": [{"title": ..., "payload": ...}]}
+
+VERDICT_WORDS = {
+    ELIGIBLE: "Vous êtes éligible",
+    TO_CONFIRM: "Éligibilité à confirmer",
+    INELIGIBLE: "Vous n'êtes pas éligible",
+}
+FIELD_QUESTIONS = {
+    "applicant_type": "le type de structure qui porte le projet",
+    "population": "la population couverte",
+    "departement_count": "le nombre de départements couverts",
+    "budget": "le coût total du projet",
+}
+MAX_DETAILED = 3
+
+
+def cite(call: Call) -> str:
+    return f"{call.code} — {call.title}"
+
+
+def profile_summary(profile: Profile) -> str:
+    parts = []
+    if profile.applicant_type:
+        parts.append(applicant_label(profile.applicant_type))
+    if profile.population is not None:
+        parts.append(f"{fmt.number(profile.population)} habitants")
+    if profile.departement_count is not None:
+        parts.append(fmt.plural(profile.departement_count, "département", "départements"))
+    if profile.budget is not None:
+        parts.append(f"projet de {fmt.euros(profile.budget)} TTC")
+    if profile.nature:
+        parts.append(THEMES[profile.nature])
+    return ", ".join(parts) if parts else "aucune information pour l'instant"
+
+
+def calendar_line(result: CallResult) -> str:
+    if result.status == "closed":
+        return f"{result.calendar}. Demandez aux conseillers de la DINUM si une nouvelle session est prévue."
+    return f"{result.calendar}."
+
+
+def key_points(result: CallResult, limit: int = 2) -> List[str]:
+    """What matters most: what blocks or remains to confirm, then what the rate leaves out."""
+    points = [f.reason for f in result.findings if f.outcome == FAIL]
+    points += [f.reason for f in result.findings if f.outcome in (UNKNOWN, UNVERIFIABLE, ABOVE)]
+    points += [f.reason for f in result.findings if f.criterion == "territoire" and f.outcome == "pass"]
+    points += result.conditions
+    return points[:limit]
+
+
+def money_line(result: CallResult) -> str:
+    if result.funding.amount is None:
+        return result.funding.explanation[0].upper() + result.funding.explanation[1:] + "."
+    return f"Financement possible : {result.funding.explanation}."
+
+
+def call_card(result: CallResult) -> str:
+    lines = [f"{result.rank}. {cite(result.call)}",
+             f"{VERDICT_WORDS[result.verdict]}. {money_line(result)}"]
+    lines += [f"• {point}" for point in key_points(result)]
+    lines.append(calendar_line(result))
+    return "\n".join(lines)
+
+
+def _buttons(recommended: Sequence[CallResult], ineligible: Sequence[CallResult]) -> List[Dict[str, str]]:
+    buttons = [{"title": f"Détails de {r.code}",
+                "payload": f'/ask_call_info{{"call_code": "{r.code}", "call_aspect": "presentation"}}'}
+               for r in recommended[:2]]
+    if ineligible:
+        code = ineligible[0].code
+        buttons.append({"title": f"Pourquoi pas {code} ?", "payload": f'/ask_why_not{{"call_code": "{code}"}}'})
+    buttons.append({"title": "Prendre rendez-vous avec la DINUM", "payload": "/ask_appointment"})
+    return buttons
+
+
+def recommendation(profile: Profile, results: List[CallResult], unknown: Sequence[str] = ()) -> List[Message]:
+    """The answer to 'which calls fit?': best calls first, with money, conditions and calendar."""
+    if profile.applicant_type == "particulier":
+        return [{"text": "Ces appels à projets financent les projets numériques des administrations, des "
+                         "collectivités et de leurs partenaires : aucun n'est ouvert aux particuliers. "
+                         "Pour une démarche personnelle, le site service-public.fr vous orientera."}]
+    matching = [r for r in results if r.verdict != INELIGIBLE and r.theme_match is not False]
+    others = [r for r in results if r.verdict != INELIGIBLE and r.theme_match is False]
+    ineligible_matching = [r for r in results if r.verdict == INELIGIBLE and r.theme_match]
+    messages: List[Message] = [{"text": f"Votre profil : {profile_summary(profile)}. "
+                                        f"Date de référence : {fmt.date(profile.date)}."}]
+    if not matching:
+        text = "Aucun appel ne correspond à la fois à votre profil et à votre projet."
+        if ineligible_matching:
+            text += " " + " ".join(f"{r.code} : {first_failure(r)}" for r in ineligible_matching[:3])
+        if others:
+            text += (" D'autres appels vous sont ouverts sur d'autres thèmes : "
+                     + ", ".join(f"{r.code} ({r.call.short_title})" for r in others[:4]) + ".")
+        messages.append({"text": text})
+    else:
+        intro = ("Voici l'appel qui correspond à votre projet :" if len(matching) == 1
+                 else f"Voici les {min(len(matching), MAX_DETAILED)} appels qui correspondent le mieux à votre projet :")
+        messages.append({"text": intro})
+        messages += [{"text": call_card(r)} for r in matching[:MAX_DETAILED]]
+        extra = matching[MAX_DETAILED:] + others
+        if extra:
+            messages.append({"text": "Également ouverts à votre profil : "
+                             + ", ".join(f"{r.code} ({r.call.short_title})" for r in extra[:6]) + "."})
+    missing = [FIELD_QUESTIONS[f] for f in dict.fromkeys(f for r in matching[:MAX_DETAILED] for f in r.missing)
+               if f in FIELD_QUESTIONS and f not in unknown]
+    closing = "Souhaitez-vous le détail d'un appel, savoir pourquoi un autre ne convient pas, ou un rendez-vous de 15 minutes avec un conseiller de la DINUM ?"
+    if missing:
+        closing = f"Pour préciser ces résultats, indiquez-moi {' et '.join(missing)}. " + closing
+    messages.append({"text": closing, "buttons": _buttons(matching or others, ineligible_matching
+                                                           or [r for r in results if r.verdict == INELIGIBLE])})
+    return messages
+
+
+def first_failure(result: CallResult) -> str:
+    failures = [f.reason for f in result.findings if f.outcome == FAIL]
+    return failures[0] if failures else "aucun critère bloquant."
+
+
+def why_not(result: CallResult, profile: Profile) -> str:
+    """'pourquoi pas ITN2 ?' — the blocking criteria, or what remains to confirm."""
+    call = result.call
+    if result.verdict == INELIGIBLE:
+        failures = [f.reason for f in result.findings if f.outcome == FAIL]
+        return (f"Vous n'êtes pas éligible à {cite(call)} : " + " ".join(failures)
+                + ("" if result.status != "closed" else f" De plus, {result.status_text}."))
+    if result.verdict == TO_CONFIRM:
+        open_points = [f.reason for f in result.findings if f.outcome in (UNKNOWN, UNVERIFIABLE, ABOVE)]
+        return (f"{cite(call)} n'est pas exclu pour vous : éligibilité à confirmer. " + " ".join(open_points))
+    text = f"Vous êtes éligible à {cite(call)} ({money_line(result)[0].lower() + money_line(result)[1:]})"
+    if result.theme_match is False:
+        text += f" Il n'est pas mis en avant car il vise un autre thème : {THEMES[call.themes[0]]}."
+    if result.status == "closed":
+        text += f" Mais {result.status_text}."
+    return text
+
+
+def _list(items: Sequence[str]) -> str:
+    return "\n".join(f"• {item}" for item in items)
+
+
+def call_info(result: CallResult, aspect: Optional[str]) -> str:
+    """One property of a call, figure first, citing the call by code and title."""
+    call, rules = result.call, result.window.session.rules
+    aspect = aspect or "presentation"
+    funding = rules["funding"]
+    if aspect == "taux":
+        text = f"{cite(call)} : cofinancement {'jusqu’à ' if funding.get('rate_is_maximum') else ''}{fmt.percent(funding['rate'])} du coût du projet"
+        if funding.get("cap_eur"):
+            text += f", plafonné à {fmt.euros(funding['cap_eur'])} {funding.get('cap_scope', '')}".rstrip()
+        text += "."
+        if funding.get("base_excludes"):
+            text += f" Hors {', '.join(funding['base_excludes'])}."
+        if result.funding.amount is not None:
+            text += f" Pour votre projet : {result.funding.explanation}."
+        return text
+    if aspect == "plafond":
+        if funding.get("cap_eur"):
+            return (f"{cite(call)} : la subvention est plafonnée à {fmt.euros(funding['cap_eur'])} "
+                    f"{funding.get('cap_scope', '')}".rstrip() + f" (taux {fmt.percent(funding['rate'])}).")
+        return (f"{cite(call)} : pas de plafond fixé en euros ; le cofinancement est de "
+                f"{fmt.percent(funding['rate'])} du coût du projet.")
+    if aspect == "beneficiaires":
+        who = rules["applicants"].get("who") or ", ".join(applicant_label(t, plural=True)
+                                                          for t in rules["applicants"]["admitted"])
+        text = f"{cite(call)} est ouvert aux {who}."
+        for exclusion in rules["applicants"].get("exclusions", []):
+            text += f" Attention : {exclusion['reason']}."
+        territory = rules.get("territory")
+        if territory:
+            needs = []
+            if territory.get("min_population"):
+                needs.append(f"{'environ ' if territory.get('approximate') else ''}{fmt.number(territory['min_population'])} habitants")
+            if territory.get("min_departements"):
+                needs.append(fmt.plural(territory["min_departements"], "département", "départements"))
+            text += f" Le projet doit couvrir au moins {' ou '.join(needs)}."
+        return text
+    if aspect == "dates":
+        lines = [f"{cite(call)} : {calendar_line(result)}"]
+        others = [s for s in call.sessions if s is not result.window.session]
+        if others:
+            lines.append("Sessions : " + " ; ".join(_session_dates(s) for s in call.sessions) + ".")
+        return "\n".join(lines)
+    if aspect == "taille":
+        size = rules.get("project_size")
+        if not size or size.get("defined") is False:
+            return f"{cite(call)} : la source ne fixe pas de taille de projet attendue."
+        text = f"{cite(call)} : taille de projet attendue "
+        if size.get("min_eur") and size.get("max_eur"):
+            text += f"de {fmt.euros(size['min_eur'])} à {fmt.euros(size['max_eur'])} TTC"
+        elif size.get("min_eur"):
+            text += f"d'au moins {fmt.euros(size['min_eur'])} TTC"
+        else:
+            text += f"jusqu'à {fmt.euros(size['max_eur'])} TTC"
+        for kind, minimum in size.get("min_eur_by_applicant", {}).items():
+            text += f" ({fmt.euros(minimum)} pour {applicant_label(kind, plural=True)})"
+        return text + "."
+    if aspect == "criteres":
+        items = call.get("selection_criteria", [])
+        return (f"Critères de sélection de {cite(call)} :\n{_list(items)}" if items
+                else f"La source ne détaille pas de critères de sélection pour {cite(call)}.")
+    if aspect == "engagements":
+        items = [c["text"] for c in call.get("commitments", [])]
+        return (f"Engagements du lauréat pour {cite(call)} :\n{_list(items)}" if items
+                else f"La source ne mentionne pas d'engagement particulier pour {cite(call)}.")
+    if aspect == "exemples":
+        items = call.get("examples", [])
+        return (f"Exemples de projets pour {cite(call)} :\n{_list(items[:5])}" if items
+                else f"La source ne donne pas d'exemple de projet pour {cite(call)}.")
+    if aspect == "candidature":
+        text = f"Candidater à {cite(call)} : {call.get('how_to_apply') or 'la source ne précise pas les modalités de dépôt.'}"
+        if call.get("selection_process"):
+            text += f"\nSélection : {call.get('selection_process')}"
+        for link in call.get("links", [])[:2]:
+            text += f"\n{link['label']} : {link['url']}"
+        return text
+    # presentation
+    return (f"{cite(call)} ({KINDS[call.kind]}, {call.carrier}).\n{call.summary}\n"
+            f"Cofinancement : {fmt.percent(funding['rate'])}. {calendar_line(result)}")
+
+
+def _session_dates(session) -> str:
+    if session.dates_approximate and session.period_label:
+        return f"{session.name} ({session.period_label})"
+    if session.rolling:
+        return f"{session.name} (au fil de l'eau{' depuis le ' + fmt.date(session.opens) if session.opens else ''})"
+    if session.opens:
+        return f"{session.name} (du {fmt.date(session.opens)} au {fmt.date(session.closes)})"
+    return f"{session.name} (jusqu'au {fmt.date(session.closes)})"
+
+
+def compare(first: CallResult, second: CallResult) -> str:
+    def row(r: CallResult) -> str:
+        return (f"{cite(r.call)}\n• {KINDS[r.call.kind]} porté par {r.call.carrier}, thème : {THEMES[r.call.themes[0]]}"
+                f"\n• {money_line(r)}\n• Pour vous : {VERDICT_WORDS[r.verdict].lower()}"
+                f"\n• {calendar_line(r)}")
+    return f"Comparaison :\n\n{row(first)}\n\n{row(second)}"
+
+
+def funding_answer(results: List[CallResult], profile: Profile) -> str:
+    """'combien pourrions-nous obtenir ?' over the recommended calls."""
+    if profile.budget is None:
+        return ("Pour estimer le montant, j'ai besoin du coût total du projet en euros TTC "
+                "(par exemple « 400 000 € »).")
+    candidates = [r for r in results if r.verdict != INELIGIBLE and r.theme_match is not False][:MAX_DETAILED]
+    if not candidates:
+        return "Aucun appel ne correspond pour l'instant à votre profil : je ne peux pas estimer de montant."
+    lines = [f"Pour un projet de {fmt.euros(profile.budget)} TTC :"]
+    lines += [f"• {r.code} : {r.funding.explanation} ({VERDICT_WORDS[r.verdict].lower()})" for r in candidates]
+    lines.append("Ces montants sont des maximums : le cofinancement est décidé par le porteur de l'appel.")
+    return "\n".join(lines)
+
+
+def advisor_summary(profile: Profile, results: List[CallResult], questions: Sequence[str]) -> str:
+    """The case in a few lines an advisor can read before the call."""
+    recommended = [r for r in results if r.verdict != INELIGIBLE and r.theme_match is not False][:MAX_DETAILED]
+    lines = [f"Profil : {profile_summary(profile)}.",
+             f"Date de référence : {fmt.date(profile.date)}."]
+    if recommended:
+        lines.append("Appels recommandés : " + " ; ".join(
+            f"{r.code} ({VERDICT_WORDS[r.verdict].lower()}, {r.funding.explanation}, {r.status_text})"
+            for r in recommended) + ".")
+    else:
+        lines.append("Aucun appel recommandé à ce stade.")
+    if questions:
+        lines.append("Questions posées : " + " | ".join(questions[-5:]))
+    return "\n".join(lines)

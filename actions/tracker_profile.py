@@ -1,0 +1,55 @@
+"""Reading the profile out of the dialogue state (contract §4 slots)."""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import UserUttered
+
+from actions.eligibility import Profile, ProfileError, reference_date
+
+PROFILE_SLOTS = ("applicant_type", "population", "departement_count", "budget", "project_nature")
+
+
+def profile_from(slots: Dict[str, Any]) -> Profile:
+    """The engine's profile; a value the engine refuses is left out rather than breaking the answer."""
+    fields = {"applicant_type": slots.get("applicant_type"), "population": slots.get("population"),
+              "departement_count": slots.get("departement_count"), "budget": slots.get("budget"),
+              "nature": slots.get("project_nature")}
+    try:
+        return Profile(date=reference_date(), **fields)
+    except ProfileError:
+        kept = {}
+        for name, value in fields.items():
+            try:
+                Profile(date=reference_date(), **{name: value})
+                kept[name] = value
+            except ProfileError:
+                pass
+        return Profile(date=reference_date(), **kept)
+
+
+def profile_from_tracker(tracker: Tracker) -> Profile:
+    return profile_from({name: tracker.get_slot(name) for name in PROFILE_SLOTS})
+
+
+def value_before_last_message(tracker: Tracker, slot: str) -> Any:
+    """The slot's value before the user's latest message (to acknowledge a change)."""
+    events = list(tracker.events)
+    last_user = max((i for i, e in enumerate(events) if e.get("event") == UserUttered.type_name), default=None)
+    value = None
+    for event in events[:last_user] if last_user is not None else events:
+        if event.get("event") == "slot" and event.get("name") == slot:
+            value = event.get("value")
+        elif event.get("event") in ("restart", "session_started"):
+            value = None if event.get("event") == "restart" else value
+    return value
+
+
+def latest_entity_values(tracker: Tracker, entity: str) -> List[Any]:
+    return [e.get("value") for e in (tracker.latest_message or {}).get("entities", []) if e.get("entity") == entity]
+
+
+def latest_entity(tracker: Tracker, entity: str) -> Optional[Any]:
+    values = latest_entity_values(tracker, entity)
+    return values[0] if values else None

@@ -1,0 +1,210 @@
+"""Slot validation: what the user says about their profile, at any moment and in the form.
+
+- ValidateProfileSlots (action_validate_slot_mappings) runs after every user message: it
+  checks the values the NLU extracted (a budget of "-5 €" is refused, the previous value
+  kept), acknowledges a change ("le budget passe de 300 000 € à 500 000 €") and says
+  when an amount given HT was converted to TTC.
+- ValidateProfileForm (validate_profile_form) decides what the form still needs to ask
+  (population only when a call under consideration depends on it) and reads bare
+  answers to its questions ("400000", "je ne sais pas", "beaucoup").
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.forms import FormValidationAction, ValidationAction
+from rasa_sdk.types import DomainDict
+
+from actions import amounts
+from actions.eligibility import INELIGIBLE, evaluate
+from actions.eligibility import formatting as fmt
+from actions.eligibility.profile import MAX_BUDGET_EUR, MAX_DEPARTEMENTS, MAX_POPULATION
+from actions.eligibility.vocabulary import APPLICANT_TYPES, THEMES, applicant_label
+from actions.tracker_profile import latest_entity, profile_from, value_before_last_message
+
+NUMERIC_LIMITS = {"budget": MAX_BUDGET_EUR, "population": MAX_POPULATION, "departement_count": MAX_DEPARTEMENTS}
+NUMERIC_WORDS = {"budget": "le budget", "population": "la population couverte",
+                 "departement_count": "le nombre de départements"}
+
+
+def describe(slot: str, value: Any) -> str:
+    """A slot value as the user reads it."""
+    if value is None:
+        return "non précisé"
+    if slot == "budget":
+        return f"{fmt.euros(value)} TTC"
+    if slot == "population":
+        return f"{fmt.number(value)} habitants"
+    if slot == "departement_count":
+        return fmt.plural(value, "département", "départements")
+    if slot == "applicant_type":
+        return applicant_label(value) if value in APPLICANT_TYPES else str(value)
+    if slot == "project_nature":
+        return THEMES.get(value, str(value))
+    return str(value)
+
+
+def numeric_problem(slot: str, value: Any) -> Optional[str]:
+    """Why a number cannot be the slot's value, in French; None when it can."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return f"Je n'ai pas compris {NUMERIC_WORDS[slot]} « {value} » : pouvez-vous l'indiquer en chiffres ?"
+    if number < 0:
+        return f"{NUMERIC_WORDS[slot].capitalize()} ne peut pas être négatif : pouvez-vous le préciser ?"
+    if number == 0:
+        return f"{NUMERIC_WORDS[slot].capitalize()} ne peut pas être nul : pouvez-vous le préciser ?"
+    if number > NUMERIC_LIMITS[slot]:
+        return (f"{NUMERIC_WORDS[slot].capitalize()} de {fmt.number(number)} me semble trop élevé : "
+                f"pouvez-vous vérifier le nombre de zéros ?")
+    return None
+
+
+class ValidateProfileSlots(ValidationAction):
+    """Checks and acknowledges every profile value the NLU extracted from the last message."""
+
+    def name(self) -> Text:
+        return "action_validate_slot_mappings"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[Dict[Text, Any]]:
+        candidates = tracker.slots_to_validate()
+        events: Dict[str, Any] = {}
+        notes: List[str] = []
+        changes: List[str] = []
+        for slot in ("applicant_type", "population", "departement_count", "budget", "project_nature"):
+            if slot not in candidates:
+                continue
+            new, old = candidates[slot], value_before_last_message(tracker, slot)
+            problem = numeric_problem(slot, new) if slot in NUMERIC_LIMITS else None
+            if problem:
+                notes.append(problem + (f" Je garde {describe(slot, old)}." if old is not None else ""))
+                events[slot] = old
+                continue
+            if slot in NUMERIC_LIMITS:
+                new = float(new)
+                events[slot] = new
+            if old is not None and old != new:
+                changes.append(f"{NUMERIC_WORDS.get(slot, _label(slot))} passe de {describe(slot, old)} "
+                               f"à {describe(slot, new)}")
+        if "budget" in candidates and events.get("budget") is not None:
+            converted = [q for q in amounts.extract_quantities(tracker.latest_message.get("text") or "")
+                         if q.kind == "budget" and q.excl_tax and not q.negative]
+            if converted:
+                notes.append(f"J'ai converti le montant hors taxes en TTC (TVA à 20 %) : {fmt.euros(converted[0].value)} TTC.")
+        unknown = [f for f in (tracker.get_slot("unknown_fields") or []) if f not in candidates]
+        if unknown != (tracker.get_slot("unknown_fields") or []):
+            events["unknown_fields"] = unknown
+        if changes:
+            notes.insert(0, "C'est noté : " + " ; ".join(changes) + ".")
+        if notes:
+            dispatcher.utter_message(text=" ".join(notes))
+        return [SlotSet(name, value) for name, value in events.items()]
+
+
+def _label(slot: str) -> str:
+    return {"applicant_type": "le type de porteur", "project_nature": "le thème du projet"}.get(slot, slot)
+
+
+def fields_needed(slots: Dict[str, Any]) -> List[str]:
+    """What the form must still ask, in order; population and départements only when a call
+    under consideration depends on them (the engine lists them as missing)."""
+    unknown = set(slots.get("unknown_fields") or [])
+    if slots.get("applicant_type") == "particulier":
+        return []
+    needed = [s for s in ("applicant_type", "project_nature", "budget")
+              if slots.get(s) is None and s not in unknown]
+    if slots.get("applicant_type") is None:
+        return needed
+    results = evaluate(profile_from(slots))
+    considered = [r for r in results if r.verdict != INELIGIBLE and r.theme_match is not False]
+    missing = {field for r in considered for field in r.missing}
+    for field in ("population", "departement_count"):
+        if field in missing and slots.get(field) is None and field not in unknown:
+            needed.append(field)
+            break  # ask the population first; the départements only if it is not enough
+    return needed
+
+
+PARSERS = {"budget": amounts.parse_budget, "population": amounts.parse_population,
+           "departement_count": amounts.parse_departement_count}
+
+
+class ValidateProfileForm(FormValidationAction):
+    """The profile form: dynamic questions and bare answers."""
+
+    def name(self) -> Text:
+        return "validate_profile_form"
+
+    async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher,
+                             tracker: Tracker, domain: DomainDict) -> List[Text]:
+        return fields_needed(tracker.slots)
+
+    def _answering(self, tracker: Tracker, slot: str) -> bool:
+        """The user is answering the form's question about this slot, and the NLU found nothing for it."""
+        return tracker.get_slot("requested_slot") == slot and tracker.get_slot(slot) is None
+
+    def _mark_unknown(self, tracker: Tracker, slot: str) -> Dict[Text, Any]:
+        unknown = list(tracker.get_slot("unknown_fields") or [])
+        return {"unknown_fields": unknown + [slot] if slot not in unknown else unknown, slot: None}
+
+    def _extract_number(self, slot: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> Dict[Text, Any]:
+        if not self._answering(tracker, slot):
+            return {}
+        result = PARSERS[slot](tracker.latest_message.get("text") or "")
+        if result.status == "ok":
+            if result.excl_tax:
+                dispatcher.utter_message(text=f"J'ai converti le montant hors taxes en TTC (TVA à 20 %) : "
+                                              f"{fmt.euros(result.value)} TTC.")
+            return {slot: result.value}
+        if result.status == "unknown":
+            dispatcher.utter_message(text="Pas de problème, je continue sans cette information : "
+                                          "les appels concernés seront « à confirmer ».")
+            return self._mark_unknown(tracker, slot)
+        if result.message and not _other_profile_value_given(tracker):
+            dispatcher.utter_message(text=result.message)
+        return {slot: None}
+
+    async def extract_budget(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                             domain: DomainDict) -> Dict[Text, Any]:
+        return self._extract_number("budget", dispatcher, tracker)
+
+    async def extract_population(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                 domain: DomainDict) -> Dict[Text, Any]:
+        return self._extract_number("population", dispatcher, tracker)
+
+    async def extract_departement_count(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                        domain: DomainDict) -> Dict[Text, Any]:
+        return self._extract_number("departement_count", dispatcher, tracker)
+
+    async def extract_applicant_type(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                     domain: DomainDict) -> Dict[Text, Any]:
+        if not self._answering(tracker, "applicant_type") or _other_profile_value_given(tracker):
+            return {}
+        dispatcher.utter_message(text="Je n'ai pas reconnu le type de structure. Choisissez-en un ci-dessous ou "
+                                      "écrivez-le (par exemple « préfecture », « mairie », « conseil régional », "
+                                      "« France Travail », « association »).")
+        return {"applicant_type": None}
+
+    async def extract_project_nature(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                     domain: DomainDict) -> Dict[Text, Any]:
+        if not self._answering(tracker, "project_nature") or _other_profile_value_given(tracker):
+            return {}
+        text = tracker.latest_message.get("text") or ""
+        if amounts.says_unknown(text):
+            dispatcher.utter_message(text="D'accord, je vous montrerai tous les appels ouverts à votre profil.")
+            return self._mark_unknown(tracker, "project_nature")
+        dispatcher.utter_message(text="Je n'ai pas reconnu le thème du projet. Décrivez-le en quelques mots, par "
+                                      "exemple « ouvrir nos données », « dématérialiser nos démarches », « un centre "
+                                      "de contact », « une plateforme de participation citoyenne » — ou dites "
+                                      "« je ne sais pas ».")
+        return {"project_nature": None}
+
+
+def _other_profile_value_given(tracker: Tracker) -> bool:
+    """The last message set some profile slot: the form moves on without complaining."""
+    return any(latest_entity(tracker, e) is not None for e in
+               ("applicant_type", "population", "departement_count", "budget", "project_nature"))
