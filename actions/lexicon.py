@@ -74,6 +74,11 @@ def _edit_distance_at_most_one(a: str, b: str) -> bool:
     return a[i:] == b[i + 1:]
 
 
+def _phrase(text: str) -> str:
+    """A phrase as matched: folded words separated by single spaces."""
+    return " ".join(t for t, _, _ in _tokens(fold(text)[0]))
+
+
 @dataclass(frozen=True)
 class _Pattern:
     entity: str
@@ -85,12 +90,13 @@ class _Pattern:
 @lru_cache(maxsize=1)
 def patterns() -> Tuple[_Pattern, ...]:
     data = yaml.safe_load(LEXICON_FILE.read_text(encoding="utf-8"))
-    weak = {fold(w)[0] for w in data.get("generic", [])}
-    result = []
+    weak = {_phrase(w) for w in data.get("generic", [])}
+    # Phrases that only hide their words from the other patterns ("en particulier", "Finistère").
+    result = [_Pattern("ignore", "", tuple(_phrase(w).split()), False) for w in data.get("ignore", [])]
     for entity in ("applicant_type", "project_nature", "call_aspect", "call_code"):
         for value, phrases in (data.get(entity) or {}).items():
             for phrase in phrases:
-                words = tuple(t for t, _, _ in _tokens(fold(str(phrase))[0]))
+                words = tuple(_phrase(str(phrase)).split())
                 if words:
                     result.append(_Pattern(entity, value, words, " ".join(words) in weak))
     for call in load_catalogue():
@@ -104,6 +110,8 @@ def patterns() -> Tuple[_Pattern, ...]:
     # describes a subject ("accueil téléphonique") comes last, so that it stays a project theme.
     # Within a group, longest phrases first: "conseil départemental" wins over "département".
     def group(p: _Pattern) -> int:
+        if p.entity == "ignore":
+            return -1
         if p.entity != "call_code":
             return 1
         return 0 if CALL_WORDS & set(p.words) else 2
@@ -111,14 +119,18 @@ def patterns() -> Tuple[_Pattern, ...]:
 
 
 # ITN and SNAP codes as typed: "ITN8A", "itn 8 a", "SNAP-3", "snap3".
-_STATE_CODE = re.compile(r"\b(itn|snap)\s*[-_]?\s*(\d{1,2})\s*([a-d])?(?![a-z0-9])")
+_STATE_CODE = re.compile(r"\b(itn|snap)\s*[-_]?\s*(\d{1,2})(?:\s*([a-d])(?![a-z0-9']))?(?![0-9])")
+# Only these codes take a letter: "SNAP3 a un plafond" is SNAP3, not "SNAP3A".
+LETTERED = {("itn", "8"), ("snap", "2")}
 
 
 def _state_codes(folded: str, index: List[int], text: str) -> List[Match]:
     found = []
     for m in _STATE_CODE.finditer(folded):
-        code = (m.group(1) + m.group(2) + (m.group(3) or "")).upper()
-        start, end = index[m.start()], index[m.end() - 1] + 1
+        letter = m.group(3) if (m.group(1), m.group(2)) in LETTERED else None
+        code = (m.group(1) + m.group(2) + (letter or "")).upper()
+        last = m.end(3) if letter else m.end(2)
+        start, end = index[m.start()], index[last - 1] + 1
         found.append(Match("call_code", code, start, end, text[start:end]))
     return found
 
@@ -136,11 +148,12 @@ def find(text: str, skip: Sequence[Tuple[int, int]] = ()) -> List[Match]:
         for i in range(len(tokens) - n + 1):
             if any(taken[i:i + n]):
                 continue
-            exact_only = pattern.entity == "call_code" or (n == 1 and len(pattern.words[0]) < 4)
+            exact_only = pattern.entity in ("call_code", "ignore") or (n == 1 and len(pattern.words[0]) < 4)
             if all((tokens[i + k][0] == w) if exact_only else _close(tokens[i + k][0], w)
                    for k, w in enumerate(pattern.words)):
                 start, end = index[tokens[i][1]], index[tokens[i + n - 1][2] - 1] + 1
-                found.append(Match(pattern.entity, pattern.value, start, end, text[start:end], pattern.weak))
+                if pattern.entity != "ignore":
+                    found.append(Match(pattern.entity, pattern.value, start, end, text[start:end], pattern.weak))
                 for k in range(i, i + n):
                     taken[k] = True
     return sorted(found, key=lambda m: m.start)

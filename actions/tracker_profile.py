@@ -4,7 +4,6 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import UserUttered
 
 from actions.eligibility import Profile, ProfileError, reference_date
 
@@ -36,13 +35,13 @@ def profile_from_tracker(tracker: Tracker) -> Profile:
 def value_before_last_message(tracker: Tracker, slot: str) -> Any:
     """The slot's value before the user's latest message (to acknowledge a change)."""
     events = list(tracker.events)
-    last_user = max((i for i, e in enumerate(events) if e.get("event") == UserUttered.type_name), default=None)
+    last_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=None)
     value = None
     for event in events[:last_user] if last_user is not None else events:
         if event.get("event") == "slot" and event.get("name") == slot:
             value = event.get("value")
-        elif event.get("event") in ("restart", "session_started"):
-            value = None if event.get("event") == "restart" else value
+        elif event.get("event") == "restart":
+            value = None
     return value
 
 

@@ -1,0 +1,19 @@
+"""When the action server cannot be reached, the user reads a French apology, not silence."""
+import json
+import urllib.request
+
+from tests.servers import free_port, rasa_server
+
+
+def test_apology_when_the_action_server_is_down(tmp_path):
+    dead_port = free_port()  # nothing listens there
+    with rasa_server(tmp_path, dead_port) as port:
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{port}/webhooks/rest/webhook",
+            data=json.dumps({"sender": "down", "message": "quel est le taux de SNAP3 ?"}).encode(),
+            headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(request, timeout=60) as response:
+            replies = json.loads(response.read())
+    text = " ".join(r.get("text", "") for r in replies)
+    assert "problème technique" in text
+    assert "conservé" in text

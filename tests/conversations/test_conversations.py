@@ -1,0 +1,136 @@
+"""End-to-end conversations through the rest channel: NLU, dialogue, custom actions and the
+eligibility engine together, at the reference date 2021-10-15 (tests/servers.py)."""
+
+
+def test_happy_path_one_question_at_a_time(chat):
+    assert "Dites-moi qui vous êtes" in chat.say("Bonjour")
+    answer = chat.say("Nous sommes une commune de 350 000 habitants")
+    assert "objet du projet" in answer
+    assert "coût total" in chat.say("une plateforme de participation citoyenne")
+    answer = chat.say("400 000 €")
+    assert "1. TNT-COOP — Développer la coopération avec mes partenaires et usagers grâce au numérique" in answer
+    assert "75 % de 400 000 €, soit jusqu'à 300 000 €" in answer
+    assert "ouvert jusqu'au 22 novembre 2021" in answer
+    assert any(b["payload"] == "/ask_appointment" for b in chat.buttons)
+
+
+def test_everything_in_the_first_message(chat):
+    answer = chat.say("Bonjour, je suis la DDT du Rhône et notre projet de 300 k€ vise à ouvrir nos données")
+    assert "Votre profil : un service déconcentré de l'État, projet de 300 000 € TTC" in answer
+    assert "1. ITN5 — Cycle de vie de la donnée" in answer
+    assert "75 % de 300 000 €, soit jusqu'à 225 000 €" in answer
+
+
+def test_a_correction_changes_the_recommendation(chat):
+    first = chat.say("Je suis une commune de 350 000 habitants, projet de participation citoyenne à 400 000 €")
+    assert "1. TNT-COOP" in first
+    second = chat.say("en fait nous sommes 250 000 habitants")
+    assert "la population couverte passe de 350 000 habitants à 250 000 habitants" in second
+    assert "1. TNT-COOP" not in second
+    assert "TNT-COOP : Population couverte 250 000 < 300 000 habitants requis" in second
+
+
+def test_the_population_is_asked_only_when_it_matters(chat):
+    answer = chat.say("Je suis la préfecture du Var, projet de 300 000 € pour automatiser le traitement des dossiers")
+    assert "habitants" not in answer.split("Votre profil")[0]
+    assert "ITN8C" in answer
+
+
+def test_question_about_the_rate_of_a_call(chat):
+    answer = chat.say("Quel est le taux de SNAP3 ?")
+    assert answer.startswith("SNAP3 — Terminaux numériques sécurisés : cofinancement 75 %")
+    assert "plafonné à 2 000 000 €" in answer
+
+
+def test_question_about_dates_and_a_follow_up_on_the_same_call(chat):
+    assert "ouvert jusqu'au 22 novembre 2021" in chat.say("jusqu'à quand peut-on candidater à TNT-COOP ?")
+    assert "TNT-COOP" in chat.say("et qui peut candidater ?")
+
+
+def test_question_about_who_may_apply(chat):
+    assert "les collectivités territoriales en sont exclues" in chat.say("qui peut candidater à ITN2 ?")
+
+
+def test_question_about_how_to_apply(chat):
+    assert "demarches-simplifiees.fr" in chat.say("comment candidater à l'appel coopération ?")
+
+
+def test_question_about_commitments(chat):
+    assert "12 mois" in chat.say("quels sont les engagements pour ITN8A ?")
+
+
+def test_why_not(chat):
+    chat.say("Nous sommes le conseil départemental de la Gironde, projet de 500 000 € de dématérialisation")
+    answer = chat.say("pourquoi pas ITN2 ?")
+    assert "Vous n'êtes pas éligible à ITN2" in answer
+    assert "les collectivités territoriales en sont exclues" in answer
+
+
+def test_nothing_fits(chat):
+    answer = chat.say("Je suis une commune de 20 000 habitants, projet de participation citoyenne à 50 000 €")
+    assert "Aucun appel ne correspond à la fois à votre profil et à votre projet" in answer
+    assert "300 000 habitants" in answer
+
+
+def test_a_private_person_is_told_kindly(chat):
+    answer = chat.say("je suis un particulier et je voudrais une aide pour mon site internet")
+    assert "aucun n'est ouvert aux particuliers" in answer
+
+
+def test_out_of_scope(chat):
+    assert "spécialisé dans les appels à projets France Relance" in chat.say("quel temps fait-il à Paris ?")
+
+
+def test_restart_forgets_the_profile(chat):
+    chat.say("Je suis une commune de 350 000 habitants, projet de participation citoyenne à 400 000 €")
+    assert "C'est reparti de zéro" in chat.say("recommencer")
+    assert "Quelle structure porte le projet" in chat.say("quels appels pour mon projet ?")
+
+
+def test_compare_two_calls(chat):
+    answer = chat.say("quelle différence entre ITN8A et ITN8C ?")
+    assert "ITN8A — Mettre en œuvre une stratégie de contact omnicanale" in answer
+    assert "ITN8C —" in answer
+
+
+def test_how_much_could_we_get(chat):
+    chat.say("Je suis la DDT du Rhône, projet de 300 k€ pour ouvrir nos données")
+    assert "ITN5 : 75 % de 300 000 €, soit jusqu'à 225 000 €" in chat.say("combien pourrions-nous obtenir ?")
+
+
+def test_appointment_recaps_the_case(chat):
+    chat.say("Je suis une commune de 350 000 habitants, projet de participation citoyenne à 400 000 €")
+    answer = chat.say("je voudrais un rendez-vous avec la DINUM")
+    assert "créneaux de 15 minutes" in answer
+    assert "Profil : une commune, 350 000 habitants, projet de 400 000 € TTC" in answer
+
+
+def test_bad_budget_gets_a_french_reply_and_loses_nothing(chat):
+    chat.say("Nous sommes une commune de 350 000 habitants")
+    chat.say("une plateforme de participation citoyenne")
+    assert "négatif" in chat.say("-5 €")
+    answer = chat.say("400 000 €")
+    assert "1. TNT-COOP" in answer and "350 000 habitants" in answer
+
+
+def test_i_do_not_know_the_budget(chat):
+    chat.say("Nous sommes une commune de 350 000 habitants")
+    chat.say("une plateforme de participation citoyenne")
+    answer = chat.say("je ne sais pas")
+    assert "TNT-COOP" in answer
+    assert "Éligibilité à confirmer" in answer or "Vous êtes éligible" in answer
+
+
+def test_an_unknown_call_code(chat):
+    assert "Je ne connais pas d'appel « ITN7 »" in chat.say("c'est quoi ITN7 ?")
+
+
+def test_what_the_bot_is(chat):
+    assert "assistant automatique" in chat.say("tu es un robot ?")
+
+
+def test_markup_and_nonsense_do_not_break_the_conversation(chat):
+    answer = chat.say("<img src=x onerror=alert(1)>")
+    assert answer  # some French reply, never silence
+    assert "reformuler" in chat.say("zzzz qwerty") or "spécialisé" in chat.replies[0].get("text", "")
+    assert "Dites-moi qui vous êtes" in chat.say("bonjour")

@@ -1,0 +1,125 @@
+"""French amounts and counts (actions/amounts.py), the one place numbers are parsed."""
+import time
+
+import pytest
+
+from actions.amounts import extract_quantities, parse_budget, parse_departement_count, parse_population
+
+
+def quantities(text):
+    return [(q.kind, q.value) for q in extract_quantities(text)]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("300 000 €", 300_000), ("300000€", 300_000), ("300 000 euros", 300_000), ("300k€", 300_000),
+    ("300 k€", 300_000), ("300K€", 300_000), ("300 keur", 300_000), ("1,5 M€", 1_500_000), ("1.5M€", 1_500_000),
+    ("1,5 million d'euros", 1_500_000), ("2 millions d'euros", 2_000_000), ("deux cent mille euros", 200_000),
+    ("un million d'euros TTC", 1_000_000), ("un million et demi d'euros", 1_500_000),
+    ("1.500.000 €", 1_500_000), ("300\u202f000\u00a0€", 300_000), ("300 000 euro", 300_000), ("300k", 300_000),
+])
+def test_budgets(text, value):
+    assert quantities(text) == [("budget", value)]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("350 000 habitants", 350_000), ("1,2 million d'habitants", 1_200_000), ("1 200 000 habitants", 1_200_000),
+    ("50 000 hab", 50_000), ("50 000 hab.", 50_000), ("quatre-vingt mille habitants", 80_000),
+    ("80000 habitant", 80_000), ("300 000 citoyens", 300_000),
+])
+def test_populations(text, value):
+    assert quantities(text) == [("population", value)]
+
+
+@pytest.mark.parametrize("text, value", [("trois départements", 3), ("3 départements", 3), ("2 departements", 2),
+                                         ("deux depts", 2)])
+def test_departements(text, value):
+    assert quantities(text) == [("departements", value)]
+
+
+def test_a_budget_and_a_population_in_one_sentence_in_either_order():
+    assert quantities("une commune de 50 000 habitants avec un projet à 200 000 €") == [
+        ("population", 50_000), ("budget", 200_000)]
+    assert quantities("projet de 1,5 M€ pour un territoire de 1,2 million d'habitants") == [
+        ("budget", 1_500_000), ("population", 1_200_000)]
+
+
+def test_spans_follow_the_annotation_conventions():
+    text = "Bonjour, nous sommes 350 000 habitants et le projet coûte un million d'euros TTC"
+    spans = [text[q.start:q.end] for q in extract_quantities(text)]
+    assert spans == ["350 000 habitants", "un million d'euros"]
+
+
+def test_an_amount_given_ht_is_converted_to_ttc():
+    (q,) = extract_quantities("un budget de 400 000 € HT")
+    assert q.value == 480_000 and q.excl_tax
+    assert q.text == "400 000 €"
+    (q,) = extract_quantities("400 000 € hors taxes")
+    assert q.excl_tax
+    (q,) = extract_quantities("400 000 € TTC")
+    assert q.value == 400_000 and not q.excl_tax
+
+
+def test_negative_amounts_are_flagged():
+    (q,) = extract_quantities("-5 €")
+    assert q.negative and q.value == -5
+    (q,) = extract_quantities("moins 5 euros")
+    assert q.negative
+
+
+def test_codes_years_and_articles_are_not_quantities():
+    assert quantities("SNAP3, ITN8A et SNAP-2") == []
+    assert quantities("en 2021 notre projet de 300 000 €") == [("budget", 300_000)]
+    assert quantities("une commune") == []
+    assert quantities("une surface de 100 m2") == [("number", 100)]
+
+
+def test_numbers_without_unit():
+    assert quantities("0,5 million") == [("number", 500_000)]
+
+
+@pytest.mark.parametrize("reply, value", [("400000", 400_000), ("400 000", 400_000), ("400k", 400_000),
+                                          ("1,5 million", 1_500_000), ("environ 300 000 €", 300_000),
+                                          ("deux cent mille", 200_000)])
+def test_a_bare_answer_to_the_budget_question(reply, value):
+    result = parse_budget(reply)
+    assert (result.status, result.value) == ("ok", value)
+
+
+@pytest.mark.parametrize("reply, status, words", [
+    ("je ne sais pas", "unknown", None), ("aucune idée", "unknown", None), ("Je sais pas encore", "unknown", None),
+    ("beaucoup", "vague", "chiffre"), ("-5 €", "negative", "négatif"), ("0", "zero", "nul"),
+    ("99999999999999 €", "absurd", "hors de portée"), ("", "missing", "chiffre"),
+    ("<b>bonjour</b>", "missing", "chiffre"), ("350 000 habitants", "missing", "ne répond pas"),
+])
+def test_budget_answers_that_cannot_be_used_say_why_in_french(reply, status, words):
+    result = parse_budget(reply)
+    assert result.status == status and result.value is None
+    if words:
+        assert words in result.message
+
+
+def test_budget_answer_in_ht():
+    result = parse_budget("500 000 € HT")
+    assert result.value == 600_000 and result.excl_tax
+
+
+def test_population_and_departement_answers():
+    assert parse_population("350 000").value == 350_000
+    assert parse_population("1,2 million d'habitants").value == 1_200_000
+    assert parse_population("beaucoup").status == "vague"
+    assert parse_population("200 millions d'habitants").status == "absurd"
+    assert parse_departement_count("3").value == 3
+    assert parse_departement_count("trois").value == 3
+    assert parse_departement_count("2,5").status == "absurd"
+    assert parse_departement_count("150").status == "absurd"
+
+
+def test_markup_is_just_text():
+    assert quantities("<b>300 000 €</b>") == [("budget", 300_000)]
+
+
+def test_a_huge_message_returns_quickly():
+    text = "bla " * 2500 + "300 000 €"
+    start = time.perf_counter()
+    extract_quantities(text)
+    assert time.perf_counter() - start < 2
