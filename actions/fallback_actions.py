@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -30,4 +31,16 @@ class ActionRephrase(Action):
                      "et décrire votre projet avec son budget, ou me poser une question sur un appel "
                      "(par exemple « quel est le taux de SNAP3 ? »).")
         dispatcher.utter_message(text=reply, buttons=SUGGESTIONS)
-        return []
+        # Forget the unclear message so the conversation resumes where it was (an open form
+        # question stays open), but keep the facts the NLU did find in it.
+        return [UserUtteranceReverted()] + [SlotSet(name, value) for name, value in _slots_set_since_user(tracker)]
+
+
+def _slots_set_since_user(tracker: Tracker) -> List[tuple]:
+    slots = {}
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            break
+        if event.get("event") == "slot" and event.get("name") != "requested_slot":
+            slots.setdefault(event["name"], event.get("value"))
+    return list(reversed(list(slots.items())))

@@ -116,6 +116,9 @@ def recommendation(profile: Profile, results: List[CallResult], unknown: Sequenc
         if extra:
             messages.append({"text": "Également ouverts à votre profil : "
                              + ", ".join(f"{r.code} ({r.call.short_title})" for r in extra[:6]) + "."})
+        if ineligible_matching:
+            messages.append({"text": "Sur ce thème, ne vous sont pas ouverts :\n" + "\n".join(
+                f"• {r.code} : {first_failure(r)}" for r in ineligible_matching[:MAX_DETAILED])})
     missing = [FIELD_QUESTIONS[f] for f in dict.fromkeys(f for r in matching[:MAX_DETAILED] for f in r.missing)
                if f in FIELD_QUESTIONS and f not in unknown]
     closing = "Souhaitez-vous le détail d'un appel, savoir pourquoi un autre ne convient pas, ou un rendez-vous de 15 minutes avec un conseiller de la DINUM ?"

@@ -143,6 +143,16 @@ class ValidateProfileForm(FormValidationAction):
                              tracker: Tracker, domain: DomainDict) -> List[Text]:
         return fields_needed(tracker.slots)
 
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[Dict[Text, Any]]:
+        extracted = await self.get_extraction_events(dispatcher, tracker, domain)
+        tracker.add_slots(extracted)
+        validated = await self._extract_validation_events(dispatcher, tracker, domain)
+        # The SDK keeps only slots still required after extraction; an answer such as "je ne sais
+        # pas" sets unknown_fields and removes its slot from the required ones, so keep those too.
+        names = {event["name"] for event in validated}
+        return validated + [event for event in extracted if event["name"] not in names]
+
     def _answering(self, tracker: Tracker, slot: str) -> bool:
         """The user is answering the form's question about this slot, and the NLU found nothing for it."""
         return tracker.get_slot("requested_slot") == slot and tracker.get_slot(slot) is None

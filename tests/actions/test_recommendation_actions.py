@@ -35,6 +35,15 @@ def test_a_closed_call_is_said_closed_with_the_advice_to_ask_dinum(dispatcher, m
     assert "nouvelle session" in said
 
 
+def test_a_call_on_the_theme_that_does_not_fit_is_said_with_its_reason(dispatcher):
+    tracker = make_tracker({"applicant_type": "commune", "population": 250000.0, "budget": 400000.0,
+                            "project_nature": "cooperation_usagers"})
+    run(ActionRecommend(), dispatcher, tracker)
+    said = texts(dispatcher)
+    assert "1. FEDER-NUM" in said
+    assert "• TNT-COOP : Population couverte 250 000 < 300 000 habitants requis" in said
+
+
 def test_nothing_fits_is_said_with_the_reason(dispatcher):
     tracker = make_tracker({"applicant_type": "commune", "population": 20000.0, "budget": 50000.0,
                             "project_nature": "cooperation_usagers"})

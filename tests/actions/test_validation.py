@@ -133,3 +133,15 @@ def test_unrecognised_theme_is_asked_again_and_i_dont_know_accepted():
     assert result == {"project_nature": None} and "pas reconnu" in said
     result, _ = extract("project_nature", "je ne sais pas encore", {"unknown_fields": []})
     assert result["unknown_fields"] == ["project_nature"]
+
+
+def test_the_form_action_returns_i_dont_know_so_the_form_moves_on(dispatcher):
+    """Through the whole FormValidationAction.run, not only extract_budget: the SDK drops slots that
+    are no longer required, and "je ne sais pas" must still reach the tracker."""
+    tracker = make_tracker({"applicant_type": "commune", "population": 350000.0, "requested_slot": "budget",
+                            "project_nature": "cooperation_usagers", "unknown_fields": []},
+                           text="je ne sais pas", intent="deny", events=[user("je ne sais pas")],
+                           active_loop="profile_form")
+    result = asyncio.run(ValidateProfileForm().run(dispatcher, tracker, {"forms": {}, "slots": {}}))
+    assert {e["name"]: e["value"] for e in result} == {"unknown_fields": ["budget"], "budget": None}
+    assert "à confirmer" in texts(dispatcher)

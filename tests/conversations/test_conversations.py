@@ -134,3 +134,36 @@ def test_markup_and_nonsense_do_not_break_the_conversation(chat):
     assert answer  # some French reply, never silence
     assert "reformuler" in chat.say("zzzz qwerty") or "spécialisé" in chat.replies[0].get("text", "")
     assert "Dites-moi qui vous êtes" in chat.say("bonjour")
+
+
+def test_question_about_the_cap_of_a_call(chat):
+    assert chat.say("quel est le plafond de ITN6 ?").startswith(
+        "ITN6 — Innovation continue : la subvention est plafonnée à 48 000 € par projet")
+
+
+def test_question_about_the_expected_size(chat):
+    answer = chat.say("quelle taille de projet pour ITN8C ?")
+    assert "au moins 250 000 € TTC (150 000 € pour les services déconcentrés de l'État)" in answer
+
+
+def test_question_about_the_selection_criteria(chat):
+    answer = chat.say("quels sont les critères de sélection de ITN5 ?")
+    assert answer.startswith("Critères de sélection de ITN5 — Cycle de vie de la donnée")
+    assert "Rapport coût / bénéfice du projet" in answer
+
+
+def test_question_about_a_closed_session(chat):
+    answer = chat.say("c'est quoi ITN3 ?")
+    assert "clos depuis le 2 juillet 2021" in answer and "nouvelle session" in answer
+
+
+def test_yes_after_a_recommendation_starts_the_appointment(chat):
+    chat.say("Je suis une commune de 350 000 habitants, projet de participation citoyenne à 400 000 €")
+    answer = chat.say("oui")
+    assert "créneaux de 15 minutes" in answer and "TNT-COOP" in answer
+
+
+def test_an_unclear_answer_in_the_form_keeps_the_question_open(chat):
+    chat.say("nous sommes une région")
+    assert "Je n'ai pas reconnu le thème du projet" in chat.say("hmm ok")
+    assert "coût total prévu du projet" in chat.say("ouvrir nos données")
