@@ -88,7 +88,7 @@ class ValidateProfileSlots(ValidationAction):
                 new = float(new)
                 events[slot] = new
             if old is not None and old != new:
-                changes.append(f"{NUMERIC_WORDS.get(slot, _label(slot))} passe de {describe(slot, old)} "
+                changes.append(f"{NUMERIC_WORDS.get(slot, _label(slot))} passe {fmt.de(describe(slot, old))} "
                                f"à {describe(slot, new)}")
         if "budget" in candidates and events.get("budget") is not None:
             converted = [q for q in amounts.extract_quantities(tracker.latest_message.get("text") or "")

@@ -34,3 +34,15 @@ def date(value: Optional[dt.date]) -> str:
 
 def plural(count: float, singular: str, many: str) -> str:
     return f"{number(count)} {singular if abs(count) < 2 else many}"
+
+
+def de(phrase: str) -> str:
+    """The preposition 'de' before a phrase, with French elision and contraction:
+    'de une commune' -> "d'une commune", 'de le budget' -> 'du budget', 'de 300 000 €' unchanged."""
+    if phrase.startswith("le "):
+        return "du " + phrase[3:]
+    if phrase.startswith("les "):
+        return "des " + phrase[4:]
+    if phrase[:1].lower() in "aeiouyhéèêàâîôû":
+        return "d'" + phrase
+    return "de " + phrase

@@ -145,3 +145,10 @@ def test_the_form_action_returns_i_dont_know_so_the_form_moves_on(dispatcher):
     result = asyncio.run(ValidateProfileForm().run(dispatcher, tracker, {"forms": {}, "slots": {}}))
     assert {e["name"]: e["value"] for e in result} == {"unknown_fields": ["budget"], "budget": None}
     assert "à confirmer" in texts(dispatcher)
+
+
+def test_a_changed_applicant_type_is_acknowledged_in_good_french(dispatcher):
+    events = [user("je suis un ministère"), slot("applicant_type", "administration_centrale"),
+              user("en fait une association"), slot("applicant_type", "association")]
+    validate(dispatcher, {"applicant_type": "association"}, events)
+    assert "passe d'une administration centrale à une association" in texts(dispatcher)

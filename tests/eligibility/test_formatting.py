@@ -20,3 +20,12 @@ def test_dates():
     assert fmt.date(dt.date(2021, 6, 1)) == "1er juin 2021"
     assert fmt.date(dt.date(2021, 11, 22)) == "22 novembre 2021"
     assert fmt.date(None) == "date non publiée"
+
+
+def test_de_elides_and_contracts():
+    assert fmt.de("une administration centrale") == "d'une administration centrale"
+    assert fmt.de("expérimentation d'une technologie") == "d'expérimentation d'une technologie"
+    assert fmt.de("le budget") == "du budget"
+    assert fmt.de("300 000 € TTC") == "de 300 000 € TTC"
+    assert fmt.de("un département") == "d'un département"
+    assert fmt.de("coopération") == "de coopération"
