@@ -13,7 +13,7 @@ from actions.tracker_profile import profile_from_tracker
 
 
 class ActionAppointmentHandoff(Action):
-    """Until the booking flow lands: offer the 15-minute slot and recap the case."""
+    """Before the booking form: what the 15-minute slot is for and the case the advisor will read."""
 
     def name(self) -> Text:
         return "action_appointment_handoff"
@@ -23,7 +23,7 @@ class ActionAppointmentHandoff(Action):
         profile = profile_from_tracker(tracker)
         summary = replies.advisor_summary(profile, evaluate(profile), tracker.get_slot("questions_asked") or [])
         dispatcher.utter_message(text="La DINUM propose des créneaux de 15 minutes pour échanger sur votre projet "
-                                      "et répondre à vos premières questions avant le dépôt. Voici le récapitulatif "
-                                      "de votre dossier à transmettre au conseiller :")
+                                      "et répondre à vos premières questions avant le dépôt. Le conseiller recevra "
+                                      "ce résumé de votre dossier :")
         dispatcher.utter_message(text=summary)
         return []

@@ -10,6 +10,7 @@
 """
 from __future__ import annotations
 
+from abc import ABCMeta, abstractmethod
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Tracker
@@ -129,11 +130,31 @@ def fields_needed(slots: Dict[str, Any]) -> List[str]:
     return needed
 
 
+class KeepingFormValidation(FormValidationAction, metaclass=ABCMeta):
+    """A FormValidationAction that returns every slot its extract_ methods set.
+
+    The SDK keeps only the slots still required after extraction; an answer such as "je ne sais
+    pas" sets unknown_fields and removes its slot from the required ones, and a wish such as
+    "plutôt mardi" sets booking_wish: both must reach the tracker."""
+
+    @abstractmethod
+    def name(self) -> Text:
+        """Abstract, so the SDK does not register this base class as an action."""
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[Dict[Text, Any]]:
+        extracted = await self.get_extraction_events(dispatcher, tracker, domain)
+        tracker.add_slots(extracted)
+        validated = await self._extract_validation_events(dispatcher, tracker, domain)
+        names = {event["name"] for event in validated}
+        return validated + [event for event in extracted if event["name"] not in names]
+
+
 PARSERS = {"budget": amounts.parse_budget, "population": amounts.parse_population,
            "departement_count": amounts.parse_departement_count}
 
 
-class ValidateProfileForm(FormValidationAction):
+class ValidateProfileForm(KeepingFormValidation):
     """The profile form: dynamic questions and bare answers."""
 
     def name(self) -> Text:
@@ -143,15 +164,6 @@ class ValidateProfileForm(FormValidationAction):
                              tracker: Tracker, domain: DomainDict) -> List[Text]:
         return fields_needed(tracker.slots)
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: DomainDict) -> List[Dict[Text, Any]]:
-        extracted = await self.get_extraction_events(dispatcher, tracker, domain)
-        tracker.add_slots(extracted)
-        validated = await self._extract_validation_events(dispatcher, tracker, domain)
-        # The SDK keeps only slots still required after extraction; an answer such as "je ne sais
-        # pas" sets unknown_fields and removes its slot from the required ones, so keep those too.
-        names = {event["name"] for event in validated}
-        return validated + [event for event in extracted if event["name"] not in names]
 
     def _answering(self, tracker: Tracker, slot: str) -> bool:
         """The user is answering the form's question about this slot, and the NLU found nothing for it."""

@@ -10,6 +10,7 @@ figures the eligibility engine needs. DIET only classifies intents.
 """
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -62,3 +63,20 @@ class LexiconEntityExtractor(_DeterministicExtractor):
         skip = [(q.start, q.end) for q in amounts.extract_quantities(text)]
         return [{"entity": m.entity, "start": m.start, "end": m.end, "value": m.value, "confidence": 1.0}
                 for m in lexicon.entities(text, skip)]
+
+
+# A booking reference as actions/booking writes it ("DN-7K3P9Q"), typed in any case, with or without the dash.
+REFERENCE = re.compile(r"\bDN[-\s]?([A-Z0-9]{6})\b", re.IGNORECASE)
+EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
+class BookingEntityExtractor(_DeterministicExtractor):
+    """booking_reference and email, for finding a booking again."""
+
+    def entities_of(self, text: str) -> List[Dict[str, Any]]:
+        found = [{"entity": "booking_reference", "start": m.start(), "end": m.end(),
+                  "value": f"DN-{m.group(1).upper()}", "confidence": 1.0} for m in REFERENCE.finditer(text)]
+        found += [{"entity": "email", "start": m.start(), "end": m.end(), "value": m.group(0).lower(),
+                   "confidence": 1.0} for m in EMAIL.finditer(text)]
+        return found

@@ -1,11 +1,15 @@
 import json
+import os
 import urllib.request
 import uuid
 from typing import Dict, List
 
 import pytest
+import yaml
 
-from tests.servers import MODEL, action_server, rasa_server
+from tests.servers import MODEL, ROOT, action_server, rasa_server
+
+BOOKING_CONFIG = ROOT / "config" / "booking.yml"
 
 
 class Chat:
@@ -29,14 +33,34 @@ class Chat:
 
 
 @pytest.fixture(scope="session")
-def servers(tmp_path_factory):
+def database_url(tmp_path_factory):
+    """Bookings and conversations of the test servers: a fresh SQLite file, or the PostgreSQL
+    database given in ORIENTATION_TEST_DATABASE_URL."""
+    return os.environ.get("ORIENTATION_TEST_DATABASE_URL") or \
+        f"sqlite:///{tmp_path_factory.mktemp('db') / 'orientation.db'}"
+
+
+@pytest.fixture(scope="session")
+def servers(tmp_path_factory, database_url):
     if not MODEL.exists():
         pytest.fail(f"no trained model at {MODEL}: run `make train`")
     logs = tmp_path_factory.mktemp("logs")
+    # One advisor, so that two users wanting the same slot compete for it.
+    config = yaml.safe_load(BOOKING_CONFIG.read_text())
+    config["advisors"] = 1
+    booking_config = tmp_path_factory.mktemp("config") / "booking.yml"
+    booking_config.write_text(yaml.safe_dump(config, allow_unicode=True))
+    os.environ.update({"ORIENTATION_DATABASE_URL": database_url, "BOOKING_CONFIG": str(booking_config)})
     with action_server(logs) as action_port, rasa_server(logs, action_port) as port:
-        yield {"rasa": port, "actions": action_port, "logs": logs}
+        yield {"rasa": port, "actions": action_port, "logs": logs, "database_url": database_url}
 
 
 @pytest.fixture
 def chat(servers):
     return Chat(servers["rasa"])
+
+
+@pytest.fixture
+def new_chat(servers):
+    """Another user, in another conversation."""
+    return lambda: Chat(servers["rasa"])

@@ -1,0 +1,121 @@
+"""Booking a DINUM slot in the conversation, end to end, with the bookings in the test database."""
+import datetime as dt
+import json
+import re
+
+from actions.booking.store import BookingStore
+
+REFERENCE = re.compile(r"DN-[A-Z0-9]{6}")
+
+
+def offered(chat):
+    """The slots offered as buttons, as datetimes."""
+    times = []
+    for button in chat.buttons:
+        match = re.search(r'"booking_slot": "([^"]+)"', button["payload"])
+        if match:
+            times.append(dt.datetime.fromisoformat(match.group(1)))
+    return times
+
+
+def book(chat, email="marie.dupont@lyon.fr", wish=None):
+    chat.say("Je suis une commune de 350 000 habitants, projet de participation citoyenne à 400 000 €")
+    chat.say("je voudrais un rendez-vous avec la DINUM")
+    if wish:
+        chat.say(wish)
+    first = offered(chat)[0]
+    chat.say(f'/inform{{"booking_slot": "{first.isoformat()}"}}')
+    chat.say("Marie Dupont")
+    chat.say("Mairie de Lyon")
+    chat.say(email)
+    return first, chat.say("/affirm")
+
+
+def test_the_full_booking(chat, database_url):
+    chat.say("Je suis une commune de 350 000 habitants, projet de participation citoyenne à 400 000 €")
+    chat.say("quel est le taux de TNT-COOP ?")
+    answer = chat.say("je voudrais un rendez-vous avec la DINUM")
+    assert "Le conseiller recevra ce résumé" in answer and "TNT-COOP" in answer
+    slots = offered(chat)
+    assert len(slots) >= 3 and slots == sorted(slots)
+    assert all(s.utcoffset() is not None for s in slots)
+
+    chat.say("plutôt mardi après-midi")
+    tuesdays = offered(chat)
+    assert tuesdays and all(s.weekday() == 1 and s.hour >= 12 for s in tuesdays)
+
+    assert "prénom et nom" in chat.say(f'/inform{{"booking_slot": "{tuesdays[0].isoformat()}"}}')
+    assert "organisation" in chat.say("Marie Dupont")
+    assert "adresse électronique" in chat.say("Mairie de Lyon")
+    assert "ne semble pas valide" in chat.say("marie.dupont@")
+    notice = chat.say("marie.dupont@lyon.fr")
+    assert "Données personnelles" in notice and "supprimées" in notice
+    confirmation = chat.say("/affirm")
+    assert "C'est réservé : mardi" in confirmation
+    reference = REFERENCE.search(confirmation).group(0)
+
+    booking = BookingStore(database_url).find(reference, "Marie.Dupont@lyon.fr")
+    assert booking.start == tuesdays[0]
+    assert (booking.name, booking.organisation) == ("Marie Dupont", "Mairie de Lyon")
+    assert "Profil : une commune, 350 000 habitants" in booking.summary
+    assert "TNT-COOP" in booking.summary and "quel est le taux de TNT-COOP ?" in booking.summary
+
+    chat.say("/get_invitation")
+    custom = next(r["custom"] for r in chat.replies if "custom" in r)
+    assert custom["filename"].endswith(".ics") and "BEGIN:VEVENT" in custom["ics"]
+
+
+def test_refused_consent_books_nothing(chat, database_url):
+    chat.say("je voudrais un rendez-vous avec la DINUM")
+    chat.say(f'/inform{{"booking_slot": "{offered(chat)[0].isoformat()}"}}')
+    chat.say("Paul Martin")
+    chat.say("DDT du Rhône")
+    chat.say("paul.martin@rhone.gouv.fr")
+    assert "je n'enregistre rien" in chat.say("/deny")
+    assert BookingStore(database_url).bookings_of("paul.martin@rhone.gouv.fr") == []
+
+
+def test_see_move_and_cancel_a_booking(chat, new_chat, database_url):
+    start, confirmation = book(chat, email="claire.roux@lyon.fr")
+    reference = REFERENCE.search(confirmation).group(0)
+
+    other = new_chat()  # another day, another conversation: reference and email are asked
+    other.say(f"je voudrais voir mon rendez-vous {reference}")
+    shown = other.say("claire.roux@lyon.fr")
+    assert reference in shown and "Marie Dupont (Mairie de Lyon)" in shown
+
+    assert "nouveau créneau" in other.say(f"je veux déplacer mon rendez-vous {reference}")
+    later = [s for s in offered(other) if s != start][0]
+    moved = other.say(f'/inform{{"booking_slot": "{later.isoformat()}"}}')
+    assert "C'est déplacé" in moved and reference in moved
+    assert BookingStore(database_url).find(reference, "claire.roux@lyon.fr").start == later
+
+    assert "est annulé" in other.say(f"annuler le rendez-vous {reference}")
+    assert BookingStore(database_url).find(reference, "claire.roux@lyon.fr") is None
+
+
+def test_a_wrong_email_does_not_reveal_a_booking(chat, new_chat):
+    _, confirmation = book(chat, email="luc.petit@lyon.fr")
+    reference = REFERENCE.search(confirmation).group(0)
+    other = new_chat()
+    other.say(f"annuler le rendez-vous {reference}")
+    answer = other.say("quelquun@exemple.fr")
+    assert "Je ne trouve aucun rendez-vous" in answer and "Luc" not in answer
+
+
+def test_the_same_slot_for_two_users_one_wins_the_other_gets_the_next(chat, new_chat, database_url):
+    first, second = chat, new_chat()
+    for user, email in ((first, "a.un@lyon.fr"), (second, "b.deux@lyon.fr")):
+        user.say("je voudrais un rendez-vous avec la DINUM")
+    wanted = offered(first)[0]
+    assert wanted in offered(second)
+    for user, email in ((first, "a.un@lyon.fr"), (second, "b.deux@lyon.fr")):
+        user.say(f'/inform{{"booking_slot": "{wanted.isoformat()}"}}')
+        user.say("Agent Test")
+        user.say("Préfecture du Rhône")
+        user.say(email)
+    assert "C'est réservé" in first.say("/affirm")
+    lost = second.say("/affirm")
+    assert "vient d'être réservé par quelqu'un d'autre" in lost
+    assert wanted not in offered(second) and offered(second)
+    assert json.dumps(lost)  # a French answer, never silence
