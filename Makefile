@@ -26,13 +26,18 @@ help:
 	@echo "make test      install and train if needed, then every test"
 	@echo "make lock      re-resolve requirements.in into requirements.lock"
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed node_modules/.installed
 
 # Re-installs only when the lock file changes, so a second `make install` takes a second.
 $(VENV)/.installed: requirements.lock
 	@if [ -z "$(PYTHON310)" ]; then echo "Python 3.10 introuvable (Rasa 3.6 exige 3.8 à 3.10) : installez python3.10 ou pyenv 3.10." >&2; exit 1; fi
 	@test -x $(PY) || $(PYTHON310) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock 2>&1 | { grep -v "$(PIP_NOISE)" || true; }
+	@touch $@
+
+# Front-end packages of the widget (package-lock.json), without their install scripts.
+node_modules/.installed: package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	@touch $@
 
 lock:
@@ -59,4 +64,4 @@ test: install train validate
 	$(PY) -m pytest
 
 clean:
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) node_modules .pytest_cache

@@ -309,8 +309,9 @@ class ActionSendInvitation(Action):
             return []
         dispatcher.utter_message(text=f"Voici l'invitation du {calendar.describe_slot(booking.start)} à ajouter à "
                                       "votre agenda.",
-                                 json_message={"ics": booking_ics(booking),
-                                               "filename": f"rendez-vous-dinum-{booking.reference}.ics"})
+                                 # "data" is the key Rasa's socketio channel emits; rest returns it as "custom"
+                                 json_message={"data": {"ics": booking_ics(booking),
+                                                        "filename": f"rendez-vous-dinum-{booking.reference}.ics"}})
         return []
 
 

@@ -61,7 +61,7 @@ def test_the_full_booking(chat, database_url):
     assert "TNT-COOP" in booking.summary and "quel est le taux de TNT-COOP ?" in booking.summary
 
     chat.say("/get_invitation")
-    custom = next(r["custom"] for r in chat.replies if "custom" in r)
+    custom = next(r["custom"]["data"] for r in chat.replies if "custom" in r)
     assert custom["filename"].endswith(".ics") and "BEGIN:VEVENT" in custom["ics"]
 
 
