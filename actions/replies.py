@@ -124,9 +124,19 @@ def recommendation(profile: Profile, results: List[CallResult], unknown: Sequenc
     closing = "Souhaitez-vous le détail d'un appel, savoir pourquoi un autre ne convient pas, ou un rendez-vous de 15 minutes avec un conseiller de la DINUM ?"
     if missing:
         closing = f"Pour préciser ces résultats, indiquez-moi {' et '.join(missing)}. " + closing
-    messages.append({"text": closing, "buttons": _buttons(matching or others, ineligible_matching
-                                                           or [r for r in results if r.verdict == INELIGIBLE])})
+    messages.append({"text": closing, "buttons": _buttons(matching or others, why_not_candidates(results))})
     return messages
+
+
+def why_not_candidates(results: List[CallResult]) -> List[CallResult]:
+    """Ineligible calls worth a "pourquoi pas ?" button: on the project's theme, else those that the
+    applicant could apply to but for a figure (population, budget). Calls reserved to other kinds of
+    applicants are not suggested: "pourquoi pas SNAP1 ?" means nothing to a commune."""
+    ineligible = [r for r in results if r.verdict == INELIGIBLE]
+    on_theme = [r for r in ineligible if r.theme_match]
+    if on_theme:
+        return on_theme
+    return [r for r in ineligible if all(f.criterion != "porteur" for f in r.findings if f.outcome == FAIL)]
 
 
 def first_failure(result: CallResult) -> str:

@@ -59,11 +59,12 @@ def action_server(log_dir: Path) -> Iterator[int]:
 
 
 @contextmanager
-def rasa_server(log_dir: Path, action_port: int, extra_args=(), env: Optional[Dict[str, str]] = None) -> Iterator[int]:
-    port = free_port()
+def rasa_server(log_dir: Path, action_port: int, extra_args=(), env: Optional[Dict[str, str]] = None,
+                port: Optional[int] = None) -> Iterator[int]:
+    port = port or free_port()
     log = log_dir / f"rasa-{port}.log"
     variables = environment({"ACTION_SERVER_URL": f"http://127.0.0.1:{action_port}/webhook", **(env or {})})
-    with open(log, "w") as out:
+    with open(log, "a") as out:
         process = subprocess.Popen([str(VENV_BIN / "rasa"), "run", "--model", str(MODEL), "--endpoints",
                                     "endpoints.yml", "--credentials", "credentials.yml", "--port", str(port),
                                     "--cors", "*", *extra_args], cwd=ROOT, env=variables, stdout=out,
@@ -74,3 +75,20 @@ def rasa_server(log_dir: Path, action_port: int, extra_args=(), env: Optional[Di
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+@contextmanager
+def web_server(log_dir: Path, rasa_port: int) -> Iterator[int]:
+    """The demo page and the widget, as `make run` serves them, pointed at this Rasa server."""
+    port = free_port()
+    log = log_dir / "web.log"
+    with open(log, "w") as out:
+        process = subprocess.Popen([str(VENV_BIN / "python"), "scripts/web_server.py", "--port", str(port),
+                                    "--rasa-port", str(rasa_port)], cwd=ROOT, env=environment(), stdout=out,
+                                   stderr=subprocess.STDOUT)
+    try:
+        wait_until_up(f"http://127.0.0.1:{port}/", process, 30, log)
+        yield port
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

@@ -1,0 +1,49 @@
+"""Browser tests of the widget: headless Debian chromium driven by Playwright, against the page
+and the servers that `make run` starts (action server, Rasa server, scripts/web_server.py)."""
+import os
+import shutil
+
+import pytest
+
+from tests.servers import MODEL, action_server, rasa_server, web_server
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# Headless, and nothing that would try to reach the network (there is none).
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not shutil.which(CHROMIUM):
+        pytest.fail(f"{CHROMIUM} not found: install Debian's chromium (.ci/run does)")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """Action server, Rasa server and web page, with their own database."""
+    if not MODEL.exists():
+        pytest.fail(f"no trained model at {MODEL}: run `make train`")
+    logs = tmp_path_factory.mktemp("browser-logs")
+    os.environ["ORIENTATION_DATABASE_URL"] = os.environ.get("ORIENTATION_TEST_DATABASE_URL") or \
+        f"sqlite:///{tmp_path_factory.mktemp('browser-db') / 'orientation.db'}"
+    with action_server(logs) as action_port, rasa_server(logs, action_port) as rasa_port, \
+            web_server(logs, rasa_port) as web_port:
+        yield {"url": f"http://127.0.0.1:{web_port}/", "actions": action_port, "rasa": rasa_port, "logs": logs}
+
+
+@pytest.fixture
+def page(browser, site):
+    """A new visitor: fresh storage; any JavaScript dialog fails the test."""
+    context = browser.new_context(locale="fr-FR")
+    page = context.new_page()
+    page.dialogs = []
+    page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(site["url"])
+    yield page
+    context.close()

@@ -1,0 +1,154 @@
+"""The chat widget on the demo page, used as a visitor would, in headless Chromium."""
+import os
+import re
+from pathlib import Path
+
+from playwright.sync_api import expect
+
+from tests.browser.conftest import CHROMIUM_ARGS  # noqa: F401  (documents how the browser runs)
+from tests.servers import ROOT, free_port, rasa_server, web_server
+
+PROJECT = "Je suis une commune de 350 000 habitants, projet de participation citoyenne à 400 000 €"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+SCREENSHOT = ROOT / "docs" / "screenshot.png"
+TIMEOUT = 30_000
+
+
+def open_with_keyboard(page):
+    """Tab from the top of the page until the launcher has the focus, then press Enter."""
+    launcher = page.get_by_role("button", name=re.compile("Discuter avec l'assistant"))
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        if launcher.evaluate("node => node === document.activeElement"):
+            break
+    else:
+        raise AssertionError("the launcher cannot be reached with the Tab key")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("textbox", name="Votre message")).to_be_focused()
+
+
+def say(page, text):
+    page.get_by_role("textbox", name="Votre message").fill(text)
+    page.keyboard.press("Enter")
+
+
+def bot_says(page, text):
+    expect(page.locator(".ofr-bot").filter(has_text=text).last).to_be_visible(timeout=TIMEOUT)
+
+
+def test_keyboard_only_conversation_recommends_tnt_coop(page):
+    open_with_keyboard(page)
+    page.keyboard.type(PROJECT)
+    page.keyboard.press("Enter")
+    bot_says(page, "1. TNT-COOP")
+    bot_says(page, "75 % de 400 000 €, soit jusqu'à 300 000 €")
+    # the reply's buttons are real buttons, reachable with Tab
+    expect(page.get_by_role("button", name="Détails de TNT-COOP")).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(page.get_by_role("dialog")).to_be_hidden()
+    expect(page.get_by_role("button", name=re.compile("Discuter avec l'assistant"))).to_be_focused()
+
+
+def test_a_button_from_a_reply_sends_its_payload(page):
+    page.get_by_role("button", name=re.compile("Discuter avec l'assistant")).click()
+    say(page, PROJECT)
+    page.get_by_role("button", name="Détails de TNT-COOP").click()
+    expect(page.locator(".ofr-user").last).to_have_text(re.compile("Détails de TNT-COOP"))
+    bot_says(page, "Cofinancement : 75 %")
+
+
+def test_a_reload_keeps_the_conversation(page):
+    page.get_by_role("button", name=re.compile("Discuter avec l'assistant")).click()
+    say(page, PROJECT)
+    bot_says(page, "1. TNT-COOP")
+    page.reload()
+    expect(page.locator(".ofr-user").first).to_have_text(re.compile("350 000 habitants"))
+    expect(page.locator(".ofr-bot").filter(has_text="1. TNT-COOP")).to_be_visible()
+    say(page, "combien pourrions-nous obtenir avec TNT-COOP ?")  # the server remembers the profile too
+    bot_says(page, "75 % de 400 000 €, soit jusqu'à 300 000 €")
+
+
+def test_markup_is_shown_as_text_and_never_run(page):
+    page.get_by_role("button", name=re.compile("Discuter avec l'assistant")).click()
+    say(page, "<img src=x onerror=alert(1)>")
+    expect(page.locator(".ofr-user .ofr-text").last).to_have_text("<img src=x onerror=alert(1)>")
+    expect(page.locator(".ofr-bot").last).to_be_visible(timeout=TIMEOUT)
+    assert page.locator(".ofr-log img").count() == 0
+    assert page.dialogs == []
+
+
+def test_restart_control_starts_over(page):
+    page.get_by_role("button", name=re.compile("Discuter avec l'assistant")).click()
+    say(page, PROJECT)
+    bot_says(page, "1. TNT-COOP")
+    page.get_by_role("button", name="Recommencer la conversation").click()
+    bot_says(page, "C'est reparti de zéro")
+    expect(page.locator(".ofr-bot").filter(has_text="TNT-COOP")).to_have_count(0)
+
+
+def test_the_page_has_no_serious_accessibility_violation(page):
+    page.get_by_role("button", name=re.compile("Discuter avec l'assistant")).click()
+    say(page, PROJECT)
+    bot_says(page, "1. TNT-COOP")
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate("""async () => (await axe.run(document)).violations
+        .filter(v => v.impact === 'serious' || v.impact === 'critical')
+        .map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))""")
+    assert violations == []
+
+
+def test_long_replies_stay_readable_on_a_phone(browser, site):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="fr-FR")
+    page = context.new_page()
+    page.goto(site["url"])
+    page.get_by_role("button", name=re.compile("Discuter avec l'assistant")).click()
+    say(page, PROJECT)
+    bot_says(page, "1. TNT-COOP")
+    sizes = page.evaluate("""() => { const log = document.querySelector('.ofr-log');
+        const panel = document.querySelector('.ofr-panel').getBoundingClientRect();
+        return {scroll: log.scrollWidth, client: log.clientWidth, left: panel.left, right: panel.right}; }""")
+    assert sizes["scroll"] <= sizes["client"]  # no horizontal scrolling
+    assert sizes["left"] >= 0 and sizes["right"] <= 360
+    context.close()
+
+
+def test_server_down_then_back(browser, site, tmp_path):
+    """The widget says so in French, keeps the typed text, reconnects by itself and chats again."""
+    port = free_port()  # the same Rasa port before and after the restart, as in production
+    with web_server(tmp_path, port) as web:
+        context = browser.new_context(locale="fr-FR")
+        page = context.new_page()
+        with rasa_server(tmp_path, site["actions"], port=port):
+            page.goto(f"http://127.0.0.1:{web}/")
+            page.get_by_role("button", name=re.compile("Discuter avec l'assistant")).click()
+            say(page, "Nous sommes une commune de 350 000 habitants")
+            bot_says(page, "objet du projet")
+        status = page.get_by_role("status")
+        expect(status).to_contain_text("Connexion au service perdue", timeout=TIMEOUT)
+        say(page, "une plateforme de participation citoyenne")
+        expect(status).to_contain_text("il reste dans la zone de saisie")
+        box = page.get_by_role("textbox", name="Votre message")
+        expect(box).to_have_value("une plateforme de participation citoyenne")
+        with rasa_server(tmp_path, site["actions"], port=port):
+            expect(status).to_contain_text("Connexion rétablie", timeout=60_000)
+            page.keyboard.press("Enter")  # the kept text, sent as is
+            bot_says(page, "coût total prévu du projet")  # the conversation went on where it was
+        context.close()
+
+
+def test_screenshot_for_the_readme(browser, site):
+    """Taken once (or again with UPDATE_SCREENSHOT=1) from a real conversation, committed in docs/."""
+    if SCREENSHOT.exists() and not os.environ.get("UPDATE_SCREENSHOT"):
+        return
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="fr-FR")
+    page = context.new_page()
+    page.goto(site["url"])
+    page.get_by_role("button", name=re.compile("Discuter avec l'assistant")).click()
+    say(page, PROJECT)
+    bot_says(page, "Souhaitez-vous le détail")
+    page.evaluate("""() => { const log = document.querySelector('.ofr-log');
+        log.scrollTop = document.querySelector('.ofr-user').offsetTop - log.offsetTop - 8; }""")
+    page.wait_for_timeout(300)
+    Path(SCREENSHOT).parent.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOT))
+    context.close()
