@@ -147,7 +147,8 @@ def test_screenshot_for_the_readme(browser, site):
     say(page, PROJECT)
     bot_says(page, "Souhaitez-vous le détail")
     page.evaluate("""() => { const log = document.querySelector('.ofr-log');
-        log.scrollTop = document.querySelector('.ofr-user').offsetTop - log.offsetTop - 8; }""")
+        const card = [...document.querySelectorAll('.ofr-bot')].find(m => m.textContent.includes('1. TNT-COOP'));
+        log.scrollTop = card.offsetTop - log.offsetTop - 140; }""")
     page.wait_for_timeout(300)
     Path(SCREENSHOT).parent.mkdir(exist_ok=True)
     page.screenshot(path=str(SCREENSHOT))
