@@ -279,16 +279,22 @@ def funding_answer(results: List[CallResult], profile: Profile) -> str:
 
 
 def advisor_summary(profile: Profile, results: List[CallResult], questions: Sequence[str]) -> str:
-    """The case in a few lines an advisor can read before the call."""
+    """The case an advisor reads before the call: profile, recommendations with verdicts and
+    reasons at the reference date, calls on the theme that do not fit and why, questions asked."""
     recommended = [r for r in results if r.verdict != INELIGIBLE and r.theme_match is not False][:MAX_DETAILED]
     lines = [f"Profil : {profile_summary(profile)}.",
              f"Date de référence : {fmt.date(profile.date)}."]
     if recommended:
-        lines.append("Appels recommandés : " + " ; ".join(
-            f"{r.code} ({VERDICT_WORDS[r.verdict].lower()}, {r.funding.explanation}, {r.status_text})"
-            for r in recommended) + ".")
+        lines.append("Appels recommandés :")
+        for r in recommended:
+            lines.append(f"• {r.code} ({VERDICT_WORDS[r.verdict].lower()}, {r.funding.explanation}, {r.status_text})")
+            lines += [f"  – {reason}" for reason in r.reasons[:3]]
     else:
         lines.append("Aucun appel recommandé à ce stade.")
+    not_fitting = [r for r in results if r.verdict == INELIGIBLE and r.theme_match][:MAX_DETAILED]
+    if not_fitting:
+        lines.append("Sur le thème, non éligible : " + " ; ".join(f"{r.code} ({first_failure(r)})"
+                                                                 for r in not_fitting))
     if questions:
         lines.append("Questions posées : " + " | ".join(questions[-5:]))
     return "\n".join(lines)

@@ -1,0 +1,46 @@
+"""The booking conversation's checks and the advisor's summary, on tracker fixtures."""
+import datetime as dt
+
+from actions.booking_actions import ValidateBookingForm, advisor_summary, slot_time
+from tests.actions.conftest import make_tracker, texts
+
+
+def test_the_summary_has_profile_verdicts_reasons_and_questions():
+    tracker = make_tracker({"applicant_type": "commune", "population": 250000.0, "budget": 400000.0,
+                            "project_nature": "cooperation_usagers",
+                            "questions_asked": ["quel est le taux de TNT-COOP ?"]})
+    summary = advisor_summary(tracker)
+    assert summary.startswith("Profil : une commune, 250 000 habitants, projet de 400 000 € TTC")
+    assert "• FEDER-NUM (vous êtes éligible, 60 % de 400 000 €, soit jusqu'à 240 000 €" in summary
+    assert "  – Subvention minimale 75 000 €" in summary
+    assert "TNT-COOP (Population couverte 250 000 < 300 000 habitants requis.)" in summary
+    assert summary.endswith("Questions posées : quel est le taux de TNT-COOP ?")
+
+
+def test_a_bad_email_is_refused_in_french(dispatcher):
+    result = ValidateBookingForm().validate_booking_email("marie.dupont@", dispatcher, make_tracker(), {})
+    assert result == {"booking_email": None}
+    assert "ne semble pas valide" in texts(dispatcher)
+
+
+def test_a_good_email_is_normalised(dispatcher):
+    result = ValidateBookingForm().validate_booking_email(" Marie.Dupont@Lyon.FR ", dispatcher, make_tracker(), {})
+    assert result == {"booking_email": "marie.dupont@lyon.fr"} and dispatcher.messages == []
+
+
+def test_a_question_is_not_taken_for_a_name(dispatcher):
+    tracker = make_tracker(text="quel est le taux de ITN5 ?", intent="ask_call_info")
+    assert ValidateBookingForm().validate_booking_name("quel est le taux de ITN5 ?", dispatcher, tracker, {}) == \
+        {"booking_name": None}
+
+
+def test_markup_is_stripped_from_a_name(dispatcher):
+    tracker = make_tracker(text="<b>Marie</b> Dupont")
+    assert ValidateBookingForm().validate_booking_name("<b>Marie</b> Dupont", dispatcher, tracker, {}) == \
+        {"booking_name": "Marie Dupont"}
+
+
+def test_a_slot_value_without_time_zone_is_refused():
+    assert slot_time("2021-10-14T10:00:00") is None
+    assert slot_time("n'importe quoi") is None
+    assert slot_time("2021-10-14T10:00:00+02:00") == dt.datetime(2021, 10, 14, 8, 0, tzinfo=dt.timezone.utc)
