@@ -1,6 +1,7 @@
 """Questions about calls: what one is, why one does not fit, how two compare."""
 from __future__ import annotations
 
+from abc import ABCMeta, abstractmethod
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
@@ -8,51 +9,53 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import replies
+from actions.eligibility import CallResult
 from actions.common import (asked_codes, call_slots, known_code, remember_question, result_for, send,
                             unknown_call_message, which_call_message)
 from actions.tracker_profile import latest_entity, profile_from_tracker
 
 
-class ActionCallInfo(Action):
+class OneCallAnswer(Action, metaclass=ABCMeta):
+    """The path shared by questions about one call: which call (named now or discussed last), a code
+    that does not exist, then the answer. Abstract: the SDK does not register it as an action."""
+
+    @abstractmethod
+    def answer(self, result: CallResult, tracker: Tracker) -> str:
+        """The reply about this call."""
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[Dict[Text, Any]]:
+        events = [remember_question(tracker)]
+        code = known_code(tracker)
+        if not code:
+            send(dispatcher, [which_call_message(tracker)])
+            return events
+        result = result_for(tracker, code)
+        if result is None:
+            dispatcher.utter_message(text=unknown_call_message(code))
+            return events
+        dispatcher.utter_message(text=self.answer(result, tracker))
+        return events + call_slots(code)
+
+
+class ActionCallInfo(OneCallAnswer):
     """One property of one call (rate, dates, who may apply…), from the catalogue."""
 
     def name(self) -> Text:
         return "action_call_info"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: DomainDict) -> List[Dict[Text, Any]]:
-        events = [remember_question(tracker)]
-        code = known_code(tracker)
-        if not code:
-            send(dispatcher, [which_call_message(tracker)])
-            return events
-        result = result_for(tracker, code)
-        if result is None:
-            dispatcher.utter_message(text=unknown_call_message(code))
-            return events
-        dispatcher.utter_message(text=replies.call_info(result, latest_entity(tracker, "call_aspect")))
-        return events + call_slots(code)
+    def answer(self, result: CallResult, tracker: Tracker) -> str:
+        return replies.call_info(result, latest_entity(tracker, "call_aspect"))
 
 
-class ActionWhyNot(Action):
+class ActionWhyNot(OneCallAnswer):
     """'Pourquoi pas ITN2 ?': the blocking criteria with their figures."""
 
     def name(self) -> Text:
         return "action_why_not"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: DomainDict) -> List[Dict[Text, Any]]:
-        events = [remember_question(tracker)]
-        code = known_code(tracker)
-        if not code:
-            send(dispatcher, [which_call_message(tracker)])
-            return events
-        result = result_for(tracker, code)
-        if result is None:
-            dispatcher.utter_message(text=unknown_call_message(code))
-            return events
-        dispatcher.utter_message(text=replies.why_not(result, profile_from_tracker(tracker)))
-        return events + call_slots(code)
+    def answer(self, result: CallResult, tracker: Tracker) -> str:
+        return replies.why_not(result, profile_from_tracker(tracker))
 
 
 class ActionCompareCalls(Action):
