@@ -119,3 +119,12 @@ def test_the_same_slot_for_two_users_one_wins_the_other_gets_the_next(chat, new_
     assert "vient d'être réservé par quelqu'un d'autre" in lost
     assert wanted not in offered(second) and offered(second)
     assert json.dumps(lost)  # a French answer, never silence
+
+
+def test_giving_up_in_the_middle_of_the_booking_stores_nothing(chat, database_url):
+    chat.say("je voudrais un rendez-vous avec la DINUM")
+    chat.say(f'/inform{{"booking_slot": "{offered(chat)[0].isoformat()}"}}')
+    chat.say("Léa Girard")
+    assert "je n'enregistre rien" in chat.say("finalement j'annule")
+    assert "Avec plaisir" in chat.say("merci")  # the form is closed: the conversation goes on
+    assert BookingStore(database_url).bookings_of("lea.girard@lyon.fr") == []
