@@ -7,17 +7,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Any, Dict, Iterator, List, Optional, Protocol, Set
 
 from dateutil.easter import easter
 
 from actions.booking.config import BookingConfig
+from actions.eligibility.formatting import MONTHS
+from actions.lexicon import fold
 
 WEEKDAY_NAMES = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-MONTH_NAMES = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-               "octobre", "novembre", "décembre")
+MONTH_NAMES = MONTHS
 NOON = dt.time(12, 0)
 
 
@@ -155,8 +155,7 @@ def describe_slot(start: dt.datetime, short: bool = False, timezone=None) -> str
 # --- understanding "plutôt mardi après-midi" ------------------------------------------------
 
 def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.lower().replace("’", "'"))
-    return "".join(c for c in text if not unicodedata.combining(c))
+    return fold(text)[0]  # the lexicon's folding: lowercase, no accents, straight apostrophes
 
 
 FOLDED_WEEKDAYS = [_fold(w) for w in WEEKDAY_NAMES]
