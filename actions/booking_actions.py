@@ -307,11 +307,12 @@ class ActionSendInvitation(Action):
             dispatcher.utter_message(text="Je n'ai pas de rendez-vous en cours dans cette conversation. Donnez-moi "
                                           "sa référence et votre adresse pour le retrouver.")
             return []
+        invitation = {"ics": booking_ics(booking, contact=load_config().contact),
+                      "filename": f"rendez-vous-dinum-{booking.reference}.ics"}
         dispatcher.utter_message(text=f"Voici l'invitation du {calendar.describe_slot(booking.start)} à ajouter à "
                                       "votre agenda.",
                                  # "data" is the key Rasa's socketio channel emits; rest returns it as "custom"
-                                 json_message={"data": {"ics": booking_ics(booking),
-                                                        "filename": f"rendez-vous-dinum-{booking.reference}.ics"}})
+                                 json_message={"data": invitation})
         return []
 
 

@@ -1,3 +1,10 @@
-"""Booking 15-minute calls with the DINUM advisors: agenda settings (config.py), free slots and
-French dates (calendar.py), the bookings table (store.py), input checks (validation.py),
-invitations (ics.py), and the advisors' command line (__main__.py). No Rasa import here."""
+"""Booking 15-minute calls with the DINUM advisors, without Rasa.
+
+config.py     the agenda settings (config/booking.yml), checked when read
+calendar.py   free slots (hours, holidays, notice, horizon, daylight saving), French dates and wishes
+store.py      the bookings table (SQLAlchemy; SQLite or PostgreSQL), one booking per advisor and slot
+validation.py the email, name and organisation typed by the user
+ics.py        the iCalendar invitation
+agenda.py     the advisors' day in text and CSV
+__main__.py   the advisors' command line (python -m actions.booking)
+"""

@@ -1,98 +1,200 @@
-"""The advisors' command line.
+"""The advisors' command line, in French.
 
     python -m actions.booking agenda --date 2021-10-14                 # the day, with the summaries
     python -m actions.booking agenda --date 2021-10-14 --format csv --output agenda.csv
     python -m actions.booking agenda --date 2021-10-14 --format ics --output agenda.ics
     python -m actions.booking purge                                    # personal data past retention
+    python -m actions.booking creneaux                                 # next free slots (checks the config)
+
+Every command takes --database-url (default: $ORIENTATION_DATABASE_URL, else var/orientation.db).
 """
 from __future__ import annotations
 
 import argparse
-import csv
+import contextlib
 import datetime as dt
-import io
+import re
 import sys
 from pathlib import Path
-from typing import List, Optional
+from typing import Iterator, List, Optional
 
-from actions.booking.calendar import describe_slot
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
+
+from actions.booking.agenda import agenda_csv, agenda_text
+from actions.booking.calendar import PARIS, describe_slot, free_slots
 from actions.booking.config import BookingConfigError
 from actions.booking.ics import calendar_text
-from actions.booking.store import Booking, BookingStore
+from actions.booking.store import BookingStore
 
-CSV_COLUMNS = ["reference", "debut", "fin", "conseiller", "nom", "organisation", "email", "resume"]
+# argparse's own words (usage, errors, help), which it looks up through its module-level `_`.
+ARGPARSE_FRENCH = {
+    "usage: ": "usage : ",
+    "positional arguments": "commandes\u00a0",  # argparse adds the colon: « commandes : »
+    "options": "options\u00a0",
+    "show this help message and exit": "affiche cette aide et quitte",
+    "%(prog)s: error: %(message)s\n": "%(prog)s : erreur : %(message)s\n",
+    "the following arguments are required: %s": "il manque : %s",
+    "unrecognized arguments: %s": "arguments non reconnus : %s",
+    "expected one argument": "une valeur est attendue",
+    "invalid choice: %(value)r (choose from %(choices)s)": "choix invalide : %(value)r (possibles : %(choices)s)",
+    "invalid %(type)s value: %(value)r": "valeur invalide : %(value)r",
+    "ambiguous option: %(option)s could match %(matches)s": "option ambiguë : %(option)s peut être %(matches)s",
+    "not allowed with argument %s": "incompatible avec %s",
+    "ignored explicit argument %r": "valeur en trop : %r",
+}
 
 
-def agenda_text(day: dt.date, day_bookings: List[Booking]) -> str:
-    title = describe_slot(dt.datetime.combine(day, dt.time()), short=False).split(",")[0]
-    if not day_bookings:
-        return f"Aucun rendez-vous le {title}.\n"
-    lines = [f"Rendez-vous du {title} ({len(day_bookings)}) :", ""]
-    for booking in day_bookings:
-        lines.append(f"{booking.start:%H:%M}–{booking.end:%H:%M}  {booking.reference}  conseiller {booking.advisor_slot + 1}")
-        lines.append(f"  {booking.name} — {booking.organisation} — {booking.email}")
-        lines += ["  " + line for line in booking.summary.splitlines()]
-        lines.append("")
-    return "\n".join(lines)
+@contextlib.contextmanager
+def french_argparse() -> Iterator[None]:
+    """argparse in French for the time of one command, without touching other users of argparse."""
+    original = argparse._
+    argparse._ = lambda text: ARGPARSE_FRENCH.get(text, original(text))
+    try:
+        yield
+    finally:
+        argparse._ = original
 
 
-def agenda_csv(day_bookings: List[Booking]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for b in day_bookings:
-        writer.writerow([b.reference, b.start.isoformat(), b.end.isoformat(), b.advisor_slot + 1, b.name,
-                         b.organisation, b.email, b.summary])
-    return out.getvalue()
+class FrenchParser(argparse.ArgumentParser):
+    def error(self, message: str):
+        # ArgumentError's "argument --date: …" is not translatable through `_`.
+        message = re.sub(r"^argument ([^:]+): ", r"option \1 : ", message)
+        super().error(message)
 
 
 def parse_date(text: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text)
+        return dt.date.fromisoformat(text.strip())
     except ValueError:
-        raise argparse.ArgumentTypeError(f"date « {text} » illisible : format attendu AAAA-MM-JJ")
+        raise argparse.ArgumentTypeError(f"date « {text} » illisible : format attendu AAAA-MM-JJ, "
+                                         "par exemple 2021-10-14") from None
 
 
 def parse_moment(text: str) -> dt.datetime:
+    """An ISO date-time; without offset it is Paris time; a date alone is midnight in Paris."""
     try:
-        moment = dt.datetime.fromisoformat(text)
+        moment = dt.datetime.fromisoformat(text.strip())
     except ValueError:
-        raise argparse.ArgumentTypeError(f"instant « {text} » illisible : format attendu AAAA-MM-JJTHH:MM+01:00")
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
+        raise argparse.ArgumentTypeError(f"instant « {text} » illisible : format attendu AAAA-MM-JJ ou "
+                                         "AAAA-MM-JJTHH:MM (heure de Paris), ou avec décalage "
+                                         "2021-10-14T10:00+02:00") from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=PARIS)
+
+
+def positive(text: str) -> int:
+    if not text.strip().isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"« {text} » : un nombre entier positif est attendu")
+    return int(text)
+
+
+def _nbsp(text: str) -> str:
+    """French spacing before « : » and « ; » that line wrapping cannot break (argparse wraps on ASCII spaces)."""
+    return text.replace(" :", "\u00a0:").replace(" ;", "\u00a0;")
+
+
+class FrenchHelp(argparse.HelpFormatter):
+    def _split_lines(self, text, width):
+        return super()._split_lines(_nbsp(text), width)
+
+    def _fill_text(self, text, width, indent):
+        return super()._fill_text(_nbsp(text), width, indent)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = FrenchParser(prog="python -m actions.booking", formatter_class=FrenchHelp,
+                          description="Agenda des conseillers DINUM : rendez-vous du jour, créneaux libres et "
+                                      "suppression des données personnelles.")
+    database_help = ("base de données SQLAlchemy (défaut : ORIENTATION_DATABASE_URL, sinon le fichier SQLite "
+                     "var/orientation.db)")
+    parser.add_argument("--database-url", metavar="URL", help=database_help)
+    # Accepted after the command too ("agenda --database-url …"); SUPPRESS keeps the global value otherwise.
+    database = FrenchParser(add_help=False)
+    database.add_argument("--database-url", metavar="URL", default=argparse.SUPPRESS, help=database_help)
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMANDE", parser_class=FrenchParser)
+
+    def command(name: str, summary: str, description: str) -> argparse.ArgumentParser:
+        return commands.add_parser(name, help=summary, description=description, parents=[database],
+                                   formatter_class=FrenchHelp)
+
+    agenda = command("agenda", "les rendez-vous d'une journée, avec les résumés",
+                     "Les rendez-vous d'une journée (heure de Paris) : heure, référence, nom, organisation, "
+                     "adresse et résumé.")
+    agenda.add_argument("--date", type=parse_date, metavar="AAAA-MM-JJ", help="le jour (défaut : aujourd'hui)")
+    agenda.add_argument("--format", choices=("text", "csv", "ics"), default="text",
+                        help="text (lecture), csv (tableur) ou ics (agenda) ; défaut : text")
+    agenda.add_argument("--output", type=Path, metavar="FICHIER", help="fichier à écrire (défaut : l'écran)")
+    purge = command("purge", "supprime les rendez-vous passés depuis plus que la durée de conservation, avec "
+                             "leurs données personnelles",
+                    "Supprime les rendez-vous terminés depuis plus de retention_days jours (config/booking.yml), "
+                    "avec leurs données personnelles. À lancer chaque jour.")
+    purge.add_argument("--now", type=parse_moment, metavar="INSTANT",
+                       help="instant de référence, AAAA-MM-JJ[THH:MM] heure de Paris (défaut : maintenant)")
+    slots = command("creneaux", "les prochains créneaux libres (vérifie aussi la configuration)",
+                    "Les prochains créneaux libres, tels que proposés aux usagers.")
+    slots.add_argument("--nombre", type=positive, default=10, metavar="N", help="combien (défaut : 10)")
+    slots.add_argument("--now", type=parse_moment, metavar="INSTANT",
+                       help="à partir de quel instant, AAAA-MM-JJ[THH:MM] heure de Paris (défaut : maintenant)")
+    return parser
+
+
+def _first_line(error: Exception) -> str:
+    text = str(getattr(error, "orig", None) or error).strip()
+    return text.splitlines()[0] if text else error.__class__.__name__
+
+
+def run(args: argparse.Namespace) -> int:
+    store = BookingStore(args.database_url)
+    try:
+        config = store.config
+        now = dt.datetime.now(dt.timezone.utc)
+        if args.command == "purge":
+            count = store.purge(args.now or now)
+            print(f"{count} rendez-vous supprimé{'s' if count > 1 else ''} (conservation : "
+                  f"{config.retention_days} jours après le rendez-vous).")
+            return 0
+        if args.command == "creneaux":
+            found = free_slots(config, store, args.now or now, count=args.nombre)
+            print("\n".join(describe_slot(start) for start in found) if found else
+                  f"Aucun créneau libre dans les {config.horizon_days} prochains jours.")
+            return 0
+        day = args.date or now.astimezone(config.timezone).date()
+        day_bookings = store.agenda(day)
+        if args.format == "csv":
+            text = agenda_csv(day_bookings)
+        elif args.format == "ics":
+            text = calendar_text(day_bookings, contact=config.contact)
+        else:
+            text = agenda_text(day_bookings, day)
+        if not args.output:
+            sys.stdout.write(text)
+            return 0
+        try:
+            args.output.write_text(text, encoding="utf-8", newline="")
+        except OSError as error:
+            print(f"Impossible d'écrire {args.output} : {error.strerror}.", file=sys.stderr)
+            return 1
+        print(f"{len(day_bookings)} rendez-vous du {day:%d/%m/%Y} écrits dans {args.output}.")
+        return 0
+    finally:
+        store.close()
 
 
 def main(argv: Optional[List[str]] = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m actions.booking",
-                                     description="Agenda des conseillers DINUM et suppression des données.")
-    parser.add_argument("--database-url", help="base de données (défaut : ORIENTATION_DATABASE_URL, sinon "
-                                               "le fichier SQLite var/orientation.db)")
-    commands = parser.add_subparsers(dest="command", required=True)
-    agenda = commands.add_parser("agenda", help="les rendez-vous d'une journée, avec les résumés")
-    agenda.add_argument("--date", type=parse_date, default=dt.date.today(), help="AAAA-MM-JJ (défaut : aujourd'hui)")
-    agenda.add_argument("--format", choices=("text", "csv", "ics"), default="text")
-    agenda.add_argument("--output", type=Path, help="fichier à écrire (défaut : la sortie standard)")
-    purge = commands.add_parser("purge", help="supprime les rendez-vous passés depuis plus que la durée de conservation")
-    purge.add_argument("--now", type=parse_moment, default=None, help="instant de référence (défaut : maintenant)")
-    args = parser.parse_args(argv)
+    with french_argparse():
+        parser = build_parser()
+        args = parser.parse_args(argv)
     try:
-        store = BookingStore(args.database_url)
-        if args.command == "purge":
-            count = store.purge(args.now or dt.datetime.now(dt.timezone.utc))
-            print(f"{count} rendez-vous supprimé{'s' if count > 1 else ''} (conservation : "
-                  f"{store.config.retention_days} jours après le rendez-vous).")
-            return 0
-        day_bookings = store.agenda(args.date)
+        return run(args)
     except BookingConfigError as error:
         print(f"Configuration invalide : {error}", file=sys.stderr)
-        return 2
-    text = {"text": lambda: agenda_text(args.date, day_bookings), "csv": lambda: agenda_csv(day_bookings),
-            "ics": lambda: calendar_text(day_bookings)}[args.format]()
-    if args.output:
-        args.output.write_text(text, encoding="utf-8", newline="")
-        print(f"{len(day_bookings)} rendez-vous écrits dans {args.output}.")
-    else:
-        sys.stdout.write(text)
-    return 0
+    except (ArgumentError, NoSuchModuleError) as error:
+        print(f"Adresse de base de données invalide ({args.database_url or 'ORIENTATION_DATABASE_URL'}) : "
+              f"{_first_line(error)}", file=sys.stderr)
+    except OperationalError as error:
+        print(f"Base de données injoignable : {_first_line(error)}", file=sys.stderr)
+    except SQLAlchemyError as error:
+        print(f"Erreur de la base de données : {_first_line(error)}", file=sys.stderr)
+    return 2
 
 
 if __name__ == "__main__":

@@ -1,28 +1,44 @@
-"""An iCalendar (RFC 5545) invitation for a booking, to add it to any agenda."""
+"""An iCalendar (RFC 5545) invitation for bookings, to add them to any agenda.
+
+Written by hand (a few lines; no iCalendar library comes with Rasa): TEXT values escaped
+(§3.3.11), content lines folded at 75 octets without splitting a UTF-8 character (§3.1), CRLF
+line ends, times in UTC with a Z (§3.3.5), so no VTIMEZONE is needed.
+"""
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
+from typing import Iterable, List, Optional
 
 from actions.booking.store import Booking
 
-TITLE = "Échange de 15 minutes avec un conseiller de la DINUM"
+PRODID = "-//DINUM//Orientation France Relance//FR"
+UID_DOMAIN = "orientation-france-relance"
 
 
-def _escape(text: str) -> str:
-    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\n", "\\n"))
+def title(minutes: int = 15) -> str:
+    return f"Échange de {minutes} minutes avec un conseiller de la DINUM"
 
 
-def _fold(line: str) -> str:
+def escape_text(text: str) -> str:
+    """A TEXT value: backslash, semicolon and comma escaped, line breaks as \\n, other controls dropped."""
+    text = str(text).replace("\r\n", "\n").replace("\r", "\n")
+    text = "".join(c for c in text if c == "\n" or unicodedata.category(c) != "Cc")
+    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n"))
+
+
+def fold(line: str) -> str:
     """Lines of at most 75 octets, continued with CRLF and a space (RFC 5545 §3.1), never inside a character."""
-    parts, current = [], ""
+    parts: List[str] = []
+    current, size = "", 0
     for char in line:
-        limit = 75 if not parts else 74
-        if len((current + char).encode("utf-8")) > limit:
+        width = len(char.encode("utf-8"))
+        limit = 75 if not parts else 74  # a continuation line starts with the space
+        if size + width > limit:
             parts.append(current)
-            current = char
-        else:
-            current += char
+            current, size = "", 0
+        current += char
+        size += width
     parts.append(current)
     return "\r\n ".join(parts)
 
@@ -31,27 +47,46 @@ def _utc(moment: dt.datetime) -> str:
     return moment.astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
 
 
-def booking_event(booking: Booking, stamp: dt.datetime) -> list:
+def _param(value: str) -> str:
+    """A quoted parameter value (CN): no double quote nor control character allowed inside."""
+    return '"' + "".join(c for c in value if c != '"' and unicodedata.category(c) != "Cc") + '"'
+
+
+def description(booking: Booking, contact: Optional[str] = None) -> str:
+    parts = [f"Référence du rendez-vous : {booking.reference}",
+             f"Le conseiller vous contactera à l'adresse {booking.email}."]
+    if booking.summary.strip():
+        parts.append(f"Résumé transmis au conseiller :\n{booking.summary.strip()}")
+    if contact:
+        parts.append(contact)
+    return "\n\n".join(parts)
+
+
+def event_lines(booking: Booking, stamp: dt.datetime, contact: Optional[str] = None) -> List[str]:
     return ["BEGIN:VEVENT",
-            f"UID:{booking.reference}@orientation-france-relance",
+            f"UID:{booking.reference}@{UID_DOMAIN}",
             f"DTSTAMP:{_utc(stamp)}",
             f"DTSTART:{_utc(booking.start)}",
             f"DTEND:{_utc(booking.end)}",
-            f"SUMMARY:{_escape(TITLE)}",
-            f"DESCRIPTION:{_escape(f'Référence {booking.reference}. ' + booking.summary)}",
-            f'ATTENDEE;CN="{booking.name.replace(chr(34), "")}":mailto:{booking.email}',
+            f"SUMMARY:{escape_text(title(booking.minutes))}",
+            f"DESCRIPTION:{escape_text(description(booking, contact))}",
+            f"ATTENDEE;CN={_param(booking.name)};ROLE=REQ-PARTICIPANT:mailto:{booking.email}",
+            "STATUS:CONFIRMED",
+            "TRANSP:OPAQUE",
             "END:VEVENT"]
 
 
-def calendar_text(bookings: list, stamp: dt.datetime = None) -> str:
+def calendar_text(bookings: Iterable[Booking], stamp: Optional[dt.datetime] = None,
+                  contact: Optional[str] = None) -> str:
+    """A VCALENDAR with one VEVENT per booking (none for an empty day), CRLF line ends."""
     stamp = stamp or dt.datetime.now(dt.timezone.utc)
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Orientation France Relance//FR", "CALSCALE:GREGORIAN",
-             "METHOD:PUBLISH"]
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
     for booking in bookings:
-        lines += booking_event(booking, stamp)
+        lines += event_lines(booking, stamp, contact)
     lines.append("END:VCALENDAR")
-    return "".join(_fold(line) + "\r\n" for line in lines)
+    return "".join(fold(line) + "\r\n" for line in lines)
 
 
-def booking_ics(booking: Booking) -> str:
-    return calendar_text([booking])
+def booking_ics(booking: Booking, contact: Optional[str] = None, stamp: Optional[dt.datetime] = None) -> str:
+    """The invitation for one booking; `contact` is config.contact, added to the description."""
+    return calendar_text([booking], stamp, contact)

@@ -2,31 +2,64 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Optional
 
-# A professional address as people type it: local part, @, a domain with at least one dot and a
-# TLD of letters. Not the full RFC 5322 grammar: quoted local parts and IP literals are refused on
-# purpose, since an advisor must be able to write back to it.
-EMAIL = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9._%+'-]{0,62}[A-Za-z0-9_%+-])?"
-                   r"@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}$")
-MAX_TEXT = 120
-MARKUP = re.compile(r"<[^>]*>|[<>{}\[\]\\`]")
+MAX_NAME = 120
+MAX_ORGANISATION = 200
+MAX_EMAIL = 254  # RFC 5321 path limit
+
+# A professional address as people type it: a local part of letters, digits and . _ % + ' -
+# (starting with a letter, digit or _, not ending with a dot or quote), @, then a domain of
+# dot-separated labels (letters, digits, inner hyphens) ending with a top-level domain of 2 to 24
+# letters.
+EMAIL = re.compile(r"^[a-z0-9_](?:[a-z0-9._%+'-]{0,62}[a-z0-9_%+-])?"
+                   r"@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}$")
+# Domains that can never receive mail (RFC 2606 and RFC 6761): an advisor could not write back.
+RESERVED_DOMAINS = re.compile(r"(^|\.)(example\.(com|net|org)|test|example|invalid|localhost)$")
+ADDRESS_IN_TEXT = re.compile(r"[^\s,;:<>()\[\]\"«»]+@[^\s,;:<>()\[\]\"«»]+")
+# Markup and template characters: the text goes into a web page, a terminal, a CSV and an .ics.
+MARKUP = re.compile(r"<[^>]*>|[<>{}\[\]\\`|*_#~^$=]")
 
 
-def valid_email(text: str) -> Optional[str]:
-    """The address, trimmed and lower-cased, found alone or in a sentence; None when there is none."""
-    candidates = re.findall(r"[^\s,;:<>()\"«»]+@[^\s,;:<>()\"«»]+", str(text or ""))
+def valid_email(text: object) -> Optional[str]:
+    """The address, trimmed and lower-cased, found alone or in a sentence; None when there is none.
+
+    Deliberately simple, not the full RFC 5322 grammar: exactly one address in the text; the
+    usual characters in the local part (quoted local parts refused); no two dots in a row; a
+    domain with at least one dot and a top-level domain of letters (IP literals and IDN domains
+    refused); reserved domains that never receive mail (example.com, *.test…) refused. Whether
+    the address exists is not checked (that would need a mail server). Any provider is accepted:
+    small communes often use a personal-looking address, so « professional » is not enforced.
+    """
+    candidates = ADDRESS_IN_TEXT.findall(str(text or ""))
     if len(candidates) != 1:
         return None
-    email = candidates[0].rstrip(".").lower()
-    if ".." in email or len(email) > 254 or not EMAIL.match(email):
+    email = candidates[0].rstrip(".").strip("'").lower()  # "'marie@lyon.fr'." in a sentence
+    if ".." in email or len(email) > MAX_EMAIL or not EMAIL.match(email):
+        return None
+    if RESERVED_DOMAINS.search(email.split("@", 1)[1]):
         return None
     return email
 
 
-def clean_text(text: object) -> Optional[str]:
-    """A name or an organisation without markup, spaces collapsed; None when nothing usable is left."""
-    cleaned = " ".join(MARKUP.sub(" ", str(text or "")).split())
-    if not cleaned or len(cleaned) > MAX_TEXT or not any(c.isalpha() for c in cleaned):
+def clean_text(text: object, max_length: int = MAX_NAME) -> Optional[str]:
+    """Text without markup, control or invisible characters, spaces collapsed; None when empty,
+    longer than `max_length`, or without a single letter."""
+    normalised = unicodedata.normalize("NFC", str(text or ""))
+    # Control, format (zero-width, bidi overrides) and unassigned characters become spaces.
+    visible = "".join(" " if unicodedata.category(c)[0] == "C" else c for c in normalised)
+    cleaned = " ".join(MARKUP.sub(" ", visible).split()).strip(" -,;")
+    if not cleaned or len(cleaned) > max_length or not any(c.isalpha() for c in cleaned):
         return None
     return cleaned
+
+
+def clean_name(text: object) -> Optional[str]:
+    """A person's name: « Marie Dupont », « Jean-Pierre d'Arc » (at most 120 characters)."""
+    return clean_text(text, MAX_NAME)
+
+
+def clean_organisation(text: object) -> Optional[str]:
+    """An organisation: « Mairie de Lyon », « DDT du Rhône (69) » (at most 200 characters)."""
+    return clean_text(text, MAX_ORGANISATION)

@@ -1,11 +1,12 @@
-"""Free slots: hours, holidays, closures, notice, horizon, advisors, daylight saving; French dates."""
-import dataclasses
+"""Free slots: hours, lunch break, weekends, holidays, closures, notice, horizon, daylight saving,
+advisors in parallel; French dates."""
 import datetime as dt
 
 import pytest
 
-from actions.booking.calendar import (describe_slot, free_slots, french_public_holidays, is_free, parse_wish)
-from tests.booking.conftest import at
+from actions.booking.calendar import (PARIS, Wish, day_slots, describe_day, describe_slot, free_slots,
+                                      french_public_holidays, is_bookable, is_free, last_bookable_day)
+from tests.booking.conftest import at, make_config
 
 UTC = dt.timezone.utc
 
@@ -16,6 +17,8 @@ class NoBookings:
 
 
 class Booked:
+    """A store stand-in: how many bookings start at each slot."""
+
     def __init__(self, counts):
         self.counts = {k.astimezone(UTC): v for k, v in counts.items()}
 
@@ -23,89 +26,148 @@ class Booked:
         return {k: v for k, v in self.counts.items() if start <= k < end}
 
 
+def said(slots, short=False):
+    return [describe_slot(s, short=short) for s in slots]
+
+
 def test_slots_follow_the_opening_hours_and_skip_the_lunch_break(config):
-    now = at((2021, 10, 14), 11, 0)  # Thursday 11:00, notice 2 h
-    slots = free_slots(config, NoBookings(), now, count=3)
-    assert [describe_slot(s) for s in slots] == ["jeudi 14 octobre 2021, 14 h", "jeudi 14 octobre 2021, 14 h 15",
-                                                 "jeudi 14 octobre 2021, 14 h 30"]
+    now = at((2021, 10, 14), 9, 50)  # Thursday; with 2 h of notice, 11:50 is the earliest
+    assert said(free_slots(config, NoBookings(), now, count=4)) == [
+        "jeudi 14 octobre 2021, 14 h",
+        "jeudi 14 octobre 2021, 14 h 15", "jeudi 14 octobre 2021, 14 h 30", "jeudi 14 octobre 2021, 14 h 45"]
+    assert len(free_slots(config, NoBookings(), at((2021, 10, 14), 9, 0), count=3)) == 3  # default count 3
 
 
-def test_last_slot_of_a_range_ends_at_its_closing_time(config):
-    slots = free_slots(config, NoBookings(), at((2021, 10, 13), 9, 0), count=40, day=dt.date(2021, 10, 13))
-    assert describe_slot(slots[-1]) == "mercredi 13 octobre 2021, 11 h 45"  # Wednesday: mornings only
+def test_a_day_has_every_slot_of_its_ranges_and_the_last_ends_at_closing(config):
+    thursday = list(day_slots(config, dt.date(2021, 10, 14)))
+    assert len(thursday) == 10 + 12  # 09:30-12:00 and 14:00-17:00
+    assert (thursday[0].time(), thursday[9].time(), thursday[10].time(), thursday[-1].time()) == \
+        (dt.time(9, 30), dt.time(11, 45), dt.time(14), dt.time(16, 45))
+    assert [s.time() for s in day_slots(config, dt.date(2021, 10, 13))][-1] == dt.time(11, 45)  # mornings only
+    assert all(s.tzinfo is config.timezone for s in thursday)
 
 
 def test_weekends_are_closed(config):
-    slots = free_slots(config, NoBookings(), at((2021, 10, 15), 16, 0), count=1)  # Friday after closing
-    assert describe_slot(slots[0]) == "lundi 18 octobre 2021, 9 h 30"
+    slots = free_slots(config, NoBookings(), at((2021, 10, 15), 16, 0), count=1)  # Friday 16:00, notice 2 h
+    assert said(slots) == ["lundi 18 octobre 2021, 9 h 30"]
+    assert list(day_slots(config, dt.date(2021, 10, 16))) == list(day_slots(config, dt.date(2021, 10, 17))) == []
 
 
-def test_public_holidays_are_closed(config):
-    assert dt.date(2022, 4, 18) in french_public_holidays(2022)  # Easter Monday
-    assert dt.date(2021, 5, 13) in french_public_holidays(2021)  # Ascension
+def test_the_eleven_public_holidays_of_metropolitan_france():
+    assert sorted(french_public_holidays(2021)) == [dt.date(2021, m, d) for m, d in [
+        (1, 1), (4, 5), (5, 1), (5, 8), (5, 13), (5, 24), (7, 14), (8, 15), (11, 1), (11, 11), (12, 25)]]
+    assert {dt.date(2022, 4, 18), dt.date(2022, 5, 26), dt.date(2022, 6, 6)} <= french_public_holidays(2022)
+
+
+def test_11_november_is_closed(config):
+    slots = free_slots(config, NoBookings(), at((2021, 11, 10), 18, 0, offset=1), count=1)  # Wednesday evening
+    assert said(slots) == ["vendredi 12 novembre 2021, 9 h 30"]
+
+
+def test_easter_monday_is_closed(config):
+    slots = free_slots(config, NoBookings(), at((2022, 4, 15), 18, 0), count=1)  # Friday before Easter
+    assert said(slots) == ["mardi 19 avril 2022, 9 h 30"]
+
+
+def test_holidays_may_be_open_when_configured():
+    config = make_config(public_holidays_closed=False)
     slots = free_slots(config, NoBookings(), at((2021, 11, 10), 18, 0, offset=1), count=1)
-    assert describe_slot(slots[0]) == "vendredi 12 novembre 2021, 9 h 30"  # 11 November skipped
+    assert said(slots) == ["jeudi 11 novembre 2021, 9 h 30"]
 
 
-def test_extra_closed_dates_are_closed(config):
-    closed = dataclasses.replace(config, closed_dates=frozenset({dt.date(2021, 10, 18)}))
-    slots = free_slots(closed, NoBookings(), at((2021, 10, 15), 16, 0), count=1)
-    assert slots[0].date() == dt.date(2021, 10, 19)
+def test_extra_closed_dates_are_closed():
+    config = make_config(closed_dates=["2021-10-18", "2021-10-19"])
+    slots = free_slots(config, NoBookings(), at((2021, 10, 15), 16, 0), count=1)
+    assert said(slots) == ["mercredi 20 octobre 2021, 9 h 30"]
 
 
-def test_notice_and_horizon(config):
+def test_minimum_notice(config):
+    assert free_slots(config, NoBookings(), at((2021, 10, 14), 9, 0), count=1) == [at((2021, 10, 14), 11, 0)]
+    assert free_slots(config, NoBookings(), at((2021, 10, 14), 9, 1), count=1) == [at((2021, 10, 14), 11, 15)]
+    no_notice = make_config(notice_hours=0)
+    assert free_slots(no_notice, NoBookings(), at((2021, 10, 14), 9, 30), count=1) == [at((2021, 10, 14), 9, 30)]
+
+
+def test_horizon_counts_local_days_from_today(config):
     now = at((2021, 10, 14), 9, 0)
-    assert free_slots(config, NoBookings(), now, count=1)[0] == at((2021, 10, 14), 11, 0)
-    far = free_slots(config, NoBookings(), now, count=10_000)
-    assert far[-1].date() <= dt.date(2021, 10, 14) + dt.timedelta(days=config.horizon_days)
-    assert not is_free(config, NoBookings(), at((2021, 12, 20), 10, 0, offset=1), now)
+    assert last_bookable_day(config, now) == dt.date(2021, 11, 4)
+    every = free_slots(config, NoBookings(), now, count=10_000)
+    assert every[-1] == at((2021, 11, 4), 16, 45, offset=1)
+    assert is_bookable(config, at((2021, 11, 4), 16, 45, offset=1), now)
+    assert not is_bookable(config, at((2021, 11, 5), 9, 30, offset=1), now)
+    assert len(every) == len(set(every))
 
 
 def test_daylight_saving_moves_utc_not_local_time(config):
+    # Summer time ends on Sunday 31 October 2021; Monday 1 November is a holiday.
     friday = free_slots(config, NoBookings(), at((2021, 10, 29), 6, 0), count=1)[0]
-    tuesday = free_slots(config, NoBookings(), at((2021, 10, 30), 12, 0), count=1)[0]  # Mon 1 Nov is a holiday
-    assert describe_slot(friday) == "vendredi 29 octobre 2021, 9 h 30"
-    assert describe_slot(tuesday) == "mardi 2 novembre 2021, 9 h 30"
-    assert friday.astimezone(UTC).hour == 7 and tuesday.astimezone(UTC).hour == 8
+    tuesday = free_slots(config, NoBookings(), at((2021, 10, 31), 12, 0, offset=1), count=1)[0]
+    assert said([friday, tuesday]) == ["vendredi 29 octobre 2021, 9 h 30", "mardi 2 novembre 2021, 9 h 30"]
+    assert friday.astimezone(UTC) == dt.datetime(2021, 10, 29, 7, 30, tzinfo=UTC)
+    assert tuesday.astimezone(UTC) == dt.datetime(2021, 11, 2, 8, 30, tzinfo=UTC)
+    # Summer time starts on Sunday 27 March 2022: Friday 09:30 is 08:30 UTC, Monday 09:30 is 07:30 UTC.
+    friday, monday = (free_slots(config, NoBookings(), at((2022, 3, d), 6, 0, offset=1), count=1)[0] for d in (25, 28))
+    assert (friday.astimezone(UTC).hour, monday.astimezone(UTC).hour) == (8, 7)
+    assert said([monday]) == ["lundi 28 mars 2022, 9 h 30"]
+
+
+def test_a_wall_clock_time_that_does_not_exist_is_never_offered():
+    config = make_config(hours={"dimanche": ["01:30-03:30"]}, notice_hours=0)
+    sunday = list(day_slots(config, dt.date(2022, 3, 27)))  # 02:00-03:00 does not exist that night
+    assert [s.strftime("%H:%M") for s in sunday] == ["01:30", "01:45", "03:00", "03:15"]
+    assert len({s.astimezone(UTC) for s in sunday}) == 4
 
 
 def test_a_slot_stays_free_until_every_advisor_is_booked(config):
     now, start = at((2021, 10, 14), 8, 0), at((2021, 10, 14), 10, 0)
     assert config.advisors == 2
+    assert start in free_slots(config, Booked({start: 1}), now, count=5)
     assert is_free(config, Booked({start: 1}), start, now)
-    assert not is_free(config, Booked({start: 2}), start, now)
     assert start not in free_slots(config, Booked({start: 2}), now, count=5)
+    assert not is_free(config, Booked({start: 2}), start, now)
+    one_advisor = make_config(advisors=1)
+    assert not is_free(one_advisor, Booked({start: 1}), start, now)
 
 
-def test_a_time_outside_the_agenda_is_not_bookable(config):
+def test_times_outside_the_agenda_are_not_bookable(config):
     now = at((2021, 10, 14), 8, 0)
+    assert is_free(config, NoBookings(), at((2021, 10, 14), 10, 15), now)
     assert not is_free(config, NoBookings(), at((2021, 10, 14), 12, 30), now)  # lunch
     assert not is_free(config, NoBookings(), at((2021, 10, 14), 10, 7), now)  # not on the grid
     assert not is_free(config, NoBookings(), at((2021, 10, 14), 9, 30), now)  # within the notice
+    assert not is_free(config, NoBookings(), at((2021, 10, 16), 10, 0), now)  # Saturday
+    assert is_free(config, NoBookings(), at((2021, 10, 14), 8, 15, offset=0), now)  # 10:15 Paris given in UTC
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("plutôt mardi après-midi", {"weekday": 1, "part": "apres-midi"}),
-    ("plutot mardi apres midi", {"weekday": 1, "part": "apres-midi"}),
-    ("lundi", {"weekday": 0}),
-    ("demain matin", {"day": "2021-10-15", "part": "matin"}),
-    ("le 14 décembre", {"day": "2021-12-14"}),
-    ("le 1er decembre", {"day": "2021-12-01"}),
-    ("jeudi 21 ?", {"day": "2021-10-21"}),
-    ("le 3/11", {"day": "2021-11-03"}),
-    ("la semaine prochaine", {"not_before": "2021-10-18"}),
-    ("l'après-midi si possible", {"part": "apres-midi"}),
-])
-def test_wishes_in_french(text, expected):
-    assert parse_wish(text, at((2021, 10, 14), 10, 0)).to_dict() == expected
+def test_wishes_filter_the_slots(config):
+    now = at((2021, 10, 14), 10, 0)
+    tuesday_pm = free_slots(config, NoBookings(), now, part="apres-midi", weekday=1)
+    assert said(tuesday_pm) == ["mardi 19 octobre 2021, 14 h", "mardi 19 octobre 2021, 14 h 15",
+                                "mardi 19 octobre 2021, 14 h 30"]
+    morning = free_slots(config, NoBookings(), now, count=2, day=dt.date(2021, 10, 20), part="matin")
+    assert said(morning) == ["mercredi 20 octobre 2021, 9 h 30", "mercredi 20 octobre 2021, 9 h 45"]
+    assert free_slots(config, NoBookings(), now, day=dt.date(2021, 10, 20), part="apres-midi") == []
+    assert free_slots(config, NoBookings(), now, day=dt.date(2021, 12, 14)) == []  # beyond the horizon
+    assert free_slots(config, NoBookings(), now, weekday=5) == []  # Saturday
+    window = free_slots(config, NoBookings(), now, count=10, **Wish(after=dt.time(15), before=dt.time(16),
+                                                                       not_before=dt.date(2021, 10, 18)).as_filters())
+    assert said(window, short=True)[:5] == ["lundi 18 octobre, 15 h", "lundi 18 octobre, 15 h 15",
+                                            "lundi 18 octobre, 15 h 30", "lundi 18 octobre, 15 h 45",
+                                            "mardi 19 octobre, 15 h"]
+    with pytest.raises(ValueError):
+        free_slots(config, NoBookings(), now, part="soir")
 
 
-def test_no_wish_in_a_message_without_a_moment():
-    assert parse_wish("Marie Dupont", at((2021, 10, 14), 10, 0)) is None
+def test_now_must_be_aware(config):
+    with pytest.raises(ValueError):
+        free_slots(config, NoBookings(), dt.datetime(2021, 10, 14, 10))
 
 
-def test_wish_filters_the_slots(config):
-    wish = parse_wish("plutôt mardi après-midi", at((2021, 10, 14), 10, 0))
-    slots = free_slots(config, NoBookings(), at((2021, 10, 14), 10, 0), count=3, **wish.as_filters())
-    assert all(s.weekday() == 1 and s.hour >= 14 for s in slots) and len(slots) == 3
-    assert wish.describe() == "mardi après-midi"
+def test_french_date_wording():
+    start = dt.datetime(2021, 10, 14, 10, 15, tzinfo=PARIS)
+    assert describe_slot(start) == "jeudi 14 octobre 2021, 10 h 15"
+    assert describe_slot(start, short=True) == "jeudi 14 octobre, 10 h 15"
+    assert describe_slot(start.astimezone(UTC)) == "jeudi 14 octobre 2021, 10 h 15"  # said in Paris time
+    assert describe_slot(dt.datetime(2021, 11, 1, 9, 0, tzinfo=PARIS)) == "lundi 1er novembre 2021, 9 h"
+    assert describe_slot(dt.datetime(2022, 8, 5, 14, 5, tzinfo=PARIS), short=True) == "vendredi 5 août, 14 h 05"
+    assert describe_day(dt.date(2021, 12, 1)) == "mercredi 1er décembre 2021"
