@@ -56,6 +56,10 @@ class Handler(http.server.SimpleHTTPRequestHandler):
                     else str(WEB / "__not_found__")
         return super().translate_path(path)
 
+    def list_directory(self, path):  # no folder listings, of web/ or of a package
+        self.send_error(404, "Not Found")
+        return None
+
     def log_message(self, format: str, *args) -> None:  # quiet: one line per request is noise here
         pass
 

@@ -1,12 +1,13 @@
 """The chat widget on the demo page, used as a visitor would, in headless Chromium."""
 import os
 import re
+import subprocess
 from pathlib import Path
 
 from playwright.sync_api import expect
 
 from tests.browser.conftest import CHROMIUM_ARGS  # noqa: F401  (documents how the browser runs)
-from tests.servers import ROOT, free_port, rasa_server, web_server
+from tests.servers import ROOT, VENV_BIN, environment, free_port, rasa_server, wait_until_up, web_server
 
 PROJECT = "Je suis une commune de 350 000 habitants, projet de participation citoyenne à 400 000 €"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -42,6 +43,8 @@ def test_keyboard_only_conversation_recommends_tnt_coop(page):
     page.keyboard.press("Enter")
     bot_says(page, "1. TNT-COOP")
     bot_says(page, "75 % de 400 000 €, soit jusqu'à 300 000 €")
+    # new messages are announced to screen readers
+    expect(page.get_by_role("log")).to_have_attribute("aria-live", "polite")
     # the reply's buttons are real buttons, reachable with Tab
     expect(page.get_by_role("button", name="Détails de TNT-COOP")).to_be_visible()
     page.keyboard.press("Escape")
@@ -110,6 +113,35 @@ def test_long_replies_stay_readable_on_a_phone(browser, site):
     assert sizes["scroll"] <= sizes["client"]  # no horizontal scrolling
     assert sizes["left"] >= 0 and sizes["right"] <= 360
     context.close()
+
+
+def test_a_message_awaiting_its_reply_comes_back_when_the_connection_drops(browser, tmp_path):
+    """Sent, then the server goes away before answering: the text returns to the input."""
+    port = free_port()
+    log = tmp_path / "silent.log"
+    with open(log, "w") as out:
+        server = subprocess.Popen([str(VENV_BIN / "python"), str(Path(__file__).with_name("silent_server.py")),
+                                   str(port)], cwd=ROOT, env=environment(), stdout=out, stderr=subprocess.STDOUT)
+    try:
+        wait_until_up(f"http://127.0.0.1:{port}/", server, 20, log)
+        with web_server(tmp_path, port) as web:
+            context = browser.new_context(locale="fr-FR")
+            page = context.new_page()
+            page.goto(f"http://127.0.0.1:{web}/")
+            page.get_by_role("button", name=re.compile("Discuter avec l'assistant")).click()
+            say(page, "Nous sommes la DDT du Rhône")
+            box = page.get_by_role("textbox", name="Votre message")
+            expect(box).to_have_value("")
+            expect(page.locator(".ofr-typing")).to_be_visible()
+            server.kill()  # as a crash: aiohttp would wait for the open websocket to close
+            server.wait(timeout=10)
+            expect(page.get_by_role("status")).to_contain_text("Connexion au service perdue", timeout=TIMEOUT)
+            expect(box).to_have_value("Nous sommes la DDT du Rhône")
+            expect(page.locator(".ofr-typing")).to_be_hidden()
+            context.close()
+    finally:
+        server.kill()
+        server.wait(timeout=10)
 
 
 def test_server_down_then_back(browser, site, tmp_path):

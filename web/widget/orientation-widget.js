@@ -140,6 +140,7 @@
   var socket = null;
   var connected = false;
   var replyTimer = null;
+  var pending = null;  // the typed message awaiting its reply, given back if the connection drops
 
   function connect() {
     if (!window.io) {
@@ -162,6 +163,7 @@
     socket.on("bot_uttered", function (reply) {
       window.clearTimeout(replyTimer);
       setTyping(false);
+      pending = null;
       var message = { from: "bot", text: reply.text || "" };
       if (reply.quick_replies) message.buttons = reply.quick_replies;
       if (reply.buttons) message.buttons = reply.buttons;
@@ -174,6 +176,14 @@
       }
       connected = false;
       setTyping(false);
+      window.clearTimeout(replyTimer);
+      // A message sent just before the drop may not have been handled: it goes back to the input.
+      if (pending && !input.value) {
+        input.value = pending;
+        state.draft = pending;
+        saveState();
+      }
+      pending = null;
     }
     socket.on("disconnect", lost);
     socket.on("connect_error", lost);
@@ -208,6 +218,7 @@
     }
     add({ from: "user", text: shown || text });
     socket.emit("user_uttered", { message: text, session_id: state.sessionId });
+    pending = shown ? null : text;  // button payloads are not given back as typed text
     setStatus("");
     setTyping(true);
     window.clearTimeout(replyTimer);
