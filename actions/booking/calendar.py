@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from typing import Any, Dict, FrozenSet, Iterator, List, Optional, Protocol, Tuple
@@ -17,12 +16,13 @@ from zoneinfo import ZoneInfo
 from dateutil.easter import easter
 
 from actions.booking.config import BookingConfig
+from actions.eligibility.formatting import MONTHS
+from actions.lexicon import fold
 
 PARIS = ZoneInfo("Europe/Paris")
 UTC = dt.timezone.utc
 WEEKDAY_NAMES = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-MONTH_NAMES = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-               "octobre", "novembre", "décembre")
+MONTH_NAMES = MONTHS
 PARTS = ("matin", "apres-midi")
 NOON = dt.time(12, 0)
 
@@ -270,8 +270,7 @@ def describe_slot(start: dt.datetime, short: bool = False, timezone: Optional[dt
 
 def _fold(text: str) -> str:
     """Lower case, no accents, straight apostrophes, single spaces: 'Après-midi' -> 'apres-midi'."""
-    text = unicodedata.normalize("NFKD", str(text).lower().replace("’", "'").replace("`", "'"))
-    return " ".join("".join(c for c in text if not unicodedata.combining(c)).split())
+    return " ".join(fold(str(text).replace("`", "'"))[0].split())  # the lexicon's folding
 
 
 FOLDED_WEEKDAYS = [_fold(w) for w in WEEKDAY_NAMES]
