@@ -44,51 +44,42 @@ def environment(extra: Optional[Dict[str, str]] = None) -> Dict[str, str]:
 
 
 @contextmanager
-def action_server(log_dir: Path) -> Iterator[int]:
-    port = free_port()
-    log = log_dir / "actions.log"
-    with open(log, "w") as out:
-        process = subprocess.Popen([str(VENV_BIN / "rasa"), "run", "actions", "--actions", "actions", "--port",
-                                    str(port)], cwd=ROOT, env=environment(), stdout=out, stderr=subprocess.STDOUT)
-    try:
-        wait_until_up(f"http://127.0.0.1:{port}/health", process, 90, log)
-        yield port
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
-
-
-@contextmanager
-def rasa_server(log_dir: Path, action_port: int, extra_args=(), env: Optional[Dict[str, str]] = None,
-                port: Optional[int] = None) -> Iterator[int]:
-    port = port or free_port()
-    log = log_dir / f"rasa-{port}.log"
-    variables = environment({"ACTION_SERVER_URL": f"http://127.0.0.1:{action_port}/webhook", **(env or {})})
+def _serve(command, log: Path, health_url: str, seconds: int, env: Dict[str, str]) -> Iterator[None]:
+    """Start a server process, wait for its health URL, stop it on exit; the log says why it failed."""
     with open(log, "a") as out:
-        process = subprocess.Popen([str(VENV_BIN / "rasa"), "run", "--model", str(MODEL), "--endpoints",
-                                    "endpoints.yml", "--credentials", "credentials.yml", "--port", str(port),
-                                    "--cors", "*", *extra_args], cwd=ROOT, env=variables, stdout=out,
+        process = subprocess.Popen([str(c) for c in command], cwd=ROOT, env=env, stdout=out,
                                    stderr=subprocess.STDOUT)
     try:
-        wait_until_up(f"http://127.0.0.1:{port}/", process, 240, log)
-        yield port
+        wait_until_up(health_url, process, seconds, log)
+        yield
     finally:
         process.terminate()
         process.wait(timeout=30)
 
 
 @contextmanager
+def action_server(log_dir: Path) -> Iterator[int]:
+    port = free_port()
+    with _serve([VENV_BIN / "rasa", "run", "actions", "--actions", "actions", "--port", port],
+                log_dir / "actions.log", f"http://127.0.0.1:{port}/health", 90, environment()):
+        yield port
+
+
+@contextmanager
+def rasa_server(log_dir: Path, action_port: int, extra_args=(), env: Optional[Dict[str, str]] = None,
+                port: Optional[int] = None) -> Iterator[int]:
+    port = port or free_port()
+    variables = environment({"ACTION_SERVER_URL": f"http://127.0.0.1:{action_port}/webhook", **(env or {})})
+    with _serve([VENV_BIN / "rasa", "run", "--model", MODEL, "--endpoints", "endpoints.yml", "--credentials",
+                 "credentials.yml", "--port", port, "--cors", "*", *extra_args],
+                log_dir / f"rasa-{port}.log", f"http://127.0.0.1:{port}/", 240, variables):
+        yield port
+
+
+@contextmanager
 def web_server(log_dir: Path, rasa_port: int) -> Iterator[int]:
     """The demo page and the widget, as `make run` serves them, pointed at this Rasa server."""
     port = free_port()
-    log = log_dir / "web.log"
-    with open(log, "w") as out:
-        process = subprocess.Popen([str(VENV_BIN / "python"), "scripts/web_server.py", "--port", str(port),
-                                    "--rasa-port", str(rasa_port)], cwd=ROOT, env=environment(), stdout=out,
-                                   stderr=subprocess.STDOUT)
-    try:
-        wait_until_up(f"http://127.0.0.1:{port}/", process, 30, log)
+    with _serve([VENV_BIN / "python", "scripts/web_server.py", "--port", port, "--rasa-port", rasa_port],
+                log_dir / "web.log", f"http://127.0.0.1:{port}/", 30, environment()):
         yield port
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
