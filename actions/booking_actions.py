@@ -98,37 +98,6 @@ class ActionAskBookingSlot(Action):
         return events
 
 
-class ActionAskBookingName(Action):
-    def name(self) -> Text:
-        return "action_ask_booking_name"
-
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: DomainDict) -> List[Dict[Text, Any]]:
-        dispatcher.utter_message(text="Quels sont vos prénom et nom ?")
-        return []
-
-
-class ActionAskBookingOrganisation(Action):
-    def name(self) -> Text:
-        return "action_ask_booking_organisation"
-
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: DomainDict) -> List[Dict[Text, Any]]:
-        dispatcher.utter_message(text="Pour quelle organisation ? (par exemple « DDT du Rhône », « Mairie de Lyon »)")
-        return []
-
-
-class ActionAskBookingEmail(Action):
-    def name(self) -> Text:
-        return "action_ask_booking_email"
-
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: DomainDict) -> List[Dict[Text, Any]]:
-        dispatcher.utter_message(text="Quelle est votre adresse électronique professionnelle ? Le conseiller "
-                                      "l'utilisera pour vous joindre.")
-        return []
-
-
 class ActionAskBookingConsent(Action):
     """The short notice on personal data, then yes or no."""
 
@@ -144,17 +113,6 @@ class ActionAskBookingConsent(Action):
                   f"tenir l'entretien. Elles sont supprimées {days} jours après le rendez-vous, ou dès que vous "
                   "l'annulez (ici même, avec la référence et votre adresse). Acceptez-vous ce traitement ?"),
             buttons=[{"title": "J'accepte", "payload": "/affirm"}, {"title": "Je refuse", "payload": "/deny"}])
-        return []
-
-
-class ActionAskBookingReference(Action):
-    def name(self) -> Text:
-        return "action_ask_booking_reference"
-
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: DomainDict) -> List[Dict[Text, Any]]:
-        dispatcher.utter_message(text="Quelle est la référence du rendez-vous ? Elle figure dans la confirmation, "
-                                      "par exemple DN-7K3P9Q.")
         return []
 
 
