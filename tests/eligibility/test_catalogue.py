@@ -8,7 +8,7 @@ import yaml
 from actions.eligibility import CatalogueError, Profile, evaluate, load_catalogue
 from actions.eligibility.catalogue import CATALOGUE_DIR, load_call, normalise_code
 from actions.eligibility.check_sources import iter_sources, missing_quotes
-from actions.eligibility.sources import quote_in_text, seeds_dir
+from actions.eligibility.sources import quote_in_text
 
 CONTRACT_CODES = {"ITN1", "ITN2", "ITN3", "ITN4", "ITN5", "ITN6", "ITN8A", "ITN8B", "ITN8C", "ITN8D",
                   "SNAP1", "SNAP2A", "SNAP2B", "SNAP3", "SNAP4", "SNAP5", "TNT-INCUB", "TNT-DEMAT",
@@ -19,11 +19,12 @@ def test_every_call_of_the_contract_is_in_the_catalogue(catalogue):
     assert set(catalogue.codes) == CONTRACT_CODES
 
 
-def test_seed_files_are_available():
-    assert seeds_dir().is_dir(), f"seeds not found at {seeds_dir()} (set ORIENTATION_SEEDS_DIR)"
+def test_every_seed_file_named_by_the_catalogue_is_there(catalogue, seeds):
+    named = {source["file"] for call in catalogue for _, source in iter_sources(call.data)}
+    assert sorted(name for name in named if not (seeds / name).is_file()) == []
 
 
-def test_every_quoted_sentence_appears_in_its_source_file():
+def test_every_quoted_sentence_appears_in_its_source_file(seeds):
     assert missing_quotes() == []
 
 
@@ -35,13 +36,13 @@ def test_every_session_has_a_sourced_date_and_sourced_rules(catalogue):
                 assert session.rules[block]["source"]["quote"], (call.code, session.name, block)
 
 
-def test_the_quote_check_tells_a_real_sentence_from_an_invented_one():
-    seed = (seeds_dir() / "002_de85d9eddd2a0249.txt").read_text(encoding="utf-8")
+def test_the_quote_check_tells_a_real_sentence_from_an_invented_one(seeds):
+    seed = (seeds / "002_de85d9eddd2a0249.txt").read_text(encoding="utf-8")
     real = "Ce 2ème appel à projets permet un cofinancement des projets égal à 75% des coûts du projet."
     assert quote_in_text(real, seed)
     assert not quote_in_text(real.replace("75%", "80%"), seed)
     # markup, line breaks and typographic apostrophes do not count
-    html = (seeds_dir() / "003_0babef74134a46ec.txt").read_text(encoding="utf-8")
+    html = (seeds / "003_0babef74134a46ec.txt").read_text(encoding="utf-8")
     assert quote_in_text("Le porteur est une administration d’État (de niveau central ou déconcentré) "
                          "ou un opérateur de l'État.", html)
 
