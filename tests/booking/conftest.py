@@ -50,7 +50,7 @@ def _database_params():
     url = os.environ.get(POSTGRES_ENV)
     return ["sqlite", pytest.param(url or "postgresql", id="postgresql", marks=() if url else pytest.mark.skip(
         reason=f"{POSTGRES_ENV} is not set (e.g. postgresql+psycopg2://postgres@127.0.0.1:5432/orientation; "
-               "scripts/with-postgres starts a throwaway server)"))]
+               "`make test` starts a throwaway server with pg_virtualenv)"))]
 
 
 @pytest.fixture(params=_database_params(), ids=["sqlite", "postgresql"])
