@@ -26,7 +26,8 @@ help:
 	@echo "make test      install and train if needed, then every test (PYTEST_ARGS='-k booking' to pick)"
 	@echo "make lock      re-resolve requirements.in into requirements.lock (pip-compile, with hashes)"
 
-install: system-packages $(VENV)/.installed node_modules/.installed
+TERRITORIES := var/territories.json
+install: system-packages $(VENV)/.installed node_modules/.installed $(TERRITORIES)
 
 # Chromium, PostgreSQL and npm from apt-get on Debian (sudo when not root); a clear list elsewhere.
 system-packages:
@@ -43,6 +44,11 @@ $(VENV)/.installed: requirements.lock
 node_modules/.installed: package-lock.json | system-packages
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	@touch $@
+
+# The territories index (communes, EPCI, départements, régions and their populations), built from
+# the pinned npm package @etalab/decoupage-administratif: a few MB, so built here, not committed.
+$(TERRITORIES): node_modules/.installed $(VENV)/.installed actions/territories/build.py
+	$(PY) -m actions.territories.build
 
 # pip-tools resolves requirements.in into a lock with hashes (pip then checks every download).
 lock: $(VENV)/.installed
