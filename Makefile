@@ -50,10 +50,15 @@ node_modules/.installed: package-lock.json | system-packages
 $(TERRITORIES): node_modules/.installed $(VENV)/.installed actions/territories/build.py
 	$(PY) -m actions.territories.build
 
-# pip-tools resolves requirements.in into a lock with hashes (pip then checks every download).
-lock: $(VENV)/.installed
-	$(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
-	    --output-file requirements.lock requirements.in
+# pip-tools resolves requirements.in into a lock with hashes (pip then checks every download). It
+# runs from its own venv: its own dependencies (packaging, build) would clash with Rasa's pins.
+# About 12 minutes: pip-tools reads every file of every pinned release to record its hash.
+LOCK_VENV := .lock-venv
+lock:
+	@test -x $(LOCK_VENV)/bin/pip-compile || { $(PYTHON310) -m venv $(LOCK_VENV) && \
+	    $(LOCK_VENV)/bin/pip install --quiet --disable-pip-version-check pip-tools; }
+	$(LOCK_VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	    --no-emit-index-url --no-emit-find-links --output-file requirements.lock requirements.in
 
 train: $(MODEL)
 
@@ -82,4 +87,4 @@ else
 endif
 
 clean:
-	rm -rf $(VENV) node_modules .pytest_cache
+	rm -rf $(VENV) $(LOCK_VENV) node_modules .pytest_cache

@@ -21,7 +21,7 @@ from actions.booking.ics import booking_ics
 from actions.booking.store import BookingStore, SlotTaken
 from actions.booking.validation import clean_text, valid_email
 from actions.eligibility import evaluate
-from actions.tracker_profile import PROFILE_SLOTS, profile_from_tracker
+from actions.tracker_profile import PROFILE_SLOTS, places_from_tracker, profile_from_tracker
 from actions.validation import KeepingFormValidation
 
 SLOTS_OFFERED = 4
@@ -67,7 +67,8 @@ def offered_slots(tracker: Tracker) -> List[dt.datetime]:
 
 def advisor_summary(tracker: Tracker) -> str:
     profile = profile_from_tracker(tracker)
-    return replies.advisor_summary(profile, evaluate(profile), tracker.get_slot("questions_asked") or [])
+    return replies.advisor_summary(profile, evaluate(profile), tracker.get_slot("questions_asked") or [],
+                                   places_from_tracker(tracker))
 
 
 class ActionAskBookingSlot(Action):

@@ -12,7 +12,7 @@ from actions import replies
 from actions.common import asked_codes, call_slots, remember_question, result_for, send, unknown_call_message
 from actions.eligibility import INELIGIBLE, evaluate, load_catalogue
 from actions.eligibility.vocabulary import KINDS
-from actions.tracker_profile import profile_from_tracker
+from actions.tracker_profile import places_from_tracker, profile_from_tracker
 
 
 class ActionRecommend(Action):
@@ -25,7 +25,8 @@ class ActionRecommend(Action):
                   domain: DomainDict) -> List[Dict[Text, Any]]:
         profile = profile_from_tracker(tracker)
         results = evaluate(profile)
-        send(dispatcher, replies.recommendation(profile, results, tracker.get_slot("unknown_fields") or []))
+        send(dispatcher, replies.recommendation(profile, results, tracker.get_slot("unknown_fields") or [],
+                                                places_from_tracker(tracker)))
         recommended = [r.code for r in results if r.verdict != INELIGIBLE]
         return [SlotSet("recommended_calls", recommended)]
 

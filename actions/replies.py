@@ -12,6 +12,8 @@ from actions.eligibility import ELIGIBLE, INELIGIBLE, TO_CONFIRM, Call, CallResu
 from actions.eligibility import formatting as fmt
 from actions.eligibility.rules import ABOVE, FAIL, UNKNOWN, UNVERIFIABLE
 from actions.eligibility.vocabulary import KINDS, THEMES, applicant_label
+from actions.territories import Territory
+from actions.territories.coverage import Coverage, encode
 
 Message = Dict[str, Any]  # {"text": ..., "buttons": [{"title": ..., "payload": ...}]}
 
@@ -33,10 +35,12 @@ def cite(call: Call) -> str:
     return f"{call.code} — {call.title}"
 
 
-def profile_summary(profile: Profile) -> str:
+def profile_summary(profile: Profile, places: Sequence[Territory] = ()) -> str:
     parts = []
     if profile.applicant_type:
         parts.append(applicant_label(profile.applicant_type))
+    if places:
+        parts.append("territoire : " + " et ".join(t.official() for t in places))
     if profile.population is not None:
         parts.append(f"{fmt.number(profile.population)} habitants")
     if profile.departement_count is not None:
@@ -88,7 +92,8 @@ def _buttons(recommended: Sequence[CallResult], ineligible: Sequence[CallResult]
     return buttons
 
 
-def recommendation(profile: Profile, results: List[CallResult], unknown: Sequence[str] = ()) -> List[Message]:
+def recommendation(profile: Profile, results: List[CallResult], unknown: Sequence[str] = (),
+                   places: Sequence[Territory] = ()) -> List[Message]:
     """The answer to 'which calls fit?': best calls first, with money, conditions and calendar."""
     if profile.applicant_type == "particulier":
         return [{"text": "Ces appels à projets financent les projets numériques des administrations, des "
@@ -97,7 +102,7 @@ def recommendation(profile: Profile, results: List[CallResult], unknown: Sequenc
     matching = [r for r in results if r.verdict != INELIGIBLE and r.theme_match is not False]
     others = [r for r in results if r.verdict != INELIGIBLE and r.theme_match is False]
     ineligible_matching = [r for r in results if r.verdict == INELIGIBLE and r.theme_match]
-    messages: List[Message] = [{"text": f"Votre profil : {profile_summary(profile)}. "
+    messages: List[Message] = [{"text": f"Votre profil : {profile_summary(profile, places)}. "
                                         f"Date de référence : {fmt.date(profile.date)}."}]
     if not matching:
         text = "Aucun appel ne correspond à la fois à votre profil et à votre projet."
@@ -278,11 +283,12 @@ def funding_answer(results: List[CallResult], profile: Profile) -> str:
     return "\n".join(lines)
 
 
-def advisor_summary(profile: Profile, results: List[CallResult], questions: Sequence[str]) -> str:
+def advisor_summary(profile: Profile, results: List[CallResult], questions: Sequence[str],
+                    places: Sequence[Territory] = ()) -> str:
     """The case an advisor reads before the call: profile, recommendations with verdicts and
     reasons at the reference date, calls on the theme that do not fit and why, questions asked."""
     recommended = [r for r in results if r.verdict != INELIGIBLE and r.theme_match is not False][:MAX_DETAILED]
-    lines = [f"Profil : {profile_summary(profile)}.",
+    lines = [f"Profil : {profile_summary(profile, places)}.",
              f"Date de référence : {fmt.date(profile.date)}."]
     if recommended:
         lines.append("Appels recommandés :")
@@ -298,3 +304,25 @@ def advisor_summary(profile: Profile, results: List[CallResult], questions: Sequ
     if questions:
         lines.append("Questions posées : " + " | ".join(questions[-5:]))
     return "\n".join(lines)
+
+POPULATION_SOURCE = "population légale INSEE, découpage administratif d'Etalab"
+
+
+def territory_note(covered: Coverage, stated_population: Optional[float] = None) -> str:
+    """« Rennes (35) : 230 890 habitants (population légale INSEE…). »"""
+    text = " ; ".join(f"{t.label()} : {fmt.number(t.population)} habitants" for t in covered.territories)
+    if len(covered.territories) > 1:
+        text += (f", soit {fmt.number(covered.population)} habitants sur "
+                 f"{fmt.plural(covered.departement_count, 'département', 'départements')}")
+    text += f" ({POPULATION_SOURCE})."
+    if stated_population is not None and stated_population != covered.population:
+        text += f" Je retiens le chiffre que vous indiquez : {fmt.number(stated_population)} habitants."
+    return text
+
+
+def which_place(homonyms: Sequence[Territory]) -> Message:
+    """Several places share the name: the user chooses, with the département shown."""
+    kind = {"commune": "communes", "epci": "intercommunalités"}.get(homonyms[0].kind, "territoires")
+    return {"text": f"Plusieurs {kind} s'appellent « {homonyms[0].name} » : laquelle est concernée par le projet ?",
+            "buttons": [{"title": f"{t.label()} — {fmt.number(t.population)} habitants",
+                         "payload": f'/inform{{"territory": "{encode([t])}"}}'} for t in homonyms]}

@@ -6,6 +6,8 @@ from typing import Any, Dict, List, Optional
 from rasa_sdk import Tracker
 
 from actions.eligibility import Profile, ProfileError, reference_date
+from actions.territories import IndexMissing, Territory, load_index
+from actions.territories.coverage import decode
 
 PROFILE_SLOTS = ("applicant_type", "population", "departement_count", "budget", "project_nature")
 
@@ -52,3 +54,12 @@ def latest_entity_values(tracker: Tracker, entity: str) -> List[Any]:
 def latest_entity(tracker: Tracker, entity: str) -> Optional[Any]:
     values = latest_entity_values(tracker, entity)
     return values[0] if values else None
+
+
+def places_from_tracker(tracker: Tracker) -> List[Territory]:
+    """The places the project covers (slot territory), as official territories."""
+    try:
+        index = load_index()
+    except IndexMissing:
+        return []
+    return [t for value in tracker.get_slot("territory") or [] for t in decode(value, index)]

@@ -19,11 +19,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction, ValidationAction
 from rasa_sdk.types import DomainDict
 
-from actions import amounts
+from actions import amounts, replies
 from actions.eligibility import INELIGIBLE, evaluate
 from actions.eligibility import formatting as fmt
 from actions.eligibility.profile import MAX_BUDGET_EUR, MAX_DEPARTEMENTS, MAX_POPULATION
 from actions.eligibility.vocabulary import APPLICANT_TYPES, THEMES, applicant_label
+from actions.territories import IndexMissing, load_index
+from actions.territories.coverage import coverage, decode, encode
 from actions.tracker_profile import latest_entity, profile_from, value_before_last_message
 
 NUMERIC_LIMITS = {"budget": MAX_BUDGET_EUR, "population": MAX_POPULATION, "departement_count": MAX_DEPARTEMENTS}
@@ -91,6 +93,11 @@ class ValidateProfileSlots(ValidationAction):
             if old is not None and old != new:
                 changes.append(f"{NUMERIC_WORDS.get(slot, _label(slot))} passe {fmt.de(describe(slot, old))} "
                                f"à {describe(slot, new)}")
+        if "territory" in candidates:
+            if tracker.active_loop_name == "booking_form":  # « Mairie de Lyon » is the organisation's name
+                events["territory"] = value_before_last_message(tracker, "territory")
+            else:
+                events.update(_territory_events(dispatcher, tracker, candidates, notes))
         if "budget" in candidates and events.get("budget") is not None:
             converted = [q for q in amounts.extract_quantities(tracker.latest_message.get("text") or "")
                          if q.kind == "budget" and q.excl_tax and not q.negative]
@@ -104,6 +111,35 @@ class ValidateProfileSlots(ValidationAction):
         if notes:
             dispatcher.utter_message(text=" ".join(notes))
         return [SlotSet(name, value) for name, value in events.items()]
+
+
+def _territory_events(dispatcher: CollectingDispatcher, tracker: Tracker, candidates: Dict[str, Any],
+                      notes: List[str]) -> Dict[str, Any]:
+    """Places named: they fill the population and the départements, unless the same message
+    states them (the user's figure wins). A name shared by several places is asked, never guessed."""
+    previous = value_before_last_message(tracker, "territory")
+    try:
+        index = load_index()
+    except IndexMissing:
+        return {"territory": previous}
+    named = [decode(value, index) for value in candidates["territory"] or []]
+    homonyms = next((places for places in named if len(places) > 1), None)
+    if homonyms:
+        question = replies.which_place(homonyms)
+        dispatcher.utter_message(text=question["text"], buttons=question["buttons"])
+    covered = coverage(places[0] for places in named if len(places) == 1)
+    if covered is None:
+        return {"territory": previous}
+    events: Dict[str, Any] = {"territory": [encode([t]) for t in covered.territories]}
+    stated = candidates.get("population")
+    if stated is not None and numeric_problem("population", stated):
+        stated = None
+    if stated is None:
+        events["population"] = float(covered.population)
+    if candidates.get("departement_count") is None:
+        events["departement_count"] = float(covered.departement_count)
+    notes.append(replies.territory_note(covered, float(stated) if stated is not None else None))
+    return events
 
 
 def _label(slot: str) -> str:

@@ -4,12 +4,15 @@
   (the one place where numbers are parsed), so "1,5 M€" arrives in the slot as 1500000.
 - LexiconEntityExtractor: applicant_type, project_nature, call_code and call_aspect,
   through actions.lexicon (vocabulary in actions/lexicon.yml, call names from the catalogue).
+- TerritoryEntityExtractor: territory, the places named (« la mairie de Rennes », « le Nord »),
+  through actions.territories (Etalab's découpage administratif), as « kind:code ».
 
 Both are deterministic: the same message always gives the same entities, with the
 figures the eligibility engine needs. DIET only classifies intents.
 """
 from __future__ import annotations
 
+import logging
 import re
 from typing import Any, Dict, List, Text
 
@@ -22,9 +25,11 @@ from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from actions import amounts, lexicon
+from actions import amounts, lexicon, territories
+from actions.territories.coverage import encode
 from addons import action_server_fallback  # noqa: F401  (installs the French apology, see module)
 
+logger = logging.getLogger(__name__)
 ENTITY_OF_KIND = {"budget": "budget", "population": "population", "departements": "departement_count"}
 
 
@@ -56,13 +61,39 @@ class AmountEntityExtractor(_DeterministicExtractor):
                 for q in amounts.extract_quantities(text) if q.kind in ENTITY_OF_KIND]
 
 
+def places(text: str) -> List[territories.Mention]:
+    """The places named in a message; none, with a warning, when the index was not built."""
+    try:
+        return territories.find(text)
+    except territories.IndexMissing as error:
+        logger.warning("%s", error)
+        return []
+
+
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
 class LexiconEntityExtractor(_DeterministicExtractor):
     def entities_of(self, text: str) -> List[Dict[str, Any]]:
-        # Words inside an amount ("trois départements") are not applicant types.
+        # Words inside an amount ("trois départements") are not applicant types, and neither are
+        # the words of a place that do not say who speaks: « la préfecture … couvre le département
+        # du Nord » is still a préfecture, while « la mairie de Rennes » is a commune.
         skip = [(q.start, q.end) for q in amounts.extract_quantities(text)]
+        skip += [(m.start, m.end) for m in places(text) if m.applicant_type is None]
         return [{"entity": m.entity, "start": m.start, "end": m.end, "value": m.value, "confidence": 1.0}
                 for m in lexicon.entities(text, skip)]
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
+class TerritoryEntityExtractor(_DeterministicExtractor):
+    """territory: « kind:code », or homonyms « kind:code|kind:code » for the user to choose from."""
+
+    @classmethod
+    def create(cls, config, model_storage, resource, execution_context) -> "TerritoryEntityExtractor":
+        places("")  # loads the index now rather than on the first user's message
+        return cls()
+
+    def entities_of(self, text: str) -> List[Dict[str, Any]]:
+        return [{"entity": "territory", "start": m.start, "end": m.end, "value": encode(m.territories),
+                 "confidence": 1.0} for m in places(text)]
 
 
 # A booking reference as actions/booking writes it ("DN-7K3P9Q"), typed in any case, with or without the dash.

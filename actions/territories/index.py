@@ -58,6 +58,12 @@ class Territory:
             return f"{self.name} (région {self.code})"
         return f"{self.name} ({self.code})"
 
+    def official(self) -> str:
+        """The official name and code, for the record: « Rennes (commune, code INSEE 35238) »."""
+        what = {"commune": "commune, code INSEE", "epci": "EPCI, SIREN", "departement": "département",
+                "region": "région", "collectivite_outre_mer": "collectivité d'outre-mer"}[self.kind]
+        return f"{self.name} ({what} {self.code})"
+
 
 def key(text: str) -> str:
     """The folded form names are compared in: lowercase ASCII words separated by one space."""

@@ -16,7 +16,9 @@ def test_happy_path_one_question_at_a_time(chat):
 
 def test_everything_in_the_first_message(chat):
     answer = chat.say("Bonjour, je suis la DDT du Rhône et notre projet de 300 k€ vise à ouvrir nos données")
-    assert "Votre profil : un service déconcentré de l'État, projet de 300 000 € TTC" in answer
+    # the Rhône named fills the population and the départements from the official data
+    assert "Votre profil : un service déconcentré de l'État, territoire : Rhône (département 69)" in answer
+    assert "1 département, projet de 300 000 € TTC" in answer
     assert "1. ITN5 — Cycle de vie de la donnée" in answer
     assert "75 % de 300 000 €, soit jusqu'à 225 000 €" in answer
 
@@ -31,7 +33,7 @@ def test_a_correction_changes_the_recommendation(chat):
 
 
 def test_the_population_is_asked_only_when_it_matters(chat):
-    answer = chat.say("Je suis la préfecture du Var, projet de 300 000 € pour automatiser le traitement des dossiers")
+    answer = chat.say("Je suis une préfecture, projet de 300 000 € pour automatiser le traitement des dossiers")
     assert "habitants" not in answer.split("Votre profil")[0]
     assert "ITN8C" in answer
 
