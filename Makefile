@@ -56,7 +56,7 @@ $(TERRITORIES): node_modules/.installed $(VENV)/.installed actions/territories/b
 LOCK_VENV := .lock-venv
 lock:
 	@test -x $(LOCK_VENV)/bin/pip-compile || { $(PYTHON310) -m venv $(LOCK_VENV) && \
-	    $(LOCK_VENV)/bin/pip install --quiet --disable-pip-version-check pip-tools; }
+	    $(LOCK_VENV)/bin/pip install --quiet --disable-pip-version-check pip-tools 2>&1 | { grep -v "$(PIP_NOISE)" || true; }; }
 	$(LOCK_VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
 	    --no-emit-index-url --no-emit-find-links --output-file requirements.lock requirements.in
 
