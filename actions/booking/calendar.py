@@ -16,13 +16,10 @@ from zoneinfo import ZoneInfo
 from dateutil.easter import easter
 
 from actions.booking.config import BookingConfig
-from actions.eligibility.formatting import MONTHS
-from actions.lexicon import fold
+from actions.textfold import MONTHS, WEEKDAYS, fold
 
 PARIS = ZoneInfo("Europe/Paris")
 UTC = dt.timezone.utc
-WEEKDAY_NAMES = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-MONTH_NAMES = MONTHS
 PARTS = ("matin", "apres-midi")
 NOON = dt.time(12, 0)
 
@@ -155,7 +152,7 @@ class Wish:
         if self.day:
             words.append(f"le {describe_day(self.day, year=False)}")
         elif self.weekday is not None:
-            words.append(WEEKDAY_NAMES[self.weekday])
+            words.append(WEEKDAYS[self.weekday])
         if self.part:
             if self.day:
                 words.append("au matin" if self.part == "matin" else "dans l'après-midi")
@@ -254,7 +251,7 @@ def _clock(moment: dt.time) -> str:
 def describe_day(day: dt.date, year: bool = True) -> str:
     """'jeudi 14 octobre 2021', 'lundi 1er novembre' (year=False)."""
     number = "1er" if day.day == 1 else str(day.day)
-    return f"{WEEKDAY_NAMES[day.weekday()]} {number} {MONTH_NAMES[day.month - 1]}" + (f" {day.year}" if year else "")
+    return f"{WEEKDAYS[day.weekday()]} {number} {MONTHS[day.month - 1]}" + (f" {day.year}" if year else "")
 
 
 def describe_slot(start: dt.datetime, short: bool = False, timezone: Optional[dt.tzinfo] = PARIS) -> str:
@@ -270,12 +267,12 @@ def describe_slot(start: dt.datetime, short: bool = False, timezone: Optional[dt
 
 def _fold(text: str) -> str:
     """Lower case, no accents, straight apostrophes, single spaces: 'Après-midi' -> 'apres-midi'."""
-    return " ".join(fold(str(text).replace("`", "'"))[0].split())  # the lexicon's folding
+    return " ".join(fold(str(text)).text.split())
 
 
-FOLDED_WEEKDAYS = [_fold(w) for w in WEEKDAY_NAMES]
+FOLDED_WEEKDAYS = [_fold(w) for w in WEEKDAYS]
 # Month words and their usual abbreviations ("14 oct.", "3 sept"), folded.
-MONTH_WORDS = {**{_fold(m): i + 1 for i, m in enumerate(MONTH_NAMES)},
+MONTH_WORDS = {**{_fold(m): i + 1 for i, m in enumerate(MONTHS)},
                "janv": 1, "jan": 1, "fevr": 2, "fev": 2, "avr": 4, "juil": 7, "sept": 9, "sep": 9,
                "oct": 10, "nov": 11, "dec": 12}
 MONTH_PATTERN = "|".join(sorted(MONTH_WORDS, key=len, reverse=True))
