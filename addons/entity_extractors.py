@@ -23,7 +23,6 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from actions import amounts, lexicon
-from addons import action_server_fallback  # noqa: F401  (installs the French apology, see module)
 
 ENTITY_OF_KIND = {"budget": "budget", "population": "population", "departements": "departement_count"}
 
