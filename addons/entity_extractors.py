@@ -10,7 +10,6 @@ figures the eligibility engine needs. DIET only classifies intents.
 """
 from __future__ import annotations
 
-import re
 from typing import Any, Dict, List, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -23,6 +22,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from actions import amounts, lexicon
+from actions.booking.validation import find_emails, find_references
 
 ENTITY_OF_KIND = {"budget": "budget", "population": "population", "departements": "departement_count"}
 
@@ -64,18 +64,13 @@ class LexiconEntityExtractor(_DeterministicExtractor):
                 for m in lexicon.entities(text, skip)]
 
 
-# A booking reference as actions/booking writes it ("DN-7K3P9Q"), typed in any case, with or without the dash.
-REFERENCE = re.compile(r"\bDN[-\s]?([A-Z0-9]{6})\b", re.IGNORECASE)
-EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
-
-
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
 class BookingEntityExtractor(_DeterministicExtractor):
-    """booking_reference and email, for finding a booking again."""
+    """booking_reference and email, for finding a booking again (read as actions/booking reads them)."""
 
     def entities_of(self, text: str) -> List[Dict[str, Any]]:
-        found = [{"entity": "booking_reference", "start": m.start(), "end": m.end(),
-                  "value": f"DN-{m.group(1).upper()}", "confidence": 1.0} for m in REFERENCE.finditer(text)]
-        found += [{"entity": "email", "start": m.start(), "end": m.end(), "value": m.group(0).lower(),
-                   "confidence": 1.0} for m in EMAIL.finditer(text)]
+        found = [{"entity": "booking_reference", "start": start, "end": end, "value": reference, "confidence": 1.0}
+                 for start, end, reference in find_references(text)]
+        found += [{"entity": "email", "start": start, "end": end, "value": email, "confidence": 1.0}
+                  for start, end, email in find_emails(text)]
         return found
