@@ -20,11 +20,13 @@ from typing import List, Optional, Tuple
 from text_to_num import text2num
 
 from actions.eligibility import formatting as fmt
+from actions.eligibility.profile import out_of_range
 from actions.textfold import Folded, fold
 
 VAT_RATE = 0.20
 MAX_MESSAGE = 2000  # longer messages are read up to this length: nobody types a budget after it
-LIMITS = {"budget": (1, 1e10), "population": (1, 1e8), "departements": (1, 101)}
+# The profile field (and NLU entity, and slot) each kind of quantity fills.
+FIELD_OF_KIND = {"budget": "budget", "population": "population", "departements": "departement_count"}
 
 # Digits: "300 000", "1.500.000", "1,5", "300000" (spaces include no-break and thin spaces).
 _DIGITS = r"\d{1,3}(?:[ .]\d{3})+(?:,\d+)?(?![\d])|\d+(?:[.,]\d+)?"
@@ -194,12 +196,12 @@ def _parse_answer(text: str, kind: str) -> ParseResult:
             return ParseResult(None, "missing", message=f"Ce chiffre ne répond pas à ma question : indiquez {EXPECTED[kind]}.")
         return ParseResult(None, "missing", message=f"Je n'ai pas trouvé de chiffre : indiquez {EXPECTED[kind]}.")
     q = next((q for q in quantities if q.kind == kind), quantities[0])
-    low, high = LIMITS[kind]
-    if q.value < 0:
+    problem = out_of_range(FIELD_OF_KIND[kind], q.value)
+    if problem == "negative":
         return ParseResult(None, "negative", message=f"{NAMES[kind]} ne peut pas être négatif : indiquez {EXPECTED[kind]}.")
-    if q.value == 0:
+    if problem == "zero":
         return ParseResult(None, "zero", message=f"{NAMES[kind]} ne peut pas être nul : indiquez {EXPECTED[kind]}.")
-    if q.value < low or q.value > high or (kind == "departements" and q.value != int(q.value)):
+    if problem:
         return ParseResult(None, "absurd", message=f"{fmt.number(q.value)} me semble hors de portée : vérifiez "
                                                     f"le chiffre et indiquez {EXPECTED[kind]}.")
     return ParseResult(q.value, "ok", excl_tax=q.excl_tax)
@@ -215,7 +217,3 @@ def parse_population(text: str) -> ParseResult:
 
 def parse_departement_count(text: str) -> ParseResult:
     return _parse_answer(text, "departements")
-
-
-PARSERS: "dict[str, Callable[[str], ParseResult]]" = {
-    "budget": parse_budget, "population": parse_population, "departement_count": parse_departement_count}

@@ -24,8 +24,6 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from actions import amounts, lexicon
 from actions.booking.validation import find_emails, find_references
 
-ENTITY_OF_KIND = {"budget": "budget", "population": "population", "departements": "departement_count"}
-
 
 class _DeterministicExtractor(GraphComponent, EntityExtractorMixin):
     @classmethod
@@ -50,9 +48,9 @@ class _DeterministicExtractor(GraphComponent, EntityExtractorMixin):
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
 class AmountEntityExtractor(_DeterministicExtractor):
     def entities_of(self, text: str) -> List[Dict[str, Any]]:
-        return [{"entity": ENTITY_OF_KIND[q.kind], "start": q.start, "end": q.end, "value": q.value,
+        return [{"entity": amounts.FIELD_OF_KIND[q.kind], "start": q.start, "end": q.end, "value": q.value,
                  "confidence": 1.0}
-                for q in amounts.extract_quantities(text) if q.kind in ENTITY_OF_KIND]
+                for q in amounts.extract_quantities(text) if q.kind in amounts.FIELD_OF_KIND]
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
