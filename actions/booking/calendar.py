@@ -14,6 +14,7 @@ from typing import Any, Dict, FrozenSet, Iterator, List, Optional, Protocol, Tup
 from zoneinfo import ZoneInfo
 
 from dateutil.easter import easter
+from text_to_num import text2num
 
 from actions.booking.config import BookingConfig
 from actions.textfold import MONTHS, WEEKDAYS, fold
@@ -287,9 +288,18 @@ HOUR = re.compile(r"\b(?:(avant|apres|a partir de|des|a|vers|pour|entre)\s+)?(\d
                   r"(?:\s*(\d{2})\b)?")
 HOUR_RANGE = re.compile(r"\b(?:(entre|de)\s+)?(\d{1,2})\s*(h\s*(\d{2})?)?\s*(-|a|et)\s*(\d{1,2})\s*"
                         r"(?:h(?=\d|\b)|heures?\b)(?:\s*(\d{2})\b)?")
-SMALL_NUMBERS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "huit": 8, "dix": 10,
-                 "quinze": 15}
-IN_SOME_TIME = re.compile(r"\bdans\s+(\d{1,2}|" + "|".join(SMALL_NUMBERS) + r")\s+(jours?|semaines?)\b")
+# "dans 3 jours", "dans quinze jours", "dans vingt et un jours": up to four number words.
+IN_SOME_TIME = re.compile(r"\bdans\s+(\d{1,3}|[a-z]+(?:[\s-][a-z]+){0,3}?)\s+(jours?|semaines?)\b")
+
+
+def _count(words: str) -> Optional[int]:
+    """'3' -> 3, 'quinze' -> 15, 'vingt et un' -> 21 (text2num); None for other words ("quelques")."""
+    if words.isdigit():
+        return int(words)
+    try:
+        return int(text2num(words, "fr"))
+    except ValueError:
+        return None
 
 
 def _day_number(word: str) -> int:
@@ -399,14 +409,14 @@ def parse_wish(text: str, now: dt.datetime, timezone: Optional[dt.tzinfo] = PARI
                 break
     next_week = re.search(r"\bsemaine (?:prochaine|suivante|d'apres)\b|\bprochaine semaine\b", folded)
     later = IN_SOME_TIME.search(folded)
+    amount = _count(later.group(1)) if later else None
     if weekday is not None and next_week:  # "mardi de la semaine prochaine": that date
         day, weekday = today + dt.timedelta(days=7 - today.weekday() + weekday), None
     elif weekday is not None and re.search(r"\bprochaine?\b", folded):  # "mardi prochain": the next one
         day, weekday = today + dt.timedelta(days=(weekday - today.weekday() - 1) % 7 + 1), None
     elif next_week:
         not_before = today + dt.timedelta(days=7 - today.weekday())  # next Monday
-    elif later:
-        amount = SMALL_NUMBERS.get(later.group(1)) or int(later.group(1))
+    elif amount:
         not_before = today + dt.timedelta(days=amount * (7 if later.group(2).startswith("semaine") else 1))
     elif re.search(r"\bplus tard\b|\bautre jour\b", folded) and day is None and weekday is None:
         not_before = today + dt.timedelta(days=2)
