@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 from pathlib import Path
-from typing import Dict, List, Optional, Sequence, Set, Tuple
+from typing import Dict, List, Sequence, Set, Tuple
 
 import yaml
 
@@ -204,8 +204,3 @@ def entities(text: str, skip: Sequence[Tuple[int, int]] = ()) -> List[Match]:
             seen.add(m.value)
             kept.append(m)
     return sorted(kept, key=lambda m: m.start)
-
-
-def first(text: str, entity: str) -> Optional[str]:
-    """The value of the first `entity` found in the text, if any."""
-    return next((m.value for m in entities(text) if m.entity == entity), None)

@@ -91,10 +91,6 @@ def booking_window(config: BookingConfig, now: dt.datetime) -> Tuple[dt.datetime
     return now + config.notice, now.astimezone(config.timezone).date() + dt.timedelta(days=config.horizon_days)
 
 
-def last_bookable_day(config: BookingConfig, now: dt.datetime) -> dt.date:
-    return booking_window(config, now)[1]
-
-
 @dataclass(frozen=True)
 class Wish:
     """A moment the user asked for. Every field narrows the slots; None means any.

@@ -7,7 +7,7 @@ import yaml
 
 from actions.eligibility import CatalogueError, Profile, evaluate, load_catalogue
 from actions.eligibility.catalogue import CATALOGUE_DIR, load_call, normalise_code
-from actions.eligibility.check_sources import iter_sources, missing_quotes
+from actions.eligibility.check_sources import missing_quotes
 from actions.eligibility.sources import quote_in_text, seeds_dir
 
 CONTRACT_CODES = {"ITN1", "ITN2", "ITN3", "ITN4", "ITN5", "ITN6", "ITN8A", "ITN8B", "ITN8C", "ITN8D",
