@@ -166,7 +166,8 @@ def find(text: str, skip: Sequence[Tuple[int, int]] = ()) -> List[Match]:
     folded, index = fold(text)
     found = _state_codes(folded, index, text)
     tokens = _tokens(folded)
-    # covered[k]: how many characters before k belong to a skipped span (prefix sums).
+    # A token is taken when one of its original characters is in a skipped span: marked characters,
+    # and their prefix sums (covered[k] = marked characters before k) to ask each token in O(1).
     marked = [0] * (len(text) + 1)
     for s_start, s_end in list(skip) + [(m.start, m.end) for m in found]:
         for k in range(max(s_start, 0), min(s_end, len(text))):
