@@ -14,17 +14,19 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from dataclasses import dataclass
-from typing import Callable, List, Optional, Tuple
+from typing import List, Optional, Tuple
 
 from text_to_num import text2num
 
 from actions.eligibility import formatting as fmt
+from actions.eligibility.profile import out_of_range
+from actions.textfold import Folded, fold
 
 VAT_RATE = 0.20
 MAX_MESSAGE = 2000  # longer messages are read up to this length: nobody types a budget after it
-LIMITS = {"budget": (1, 1e10), "population": (1, 1e8), "departements": (1, 101)}
+# The profile field (and NLU entity, and slot) each kind of quantity fills.
+FIELD_OF_KIND = {"budget": "budget", "population": "population", "departements": "departement_count"}
 
 # Digits: "300 000", "1.500.000", "1,5", "300000" (spaces include no-break and thin spaces).
 _DIGITS = r"\d{1,3}(?:[ .]\d{3})+(?:,\d+)?(?![\d])|\d+(?:[.,]\d+)?"
@@ -39,6 +41,7 @@ _TAX = r"(?P<tax>\s*(?:ht\b|h\.t\.?|hors\s+taxes?\b|ttc\b|t\.t\.c\.?))?"
 _TAIL = rf"(?:\s*{_MULT})?{_HALF}(?:\s*(?:d'|de\s+|d\s)?\s*{_UNIT})?{_TAX}"
 _NUMBER = re.compile(rf"(?P<sign>(?:-|\bmoins\b)\s*)?(?P<num>{_DIGITS}){_TAIL}")
 _TAIL_RE = re.compile(_TAIL)
+_WORDS_TAIL = re.compile(rf"(?P<sign>)(?P<num>){_TAIL}")  # what follows number words
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 _YEAR = re.compile(r"^(19|20)\d\d$")
 
@@ -68,18 +71,8 @@ class ParseResult:
     message: Optional[str] = None
 
 
-def _fold(text: str) -> str:
-    """Lowercase without accents, same length as the input so offsets stay valid."""
-    out = []
-    for char in text[:MAX_MESSAGE]:
-        if char in "\u00a0\u202f\u2009":
-            out.append(" ")
-        elif char == "’":
-            out.append("'")
-        else:
-            base = unicodedata.normalize("NFD", char.lower())[0]
-            out.append(base if len(base) == 1 else char)
-    return "".join(out)
+def _fold(text: str) -> Folded:
+    return fold(text[:MAX_MESSAGE])
 
 
 def _digits_value(text: str) -> float:
@@ -101,7 +94,8 @@ def _kind(unit: Optional[str], mult: Optional[str]) -> str:
     return "number"
 
 
-def _quantity(text: str, folded: str, match: "re.Match[str]", value: float, start: int) -> Optional[Quantity]:
+def _quantity(match: "re.Match[str]", value: float, start: int) -> Optional[Quantity]:
+    """The quantity read from `match`, with its span in the folded text."""
     mult, unit, tax = match.group("mult"), match.group("unit"), match.group("tax")
     if mult:
         value *= _MULTIPLIERS[mult]
@@ -116,7 +110,7 @@ def _quantity(text: str, folded: str, match: "re.Match[str]", value: float, star
     if excl_tax:
         value *= 1 + VAT_RATE
     negative = bool(match.groupdict().get("sign"))
-    return Quantity(-value if negative else value, kind, text[start:end], start, end, excl_tax, negative)
+    return Quantity(-value if negative else value, kind, match.string[start:end], start, end, excl_tax, negative)
 
 
 def _word_numbers(folded: str) -> List[Tuple[int, int, float]]:
@@ -144,35 +138,42 @@ def _word_numbers(folded: str) -> List[Tuple[int, int, float]]:
 
 def extract_quantities(text: str) -> List[Quantity]:
     """Every amount and count in a free message, classified by its unit."""
-    folded = _fold(text or "")
+    text = text or ""
+    folded = _fold(text)
     found: List[Quantity] = []
-    for m in _NUMBER.finditer(folded):
+    for m in _NUMBER.finditer(folded.text):
         if _YEAR.match(m.group("num")) and not (m.group("unit") or m.group("mult")):
             continue  # "en 2021" is a date, not an amount
         start = m.start("sign") if m.group("sign") else m.start("num")
-        if start > 0 and folded[start - 1].isalnum():
+        if start > 0 and folded.text[start - 1].isalnum():
             continue  # part of a code such as "SNAP3", "ITN8A" or "SNAP-3"
-        q = _quantity(text, folded, m, _digits_value(m.group("num")), start)
+        q = _quantity(m, _digits_value(m.group("num")), start)
         if q:
             found.append(q)
-    for start, end, value in _word_numbers(folded):
+    for start, end, value in _word_numbers(folded.text):
         if any(q.start <= start < q.end for q in found):
             continue
-        tail = _TAIL_RE.match(folded, end)
+        tail = _TAIL_RE.match(folded.text, end)
         if value < 2 and not (tail and tail.group("mult")):
             continue  # "une commune", "un département": an article, not a count
-        sign = re.search(r"(?:-|moins)\s*$", folded[:start])
-        match = re.compile(rf"(?P<sign>)(?P<num>){_TAIL}").match(folded, end)
-        q = _quantity(text, folded, match, value, start)
+        sign = re.search(r"(?:-|moins)\s*$", folded.text[:start])
+        match = _WORDS_TAIL.match(folded.text, end)
+        q = _quantity(match, value, start)
         if q:
             if sign:
-                q = Quantity(-abs(q.value), q.kind, text[sign.start():q.end], sign.start(), q.end, q.excl_tax, True)
+                q = Quantity(-abs(q.value), q.kind, "", sign.start(), q.end, q.excl_tax, True)
             found.append(q)
-    return sorted(found, key=lambda q: q.start)
+    return sorted((_in_original(q, text, folded) for q in found), key=lambda q: q.start)
+
+
+def _in_original(q: Quantity, text: str, folded: Folded) -> Quantity:
+    """The quantity with its span in the message as typed (folding may change lengths: « œ »)."""
+    start, end = folded.span(q.start, q.end)
+    return Quantity(q.value, q.kind, text[start:end], start, end, q.excl_tax, q.negative)
 
 
 def says_unknown(text: str) -> bool:
-    folded = " " + " ".join(_fold(text or "").replace("'", " ").split()) + " "
+    folded = " " + " ".join(_fold(text or "").text.replace("'", " ").split()) + " "
     return any(f" {w} " in folded for w in UNKNOWN_WORDS)
 
 
@@ -188,19 +189,19 @@ def _parse_answer(text: str, kind: str) -> ParseResult:
     quantities = [q for q in extract_quantities(text) if q.kind in (kind, "number")]
     if not quantities:
         others = extract_quantities(text)
-        folded = _fold(text)
+        folded = _fold(text).text
         if not others and any(re.search(rf"\b{w}\b", folded) for w in VAGUE_WORDS):
             return ParseResult(None, "vague", message=f"Il me faut un chiffre, même approximatif : indiquez {EXPECTED[kind]}.")
         if others:
             return ParseResult(None, "missing", message=f"Ce chiffre ne répond pas à ma question : indiquez {EXPECTED[kind]}.")
         return ParseResult(None, "missing", message=f"Je n'ai pas trouvé de chiffre : indiquez {EXPECTED[kind]}.")
     q = next((q for q in quantities if q.kind == kind), quantities[0])
-    low, high = LIMITS[kind]
-    if q.value < 0:
+    problem = out_of_range(FIELD_OF_KIND[kind], q.value)
+    if problem == "negative":
         return ParseResult(None, "negative", message=f"{NAMES[kind]} ne peut pas être négatif : indiquez {EXPECTED[kind]}.")
-    if q.value == 0:
+    if problem == "zero":
         return ParseResult(None, "zero", message=f"{NAMES[kind]} ne peut pas être nul : indiquez {EXPECTED[kind]}.")
-    if q.value < low or q.value > high or (kind == "departements" and q.value != int(q.value)):
+    if problem:
         return ParseResult(None, "absurd", message=f"{fmt.number(q.value)} me semble hors de portée : vérifiez "
                                                     f"le chiffre et indiquez {EXPECTED[kind]}.")
     return ParseResult(q.value, "ok", excl_tax=q.excl_tax)
@@ -216,7 +217,3 @@ def parse_population(text: str) -> ParseResult:
 
 def parse_departement_count(text: str) -> ParseResult:
     return _parse_answer(text, "departements")
-
-
-PARSERS: "dict[str, Callable[[str], ParseResult]]" = {
-    "budget": parse_budget, "population": parse_population, "departement_count": parse_departement_count}

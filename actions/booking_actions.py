@@ -19,7 +19,7 @@ from actions.booking import calendar
 from actions.booking.config import load_config
 from actions.booking.ics import booking_ics
 from actions.booking.store import BookingStore, SlotTaken
-from actions.booking.validation import clean_text, valid_email
+from actions.booking.validation import clean_text, normalise_reference, valid_email
 from actions.eligibility import evaluate
 from actions.tracker_profile import PROFILE_SLOTS, places_from_tracker, profile_from_tracker
 from actions.validation import KeepingFormValidation
@@ -283,7 +283,7 @@ class ValidateManageBookingForm(KeepingFormValidation):
 
     def validate_booking_reference(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                    domain: DomainDict) -> Dict[Text, Any]:
-        return {"booking_reference": str(value).strip().upper()}
+        return {"booking_reference": normalise_reference(value)}
 
     def validate_booking_email(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                domain: DomainDict) -> Dict[Text, Any]:

@@ -7,15 +7,17 @@ and returns spans of the original text so the NLU can report them as entities.
 from __future__ import annotations
 
 import re
-import unicodedata
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Dict, List, Sequence, Set, Tuple
 
 import yaml
 
 from actions.eligibility import load_catalogue
+from actions.textfold import fold
 
 LEXICON_FILE = Path(__file__).resolve().parent / "lexicon.yml"
 # Entities of which a message yields at most one value (the slot holds one).
@@ -34,18 +36,6 @@ class Match:
     end: int
     text: str
     weak: bool = False  # a generic word ("région") that yields to a specific one ("DREAL")
-
-
-def fold(text: str) -> Tuple[str, List[int]]:
-    """Lowercase, without accents; with, for each folded character, its index in `text`."""
-    chars, index = [], []
-    for i, char in enumerate(text):
-        char = {"’": "'", "œ": "oe", "Œ": "oe", "æ": "ae"}.get(char, char)
-        for piece in unicodedata.normalize("NFD", char.lower()):
-            if not unicodedata.combining(piece):
-                chars.append(piece)
-                index.append(i)
-    return "".join(chars), index
 
 
 def _tokens(text: str) -> List[Tuple[str, int, int]]:
@@ -135,27 +125,68 @@ def _state_codes(folded: str, index: List[int], text: str) -> List[Match]:
     return found
 
 
+def _exact_only(pattern: _Pattern) -> bool:
+    """Codes, ignored phrases and short single words must be typed as listed (no typo, no plural)."""
+    return pattern.entity in ("call_code", "ignore") or (len(pattern.words) == 1 and len(pattern.words[0]) < 4)
+
+
+def _keys(word: str) -> Set[str]:
+    """The word and its one-letter deletions: two words within one edit (a plural, a typo, two
+    swapped letters) always share one of these keys."""
+    return {word} | {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+@lru_cache(maxsize=1)
+def _by_first_word() -> Dict[str, Tuple[int, ...]]:
+    """Key of a first word -> ranks (in patterns()) of the patterns that may start there."""
+    index: Dict[str, List[int]] = defaultdict(list)
+    for rank, pattern in enumerate(patterns()):
+        first = pattern.words[0]
+        for key in ({first} if _exact_only(pattern) else _keys(first)):
+            index[key].append(rank)
+    return {key: tuple(ranks) for key, ranks in index.items()}
+
+
+def _matches_at(pattern: _Pattern, tokens: List[Tuple[str, int, int]], i: int) -> bool:
+    n = len(pattern.words)
+    if i + n > len(tokens):
+        return False
+    if _exact_only(pattern):
+        return all(tokens[i + k][0] == w for k, w in enumerate(pattern.words))
+    return all(_close(tokens[i + k][0], w) for k, w in enumerate(pattern.words))
+
+
 def find(text: str, skip: Sequence[Tuple[int, int]] = ()) -> List[Match]:
-    """Every lexicon phrase in the text, longest first, without overlaps or skipped spans."""
+    """Every lexicon phrase in the text, longest first, without overlaps or skipped spans.
+
+    Linear in the text: each token looks up only the patterns whose first word is within one edit
+    of it. The candidates are then taken in the order of patterns() (priority first, then text
+    order), exactly as if each pattern were tried at every position in turn.
+    """
     folded, index = fold(text)
     found = _state_codes(folded, index, text)
-    skip = list(skip) + [(m.start, m.end) for m in found]
     tokens = _tokens(folded)
-    taken = [any(index[start] < s_end and index[end - 1] >= s_start for s_start, s_end in skip)
-             for _, start, end in tokens]
-    for pattern in patterns():
+    # A token is taken when one of its original characters is in a skipped span: marked characters,
+    # and their prefix sums (covered[k] = marked characters before k) to ask each token in O(1).
+    marked = [0] * (len(text) + 1)
+    for s_start, s_end in list(skip) + [(m.start, m.end) for m in found]:
+        for k in range(max(s_start, 0), min(s_end, len(text))):
+            marked[k] = 1
+    covered = [0] + list(accumulate(marked))
+    taken = [covered[index[end - 1] + 1] > covered[index[start]] for _, start, end in tokens]
+    all_patterns, by_first = patterns(), _by_first_word()
+    candidates = sorted({(rank, i) for i, (word, _, _) in enumerate(tokens)
+                         for key in _keys(word) for rank in by_first.get(key, ())})
+    for rank, i in candidates:
+        pattern = all_patterns[rank]
         n = len(pattern.words)
-        for i in range(len(tokens) - n + 1):
-            if any(taken[i:i + n]):
-                continue
-            exact_only = pattern.entity in ("call_code", "ignore") or (n == 1 and len(pattern.words[0]) < 4)
-            if all((tokens[i + k][0] == w) if exact_only else _close(tokens[i + k][0], w)
-                   for k, w in enumerate(pattern.words)):
-                start, end = index[tokens[i][1]], index[tokens[i + n - 1][2] - 1] + 1
-                if pattern.entity != "ignore":
-                    found.append(Match(pattern.entity, pattern.value, start, end, text[start:end], pattern.weak))
-                for k in range(i, i + n):
-                    taken[k] = True
+        if any(taken[i:i + n]) or not _matches_at(pattern, tokens, i):
+            continue
+        start, end = index[tokens[i][1]], index[tokens[i + n - 1][2] - 1] + 1
+        if pattern.entity != "ignore":
+            found.append(Match(pattern.entity, pattern.value, start, end, text[start:end], pattern.weak))
+        for k in range(i, i + n):
+            taken[k] = True
     return sorted(found, key=lambda m: m.start)
 
 
@@ -174,12 +205,3 @@ def entities(text: str, skip: Sequence[Tuple[int, int]] = ()) -> List[Match]:
             seen.add(m.value)
             kept.append(m)
     return sorted(kept, key=lambda m: m.start)
-
-
-def first(text: str, entity: str) -> Optional[str]:
-    """The value of the first `entity` found in the text, if any."""
-    return next((m.value for m in entities(text) if m.entity == entity), None)
-
-
-def vocabulary() -> Dict[str, Dict[str, List[str]]]:
-    return yaml.safe_load(LEXICON_FILE.read_text(encoding="utf-8"))

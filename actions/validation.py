@@ -22,13 +22,12 @@ from rasa_sdk.types import DomainDict
 from actions import amounts, replies
 from actions.eligibility import INELIGIBLE, evaluate
 from actions.eligibility import formatting as fmt
-from actions.eligibility.profile import MAX_BUDGET_EUR, MAX_DEPARTEMENTS, MAX_POPULATION
+from actions.eligibility.profile import LIMITS, out_of_range
 from actions.eligibility.vocabulary import APPLICANT_TYPES, THEMES, applicant_label
 from actions.territories import IndexMissing, load_index
 from actions.territories.coverage import coverage, decode, encode
 from actions.tracker_profile import latest_entity, profile_from, value_before_last_message
 
-NUMERIC_LIMITS = {"budget": MAX_BUDGET_EUR, "population": MAX_POPULATION, "departement_count": MAX_DEPARTEMENTS}
 NUMERIC_WORDS = {"budget": "le budget", "population": "la population couverte",
                  "departement_count": "le nombre de départements"}
 
@@ -56,13 +55,17 @@ def numeric_problem(slot: str, value: Any) -> Optional[str]:
         number = float(value)
     except (TypeError, ValueError):
         return f"Je n'ai pas compris {NUMERIC_WORDS[slot]} « {value} » : pouvez-vous l'indiquer en chiffres ?"
-    if number < 0:
-        return f"{NUMERIC_WORDS[slot].capitalize()} ne peut pas être négatif : pouvez-vous le préciser ?"
-    if number == 0:
-        return f"{NUMERIC_WORDS[slot].capitalize()} ne peut pas être nul : pouvez-vous le préciser ?"
-    if number > NUMERIC_LIMITS[slot]:
-        return (f"{NUMERIC_WORDS[slot].capitalize()} de {fmt.number(number)} me semble trop élevé : "
+    problem = out_of_range(slot, number)
+    words = NUMERIC_WORDS[slot].capitalize()
+    if problem == "negative":
+        return f"{words} ne peut pas être négatif : pouvez-vous le préciser ?"
+    if problem == "zero":
+        return f"{words} ne peut pas être nul : pouvez-vous le préciser ?"
+    if problem == "too_large":
+        return (f"Pour {NUMERIC_WORDS[slot]}, le chiffre {fmt.number(number)} me semble trop élevé : "
                 f"pouvez-vous vérifier le nombre de zéros ?")
+    if problem:
+        return f"Pour {NUMERIC_WORDS[slot]}, le chiffre {fmt.number(number)} ne me semble pas possible : pouvez-vous le préciser ?"
     return None
 
 
@@ -82,12 +85,12 @@ class ValidateProfileSlots(ValidationAction):
             if slot not in candidates:
                 continue
             new, old = candidates[slot], value_before_last_message(tracker, slot)
-            problem = numeric_problem(slot, new) if slot in NUMERIC_LIMITS else None
+            problem = numeric_problem(slot, new) if slot in LIMITS else None
             if problem:
                 notes.append(problem + (f" Je garde {describe(slot, old)}." if old is not None else ""))
                 events[slot] = old
                 continue
-            if slot in NUMERIC_LIMITS:
+            if slot in LIMITS:
                 new = float(new)
                 events[slot] = new
             if old is not None and old != new:

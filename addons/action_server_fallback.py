@@ -1,36 +1,71 @@
 """A French apology when the action server cannot be reached.
 
-Rasa logs a failed custom action and says nothing to the user. Users of a public service
-must not meet silence: this wraps RemoteAction.run so that a connection failure becomes
-one bot message that says what happened and that what they said is kept (the tracker
-still holds every slot). Imported by addons.entity_extractors, which every model loads.
+Rasa logs a failed custom action and says nothing to the user. Users of a public service must
+not meet silence: RemoteAction.run is wrapped so that a connection failure becomes one bot
+message that says what happened and that what they said is kept (the tracker still holds every
+slot).
+
+Rasa 3.6 has no hook for this: the action endpoint is always a plain EndpointConfig, custom action
+executors and the plugin hooks around custom actions belong to Rasa Pro. So the wrapper is
+installed by ActionServerApology, a pass-through component listed in config.yml's pipeline: every
+Rasa server that loads the model creates it, and nothing is patched by merely importing a module.
 """
 from __future__ import annotations
 
+import functools
 import logging
+from typing import Any, Dict, List, Text
 
 from rasa.core.actions.action import RemoteAction
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.core.events import BotUttered
 from rasa.shared.exceptions import RasaException
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
 
 logger = logging.getLogger(__name__)
 
 APOLOGY = ("Désolé, je rencontre un problème technique et ne peux pas répondre à cette demande pour "
            "le moment. Ce que vous m'avez indiqué est conservé : réessayez dans quelques instants.")
 
-_original_run = RemoteAction.run
+
+def install() -> None:
+    """Wrap RemoteAction.run once; calling again (a second model, a reload) changes nothing."""
+    original = RemoteAction.run
+    if getattr(original, "apologises", False):
+        return
+
+    @functools.wraps(original)
+    async def run_or_apologise(self, output_channel, nlg, tracker, domain):
+        try:
+            return await original(self, output_channel, nlg, tracker, domain)
+        except RasaException as error:
+            if self.name() == "action_validate_slot_mappings":
+                raise  # Rasa then keeps the extracted slots unvalidated; the next action apologises
+            logger.error("Action server unreachable for %s: %s", self.name(), error)
+            return [BotUttered(APOLOGY, metadata={"error": "action_server_unreachable"})]
+
+    run_or_apologise.apologises = True  # type: ignore[attr-defined]
+    RemoteAction.run = run_or_apologise
 
 
-async def _run_or_apologise(self, output_channel, nlg, tracker, domain):
-    try:
-        return await _original_run(self, output_channel, nlg, tracker, domain)
-    except RasaException as error:
-        if self.name() == "action_validate_slot_mappings":
-            raise  # Rasa then keeps the extracted slots unvalidated; the next action apologises
-        logger.error("Action server unreachable for %s: %s", self.name(), error)
-        return [BotUttered(APOLOGY, metadata={"error": "action_server_unreachable"})]
+# Registered as an entity extractor only so that the default recipe places it in the NLU pipeline
+# (non-trainable extractors are created when the model loads); it leaves messages unchanged.
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
+class ActionServerApology(GraphComponent):
+    """Installs the French apology for an unreachable action server (see the module docstring)."""
 
+    @classmethod
+    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> "ActionServerApology":
+        install()
+        return cls()
 
-if not getattr(RemoteAction.run, "_apologises", False):
-    _run_or_apologise._apologises = True  # type: ignore[attr-defined]
-    RemoteAction.run = _run_or_apologise
+    def process(self, messages: List[Message]) -> List[Message]:
+        return messages
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data

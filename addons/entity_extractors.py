@@ -13,7 +13,6 @@ figures the eligibility engine needs. DIET only classifies intents.
 from __future__ import annotations
 
 import logging
-import re
 from typing import Any, Dict, List, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -26,11 +25,10 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from actions import amounts, lexicon, territories
+from actions.booking.validation import find_emails, find_references
 from actions.territories.coverage import encode
-from addons import action_server_fallback  # noqa: F401  (installs the French apology, see module)
 
 logger = logging.getLogger(__name__)
-ENTITY_OF_KIND = {"budget": "budget", "population": "population", "departements": "departement_count"}
 
 
 class _DeterministicExtractor(GraphComponent, EntityExtractorMixin):
@@ -56,9 +54,9 @@ class _DeterministicExtractor(GraphComponent, EntityExtractorMixin):
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
 class AmountEntityExtractor(_DeterministicExtractor):
     def entities_of(self, text: str) -> List[Dict[str, Any]]:
-        return [{"entity": ENTITY_OF_KIND[q.kind], "start": q.start, "end": q.end, "value": q.value,
+        return [{"entity": amounts.FIELD_OF_KIND[q.kind], "start": q.start, "end": q.end, "value": q.value,
                  "confidence": 1.0}
-                for q in amounts.extract_quantities(text) if q.kind in ENTITY_OF_KIND]
+                for q in amounts.extract_quantities(text) if q.kind in amounts.FIELD_OF_KIND]
 
 
 def places(text: str) -> List[territories.Mention]:
@@ -96,18 +94,13 @@ class TerritoryEntityExtractor(_DeterministicExtractor):
                  "confidence": 1.0} for m in places(text)]
 
 
-# A booking reference as actions/booking writes it ("DN-7K3P9Q"), typed in any case, with or without the dash.
-REFERENCE = re.compile(r"\bDN[-\s]?([A-Z0-9]{6})\b", re.IGNORECASE)
-EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
-
-
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
 class BookingEntityExtractor(_DeterministicExtractor):
-    """booking_reference and email, for finding a booking again."""
+    """booking_reference and email, for finding a booking again (read as actions/booking reads them)."""
 
     def entities_of(self, text: str) -> List[Dict[str, Any]]:
-        found = [{"entity": "booking_reference", "start": m.start(), "end": m.end(),
-                  "value": f"DN-{m.group(1).upper()}", "confidence": 1.0} for m in REFERENCE.finditer(text)]
-        found += [{"entity": "email", "start": m.start(), "end": m.end(), "value": m.group(0).lower(),
-                   "confidence": 1.0} for m in EMAIL.finditer(text)]
+        found = [{"entity": "booking_reference", "start": start, "end": end, "value": reference, "confidence": 1.0}
+                 for start, end, reference in find_references(text)]
+        found += [{"entity": "email", "start": start, "end": end, "value": email, "confidence": 1.0}
+                  for start, end, email in find_emails(text)]
         return found

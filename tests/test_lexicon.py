@@ -1,7 +1,10 @@
 """Recognition of applicant types, themes, call codes and aspects (actions/lexicon.py)."""
 import pytest
+import yaml
 
-from actions.lexicon import entities
+from actions.amounts import extract_quantities
+from actions.eligibility.vocabulary import APPLICANT_TYPES, THEMES
+from actions.lexicon import LEXICON_FILE, entities
 
 
 def found(text):
@@ -54,3 +57,225 @@ def test_a_specific_type_wins_over_a_generic_word():
 
 def test_one_applicant_type_per_message():
     assert len([m for m in entities("la DDT, avec la région et la commune") if m.entity == "applicant_type"]) == 1
+
+
+# --- coverage: every applicant type and every theme -------------------------------------------
+# read() is what the NLU gives (addons/entity_extractors.py): words inside an amount are skipped.
+
+def read(text, entity):
+    """The one value of a single-valued entity the NLU keeps for this message, or None."""
+    skip = [(q.start, q.end) for q in extract_quantities(text)]
+    return next((m.value for m in entities(text, skip) if m.entity == entity), None)
+
+
+APPLICANT_TYPES_SAID = [
+    ("Je travaille au ministère de l'Intérieur", "administration_centrale"),
+    ("nous sommes une direction d'administration centrale", "administration_centrale"),
+    ("la DNUM du ministère des Armées porte le projet", "administration_centrale"),
+    ("je suis à la DGFiP, au bureau des systèmes d'information", "administration_centrale"),
+    ("secretariat general du ministere de la culture", "administration_centrale"),
+    ("le minsitère de l'agriculture", "administration_centrale"),  # typo
+    ("Je suis la DDT du Rhône", "service_deconcentre"),
+    ("la prefecture de la Gironde", "service_deconcentre"),
+    ("nous sommes la DREAL Occitanie", "service_deconcentre"),
+    ("je travaille dans une sous-préfecture", "service_deconcentre"),
+    ("le rectorat de l'académie de Lyon", "service_deconcentre"),
+    ("la DDETS-PP de l'Ain", "service_deconcentre"),
+    ("prefecure de region", "service_deconcentre"),  # typo, no accent
+    ("France Travail", "operateur_etat"),
+    ("nous sommes un opérateur de l'État", "operateur_etat"),
+    ("je suis à l'université de Bordeaux", "operateur_etat"),
+    ("un laboratoire de recherche public", "operateur_etat"),
+    ("l'INRAE voudrait ouvrir ses données", "operateur_etat"),
+    ("Pole emploi", "operateur_etat"),
+    ("un etablissement public national", "operateur_etat"),
+    ("le conseil régional d'Occitanie", "region"),
+    ("la Région Bretagne porte le projet", "region"),
+    ("conseil regional", "region"),
+    ("nous sommes une collectivité régionale", "region"),
+    ("le conseil departemental", "departement"),
+    ("le Conseil départemental du Nord", "departement"),
+    ("le conseil general de la Manche", "departement"),
+    ("l'hôtel du département", "departement"),
+    ("nous sommes la mairie de Lyon", "commune"),
+    ("une commune de 3 000 habitants", "commune"),
+    ("la ville de Rennes", "commune"),
+    ("la MAIRIE", "commune"),
+    ("la municipalité souhaite", "commune"),
+    ("l'hotel de ville", "commune"),
+    ("une communauté de communes", "epci"),
+    ("la communauté d'agglomération du Grand Dax", "epci"),
+    ("la métropole de Lyon", "epci"),
+    ("notre intercommunalité", "epci"),
+    ("on est une agglo de 80 000 habitants", "epci"),
+    ("communaute urbaine", "epci"),
+    ("une collectivité d'outre-mer", "collectivite_outre_mer"),
+    ("collectivite d'outre mer a statut particulier", "collectivite_outre_mer"),
+    ("nous sommes une collectivité ultramarine", "collectivite_outre_mer"),
+    ("un syndicat mixte", "groupement_collectivites"),
+    ("un syndicat mixte ouvert pour le numérique", "groupement_collectivites"),
+    ("un groupement de collectivités", "groupement_collectivites"),
+    ("un pôle métropolitain", "groupement_collectivites"),
+    ("nous sommes un PETR", "groupement_collectivites"),
+    ("le CCAS de la ville", "etablissement_public_local"),
+    ("un centre communal d'action sociale", "etablissement_public_local"),
+    ("le SDIS du Var", "etablissement_public_local"),
+    ("un office public de l'habitat", "etablissement_public_local"),
+    ("un etablissement public local", "etablissement_public_local"),
+    ("une association loi 1901", "association"),
+    ("nous sommes une asso", "association"),
+    ("une fédération d'associations", "association"),
+    ("une structure associative", "association"),
+    ("une assocation de quartier", "association"),  # typo
+    ("une PME", "entreprise"),
+    ("une start-up", "entreprise"),
+    ("une entreprise de services numériques", "entreprise"),
+    ("nous sommes une startup", "entreprise"),
+    ("une entrepise privée", "entreprise"),  # typo
+    ("je suis un particulier", "particulier"),
+    ("un simple citoyen", "particulier"),
+    ("je demande à titre personnel", "particulier"),
+    ("je suis une citoyenne", "particulier"),
+]
+
+
+@pytest.mark.parametrize("text, value", APPLICANT_TYPES_SAID)
+def test_applicant_types_as_people_say_them(text, value):
+    assert read(text, "applicant_type") == value
+
+
+# Phrases close to one value that must give another (or none).
+APPLICANT_NEAR_MISSES = [
+    ("le ministre a annoncé un plan", "administration_centrale", None),
+    ("la préfecture du Finistère", "administration_centrale", "service_deconcentre"),
+    ("le ministère de la recherche", "operateur_etat", "administration_centrale"),
+    ("la direction générale des collectivités locales", "service_deconcentre", "administration_centrale"),
+    ("la direction départementale des territoires", "departement", "service_deconcentre"),
+    ("la préfecture de région", "region", "service_deconcentre"),
+    ("la DREAL de la région Grand Est", "region", "service_deconcentre"),
+    ("la direction régionale des finances publiques", "region", "service_deconcentre"),
+    ("la préfecture de département", "departement", "service_deconcentre"),
+    ("notre projet couvre trois départements", "departement", None),
+    ("un établissement public local", "operateur_etat", "etablissement_public_local"),
+    ("un établissement public national", "etablissement_public_local", "operateur_etat"),
+    ("une communauté de communes", "commune", "epci"),
+    ("Marie Dupont", "commune", None),
+    ("le centre-ville", "commune", None),
+    ("un projet avec d'autres communes", "commune", None),
+    ("nous vivons en métropole", "epci", None),
+    ("une attention particulière aux usagers", "particulier", None),
+    ("en particulier la mairie de Lyon", "particulier", "commune"),
+    ("une collectivité à statut particulier", "particulier", "collectivite_outre_mer"),
+    ("une association", "entreprise", "association"),
+    ("une entreprise", "association", "entreprise"),
+    ("une entreprise publique locale", "entreprise", "etablissement_public_local"),
+    ("la métropole", "groupement_collectivites", "epci"),
+]
+
+
+@pytest.mark.parametrize("text, wrong, right", APPLICANT_NEAR_MISSES)
+def test_applicant_near_misses(text, wrong, right):
+    assert read(text, "applicant_type") == right != wrong
+
+
+THEMES_SAID = [
+    ("notre projet vise à dématérialiser nos démarches", "demarches_en_ligne"),
+    ("mettre en ligne nos demarches administratives", "demarches_en_ligne"),
+    ("un portail usagers avec FranceConnect", "demarches_en_ligne"),
+    ("la dematerialisation des demarches", "demarches_en_ligne"),
+    ("des téléservices pour les familles", "demarches_en_ligne"),
+    ("une plateforme réunissant les acteurs de la politique publique du logement", "ecosysteme_politique_publique"),
+    ("fédérer les acteurs autour de l'emploi", "ecosysteme_politique_publique"),
+    ("un ecosysteme numerique de politique publique", "ecosysteme_politique_publique"),
+    ("étendre notre solution à d'autres territoires", "extension_territoriale"),
+    ("essaimer une application qui a fait ses preuves", "extension_territoriale"),
+    ("passer a l'echelle une experimentation locale", "extension_territoriale"),
+    ("recruter des développeurs et des data scientists", "filiere_numerique"),
+    ("attirer des talents du numérique dans l'administration", "filiere_numerique"),
+    ("fideliser nos experts numeriques", "filiere_numerique"),
+    ("notre projet vise à ouvrir nos données", "donnees"),
+    ("une API pour l'échange de données", "donnees"),
+    ("un entrepôt de données et des tableaux de bord", "donnees"),
+    ("l'archivage electronique", "donnees"),
+    ("expérimenter une technologie émergente", "innovation"),
+    ("un POC sur la blockchain", "innovation"),
+    ("une preuve de concept en test and learn", "innovation"),
+    ("un centre de contact pour les usagers", "relation_usagers"),
+    ("améliorer l'accueil téléphonique", "relation_usagers"),
+    ("un crm pour la relation usagers omnicanale", "relation_usagers"),
+    ("un chatbot pour répondre aux usagers de la mairie", "relation_usagers"),
+    ("piloter une réforme prioritaire du gouvernement", "pilotage_reforme"),
+    ("le suivi de la mise en œuvre d'une réforme", "pilotage_reforme"),
+    ("le barometre des resultats de l'action publique", "pilotage_reforme"),
+    ("automatiser des tâches répétitives avec du RPA", "efficience_automatisation"),
+    ("un chatbot pour les agents", "efficience_automatisation"),
+    ("un chatbot pour le service RH", "efficience_automatisation"),
+    ("automatisation des fonctions support", "efficience_automatisation"),
+    ("accompagner la conduite du changement", "transformation_organisation"),
+    ("repenser notre organisation avec le travail hybride", "transformation_organisation"),
+    ("la transformation des metiers", "transformation_organisation"),
+    ("passer à la fibre optique sur nos sites", "reseau_debit"),
+    ("améliorer le débit des sites de l'État", "reseau_debit"),
+    ("le raccordement au RIE", "reseau_debit"),
+    ("devenir fournisseur d'identité AgentConnect", "agentconnect"),
+    ("brancher nos applications sur Agent Connect", "agentconnect"),
+    ("l'authentification des agents", "agentconnect"),
+    ("des terminaux sécurisés pour les agents", "terminaux"),
+    ("un poste de travail nomade avec VPN", "terminaux"),
+    ("une flotte de smartphones en MDM", "terminaux"),
+    ("des outils collaboratifs pour les agents", "travail_collaboratif"),
+    ("une messagerie instantanée et de la visioconférence", "travail_collaboratif"),
+    ("la communication unifiee", "travail_collaboratif"),
+    ("former les agents aux outils numériques", "methodes_travail"),
+    ("l'acculturation numérique des managers", "methodes_travail"),
+    ("sensibiliser les agents au numerique", "methodes_travail"),
+    ("une plateforme de participation citoyenne", "cooperation_usagers"),
+    ("un budget participatif en ligne", "cooperation_usagers"),
+    ("une application de signalement pour les habitants", "cooperation_usagers"),
+    ("mettre en relation de bénévoles", "cooperation_usagers"),
+    ("un besoin mutualisé avec d'autres collectivités", "besoin_mutualise"),
+    ("une solution mutualisee entre communes", "besoin_mutualise"),
+    ("un outil commun à plusieurs communes", "besoin_mutualise"),
+]
+
+
+@pytest.mark.parametrize("text, value", THEMES_SAID)
+def test_themes_as_people_say_them(text, value):
+    assert read(text, "project_nature") == value
+
+
+THEME_NEAR_MISSES = [
+    ("la dématérialisation de nos factures", "donnees", "demarches_en_ligne"),
+    ("ouvrir nos données", "demarches_en_ligne", "donnees"),
+    ("un tableau de bord de pilotage de la réforme", "donnees", "pilotage_reforme"),
+    ("former nos informaticiens", "methodes_travail", "filiere_numerique"),
+    ("former nos agents", "filiere_numerique", "methodes_travail"),
+    ("une innovation locale à étendre", "innovation", "extension_territoriale"),
+    ("l'inclusion numérique des agents", "cooperation_usagers", "methodes_travail"),
+    ("l'inclusion numérique des habitants", "methodes_travail", "cooperation_usagers"),
+    ("un chatbot pour répondre aux usagers au téléphone", "efficience_automatisation", "relation_usagers"),
+    ("la messagerie des agents", "relation_usagers", "travail_collaboratif"),
+    ("le réseau de nos sites", "travail_collaboratif", "reseau_debit"),
+    ("un espace de travail partagé", "terminaux", "travail_collaboratif"),
+    ("un chatbot pour soulager les agents", "relation_usagers", "efficience_automatisation"),
+    ("l'identité numérique des agents", "terminaux", "agentconnect"),
+    ("la réorganisation des services", "pilotage_reforme", "transformation_organisation"),
+    ("un projet commun avec d'autres collectivités", "ecosysteme_politique_publique", "besoin_mutualise"),
+    ("une plateforme commune aux acteurs du tourisme", "besoin_mutualise", "ecosysteme_politique_publique"),
+    ("la coopération avec nos partenaires", "besoin_mutualise", "cooperation_usagers"),
+]
+
+
+@pytest.mark.parametrize("text, wrong, right", THEME_NEAR_MISSES)
+def test_theme_near_misses(text, wrong, right):
+    assert read(text, "project_nature") == right != wrong
+
+
+def test_every_value_has_cases():
+    lexicon_file = yaml.safe_load(LEXICON_FILE.read_text(encoding="utf-8"))
+    for said, near, canonical in ((APPLICANT_TYPES_SAID, APPLICANT_NEAR_MISSES,
+                                   set(APPLICANT_TYPES) | set(lexicon_file["applicant_type"])),
+                                  (THEMES_SAID, THEME_NEAR_MISSES, set(THEMES) | set(lexicon_file["project_nature"]))):
+        positives = [value for _, value in said]
+        assert {v for v in canonical if positives.count(v) < 3} == set()
+        assert {v for v in canonical if not any(v in (wrong, right) for _, wrong, right in near)} == set()

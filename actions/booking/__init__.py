@@ -3,7 +3,7 @@
 config.py     the agenda settings (config/booking.yml), checked when read
 calendar.py   free slots (hours, holidays, notice, horizon, daylight saving), French dates and wishes
 store.py      the bookings table (SQLAlchemy; SQLite or PostgreSQL), one booking per advisor and slot
-validation.py the email, name and organisation typed by the user
+validation.py the email, name, organisation and booking reference typed by the user (also read by the NLU)
 ics.py        the iCalendar invitation
 agenda.py     the advisors' day in text and CSV
 __main__.py   the advisors' command line (python -m actions.booking)

@@ -14,15 +14,13 @@ from typing import Any, Dict, FrozenSet, Iterator, List, Optional, Protocol, Tup
 from zoneinfo import ZoneInfo
 
 from dateutil.easter import easter
+from text_to_num import text2num
 
 from actions.booking.config import BookingConfig
-from actions.eligibility.formatting import MONTHS
-from actions.lexicon import fold
+from actions.textfold import MONTHS, WEEKDAYS, fold
 
 PARIS = ZoneInfo("Europe/Paris")
 UTC = dt.timezone.utc
-WEEKDAY_NAMES = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-MONTH_NAMES = MONTHS
 PARTS = ("matin", "apres-midi")
 NOON = dt.time(12, 0)
 
@@ -93,10 +91,6 @@ def booking_window(config: BookingConfig, now: dt.datetime) -> Tuple[dt.datetime
     return now + config.notice, now.astimezone(config.timezone).date() + dt.timedelta(days=config.horizon_days)
 
 
-def last_bookable_day(config: BookingConfig, now: dt.datetime) -> dt.date:
-    return booking_window(config, now)[1]
-
-
 @dataclass(frozen=True)
 class Wish:
     """A moment the user asked for. Every field narrows the slots; None means any.
@@ -155,7 +149,7 @@ class Wish:
         if self.day:
             words.append(f"le {describe_day(self.day, year=False)}")
         elif self.weekday is not None:
-            words.append(WEEKDAY_NAMES[self.weekday])
+            words.append(WEEKDAYS[self.weekday])
         if self.part:
             if self.day:
                 words.append("au matin" if self.part == "matin" else "dans l'après-midi")
@@ -254,7 +248,7 @@ def _clock(moment: dt.time) -> str:
 def describe_day(day: dt.date, year: bool = True) -> str:
     """'jeudi 14 octobre 2021', 'lundi 1er novembre' (year=False)."""
     number = "1er" if day.day == 1 else str(day.day)
-    return f"{WEEKDAY_NAMES[day.weekday()]} {number} {MONTH_NAMES[day.month - 1]}" + (f" {day.year}" if year else "")
+    return f"{WEEKDAYS[day.weekday()]} {number} {MONTHS[day.month - 1]}" + (f" {day.year}" if year else "")
 
 
 def describe_slot(start: dt.datetime, short: bool = False, timezone: Optional[dt.tzinfo] = PARIS) -> str:
@@ -270,12 +264,12 @@ def describe_slot(start: dt.datetime, short: bool = False, timezone: Optional[dt
 
 def _fold(text: str) -> str:
     """Lower case, no accents, straight apostrophes, single spaces: 'Après-midi' -> 'apres-midi'."""
-    return " ".join(fold(str(text).replace("`", "'"))[0].split())  # the lexicon's folding
+    return " ".join(fold(str(text)).text.split())
 
 
-FOLDED_WEEKDAYS = [_fold(w) for w in WEEKDAY_NAMES]
+FOLDED_WEEKDAYS = [_fold(w) for w in WEEKDAYS]
 # Month words and their usual abbreviations ("14 oct.", "3 sept"), folded.
-MONTH_WORDS = {**{_fold(m): i + 1 for i, m in enumerate(MONTH_NAMES)},
+MONTH_WORDS = {**{_fold(m): i + 1 for i, m in enumerate(MONTHS)},
                "janv": 1, "jan": 1, "fevr": 2, "fev": 2, "avr": 4, "juil": 7, "sept": 9, "sep": 9,
                "oct": 10, "nov": 11, "dec": 12}
 MONTH_PATTERN = "|".join(sorted(MONTH_WORDS, key=len, reverse=True))
@@ -290,9 +284,18 @@ HOUR = re.compile(r"\b(?:(avant|apres|a partir de|des|a|vers|pour|entre)\s+)?(\d
                   r"(?:\s*(\d{2})\b)?")
 HOUR_RANGE = re.compile(r"\b(?:(entre|de)\s+)?(\d{1,2})\s*(h\s*(\d{2})?)?\s*(-|a|et)\s*(\d{1,2})\s*"
                         r"(?:h(?=\d|\b)|heures?\b)(?:\s*(\d{2})\b)?")
-SMALL_NUMBERS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "huit": 8, "dix": 10,
-                 "quinze": 15}
-IN_SOME_TIME = re.compile(r"\bdans\s+(\d{1,2}|" + "|".join(SMALL_NUMBERS) + r")\s+(jours?|semaines?)\b")
+# "dans 3 jours", "dans quinze jours", "dans vingt et un jours": up to four number words.
+IN_SOME_TIME = re.compile(r"\bdans\s+(\d{1,3}|[a-z]+(?:[\s-][a-z]+){0,3}?)\s+(jours?|semaines?)\b")
+
+
+def _count(words: str) -> Optional[int]:
+    """'3' -> 3, 'quinze' -> 15, 'vingt et un' -> 21 (text2num); None for other words ("quelques")."""
+    if words.isdigit():
+        return int(words)
+    try:
+        return int(text2num(words, "fr"))
+    except ValueError:
+        return None
 
 
 def _day_number(word: str) -> int:
@@ -402,14 +405,14 @@ def parse_wish(text: str, now: dt.datetime, timezone: Optional[dt.tzinfo] = PARI
                 break
     next_week = re.search(r"\bsemaine (?:prochaine|suivante|d'apres)\b|\bprochaine semaine\b", folded)
     later = IN_SOME_TIME.search(folded)
+    amount = _count(later.group(1)) if later else None
     if weekday is not None and next_week:  # "mardi de la semaine prochaine": that date
         day, weekday = today + dt.timedelta(days=7 - today.weekday() + weekday), None
     elif weekday is not None and re.search(r"\bprochaine?\b", folded):  # "mardi prochain": the next one
         day, weekday = today + dt.timedelta(days=(weekday - today.weekday() - 1) % 7 + 1), None
     elif next_week:
         not_before = today + dt.timedelta(days=7 - today.weekday())  # next Monday
-    elif later:
-        amount = SMALL_NUMBERS.get(later.group(1)) or int(later.group(1))
+    elif amount:
         not_before = today + dt.timedelta(days=amount * (7 if later.group(2).startswith("semaine") else 1))
     elif re.search(r"\bplus tard\b|\bautre jour\b", folded) and day is None and weekday is None:
         not_before = today + dt.timedelta(days=2)

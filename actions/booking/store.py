@@ -23,13 +23,11 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 
 from actions.booking.config import BookingConfig, load_config
-from actions.booking.validation import MAX_NAME, MAX_ORGANISATION, clean_name, clean_organisation, valid_email
+from actions.booking.validation import (MAX_EMAIL, MAX_NAME, MAX_ORGANISATION, REFERENCE_ALPHABET, REFERENCE_LENGTH,
+                                        REFERENCE_PREFIX, clean_name, clean_organisation, normalise_reference,
+                                        valid_email)
 from actions.database import database_url
 
-# No 0/O, 1/I/L: a reference read over the phone or copied by hand stays unambiguous.
-REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
-REFERENCE_PREFIX = "DN-"
-REFERENCE_LENGTH = 6
 UTC = dt.timezone.utc
 
 metadata = sa.MetaData()
@@ -41,7 +39,7 @@ bookings = sa.Table(
     sa.Column("advisor_slot", sa.Integer, nullable=False),  # 0 .. advisors - 1
     sa.Column("name", sa.String(MAX_NAME), nullable=False),
     sa.Column("organisation", sa.String(MAX_ORGANISATION), nullable=False),
-    sa.Column("email", sa.String(254), nullable=False),  # lower case
+    sa.Column("email", sa.String(MAX_EMAIL), nullable=False),  # lower case
     sa.Column("summary", sa.Text, nullable=False),  # French text for the advisor
     sa.Column("profile", sa.Text, nullable=False),  # JSON
     sa.Column("consent_at", sa.DateTime, nullable=False),  # naive UTC
@@ -86,14 +84,6 @@ def _utc_naive(moment: dt.datetime) -> dt.datetime:
 
 def _aware_utc(naive: dt.datetime) -> dt.datetime:
     return naive.replace(tzinfo=UTC)
-
-
-def normalise_reference(reference: Any) -> str:
-    """'dn 7k3p9q', 'DN7K3P9Q', '7K3P9Q' -> 'DN-7K3P9Q' (spaces, dashes and case do not matter)."""
-    code = "".join(c for c in str(reference or "").upper() if c.isalnum())
-    if code.startswith("DN") and len(code) == len("DN") + REFERENCE_LENGTH:
-        code = code[2:]
-    return REFERENCE_PREFIX + code
 
 
 def new_reference() -> str:

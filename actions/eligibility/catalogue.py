@@ -60,31 +60,35 @@ class Call:
         return self.data.get(key, default)
 
 
+class _Loader(yaml.SafeLoader):
+    """YAML without implicit dates: « opens: 2021-13-01 » stays a string, so the schema's
+    `format: date` check names the file and the field instead of PyYAML failing on its own."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+
+
 @lru_cache(maxsize=1)
 def _validator() -> jsonschema.Draft202012Validator:
     schema = yaml.safe_load(SCHEMA_FILE.read_text(encoding="utf-8"))
-    return jsonschema.Draft202012Validator(schema)
+    # Formats are only annotations unless a checker is given: with it, `format: date` is enforced.
+    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
 
 
 def _field_path(error: jsonschema.ValidationError) -> str:
     return ".".join(str(part) for part in error.absolute_path)
 
 
-def _parse_date(value: Any, file: str, path: str) -> Optional[dt.date]:
-    if value is None:
-        return None
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        raise CatalogueError(file, path, f"date invalide « {value} » (attendu AAAA-MM-JJ)") from None
+def _date(value: Optional[str]) -> Optional[dt.date]:
+    """A date the schema has checked (format: date), or None."""
+    return dt.date.fromisoformat(value) if value else None
 
 
 def _build_session(raw: Dict[str, Any], call_rules: Dict[str, Any], file: str, index: int) -> Session:
     path = f"sessions.{index}"
-    opens = _parse_date(raw.get("opens"), file, path + ".opens")
-    closes = _parse_date(raw.get("closes"), file, path + ".closes")
+    opens, closes = _date(raw.get("opens")), _date(raw.get("closes"))
     rolling = bool(raw.get("rolling", False))
     if opens and closes and closes < opens:
         raise CatalogueError(file, path + ".closes", "la clôture précède l'ouverture")
@@ -109,16 +113,11 @@ def load_call(path: Path) -> Call:
     """Read, validate and build one call; raises CatalogueError."""
     file = path.name
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 (a SafeLoader)
     except yaml.YAMLError as exc:
         raise CatalogueError(file, "", f"YAML illisible : {exc}") from None
     if not isinstance(raw, dict):
         raise CatalogueError(file, "", "le fichier doit décrire un objet (clé: valeur)")
-    # YAML turns unquoted dates into date objects; the schema expects strings.
-    for session in raw.get("sessions") or []:
-        for key in ("opens", "closes"):
-            if isinstance(session, dict) and isinstance(session.get(key), dt.date):
-                session[key] = session[key].isoformat()
     errors = sorted(_validator().iter_errors(raw), key=lambda e: list(e.absolute_path))
     if errors:
         best = jsonschema.exceptions.best_match(errors)

@@ -4,8 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Optional
 
-MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-          "septembre", "octobre", "novembre", "décembre")
+from actions.textfold import MONTHS
 
 
 def number(value: float) -> str:

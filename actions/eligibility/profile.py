@@ -9,10 +9,11 @@ from typing import Any, Dict, Optional
 
 from .vocabulary import APPLICANT_TYPES, THEMES
 
-# Above this a budget or population is taken for a typing mistake, not a project.
-MAX_BUDGET_EUR = 1e10
-MAX_POPULATION = 1e9
-MAX_DEPARTEMENTS = 101  # France has 101 départements
+# The plausible range of each numeric field, bounds included. Outside it a figure is a typing
+# mistake (50 milliards d'euros, 500 millions d'habitants), whether it came in a sentence, as the
+# answer to a question or on the command line: every path checks it with out_of_range().
+LIMITS = {"budget": (1, 1e10), "population": (1, 1e8), "departement_count": (1, 101)}  # 101 départements
+WHOLE = ("departement_count",)
 
 
 class ProfileError(ValueError):
@@ -30,7 +31,24 @@ def reference_date(value: Optional[str] = None) -> dt.date:
         raise ProfileError(f"Date invalide « {text} » : attendu AAAA-MM-JJ, par exemple 2021-10-15.") from None
 
 
-def _positive(value: Optional[float], what: str, maximum: float, allow_zero: bool = False) -> Optional[float]:
+def out_of_range(field: str, number: float) -> Optional[str]:
+    """Why a number cannot be this field's value: 'negative', 'zero', 'too_small', 'too_large' or
+    'not_whole'; None when it can."""
+    low, high = LIMITS[field]
+    if number < 0:
+        return "negative"
+    if number == 0:
+        return "zero"
+    if number < low:
+        return "too_small"
+    if number > high:
+        return "too_large"
+    if field in WHOLE and number != int(number):
+        return "not_whole"
+    return None
+
+
+def _checked(value: Optional[float], field: str, what: str) -> Optional[float]:
     if value is None:
         return None
     try:
@@ -39,10 +57,15 @@ def _positive(value: Optional[float], what: str, maximum: float, allow_zero: boo
         raise ProfileError(f"{what} doit être un nombre (reçu « {value} »).") from None
     if math.isnan(number) or math.isinf(number):
         raise ProfileError(f"{what} doit être un nombre (reçu « {value} »).")
-    if number < 0 or (number == 0 and not allow_zero):
+    problem = out_of_range(field, number)
+    if problem in ("negative", "zero"):
         raise ProfileError(f"{what} doit être un nombre positif (reçu {value}).")
-    if number > maximum:
-        raise ProfileError(f"{what} semble trop élevé ({value}) : vérifiez le nombre de zéros.")
+    if problem == "too_large":
+        raise ProfileError(f"{what} : le chiffre {value} semble trop élevé, vérifiez le nombre de zéros.")
+    if problem == "too_small":
+        raise ProfileError(f"{what} : le chiffre {value} semble trop faible, vérifiez-le.")
+    if problem == "not_whole":
+        raise ProfileError(f"{what} doit être un nombre entier (reçu {value}).")
     return number
 
 
@@ -65,9 +88,9 @@ class Profile:
             raise ProfileError(
                 f"Thème de projet inconnu « {self.nature} ». Valeurs possibles : " + ", ".join(THEMES) + "."
             )
-        object.__setattr__(self, "budget", _positive(self.budget, "Le budget", MAX_BUDGET_EUR))
-        object.__setattr__(self, "population", _positive(self.population, "La population", MAX_POPULATION))
-        count = _positive(self.departement_count, "Le nombre de départements", MAX_DEPARTEMENTS)
+        object.__setattr__(self, "budget", _checked(self.budget, "budget", "Le budget"))
+        object.__setattr__(self, "population", _checked(self.population, "population", "La population"))
+        count = _checked(self.departement_count, "departement_count", "Le nombre de départements")
         object.__setattr__(self, "departement_count", count)
 
     def to_dict(self) -> Dict[str, Any]:

@@ -24,10 +24,6 @@ APPLICANT_TYPES = {
     "particulier": ("un particulier", "les particuliers"),
 }
 
-STATE_TYPES = ("administration_centrale", "service_deconcentre", "operateur_etat")
-COLLECTIVITE_TYPES = ("region", "departement", "commune", "epci", "collectivite_outre_mer",
-                      "groupement_collectivites")
-
 THEMES = {
     "demarches_en_ligne": "dématérialisation des démarches et services en ligne",
     "ecosysteme_politique_publique": "plateforme numérique réunissant les acteurs d'une politique publique",

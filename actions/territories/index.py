@@ -10,13 +10,14 @@ from __future__ import annotations
 import json
 import os
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple
 
 import yaml
+
+from actions.textfold import fold
 
 ROOT = Path(__file__).resolve().parents[2]
 INDEX_FILE = ROOT / "var" / "territories.json"
@@ -67,9 +68,7 @@ class Territory:
 
 def key(text: str) -> str:
     """The folded form names are compared in: lowercase ASCII words separated by one space."""
-    text = unicodedata.normalize("NFD", text.replace("œ", "oe").replace("Œ", "oe").lower())
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(r"\bst(e?)\b", r"saint\1", re.sub(r"[^a-z0-9]+", " ", text))
+    text = re.sub(r"\bst(e?)\b", r"saint\1", re.sub(r"[^a-z0-9]+", " ", fold(text).text))
     return " ".join(text.split())
 
 

@@ -4,7 +4,7 @@ import asyncio
 import pytest
 
 from actions.validation import ValidateProfileForm, ValidateProfileSlots, fields_needed
-from tests.actions.conftest import entity, make_tracker, texts
+from tests.actions.conftest import make_tracker, texts
 
 
 def user(text="..."):

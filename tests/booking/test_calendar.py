@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from actions.booking.calendar import (PARIS, Wish, day_slots, describe_day, describe_slot, free_slots,
-                                      french_public_holidays, is_bookable, is_free, last_bookable_day)
+from actions.booking.calendar import (PARIS, Wish, booking_window, day_slots, describe_day, describe_slot, free_slots,
+                                      french_public_holidays, is_bookable, is_free)
 from tests.booking.conftest import at, make_config
 
 UTC = dt.timezone.utc
@@ -90,7 +90,7 @@ def test_minimum_notice(config):
 
 def test_horizon_counts_local_days_from_today(config):
     now = at((2021, 10, 14), 9, 0)
-    assert last_bookable_day(config, now) == dt.date(2021, 11, 4)
+    assert booking_window(config, now)[1] == dt.date(2021, 11, 4)
     every = free_slots(config, NoBookings(), now, count=10_000)
     assert every[-1] == at((2021, 11, 4), 16, 45, offset=1)
     assert is_bookable(config, at((2021, 11, 4), 16, 45, offset=1), now)

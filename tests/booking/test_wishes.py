@@ -1,5 +1,6 @@
 """Understanding a wished moment in French, with or without accents."""
 import datetime as dt
+import json
 
 import pytest
 
@@ -39,6 +40,12 @@ NOW = at((2021, 10, 14), 10, 0)  # Thursday 14 October 2021
     ("jeudi prochain", {"day": "2021-10-21"}),  # said on a Thursday: not today
     ("mercredi de la semaine prochaine", {"day": "2021-10-20"}),
     ("dans deux semaines", {"not_before": "2021-10-28"}),
+    ("dans sept jours", {"not_before": "2021-10-21"}),
+    ("dans quinze jours", {"not_before": "2021-10-29"}),
+    ("dans onze jours", {"not_before": "2021-10-25"}),
+    ("dans vingt et un jours", {"not_before": "2021-11-04"}),
+    ("dans une semaine l'après-midi", {"part": "apres-midi", "not_before": "2021-10-21"}),
+    ("dans 3 jours", {"not_before": "2021-10-17"}),
     ("après-midi", {"part": "apres-midi"}),
     ("l'après-midi si possible", {"part": "apres-midi"}),
     ("apres midi", {"part": "apres-midi"}),
@@ -57,7 +64,7 @@ def test_wishes_in_french(text, expected):
 
 
 @pytest.mark.parametrize("text", ["Marie Dupont", "oui", "je ne sais pas", "Mairie de Lyon", "3 habitants",
-                                  "le premier créneau",
+                                  "le premier créneau", "dans quelques jours",
                                   "le 31/02", "", "marie.dupont@lyon.fr"])
 def test_nothing_understood_gives_none(text):
     assert parse_wish(text, NOW) is None
@@ -84,5 +91,21 @@ def test_a_wish_is_said_back_in_french(text, description):
 
 def test_a_wish_survives_a_rasa_slot():
     wish = parse_wish("mardi de la semaine prochaine à partir de 15 h", NOW)
-    assert Wish.from_dict(wish.to_dict()) == wish
+    stored = json.loads(json.dumps(wish.to_dict()))  # a slot value travels as JSON
+    assert stored == {"day": "2021-10-19", "after": "15:00"}
+    restored = Wish.from_dict(stored)
+    assert (restored.day, restored.after, restored.weekday) == (dt.date(2021, 10, 19), dt.time(15, 0), None)
+    assert restored.describe() == "le mardi 19 octobre à partir de 15 h"
+
+
+def test_every_field_of_a_wish_survives_a_rasa_slot():
+    wish = Wish(day=dt.date(2021, 10, 19), weekday=1, part="apres-midi", not_before=dt.date(2021, 10, 18),
+                after=dt.time(14, 30), before=dt.time(16, 0))
+    restored = Wish.from_dict(json.loads(json.dumps(wish.to_dict())))
+    assert restored.as_filters() == {"day": dt.date(2021, 10, 19), "weekday": 1, "part": "apres-midi",
+                                     "not_before": dt.date(2021, 10, 18), "after": dt.time(14, 30),
+                                     "before": dt.time(16, 0)}
+
+
+def test_unreadable_slot_values_give_no_wish():
     assert Wish.from_dict({}) is None and Wish.from_dict({"day": "n'importe"}) is None and Wish.from_dict(None) is None

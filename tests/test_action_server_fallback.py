@@ -1,0 +1,75 @@
+"""The French apology for an unreachable action server is installed by a pipeline component."""
+import asyncio
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from rasa.core.actions.action import RemoteAction
+from rasa.core.channels.channel import CollectingOutputChannel
+from rasa.core.nlg import TemplatedNaturalLanguageGenerator
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.exceptions import RasaException
+from rasa.utils.endpoints import EndpointConfig
+
+from addons import action_server_fallback
+from addons.action_server_fallback import APOLOGY, ActionServerApology
+from tests.servers import free_port
+
+
+@pytest.fixture
+def restored_remote_action(monkeypatch):
+    """The wrapper is installed on the class: put the original back after the test."""
+    monkeypatch.setattr(RemoteAction, "run", RemoteAction.run)
+
+
+def run(action):
+    tracker = DialogueStateTracker("someone", slots=[])
+    return asyncio.run(action.run(CollectingOutputChannel(), TemplatedNaturalLanguageGenerator({}), tracker,
+                                  Domain.empty()))
+
+
+def dead_endpoint():
+    return EndpointConfig(f"http://127.0.0.1:{free_port()}/webhook")
+
+
+def test_importing_the_extractors_patches_nothing():
+    code = ("from rasa.core.actions.action import RemoteAction; import addons.entity_extractors; "
+            "print(getattr(RemoteAction.run, 'apologises', False))")
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True).stdout.strip() == "False"
+
+
+def test_the_component_is_in_the_pipeline():
+    with open(Path(__file__).resolve().parents[1] / "config.yml", encoding="utf-8") as file:
+        names = [c["name"] for c in yaml.safe_load(file)["pipeline"]]
+    assert "addons.action_server_fallback.ActionServerApology" in names
+
+
+def test_creating_the_component_installs_the_apology_once(restored_remote_action):
+    original = RemoteAction.run
+    ActionServerApology.create({}, None, None, None)
+    wrapped = RemoteAction.run
+    ActionServerApology.create({}, None, None, None)
+    assert wrapped is not original and RemoteAction.run is wrapped
+    assert RemoteAction.run.__wrapped__ is original
+
+
+def test_an_unreachable_action_server_gives_the_apology(restored_remote_action):
+    with pytest.raises(RasaException):
+        run(RemoteAction("action_recommend", dead_endpoint()))  # what Rasa does alone
+    action_server_fallback.install()
+    events = run(RemoteAction("action_recommend", dead_endpoint()))
+    assert [e.text for e in events] == [APOLOGY]
+
+
+def test_slot_validation_still_fails_so_rasa_keeps_the_slots(restored_remote_action):
+    action_server_fallback.install()
+    with pytest.raises(RasaException):
+        run(RemoteAction("action_validate_slot_mappings", dead_endpoint()))
+
+
+def test_the_component_leaves_messages_alone():
+    assert ActionServerApology().process(["message"]) == ["message"]
