@@ -59,13 +59,22 @@ class AmountEntityExtractor(_DeterministicExtractor):
                 for q in amounts.extract_quantities(text) if q.kind in amounts.FIELD_OF_KIND]
 
 
+def _in_emails(text: str):
+    """The spans of e-mail addresses: « marie@mairie-lyon.fr » names neither a mairie nor Lyon."""
+    spans = [(start, end) for start, end, _ in find_emails(text)]
+    return spans, lambda start, end: any(s <= start and end <= e for s, e in spans)
+
+
 def places(text: str) -> List[territories.Mention]:
-    """The places named in a message; none, with a warning, when the index was not built."""
+    """The places named in a message, outside e-mail addresses; none, with a warning, when the
+    index was not built."""
     try:
-        return territories.find(text)
+        found = territories.find(text)
     except territories.IndexMissing as error:
         logger.warning("%s", error)
         return []
+    _, inside = _in_emails(text)
+    return [m for m in found if not inside(m.start, m.end)]
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
@@ -74,7 +83,7 @@ class LexiconEntityExtractor(_DeterministicExtractor):
         # Words inside an amount ("trois départements") are not applicant types, and neither are
         # the words of a place that do not say who speaks: « la préfecture … couvre le département
         # du Nord » is still a préfecture, while « la mairie de Rennes » is a commune.
-        skip = [(q.start, q.end) for q in amounts.extract_quantities(text)]
+        skip = [(q.start, q.end) for q in amounts.extract_quantities(text)] + _in_emails(text)[0]
         skip += [(m.start, m.end) for m in places(text) if m.applicant_type is None]
         return [{"entity": m.entity, "start": m.start, "end": m.end, "value": m.value, "confidence": 1.0}
                 for m in lexicon.entities(text, skip)]
