@@ -85,6 +85,9 @@ class ValidateProfileSlots(ValidationAction):
             if slot not in candidates:
                 continue
             new, old = candidates[slot], value_before_last_message(tracker, slot)
+            if slot == "applicant_type" and old is not None and _said_by_a_place_only(tracker):
+                events[slot] = old  # « on couvre le département du Nord » names a place, not who speaks
+                continue
             problem = numeric_problem(slot, new) if slot in LIMITS else None
             if problem:
                 notes.append(problem + (f" Je garde {describe(slot, old)}." if old is not None else ""))
@@ -114,6 +117,14 @@ class ValidateProfileSlots(ValidationAction):
         if notes:
             dispatcher.utter_message(text=" ".join(notes))
         return [SlotSet(name, value) for name, value in events.items()]
+
+
+def _said_by_a_place_only(tracker: Tracker) -> bool:
+    """The applicant type of the last message comes only from the words of a place."""
+    entities = (tracker.latest_message or {}).get("entities", [])
+    places = [(e["start"], e["end"]) for e in entities if e.get("entity") == "territory" and "start" in e]
+    types = [e for e in entities if e.get("entity") == "applicant_type" and "start" in e]
+    return bool(types) and all(any(s <= e["start"] and e["end"] <= t for s, t in places) for e in types)
 
 
 def _territory_events(dispatcher: CollectingDispatcher, tracker: Tracker, candidates: Dict[str, Any],

@@ -80,13 +80,17 @@ def places(text: str) -> List[territories.Mention]:
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
 class LexiconEntityExtractor(_DeterministicExtractor):
     def entities_of(self, text: str) -> List[Dict[str, Any]]:
-        # Words inside an amount ("trois départements") are not applicant types, and neither are
-        # the words of a place that do not say who speaks: « la préfecture … couvre le département
-        # du Nord » is still a préfecture, while « la mairie de Rennes » is a commune.
+        # Words inside an amount ("trois départements") or an e-mail address are not applicant
+        # types. The words of a place that do not say who speaks count only when nothing else
+        # does: « la préfecture … couvre le département du Nord » is a préfecture, « la région
+        # Occitanie, projet de 2 M€ » a région (and actions/validation.py does not let such a word
+        # replace a type already known).
         skip = [(q.start, q.end) for q in amounts.extract_quantities(text)] + _in_emails(text)[0]
-        skip += [(m.start, m.end) for m in places(text) if m.applicant_type is None]
+        found = lexicon.entities(text, skip + [(m.start, m.end) for m in places(text) if m.applicant_type is None])
+        if not any(m.entity == "applicant_type" for m in found):
+            found += [m for m in lexicon.entities(text, skip) if m.entity == "applicant_type"]
         return [{"entity": m.entity, "start": m.start, "end": m.end, "value": m.value, "confidence": 1.0}
-                for m in lexicon.entities(text, skip)]
+                for m in sorted(found, key=lambda m: m.start)]
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)

@@ -1,6 +1,7 @@
 """The French apology for an unreachable action server is installed by a pipeline component."""
 import asyncio
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 import sys
 from pathlib import Path
 
@@ -26,9 +27,13 @@ def restored_remote_action(monkeypatch):
 
 
 def run(action):
+    """The action's run, in a thread of its own: the browser tests' Playwright keeps an event loop
+    running in the main thread for the whole session, where asyncio.run() is refused."""
     tracker = DialogueStateTracker("someone", slots=[])
-    return asyncio.run(action.run(CollectingOutputChannel(), TemplatedNaturalLanguageGenerator({}), tracker,
-                                  Domain.empty()))
+    coroutine = action.run(CollectingOutputChannel(), TemplatedNaturalLanguageGenerator({}), tracker,
+                           Domain.empty())
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        return thread.submit(asyncio.run, coroutine).result()
 
 
 def dead_endpoint():
