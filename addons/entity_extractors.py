@@ -5,6 +5,8 @@
 - LexiconEntityExtractor: applicant_type, project_nature, call_code and call_aspect,
   through actions.lexicon (vocabulary in actions/lexicon.yml, call names from the catalogue).
 
+Both wrap actions.entities, which tests call without Rasa (tests/nlu/test_entity_values.py).
+
 Both are deterministic: the same message always gives the same entities, with the
 figures the eligibility engine needs. DIET only classifies intents.
 """
@@ -22,10 +24,8 @@ from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from actions import amounts, lexicon
+from actions import entities
 from addons import action_server_fallback  # noqa: F401  (installs the French apology, see module)
-
-ENTITY_OF_KIND = {"budget": "budget", "population": "population", "departements": "departement_count"}
 
 
 class _DeterministicExtractor(GraphComponent, EntityExtractorMixin):
@@ -51,18 +51,13 @@ class _DeterministicExtractor(GraphComponent, EntityExtractorMixin):
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
 class AmountEntityExtractor(_DeterministicExtractor):
     def entities_of(self, text: str) -> List[Dict[str, Any]]:
-        return [{"entity": ENTITY_OF_KIND[q.kind], "start": q.start, "end": q.end, "value": q.value,
-                 "confidence": 1.0}
-                for q in amounts.extract_quantities(text) if q.kind in ENTITY_OF_KIND]
+        return [{**e, "confidence": 1.0} for e in entities.amount_entities(text)]
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
 class LexiconEntityExtractor(_DeterministicExtractor):
     def entities_of(self, text: str) -> List[Dict[str, Any]]:
-        # Words inside an amount ("trois départements") are not applicant types.
-        skip = [(q.start, q.end) for q in amounts.extract_quantities(text)]
-        return [{"entity": m.entity, "start": m.start, "end": m.end, "value": m.value, "confidence": 1.0}
-                for m in lexicon.entities(text, skip)]
+        return [{**e, "confidence": 1.0} for e in entities.lexicon_entities(text)]
 
 
 # A booking reference as actions/booking writes it ("DN-7K3P9Q"), typed in any case, with or without the dash.
