@@ -30,11 +30,13 @@ def site(tmp_path_factory):
     if not MODEL.exists():
         pytest.fail(f"no trained model at {MODEL}: run `make train`")
     logs = tmp_path_factory.mktemp("browser-logs")
-    os.environ["ORIENTATION_DATABASE_URL"] = os.environ.get("ORIENTATION_TEST_DATABASE_URL") or \
-        f"sqlite:///{tmp_path_factory.mktemp('browser-db') / 'orientation.db'}"
-    with action_server(logs) as action_port, rasa_server(logs, action_port) as rasa_port, \
+    # Passed to the servers alone: this process's environment is untouched.
+    env = {"ORIENTATION_DATABASE_URL": os.environ.get("ORIENTATION_TEST_DATABASE_URL") or
+           f"sqlite:///{tmp_path_factory.mktemp('browser-db') / 'orientation.db'}"}
+    with action_server(logs, env=env) as action_port, rasa_server(logs, action_port, env=env) as rasa_port, \
             web_server(logs, rasa_port) as web_port:
-        yield {"url": f"http://127.0.0.1:{web_port}/", "actions": action_port, "rasa": rasa_port, "logs": logs}
+        yield {"url": f"http://127.0.0.1:{web_port}/", "actions": action_port, "rasa": rasa_port, "logs": logs,
+               "env": env}
 
 
 @pytest.fixture

@@ -150,7 +150,7 @@ def test_server_down_then_back(browser, site, tmp_path):
     with web_server(tmp_path, port) as web:
         context = browser.new_context(locale="fr-FR")
         page = context.new_page()
-        with rasa_server(tmp_path, site["actions"], port=port):
+        with rasa_server(tmp_path, site["actions"], port=port, env=site["env"]):
             page.goto(f"http://127.0.0.1:{web}/")
             page.get_by_role("button", name=re.compile("Discuter avec l'assistant")).click()
             say(page, "Nous sommes une commune de 350 000 habitants")
@@ -161,7 +161,7 @@ def test_server_down_then_back(browser, site, tmp_path):
         expect(status).to_contain_text("il reste dans la zone de saisie")
         box = page.get_by_role("textbox", name="Votre message")
         expect(box).to_have_value("une plateforme de participation citoyenne")
-        with rasa_server(tmp_path, site["actions"], port=port):
+        with rasa_server(tmp_path, site["actions"], port=port, env=site["env"]):
             expect(status).to_contain_text("Connexion rétablie", timeout=60_000)
             page.keyboard.press("Enter")  # the kept text, sent as is
             bot_says(page, "coût total prévu du projet")  # the conversation went on where it was
