@@ -65,3 +65,8 @@ test: install train validate
 
 clean:
 	rm -rf $(VENV) node_modules .pytest_cache
+
+# Retakes docs/screenshot.png (the README's picture) from a real conversation in headless Chromium.
+.PHONY: screenshot
+screenshot: install train
+	$(PY) scripts/screenshot.py

@@ -1,5 +1,4 @@
 """The chat widget on the demo page, used as a visitor would, in headless Chromium."""
-import os
 import re
 import subprocess
 from pathlib import Path
@@ -11,7 +10,6 @@ from tests.servers import ROOT, VENV_BIN, environment, free_port, rasa_server, w
 
 PROJECT = "Je suis une commune de 350 000 habitants, projet de participation citoyenne à 400 000 €"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-SCREENSHOT = ROOT / "docs" / "screenshot.png"
 TIMEOUT = 30_000
 
 
@@ -166,22 +164,3 @@ def test_server_down_then_back(browser, site, tmp_path):
             page.keyboard.press("Enter")  # the kept text, sent as is
             bot_says(page, "coût total prévu du projet")  # the conversation went on where it was
         context.close()
-
-
-def test_screenshot_for_the_readme(browser, site):
-    """Taken once (or again with UPDATE_SCREENSHOT=1) from a real conversation, committed in docs/."""
-    if SCREENSHOT.exists() and not os.environ.get("UPDATE_SCREENSHOT"):
-        return
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="fr-FR")
-    page = context.new_page()
-    page.goto(site["url"])
-    page.get_by_role("button", name=re.compile("Discuter avec l'assistant")).click()
-    say(page, PROJECT)
-    bot_says(page, "Souhaitez-vous le détail")
-    page.evaluate("""() => { const log = document.querySelector('.ofr-log');
-        const card = [...document.querySelectorAll('.ofr-bot')].find(m => m.textContent.includes('1. TNT-COOP'));
-        log.scrollTop = card.offsetTop - log.offsetTop - 140; }""")
-    page.wait_for_timeout(300)
-    Path(SCREENSHOT).parent.mkdir(exist_ok=True)
-    page.screenshot(path=str(SCREENSHOT))
-    context.close()
