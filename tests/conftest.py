@@ -1,4 +1,13 @@
 """Settings for the whole test suite."""
+import os
+import re
+
+import pytest
+
+# The variables the assistant and its servers read: a test that changes one for the rest of the
+# session makes the following tests depend on the order (pass them to servers with env=, or use
+# monkeypatch).
+PROJECT_VARIABLES = re.compile(r"ORIENTATION_|BOOKING_CONFIG$|RASA_|ACTION_|WEB_PORT$|CHROMIUM$")
 
 
 def pytest_configure(config):
@@ -8,3 +17,28 @@ def pytest_configure(config):
     # draws random numbers, so the order is shuffled and the per-test reseeding is left off.
     if config.pluginmanager.hasplugin("randomly"):
         config.option.randomly_reset_seed = False
+
+
+def _project_environment():
+    return {k: v for k, v in os.environ.items() if PROJECT_VARIABLES.match(k)}
+
+
+def _check_unchanged(before, who):
+    after = _project_environment()
+    changed = sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
+    assert not changed, f"{who} changed os.environ for the tests after it: {changed}"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def session_leaves_the_environment_as_found():
+    """Session fixtures (the servers) must not change os.environ either."""
+    before = _project_environment()
+    yield
+    _check_unchanged(before, "a session fixture")
+
+
+@pytest.fixture(autouse=True)
+def environment_is_left_as_found():
+    before = _project_environment()
+    yield
+    _check_unchanged(before, "this test")
