@@ -88,3 +88,8 @@ endif
 
 clean:
 	rm -rf $(VENV) $(LOCK_VENV) node_modules .pytest_cache
+
+# Retakes docs/screenshot.png (the README's picture) from a real conversation in headless Chromium.
+.PHONY: screenshot
+screenshot: install train
+	$(PY) scripts/screenshot.py

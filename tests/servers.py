@@ -58,10 +58,11 @@ def _serve(command, log: Path, health_url: str, seconds: int, env: Dict[str, str
 
 
 @contextmanager
-def action_server(log_dir: Path) -> Iterator[int]:
+def action_server(log_dir: Path, env: Optional[Dict[str, str]] = None) -> Iterator[int]:
+    """`env`: variables for this server only (database, booking config); os.environ is never changed."""
     port = free_port()
     with _serve([VENV_BIN / "rasa", "run", "actions", "--actions", "actions", "--port", port],
-                log_dir / "actions.log", f"http://127.0.0.1:{port}/health", 90, environment()):
+                log_dir / "actions.log", f"http://127.0.0.1:{port}/health", 90, environment(env)):
         yield port
 
 

@@ -13,8 +13,10 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
+    """Module-scoped: Playwright's sync API keeps an asyncio loop running in this thread until it
+    stops, and tests run after it (in any order) call asyncio.run(), which refuses a running loop."""
     if not shutil.which(CHROMIUM):
         pytest.fail(f"{CHROMIUM} not found: install Debian's chromium (.ci/run does)")
     from playwright.sync_api import sync_playwright
@@ -30,11 +32,13 @@ def site(tmp_path_factory):
     if not MODEL.exists():
         pytest.fail(f"no trained model at {MODEL}: run `make train`")
     logs = tmp_path_factory.mktemp("browser-logs")
-    os.environ["ORIENTATION_DATABASE_URL"] = os.environ.get("ORIENTATION_TEST_DATABASE_URL") or \
-        f"sqlite:///{tmp_path_factory.mktemp('browser-db') / 'orientation.db'}"
-    with action_server(logs) as action_port, rasa_server(logs, action_port) as rasa_port, \
+    # Passed to the servers alone: this process's environment is untouched.
+    env = {"ORIENTATION_DATABASE_URL": os.environ.get("ORIENTATION_TEST_DATABASE_URL") or
+           f"sqlite:///{tmp_path_factory.mktemp('browser-db') / 'orientation.db'}"}
+    with action_server(logs, env=env) as action_port, rasa_server(logs, action_port, env=env) as rasa_port, \
             web_server(logs, rasa_port) as web_port:
-        yield {"url": f"http://127.0.0.1:{web_port}/", "actions": action_port, "rasa": rasa_port, "logs": logs}
+        yield {"url": f"http://127.0.0.1:{web_port}/", "actions": action_port, "rasa": rasa_port, "logs": logs,
+               "env": env}
 
 
 @pytest.fixture

@@ -1,5 +1,4 @@
 """The chat widget on the demo page, used as a visitor would, in headless Chromium."""
-import os
 import re
 import subprocess
 from pathlib import Path
@@ -10,8 +9,10 @@ from tests.browser.conftest import CHROMIUM_ARGS  # noqa: F401  (documents how t
 from tests.servers import ROOT, VENV_BIN, environment, free_port, rasa_server, wait_until_up, web_server
 
 PROJECT = "Je suis une commune de 350 000 habitants, projet de participation citoyenne à 400 000 €"
+# Other profiles, so that more calls and rates are seen through the widget (ITN8A, SNAP3, FEDER-NUM).
+CONTACT_CENTRE = "Je suis la DREAL Occitanie, projet de centre de contact à 600 000 €"
+TERMINALS = "Je suis le ministère de l'Intérieur, projet de 3 M€ pour équiper les agents de terminaux sécurisés"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-SCREENSHOT = ROOT / "docs" / "screenshot.png"
 TIMEOUT = 30_000
 
 
@@ -62,13 +63,13 @@ def test_a_button_from_a_reply_sends_its_payload(page):
 
 def test_a_reload_keeps_the_conversation(page):
     page.get_by_role("button", name=re.compile("Discuter avec l'assistant")).click()
-    say(page, PROJECT)
-    bot_says(page, "1. TNT-COOP")
+    say(page, CONTACT_CENTRE)
+    bot_says(page, "1. ITN8A — Mettre en œuvre une stratégie de contact omnicanale")
     page.reload()
-    expect(page.locator(".ofr-user").first).to_have_text(re.compile("350 000 habitants"))
-    expect(page.locator(".ofr-bot").filter(has_text="1. TNT-COOP")).to_be_visible()
-    say(page, "combien pourrions-nous obtenir avec TNT-COOP ?")  # the server remembers the profile too
-    bot_says(page, "75 % de 400 000 €, soit jusqu'à 300 000 €")
+    expect(page.locator(".ofr-user").first).to_have_text(re.compile("centre de contact à 600 000 €"))
+    expect(page.locator(".ofr-bot").filter(has_text="1. ITN8A")).to_be_visible()
+    say(page, "combien pourrions-nous obtenir ?")  # the server remembers the profile too
+    bot_says(page, "ITN8A : 75 % de 600 000 €, soit jusqu'à 450 000 € (vous êtes éligible)")
 
 
 def test_markup_is_shown_as_text_and_never_run(page):
@@ -82,11 +83,11 @@ def test_markup_is_shown_as_text_and_never_run(page):
 
 def test_restart_control_starts_over(page):
     page.get_by_role("button", name=re.compile("Discuter avec l'assistant")).click()
-    say(page, PROJECT)
-    bot_says(page, "1. TNT-COOP")
+    say(page, TERMINALS)
+    bot_says(page, "75 % de 3 000 000 €, soit 2 250 000 €, plafonné à 2 000 000 € par projet.")
     page.get_by_role("button", name="Recommencer la conversation").click()
     bot_says(page, "C'est reparti de zéro")
-    expect(page.locator(".ofr-bot").filter(has_text="TNT-COOP")).to_have_count(0)
+    expect(page.locator(".ofr-bot").filter(has_text="SNAP3")).to_have_count(0)
 
 
 def test_the_page_has_no_serious_accessibility_violation(page):
@@ -105,8 +106,13 @@ def test_long_replies_stay_readable_on_a_phone(browser, site):
     page = context.new_page()
     page.goto(site["url"])
     page.get_by_role("button", name=re.compile("Discuter avec l'assistant")).click()
-    say(page, PROJECT)
-    bot_says(page, "1. TNT-COOP")
+    say(page, "Nous sommes une région")  # the longest reply: two calls, and those that do not fit
+    bot_says(page, "objet du projet")
+    say(page, "ouvrir nos données")
+    bot_says(page, "coût total")
+    say(page, "1 M€")
+    bot_says(page, "60 % de 1 000 000 €, soit jusqu'à 600 000 €")
+    bot_says(page, "Sur ce thème, ne vous sont pas ouverts")
     sizes = page.evaluate("""() => { const log = document.querySelector('.ofr-log');
         const panel = document.querySelector('.ofr-panel').getBoundingClientRect();
         return {scroll: log.scrollWidth, client: log.clientWidth, left: panel.left, right: panel.right}; }""")
@@ -150,7 +156,7 @@ def test_server_down_then_back(browser, site, tmp_path):
     with web_server(tmp_path, port) as web:
         context = browser.new_context(locale="fr-FR")
         page = context.new_page()
-        with rasa_server(tmp_path, site["actions"], port=port):
+        with rasa_server(tmp_path, site["actions"], port=port, env=site["env"]):
             page.goto(f"http://127.0.0.1:{web}/")
             page.get_by_role("button", name=re.compile("Discuter avec l'assistant")).click()
             say(page, "Nous sommes une commune de 350 000 habitants")
@@ -161,27 +167,8 @@ def test_server_down_then_back(browser, site, tmp_path):
         expect(status).to_contain_text("il reste dans la zone de saisie")
         box = page.get_by_role("textbox", name="Votre message")
         expect(box).to_have_value("une plateforme de participation citoyenne")
-        with rasa_server(tmp_path, site["actions"], port=port):
+        with rasa_server(tmp_path, site["actions"], port=port, env=site["env"]):
             expect(status).to_contain_text("Connexion rétablie", timeout=60_000)
             page.keyboard.press("Enter")  # the kept text, sent as is
             bot_says(page, "coût total prévu du projet")  # the conversation went on where it was
         context.close()
-
-
-def test_screenshot_for_the_readme(browser, site):
-    """Taken once (or again with UPDATE_SCREENSHOT=1) from a real conversation, committed in docs/."""
-    if SCREENSHOT.exists() and not os.environ.get("UPDATE_SCREENSHOT"):
-        return
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="fr-FR")
-    page = context.new_page()
-    page.goto(site["url"])
-    page.get_by_role("button", name=re.compile("Discuter avec l'assistant")).click()
-    say(page, PROJECT)
-    bot_says(page, "Souhaitez-vous le détail")
-    page.evaluate("""() => { const log = document.querySelector('.ofr-log');
-        const card = [...document.querySelectorAll('.ofr-bot')].find(m => m.textContent.includes('1. TNT-COOP'));
-        log.scrollTop = card.offsetTop - log.offsetTop - 140; }""")
-    page.wait_for_timeout(300)
-    Path(SCREENSHOT).parent.mkdir(exist_ok=True)
-    page.screenshot(path=str(SCREENSHOT))
-    context.close()

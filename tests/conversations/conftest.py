@@ -1,5 +1,6 @@
 import json
 import os
+import re
 import urllib.request
 import uuid
 from typing import Dict, List
@@ -12,8 +13,25 @@ from tests.servers import MODEL, ROOT, action_server, rasa_server
 BOOKING_CONFIG = ROOT / "config" / "booking.yml"
 
 
+# What must never reach a user: the widget and the rest channel show text as is, so markup would be
+# read literally (« <b>ITN5</b> », « **75 %** »). Tags, HTML entities, Markdown emphasis, links,
+# inline code and headings.
+MARKUP = re.compile(r"""</?[a-zA-Z][^>]*>|&[a-zA-Z]+;|&#x?[0-9a-fA-F]+;|\*\*|__|`"""
+                    r"""|(?<![\w*])\*[^\s*][^*\n]*\*(?![\w*])|(?<![\w])_[^\s_][^_\n]*_(?![\w])"""
+                    r"""|\[[^\]\n]*\]\([^)\n]*\)|^#{1,6}\s""", re.MULTILINE)
+
+
+def check_plain_text(replies: List[Dict]) -> None:
+    """Fails on any markup in the text or the button titles of the bot's replies."""
+    for reply in replies:
+        for text in [reply.get("text") or ""] + [b.get("title", "") for b in reply.get("buttons", [])]:
+            found = MARKUP.search(text)
+            assert found is None, f"markup {found.group(0)!r} in a bot reply: {text!r}"
+
+
 class Chat:
-    """One user talking to the assistant through the rest channel, as the website does."""
+    """One user talking to the assistant through the rest channel, as the website does.
+    Every reply is checked for markup (check_plain_text)."""
 
     def __init__(self, port: int):
         self.url = f"http://127.0.0.1:{port}/webhooks/rest/webhook"
@@ -25,6 +43,7 @@ class Chat:
                                          headers={"Content-Type": "application/json"})
         with urllib.request.urlopen(request, timeout=60) as response:
             self.replies = json.loads(response.read())
+        check_plain_text(self.replies)
         return "\n".join(r.get("text", "") for r in self.replies)
 
     @property
@@ -41,18 +60,23 @@ def database_url(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def servers(tmp_path_factory, database_url):
-    if not MODEL.exists():
-        pytest.fail(f"no trained model at {MODEL}: run `make train`")
-    logs = tmp_path_factory.mktemp("logs")
+def server_env(tmp_path_factory, database_url) -> Dict[str, str]:
+    """The variables of the test servers, passed to them alone: this process's environment is untouched."""
     # One advisor, so that two users wanting the same slot compete for it.
     config = yaml.safe_load(BOOKING_CONFIG.read_text())
     config["advisors"] = 1
     booking_config = tmp_path_factory.mktemp("config") / "booking.yml"
     booking_config.write_text(yaml.safe_dump(config, allow_unicode=True))
-    os.environ.update({"ORIENTATION_DATABASE_URL": database_url, "BOOKING_CONFIG": str(booking_config)})
-    with action_server(logs) as action_port, rasa_server(logs, action_port) as port:
-        yield {"rasa": port, "actions": action_port, "logs": logs, "database_url": database_url}
+    return {"ORIENTATION_DATABASE_URL": database_url, "BOOKING_CONFIG": str(booking_config)}
+
+
+@pytest.fixture(scope="session")
+def servers(tmp_path_factory, database_url, server_env):
+    if not MODEL.exists():
+        pytest.fail(f"no trained model at {MODEL}: run `make train`")
+    logs = tmp_path_factory.mktemp("logs")
+    with action_server(logs, env=server_env) as action_port, rasa_server(logs, action_port, env=server_env) as port:
+        yield {"rasa": port, "actions": action_port, "logs": logs, "database_url": database_url, "env": server_env}
 
 
 @pytest.fixture

@@ -5,9 +5,10 @@ import urllib.request
 from tests.servers import free_port, rasa_server
 
 
-def test_apology_when_the_action_server_is_down(tmp_path):
+def test_apology_when_the_action_server_is_down(tmp_path, database_url):
     dead_port = free_port()  # nothing listens there
-    with rasa_server(tmp_path, dead_port) as port:
+    # The test database, never the repository's var/orientation.db.
+    with rasa_server(tmp_path, dead_port, env={"ORIENTATION_DATABASE_URL": database_url}) as port:
         request = urllib.request.Request(
             f"http://127.0.0.1:{port}/webhooks/rest/webhook",
             data=json.dumps({"sender": "down", "message": "quel est le taux de SNAP3 ?"}).encode(),

@@ -1,8 +1,10 @@
 """Booking a DINUM slot in the conversation, end to end, with the bookings in the test database."""
 import datetime as dt
-import json
 import re
 
+import pytest
+
+from actions.booking.calendar import describe_slot
 from actions.booking.store import BookingStore
 
 REFERENCE = re.compile(r"DN-[A-Z0-9]{6}")
@@ -18,24 +20,30 @@ def offered(chat):
     return times
 
 
+# A profile whose recommendation (ITN8A, 75 % of 600 000 €) the bookings carry.
+PROFILE = "Je suis la DREAL Occitanie, projet de centre de contact à 600 000 €"
+
+
 def book(chat, email="marie.dupont@lyon.fr", wish=None):
-    chat.say("Je suis une commune de 350 000 habitants, projet de participation citoyenne à 400 000 €")
+    chat.say(PROFILE)
     chat.say("je voudrais un rendez-vous avec la DINUM")
     if wish:
         chat.say(wish)
     first = offered(chat)[0]
     chat.say(f'/inform{{"booking_slot": "{first.isoformat()}"}}')
     chat.say("Marie Dupont")
-    chat.say("Mairie de Lyon")
+    chat.say("DREAL Occitanie")  # the profile's organisation (another one would change it: see the xfail below)
     chat.say(email)
     return first, chat.say("/affirm")
 
 
 def test_the_full_booking(chat, database_url):
-    chat.say("Je suis une commune de 350 000 habitants, projet de participation citoyenne à 400 000 €")
-    chat.say("quel est le taux de TNT-COOP ?")
+    chat.say("Nous sommes une communauté d'agglomération de 120 000 habitants, projet de prise de rendez-vous "
+             "en ligne à 200 000 €")
+    assert "Pour votre projet : 60 % de 200 000 €, soit jusqu'à 120 000 €." in chat.say("quel est le taux de FEDER-NUM ?")
     answer = chat.say("je voudrais un rendez-vous avec la DINUM")
-    assert "Le conseiller recevra ce résumé" in answer and "TNT-COOP" in answer
+    assert "Le conseiller recevra ce résumé" in answer
+    assert "• FEDER-NUM (vous êtes éligible, 60 % de 200 000 €, soit jusqu'à 120 000 €" in answer
     slots = offered(chat)
     assert len(slots) >= 3 and slots == sorted(slots)
     assert all(s.utcoffset() is not None for s in slots)
@@ -57,12 +65,29 @@ def test_the_full_booking(chat, database_url):
     booking = BookingStore(database_url).find(reference, "Marie.Dupont@lyon.fr")
     assert booking.start == tuesdays[0]
     assert (booking.name, booking.organisation) == ("Marie Dupont", "Mairie de Lyon")
-    assert "Profil : une commune, 350 000 habitants" in booking.summary
-    assert "TNT-COOP" in booking.summary and "quel est le taux de TNT-COOP ?" in booking.summary
+    assert "120 000 habitants, projet de 200 000 € TTC, dématérialisation des démarches" in booking.summary
+    assert "• FEDER-NUM (vous êtes éligible, 60 % de 200 000 €, soit jusqu'à 120 000 €" in booking.summary
+    assert booking.summary.endswith("Questions posées : quel est le taux de FEDER-NUM ?")
 
     chat.say("/get_invitation")
     custom = next(r["custom"]["data"] for r in chat.replies if "custom" in r)
     assert custom["filename"].endswith(".ics") and "BEGIN:VEVENT" in custom["ics"]
+
+
+@pytest.mark.xfail(strict=True, reason="bug: the organisation typed in the booking form (« Mairie de Lyon ») "
+                   "fills applicant_type through the global from_entity mapping, and the stored summary says "
+                   "« une commune » for an EPCI")
+def test_the_organisation_typed_in_the_booking_does_not_change_the_profile(chat, database_url):
+    chat.say("Nous sommes une communauté d'agglomération de 120 000 habitants, projet de prise de rendez-vous "
+             "en ligne à 200 000 €")
+    chat.say("je voudrais un rendez-vous avec la DINUM")
+    chat.say(f'/inform{{"booking_slot": "{offered(chat)[0].isoformat()}"}}')
+    chat.say("Julie Morel")
+    chat.say("Mairie de Lyon")
+    chat.say("julie.morel@lyon.fr")
+    reference = REFERENCE.search(chat.say("/affirm")).group(0)
+    summary = BookingStore(database_url).find(reference, "julie.morel@lyon.fr").summary
+    assert summary.startswith("Profil : un EPCI (intercommunalité), 120 000 habitants, projet de 200 000 € TTC")
 
 
 def test_refused_consent_books_nothing(chat, database_url):
@@ -82,7 +107,7 @@ def test_see_move_and_cancel_a_booking(chat, new_chat, database_url):
     other = new_chat()  # another day, another conversation: reference and email are asked
     other.say(f"je voudrais voir mon rendez-vous {reference}")
     shown = other.say("claire.roux@lyon.fr")
-    assert reference in shown and "Marie Dupont (Mairie de Lyon)" in shown
+    assert reference in shown and "Marie Dupont (DREAL Occitanie)" in shown
 
     assert "nouveau créneau" in other.say(f"je veux déplacer mon rendez-vous {reference}")
     later = [s for s in offered(other) if s != start][0]
@@ -108,7 +133,8 @@ def test_the_same_slot_for_two_users_one_wins_the_other_gets_the_next(chat, new_
     for user, email in ((first, "a.un@lyon.fr"), (second, "b.deux@lyon.fr")):
         user.say("je voudrais un rendez-vous avec la DINUM")
     wanted = offered(first)[0]
-    assert wanted in offered(second)
+    before = offered(second)
+    assert before[0] == wanted
     for user, email in ((first, "a.un@lyon.fr"), (second, "b.deux@lyon.fr")):
         user.say(f'/inform{{"booking_slot": "{wanted.isoformat()}"}}')
         user.say("Agent Test")
@@ -116,15 +142,21 @@ def test_the_same_slot_for_two_users_one_wins_the_other_gets_the_next(chat, new_
         user.say(email)
     assert "C'est réservé" in first.say("/affirm")
     lost = second.say("/affirm")
-    assert "vient d'être réservé par quelqu'un d'autre" in lost
-    assert wanted not in offered(second) and offered(second)
-    assert json.dumps(lost)  # a French answer, never silence
+    assert lost.startswith(f"Désolé, le créneau du {describe_slot(wanted)} vient d'être réservé par quelqu'un d'autre.")
+    assert "Voici les prochains créneaux libres" in lost
+    # One advisor: the slot taken is gone, the next ones are offered in order.
+    assert offered(second)[:len(before) - 1] == before[1:]
 
 
-def test_giving_up_in_the_middle_of_the_booking_stores_nothing(chat, database_url):
+def test_giving_up_in_the_middle_of_the_booking_stores_nothing(chat, new_chat, database_url):
     chat.say("je voudrais un rendez-vous avec la DINUM")
-    chat.say(f'/inform{{"booking_slot": "{offered(chat)[0].isoformat()}"}}')
-    chat.say("Léa Girard")
+    chosen = offered(chat)[0]
+    chat.say(f'/inform{{"booking_slot": "{chosen.isoformat()}"}}')
+    assert "organisation" in chat.say("Léa Girard")
     assert "je n'enregistre rien" in chat.say("finalement j'annule")
     assert "Avec plaisir" in chat.say("merci")  # the form is closed: the conversation goes on
-    assert BookingStore(database_url).bookings_of("lea.girard@lyon.fr") == []
+    # Nothing stored: the slot is still free (one advisor), and offered to the next user first.
+    assert BookingStore(database_url).taken(chosen, chosen + dt.timedelta(minutes=15)) == {}
+    other = new_chat()
+    other.say("je voudrais un rendez-vous avec la DINUM")
+    assert offered(other)[0] == chosen

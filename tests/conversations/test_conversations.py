@@ -35,7 +35,8 @@ def test_a_correction_changes_the_recommendation(chat):
 def test_the_population_is_asked_only_when_it_matters(chat):
     answer = chat.say("Je suis une préfecture, projet de 300 000 € pour automatiser le traitement des dossiers")
     assert "habitants" not in answer.split("Votre profil")[0]
-    assert "ITN8C" in answer
+    assert "1. ITN8C — Améliorer l'efficience des services publics\nVous êtes éligible. " \
+        "Financement possible : 75 % de 300 000 €, soit jusqu'à 225 000 €." in answer
 
 
 def test_question_about_the_rate_of_a_call(chat):
@@ -45,8 +46,10 @@ def test_question_about_the_rate_of_a_call(chat):
 
 
 def test_question_about_dates_and_a_follow_up_on_the_same_call(chat):
-    assert "ouvert jusqu'au 22 novembre 2021" in chat.say("jusqu'à quand peut-on candidater à TNT-COOP ?")
-    assert "TNT-COOP" in chat.say("et qui peut candidater ?")
+    assert "ITN5 — Cycle de vie de la donnée : Guichet : dépôt au fil de l'eau depuis le 18 janvier 2021" in \
+        chat.say("jusqu'à quand peut-on candidater à ITN5 ?")
+    assert chat.say("et qui peut candidater ?").startswith(
+        "ITN5 — Cycle de vie de la donnée est ouvert aux directions métier d'administration")
 
 
 def test_question_about_who_may_apply(chat):
@@ -84,7 +87,9 @@ def test_out_of_scope(chat):
 
 
 def test_restart_forgets_the_profile(chat):
-    chat.say("Je suis une commune de 350 000 habitants, projet de participation citoyenne à 400 000 €")
+    answer = chat.say("Je suis le ministère de l'Intérieur, projet de 3 M€ pour équiper les agents de terminaux sécurisés")
+    assert "1. SNAP3 — Terminaux numériques sécurisés\nVous êtes éligible. Financement possible : " \
+        "75 % de 3 000 000 €, soit 2 250 000 €, plafonné à 2 000 000 € par projet." in answer
     assert "C'est reparti de zéro" in chat.say("recommencer")
     assert "Quelle structure porte le projet" in chat.say("quels appels pour mon projet ?")
 
@@ -101,26 +106,34 @@ def test_how_much_could_we_get(chat):
 
 
 def test_appointment_recaps_the_case(chat):
-    chat.say("Je suis une commune de 350 000 habitants, projet de participation citoyenne à 400 000 €")
+    chat.say("Nous sommes un opérateur de l'État, projet d'innovation de 60 000 €")
     answer = chat.say("je voudrais un rendez-vous avec la DINUM")
     assert "créneaux de 15 minutes" in answer
-    assert "Profil : une commune, 350 000 habitants, projet de 400 000 € TTC" in answer
+    assert "Profil : un opérateur de l'État, projet de 60 000 € TTC, expérimentation d'une technologie" in answer
+    assert "• ITN6 (vous êtes éligible, 100 % de 60 000 €, soit 60 000 €, plafonné à 48 000 € par projet" in answer
 
 
 def test_bad_budget_gets_a_french_reply_and_loses_nothing(chat):
-    chat.say("Nous sommes une commune de 350 000 habitants")
-    chat.say("une plateforme de participation citoyenne")
-    assert "négatif" in chat.say("-5 €")
-    answer = chat.say("400 000 €")
-    assert "1. TNT-COOP" in answer and "350 000 habitants" in answer
+    chat.say("Nous sommes une région")
+    chat.say("ouvrir nos données")
+    assert chat.say("-5 €").startswith("Le budget ne peut pas être négatif : pouvez-vous le préciser ?")
+    answer = chat.say("1 M€")
+    assert "Votre profil : une région, projet de 1 000 000 € TTC, données" in answer
+    assert "1. FEDER-NUM — Services numériques aux citoyens et infrastructures de données (fonds européens)\n" \
+        "Vous êtes éligible. Financement possible : 60 % de 1 000 000 €, soit jusqu'à 600 000 €." in answer
+    assert "2. TNT-DONNEES — Développer un meilleur usage des données pour nos territoires\n" \
+        "Vous êtes éligible. Financement possible : 50 % de 1 000 000 €, soit jusqu'à 500 000 €." in answer
+    assert "1re session : clos depuis le 28 mai 2021" in answer
 
 
 def test_i_do_not_know_the_budget(chat):
-    chat.say("Nous sommes une commune de 350 000 habitants")
-    chat.say("une plateforme de participation citoyenne")
+    chat.say("Je suis la DREAL Occitanie")
+    chat.say("un centre de contact pour les usagers")
     answer = chat.say("je ne sais pas")
-    assert "TNT-COOP" in answer
-    assert "Éligibilité à confirmer" in answer or "Vous êtes éligible" in answer
+    assert "les appels concernés seront « à confirmer »" in answer
+    assert "1. ITN8A — Mettre en œuvre une stratégie de contact omnicanale\nÉligibilité à confirmer. " \
+        "Cofinancement jusqu'à 75 % du coût du projet.\n• Budget non précisé : taille attendue au moins 150 000 € TTC." \
+        in answer
 
 
 def test_an_unknown_call_code(chat):
@@ -132,9 +145,9 @@ def test_what_the_bot_is(chat):
 
 
 def test_markup_and_nonsense_do_not_break_the_conversation(chat):
-    answer = chat.say("<img src=x onerror=alert(1)>")
-    assert answer  # some French reply, never silence
-    assert "reformuler" in chat.say("zzzz qwerty") or "spécialisé" in chat.replies[0].get("text", "")
+    out_of_scope = "Je ne peux pas vous aider sur ce point : je suis spécialisé dans les appels à projets France Relance"
+    assert chat.say("<img src=x onerror=alert(1)>").startswith(out_of_scope)
+    assert chat.say("zzzz qwerty").startswith(out_of_scope)
     assert "Dites-moi qui vous êtes" in chat.say("bonjour")
 
 
@@ -160,9 +173,14 @@ def test_question_about_a_closed_session(chat):
 
 
 def test_yes_after_a_recommendation_starts_the_appointment(chat):
-    chat.say("Je suis une commune de 350 000 habitants, projet de participation citoyenne à 400 000 €")
+    first = chat.say("Nous sommes une direction d'administration centrale, projet de messagerie et "
+                     "visioconférence pour les agents à 5 M€")
+    assert "1. SNAP4 — Services de communication unifiée\nVous êtes éligible. Financement possible : " \
+        "75 % de 5 000 000 €, soit 3 750 000 €, plafonné à 3 000 000 € par dossier." in first
     answer = chat.say("oui")
-    assert "créneaux de 15 minutes" in answer and "TNT-COOP" in answer
+    assert "créneaux de 15 minutes" in answer
+    assert "• SNAP4 (vous êtes éligible, 75 % de 5 000 000 €, soit 3 750 000 €, plafonné à 3 000 000 € par dossier" \
+        in answer
 
 
 def test_an_unclear_answer_in_the_form_keeps_the_question_open(chat):

@@ -8,14 +8,14 @@ from tests.servers import rasa_server
 
 
 def test_a_conversation_and_a_booking_survive_a_restart(servers, database_url, tmp_path):
-    with rasa_server(tmp_path, servers["actions"]) as port:
+    with rasa_server(tmp_path, servers["actions"], env=servers["env"]) as port:
         chat = Chat(port)
         _, confirmation = book(chat, email="nina.roche@lyon.fr")
         reference = re.search(r"DN-[A-Z0-9]{6}", confirmation).group(0)
-    with rasa_server(tmp_path, servers["actions"]) as port:
+    with rasa_server(tmp_path, servers["actions"], env=servers["env"]) as port:
         chat.url = f"http://127.0.0.1:{port}/webhooks/rest/webhook"  # same user, new server
         answer = chat.say("combien pourrions-nous obtenir ?")
-        assert "TNT-COOP" in answer and "300 000 €" in answer  # the profile was remembered
+        assert "• ITN8A : 75 % de 600 000 €, soit jusqu'à 450 000 € (vous êtes éligible)" in answer  # profile kept
         assert "nouvelle session" not in answer
         shown = chat.say("je voudrais voir mon rendez-vous")  # reference and email remembered too
         assert reference in shown

@@ -1,8 +1,23 @@
 """NLU quality on the held-out messages (tests/nlu/heldout.yml), written apart from data/nlu.yml.
-The thresholds are the product's bar: below them the assistant misreads too many users."""
+The thresholds are the product's bar: below them the assistant misreads too many users.
+
+Rasa's entity F1 scores spans and types, not values: test_entity_values.py checks the values."""
 import pytest
 
 from scripts.nlu_report import MODEL, evaluate
+from tests.nlu.test_entity_values import HELDOUT_SIZE
+
+# Entity F1 by span (`make train && .venv/bin/python scripts/nlu_report.py`); today's figure in the comment.
+# The lexicon marks shorter theme spans than the annotators, hence project_nature's low F1 by span.
+ENTITY_F1 = {
+    "budget": 0.95,             # 1.000
+    "population": 0.95,         # 0.986
+    "applicant_type": 0.95,     # 0.958
+    "departement_count": 0.95,  # 1.000
+    "call_code": 0.93,          # 0.960
+    "call_aspect": 0.78,        # 0.821
+    "project_nature": 0.55,     # 0.586
+}
 
 
 @pytest.fixture(scope="module")
@@ -12,14 +27,14 @@ def scores():
     return evaluate()
 
 
-def test_the_heldout_set_is_large_enough(scores):
-    assert scores["messages"] >= 150
+def test_every_heldout_message_is_evaluated(scores):
+    assert scores["messages"] == HELDOUT_SIZE
 
 
 def test_intents_are_recognised(scores):
-    assert scores["intent macro-F1"] >= 0.95
+    assert scores["intent macro-F1"] >= 0.95  # 0.991
 
 
-@pytest.mark.parametrize("entity", ["budget", "population", "applicant_type"])
-def test_profile_entities_are_extracted(scores, entity):
-    assert scores[f"entity F1 {entity}"] >= 0.95
+@pytest.mark.parametrize("entity", sorted(ENTITY_F1))
+def test_entities_are_extracted(scores, entity):
+    assert scores[f"entity F1 {entity}"] >= ENTITY_F1[entity]

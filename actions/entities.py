@@ -1,0 +1,70 @@
+"""The entities of a French message with their canonical values, without Rasa: what the NLU
+components of addons/entity_extractors.py report, so that tests can check the values themselves.
+
+- amount_entities: budget (TTC), population and departement_count, through actions.amounts;
+- lexicon_entities: applicant_type, project_nature, call_code and call_aspect, through actions.lexicon;
+- territory_entities: territory, the places named, through actions.territories, as « kind:code »
+  (homonyms « kind:code|kind:code », for the user to choose from);
+- booking_entities: booking_reference and email, read as actions/booking reads them.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any, Callable, Dict, List, Tuple
+
+from actions import amounts, lexicon, territories
+from actions.booking.validation import find_emails, find_references
+from actions.territories.coverage import encode
+
+logger = logging.getLogger(__name__)
+Span = Tuple[int, int]
+
+
+def amount_entities(text: str) -> List[Dict[str, Any]]:
+    return [{"entity": amounts.FIELD_OF_KIND[q.kind], "start": q.start, "end": q.end, "value": q.value}
+            for q in amounts.extract_quantities(text) if q.kind in amounts.FIELD_OF_KIND]
+
+
+def _email_spans(text: str) -> Tuple[List[Span], Callable[[int, int], bool]]:
+    """The spans of e-mail addresses: « marie@mairie-lyon.fr » names neither a mairie nor Lyon."""
+    spans = [(start, end) for start, end, _ in find_emails(text)]
+    return spans, lambda start, end: any(s <= start and end <= e for s, e in spans)
+
+
+def places(text: str) -> List[territories.Mention]:
+    """The places named in a message, outside e-mail addresses; none, with a warning, when the
+    index was not built."""
+    try:
+        found = territories.find(text)
+    except territories.IndexMissing as error:
+        logger.warning("%s", error)
+        return []
+    _, inside = _email_spans(text)
+    return [m for m in found if not inside(m.start, m.end)]
+
+
+def lexicon_entities(text: str) -> List[Dict[str, Any]]:
+    # Words inside an amount ("trois départements") or an e-mail address are not applicant
+    # types. The words of a place that do not say who speaks count only when nothing else does:
+    # « la préfecture … couvre le département du Nord » is a préfecture, « la région Occitanie,
+    # projet de 2 M€ » a région (and actions/validation.py does not let such words replace a
+    # type already known).
+    skip = [(q.start, q.end) for q in amounts.extract_quantities(text)] + _email_spans(text)[0]
+    found = lexicon.entities(text, skip + [(m.start, m.end) for m in places(text) if m.applicant_type is None])
+    if not any(m.entity == "applicant_type" for m in found):
+        found += [m for m in lexicon.entities(text, skip) if m.entity == "applicant_type"]
+    return [{"entity": m.entity, "start": m.start, "end": m.end, "value": m.value}
+            for m in sorted(found, key=lambda m: m.start)]
+
+
+def territory_entities(text: str) -> List[Dict[str, Any]]:
+    return [{"entity": "territory", "start": m.start, "end": m.end, "value": encode(m.territories)}
+            for m in places(text)]
+
+
+def booking_entities(text: str) -> List[Dict[str, Any]]:
+    found = [{"entity": "booking_reference", "start": start, "end": end, "value": reference}
+             for start, end, reference in find_references(text)]
+    found += [{"entity": "email", "start": start, "end": end, "value": email}
+              for start, end, email in find_emails(text)]
+    return found
