@@ -26,8 +26,10 @@ from actions.eligibility.profile import LIMITS, out_of_range
 from actions.eligibility.vocabulary import APPLICANT_TYPES, THEMES, applicant_label
 from actions.territories import IndexMissing, load_index
 from actions.territories.coverage import coverage, decode, encode
-from actions.tracker_profile import latest_entity, profile_from, value_before_last_message
+from actions.tracker_profile import PROFILE_SLOTS, latest_entity, profile_from, value_before_last_message
 
+# While these forms run, what the user types answers their questions (name, organisation, e-mail…).
+BOOKING_LOOPS = ("booking_form", "manage_booking_form")
 NUMERIC_WORDS = {"budget": "le budget", "population": "la population couverte",
                  "departement_count": "le nombre de départements"}
 
@@ -78,10 +80,15 @@ class ValidateProfileSlots(ValidationAction):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[Dict[Text, Any]]:
         candidates = tracker.slots_to_validate()
+        if tracker.active_loop_name in BOOKING_LOOPS:
+            # The message answers a booking question: « Mairie de Lyon » is the organisation's
+            # name, not a new profile, and the advisor's summary must keep the profile confirmed.
+            return [SlotSet(slot, value_before_last_message(tracker, slot))
+                    for slot in PROFILE_SLOTS + ("territory",) if slot in candidates]
         events: Dict[str, Any] = {}
         notes: List[str] = []
         changes: List[str] = []
-        for slot in ("applicant_type", "population", "departement_count", "budget", "project_nature"):
+        for slot in PROFILE_SLOTS:
             if slot not in candidates:
                 continue
             new, old = candidates[slot], value_before_last_message(tracker, slot)
@@ -100,10 +107,7 @@ class ValidateProfileSlots(ValidationAction):
                 changes.append(f"{NUMERIC_WORDS.get(slot, _label(slot))} passe {fmt.de(describe(slot, old))} "
                                f"à {describe(slot, new)}")
         if "territory" in candidates:
-            if tracker.active_loop_name == "booking_form":  # « Mairie de Lyon » is the organisation's name
-                events["territory"] = value_before_last_message(tracker, "territory")
-            else:
-                events.update(_territory_events(dispatcher, tracker, candidates, notes))
+            events.update(_territory_events(dispatcher, tracker, candidates, notes))
         if "budget" in candidates and events.get("budget") is not None:
             converted = [q for q in amounts.extract_quantities(tracker.latest_message.get("text") or "")
                          if q.kind == "budget" and q.excl_tax and not q.negative]

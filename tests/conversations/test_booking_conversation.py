@@ -2,8 +2,6 @@
 import datetime as dt
 import re
 
-import pytest
-
 from actions.booking.calendar import describe_slot
 from actions.booking.store import BookingStore
 
@@ -32,7 +30,7 @@ def book(chat, email="marie.dupont@lyon.fr", wish=None):
     first = offered(chat)[0]
     chat.say(f'/inform{{"booking_slot": "{first.isoformat()}"}}')
     chat.say("Marie Dupont")
-    chat.say("DREAL Occitanie")  # the profile's organisation (another one would change it: see the xfail below)
+    chat.say("DREAL Occitanie")
     chat.say(email)
     return first, chat.say("/affirm")
 
@@ -74,9 +72,6 @@ def test_the_full_booking(chat, database_url):
     assert custom["filename"].endswith(".ics") and "BEGIN:VEVENT" in custom["ics"]
 
 
-@pytest.mark.xfail(strict=True, reason="bug: the organisation typed in the booking form (« Mairie de Lyon ») "
-                   "fills applicant_type through the global from_entity mapping, and the stored summary says "
-                   "« une commune » for an EPCI")
 def test_the_organisation_typed_in_the_booking_does_not_change_the_profile(chat, database_url):
     chat.say("Nous sommes une communauté d'agglomération de 120 000 habitants, projet de prise de rendez-vous "
              "en ligne à 200 000 €")
