@@ -17,6 +17,7 @@ import yaml
 PACKAGE_DIR = Path(__file__).resolve().parent
 CATALOGUE_DIR = PACKAGE_DIR / "catalogue"
 SCHEMA_FILE = PACKAGE_DIR / "schema.yaml"
+PROGRAMMES_FILE = "_programmes.yaml"  # beside the calls; files starting with "_" are not calls
 
 
 class CatalogueError(ValueError):
@@ -41,6 +42,16 @@ class Session:
 
 
 @dataclass(frozen=True)
+class Programme:
+    """What a call belongs to, and when it ends: « France Relance », 31 December 2022."""
+    key: str
+    name: str
+    ends: dt.date
+    why: str  # « seules les dépenses engagées en 2021 et 2022 sont financées »
+    source: Dict[str, str]
+
+
+@dataclass(frozen=True)
 class Call:
     code: str
     title: str
@@ -51,6 +62,7 @@ class Call:
     sessions: Tuple[Session, ...]
     data: Dict[str, Any] = field(repr=False)  # the whole validated file, for explanations
     file: str = ""
+    programme: Optional[Programme] = None
 
     @property
     def short_title(self) -> str:
@@ -109,8 +121,8 @@ def _build_session(raw: Dict[str, Any], call_rules: Dict[str, Any], file: str, i
     )
 
 
-def load_call(path: Path) -> Call:
-    """Read, validate and build one call; raises CatalogueError."""
+def _read(path: Path, validator: jsonschema.Draft202012Validator) -> Dict[str, Any]:
+    """A YAML file checked against the schema; raises CatalogueError with the file and the field."""
     file = path.name
     try:
         raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 (a SafeLoader)
@@ -118,10 +130,37 @@ def load_call(path: Path) -> Call:
         raise CatalogueError(file, "", f"YAML illisible : {exc}") from None
     if not isinstance(raw, dict):
         raise CatalogueError(file, "", "le fichier doit décrire un objet (clé: valeur)")
-    errors = sorted(_validator().iter_errors(raw), key=lambda e: list(e.absolute_path))
+    errors = sorted(validator.iter_errors(raw), key=lambda e: list(e.absolute_path))
     if errors:
         best = jsonschema.exceptions.best_match(errors)
         raise CatalogueError(file, _field_path(best), best.message)
+    return raw
+
+
+@lru_cache(maxsize=1)
+def _programmes_validator() -> jsonschema.Draft202012Validator:
+    defs = _validator().schema["$defs"]
+    schema = {"$defs": defs, "type": "object", "additionalProperties": {"$ref": "#/$defs/programme"}}
+    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+
+
+def load_programmes(directory: Path) -> Dict[str, Programme]:
+    """The programmes file of a catalogue directory, else the packaged one."""
+    path = directory / PROGRAMMES_FILE
+    raw = _read(path if path.exists() else CATALOGUE_DIR / PROGRAMMES_FILE, _programmes_validator())
+    return {key: Programme(key, p["name"], dt.date.fromisoformat(p["ends"]), p["why"], p["source"])
+            for key, p in raw.items()}
+
+
+def load_call(path: Path, programmes: Optional[Dict[str, Programme]] = None) -> Call:
+    """Read, validate and build one call; raises CatalogueError."""
+    file = path.name
+    raw = _read(path, _validator())
+    if programmes is None:
+        programmes = load_programmes(path.parent)
+    if raw.get("programme") and raw["programme"] not in programmes:
+        raise CatalogueError(file, "programme", f"programme inconnu « {raw['programme']} » "
+                                                f"(absent de {PROGRAMMES_FILE})")
     if raw["code"] != path.stem:
         raise CatalogueError(file, "code", f"le code {raw['code']} ne correspond pas au nom du fichier {path.stem}")
     rules = raw["rules"]
@@ -144,6 +183,7 @@ def load_call(path: Path) -> Call:
         sessions=sessions,
         data=raw,
         file=file,
+        programme=programmes.get(raw.get("programme", "")),
     )
 
 
@@ -191,10 +231,11 @@ def load_catalogue(directory: Optional[Path] = None) -> Catalogue:
 
 
 def _load(directory: Path) -> Catalogue:
-    files = sorted(directory.glob("*.yaml"))
+    files = sorted(p for p in directory.glob("*.yaml") if not p.name.startswith("_"))
     if not files:
         raise CatalogueError(str(directory), "", "aucun fichier d'appel (*.yaml)")
-    return Catalogue([load_call(path) for path in files])
+    programmes = load_programmes(directory)
+    return Catalogue([load_call(path, programmes) for path in files])
 
 
 @lru_cache(maxsize=1)

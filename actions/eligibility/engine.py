@@ -125,7 +125,7 @@ def _score(verdict: str, match: Optional[bool], status: str) -> float:
 
 def evaluate_call(call: Call, profile: Profile) -> CallResult:
     """The verdict for one call, in the session that suits the profile best at the date."""
-    results = [_evaluate_in(call, window, profile) for window in candidate_windows(call.sessions, profile.date)]
+    results = [_evaluate_in(call, window, profile) for window in candidate_windows(call.sessions, profile.date, call.programme)]
     return min(results, key=lambda r: (VERDICT_ORDER[r.verdict], -(r.funding.amount or 0)))
 
 

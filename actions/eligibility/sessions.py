@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import List, Optional, Sequence
 
 from . import formatting as fmt
-from .catalogue import Session
+from .catalogue import Programme, Session
 
 OPEN, ROLLING, UPCOMING, CLOSED = "open", "rolling", "upcoming", "closed"
 STATUS_ORDER = {OPEN: 0, ROLLING: 0, UPCOMING: 1, CLOSED: 2}
@@ -21,32 +21,43 @@ STATUS_ORDER = {OPEN: 0, ROLLING: 0, UPCOMING: 1, CLOSED: 2}
 class Window:
     session: Session
     start: dt.date  # first day applications are accepted
-    end: dt.date    # last day (date.max for a rolling session)
+    end: dt.date    # last day (a rolling session: its programme's end, or date.max)
+    programme: Optional[Programme] = None
 
     def status(self, on: dt.date) -> str:
         if on < self.start:
             return UPCOMING
-        if self.session.rolling:
-            return ROLLING
-        return OPEN if on <= self.end else CLOSED
+        if on > self.end:
+            return CLOSED
+        return ROLLING if self.session.rolling else OPEN
+
+    @property
+    def ended_with_programme(self) -> bool:
+        """A rolling session closed by the end of its programme, not by a date of its own."""
+        return self.session.rolling and self.programme is not None
 
 
-def windows(sessions: Sequence[Session]) -> List[Window]:
-    """Dates of each session; an unpublished opening is taken as the day after the previous close."""
+def windows(sessions: Sequence[Session], programme: Optional[Programme] = None) -> List[Window]:
+    """Dates of each session; an unpublished opening is taken as the day after the previous close,
+    and a session with no closing date ends with its programme (contract §2)."""
     result: List[Window] = []
     for session in sessions:
         start = session.opens
         if start is None:
             previous = result[-1].end if result else None
             start = previous + dt.timedelta(days=1) if previous and previous != dt.date.max else dt.date.min
-        end = dt.date.max if session.rolling else (session.closes or start)
-        result.append(Window(session, start, end))
+        if session.rolling:
+            end = programme.ends if programme else dt.date.max
+        else:
+            end = session.closes or start
+        result.append(Window(session, start, end, programme))
     return result
 
 
-def candidate_windows(sessions: Sequence[Session], on: dt.date) -> List[Window]:
+def candidate_windows(sessions: Sequence[Session], on: dt.date,
+                      programme: Optional[Programme] = None) -> List[Window]:
     """The sessions open at the date; else the next one; else the latest one."""
-    all_windows = windows(sessions)
+    all_windows = windows(sessions, programme)
     open_now = [w for w in all_windows if w.status(on) in (OPEN, ROLLING)]
     if open_now:
         return open_now
@@ -74,6 +85,9 @@ def status_text(window: Window, on: dt.date) -> str:
         if session.dates_approximate and session.period_label:
             return f"session du {session.period_label} (dates précises non publiées)"
         return f"ouvert jusqu'au {fmt.date(session.closes)}"
+    if window.ended_with_programme:
+        return (f"clos depuis le {fmt.date(window.end)}, fin du programme {window.programme.name} "
+                f"({window.programme.why})")
     if session.dates_approximate and session.period_label:
         return f"session du {session.period_label} close"
     return f"clos depuis le {fmt.date(session.closes)}"
