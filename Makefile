@@ -52,7 +52,7 @@ $(TERRITORIES): node_modules/.installed $(VENV)/.installed actions/territories/b
 
 # pip-tools resolves requirements.in into a lock with hashes (pip then checks every download). It
 # runs from its own venv: its own dependencies (packaging, build) would clash with Rasa's pins.
-# About 12 minutes: pip-tools reads every file of every pinned release to record its hash.
+# 6 to 12 minutes: pip-tools reads every file of every pinned release to record its hash.
 LOCK_VENV := .lock-venv
 lock:
 	@test -x $(LOCK_VENV)/bin/pip-compile || { $(PYTHON310) -m venv $(LOCK_VENV) && \
