@@ -1,6 +1,7 @@
 """The chat widget on the demo page, used as a visitor would, in headless Chromium."""
 import re
 import subprocess
+import time
 from pathlib import Path
 
 from playwright.sync_api import expect
@@ -30,8 +31,15 @@ def open_with_keyboard(page):
 
 
 def say(page, text):
-    page.get_by_role("textbox", name="Votre message").fill(text)
-    page.keyboard.press("Enter")
+    box = page.get_by_role("textbox", name="Votre message")
+    box.fill(text)
+    box.press("Enter")
+    # Before the socket is connected (a loaded machine), the widget keeps the text in the box and
+    # says so: send again, as a user would, until it leaves the box.
+    deadline = time.monotonic() + TIMEOUT / 1000
+    while box.input_value() == text and time.monotonic() < deadline:
+        page.wait_for_timeout(500)
+        box.press("Enter")
 
 
 def bot_says(page, text):
@@ -75,7 +83,7 @@ def test_a_reload_keeps_the_conversation(page):
 def test_markup_is_shown_as_text_and_never_run(page):
     page.get_by_role("button", name=re.compile("Discuter avec l'assistant")).click()
     say(page, "<img src=x onerror=alert(1)>")
-    expect(page.locator(".ofr-user .ofr-text").last).to_have_text("<img src=x onerror=alert(1)>")
+    expect(page.locator(".ofr-user .ofr-text").last).to_have_text("<img src=x onerror=alert(1)>", timeout=TIMEOUT)
     expect(page.locator(".ofr-bot").last).to_be_visible(timeout=TIMEOUT)
     assert page.locator(".ofr-log img").count() == 0
     assert page.dialogs == []

@@ -19,6 +19,10 @@ def test_a_mairie_gives_the_type_and_the_official_population(chat):
             f"{fmt.number(rennes.population)} habitants, 1 département") in answer
     # Rennes alone is under TNT-COOP's 300 000 inhabitants of the 2nd session
     assert f"TNT-COOP : Population couverte {fmt.number(rennes.population)} < 300 000 habitants requis" in answer
+    # the advisor's summary names the territory by its official name and code
+    summary = chat.say("je voudrais un rendez-vous avec la DINUM")
+    assert "Le conseiller recevra ce résumé" in summary
+    assert "territoire : Rennes (commune, code INSEE 35238)" in summary
 
 
 def test_a_figure_the_user_states_wins_over_the_official_one(chat):
