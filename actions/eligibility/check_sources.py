@@ -1,6 +1,7 @@
-"""Maintenance check: every rule's quoted sentence appears in its seed file.
+"""Maintenance check: every rule's quoted sentence appears in its seed file, and every
+figure the engine reads (rate, cap, threshold, date) is the one its quote states.
 
-    python -m actions.eligibility.check_sources   # prints each missing quote, exit 1 if any
+    python -m actions.eligibility.check_sources   # prints each problem, exit 1 if any
 """
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import sys
 from typing import Any, Iterator, List, Tuple
 
 from .catalogue import load_catalogue
+from .figures import unstated_figures
 from .sources import quote_in_text, seeds_dir
 
 
@@ -41,11 +43,12 @@ def missing_quotes() -> List[str]:
 
 
 def main() -> int:
-    problems = missing_quotes()
-    for line in problems:
+    quotes, figures = missing_quotes(), unstated_figures()
+    for line in quotes + figures:
         print(line)
-    print(f"{len(problems)} citation(s) introuvable(s)")
-    return 1 if problems else 0
+    print(f"{len(quotes)} citation(s) introuvable(s)")
+    print(f"{len(figures)} chiffre(s) absent(s) de leur citation")
+    return 1 if quotes or figures else 0
 
 
 if __name__ == "__main__":
