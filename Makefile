@@ -65,3 +65,11 @@ test: install train validate
 
 clean:
 	rm -rf $(VENV) node_modules .pytest_cache
+
+# Mutation testing of actions/eligibility/ and actions/amounts.py with mutmut (config in setup.cfg,
+# work in mutants/, git-ignored; survivors explained in docs/mutation.md). Not part of `make test`.
+.PHONY: mutation
+mutation: $(VENV)/.installed
+	@test -x $(VENV)/bin/mutmut || { echo "mutmut absent de $(VENV) : il est dans requirements.in, lancez make lock puis make install." >&2; exit 1; }
+	ORIENTATION_SEEDS_DIR="$${ORIENTATION_SEEDS_DIR:-$(abspath $(CURDIR)/../shared/seeds)}" $(VENV)/bin/mutmut run --max-children 2
+	$(VENV)/bin/mutmut export-cicd-stats && cat mutants/mutmut-cicd-stats.json && echo
