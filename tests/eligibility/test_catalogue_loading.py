@@ -166,8 +166,3 @@ def test_a_file_that_is_not_a_call_is_refused(tmp_path, text, reason):
     path.write_text(text, encoding="utf-8")
     assert _error(path).startswith(f"ITN1.yaml: (racine): {reason}")
 
-
-def test_a_file_is_read_as_utf8(tmp_path, monkeypatch):
-    path = _write(tmp_path, "ITN2", lambda d: None)
-    monkeypatch.setattr("locale.getpreferredencoding", lambda *a, **k: "latin-1")
-    assert load_call(path).title == "Transformation numérique des écosystèmes"
