@@ -129,3 +129,35 @@ def test_a_huge_message_returns_quickly():
 def test_au_moins_is_not_a_minus_sign():
     assert quantities("une population d'au moins 300 000 habitants") == [("population", 300_000)]
     assert parse_population("au moins 300 000 habitants").value == 300_000
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("300\u2009000 €", [("budget", 300_000, "300\u2009000 €")]),                     # thin space
+    ("1,5 million d’euros", [("budget", 1_500_000, "1,5 million d’euros")]),        # typographic apostrophe
+    ("3 dpts", [("departements", 3, "3 dpts")]),
+    ("1,5M", [("budget", 1_500_000, "1,5M")]),
+    ("2 Md", [("budget", 2_000_000_000, "2 Md")]),
+    ("1 et demi", [("number", 1.5, "1 et demi")]),
+    ("1 million et demi", [("number", 1_500_000, "1 million et demi")]),
+    ("2,5 départements", []),                                                       # no half département
+    ("un projet de 2000 €", [("budget", 2000, "2000 €")]),                          # a year-like amount in euros
+    ("T2 2021", []),                                                                # a quarter, not a count
+    ("SNAP3 pour 300 000 €", [("budget", 300_000, "300 000 €")]),                  # a code, then an amount
+    ("un M€", [("budget", 1_000_000, "un M€")]),
+])
+def test_kinds_values_and_spans(text, expected):
+    assert [(q.kind, q.value, q.text) for q in extract_quantities(text)] == expected
+
+
+def test_ht_with_dots_is_converted():
+    (q,) = extract_quantities("400 000 € H.T.")
+    assert (q.value, q.excl_tax, q.text) == (480_000, True, "400 000 €")
+
+
+def test_negative_amounts_in_words():
+    (q,) = extract_quantities("moins deux cents euros")
+    assert (q.kind, q.value, q.text, q.start, q.end, q.negative) == ("budget", -200, "moins deux cents euros", 0, 22,
+                                                                     True)
+    (q,) = extract_quantities("- trois départements")
+    assert (q.kind, q.value, q.negative) == ("departements", -3, True)
+    assert parse_departement_count("- trois départements").status == "negative"

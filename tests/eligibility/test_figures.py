@@ -11,8 +11,8 @@ import yaml
 
 from actions.eligibility import check_sources
 from actions.eligibility.catalogue import CATALOGUE_DIR, SCHEMA_FILE, Catalogue, load_call
-from actions.eligibility.figures import (BLOCK_FIGURES, amounts, call_figures, dates, percents, periods,
-                                         unstated_figures)
+from actions.eligibility.figures import (BLOCK_FIGURES, Figure, amounts, call_figures, dates, percents, periods,
+                                         stated, unstated_figures)
 
 
 def test_every_figure_of_the_catalogue_is_stated_by_its_quote():
@@ -144,6 +144,7 @@ def test_amounts(quote, kind, expected):
     ("du 15 avril au 31 mai 2021 ; et le 1er août 2022", [dt.date(2021, 4, 15), dt.date(2021, 5, 31),
                                                           dt.date(2022, 8, 1)]),
     ("le 31 février 2021, ou 2021-2022 : 20 M€", []),
+    ("le 1er mars 2021 ou le 31 février 2021", [dt.date(2021, 3, 1)]),  # an impossible date is skipped
 ])
 def test_dates(quote, expected):
     assert dates(quote) == expected
@@ -155,3 +156,11 @@ def test_periods_are_quarters():
     assert periods("T1 2022 et 1er trimestre 2023") == [(dt.date(2022, 1, 1), dt.date(2022, 3, 31)),
                                                        (dt.date(2023, 1, 1), dt.date(2023, 3, 31))]
     assert periods("Taille attendue : 100 000 €") == []
+
+
+@pytest.mark.parametrize("value, quote, expected", [
+    (0.125, "un cofinancement de 12,5 % du coût", True), (0.12, "un cofinancement de 12,5 % du coût", False),
+    (0.13, "un cofinancement de 12,5 % du coût", False), (0.75, "75 000 € au plus", False),
+])
+def test_a_rate_is_a_stated_percentage_to_the_decimal(value, quote, expected):
+    assert stated(Figure("rules.funding.rate", "rate", value, quote)) is expected
