@@ -72,4 +72,4 @@ clean:
 mutation: $(VENV)/.installed
 	@test -x $(VENV)/bin/mutmut || { echo "mutmut absent de $(VENV) : il est dans requirements.in, lancez make lock puis make install." >&2; exit 1; }
 	ORIENTATION_SEEDS_DIR="$${ORIENTATION_SEEDS_DIR:-$(abspath $(CURDIR)/../shared/seeds)}" $(VENV)/bin/mutmut run --max-children 2
-	$(VENV)/bin/mutmut export-cicd-stats && cat mutants/mutmut-cicd-stats.json && echo
+	$(PY) scripts/mutation_score.py
