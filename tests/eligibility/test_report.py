@@ -163,3 +163,50 @@ def test_argument_errors_are_french_and_exit_2(capsys, args, message):
     err = capsys.readouterr().err
     assert err.startswith("usage: python -m actions.eligibility")
     assert message in err
+
+
+def test_help_names_every_option_in_french(capsys):
+    with pytest.raises(SystemExit) as stop:
+        main(["--help"])
+    assert stop.value.code == 0
+    text = " ".join(capsys.readouterr().out.split())  # line wrapping depends on the terminal width
+    assert text.startswith("usage: python -m actions.eligibility [-h] [--applicant-type TYPE] [--population N] "
+                           "[--departements N] [--budget EUROS] [--nature THEME] [--date AAAA-MM-JJ] "
+                           "[--format FORMAT] [--list] Quels appels France Relance correspondent à un profil, "
+                           "et pourquoi.")
+    for words in ["--applicant-type TYPE type de porteur : administration_centrale, service_deconcentre, "
+                  "operateur_etat, region,", "--population N habitants couverts par le projet",
+                  "--departements N nombre de départements couverts", "--budget EUROS coût total du projet en "
+                  "euros TTC", "--nature THEME thème : demarches_en_ligne, ecosysteme_politique_publique,",
+                  "--date AAAA-MM-JJ date de référence (défaut : ORIENTATION_DATE, sinon aujourd'hui)",
+                  "--list liste les appels du catalogue"]:
+        assert words in text
+
+
+def test_json_is_indented_and_keeps_accents(capsys):
+    assert main(["--applicant-type", "commune", "--format", "json", "--date", "2021-10-15"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith('{\n  "profile": {\n    "applicant_type": "commune",')
+    assert "\"verdict_label\": \"non éligible\"" in out
+    assert main(["--list", "--format", "json"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith('[\n  {\n    "code": "FEDER-NUM",') and "Autorité de gestion" in out
+
+
+def test_numbers_with_french_spaces_and_a_zero_budget(capsys):
+    assert main(["--applicant-type", "commune", "--budget", "400\u202f000", "--population", "350\u00a0000",
+                 "--departements", "0,5", "--date", "2021-10-15"]) == 0
+    assert capsys.readouterr().out.startswith("Profil : une commune, 350 000 habitants, 0,5 département, "
+                                              "budget 400 000 € TTC")
+    assert main(["--applicant-type", "commune", "--budget", "0"]) == 2
+    assert capsys.readouterr().err == "Erreur : Le budget doit être un nombre positif (reçu 0.0).\n"
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--applicant-type", "commune", "--departements", "deux"], "argument --departements: « deux » n'est pas un nombre"),
+    (["--applicant-type", "commune", "--nature", "sport"], "argument --nature: thème inconnu « sport »"),
+])
+def test_option_types_are_checked_by_the_parser(capsys, args, message):
+    with pytest.raises(SystemExit):
+        main(args)
+    assert message in capsys.readouterr().err
