@@ -161,3 +161,31 @@ def test_negative_amounts_in_words():
     (q,) = extract_quantities("- trois départements")
     assert (q.kind, q.value, q.negative) == ("departements", -3, True)
     assert parse_departement_count("- trois départements").status == "negative"
+
+
+def test_a_capital_x_is_a_letter_not_a_space():
+    assert quantities("MAX300 €") == []  # part of a word, as in a code
+
+
+def test_a_negative_amount_in_words_given_ht():
+    (q,) = extract_quantities("moins deux cents euros HT")
+    assert (q.value, q.excl_tax, q.negative) == (-240, True, True)
+
+
+def test_unknown_with_an_elided_word():
+    from actions.amounts import says_unknown
+    assert says_unknown("j'sais pas")
+    assert not says_unknown("je sais")
+
+
+def test_the_answer_takes_the_quantity_in_the_unit_asked():
+    assert parse_budget("3 lots pour 300 000 €").value == 300_000
+    assert parse_population("2 € pour 5 000 habitants").value == 5_000
+
+
+def test_answer_limits_are_inclusive():
+    assert (parse_budget("1 €").status, parse_budget("1 €").value) == ("ok", 1)
+    assert parse_budget("10 milliards d'euros").value == 1e10
+    assert parse_departement_count("101").value == 101
+    assert parse_departement_count("1").value == 1
+    assert parse_population("100 millions d'habitants").value == 1e8

@@ -165,4 +165,16 @@ def test_a_file_that_is_not_a_call_is_refused(tmp_path, text, reason):
     path = tmp_path / "ITN1.yaml"
     path.write_text(text, encoding="utf-8")
     assert _error(path).startswith(f"ITN1.yaml: (racine): {reason}")
+    with pytest.raises(CatalogueError) as error:
+        load_call(path)
+    assert error.value.field_path == ""
+
+
+def test_several_schema_mistakes_still_give_one_clear_error(tmp_path):
+    def two_mistakes(data):
+        data["rules"]["funding"]["rate"] = 2
+        data["rules"]["project_size"]["min_eur"] = -1
+    message = _error(_write(tmp_path, "ITN1", two_mistakes))
+    assert message in ("ITN1.yaml: rules.funding.rate: 2 is greater than the maximum of 1",
+                       "ITN1.yaml: rules.project_size.min_eur: -1 is less than or equal to the minimum of 0")
 

@@ -1,10 +1,12 @@
 """The French text answer and the command line, run in-process (test_cli runs them as a user would)."""
 import datetime as dt
 import json
+import shutil
 
 import pytest
 
-from actions.eligibility import Profile, evaluate
+from actions.eligibility import Profile, evaluate, load_catalogue
+from actions.eligibility.catalogue import CATALOGUE_DIR
 from actions.eligibility.__main__ import main
 from actions.eligibility.report import profile_line, render
 
@@ -210,3 +212,11 @@ def test_option_types_are_checked_by_the_parser(capsys, args, message):
     with pytest.raises(SystemExit):
         main(args)
     assert message in capsys.readouterr().err
+
+
+def test_the_text_ends_with_one_line_break_whatever_the_last_section(tmp_path):
+    shutil.copy(CATALOGUE_DIR / "ITN6.yaml", tmp_path)
+    profile = Profile(applicant_type="administration_centrale", budget=40_000, nature="innovation", date=OCTOBER)
+    text = render(profile, evaluate(profile, load_catalogue(tmp_path)))
+    assert text.startswith("Profil : une administration centrale, budget 40 000 € TTC")
+    assert text.endswith(".\n") and not text.endswith("\n\n")
