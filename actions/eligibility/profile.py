@@ -30,7 +30,7 @@ def reference_date(value: Optional[str] = None) -> dt.date:
         raise ProfileError(f"Date invalide « {text} » : attendu AAAA-MM-JJ, par exemple 2021-10-15.") from None
 
 
-def _positive(value: Optional[float], what: str, maximum: float, allow_zero: bool = False) -> Optional[float]:
+def _positive(value: Optional[float], what: str, maximum: float) -> Optional[float]:
     if value is None:
         return None
     try:
@@ -39,7 +39,7 @@ def _positive(value: Optional[float], what: str, maximum: float, allow_zero: boo
         raise ProfileError(f"{what} doit être un nombre (reçu « {value} »).") from None
     if math.isnan(number) or math.isinf(number):
         raise ProfileError(f"{what} doit être un nombre (reçu « {value} »).")
-    if number < 0 or (number == 0 and not allow_zero):
+    if number <= 0:
         raise ProfileError(f"{what} doit être un nombre positif (reçu {value}).")
     if number > maximum:
         raise ProfileError(f"{what} semble trop élevé ({value}) : vérifiez le nombre de zéros.")

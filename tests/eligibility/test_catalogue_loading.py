@@ -16,8 +16,8 @@ from actions.eligibility.catalogue import (CATALOGUE_DIR, Catalogue, CatalogueEr
 D = dt.date
 
 
-@pytest.fixture(scope="module")
-def fresh():
+@pytest.fixture
+def fresh():  # per test: a mutation test runs single tests, each must load the files itself
     return _load(CATALOGUE_DIR)
 
 
@@ -78,6 +78,7 @@ def test_a_directory_without_call_files_is_refused(tmp_path):
     with pytest.raises(CatalogueError) as error:
         load_catalogue(tmp_path)
     assert str(error.value) == f"{tmp_path}: (racine): aucun fichier d'appel (*.yaml)"
+    assert error.value.field_path == ""
 
 
 def test_another_directory_is_read_as_given(tmp_path):

@@ -68,6 +68,8 @@ def test_a_theme_outside_the_call_is_said_and_does_not_change_the_verdict():
         ("theme", "info", "Thème du projet (coopération avec les partenaires et les usagers) hors du champ principal "
                           "de l'appel (plateforme numérique réunissant les acteurs d'une politique publique).")]
     assert itn2.theme_match is False
+    coop = _results(**COMMUNE)["TNT-COOP"]
+    assert (coop.findings[-1].criterion, coop.findings[-1].outcome) == ("theme", "pass")
     no_theme = _results(**{**COMMUNE, "nature": None})["TNT-COOP"]
     assert no_theme.theme_match is None and not any(f.criterion == "theme" for f in no_theme.findings)
     assert no_theme.score == 0.77  # 0.45 × 0.5 + 0.35 + 0.2, rounded
@@ -168,3 +170,16 @@ def test_profile_as_a_dict():
     assert Profile(**COMMUNE).to_dict() == {"applicant_type": "commune", "population": 350_000,
                                             "departement_count": None, "budget": 400_000,
                                             "nature": "cooperation_usagers", "date": "2021-10-15"}
+
+
+def test_of_two_open_sessions_with_the_same_verdict_the_one_that_pays_more_is_used(tmp_path):
+    text = (CATALOGUE_DIR / "ITN5.yaml").read_text(encoding="utf-8")
+    # the guichet (10 000 to 100 000 €) pays 50 % in this variant, the AAP session 75 %
+    text = text.replace("      project_size:\n        min_eur: 10000",
+                        "      funding:\n        rate: 0.5\n        source:\n          file: 003_0babef74134a46ec.txt\n"
+                        "          quote: x x x x x x\n      project_size:\n        min_eur: 10000")
+    (tmp_path / "ITN5.yaml").write_text(text, encoding="utf-8")
+    profile = Profile(applicant_type="operateur_etat", budget=100_000, date=D(2021, 6, 15))
+    (result,) = evaluate(profile, load_catalogue(tmp_path))
+    assert result.window.session.name == "Appel à projets – 2e session"
+    assert result.funding.amount == 75_000

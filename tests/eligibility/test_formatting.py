@@ -41,3 +41,9 @@ def test_de_before_a_plural_and_a_capital():
     assert fmt.de("les communes") == "des communes"
     assert fmt.de("Hôtel de ville") == "d'Hôtel de ville"
     assert fmt.de("XML") == "de XML"
+
+
+def test_decimals_are_dropped_when_they_round_to_zero_and_kept_otherwise():
+    assert fmt.number(1234.004) == "1 234"
+    assert fmt.number(1234.5) == "1 234,5"
+    assert fmt.percent(0.125) == "12,5 %"

@@ -197,3 +197,17 @@ def test_check_reads_the_rules_in_order():
     assert [(f.criterion, f.outcome) for f in result] == [
         ("porteur", "pass"), ("territoire", "pass"), ("taille", "pass"), ("subvention_minimale", "pass"),
         ("a_verifier", "unverifiable")]
+
+
+def test_several_minimums_by_type_are_all_said():
+    rules = {"project_size": {"min_eur": 250_000, "min_eur_by_applicant": {"service_deconcentre": 150_000,
+                                                                          "commune": 100_000}, "source": SOURCE}}
+    assert findings(R.taille_attendue, rules, budget=90_000) == [
+        ("taille", "fail", "Budget 90 000 € < 250 000 € TTC, taille minimale attendue (au moins 250 000 € TTC "
+                           "(150 000 € pour les services déconcentrés de l'État, 100 000 € pour les communes)).", ())]
+
+
+def test_a_criterion_for_other_applicants_does_not_hide_the_next_ones():
+    rules = {"unverifiable": list(reversed(UNVERIFIABLE["unverifiable"]))}
+    assert findings(R.criteres_a_verifier, rules, applicant_type="commune") == [
+        ("a_verifier", "unverifiable", "À vérifier : procédure recensée.", ())]
