@@ -211,3 +211,10 @@ def test_a_criterion_for_other_applicants_does_not_hide_the_next_ones():
     rules = {"unverifiable": list(reversed(UNVERIFIABLE["unverifiable"]))}
     assert findings(R.criteres_a_verifier, rules, applicant_type="commune") == [
         ("a_verifier", "unverifiable", "À vérifier : procédure recensée.", ())]
+
+
+def test_a_type_with_its_own_minimum_is_held_to_it_even_above_another_types_minimum():
+    rules = {"project_size": {"min_eur": 250_000, "min_eur_by_applicant": {"service_deconcentre": 150_000,
+                                                                          "commune": 100_000}, "source": SOURCE}}
+    (finding,) = findings(R.taille_attendue, rules, applicant_type="service_deconcentre", budget=120_000)
+    assert finding[:2] == ("taille", "fail")
