@@ -93,3 +93,10 @@ clean:
 .PHONY: screenshot
 screenshot: install train
 	$(PY) scripts/screenshot.py
+
+# Mutation testing of actions/eligibility/ and actions/amounts.py with mutmut (config in setup.cfg,
+# work in mutants/, git-ignored; survivors explained in docs/mutation.md). Not part of `make test`.
+.PHONY: mutation
+mutation: $(VENV)/.installed
+	ORIENTATION_SEEDS_DIR="$${ORIENTATION_SEEDS_DIR:-$(abspath $(CURDIR)/../shared/seeds)}" $(VENV)/bin/mutmut run --max-children 2
+	$(PY) scripts/mutation_score.py

@@ -32,7 +32,9 @@ Rule = Callable[[Dict[str, Any], Profile], Optional[List[Finding]]]
 def porteur_admis(rules: Dict[str, Any], profile: Profile) -> Optional[List[Finding]]:
     """Who may apply ("Le porteur est une administration d'État…", "Ne sont pas concernées…")."""
     block = rules["applicants"]
-    who = block.get("who") or ", ".join(applicant_label(t, plural=True) for t in block["admitted"])
+    # without the source's words, the admitted types without article: "ouvert aux communes, EPCI…"
+    who = block.get("who") or ", ".join(applicant_label(t, plural=True).removeprefix("les ")
+                                        for t in block["admitted"])
     kind = profile.applicant_type
     if kind is None:
         return [Finding("porteur", UNKNOWN, f"Type de porteur non précisé : l'appel est ouvert aux {who}.",

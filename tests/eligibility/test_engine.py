@@ -210,7 +210,12 @@ def test_after_the_last_session_the_call_is_closed_and_still_explained(result_fo
     assert result.status == "closed"
     assert result.verdict == ELIGIBLE
     assert result.status_text == "clos depuis le 22 novembre 2021"
-    assert result.reasons
+    # the rules of the last session (2e session: 300 000 inhabitants) still explain the verdict
+    assert result.reasons == [
+        "Type de porteur admis : une commune (collectivités territoriales, groupements de collectivités "
+        "et réseaux de mutualisation).",
+        "Population couverte 350 000 ≥ 300 000 habitants requis.",
+    ]
 
 
 def test_a_guichet_without_closing_date_is_rolling(result_for):

@@ -29,3 +29,21 @@ def test_de_elides_and_contracts():
     assert fmt.de("300 000 € TTC") == "de 300 000 € TTC"
     assert fmt.de("un département") == "d'un département"
     assert fmt.de("coopération") == "de coopération"
+
+
+@pytest.mark.parametrize("count, text", [(1, "1 département"), (1.5, "1,5 département"), (2, "2 départements"),
+                                         (3, "3 départements")])
+def test_plural_from_two(count, text):
+    assert fmt.plural(count, "département", "départements") == text
+
+
+def test_de_before_a_plural_and_a_capital():
+    assert fmt.de("les communes") == "des communes"
+    assert fmt.de("Hôtel de ville") == "d'Hôtel de ville"
+    assert fmt.de("XML") == "de XML"
+
+
+def test_decimals_are_dropped_when_they_round_to_zero_and_kept_otherwise():
+    assert fmt.number(1234.004) == "1 234"
+    assert fmt.number(1234.5) == "1 234,5"
+    assert fmt.percent(0.125) == "12,5 %"
