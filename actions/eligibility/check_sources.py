@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from typing import Any, Iterator, List, Tuple
 
-from .catalogue import load_catalogue
+from .catalogue import PROGRAMMES_FILE, load_catalogue
 from .figures import unstated_figures
 from .sources import normalise, seeds_dir
 
@@ -27,18 +27,22 @@ def iter_sources(node: Any, path: str = "") -> Iterator[Tuple[str, dict]]:
 
 
 def missing_quotes() -> List[str]:
+    """Every quote of the catalogue (calls and programmes) that its seed file does not contain."""
+    catalogue = load_catalogue()
+    quoted = [(call.file, path, source) for call in catalogue for path, source in iter_sources(call.data)]
+    programmes = {call.programme.key: call.programme for call in catalogue if call.programme}
+    quoted += [(PROGRAMMES_FILE, f"{key}.source", p.source) for key, p in sorted(programmes.items())]
     problems = []
     texts = {}
-    for call in load_catalogue():
-        for path, source in iter_sources(call.data):
-            seed = seeds_dir() / source["file"]
-            if source["file"] not in texts:  # normalised once: the livret is 100 kB and has 200 quotes
-                texts[source["file"]] = normalise(seed.read_text(encoding="utf-8")) if seed.exists() else None
-            text = texts[source["file"]]
-            if text is None:
-                problems.append(f"{call.file}: {path}: fichier source introuvable {seed}")
-            elif normalise(source["quote"]) not in text:
-                problems.append(f"{call.file}: {path}: citation absente de {source['file']} : {source['quote']!r}")
+    for file, path, source in quoted:
+        seed = seeds_dir() / source["file"]
+        if source["file"] not in texts:  # normalised once: the livret is 100 kB and has 200 quotes
+            texts[source["file"]] = normalise(seed.read_text(encoding="utf-8")) if seed.exists() else None
+        text = texts[source["file"]]
+        if text is None:
+            problems.append(f"{file}: {path}: fichier source introuvable {seed}")
+        elif normalise(source["quote"]) not in text:
+            problems.append(f"{file}: {path}: citation absente de {source['file']} : {source['quote']!r}")
     return problems
 
 
