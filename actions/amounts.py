@@ -39,7 +39,9 @@ _UNIT = (r"(?P<unit>€|euros?\b|eur\b|"
          r"departements?\b|depts?\b|dpts?\b)")
 _TAX = r"(?P<tax>\s*(?:ht\b|h\.t\.?|hors\s+taxes?\b|ttc\b|t\.t\.c\.?))?"
 _TAIL = rf"(?:\s*{_MULT})?{_HALF}(?:\s*(?:d'|de\s+|d\s)?\s*{_UNIT})?{_TAX}"
-_NUMBER = re.compile(rf"(?P<sign>(?:-|\bmoins\b)\s*)?(?P<num>{_DIGITS}){_TAIL}")
+# « moins 5 € » is negative; « au moins 300 000 habitants » is not.
+_MINUS = r"(?:-|(?<!\bau )(?<!\bdu )\bmoins\b)"
+_NUMBER = re.compile(rf"(?P<sign>{_MINUS}\s*)?(?P<num>{_DIGITS}){_TAIL}")
 _TAIL_RE = re.compile(_TAIL)
 _WORDS_TAIL = re.compile(rf"(?P<sign>)(?P<num>){_TAIL}")  # what follows number words
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
@@ -156,7 +158,7 @@ def extract_quantities(text: str) -> List[Quantity]:
         tail = _TAIL_RE.match(folded.text, end)
         if value < 2 and not (tail and tail.group("mult")):
             continue  # "une commune", "un département": an article, not a count
-        sign = re.search(r"(?:-|moins)\s*$", folded.text[:start])
+        sign = re.search(rf"{_MINUS}\s*$", folded.text[:start])
         match = _WORDS_TAIL.match(folded.text, end)
         q = _quantity(match, value, start)
         if q:
