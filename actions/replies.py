@@ -10,7 +10,7 @@ from typing import Any, Dict, List, Optional, Sequence
 
 from actions.eligibility import ELIGIBLE, INELIGIBLE, TO_CONFIRM, Call, CallResult, Profile
 from actions.eligibility import formatting as fmt
-from actions.eligibility.rules import ABOVE, FAIL, UNKNOWN, UNVERIFIABLE
+from actions.eligibility.rules import ABOVE, FAIL, UNKNOWN, UNVERIFIABLE, who_may_apply
 from actions.eligibility.vocabulary import KINDS, THEMES, applicant_label
 from actions.territories import Territory
 from actions.territories.coverage import Coverage, encode
@@ -193,9 +193,7 @@ def call_info(result: CallResult, aspect: Optional[str]) -> str:
         return (f"{cite(call)} : pas de plafond fixé en euros ; le cofinancement est de "
                 f"{fmt.percent(funding['rate'])} du coût du projet.")
     if aspect == "beneficiaires":
-        who = rules["applicants"].get("who") or ", ".join(applicant_label(t, plural=True)
-                                                          for t in rules["applicants"]["admitted"])
-        text = f"{cite(call)} est ouvert aux {who}."
+        text = f"{cite(call)} est ouvert aux {who_may_apply(rules['applicants'])}."
         for exclusion in rules["applicants"].get("exclusions", []):
             text += f" Attention : {exclusion['reason']}."
         territory = rules.get("territory")

@@ -29,12 +29,17 @@ class Finding:
 Rule = Callable[[Dict[str, Any], Profile], Optional[List[Finding]]]
 
 
+def who_may_apply(applicants: Dict[str, Any]) -> str:
+    """Who may apply, to follow « ouvert aux »: the source's words, else the admitted types
+    without their article (« communes, EPCI (intercommunalités)… »)."""
+    return applicants.get("who") or ", ".join(applicant_label(t, plural=True).removeprefix("les ")
+                                              for t in applicants["admitted"])
+
+
 def porteur_admis(rules: Dict[str, Any], profile: Profile) -> Optional[List[Finding]]:
     """Who may apply ("Le porteur est une administration d'État…", "Ne sont pas concernées…")."""
     block = rules["applicants"]
-    # without the source's words, the admitted types without article: "ouvert aux communes, EPCI…"
-    who = block.get("who") or ", ".join(applicant_label(t, plural=True).removeprefix("les ")
-                                        for t in block["admitted"])
+    who = who_may_apply(block)
     kind = profile.applicant_type
     if kind is None:
         return [Finding("porteur", UNKNOWN, f"Type de porteur non précisé : l'appel est ouvert aux {who}.",
