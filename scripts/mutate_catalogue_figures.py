@@ -86,6 +86,7 @@ def make_copy(target: Path) -> None:
     shutil.copytree(ROOT / "tests" / "eligibility", target / "tests" / "eligibility",
                     ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "tests" / "__init__.py", target / "tests" / "__init__.py")
+    shutil.copy(ROOT / "tests" / "conftest.py", target / "tests" / "conftest.py")  # the seeds fixture
     shutil.copy(ROOT / "pytest.ini", target / "pytest.ini")
 
 
