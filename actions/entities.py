@@ -10,6 +10,7 @@ components of addons/entity_extractors.py report, so that tests can check the va
 from __future__ import annotations
 
 import logging
+from functools import lru_cache
 from typing import Any, Callable, Dict, List, Tuple
 
 from actions import amounts, lexicon, territories
@@ -31,16 +32,17 @@ def _email_spans(text: str) -> Tuple[List[Span], Callable[[int, int], bool]]:
     return spans, lambda start, end: any(s <= start and end <= e for s, e in spans)
 
 
-def places(text: str) -> List[territories.Mention]:
+@lru_cache(maxsize=64)  # the lexicon and the territory extractors both ask, for the same message
+def places(text: str) -> Tuple[territories.Mention, ...]:
     """The places named in a message, outside e-mail addresses; none, with a warning, when the
     index was not built."""
     try:
         found = territories.find(text)
     except territories.IndexMissing as error:
         logger.warning("%s", error)
-        return []
+        return ()
     _, inside = _email_spans(text)
-    return [m for m in found if not inside(m.start, m.end)]
+    return tuple(m for m in found if not inside(m.start, m.end))
 
 
 def lexicon_entities(text: str) -> List[Dict[str, Any]]:

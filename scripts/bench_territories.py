@@ -7,14 +7,11 @@ pause says nothing about the lookup.
 """
 from __future__ import annotations
 
-import re
 import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
-
-import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -22,17 +19,7 @@ sys.path.insert(0, str(ROOT))
 from actions.territories.build import SOURCE_DIR, build  # noqa: E402
 from actions.territories.index import load_index  # noqa: E402
 from actions.territories.mentions import find  # noqa: E402
-
-
-def heldout_messages() -> list:
-    data = yaml.safe_load((ROOT / "tests" / "nlu" / "heldout.yml").read_text(encoding="utf-8"))
-    messages = []
-    for block in data.get("nlu", []):
-        for line in str(block.get("examples", "")).splitlines():
-            line = line.strip()
-            if line.startswith("- "):  # without the annotations: [texte]{"entity": …} or [texte](entité)
-                messages.append(re.sub(r"\[([^\]]*)\](?:\{[^}]*\}|\([^)]*\))", r"\1", line[2:]))
-    return messages
+from tests.nlu.test_entity_values import heldout  # noqa: E402  (the one reader of the held-out set)
 
 
 def main() -> None:
@@ -45,7 +32,7 @@ def main() -> None:
         started = time.perf_counter()
         index = load_index(path)
         loaded = time.perf_counter() - started
-    messages = heldout_messages()
+    messages = [message for _, message, _ in heldout()]  # the plain text, annotations removed
     messages += ["Bonjour, je suis à la préfecture du Nord et notre projet couvre le Nord et le Pas-de-Calais, "
                  "avec la MEL et la communauté urbaine de Dunkerque, pour 800 000 € dont 200 000 € de salaires. " * 5]
     timings = []
