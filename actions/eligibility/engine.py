@@ -202,7 +202,10 @@ def _rank_key(result: CallResult) -> Tuple:
     # made for these projects, while the European fund has its own, heavier procedure (detailed
     # criteria in a separate sheet, a note on responsible digital, a 75 000 € minimum grant). The
     # replies present it « À envisager aussi », with that why (result.other_fund).
-    return (result.verdict == INELIGIBLE, result.theme_match is False, result.call.other_fund is not None,
+    # A closed call comes after the open ones that fit: after France Relance, the European fund
+    # still open is the recommendation.
+    return (result.verdict == INELIGIBLE, result.theme_match is False, result.status == CLOSED,
+            result.call.other_fund is not None,
             VERDICT_ORDER[result.verdict], STATUS_ORDER[result.status], -result.score,
             -(result.funding.amount or 0), result.code)
 
