@@ -73,8 +73,9 @@ def also_open(extra: Sequence[CallResult], heading: str, on: dt.date) -> List[Me
     if still_open:
         messages.append({"text": heading + ", ".join(f"{r.code} ({r.call.short_title})" for r in still_open[:6]) + "."})
     if closed:
-        advice = ("\nDemandez aux conseillers de la DINUM si une nouvelle session est prévue."
-                  if not all(programme_over(r, on) for r in closed[:4]) else "")
+        advice = ("\nLes conseillers de la DINUM peuvent vous dire si une nouvelle session ou un autre dispositif "
+                  "est prévu." if all(programme_over(r, on) for r in closed[:4])
+                  else "\nDemandez aux conseillers de la DINUM si une nouvelle session est prévue.")
         messages.append({"text": "\n".join(closed_line(r, on) for r in closed[:4]) + advice})
     return messages
 

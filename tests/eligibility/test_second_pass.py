@@ -35,10 +35,11 @@ def test_a_groupement_of_350_000_is_still_ineligible(result_for, code):
     assert _territory(result).reason == "Population couverte 350 000 < environ 500 000 habitants requis."
 
 
+@pytest.mark.parametrize("code", ["TNT-DEMAT", "TNT-DONNEES", "TNT-COOP"])
 @pytest.mark.parametrize("population, verdict", [(399_999, INELIGIBLE), (400_000, TO_CONFIRM),
                                                  (499_999, TO_CONFIRM), (500_000, ELIGIBLE)])
-def test_the_band_below_500_000_starts_at_400_000(result_for, population, verdict):
-    result = result_for("TNT-DEMAT", date="2021-03-01", applicant_type="epci", population=population)
+def test_the_band_below_500_000_starts_at_400_000(result_for, code, population, verdict):
+    result = result_for(code, date="2021-03-01", applicant_type="epci", population=population, budget=400_000)
     assert result.verdict == verdict, result.reasons
 
 
