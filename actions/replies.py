@@ -173,7 +173,10 @@ def call_info(result: CallResult, aspect: Optional[str]) -> str:
                 needs.append(f"{'environ ' if territory.get('approximate') else ''}{fmt.number(territory['min_population'])} habitants")
             if territory.get("min_departements"):
                 needs.append(fmt.plural(territory["min_departements"], "département", "départements"))
-            text += f" Le projet doit couvrir au moins {' ou '.join(needs)}."
+            if territory.get("example"):
+                text += f" Le projet doit couvrir un bassin de population représentatif, par exemple {' ou '.join(needs)}."
+            else:
+                text += f" Le projet doit couvrir au moins {' ou '.join(needs)}."
         return text
     if aspect == "dates":
         lines = [f"{cite(call)} : {calendar_line(result)}"]

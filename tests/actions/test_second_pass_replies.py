@@ -176,3 +176,20 @@ def test_a_private_person_is_told_the_calls_are_for_public_bodies(dispatcher):
     said = texts(dispatcher)
     assert "organismes publics" in said and "aucun n'est ouvert aux particuliers" in said
     assert buttons(dispatcher) == []
+
+
+def test_itn3_who_may_apply_gives_the_threshold_as_an_example(dispatcher):
+    tracker = make_tracker(text="qui peut candidater à ITN3 ?", intent="ask_call_info",
+                           entities=[entity("call_code", "ITN3"), entity("call_aspect", "beneficiaires")])
+    run(ActionCallInfo(), dispatcher, tracker)
+    assert texts(dispatcher).endswith("Le projet doit couvrir un bassin de population représentatif, par exemple "
+                                      "1 000 000 habitants ou 3 départements.")
+
+
+def test_itn8a_dates_say_a_call_for_projects_not_a_continuous_deposit(dispatcher, monkeypatch):
+    monkeypatch.setenv("ORIENTATION_DATE", "2021-06-15")
+    tracker = make_tracker(text="jusqu'à quand ITN8A ?", intent="ask_call_info",
+                           entities=[entity("call_code", "ITN8A"), entity("call_aspect", "dates")])
+    run(ActionCallInfo(), dispatcher, tracker)
+    assert texts(dispatcher) == ("ITN8A — Mettre en œuvre une stratégie de contact omnicanale : Appel à projets "
+                                 "ouvert depuis le 16 novembre 2020, aucune date de clôture publiée.")
