@@ -2,7 +2,9 @@
 
 Contract §2: the session used is the one open at the date, else the next one, else the
 latest one. When several are open at once (ITN5: a guichet and an AAP session), the
-engine picks the one that suits the profile best.
+engine picks the one that suits the profile best; when a call's sessions expect different
+project sizes and the budget is known, the engine may point to an upcoming session the
+project fits (engine.evaluate_call says when).
 """
 from __future__ import annotations
 
