@@ -112,13 +112,13 @@ def recommendation(profile: Profile, results: List[CallResult], unknown: Sequenc
     if profile.applicant_type == "particulier":
         return [{"text": PRIVATE_PERSON}]
     fitting = [r for r in results if r.verdict != INELIGIBLE and r.theme_match is not False]
-    main = [r for r in fitting if r.other_fund is None]
-    funds = [r for r in fitting if r.other_fund is not None]
     others = [r for r in results if r.verdict != INELIGIBLE and r.theme_match is False]
-    if all(r.status == CLOSED for r in main) and any(r.status != CLOSED for r in funds):
-        # only another fund fits and is open (after France Relance, say): it is the recommendation,
-        # with its why on its card (the engine ranks it first); the closed calls are said closed
-        main, funds, others = funds, [], main + others
+    if any(r.other_fund is None and r.status != CLOSED for r in fitting):
+        # a France Relance call that fits is open or upcoming: other funds come « À envisager aussi »
+        main = [r for r in fitting if r.other_fund is None]
+        funds = [r for r in fitting if r.other_fund is not None]
+    else:  # none is: the fund still open is the recommendation (ranked first), with its why on its card
+        main, funds = fitting, []
     ineligible_matching = [r for r in results if r.verdict == INELIGIBLE and r.theme_match]
     messages: List[Message] = [{"text": f"Votre profil : {profile_summary(profile, places)}. "
                                         f"Date de référence : {fmt.date(profile.date)}."}]

@@ -128,9 +128,15 @@ def test_after_the_programme_end_closed_calls_say_why_and_the_open_fund_is_recom
     tracker = make_tracker({"applicant_type": "service_deconcentre", "budget": 400000.0, "project_nature": "donnees"})
     events = run(ActionRecommend(), dispatcher, tracker)
     said = texts(dispatcher)
+    # no France Relance call is open any more: the European fund is the first card, with its why
     assert "1. FEDER-NUM — Services numériques aux citoyens et infrastructures de données" in said
-    assert ("ITN5 (Cycle de vie de la donnée) correspond à votre profil, mais clos depuis le 31 décembre 2022, fin "
-            "du programme France Relance (seules les dépenses engagées en 2021 et 2022 sont financées).") in said
+    assert "\n• Fonds européens, hors France Relance : les critères d'éligibilité détaillés" in said
+    assert "À envisager aussi" not in said
+    assert ("Appel à projets : clos depuis le 31 décembre 2022, fin du programme France Relance (seules les dépenses "
+            "engagées en 2021 et 2022 sont financées).") in said
+    assert ("SNAP1 (Augmentation des débits des sites de l'État) correspond à votre profil, mais clos depuis le "
+            "31 décembre 2022, fin du programme France Relance (seules les dépenses engagées en 2021 et 2022 sont "
+            "financées).") in said
     assert "Également ouverts" not in said
     assert next(e for e in events if e["name"] == "recommended_calls")["value"][0] == "FEDER-NUM"
 
