@@ -8,10 +8,10 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import replies
+from actions import call_choice, replies
 from actions.eligibility import CallResult
 from actions.common import (asked_codes, call_slots, known_code, remember_question, result_for, send,
-                            unknown_call_message, which_call_message)
+                            unknown_call_message, which_call_message, which_of_message)
 from actions.tracker_profile import latest_entity, profile_from_tracker
 
 
@@ -29,6 +29,9 @@ class OneCallAnswer(Action, metaclass=ABCMeta):
         code = known_code(tracker)
         if not code:
             send(dispatcher, [which_call_message(tracker)])
+            return events
+        if call_choice.is_ambiguous(code):
+            send(dispatcher, [which_of_message(tracker, code)])
             return events
         result = result_for(tracker, code)
         if result is None:
@@ -73,6 +76,10 @@ class ActionCompareCalls(Action):
         if len(codes) < 2:
             dispatcher.utter_message(text="Quels appels voulez-vous comparer ? Donnez-moi deux codes, par exemple "
                                           "« ITN8A et ITN8C ».")
+            return events
+        shared = [code for code in codes[:2] if call_choice.is_ambiguous(code)]
+        if shared:
+            send(dispatcher, [which_of_message(tracker, shared[0])])
             return events
         results = [result_for(tracker, code) for code in codes[:2]]
         unknown = [code for code, result in zip(codes, results) if result is None]

@@ -7,12 +7,15 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.eligibility import CallResult, load_catalogue, normalise_code
+from actions import call_choice, replies
+from actions.eligibility import CallResult, load_catalogue
 from actions.eligibility.engine import evaluate_call
 from actions.replies import Message
-from actions.tracker_profile import latest_entity_values, profile_from_tracker
+from actions.tracker_profile import latest_entity, latest_entity_values, profile_from_tracker
 
 MAX_QUESTION_LENGTH = 300
+# The intents a button of « which call? » repeats, with the call chosen.
+ANSWERING_INTENTS = ("ask_call_info", "ask_why_not", "ask_funding", "compare_calls")
 
 
 def send(dispatcher: CollectingDispatcher, messages: List[Message]) -> None:
@@ -20,15 +23,38 @@ def send(dispatcher: CollectingDispatcher, messages: List[Message]) -> None:
         dispatcher.utter_message(text=message["text"], buttons=message.get("buttons") or [])
 
 
+def _applicant_type(tracker: Tracker) -> Optional[str]:
+    """The applicant type said in this message, else the one known."""
+    return latest_entity(tracker, "applicant_type") or tracker.get_slot("applicant_type")
+
+
 def asked_codes(tracker: Tracker) -> List[str]:
-    """Call codes named in the last message, in order, spelled as the catalogue spells them."""
-    return list(dict.fromkeys(normalise_code(v) for v in latest_entity_values(tracker, "call_code") if v))
+    """Call codes named in the last message, in order, spelled as the catalogue spells them; a name
+    several calls share is resolved by the applicant type, else stays « ITN5|TNT-DONNEES »."""
+    applicant = _applicant_type(tracker)
+    return list(dict.fromkeys(call_choice.resolve(v, applicant)
+                              for v in latest_entity_values(tracker, "call_code") if v))
 
 
 def known_code(tracker: Tracker) -> Optional[str]:
     """The call the user is talking about: named now, else the one discussed last."""
     codes = asked_codes(tracker)
-    return codes[0] if codes else tracker.get_slot("current_call")
+    if codes:
+        return codes[0]
+    current = tracker.get_slot("current_call")
+    return call_choice.resolve(current, _applicant_type(tracker)) if current else None
+
+
+def which_of_message(tracker: Tracker, code: str) -> Message:
+    """A shared name the profile does not settle: one button per call, asking the same question."""
+    intent = (tracker.latest_message.get("intent") or {}).get("name")
+    if intent not in ANSWERING_INTENTS:
+        intent = "ask_call_info"
+    aspect = latest_entity(tracker, "call_aspect")
+    extra = f', "call_aspect": "{aspect}"' if aspect and intent == "ask_call_info" else ""
+    catalogue = load_catalogue()
+    calls = [catalogue.get(c) for c in call_choice.candidates(code) if c in catalogue]
+    return replies.which_call(calls, lambda c: f'/{intent}{{"call_code": "{c}"{extra}}}')
 
 
 def result_for(tracker: Tracker, code: str) -> Optional[CallResult]:

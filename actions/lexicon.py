@@ -83,19 +83,17 @@ def patterns() -> Tuple[_Pattern, ...]:
     weak = {_phrase(w) for w in data.get("generic", [])}
     # Phrases that only hide their words from the other patterns ("en particulier", "Finistère").
     result = [_Pattern("ignore", "", tuple(_phrase(w).split()), False) for w in data.get("ignore", [])]
-    for entity in ("applicant_type", "project_nature", "call_aspect", "call_code"):
+    for entity in ("applicant_type", "project_nature", "call_aspect"):
         for value, phrases in (data.get(entity) or {}).items():
             for phrase in phrases:
                 words = tuple(_phrase(str(phrase)).split())
                 if words:
                     result.append(_Pattern(entity, value, words, " ".join(words) in weak))
-    for call in load_catalogue():
-        names = {call.code.replace("-", " ")} | set(call.get("aliases", []))
-        for name in names:
-            if _STATE_CODE.fullmatch(fold(name)[0]):
-                continue  # read by the code pattern below
-            words = tuple(t for t, _, _ in _tokens(fold(name)[0]))
-            result.append(_Pattern("call_code", call.code, words, False))
+    # A name several calls share (« AAP données »: ITN5 and TNT-DONNEES) is one pattern whose value
+    # names them all, « ITN5|TNT-DONNEES »: the lexicon reports the ambiguity, the actions resolve it
+    # (actions/call_choice.py), never the alphabetical first.
+    result += [_Pattern("call_code", AMBIGUOUS.join(sorted(codes)), words, False)
+               for words, codes in _call_names().items()]
     # A call named as such ("l'appel coopération") is read first; a call alias that merely
     # describes a subject ("accueil téléphonique") comes last, so that it stays a project theme.
     # Within a group, longest phrases first: "conseil départemental" wins over "département".
@@ -106,6 +104,32 @@ def patterns() -> Tuple[_Pattern, ...]:
             return 1
         return 0 if CALL_WORDS & set(p.words) else 2
     return tuple(sorted(result, key=lambda p: (group(p), -len(p.words))))
+
+
+AMBIGUOUS = "|"  # between the codes of a name several calls share
+
+
+@lru_cache(maxsize=1)
+def _call_names() -> Dict[Tuple[str, ...], Set[str]]:
+    """Every name of a call, as folded words -> the codes it names: the spoken variants of
+    lexicon.yml and the catalogue's aliases and codes (ITN and SNAP codes are read by _STATE_CODE)."""
+    data = yaml.safe_load(LEXICON_FILE.read_text(encoding="utf-8"))
+    names: Dict[Tuple[str, ...], Set[str]] = defaultdict(set)
+    for code, phrases in (data.get("call_code") or {}).items():
+        for phrase in phrases:
+            names[tuple(_phrase(str(phrase)).split())].add(code)
+    for call in load_catalogue():
+        for name in {call.code.replace("-", " ")} | set(call.get("aliases", [])):
+            if not _STATE_CODE.fullmatch(fold(name)[0]):
+                names[tuple(t for t, _, _ in _tokens(fold(name)[0]))].add(call.code)
+    names.pop((), None)
+    return dict(names)
+
+
+def shared_call_names() -> Dict[str, Tuple[str, ...]]:
+    """The names several calls share (« aap donnees » -> ITN5, TNT-DONNEES): the check that no new
+    one creeps in unnoticed (tests/test_call_choice.py)."""
+    return {" ".join(words): tuple(sorted(codes)) for words, codes in _call_names().items() if len(codes) > 1}
 
 
 # ITN and SNAP codes as typed: "ITN8A", "itn 8 a", "SNAP-3", "snap3".

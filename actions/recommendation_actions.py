@@ -8,8 +8,9 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import replies
-from actions.common import asked_codes, call_slots, remember_question, result_for, send, unknown_call_message
+from actions import call_choice, recommendation_replies, replies
+from actions.common import (asked_codes, call_slots, remember_question, result_for, send, unknown_call_message,
+                            which_of_message)
 from actions.eligibility import INELIGIBLE, evaluate, load_catalogue
 from actions.eligibility.vocabulary import KINDS
 from actions.tracker_profile import places_from_tracker, profile_from_tracker
@@ -25,7 +26,7 @@ class ActionRecommend(Action):
                   domain: DomainDict) -> List[Dict[Text, Any]]:
         profile = profile_from_tracker(tracker)
         results = evaluate(profile)
-        send(dispatcher, replies.recommendation(profile, results, tracker.get_slot("unknown_fields") or [],
+        send(dispatcher, recommendation_replies.recommendation(profile, results, tracker.get_slot("unknown_fields") or [],
                                                 places_from_tracker(tracker)))
         recommended = [r.code for r in results if r.verdict != INELIGIBLE]
         return [SlotSet("recommended_calls", recommended)]
@@ -58,6 +59,9 @@ class ActionFunding(Action):
         profile = profile_from_tracker(tracker)
         codes = asked_codes(tracker)
         events = [remember_question(tracker)]
+        if codes and call_choice.is_ambiguous(codes[0]):
+            send(dispatcher, [which_of_message(tracker, codes[0])])
+            return events
         if codes:
             result = result_for(tracker, codes[0])
             if result is None:

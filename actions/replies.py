@@ -11,6 +11,7 @@ from typing import Any, Dict, List, Optional, Sequence
 from actions.eligibility import ELIGIBLE, INELIGIBLE, TO_CONFIRM, Call, CallResult, Profile
 from actions.eligibility import formatting as fmt
 from actions.eligibility.rules import ABOVE, FAIL, UNKNOWN, UNVERIFIABLE, who_may_apply
+from actions.eligibility.sessions import rolling_text
 from actions.eligibility.vocabulary import KINDS, THEMES, applicant_label
 from actions.territories import Territory
 from actions.territories.coverage import Coverage, encode
@@ -92,47 +93,6 @@ def _buttons(recommended: Sequence[CallResult], ineligible: Sequence[CallResult]
     return buttons
 
 
-def recommendation(profile: Profile, results: List[CallResult], unknown: Sequence[str] = (),
-                   places: Sequence[Territory] = ()) -> List[Message]:
-    """The answer to 'which calls fit?': best calls first, with money, conditions and calendar."""
-    if profile.applicant_type == "particulier":
-        return [{"text": "Ces appels à projets financent les projets numériques des administrations, des "
-                         "collectivités et de leurs partenaires : aucun n'est ouvert aux particuliers. "
-                         "Pour une démarche personnelle, le site service-public.fr vous orientera."}]
-    matching = [r for r in results if r.verdict != INELIGIBLE and r.theme_match is not False]
-    others = [r for r in results if r.verdict != INELIGIBLE and r.theme_match is False]
-    ineligible_matching = [r for r in results if r.verdict == INELIGIBLE and r.theme_match]
-    messages: List[Message] = [{"text": f"Votre profil : {profile_summary(profile, places)}. "
-                                        f"Date de référence : {fmt.date(profile.date)}."}]
-    if not matching:
-        text = "Aucun appel ne correspond à la fois à votre profil et à votre projet."
-        if ineligible_matching:
-            text += " " + " ".join(f"{r.code} : {first_failure(r)}" for r in ineligible_matching[:3])
-        if others:
-            text += (" D'autres appels vous sont ouverts sur d'autres thèmes : "
-                     + ", ".join(f"{r.code} ({r.call.short_title})" for r in others[:4]) + ".")
-        messages.append({"text": text})
-    else:
-        intro = ("Voici l'appel qui correspond à votre projet :" if len(matching) == 1
-                 else f"Voici les {min(len(matching), MAX_DETAILED)} appels qui correspondent le mieux à votre projet :")
-        messages.append({"text": intro})
-        messages += [{"text": call_card(r)} for r in matching[:MAX_DETAILED]]
-        extra = matching[MAX_DETAILED:] + others
-        if extra:
-            messages.append({"text": "Également ouverts à votre profil : "
-                             + ", ".join(f"{r.code} ({r.call.short_title})" for r in extra[:6]) + "."})
-        if ineligible_matching:
-            messages.append({"text": "Sur ce thème, ne vous sont pas ouverts :\n" + "\n".join(
-                f"• {r.code} : {first_failure(r)}" for r in ineligible_matching[:MAX_DETAILED])})
-    missing = [FIELD_QUESTIONS[f] for f in dict.fromkeys(f for r in matching[:MAX_DETAILED] for f in r.missing)
-               if f in FIELD_QUESTIONS and f not in unknown]
-    closing = "Souhaitez-vous le détail d'un appel, savoir pourquoi un autre ne convient pas, ou un rendez-vous de 15 minutes avec un conseiller de la DINUM ?"
-    if missing:
-        closing = f"Pour préciser ces résultats, indiquez-moi {' et '.join(missing)}. " + closing
-    messages.append({"text": closing, "buttons": _buttons(matching or others, why_not_candidates(results))})
-    return messages
-
-
 def why_not_candidates(results: List[CallResult]) -> List[CallResult]:
     """Ineligible calls worth a "pourquoi pas ?" button: on the project's theme, else those that the
     applicant could apply to but for a figure (population, budget). Calls reserved to other kinds of
@@ -142,6 +102,16 @@ def why_not_candidates(results: List[CallResult]) -> List[CallResult]:
     if on_theme:
         return on_theme
     return [r for r in ineligible if all(f.criterion != "porteur" for f in r.findings if f.outcome == FAIL)]
+
+
+def which_call(calls: Sequence[Call], payload) -> Message:
+    """A name several calls share, that the profile does not settle: the user chooses."""
+    text = ("Ce nom désigne plusieurs appels : "
+            + " ; ".join(f"{c.code} — {c.short_title}, ouvert aux {who_may_apply(c.sessions[-1].rules['applicants'])}"
+                         for c in calls)
+            + ". Duquel parlez-vous ?")
+    return {"text": text, "buttons": [{"title": f"{c.code} — {c.short_title}", "payload": payload(c.code)}
+                                      for c in calls]}
 
 
 def first_failure(result: CallResult) -> str:
@@ -203,13 +173,16 @@ def call_info(result: CallResult, aspect: Optional[str]) -> str:
                 needs.append(f"{'environ ' if territory.get('approximate') else ''}{fmt.number(territory['min_population'])} habitants")
             if territory.get("min_departements"):
                 needs.append(fmt.plural(territory["min_departements"], "département", "départements"))
-            text += f" Le projet doit couvrir au moins {' ou '.join(needs)}."
+            if territory.get("example"):
+                text += f" Le projet doit couvrir un bassin de population représentatif, par exemple {' ou '.join(needs)}."
+            else:
+                text += f" Le projet doit couvrir au moins {' ou '.join(needs)}."
         return text
     if aspect == "dates":
         lines = [f"{cite(call)} : {calendar_line(result)}"]
         others = [s for s in call.sessions if s is not result.window.session]
         if others:
-            lines.append("Sessions : " + " ; ".join(_session_dates(s) for s in call.sessions) + ".")
+            lines.append("Sessions : " + " ; ".join(_session_dates(s, call.kind) for s in call.sessions) + ".")
         return "\n".join(lines)
     if aspect == "taille":
         size = rules.get("project_size")
@@ -249,11 +222,11 @@ def call_info(result: CallResult, aspect: Optional[str]) -> str:
             f"Cofinancement : {fmt.percent(funding['rate'])}. {calendar_line(result)}")
 
 
-def _session_dates(session) -> str:
+def _session_dates(session, kind: Optional[str] = None) -> str:
     if session.dates_approximate and session.period_label:
         return f"{session.name} ({session.period_label})"
     if session.rolling:
-        return f"{session.name} (au fil de l'eau{' depuis le ' + fmt.date(session.opens) if session.opens else ''})"
+        return f"{session.name} ({rolling_text(session, kind)})"
     if session.opens:
         return f"{session.name} (du {fmt.date(session.opens)} au {fmt.date(session.closes)})"
     return f"{session.name} (jusqu'au {fmt.date(session.closes)})"

@@ -65,6 +65,11 @@ class Call:
     programme: Optional[Programme] = None
 
     @property
+    def other_fund(self) -> Optional[Dict[str, Any]]:
+        """{label, why}: a fund outside the programmes, presented after their calls (engine._rank_key)."""
+        return self.data.get("other_fund")
+
+    @property
     def short_title(self) -> str:
         return self.data.get("short_title") or self.title
 
@@ -152,6 +157,20 @@ def load_programmes(directory: Path) -> Dict[str, Programme]:
             for key, p in raw.items()}
 
 
+def _check_band(block: Optional[Dict[str, Any]], file: str, path: str) -> None:
+    """An approximate or example threshold has its band below it, and only such a threshold has one."""
+    if not block:
+        return
+    loose = block.get("approximate") or block.get("example")
+    band = block.get("to_confirm_from")
+    if loose and not band:
+        raise CatalogueError(file, path, "un seuil approximatif ou donné en exemple demande « to_confirm_from » "
+                                         "(à partir de quel chiffre l'éligibilité est à confirmer, et pourquoi)")
+    if band and not loose:
+        raise CatalogueError(file, path + ".to_confirm_from", "réservé à un seuil approximatif (approximate) "
+                                                              "ou donné en exemple (example)")
+
+
 def load_call(path: Path, programmes: Optional[Dict[str, Programme]] = None) -> Call:
     """Read, validate and build one call; raises CatalogueError."""
     file = path.name
@@ -161,6 +180,8 @@ def load_call(path: Path, programmes: Optional[Dict[str, Programme]] = None) -> 
     if raw.get("programme") and raw["programme"] not in programmes:
         raise CatalogueError(file, "programme", f"programme inconnu « {raw['programme']} » "
                                                 f"(absent de {PROGRAMMES_FILE})")
+    if raw.get("other_fund") and raw.get("programme"):
+        raise CatalogueError(file, "other_fund", "réservé à un fonds hors programme (sans « programme »)")
     if raw["code"] != path.stem:
         raise CatalogueError(file, "code", f"le code {raw['code']} ne correspond pas au nom du fichier {path.stem}")
     rules = raw["rules"]
@@ -169,6 +190,7 @@ def load_call(path: Path, programmes: Optional[Dict[str, Programme]] = None) -> 
     if starts != sorted(starts):
         raise CatalogueError(file, "sessions", "les sessions doivent être dans l'ordre chronologique")
     for i, session in enumerate(sessions):
+        _check_band(session.rules.get("territory"), file, f"sessions.{i}.rules.territory")
         if "applicants" not in session.rules:
             raise CatalogueError(file, f"sessions.{i}.rules", "aucune règle « applicants » (qui peut candidater)")
         if "funding" not in session.rules:

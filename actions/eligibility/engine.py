@@ -12,7 +12,8 @@ from . import rules as R
 from .catalogue import Call, Catalogue, load_catalogue
 from .funding import FundingEstimate, estimate, funding_conditions
 from .profile import Profile
-from .sessions import STATUS_ORDER, Window, candidate_windows, status_text
+from . import formatting as fmt
+from .sessions import CLOSED, STATUS_ORDER, Window, candidate_windows, status_text, windows
 from .vocabulary import THEMES
 
 ELIGIBLE, TO_CONFIRM, INELIGIBLE = "eligible", "to_confirm", "ineligible"
@@ -52,6 +53,15 @@ class CallResult:
         return [f.reason for f in self.findings]
 
     @property
+    def other_fund(self) -> Optional[str]:
+        """Why this fund outside France Relance comes after its calls: « fonds européens, hors France
+        Relance : les critères… ; … », in the catalogue's words; None for a France Relance call."""
+        fund = self.call.other_fund
+        if not fund:
+            return None
+        return f"{fund['label']} : " + " ; ".join(item["text"] for item in fund["why"])
+
+    @property
     def recommended(self) -> bool:
         return self.verdict != INELIGIBLE
 
@@ -80,6 +90,8 @@ class CallResult:
             "missing": list(self.missing),
             "source": self.call.get("sources")[0],
             "sources": list(self.call.get("sources")),
+            # optional: only for a fund outside France Relance, why it comes after their calls
+            **({"other_fund": self.other_fund} if self.other_fund else {}),
         }
 
 
@@ -124,9 +136,45 @@ def _score(verdict: str, match: Optional[bool], status: str) -> float:
 
 
 def evaluate_call(call: Call, profile: Profile) -> CallResult:
-    """The verdict for one call, in the session that suits the profile best at the date."""
+    """The verdict for one call, in the session that suits the profile best at the date.
+
+    Which session: the contract's rule (open at the date, else the next, else the latest; among
+    several open, the best verdict) applies to every call whose sessions do not differ by project
+    size, and to any call when the budget is unknown. When a call has routes by size (ITN5: a
+    guichet for 10 000 to 100 000 €, AAP sessions for 100 000 € to 1 M€) and the budget is known,
+    a session the project does not fit gives way to the first open or upcoming one it fits: a
+    500 000 € project in February 2021 is pointed to the AAP's 2nd session, not judged against the
+    guichet."""
     results = [_evaluate_in(call, window, profile) for window in candidate_windows(call.sessions, profile.date, call.programme)]
-    return min(results, key=lambda r: (VERDICT_ORDER[r.verdict], -(r.funding.amount or 0)))
+    best = min(results, key=lambda r: (VERDICT_ORDER[r.verdict], -(r.funding.amount or 0)))
+    if profile.budget is not None and routes_by_size(call) and not _fits_size(best):
+        return _size_route(call, profile, best) or best
+    return best
+
+
+def routes_by_size(call: Call) -> bool:
+    """Whether the call's sessions expect different project sizes (a guichet and AAP sessions)."""
+    return len({repr(s.rules.get("project_size")) for s in call.sessions}) > 1
+
+
+def _fits_size(result: CallResult) -> bool:
+    return all(f.outcome == R.PASS for f in result.findings if f.criterion == "taille")
+
+
+def _size_route(call: Call, profile: Profile, default: CallResult) -> Optional[CallResult]:
+    """The first open, else upcoming, session whose expected size fits the budget, saying which
+    route it is, instead of which, and when it opens."""
+    later = [w for w in windows(call.sessions, call.programme) if w.status(profile.date) != CLOSED]
+    for window in sorted(later, key=lambda w: (STATUS_ORDER[w.status(profile.date)], w.start)):
+        result = _evaluate_in(call, window, profile)
+        if window.session is default.window.session or not _fits_size(result):
+            continue
+        result.findings.append(R.Finding("session", "info", (
+            f"Pour un projet de {fmt.euros(profile.budget)}, la voie qui convient est « {window.session.name} » "
+            f"({R.expected_size(window.session.rules['project_size'])}), et non « {default.window.session.name} » "
+            f"({R.expected_size(default.window.session.rules['project_size'])}) : {result.status_text}.")))
+        return result
+    return None
 
 
 def _evaluate_in(call: Call, window: Window, profile: Profile) -> CallResult:
@@ -143,14 +191,23 @@ def _evaluate_in(call: Call, window: Window, profile: Profile) -> CallResult:
         call=call, window=window, status=status, verdict=verdict, findings=findings,
         funding=estimate(rules["funding"], profile.budget),
         conditions=_conditions(call, window, rules["funding"]),
-        theme_match=match, status_text=status_text(window, profile.date),
+        theme_match=match, status_text=status_text(window, profile.date, call.kind),
         score=_score(verdict, match, status), missing=missing,
     )
 
 
 def _rank_key(result: CallResult) -> Tuple:
-    return (result.verdict == INELIGIBLE, result.theme_match is False, VERDICT_ORDER[result.verdict],
-            STATUS_ORDER[result.status], -result.score, -(result.funding.amount or 0), result.code)
+    # A fund outside the programmes (FEDER-NUM, `other_fund` in its file) comes after every France
+    # Relance call that fits the project, whatever its rate or calendar: the France Relance calls are
+    # made for these projects, while the European fund has its own, heavier procedure (detailed
+    # criteria in a separate sheet, a note on responsible digital, a 75 000 € minimum grant). The
+    # replies present it « À envisager aussi », with that why (result.other_fund).
+    # A closed call comes after the open ones that fit: after France Relance, the European fund
+    # still open is the recommendation.
+    return (result.verdict == INELIGIBLE, result.theme_match is False, result.status == CLOSED,
+            result.call.other_fund is not None,
+            VERDICT_ORDER[result.verdict], STATUS_ORDER[result.status], -result.score,
+            -(result.funding.amount or 0), result.code)
 
 
 def evaluate(profile: Profile, catalogue: Optional[Catalogue] = None) -> List[CallResult]:

@@ -57,13 +57,36 @@ def porteur_admis(rules: Dict[str, Any], profile: Profile) -> Optional[List[Find
     return [Finding("porteur", PASS, f"Type de porteur admis : {applicant_label(kind)} ({who}).")]
 
 
+def _threshold_words(block: Dict[str, Any]) -> Tuple[str, str]:
+    """How the source states the threshold: « environ » before the figure, or « par exemple »
+    before the whole requirement; empty for a plain threshold."""
+    if block.get("approximate"):
+        return "environ ", ""
+    if block.get("example"):
+        return "", "par exemple "
+    return "", ""
+
+
+def _near_reason(block: Dict[str, Any], checks: List[str]) -> str:
+    """Why a figure inside the band below an approximate threshold is to confirm, not ineligible."""
+    how = ("que la source donne comme approximatif (« environ »)" if block.get("approximate")
+           else "que la source donne à titre d'exemple (« par exemple »)")
+    return (f"{' et '.join(checks)} : un peu en dessous du seuil, {how} ; "
+            f"éligibilité à confirmer avec le porteur de l'appel.")
+
+
 def territoire_couvert(rules: Dict[str, Any], profile: Profile) -> Optional[List[Finding]]:
-    """Minimum territory: "au moins 300 000 habitants", "1 million de citoyens ou trois départements"."""
+    """Minimum territory: "au moins 300 000 habitants", "1 million de citoyens ou trois départements".
+
+    A threshold the source gives as approximate (« environ ») or as an example (« par exemple ») has
+    a band below it (`to_confirm_from`, a project decision written in the catalogue): a figure inside
+    it is to confirm, not ineligible; well below, it fails."""
     block = rules.get("territory")
     if not block:
         return None
     min_pop, min_deps = block.get("min_population"), block.get("min_departements")
-    about = "environ " if block.get("approximate") else ""
+    about, example = _threshold_words(block)
+    band = block.get("to_confirm_from", {})
     kind = profile.applicant_type
     if kind and kind in block.get("satisfied_by", []):
         return [Finding("territoire", PASS,
@@ -73,30 +96,35 @@ def territoire_couvert(rules: Dict[str, Any], profile: Profile) -> Optional[List
         required.append(f"{about}{fmt.number(min_pop)} habitants")
     if min_deps:
         required.append(fmt.plural(min_deps, "département", "départements"))
-    requirement = " ou ".join(required)
-    checks = []
+    requirement = example + " ou ".join(required)
+    checks = []  # (passes, inside the band below, text)
     if min_pop and profile.population is not None:
         ok = profile.population >= min_pop
+        near = not ok and profile.population >= band.get("min_population", min_pop)
         sign = "≥" if ok else "<"
-        checks.append((ok, f"Population couverte {fmt.number(profile.population)} {sign} "
-                           f"{about}{fmt.number(min_pop)} habitants requis"))
+        checks.append((ok, near, f"Population couverte {fmt.number(profile.population)} {sign} "
+                                 f"{about}{fmt.number(min_pop)} habitants requis"))
     if min_deps and profile.departement_count is not None:
         ok = profile.departement_count >= min_deps
+        near = not ok and profile.departement_count >= band.get("min_departements", min_deps)
         sign = "≥" if ok else "<"
-        checks.append((ok, f"{fmt.plural(profile.departement_count, 'département couvert', 'départements couverts')}"
-                           f" {sign} {fmt.number(min_deps)} requis"))
-    passed = [text for ok, text in checks if ok]
+        checks.append((ok, near,
+                       f"{fmt.plural(profile.departement_count, 'département couvert', 'départements couverts')}"
+                       f" {sign} {fmt.number(min_deps)} requis"))
+    passed = [text for ok, _, text in checks if ok]
     if passed:
         return [Finding("territoire", PASS, passed[0] + ".")]
     missing = tuple(name for name, needed, value in (
         ("population", min_pop, profile.population),
         ("departement_count", min_deps, profile.departement_count)) if needed and value is None)
-    if missing:
-        known = "; ".join(text for _, text in checks)
+    if missing:  # the missing figure could still settle it: ask for it
+        known = "; ".join(text for _, _, text in checks)
         prefix = f"{known} ; " if known else ""
         return [Finding("territoire", UNKNOWN,
                         f"{prefix}Territoire couvert non précisé : il faut {requirement}.", missing)]
-    return [Finding("territoire", FAIL, " et ".join(text for _, text in checks) + ".")]
+    if any(near for _, near, _ in checks):
+        return [Finding("territoire", UNVERIFIABLE, _near_reason(block, [text for _, _, text in checks]))]
+    return [Finding("territoire", FAIL, " et ".join(text for _, _, text in checks) + ".")]
 
 
 def _minimum_for(block: Dict[str, Any], kind: Optional[str]) -> Tuple[Optional[float], bool]:
@@ -108,6 +136,17 @@ def _minimum_for(block: Dict[str, Any], kind: Optional[str]) -> Tuple[Optional[f
     return general, kind is None and bool(special)
 
 
+def expected_size(block: Dict[str, Any], minimum: Optional[float] = None) -> str:
+    """« de 100 000 € à 1 000 000 € TTC », « au moins 250 000 € TTC », « jusqu'à 100 000 € TTC »."""
+    minimum = minimum if minimum is not None else block.get("min_eur")
+    maximum = block.get("max_eur")
+    if minimum and maximum:
+        return f"de {fmt.euros(minimum)} à {fmt.euros(maximum)} TTC"
+    if minimum:
+        return f"au moins {fmt.euros(minimum)} TTC"
+    return f"jusqu'à {fmt.euros(maximum)} TTC"
+
+
 def taille_attendue(rules: Dict[str, Any], profile: Profile) -> Optional[List[Finding]]:
     """Expected project size ("Taille attendue des projets : 200 000 à 1 000 000 € TTC")."""
     block = rules.get("project_size")
@@ -115,12 +154,7 @@ def taille_attendue(rules: Dict[str, Any], profile: Profile) -> Optional[List[Fi
         return None
     minimum, depends_on_type = _minimum_for(block, profile.applicant_type)
     maximum = block.get("max_eur")
-    if minimum and maximum:
-        expected = f"de {fmt.euros(minimum)} à {fmt.euros(maximum)} TTC"
-    elif minimum:
-        expected = f"au moins {fmt.euros(minimum)} TTC"
-    else:
-        expected = f"jusqu'à {fmt.euros(maximum)} TTC"
+    expected = expected_size(block, minimum)
     by_type = block.get("min_eur_by_applicant", {})
     if by_type and profile.applicant_type not in by_type:
         expected += " (" + ", ".join(f"{fmt.euros(v)} pour {applicant_label(k, plural=True)}"

@@ -2,7 +2,9 @@
 
 Contract §2: the session used is the one open at the date, else the next one, else the
 latest one. When several are open at once (ITN5: a guichet and an AAP session), the
-engine picks the one that suits the profile best.
+engine picks the one that suits the profile best; when a call's sessions expect different
+project sizes and the budget is known, the engine may point to an upcoming session the
+project fits (engine.evaluate_call says when).
 """
 from __future__ import annotations
 
@@ -73,12 +75,20 @@ def _when(day: Optional[dt.date], session: Session) -> str:
     return f"le {fmt.date(day)}"
 
 
-def status_text(window: Window, on: dt.date) -> str:
-    """A French sentence for the calendar, e.g. 'ouvert jusqu'au 22 novembre 2021'."""
+def rolling_text(session: Session, kind: Optional[str] = None) -> str:
+    """A session with no closing date, as the source words it: a call for projects that opened on a
+    date (ITN8A–D: « Ouverture : 16/11/2020 », « Type : Appel à projets ») is not a continuous
+    deposit; a guichet or a « dépôt au fil de l'eau » is."""
+    since = f" depuis le {fmt.date(session.opens)}" if session.opens else ""
+    return f"appel à projets ouvert{since}" if kind == "appel_a_projets" else f"dépôt au fil de l'eau{since}"
+
+
+def status_text(window: Window, on: dt.date, kind: Optional[str] = None) -> str:
+    """A French sentence for the calendar, e.g. 'ouvert jusqu'au 22 novembre 2021'; `kind` is the
+    call's (catalogue `kind`)."""
     session, status = window.session, window.status(on)
     if status == ROLLING:
-        since = f" depuis le {fmt.date(session.opens)}" if session.opens else ""
-        return f"dépôt au fil de l'eau{since}, aucune date de clôture publiée"
+        return f"{rolling_text(session, kind)}, aucune date de clôture publiée"
     if status == UPCOMING:
         return f"ouverture {_when(session.opens, session)}"
     if status == OPEN:

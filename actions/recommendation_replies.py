@@ -1,0 +1,156 @@
+"""The answer to « which calls fit? », composed from the engine's results (no Rasa import).
+
+- France Relance calls that fit come first, as cards; a fund outside France Relance that fits
+  (FEDER-NUM) comes « À envisager aussi », with why its procedure differs, in the catalogue's
+  words (engine._rank_key says why this order);
+- a call that fits but is closed is never listed under a heading that says open: « correspond à
+  votre profil, mais clos depuis le … » (and why, after the programme's end);
+- when nothing fits: two plain sentences (the main obstacle for this profile, what could change
+  it), then the appointment is offered.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import List, Optional, Sequence
+
+from actions.eligibility import INELIGIBLE, CallResult, Profile
+from actions.eligibility import formatting as fmt
+from actions.eligibility.engine import VERDICT_LABELS
+from actions.eligibility.rules import FAIL
+from actions.eligibility.sessions import CLOSED
+from actions.replies import (FIELD_QUESTIONS, MAX_DETAILED, Message, _buttons, call_card, first_failure,
+                             profile_summary, why_not_candidates)
+from actions.territories import Territory
+
+PRIVATE_PERSON = ("Ces appels financent les projets numériques des organismes publics (administrations, "
+                  "collectivités) et de leurs partenaires : aucun n'est ouvert aux particuliers. "
+                  "Pour une démarche personnelle, le site service-public.fr vous orientera.")
+APPOINTMENT_BUTTON = {"title": "Prendre rendez-vous avec la DINUM", "payload": "/ask_appointment"}
+# What could open the calls, by the criterion that blocks them (rules.py's criteria).
+WHAT_COULD_CHANGE = {
+    "territoire": ("Un projet porté en regroupement avec d'autres collectivités, pour couvrir plus d'habitants, "
+                   "pourrait vous ouvrir ces appels ; les conseillers de la DINUM peuvent vous aider à le monter."),
+    "territoire_etat": ("Un projet couvrant un territoire plus large, porté avec d'autres services, pourrait vous "
+                        "ouvrir ces appels ; les conseillers de la DINUM peuvent vous aider à le monter."),
+    "taille": ("Un projet plus ample, par exemple mutualisé avec d'autres porteurs, pourrait atteindre la taille "
+               "demandée ; les conseillers de la DINUM peuvent vous aider à le construire."),
+    "porteur": ("Ces appels sont réservés à d'autres structures : un partenariat avec un porteur admis peut ouvrir "
+                "une piste, et les conseillers de la DINUM peuvent vous orienter."),
+}
+WHAT_COULD_CHANGE["subvention_minimale"] = WHAT_COULD_CHANGE["taille"]
+STATE_TYPES = ("administration_centrale", "service_deconcentre", "operateur_etat")
+OBSTACLES = {"territoire": "la population couverte", "taille": "le budget du projet",
+             "subvention_minimale": "le budget du projet", "porteur": "le type de structure"}
+
+
+def programme_over(result: CallResult, on: dt.date) -> bool:
+    return result.call.programme is not None and on > result.call.programme.ends
+
+
+def closed_line(result: CallResult, on: dt.date) -> str:
+    """« TNT-DEMAT (Dématérialisation…) correspond à votre profil, mais clos depuis le 28 mai 2021. »,
+    and, after the programme's end, that it ended and why."""
+    text = f"{result.code} ({result.call.short_title}) correspond à votre profil, mais {result.status_text}"
+    programme = result.call.programme
+    if programme_over(result, on) and not result.window.ended_with_programme:
+        text += (f" ; le programme {programme.name} a pris fin le {fmt.date(programme.ends)} "
+                 f"({programme.why})")
+    return text + "."
+
+
+def other_fund_line(result: CallResult) -> str:
+    """A fund outside France Relance, after its calls: what it gives and why it comes second."""
+    why = result.other_fund[0].upper() + result.other_fund[1:]
+    return (f"• {result.code} — {result.call.short_title} : {VERDICT_LABELS[result.verdict]}, {result.funding.explanation}, "
+            f"{result.status_text}.\n  {why}.")
+
+
+def also_open(extra: Sequence[CallResult], heading: str, on: dt.date) -> List[Message]:
+    """The other calls open to the profile, under a heading that says so; those closed apart."""
+    still_open = [r for r in extra if r.status != CLOSED]
+    closed = [r for r in extra if r.status == CLOSED]
+    messages: List[Message] = []
+    if still_open:
+        messages.append({"text": heading + ", ".join(f"{r.code} ({r.call.short_title})" for r in still_open[:6]) + "."})
+    if closed:
+        advice = ("\nLes conseillers de la DINUM peuvent vous dire si une nouvelle session ou un autre dispositif "
+                  "est prévu." if all(programme_over(r, on) for r in closed[:4])
+                  else "\nDemandez aux conseillers de la DINUM si une nouvelle session est prévue.")
+        messages.append({"text": "\n".join(closed_line(r, on) for r in closed[:4]) + advice})
+    return messages
+
+
+def main_obstacle(results: Sequence[CallResult]) -> Optional[CallResult]:
+    """The ineligible call that says best why nothing fits: on the theme, and blocked by a figure
+    (population, budget) rather than by the type of structure when there is one."""
+    ineligible = [r for r in results if r.verdict == INELIGIBLE]
+    on_theme = [r for r in ineligible if r.theme_match] or ineligible
+    by_figure = [r for r in on_theme if all(f.criterion != "porteur" for f in r.findings if f.outcome == FAIL)]
+    return (by_figure or on_theme or [None])[0]
+
+
+def nothing_fits(results: Sequence[CallResult], applicant_type: Optional[str] = None) -> str:
+    """Two sentences: why (the main obstacle, with its figures), and what could change it."""
+    obstacle = main_obstacle(results)
+    if obstacle is None:
+        return ("Aucun appel ne correspond à la fois à votre profil et à votre projet. "
+                "Les conseillers de la DINUM peuvent examiner votre situation.")
+    criterion = next((f.criterion for f in obstacle.findings if f.outcome == FAIL), "")
+    what = OBSTACLES.get(criterion)
+    why = f", d'abord à cause {fmt.de(what)}" if what else ""
+    if criterion == "territoire" and applicant_type in STATE_TYPES:
+        criterion = "territoire_etat"
+    reason = first_failure(obstacle).rstrip(".")
+    return (f"Aucun appel ne correspond à la fois à votre profil et à votre projet{why} "
+            f"({obstacle.code} : {reason[0].lower() + reason[1:]}). "
+            + WHAT_COULD_CHANGE.get(criterion, "Les conseillers de la DINUM peuvent examiner votre situation."))
+
+
+def recommendation(profile: Profile, results: List[CallResult], unknown: Sequence[str] = (),
+                   places: Sequence[Territory] = ()) -> List[Message]:
+    """The answer to 'which calls fit?': best calls first, with money, conditions and calendar."""
+    if profile.applicant_type == "particulier":
+        return [{"text": PRIVATE_PERSON}]
+    fitting = [r for r in results if r.verdict != INELIGIBLE and r.theme_match is not False]
+    others = [r for r in results if r.verdict != INELIGIBLE and r.theme_match is False]
+    if any(r.other_fund is None and r.status != CLOSED for r in fitting):
+        # a France Relance call that fits is open or upcoming: other funds come « À envisager aussi »
+        main = [r for r in fitting if r.other_fund is None]
+        funds = [r for r in fitting if r.other_fund is not None]
+    else:  # none is: the fund still open is the recommendation (ranked first), with its why on its card
+        main, funds = fitting, []
+    ineligible_matching = [r for r in results if r.verdict == INELIGIBLE and r.theme_match]
+    messages: List[Message] = [{"text": f"Votre profil : {profile_summary(profile, places)}. "
+                                        f"Date de référence : {fmt.date(profile.date)}."}]
+    if not main:
+        messages.append({"text": nothing_fits(results, profile.applicant_type)})
+        messages += also_open(others, "Sur d'autres thèmes, vous pourriez candidater à : ", profile.date)
+        messages.append({"text": "Souhaitez-vous en parler 15 minutes avec un conseiller de la DINUM ?",
+                         "buttons": [APPOINTMENT_BUTTON]})
+        return messages
+    shown = main[:MAX_DETAILED]
+    if all(r.status == CLOSED for r in shown):
+        intro = (f"Ces appels correspondent à votre projet, mais ils sont clos au {fmt.date(profile.date)} :"
+                 if len(shown) > 1 else f"Cet appel correspond à votre projet, mais il est clos au "
+                                        f"{fmt.date(profile.date)} :")
+    else:
+        intro = ("Voici l'appel qui correspond à votre projet :" if len(shown) == 1
+                 else f"Voici les {len(shown)} appels qui correspondent le mieux à votre projet :")
+    messages.append({"text": intro})
+    messages += [{"text": call_card(r) + (f"\n• {r.other_fund[0].upper() + r.other_fund[1:]}."
+                                          if r.other_fund else "")} for r in shown]
+    if funds:
+        messages.append({"text": "À envisager aussi :\n" + "\n".join(other_fund_line(r) for r in funds)})
+    messages += also_open(main[MAX_DETAILED:] + others, "Également ouverts à votre profil : ", profile.date)
+    if ineligible_matching:
+        messages.append({"text": "Sur ce thème, ne vous sont pas ouverts :\n" + "\n".join(
+            f"• {r.code} : {first_failure(r)}" for r in ineligible_matching[:MAX_DETAILED])})
+    missing = [FIELD_QUESTIONS[f] for f in dict.fromkeys(f for r in shown for f in r.missing)
+               if f in FIELD_QUESTIONS and f not in unknown]
+    closing = ("Souhaitez-vous le détail d'un appel, savoir pourquoi un autre ne convient pas, ou un rendez-vous "
+               "de 15 minutes avec un conseiller de la DINUM ?")
+    if missing:
+        closing = f"Pour préciser ces résultats, indiquez-moi {' et '.join(missing)}. " + closing
+    messages.append({"text": closing, "buttons": _buttons(main + funds, why_not_candidates(results))})
+    return messages
+
