@@ -10,7 +10,6 @@
 """
 from __future__ import annotations
 
-import datetime as dt
 from typing import List, Optional, Sequence
 
 from actions.eligibility import INELIGIBLE, CallResult, Profile
@@ -43,16 +42,12 @@ OBSTACLES = {"territoire": "la population couverte", "taille": "le budget du pro
              "subvention_minimale": "le budget du projet", "porteur": "le type de structure"}
 
 
-def programme_over(result: CallResult, on: dt.date) -> bool:
-    return result.call.programme is not None and on > result.call.programme.ends
-
-
-def closed_line(result: CallResult, on: dt.date) -> str:
+def closed_line(result: CallResult) -> str:
     """« TNT-DEMAT (Dématérialisation…) correspond à votre profil, mais clos depuis le 28 mai 2021. »,
     and, after the programme's end, that it ended and why."""
     text = f"{result.code} ({result.call.short_title}) correspond à votre profil, mais {result.status_text}"
     programme = result.call.programme
-    if programme_over(result, on) and not result.window.ended_with_programme:
+    if result.programme_over and not result.window.ended_with_programme:
         text += (f" ; le programme {programme.name} a pris fin le {fmt.date(programme.ends)} "
                  f"({programme.why})")
     return text + "."
@@ -65,7 +60,7 @@ def other_fund_line(result: CallResult) -> str:
             f"{result.status_text}.\n  {why}.")
 
 
-def also_open(extra: Sequence[CallResult], heading: str, on: dt.date) -> List[Message]:
+def also_open(extra: Sequence[CallResult], heading: str) -> List[Message]:
     """The other calls open to the profile, under a heading that says so; those closed apart."""
     still_open = [r for r in extra if r.status != CLOSED]
     closed = [r for r in extra if r.status == CLOSED]
@@ -74,9 +69,9 @@ def also_open(extra: Sequence[CallResult], heading: str, on: dt.date) -> List[Me
         messages.append({"text": heading + ", ".join(f"{r.code} ({r.call.short_title})" for r in still_open[:6]) + "."})
     if closed:
         advice = ("\nLes conseillers de la DINUM peuvent vous dire si une nouvelle session ou un autre dispositif "
-                  "est prévu." if all(programme_over(r, on) for r in closed[:4])
+                  "est prévu." if all(r.programme_over for r in closed[:4])
                   else "\nDemandez aux conseillers de la DINUM si une nouvelle session est prévue.")
-        messages.append({"text": "\n".join(closed_line(r, on) for r in closed[:4]) + advice})
+        messages.append({"text": "\n".join(closed_line(r) for r in closed[:4]) + advice})
     return messages
 
 
@@ -124,7 +119,7 @@ def recommendation(profile: Profile, results: List[CallResult], unknown: Sequenc
                                         f"Date de référence : {fmt.date(profile.date)}."}]
     if not main:
         messages.append({"text": nothing_fits(results, profile.applicant_type)})
-        messages += also_open(others, "Sur d'autres thèmes, vous pourriez candidater à : ", profile.date)
+        messages += also_open(others, "Sur d'autres thèmes, vous pourriez candidater à : ")
         messages.append({"text": "Souhaitez-vous en parler 15 minutes avec un conseiller de la DINUM ?",
                          "buttons": [APPOINTMENT_BUTTON]})
         return messages
@@ -141,7 +136,7 @@ def recommendation(profile: Profile, results: List[CallResult], unknown: Sequenc
                                           if r.other_fund else "")} for r in shown]
     if funds:
         messages.append({"text": "À envisager aussi :\n" + "\n".join(other_fund_line(r) for r in funds)})
-    messages += also_open(main[MAX_DETAILED:] + others, "Également ouverts à votre profil : ", profile.date)
+    messages += also_open(main[MAX_DETAILED:] + others, "Également ouverts à votre profil : ")
     if ineligible_matching:
         messages.append({"text": "Sur ce thème, ne vous sont pas ouverts :\n" + "\n".join(
             f"• {r.code} : {first_failure(r)}" for r in ineligible_matching[:MAX_DETAILED])})

@@ -54,6 +54,8 @@ def profile_summary(profile: Profile, places: Sequence[Territory] = ()) -> str:
 
 
 def calendar_line(result: CallResult) -> str:
+    if result.status == "closed" and result.programme_over:
+        return f"{result.calendar}. Les conseillers de la DINUM peuvent vous dire si un autre dispositif est prévu."
     if result.status == "closed":
         return f"{result.calendar}. Demandez aux conseillers de la DINUM si une nouvelle session est prévue."
     return f"{result.calendar}."

@@ -35,6 +35,8 @@ class CallResult:
     score: float = 0.0
     rank: int = 0
     missing: Tuple[str, ...] = field(default_factory=tuple)
+    # The call's programme has ended at the reference date: no new session can come (contract §2).
+    programme_over: bool = False
 
     @property
     def code(self) -> str:
@@ -193,6 +195,7 @@ def _evaluate_in(call: Call, window: Window, profile: Profile) -> CallResult:
         conditions=_conditions(call, window, rules["funding"]),
         theme_match=match, status_text=status_text(window, profile.date, call.kind),
         score=_score(verdict, match, status), missing=missing,
+        programme_over=call.programme is not None and profile.date > call.programme.ends,
     )
 
 

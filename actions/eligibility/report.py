@@ -5,6 +5,7 @@ from typing import List
 
 from . import formatting as fmt
 from .engine import INELIGIBLE, VERDICT_LABELS, CallResult
+from .sessions import CLOSED
 from .profile import Profile
 from .vocabulary import KINDS, THEMES, applicant_label
 
@@ -36,7 +37,9 @@ def _detail(result: CallResult) -> List[str]:
 def render(profile: Profile, results: List[CallResult]) -> str:
     lines = [profile_line(profile), ""]
     matching = [r for r in results if r.verdict != INELIGIBLE and r.theme_match is not False]
-    other = [r for r in results if r.verdict != INELIGIBLE and r.theme_match is False]
+    other = [r for r in results if r.verdict != INELIGIBLE and r.theme_match is False and r.status != CLOSED]
+    # A closed call is never listed under a heading that says « ouverts » (the bot says the same).
+    other_closed = [r for r in results if r.verdict != INELIGIBLE and r.theme_match is False and r.status == CLOSED]
     ineligible = [r for r in results if r.verdict == INELIGIBLE]
     if profile.applicant_type == "particulier":
         lines.append("Ces appels à projets sont réservés aux acteurs publics (administrations, collectivités, "
@@ -53,6 +56,11 @@ def render(profile: Profile, results: List[CallResult]) -> str:
     if other:
         lines.append("Autres appels ouverts à votre profil, sur d'autres thèmes :")
         lines += [f"- {r.code} — {r.call.short_title} : {VERDICT_LABELS[r.verdict]}, {r.status_text}" for r in other]
+        lines.append("")
+    if other_closed:
+        lines.append("Appels qui correspondent à votre profil sur d'autres thèmes, mais clos :")
+        lines += [f"- {r.code} — {r.call.short_title} : {VERDICT_LABELS[r.verdict]}, {r.status_text}"
+                  for r in other_closed]
         lines.append("")
     if ineligible:
         lines.append("Appels non éligibles :")

@@ -133,7 +133,9 @@ def test_after_the_programme_end_closed_calls_say_why_and_the_open_fund_is_recom
     assert "\n• Fonds européens, hors France Relance : les critères d'éligibilité détaillés" in said
     assert "À envisager aussi" not in said
     assert ("Appel à projets : clos depuis le 31 décembre 2022, fin du programme France Relance (seules les dépenses "
-            "engagées en 2021 et 2022 sont financées).") in said
+            "engagées en 2021 et 2022 sont financées). Les conseillers de la DINUM peuvent vous dire si un autre "
+            "dispositif est prévu.") in said
+    assert "nouvelle session est prévue" not in said  # the programme has ended: no new session can come
     assert ("SNAP1 (Augmentation des débits des sites de l'État) correspond à votre profil, mais clos depuis le "
             "31 décembre 2022, fin du programme France Relance (seules les dépenses engagées en 2021 et 2022 sont "
             "financées).") in said
