@@ -30,7 +30,8 @@ LEAVE = (r"laisse[zr]? tomber", r"laisse[zr]? beton", r"j'?annule", r"annule[zr]
          r"stop", r"stoppe[zr]?", r"arrete[zr]?", r"on arrete", r"j'?arrete", r"je m'?arrete",
          r"abandonne[zr]?", r"j'?abandonne", r"oublie[zr]?", r"oubliez ca", r"tant pis", r"quitte[zr]?",
          r"je (?:reviendrai|repasserai|rappellerai)", r"on verra", r"je verrai", r"sortir", r"fin",
-         r"(?:c'?est )?pas la peine", r"(?:je n'?ai )?plus envie", r"on laisse", r"je laisse",
+         r"(?:c'?est )?pas la peine", r"(?:je n'?ai )?plus envie", r"on laisse", r"je (?:vous )?laisse",
+         r"a bientot", r"a la prochaine", r"on s'?arrete", r"je m'?en vais", r"c'?est tout",
          r"(?:je ne|j'?) ?(?:veux|souhaite) plus", r"(?:ca|cela) ne m'?interesse plus", r"pas interesse")
 # Words that may come with them without changing what they mean.
 FILLERS = (r"bon", r"ben", r"bah", r"euh", r"alors", r"finalement", r"en fait", r"merci", r"ok", r"d'?accord",
