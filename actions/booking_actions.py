@@ -82,6 +82,11 @@ def _clock(moment: dt.datetime) -> str:
     return f"{moment.hour} h {moment.minute:02d}"
 
 
+def fmt_hours(delta: dt.timedelta) -> str:
+    hours = delta.total_seconds() / 3600
+    return f"{hours:g}".replace(".", ",") + " heure" + ("s" if hours >= 2 else "")
+
+
 def confirm_button(start: dt.datetime) -> Dict[str, str]:
     """« Confirmer jeudi 26 novembre à 10 h 00 »: the slot the user named, to book after a click."""
     return {"title": f"Confirmer {calendar.describe_day(start.date(), year=False)} à {_clock(start)}",
@@ -131,18 +136,22 @@ class ActionAskBookingSlot(Action):
         """« jeudi 10h »: that slot to confirm when it is free, else the nearest free ones."""
         config = load_config()
         said = calendar.describe_moment(moment)
-        if calendar.is_free(config, store(), moment, now()):
+        reason = calendar.why_not_free(config, store(), moment, now())
+        if reason is None:
             dispatcher.utter_message(text=f"Le créneau du {said} (heure de Paris) est libre. Le confirmez-vous ?",
                                      buttons=[confirm_button(moment),
                                               {"title": "Voir d'autres créneaux", "payload": "/deny"}])
             return []
-        if calendar.is_bookable(config, moment, now()):
-            why = f"Le créneau du {said} est déjà pris."
-        elif any(True for _ in calendar.day_slots(config, moment.date())):
-            why = f"Il n'y a pas de créneau le {said} : les conseillers reçoivent sur des créneaux de 15 minutes, " \
-                  "aux heures d'ouverture, et au moins quelques heures à l'avance."
-        else:
-            why = f"Les conseillers ne reçoivent pas le {calendar.describe_day(moment.date(), year=False)}."
+        why = {
+            "taken": f"Le créneau du {said} est déjà pris.",
+            "too_soon": f"Le {said}, c'est trop tôt : un rendez-vous se prend au moins "
+                        f"{fmt_hours(config.notice)} à l'avance.",
+            "too_far": f"Le {said}, c'est trop loin : je ne peux réserver que dans les {config.horizon_days} "
+                       "prochains jours.",
+            "closed_day": f"Les conseillers ne reçoivent pas le {calendar.describe_day(moment.date(), year=False)}.",
+            "not_a_slot": f"Il n'y a pas de créneau le {said} : les conseillers reçoivent par créneaux de "
+                          f"{int(config.slot_length.total_seconds() // 60)} minutes, aux heures d'ouverture.",
+        }[reason]
         nearest = calendar.nearest_free_slots(config, store(), now(), moment, count=SLOTS_OFFERED)
         # The day stays wished: « 15h » said next keeps it.
         events = [SlotSet("booking_wish", calendar.Wish(day=moment.date()).to_dict())]

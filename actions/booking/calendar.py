@@ -279,6 +279,22 @@ def wished_moment(config: BookingConfig, wish: Optional[Wish], now: dt.datetime)
     return None
 
 
+def why_not_free(config: BookingConfig, store: TakenSlots, start: dt.datetime, now: dt.datetime) -> Optional[str]:
+    """None when the slot is free, else why: 'too_soon' (past or within the notice), 'too_far'
+    (beyond the horizon), 'closed_day', 'not_a_slot' (outside the hours or not on a slot start), 'taken'."""
+    earliest, last_day = booking_window(config, now)
+    local = _aware(start, "start").astimezone(config.timezone)
+    if local.astimezone(UTC) < earliest:
+        return "too_soon"
+    if local.date() > last_day:
+        return "too_far"
+    if not is_open_day(config, local.date()):
+        return "closed_day"
+    if not is_bookable(config, start, now):
+        return "not_a_slot"
+    return None if is_free(config, store, start, now) else "taken"
+
+
 def nearest_free_slots(config: BookingConfig, store: TakenSlots, now: dt.datetime, moment: dt.datetime,
                        count: int = 3) -> List[dt.datetime]:
     """The `count` free slots closest in time to `moment` (a slot taken or outside the hours), in

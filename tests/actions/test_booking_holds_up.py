@@ -219,3 +219,17 @@ def test_by_phone_is_a_wish_for_the_call_and_reaches_the_summary(bookings, dispa
     assert "vous préférez un échange par téléphone" in texts(dispatcher)
     summary = advisor_summary(make_tracker({"applicant_type": "association", "booking_contact": "téléphone"}))
     assert summary.endswith("\nSouhait pour l'échange : par téléphone.")
+
+
+@pytest.mark.parametrize("wish, why", [
+    ({"day": "2021-10-16", "at": "10:00"}, "Les conseillers ne reçoivent pas le samedi 16 octobre."),
+    ({"day": "2021-10-14", "at": "12:30"}, "Il n'y a pas de créneau le jeudi 14 octobre à 12 h 30 : les conseillers "
+                                           "reçoivent par créneaux de 15 minutes, aux heures d'ouverture."),
+    ({"day": "2021-10-11", "at": "09:30"}, "Le lundi 11 octobre à 9 h 30, c'est trop tôt : un rendez-vous se prend "
+                                           "au moins 2 heures à l'avance."),
+])
+def test_a_moment_that_is_no_slot_says_why_and_offers_the_nearest(bookings, dispatcher, wish, why):
+    ask(dispatcher, wish)
+    assert texts(dispatcher).startswith(why)
+    assert "Voici les créneaux libres les plus proches" in texts(dispatcher)
+    assert len(dispatcher.messages[-1]["buttons"]) == 4

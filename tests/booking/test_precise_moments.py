@@ -2,7 +2,7 @@
 import datetime as dt
 
 from actions.booking.calendar import (PARIS, Wish, describe_moment, free_slots, nearest_free_slots, parse_wish,
-                                      wished_moment)
+                                      why_not_free, wished_moment)
 from tests.booking.conftest import at
 from tests.booking.test_calendar import Booked, NoBookings
 
@@ -58,3 +58,15 @@ def test_the_nearest_free_slots_of_a_closed_moment(config):
     saturday = at((2021, 10, 16), 10, 0)
     slots = nearest_free_slots(config, NoBookings(), MONDAY, saturday, count=2)
     assert [s.strftime("%a %H:%M") for s in slots] == ["Fri 16:30", "Fri 16:45"]
+
+
+def test_why_a_moment_is_not_free(config):
+    thursday = at((2021, 10, 14), 10, 0)
+    assert why_not_free(config, NoBookings(), thursday, MONDAY) is None
+    assert why_not_free(config, Booked({thursday: 2}), thursday, MONDAY) == "taken"
+    assert why_not_free(config, NoBookings(), at((2021, 10, 11), 9, 30), MONDAY) == "too_soon"
+    assert why_not_free(config, NoBookings(), at((2021, 11, 12), 10, 0, offset=1), MONDAY) == "too_far"
+    assert why_not_free(config, NoBookings(), at((2021, 10, 16), 10, 0), MONDAY) == "closed_day"
+    assert why_not_free(config, NoBookings(), at((2021, 11, 1), 10, 0, offset=1), MONDAY) == "closed_day"  # Toussaint
+    assert why_not_free(config, NoBookings(), at((2021, 10, 14), 12, 30), MONDAY) == "not_a_slot"
+    assert why_not_free(config, NoBookings(), at((2021, 10, 14), 10, 5), MONDAY) == "not_a_slot"
