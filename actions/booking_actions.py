@@ -277,7 +277,8 @@ class ValidateBookingForm(KeepingFormValidation):
         wanted = "vos prénom et nom" if slot == "booking_name" else "le nom de votre organisation"
         if kind == "email":
             email = valid_email(str(value))
-            if email and not tracker.get_slot("booking_email"):
+            # The e-mail mapping may already have taken it from the same message.
+            if email and tracker.get_slot("booking_email") in (None, email):
                 dispatcher.utter_message(text=f"Je note {email} comme adresse électronique pour vous joindre. "
                                               f"Il me faut encore {wanted}.")
                 return {slot: None, "booking_email": email}

@@ -130,7 +130,8 @@ def test_the_profile_form_stops_and_keeps_what_was_said(dispatcher):
 def test_an_email_at_the_organisation_question_is_kept_as_the_email(bookings, dispatcher):
     result, _ = run(ValidateBookingForm(), dispatcher,
                     {"requested_slot": "booking_organisation", "booking_slot": THURSDAY_10.isoformat(),
-                     "booking_name": "Marie Dupont", "booking_organisation": "marie.dupont@rhone.gouv.fr"},
+                     "booking_name": "Marie Dupont", "booking_organisation": "marie.dupont@rhone.gouv.fr",
+                     "booking_email": "marie.dupont@rhone.gouv.fr"},  # the e-mail mapping took it too
                     "marie.dupont@rhone.gouv.fr")
     assert result["booking_organisation"] is None
     assert result["booking_email"] == "marie.dupont@rhone.gouv.fr"
