@@ -16,7 +16,8 @@ from rasa_sdk.types import DomainDict
 
 from actions import replies
 from actions.booking import calendar
-from actions.booking_fields import contact_wish, looks_like_organisation, split_name_and_organisation, what_it_is
+from actions.booking_fields import (contact_wish, looks_like_organisation, looks_like_question, mentions_a_call,
+                                    split_name_and_organisation, what_it_is)
 from actions.booking.config import load_config
 from actions.booking.ics import booking_ics
 from actions.booking.store import BookingStore, SlotTaken
@@ -184,8 +185,10 @@ class ActionAskBookingConsent(Action):
 
 
 def _asks_a_question(tracker: Tracker) -> bool:
+    """By the words, not the intent alone: a name such as « Hugo Lambert » may be read as out of scope."""
     intent = (tracker.latest_message.get("intent") or {}).get("name")
-    return intent in QUESTION_INTENTS or "?" in (tracker.latest_message.get("text") or "")
+    text = tracker.latest_message.get("text") or ""
+    return looks_like_question(text) or intent in QUESTION_INTENTS and mentions_a_call(text)
 
 
 class ValidateBookingForm(KeepingFormValidation):

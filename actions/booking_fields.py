@@ -77,6 +77,21 @@ def what_it_is(text: str) -> Optional[str]:
     return None
 
 
+QUESTION_START = re.compile(r"^(?:quel(?:le)?s?|comment|combien|pourquoi|quand|ou|qui|que|qu'(?:est|en)|est-ce|"
+                            r"c'est quoi|peut-on|puis-je|on peut|je peux|y a-t-il|faut-il|dois-je|a quoi)\b")
+
+
+def looks_like_question(text: str) -> bool:
+    """« quel est le taux de ITN5 ? », « combien je peux avoir »: a question, not a name nor an organisation."""
+    folded = " ".join(fold(str(text or "")).text.split())
+    return "?" in folded or bool(QUESTION_START.match(folded))
+
+
+def mentions_a_call(text: str) -> bool:
+    """« le taux de ITN5 », « les critères »: words about the calls (lexicon call codes and aspects)."""
+    return any(m.entity in ("call_code", "call_aspect") for m in lexicon.entities(str(text or "")))
+
+
 def contact_wish(text: str) -> Optional[str]:
     """« par téléphone au 06 12 34 56 78 » -> 'téléphone (06 12 34 56 78)', « en visio » ->
     'visioconférence'; None when the message names no way of talking."""

@@ -48,9 +48,11 @@ def goodbye_suffix(tracker: Tracker) -> str:
         else ""
 
 
-def end_form(events: List[Dict[Text, Any]]) -> List[Dict[Text, Any]]:
-    """The events that end the form now and wait for the user (after `events`)."""
-    return events + [SlotSet("requested_slot", None), FollowupAction("action_listen")]
+def end_form(events: List[Dict[Text, Any]], asked: Optional[str]) -> List[Dict[Text, Any]]:
+    """The events that end the form now and wait for the user (after `events`). The question's
+    slot is set (to nothing): Rasa rejects a validation that sets no slot but requested_slot."""
+    cleared = [] if not asked or any(e.get("name") == asked for e in events) else [SlotSet(asked, None)]
+    return events + cleared + [SlotSet("requested_slot", None), FollowupAction("action_listen")]
 
 
 def leave_profile_form(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[Text, Any]]:
@@ -69,4 +71,4 @@ def leave_if_asked(dispatcher: CollectingDispatcher, tracker: Tracker, yes_no_qu
     the form has asked nothing yet (it is starting) or the message answers its question."""
     if not tracker.get_slot("requested_slot") or not leaves(tracker, yes_no_question, operation_intents):
         return None
-    return end_form(leave(dispatcher, tracker))
+    return end_form(leave(dispatcher, tracker), tracker.get_slot("requested_slot"))

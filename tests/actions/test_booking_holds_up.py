@@ -120,9 +120,17 @@ def test_the_profile_form_stops_and_keeps_what_was_said(dispatcher):
                            text="non laissez tomber", intent="deny",
                            events=[{"event": "user", "text": "non laissez tomber"}], active_loop="profile_form")
     events = asyncio.run(ValidateProfileForm().run(dispatcher, tracker, {"forms": {}, "slots": {}}))
-    assert events == [{"event": "slot", "timestamp": None, "name": "requested_slot", "value": None},
+    assert events == [{"event": "slot", "timestamp": None, "name": "project_nature", "value": None},
+                      {"event": "slot", "timestamp": None, "name": "requested_slot", "value": None},
                       {"event": "followup", "timestamp": None, "name": "action_listen"}]
     assert "j'arrête les questions. Je garde ce que vous m'avez déjà dit" in texts(dispatcher)
+
+
+def test_a_name_read_as_out_of_scope_is_still_a_name(bookings, dispatcher):
+    result, _ = run(ValidateBookingForm(), dispatcher, {"requested_slot": "booking_name",
+                                                        "booking_name": "Hugo Lambert"}, "Hugo Lambert",
+                    "out_of_scope")
+    assert result == {"booking_name": "Hugo Lambert"} and dispatcher.messages == []
 
 
 # --- each answer checked against what is asked -------------------------------------------------
