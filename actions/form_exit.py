@@ -14,14 +14,12 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.amounts import says_unknown
 from actions.leave_words import says_goodbye, wants_to_leave
 
-# Intents that leave a form when the word lists did not read the message: a goodbye, « annuler »;
-# for a button payload (« /deny »), a refusal too where it does not answer a yes/no question.
+# A button payload (« /deny », « /cancel_booking ») is read by its intent: these leave, and a
+# refusal too where it does not answer a yes/no question. Typed text is read by its words only
+# (actions/leave_words.py): the NLU reads some names as a goodbye (« Inès Moreau »).
 LEAVING_INTENTS = ("goodbye", "cancel_booking")
-# A typed message of more words than this, or with digits or an @, answers the question instead.
-MAX_LEAVING_WORDS = 6
 
 
 def leaves(tracker: Tracker, yes_no_question: bool = False, operation_intents: Sequence[str] = ()) -> bool:
@@ -34,11 +32,7 @@ def leaves(tracker: Tracker, yes_no_question: bool = False, operation_intents: S
         return False
     if text.startswith("/"):
         return intent in LEAVING_INTENTS + (() if yes_no_question else ("deny",))
-    if wants_to_leave(text, yes_no_question):
-        return True
-    # A typed refusal is read by the words only: « je ne sais pas » (often read as deny) answers.
-    return (intent in LEAVING_INTENTS and len(text.split()) <= MAX_LEAVING_WORDS
-            and not any(c.isdigit() or c == "@" for c in text) and not says_unknown(text))
+    return wants_to_leave(text, yes_no_question)
 
 
 def goodbye_suffix(tracker: Tracker) -> str:

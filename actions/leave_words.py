@@ -31,7 +31,8 @@ LEAVE = (r"laisse[zr]? tomber", r"laisse[zr]? beton", r"j'?annule", r"annule[zr]
          r"abandonne[zr]?", r"j'?abandonne", r"oublie[zr]?", r"oubliez ca", r"tant pis", r"quitte[zr]?",
          r"je (?:reviendrai|repasserai|rappellerai)", r"on verra", r"je verrai", r"sortir", r"fin",
          r"(?:c'?est )?pas la peine", r"(?:je n'?ai )?plus envie", r"on laisse", r"je (?:vous )?laisse",
-         r"a bientot", r"a la prochaine", r"on s'?arrete", r"je m'?en vais", r"c'?est tout",
+         r"a bientot", r"a la prochaine", r"on s'?arrete", r"je m'?en vais", r"c'?est tout", r"adieu",
+         r"a plus tard", r"a\+", r"tchao", r"bon (?:week-?end|apres-midi)", r"bonne fin de journee",
          r"(?:je ne|j'?) ?(?:veux|souhaite) plus", r"(?:ca|cela) ne m'?interesse plus", r"pas interesse")
 # Words that may come with them without changing what they mean.
 FILLERS = (r"bon", r"ben", r"bah", r"euh", r"alors", r"finalement", r"en fait", r"merci", r"ok", r"d'?accord",

@@ -78,10 +78,11 @@ def test_refusing_the_consent_stores_nothing_and_says_why(bookings, dispatcher):
     assert "je n'enregistre rien sans votre accord" in texts(dispatcher)
 
 
-def test_a_name_is_not_a_way_out(bookings, dispatcher):
-    result, _ = run(ValidateBookingForm(), dispatcher, {"requested_slot": "booking_name",
-                                                        "booking_name": "Jean Stop"}, "Jean Stop")
-    assert result == {"booking_name": "Jean Stop"}
+@pytest.mark.parametrize("name, intent", [("Jean Stop", "inform"), ("Inès Moreau", "goodbye")])
+def test_a_name_is_not_a_way_out_whatever_the_nlu_says(bookings, dispatcher, name, intent):
+    result, _ = run(ValidateBookingForm(), dispatcher, {"requested_slot": "booking_name", "booking_name": name},
+                    name, intent)
+    assert result == {"booking_name": name}
 
 
 def test_no_to_a_precise_slot_shows_the_other_slots_of_that_day(bookings, dispatcher):
