@@ -227,8 +227,9 @@ class ValidateBookingForm(KeepingFormValidation):
         moment = pending_moment(tracker) if asked else None
         if moment is not None and intent == "affirm":
             return {"booking_slot": moment.isoformat()}
-        if moment is not None and (intent == "deny" or says_no(text)):
-            return {"booking_wish": calendar.Wish(day=moment.date()).to_dict()}  # other slots that day
+        if moment is not None and (intent == "deny" or says_no(text)):  # other slots, that half-day
+            part = calendar.PARTS[0] if moment.time() < calendar.NOON else calendar.PARTS[1]
+            return {"booking_wish": calendar.Wish(day=moment.date(), part=part).to_dict()}
         found: Dict[Text, Any] = {}
         contact = contact_wish(text)
         if contact and contact != tracker.get_slot("booking_contact"):

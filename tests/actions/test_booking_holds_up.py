@@ -85,11 +85,11 @@ def test_a_name_is_not_a_way_out_whatever_the_nlu_says(bookings, dispatcher, nam
     assert result == {"booking_name": name}
 
 
-def test_no_to_a_precise_slot_shows_the_other_slots_of_that_day(bookings, dispatcher):
+def test_no_to_a_precise_slot_shows_the_other_slots_of_that_half_day(bookings, dispatcher):
     wish = {"day": "2021-10-14", "at": "10:00"}
     result, events = run(ValidateBookingForm(), dispatcher, {"requested_slot": "booking_slot",
                                                              "booking_wish": wish}, "non", "deny")
-    assert result == {"booking_wish": {"day": "2021-10-14"}}
+    assert result == {"booking_wish": {"day": "2021-10-14", "part": "matin"}}
     assert not any(e["event"] == "followup" for e in events)
 
 
