@@ -273,10 +273,27 @@ class ValidateBookingForm(KeepingFormValidation):
             return {slot: None}
         return {slot: cleaned}
 
+    def _another_time(self, slot: str, value: Any, tracker: Tracker) -> Optional[Dict[Text, Any]]:
+        """« 14h30 » or « plutôt jeudi 10h » typed after a slot was chosen: the user changes the time;
+        a time alone keeps the chosen day. Only with a time of day: « CD du 13 » is an organisation."""
+        chosen = slot_time(tracker.get_slot("booking_slot"))
+        wish = calendar.parse_wish(str(value or ""), now(), load_config().timezone)
+        if chosen is None or wish is None or not (wish.at or wish.after or wish.before):
+            return None
+        local = chosen.astimezone(load_config().timezone)
+        wish = wish.refining(calendar.Wish(day=local.date()))
+        moment = calendar.wished_moment(load_config(), wish, now())
+        if moment is not None:
+            wish = calendar.Wish(day=moment.date(), at=wish.at)
+        return {slot: None, "booking_slot": None, "booking_wish": wish.to_dict()}
+
     def _not_this_field(self, slot: str, value: Any, dispatcher: CollectingDispatcher,
                         tracker: Tracker) -> Optional[Dict[Text, Any]]:
         """An e-mail, a booking reference or a number given where a name or an organisation is
         asked: the answer is refused with why (an e-mail is kept for the e-mail question)."""
+        changed = self._another_time(slot, value, tracker)
+        if changed is not None:
+            return changed
         kind = what_it_is(str(value or ""))
         wanted = "vos prénom et nom" if slot == "booking_name" else "le nom de votre organisation"
         if kind == "email":

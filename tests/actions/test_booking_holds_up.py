@@ -243,3 +243,20 @@ def test_a_moment_that_is_no_slot_says_why_and_offers_the_nearest(bookings, disp
     assert texts(dispatcher).startswith(why)
     assert "Voici les créneaux libres les plus proches" in texts(dispatcher)
     assert len(dispatcher.messages[-1]["buttons"]) == 4
+
+
+def test_a_time_typed_after_choosing_a_slot_changes_the_time_of_that_day(bookings, dispatcher):
+    chosen = dt.datetime(2021, 10, 14, 9, 30, tzinfo=PARIS).isoformat()
+    result, _ = run(ValidateBookingForm(), dispatcher, {"requested_slot": "booking_name", "booking_slot": chosen,
+                                                        "booking_name": "14h30 plutôt"}, "14h30 plutôt")
+    assert result == {"booking_name": None, "booking_slot": None,
+                      "booking_wish": {"day": "2021-10-14", "at": "14:30"}}
+
+
+def test_an_organisation_with_a_number_is_no_time(bookings, dispatcher):
+    chosen = dt.datetime(2021, 10, 14, 9, 30, tzinfo=PARIS).isoformat()
+    result, _ = run(ValidateBookingForm(), dispatcher, {"requested_slot": "booking_organisation",
+                                                        "booking_slot": chosen, "booking_name": "Léo Blanc",
+                                                        "booking_organisation": "Conseil départemental du 13"},
+                    "Conseil départemental du 13")
+    assert result == {"booking_organisation": "Conseil départemental du 13"}

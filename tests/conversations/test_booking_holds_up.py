@@ -259,3 +259,18 @@ def test_by_phone_reaches_the_advisor_with_the_confirmed_profile(chat, database_
                     booking.summary), booking.summary
     assert booking.summary.endswith("Souhait pour l'échange : par téléphone.")
     assert slots.get("booking_contact") is None  # forgotten once stored with the booking
+
+
+def test_a_time_typed_after_choosing_a_slot_keeps_its_day(chat, database_url, agenda):
+    _, _, free_moment = agenda
+    moment = free_moment(16, 15)
+    start_booking(chat)
+    chat.say(f"plutôt {weekday(moment)}")
+    first = offered(chat)[0]
+    assert first.date() == moment.date() and first != moment
+    assert "prénom et nom" in chat.say(f'/inform{{"booking_slot": "{first.isoformat()}"}}')
+    reply = chat.say("finalement 16h15 ce serait mieux")
+    assert f"Le créneau du {describe_day(moment.date(), year=False)} à 16 h 15 (heure de Paris) est libre" in reply
+    assert "prénom et nom" in chat.say("oui")
+    slots, _ = state(database_url, chat)
+    assert (slots["booking_slot"], slots.get("booking_name")) == (moment.isoformat(), None)
