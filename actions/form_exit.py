@@ -20,6 +20,9 @@ from actions.leave_words import says_goodbye, wants_to_leave
 # refusal too where it does not answer a yes/no question. Typed text is read by its words only
 # (actions/leave_words.py): the NLU reads some names as a goodbye (« Inès Moreau »).
 LEAVING_INTENTS = ("goodbye", "cancel_booking")
+# Requests that a rule takes out of a form (data/rules.yml « appointment in the form stops the
+# form »): the form's validation lets them through instead of reading them as an answer.
+HANDED_OVER = {"profile_form": ("ask_appointment",)}
 
 
 def leaves(tracker: Tracker, yes_no_question: bool = False, operation_intents: Sequence[str] = ()) -> bool:
@@ -66,3 +69,10 @@ def leave_if_asked(dispatcher: CollectingDispatcher, tracker: Tracker, yes_no_qu
     if not tracker.get_slot("requested_slot") or not leaves(tracker, yes_no_question, operation_intents):
         return None
     return end_form(leave(dispatcher, tracker), tracker.get_slot("requested_slot"))
+
+
+def handed_over(form: str, tracker: Tracker) -> bool:
+    """Whether the message asks for something a rule does instead of the form's question (« je
+    voudrais un rendez-vous par téléphone » while the profile form asks the theme)."""
+    intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
+    return bool(tracker.get_slot("requested_slot")) and intent in HANDED_OVER.get(form, ())

@@ -212,6 +212,8 @@ class KeepingFormValidation(FormValidationAction, metaclass=ABCMeta):
                                            self.operation_intents)
         if leaving is not None:
             return leaving
+        if form_exit.handed_over(self.form_name(), tracker):
+            return []  # nothing validated: the form rejects the message and a rule takes it
         extracted = await self.get_extraction_events(dispatcher, tracker, domain)
         tracker.add_slots(extracted)
         validated = await self._extract_validation_events(dispatcher, tracker, domain)

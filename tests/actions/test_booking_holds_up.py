@@ -260,3 +260,12 @@ def test_an_organisation_with_a_number_is_no_time(bookings, dispatcher):
                                                         "booking_organisation": "Conseil départemental du 13"},
                     "Conseil départemental du 13")
     assert result == {"booking_organisation": "Conseil départemental du 13"}
+
+
+def test_an_appointment_asked_in_the_profile_form_is_let_through(dispatcher):
+    tracker = make_tracker({"applicant_type": "entreprise", "requested_slot": "project_nature"},
+                           text="je voudrais un rendez-vous par téléphone", intent="ask_appointment",
+                           events=[{"event": "user", "text": "je voudrais un rendez-vous par téléphone"}],
+                           active_loop="profile_form")
+    assert asyncio.run(ValidateProfileForm().run(dispatcher, tracker, {"forms": {}, "slots": {}})) == []
+    assert dispatcher.messages == []
