@@ -411,7 +411,9 @@ def abandon_booking(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[
         dispatcher.utter_message(text=f"D'accord, je ne change rien : votre rendez-vous {reference} reste à la date "
                                       "prévue. Puis-je vous aider autrement ?" + goodbye_suffix(tracker))
         return forget_booking()
-    refused = tracker.get_slot("requested_slot") == "booking_consent"
+    message = tracker.latest_message or {}
+    refused = tracker.get_slot("requested_slot") == "booking_consent" and (
+        (message.get("intent") or {}).get("name") == "deny" or says_no(message.get("text") or ""))
     dispatcher.utter_message(
         text=("D'accord, je n'enregistre rien" + (" sans votre accord" if refused else "") +
               " : aucun rendez-vous n'a été pris et vos coordonnées ne sont pas conservées. Vous pourrez demander un "

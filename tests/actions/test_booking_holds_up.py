@@ -67,7 +67,7 @@ def test_every_booking_question_has_a_way_out(bookings, dispatcher, asked, text,
     assert all(result[name] is None for name in EVERY_BOOKING_SLOT)
     assert result["requested_slot"] is None
     assert [e["name"] for e in events if e["event"] == "followup"] == ["action_listen"]
-    assert "D'accord, je n'enregistre rien" in texts(dispatcher)
+    assert "D'accord, je n'enregistre rien :" in texts(dispatcher)  # « sans votre accord » only for a « non »
     assert ("Au revoir" in texts(dispatcher)) == (intent == "goodbye")
     assert bookings.bookings_of("marie@rhone.gouv.fr") == []
 
