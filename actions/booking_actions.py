@@ -79,18 +79,23 @@ def advisor_summary(tracker: Tracker) -> str:
     return summary + (f"\nSouhait pour l'échange : par {contact}." if contact else "")
 
 
-def _clock(moment: dt.datetime) -> str:
-    return f"{moment.hour} h {moment.minute:02d}"
-
-
 def fmt_hours(delta: dt.timedelta) -> str:
     hours = delta.total_seconds() / 3600
     return f"{hours:g}".replace(".", ",") + " heure" + ("s" if hours >= 2 else "")
 
 
+def contact_note(contact: Optional[str]) -> str:
+    """The wish for the call, said back with the confirmation."""
+    if not contact:
+        return ""
+    return (f" Vous souhaitez un échange par {contact} : le conseiller le sait"
+            + ("." if "(" in contact or not contact.startswith("téléphone")
+               else " et vous écrira pour convenir du numéro où vous joindre."))
+
+
 def confirm_button(start: dt.datetime) -> Dict[str, str]:
     """« Confirmer jeudi 26 novembre à 10 h 00 »: the slot the user named, to book after a click."""
-    return {"title": f"Confirmer {calendar.describe_day(start.date(), year=False)} à {_clock(start)}",
+    return {"title": f"Confirmer {calendar.describe_moment(start, minutes=True)}",
             "payload": f'/inform{{"booking_slot": "{start.isoformat()}"}}'}
 
 
@@ -398,7 +403,7 @@ class ActionBookAppointment(Action):
             text=(f"C'est {verb} : {calendar.describe_slot(booking.start)} (heure de Paris), 15 minutes avec un "
                   f"conseiller de la DINUM, qui aura lu le résumé de votre dossier. Votre référence : "
                   f"{booking.reference}. Gardez-la avec votre adresse {booking.email} pour consulter, déplacer ou "
-                  "annuler ce rendez-vous ici."),
+                  "annuler ce rendez-vous ici." + contact_note(tracker.get_slot("booking_contact"))),
             buttons=[{"title": "Ajouter à mon agenda (.ics)", "payload": "/get_invitation"}])
         return forget_booking() + [SlotSet("booking_reference", booking.reference),
                                    SlotSet("booking_email", booking.email)]

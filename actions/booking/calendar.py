@@ -316,9 +316,11 @@ def describe_day(day: dt.date, year: bool = True) -> str:
     return f"{WEEKDAYS[day.weekday()]} {number} {MONTHS[day.month - 1]}" + (f" {day.year}" if year else "")
 
 
-def describe_moment(start: dt.datetime) -> str:
-    """'jeudi 26 novembre à 10 h', in the zone the time carries: a moment the user named."""
-    return f"{describe_day(start.date(), year=False)} à {_clock(start.time())}"
+def describe_moment(start: dt.datetime, minutes: bool = False) -> str:
+    """'jeudi 26 novembre à 10 h' ('… à 10 h 00' with minutes, for a button), in the zone the time
+    carries: a moment the user named."""
+    clock = f"{start.hour} h {start.minute:02d}" if minutes else _clock(start.time())
+    return f"{describe_day(start.date(), year=False)} à {clock}"
 
 
 def describe_slot(start: dt.datetime, short: bool = False, timezone: Optional[dt.tzinfo] = PARIS) -> str:

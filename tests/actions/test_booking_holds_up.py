@@ -9,7 +9,7 @@ from actions import booking_actions
 from actions.booking.calendar import PARIS
 from actions.booking.store import BookingStore
 from actions.booking_actions import (ActionAskBookingSlot, ValidateBookingForm, ValidateManageBookingForm,
-                                     advisor_summary)
+                                     advisor_summary, contact_note)
 from actions.validation import ValidateProfileForm
 from tests.actions.conftest import make_tracker, texts
 
@@ -269,3 +269,11 @@ def test_an_appointment_asked_in_the_profile_form_is_let_through(dispatcher):
                            active_loop="profile_form")
     assert asyncio.run(ValidateProfileForm().run(dispatcher, tracker, {"forms": {}, "slots": {}})) == []
     assert dispatcher.messages == []
+
+
+def test_the_wish_for_the_call_is_said_back_with_the_confirmation():
+    assert contact_note(None) == ""
+    assert contact_note("téléphone") == (" Vous souhaitez un échange par téléphone : le conseiller le sait et vous "
+                                         "écrira pour convenir du numéro où vous joindre.")
+    assert contact_note("téléphone (06 12 34 56 78)") == \
+        " Vous souhaitez un échange par téléphone (06 12 34 56 78) : le conseiller le sait."

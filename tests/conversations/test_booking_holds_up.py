@@ -250,7 +250,9 @@ def test_by_phone_reaches_the_advisor_with_the_confirmed_profile(chat, database_
     chat.say("Lucas Mercier")
     chat.say("CC du Pays de Lunel")
     chat.say("lucas.mercier@paysdelunel.fr")
-    reference = REFERENCE.search(chat.say("/affirm")).group(0)
+    confirmation = chat.say("/affirm")
+    assert "Vous souhaitez un échange par téléphone : le conseiller le sait" in confirmation
+    reference = REFERENCE.search(confirmation).group(0)
     booking = BookingStore(database_url).find(reference, "lucas.mercier@paysdelunel.fr")
     slots, _ = state(database_url, chat)
     assert (slots["applicant_type"], slots["budget"], slots["population"]) == ("epci", 180000.0, 50000.0)
