@@ -25,7 +25,7 @@ from actions.textfold import fold
 NO = (r"non", r"nan", r"nope", r"pas du tout", r"surtout pas", r"non merci", r"ca ira")
 # Always a way out, whatever the question.
 LEAVE = (r"laisse[zr]? tomber", r"laisse[zr]? beton", r"j'?annule", r"annule[zr]?", r"on annule", r"annulation",
-         r"au revoir", r"bye", r"ciao", r"salut", r"a plus", r"bonne (?:journee|soiree)",
+         r"au revoir", r"bye", r"ciao", r"a plus", r"bonne (?:journee|soiree)",
          r"plus tard", r"une autre fois", r"pas (?:maintenant|aujourd'?hui|pour (?:le moment|l'?instant))",
          r"stop", r"stoppe[zr]?", r"arrete[zr]?", r"on arrete", r"j'?arrete", r"je m'?arrete",
          r"abandonne[zr]?", r"j'?abandonne", r"oublie[zr]?", r"oubliez ca", r"tant pis", r"quitte[zr]?",

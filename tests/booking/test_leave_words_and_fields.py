@@ -15,7 +15,8 @@ def test_ways_out(text):
 
 
 @pytest.mark.parametrize("text", ["Jean Stop", "plutôt plus tard dans la semaine", "Marie Dupont", "oui",
-                                  "merci", "ok", "Mairie de Lyon", "je ne sais pas", "mardi 14h30", "", "non, jeudi"])
+                                  "merci", "ok", "Mairie de Lyon", "je ne sais pas", "mardi 14h30", "", "non, jeudi",
+                                  "salut"])  # a greeting: the profile form greets back and goes on
 def test_answers_are_not_ways_out(text):
     assert not wants_to_leave(text)
 
