@@ -16,16 +16,21 @@ from rasa_sdk.types import DomainDict
 
 from actions import replies
 from actions.booking import calendar
+from actions.booking_fields import (contact_wish, looks_like_organisation, looks_like_question, mentions_a_call,
+                                    split_name_and_organisation, what_it_is)
 from actions.booking.config import load_config
 from actions.booking.ics import booking_ics
 from actions.booking.store import BookingStore, SlotTaken
-from actions.booking.validation import clean_text, normalise_reference, valid_email
+from actions.booking.validation import clean_organisation, clean_text, normalise_reference, valid_email
 from actions.eligibility import evaluate
+from actions.form_exit import goodbye_suffix
+from actions.leave_words import says_no
 from actions.tracker_profile import PROFILE_SLOTS, places_from_tracker, profile_from_tracker
 from actions.validation import KeepingFormValidation
 
 SLOTS_OFFERED = 4
-BOOKING_SLOTS = ("booking_slot", "booking_wish", "booking_name", "booking_organisation", "booking_consent")
+BOOKING_SLOTS = ("booking_slot", "booking_wish", "booking_name", "booking_organisation", "booking_consent",
+                 "booking_contact")
 # Questions about calls during the booking are not names or organisations.
 QUESTION_INTENTS = {"ask_call_info", "ask_funding", "ask_why_not", "compare_calls", "list_calls",
                     "ask_recommendation", "bot_challenge", "out_of_scope"}
@@ -66,9 +71,40 @@ def offered_slots(tracker: Tracker) -> List[dt.datetime]:
 
 
 def advisor_summary(tracker: Tracker) -> str:
+    """The profile, the calls and the questions (replies.advisor_summary), and how the user wishes to talk."""
     profile = profile_from_tracker(tracker)
-    return replies.advisor_summary(profile, evaluate(profile), tracker.get_slot("questions_asked") or [],
-                                   places_from_tracker(tracker))
+    summary = replies.advisor_summary(profile, evaluate(profile), tracker.get_slot("questions_asked") or [],
+                                      places_from_tracker(tracker))
+    contact = tracker.get_slot("booking_contact")
+    return summary + (f"\nSouhait pour l'échange : par {contact}." if contact else "")
+
+
+def fmt_hours(delta: dt.timedelta) -> str:
+    hours = delta.total_seconds() / 3600
+    return f"{hours:g}".replace(".", ",") + " heure" + ("s" if hours >= 2 else "")
+
+
+def contact_note(contact: Optional[str]) -> str:
+    """The wish for the call, said back with the confirmation."""
+    if not contact:
+        return ""
+    return (f" Vous souhaitez un échange par {contact} : le conseiller le sait"
+            + ("." if "(" in contact or not contact.startswith("téléphone")
+               else " et vous écrira pour convenir du numéro où vous joindre."))
+
+
+def confirm_button(start: dt.datetime) -> Dict[str, str]:
+    """« Confirmer jeudi 26 novembre à 10 h 00 »: the slot the user named, to book after a click."""
+    return {"title": f"Confirmer {calendar.describe_moment(start, minutes=True)}",
+            "payload": f'/inform{{"booking_slot": "{start.isoformat()}"}}'}
+
+
+def pending_moment(tracker: Tracker) -> Optional[dt.datetime]:
+    """The precise slot the user named and was asked to confirm (a wish with a day and a time)."""
+    wish = wish_of(tracker)
+    if wish is None or wish.day is None or wish.at is None:
+        return None
+    return calendar.wished_moment(load_config(), wish, now())
 
 
 class ActionAskBookingSlot(Action):
@@ -80,6 +116,9 @@ class ActionAskBookingSlot(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[Dict[Text, Any]]:
         wish = wish_of(tracker)
+        moment = pending_moment(tracker)
+        if moment is not None:
+            return self._precise(moment, dispatcher)
         slots = offered_slots(tracker)
         events: List[Dict[Text, Any]] = []
         if wish and not slots:
@@ -94,8 +133,41 @@ class ActionAskBookingSlot(Action):
         intro = (f"Voici les créneaux libres {wish.describe()} (heure de Paris) :" if wish
                  else "Voici les prochains créneaux libres de 15 minutes (heure de Paris) :")
         dispatcher.utter_message(text=intro + " choisissez-en un, ou indiquez-moi un autre moment, par "
-                                              "exemple « plutôt mardi après-midi ».",
+                                              "exemple « plutôt mardi après-midi » ou « jeudi 10h ».",
                                  buttons=[slot_button(s) for s in slots])
+        return events
+
+    @staticmethod
+    def _precise(moment: dt.datetime, dispatcher: CollectingDispatcher) -> List[Dict[Text, Any]]:
+        """« jeudi 10h »: that slot to confirm when it is free, else the nearest free ones."""
+        config = load_config()
+        said = calendar.describe_moment(moment)
+        reason = calendar.why_not_free(config, store(), moment, now())
+        if reason is None:
+            dispatcher.utter_message(text=f"Le créneau du {said} (heure de Paris) est libre. Le confirmez-vous ?",
+                                     buttons=[confirm_button(moment),
+                                              {"title": "Voir d'autres créneaux", "payload": "/deny"}])
+            return []
+        why = {
+            "taken": f"Le créneau du {said} est déjà pris.",
+            "too_soon": f"Le {said}, c'est trop tôt : un rendez-vous se prend au moins "
+                        f"{fmt_hours(config.notice)} à l'avance.",
+            "too_far": f"Le {said}, c'est trop loin : je ne peux réserver que dans les {config.horizon_days} "
+                       "prochains jours.",
+            "closed_day": f"Les conseillers ne reçoivent pas le {calendar.describe_day(moment.date(), year=False)}.",
+            "not_a_slot": f"Il n'y a pas de créneau le {said} : les conseillers reçoivent par créneaux de "
+                          f"{int(config.slot_length.total_seconds() // 60)} minutes, aux heures d'ouverture.",
+        }[reason]
+        nearest = calendar.nearest_free_slots(config, store(), now(), moment, count=SLOTS_OFFERED)
+        # The day stays wished: « 15h » said next keeps it.
+        events = [SlotSet("booking_wish", calendar.Wish(day=moment.date()).to_dict())]
+        if not nearest:
+            dispatcher.utter_message(text=why + " Tous les créneaux des prochaines semaines sont pris : réessayez "
+                                                "dans quelques jours.")
+            return events
+        dispatcher.utter_message(text=why + " Voici les créneaux libres les plus proches (heure de Paris) : "
+                                            "choisissez-en un, ou indiquez-moi un autre moment.",
+                                 buttons=[slot_button(s) for s in nearest])
         return events
 
 
@@ -118,8 +190,10 @@ class ActionAskBookingConsent(Action):
 
 
 def _asks_a_question(tracker: Tracker) -> bool:
+    """By the words, not the intent alone: a name such as « Hugo Lambert » may be read as out of scope."""
     intent = (tracker.latest_message.get("intent") or {}).get("name")
-    return intent in QUESTION_INTENTS or "?" in (tracker.latest_message.get("text") or "")
+    text = tracker.latest_message.get("text") or ""
+    return looks_like_question(text) or intent in QUESTION_INTENTS and mentions_a_call(text)
 
 
 class ValidateBookingForm(KeepingFormValidation):
@@ -134,20 +208,52 @@ class ValidateBookingForm(KeepingFormValidation):
             return ["booking_slot"]  # moving an existing booking: only the new time is needed
         return domain_slots
 
+    def yes_no_question(self, tracker: Tracker) -> bool:
+        """« Le créneau du jeudi 26 novembre à 10 h est libre. Le confirmez-vous ? »: there « non »
+        answers (other slots are shown). At the consent, « non » refuses, which is leaving: nothing
+        is stored (abandon_booking says so)."""
+        return tracker.get_slot("requested_slot") == "booking_slot" and pending_moment(tracker) is not None
+
+    def leave(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[Text, Any]]:
+        return abandon_booking(dispatcher, tracker)
+
     async def extract_booking_slot(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                                    domain: DomainDict) -> Dict[Text, Any]:
-        """A typed wish ("plutôt mardi après-midi") instead of a button: offer matching slots."""
-        if tracker.get_slot("requested_slot") != "booking_slot" or tracker.get_slot("booking_slot"):
+        """A typed wish (« plutôt mardi après-midi », « jeudi 10h », « par téléphone ») instead of a
+        button, also in the request that starts the booking; « oui » / « non » to a precise slot."""
+        asked = tracker.get_slot("requested_slot")
+        if asked not in ("booking_slot", None) or tracker.get_slot("booking_slot"):
             return {}
         text = tracker.latest_message.get("text") or ""
-        if text.startswith("/"):
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if text.startswith("/") and intent != "deny":
             return {}
+        previous = wish_of(tracker)
+        moment = pending_moment(tracker) if asked else None
+        if moment is not None and intent == "affirm":
+            return {"booking_slot": moment.isoformat()}
+        if moment is not None and (intent == "deny" or says_no(text)):  # other slots, that half-day
+            part = calendar.PARTS[0] if moment.time() < calendar.NOON else calendar.PARTS[1]
+            return {"booking_wish": calendar.Wish(day=moment.date(), part=part).to_dict()}
+        found: Dict[Text, Any] = {}
+        contact = contact_wish(text)
+        if contact and contact != tracker.get_slot("booking_contact"):
+            dispatcher.utter_message(text=f"C'est noté : vous préférez un échange par {contact}. Je l'indique au "
+                                          "conseiller avec le résumé de votre dossier.")
+            found["booking_contact"] = contact
         wish = calendar.parse_wish(text, now(), load_config().timezone)
-        if wish is None:
+        if wish is not None:
+            wish = wish.refining(previous)
+            moment = calendar.wished_moment(load_config(), wish, now())
+            if moment is not None:  # « jeudi 10h »: that Thursday, to confirm
+                wish = calendar.Wish(day=moment.date(), at=wish.at)
+            found["booking_wish"] = wish.to_dict()
+        elif not found and asked:
             dispatcher.utter_message(text="Je n'ai pas compris le moment souhaité. Choisissez un créneau ci-dessous "
-                                          "ou indiquez un jour, par exemple « jeudi matin » ou « le 14 décembre ».")
-            return {"booking_wish": tracker.get_slot("booking_wish")}
-        return {"booking_wish": wish.to_dict()}
+                                          "ou indiquez un jour, par exemple « jeudi matin », « mardi 14h30 » ou « le "
+                                          "14 décembre » (ou « laissez tomber » pour arrêter là).")
+            found["booking_wish"] = tracker.get_slot("booking_wish")
+        return found
 
     def validate_booking_slot(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                               domain: DomainDict) -> Dict[Text, Any]:
@@ -172,13 +278,77 @@ class ValidateBookingForm(KeepingFormValidation):
             return {slot: None}
         return {slot: cleaned}
 
+    def _another_time(self, slot: str, value: Any, tracker: Tracker) -> Optional[Dict[Text, Any]]:
+        """« 14h30 » or « plutôt jeudi 10h » typed after a slot was chosen: the user changes the time;
+        a time alone keeps the chosen day. Only with a time of day: « CD du 13 » is an organisation."""
+        chosen = slot_time(tracker.get_slot("booking_slot"))
+        wish = calendar.parse_wish(str(value or ""), now(), load_config().timezone)
+        if chosen is None or wish is None or not (wish.at or wish.after or wish.before):
+            return None
+        local = chosen.astimezone(load_config().timezone)
+        wish = wish.refining(calendar.Wish(day=local.date()))
+        moment = calendar.wished_moment(load_config(), wish, now())
+        if moment is not None:
+            wish = calendar.Wish(day=moment.date(), at=wish.at)
+        return {slot: None, "booking_slot": None, "booking_wish": wish.to_dict()}
+
+    def _not_this_field(self, slot: str, value: Any, dispatcher: CollectingDispatcher,
+                        tracker: Tracker) -> Optional[Dict[Text, Any]]:
+        """An e-mail, a booking reference or a number given where a name or an organisation is
+        asked: the answer is refused with why (an e-mail is kept for the e-mail question)."""
+        changed = self._another_time(slot, value, tracker)
+        if changed is not None:
+            return changed
+        kind = what_it_is(str(value or ""))
+        wanted = "vos prénom et nom" if slot == "booking_name" else "le nom de votre organisation"
+        if kind == "email":
+            email = valid_email(str(value))
+            # The e-mail mapping may already have taken it from the same message.
+            if email and tracker.get_slot("booking_email") in (None, email):
+                dispatcher.utter_message(text=f"Je note {email} comme adresse électronique pour vous joindre. "
+                                              f"Il me faut encore {wanted}.")
+                return {slot: None, "booking_email": email}
+            dispatcher.utter_message(text=f"C'est une adresse électronique : il me faut ici {wanted}.")
+            return {slot: None}
+        if kind == "reference":
+            dispatcher.utter_message(text=f"C'est une référence de rendez-vous : il me faut ici {wanted}.")
+            return {slot: None}
+        if kind == "digits":
+            dispatcher.utter_message(text=f"Je n'ai pas reconnu {wanted} dans « {clean_text(value) or value} ».")
+            return {slot: None}
+        return None
+
     def validate_booking_name(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                               domain: DomainDict) -> Dict[Text, Any]:
+        if _asks_a_question(tracker):
+            return self._text_field("booking_name", "votre nom", value, dispatcher, tracker)
+        refused = self._not_this_field("booking_name", value, dispatcher, tracker)
+        if refused is not None:
+            return refused
+        both = split_name_and_organisation(str(value or ""))
+        if both and not tracker.get_slot("booking_organisation"):
+            return {"booking_name": both[0], "booking_organisation": both[1]}
+        organisation = clean_organisation(value)
+        if organisation and looks_like_organisation(organisation) and not tracker.get_slot("booking_organisation"):
+            dispatcher.utter_message(text=f"Je note « {organisation} » comme organisation. Il me faut aussi vos "
+                                          "prénom et nom.")
+            return {"booking_name": None, "booking_organisation": organisation}
         return self._text_field("booking_name", "votre nom", value, dispatcher, tracker)
 
     def validate_booking_organisation(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                       domain: DomainDict) -> Dict[Text, Any]:
-        return self._text_field("booking_organisation", "l'organisation", value, dispatcher, tracker)
+        if _asks_a_question(tracker):
+            return self._text_field("booking_organisation", "l'organisation", value, dispatcher, tracker)
+        refused = self._not_this_field("booking_organisation", value, dispatcher, tracker)
+        if refused is not None:
+            return refused
+        both = split_name_and_organisation(str(value or ""))
+        if both and tracker.get_slot("requested_slot") == "booking_organisation":
+            value = both[1]  # « Sophie Martin, préfecture de la Gironde » again: the name is known
+        checked = self._text_field("booking_organisation", "l'organisation", value, dispatcher, tracker)
+        if checked["booking_organisation"]:
+            checked["booking_organisation"] = clean_organisation(checked["booking_organisation"])
+        return checked
 
     def validate_booking_email(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                domain: DomainDict) -> Dict[Text, Any]:
@@ -233,10 +403,29 @@ class ActionBookAppointment(Action):
             text=(f"C'est {verb} : {calendar.describe_slot(booking.start)} (heure de Paris), 15 minutes avec un "
                   f"conseiller de la DINUM, qui aura lu le résumé de votre dossier. Votre référence : "
                   f"{booking.reference}. Gardez-la avec votre adresse {booking.email} pour consulter, déplacer ou "
-                  "annuler ce rendez-vous ici."),
+                  "annuler ce rendez-vous ici." + contact_note(tracker.get_slot("booking_contact"))),
             buttons=[{"title": "Ajouter à mon agenda (.ics)", "payload": "/get_invitation"}])
         return forget_booking() + [SlotSet("booking_reference", booking.reference),
                                    SlotSet("booking_email", booking.email)]
+
+
+def abandon_booking(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[Text, Any]]:
+    """Leaving the booking (or its move) at any step: says so and forgets what was typed."""
+    reference = tracker.get_slot("booking_reference")
+    if tracker.get_slot("booking_operation") == "move" and reference:
+        dispatcher.utter_message(text=f"D'accord, je ne change rien : votre rendez-vous {reference} reste à la date "
+                                      "prévue. Puis-je vous aider autrement ?" + goodbye_suffix(tracker))
+        return forget_booking()
+    message = tracker.latest_message or {}
+    refused = tracker.get_slot("requested_slot") == "booking_consent" and (
+        (message.get("intent") or {}).get("name") == "deny" or says_no(message.get("text") or ""))
+    dispatcher.utter_message(
+        text=("D'accord, je n'enregistre rien" + (" sans votre accord" if refused else "") +
+              " : aucun rendez-vous n'a été pris et vos coordonnées ne sont pas conservées. Vous pourrez demander un "
+              "rendez-vous à tout moment ; en attendant, je peux répondre à vos questions sur les appels à projets."
+              + goodbye_suffix(tracker)))
+    # An address kept from a booking made earlier in the conversation stays, for its invitation.
+    return forget_booking() + ([] if reference else [SlotSet("booking_email", None)])
 
 
 class ActionAbandonBooking(Action):
@@ -247,9 +436,7 @@ class ActionAbandonBooking(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[Dict[Text, Any]]:
-        dispatcher.utter_message(text="D'accord : je n'enregistre rien, aucun rendez-vous n'a été pris et vos "
-                                      "coordonnées ne sont pas conservées. Puis-je vous aider autrement ?")
-        return forget_booking() + [SlotSet("booking_email", None)]
+        return abandon_booking(dispatcher, tracker)
 
 
 class ActionSendInvitation(Action):
@@ -278,8 +465,16 @@ class ActionSendInvitation(Action):
 class ValidateManageBookingForm(KeepingFormValidation):
     """Reference and email of an existing booking."""
 
+    # « annuler mon rendez-vous » while the reference is asked is what to do with it, not a way out.
+    operation_intents = ("show_booking", "cancel_booking", "move_booking")
+
     def name(self) -> Text:
         return "validate_manage_booking_form"
+
+    def leave(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[Text, Any]]:
+        dispatcher.utter_message(text="D'accord, je ne touche à aucun rendez-vous et je n'enregistre rien. Puis-je "
+                                      "vous aider autrement ?" + goodbye_suffix(tracker))
+        return [SlotSet(name, None) for name in ("booking_reference", "booking_email", "booking_operation")]
 
     def validate_booking_reference(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                    domain: DomainDict) -> Dict[Text, Any]:

@@ -19,7 +19,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction, ValidationAction
 from rasa_sdk.types import DomainDict
 
-from actions import amounts, replies
+from actions import amounts, form_exit, replies
 from actions.eligibility import INELIGIBLE, evaluate
 from actions.eligibility import formatting as fmt
 from actions.eligibility.profile import LIMITS, out_of_range
@@ -195,8 +195,25 @@ class KeepingFormValidation(FormValidationAction, metaclass=ABCMeta):
     def name(self) -> Text:
         """Abstract, so the SDK does not register this base class as an action."""
 
+    # A way out of every question (actions/form_exit.py): intents this form handles itself.
+    operation_intents: tuple = ()
+
+    def yes_no_question(self, tracker: Tracker) -> bool:
+        """Whether the question asked is a yes/no one, where « non » is the answer, not a way out."""
+        return False
+
+    def leave(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[Text, Any]]:
+        """What leaving the form says and clears; the profile form keeps what was said."""
+        return form_exit.leave_profile_form(dispatcher, tracker)
+
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[Dict[Text, Any]]:
+        leaving = form_exit.leave_if_asked(dispatcher, tracker, self.yes_no_question(tracker), self.leave,
+                                           self.operation_intents)
+        if leaving is not None:
+            return leaving
+        if form_exit.handed_over(self.form_name(), tracker):
+            return []  # nothing validated: the form rejects the message and a rule takes it
         extracted = await self.get_extraction_events(dispatcher, tracker, domain)
         tracker.add_slots(extracted)
         validated = await self._extract_validation_events(dispatcher, tracker, domain)

@@ -97,7 +97,7 @@ class Wish:
 
     day: that local date; weekday: 0 = Monday; part: "matin" (before noon) or "apres-midi";
     not_before: from that date on ("la semaine prochaine"); after / before: local times of day
-    ("à partir de 15 h", "avant 11 h").
+    ("à partir de 15 h", "avant 11 h"); at: that very time ("jeudi 10h", "à 14 h 30").
     """
     day: Optional[dt.date] = None
     weekday: Optional[int] = None
@@ -105,6 +105,7 @@ class Wish:
     not_before: Optional[dt.date] = None
     after: Optional[dt.time] = None
     before: Optional[dt.time] = None
+    at: Optional[dt.time] = None
 
     def __post_init__(self):
         if self.part not in (None,) + PARTS:
@@ -138,7 +139,8 @@ class Wish:
                        weekday=data.get("weekday"), part=data.get("part"),
                        not_before=dt.date.fromisoformat(data["not_before"]) if data.get("not_before") else None,
                        after=dt.time.fromisoformat(data["after"]) if data.get("after") else None,
-                       before=dt.time.fromisoformat(data["before"]) if data.get("before") else None)
+                       before=dt.time.fromisoformat(data["before"]) if data.get("before") else None,
+                       at=dt.time.fromisoformat(data["at"]) if data.get("at") else None)
         except (TypeError, ValueError):
             return None
 
@@ -157,7 +159,9 @@ class Wish:
                 words.append("matin" if self.part == "matin" else "après-midi")
             else:
                 words.append("le matin" if self.part == "matin" else "l'après-midi")
-        if self.after and self.before:
+        if self.at:
+            words.append(f"à {_clock(self.at)}")
+        elif self.after and self.before:
             words.append(f"entre {_clock(self.after)} et {_clock(self.before)}")
         elif self.after:
             words.append(f"à partir de {_clock(self.after)}")
@@ -181,23 +185,41 @@ class Wish:
             return False
         if self.part == "matin" and clock >= NOON or self.part == "apres-midi" and clock < NOON:
             return False
-        if self.after and clock < self.after:
+        if self.after and clock < self.after or self.at and clock != self.at:
             return False
         return not (self.before and clock >= self.before)
+
+    @property
+    def names_a_day(self) -> bool:
+        return bool(self.day or self.weekday is not None or self.not_before)
+
+    @property
+    def names_a_time(self) -> bool:
+        return bool(self.part or self.after or self.before or self.at)
+
+    def refining(self, previous: Optional["Wish"]) -> "Wish":
+        """This wish said after `previous`: a time alone (« 14h30 ») keeps the day already wished
+        (« mardi »), a day alone (« plutôt jeudi ») keeps the time of day already wished."""
+        if previous is None:
+            return self
+        days = self if self.names_a_day else previous
+        times = self if self.names_a_time else previous
+        return Wish(day=days.day, weekday=days.weekday, not_before=days.not_before,
+                    part=times.part, after=times.after, before=times.before, at=times.at)
 
 
 def free_slots(config: BookingConfig, store: TakenSlots, now: dt.datetime, count: int = 3,
                day: Optional[dt.date] = None, part: Optional[str] = None, weekday: Optional[int] = None,
                not_before: Optional[dt.date] = None, after: Optional[dt.time] = None,
-               before: Optional[dt.time] = None) -> List[dt.datetime]:
+               before: Optional[dt.time] = None, at: Optional[dt.time] = None) -> List[dt.datetime]:
     """The next `count` free slot starts (aware, Europe/Paris), earliest first.
 
     A slot is free when fewer than `config.advisors` active bookings start at it. Only slots of the
     opening hours, on open days (not closed, not a public holiday when so configured), starting at
     least `notice_hours` after now and on a local day within `horizon_days` of today, matching the
-    wish (day, part "matin"/"apres-midi", weekday 0 = Monday, not_before, after/before a time).
+    wish (day, part "matin"/"apres-midi", weekday 0 = Monday, not_before, after/before a time, at a time).
     """
-    wish = Wish(day, weekday, part, not_before, after, before)
+    wish = Wish(day, weekday, part, not_before, after, before, at)
     earliest, last_day = booking_window(config, now)
     first_day = earliest.astimezone(config.timezone).date()
     if day is not None:
@@ -239,6 +261,49 @@ def is_free(config: BookingConfig, store: TakenSlots, start: dt.datetime, now: d
     return store.taken(utc, utc + config.slot_length).get(utc, 0) < config.advisors
 
 
+def wished_moment(config: BookingConfig, wish: Optional[Wish], now: dt.datetime) -> Optional[dt.datetime]:
+    """The one moment a wish names (« jeudi 10h »: the next Thursday at 10:00 still ahead of the
+    notice, within the horizon), aware in the agenda's zone; None when it names no precise time or
+    no day. Whether it is a free slot is for is_free()."""
+    if wish is None or wish.at is None or not (wish.day or wish.weekday is not None):
+        return None
+    earliest, last_day = booking_window(config, now)
+    candidates = [wish.day] if wish.day else [
+        earliest.astimezone(config.timezone).date() + dt.timedelta(days=offset) for offset in range(7 * 4)]
+    for day in candidates:
+        if wish.weekday is not None and day.weekday() != wish.weekday or wish.not_before and day < wish.not_before:
+            continue
+        moment = dt.datetime.combine(day, wish.at).replace(tzinfo=config.timezone)
+        if wish.day or moment.astimezone(UTC) >= earliest:
+            return moment
+    return None
+
+
+def why_not_free(config: BookingConfig, store: TakenSlots, start: dt.datetime, now: dt.datetime) -> Optional[str]:
+    """None when the slot is free, else why: 'too_soon' (past or within the notice), 'too_far'
+    (beyond the horizon), 'closed_day', 'not_a_slot' (outside the hours or not on a slot start), 'taken'."""
+    earliest, last_day = booking_window(config, now)
+    local = _aware(start, "start").astimezone(config.timezone)
+    if local.astimezone(UTC) < earliest:
+        return "too_soon"
+    if local.date() > last_day:
+        return "too_far"
+    if not is_open_day(config, local.date()):
+        return "closed_day"
+    if not is_bookable(config, start, now):
+        return "not_a_slot"
+    return None if is_free(config, store, start, now) else "taken"
+
+
+def nearest_free_slots(config: BookingConfig, store: TakenSlots, now: dt.datetime, moment: dt.datetime,
+                       count: int = 3) -> List[dt.datetime]:
+    """The `count` free slots closest in time to `moment` (a slot taken or outside the hours), in
+    time order: what to offer instead of it."""
+    every = free_slots(config, store, now, count=10_000)
+    closest = sorted(every, key=lambda start: (abs(start - moment), start))[:count]
+    return sorted(closest)
+
+
 # --- saying dates in French --------------------------------------------------------------------
 
 def _clock(moment: dt.time) -> str:
@@ -249,6 +314,13 @@ def describe_day(day: dt.date, year: bool = True) -> str:
     """'jeudi 14 octobre 2021', 'lundi 1er novembre' (year=False)."""
     number = "1er" if day.day == 1 else str(day.day)
     return f"{WEEKDAYS[day.weekday()]} {number} {MONTHS[day.month - 1]}" + (f" {day.year}" if year else "")
+
+
+def describe_moment(start: dt.datetime, minutes: bool = False) -> str:
+    """'jeudi 26 novembre à 10 h' ('… à 10 h 00' with minutes, for a button), in the zone the time
+    carries: a moment the user named."""
+    clock = f"{start.hour} h {start.minute:02d}" if minutes else _clock(start.time())
+    return f"{describe_day(start.date(), year=False)} à {clock}"
 
 
 def describe_slot(start: dt.datetime, short: bool = False, timezone: Optional[dt.tzinfo] = PARIS) -> str:
@@ -374,6 +446,17 @@ def _times(folded: str) -> Tuple[Optional[dt.time], Optional[dt.time]]:
     return after, before
 
 
+def _precise_time(folded: str) -> Optional[dt.time]:
+    """The one time a message names as such (« jeudi 10h », « à 14 h 30 », « vers 9h »), not a
+    bound (« à partir de 15 h », « avant 11 h ») nor a range."""
+    if any(span.group(1) or span.group(3) or span.group(5) == "-" for span in HOUR_RANGE.finditer(folded)):
+        return None
+    found = HOUR.findall(folded)
+    if len(found) != 1 or found[0][0] not in ("", "a", "vers", "pour"):
+        return None
+    return _time_or_none(found[0][1], found[0][2])
+
+
 def _time_or_none(hour: str, minute: str) -> Optional[dt.time]:
     try:
         return dt.time(int(hour), int(minute or 0))
@@ -387,7 +470,7 @@ def parse_wish(text: str, now: dt.datetime, timezone: Optional[dt.tzinfo] = PARI
     Understands, with or without accents: « plutôt mardi après-midi », « lundi », « demain matin »,
     « le 14 octobre », « le 1er déc. », « 3/11 », « jeudi 14 », « le 14 », « la semaine prochaine »,
     « mardi prochain », « dans deux semaines », « après-midi », « ce matin », « à partir de 15 h »,
-    « avant 11 h ». A date already past this year means next year's. Dates are local to `timezone`.
+    « avant 11 h », and a precise time, « jeudi 10h », « le 3 décembre à 9h », « 14h30 » (`at`). A date already past this year means next year's. Dates are local to `timezone`.
     """
     folded = _fold(text)
     today = _aware(now, "now").astimezone(timezone or PARIS).date()
@@ -416,8 +499,9 @@ def parse_wish(text: str, now: dt.datetime, timezone: Optional[dt.tzinfo] = PARI
         not_before = today + dt.timedelta(days=amount * (7 if later.group(2).startswith("semaine") else 1))
     elif re.search(r"\bplus tard\b|\bautre jour\b", folded) and day is None and weekday is None:
         not_before = today + dt.timedelta(days=2)
-    after, before = _times(folded)
+    at = _precise_time(folded)
+    after, before = (None, None) if at else _times(folded)
     if after and before and after >= before:
         after = before = None
-    wish = Wish(day, weekday, part, not_before, after, before)
+    wish = Wish(day, weekday, part, not_before, after, before, at)
     return wish if wish.to_dict() else None

@@ -50,13 +50,17 @@ NOW = at((2021, 10, 14), 10, 0)  # Thursday 14 October 2021
     ("l'après-midi si possible", {"part": "apres-midi"}),
     ("apres midi", {"part": "apres-midi"}),
     ("le matin de préférence", {"part": "matin"}),
-    ("jeudi 14 h", {"weekday": 3, "after": "14:00"}),  # an hour, not the 14th
-    ("vendredi à 10h30", {"weekday": 4, "after": "10:30"}),
+    ("jeudi 14 h", {"weekday": 3, "at": "14:00"}),  # an hour, not the 14th
+    ("vendredi à 10h30", {"weekday": 4, "at": "10:30"}),
+    ("à partir de 10h30", {"after": "10:30"}),
+    ("vers 9h", {"at": "09:00"}),
+    ("14h30", {"at": "14:30"}),
+    ("le 3 décembre à 9h", {"day": "2021-12-03", "at": "09:00"}),
     ("avant 11 h", {"before": "11:00"}),
     ("entre 15 h et 16 h", {"after": "15:00", "before": "16:00"}),
     ("entre 10 et 11 h", {"after": "10:00", "before": "11:00"}),
     ("mardi 9h30-10h", {"weekday": 1, "after": "09:30", "before": "10:00"}),
-    ("le 3 à 15h", {"day": "2021-11-03", "after": "15:00"}),  # a day and an hour, not 3 h to 15 h
+    ("le 3 à 15h", {"day": "2021-11-03", "at": "15:00"}),  # a day and an hour, not 3 h to 15 h
     ("demain à 9.30", {"day": "2021-10-15"}),
 ])
 def test_wishes_in_french(text, expected):
@@ -82,7 +86,8 @@ def test_dates_are_local_to_paris():
     ("l'après-midi", "l'après-midi"),
     ("la semaine prochaine", "à partir du lundi 18 octobre"),
     ("semaine prochaine le matin", "le matin, à partir du lundi 18 octobre"),
-    ("jeudi à 14 h 30", "jeudi à partir de 14 h 30"),
+    ("jeudi à 14 h 30", "jeudi à 14 h 30"),
+    ("jeudi après 14 h 30", "jeudi à partir de 14 h 30"),
     ("entre 15 h et 16 h", "entre 15 h et 16 h"),
 ])
 def test_a_wish_is_said_back_in_french(text, description):
@@ -100,11 +105,11 @@ def test_a_wish_survives_a_rasa_slot():
 
 def test_every_field_of_a_wish_survives_a_rasa_slot():
     wish = Wish(day=dt.date(2021, 10, 19), weekday=1, part="apres-midi", not_before=dt.date(2021, 10, 18),
-                after=dt.time(14, 30), before=dt.time(16, 0))
+                after=dt.time(14, 30), before=dt.time(16, 0), at=dt.time(15, 0))
     restored = Wish.from_dict(json.loads(json.dumps(wish.to_dict())))
     assert restored.as_filters() == {"day": dt.date(2021, 10, 19), "weekday": 1, "part": "apres-midi",
                                      "not_before": dt.date(2021, 10, 18), "after": dt.time(14, 30),
-                                     "before": dt.time(16, 0)}
+                                     "before": dt.time(16, 0), "at": dt.time(15, 0)}
 
 
 def test_unreadable_slot_values_give_no_wish():
