@@ -245,8 +245,7 @@ _KIND_BEFORE = re.compile(rf"\b(?:{_KIND_WORD})\b\s*(?::|=|de|d'|est de|c'est|fo
 _KIND_AFTER = re.compile(rf"^\W*(?:(?:de|d'|en|pour(?: les?| la)?|c'?est(?: juste)?|c|juste|la|les|part|des?)\s*)*"
                          rf"\b(?:{_KIND_WORD})\b")
 _EXCLUDING = re.compile(rf"^\W*(?:hors|sans|non compris|pas compris)\b")
-_TOTAL_BEFORE = re.compile(r"\b(?:total|totale|global|globale|budget|cout|couts|montant|enveloppe|projet|"
-                           r"reste|passe|plutot|en fait|finalement|corrige|corrigeons)\b[^.;!?]*$")
+_TOTAL_BEFORE = re.compile(r"\b(?:total|totale|global|globale|budget|cout|couts|montant|enveloppe|projet)\b[^.;!?]*$")
 _TOTAL_AFTER = re.compile(r"^\W*(?:au total|en tout|tout compris|au global|en global|total|ttc)\b")
 # An amount said to be the old one: « le 450 c'était avec la maintenance », « pas 450 000 € ».
 _PREVIOUS_AFTER = re.compile(r"^\W*(?:c'?etait|etait|avant|auparavant|initialement)\b")
