@@ -232,7 +232,7 @@ def parse_departement_count(text: str) -> ParseResult:
 # « budget autour de 800k … dans les 800k y a ~200k de salaires internes » is a total of 800 000 €
 # with a part of 200 000 € of personnel, not a budget of 200 000 €. Words are folded (no accents).
 _PART_WORDS = {
-    "personnel": r"salaires?|salariale|personnels?|rh|t2|ressources humaines|agents? internes?|internes",
+    "personnel": r"masse salariale|salaires?|salariale|personnels?|rh|t2|ressources humaines|agents? internes?|internes",
     "materiel": r"materiels?|equipements?|achats? de materiel|hardware",
     "maintenance": r"maintenance|tma",
 }
@@ -245,7 +245,9 @@ _KIND_BEFORE = re.compile(rf"\b(?:{_KIND_WORD})\b\s*(?::|=|de|d'|est de|c'est|fo
 _KIND_AFTER = re.compile(rf"^\W*(?:(?:de|d'|en|pour(?: les?| la)?|c'?est(?: juste)?|c|juste|la|les|part|des?)\s*)*"
                          rf"\b(?:{_KIND_WORD})\b")
 _EXCLUDING = re.compile(rf"^\W*(?:hors|sans|non compris|pas compris)\b")
-_TOTAL_BEFORE = re.compile(r"\b(?:total|totale|global|globale|budget|cout|couts|montant|enveloppe|projet)\b[^.;!?]*$")
+# Close before the amount, in the same clause: « budget autour de 800k », « le projet coûte 900 k€ ».
+_TOTAL_BEFORE = re.compile(r"\b(?:total|totale|global|globale|budget|cout|couts|coute|montant|enveloppe|projet)\b"
+                           r"[^.;!?,]{0,25}$")
 _TOTAL_AFTER = re.compile(r"^\W*(?:au total|en tout|tout compris|au global|en global|total|ttc)\b")
 # An amount said to be the old one: « le 450 c'était avec la maintenance », « pas 450 000 € ».
 _PREVIOUS_AFTER = re.compile(r"^\W*(?:c'?etait|etait|avant|auparavant|initialement)\b")

@@ -210,6 +210,7 @@ def reading(text):
     ("850 000 € y compris 50 000 € de maintenance", (850_000, {"maintenance": 50_000}, [])),
     ("on part sur 500 000 euros, dont 120 000 pour la TMA", (500_000, {"maintenance": 120_000}, [])),
     ("coût global 640 k€, dont 40 k€ d'équipements", (640_000, {"materiel": 40_000}, [])),
+    ("le projet coûte 900 k€ au total, dont 300 k€ de masse salariale", (900_000, {"personnel": 300_000}, [])),
     ("600 000 € dont 100 000 € de communication", (600_000, {"autre": 100_000}, [])),
     ("la part salaires est de 150 000 €", (None, {"personnel": 150_000}, [])),
     # A bare number given HT is money, converted to TTC; « le 450 » is the old figure, not a part.
@@ -220,6 +221,7 @@ def reading(text):
     ("projet à 300 k€", (300_000, {}, [])),
     # Two amounts that could each be the total: the bot asks.
     ("on hésite entre 500k et 300k", (None, {}, [500_000, 300_000])),
+    ("projet de participation citoyenne, on hésite entre 450k et 250k", (None, {}, [450_000, 250_000])),
     ("200 000 € de salaires et 150 000 € de personnel externe pour 300 000 €", (None, {}, [300_000, 200_000, 150_000])),
 ])
 def test_the_total_and_its_parts(text, expected):
