@@ -176,12 +176,15 @@ def budget_context_events(dispatcher: CollectingDispatcher, tracker: Tracker, ev
         found["budget_candidates"] = None
     old_parts = dict(tracker.get_slot("budget_parts") or {})
     parts = {**old_parts, **reading.parts_by_kind()}
-    if reading.parts and budget is not None:
+    named = " et ".join(f"{fmt.euros(v)} {PART_WORDS[k]}" for k, v in reading.parts_by_kind().items())
+    if reading.parts and budget is None:  # the total comes later; parts larger than it will be ignored
+        found["budget_parts"] = parts
+        notes.append(f"Je note que le coût du projet comprend {named}.")
+    elif reading.parts:
         if sum(parts.values()) < budget:
             found["budget_parts"] = parts
-            notes.append(f"Je note que le budget de {fmt.euros(budget)} TTC comprend "
-                         + " et ".join(f"{fmt.euros(v)} {PART_WORDS[k]}" for k, v in reading.parts_by_kind().items())
-                         + " : les appels qui ne financent pas ces dépenses appliquent leur taux au reste.")
+            notes.append(f"Je note que le budget de {fmt.euros(budget)} TTC comprend {named} : les appels qui ne "
+                         "financent pas ces dépenses appliquent leur taux au reste.")
         else:
             notes.append(f"Ces dépenses ({fmt.euros(sum(reading.parts_by_kind().values()))}) dépassent le budget "
                          f"de {fmt.euros(budget)} TTC que je garde : quel est le coût total du projet ?")

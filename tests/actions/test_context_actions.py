@@ -224,3 +224,14 @@ def test_a_correction_that_changes_nothing_does_not_repeat_the_recommendation(di
     assert asyncio.run(ActionRecommend().run(dispatcher, tracker, {})) == [] and dispatcher.messages == []
     tracker = make_tracker({"budget": 450_000.0, "applicant_type": "region"}, text="ok", intent="inform", events=events)
     assert asyncio.run(ActionRecommend().run(dispatcher, tracker, {}))
+
+
+def test_parts_before_the_total_are_kept_and_parts_above_it_are_refused(dispatcher):
+    result = run(ValidateProfileSlots(), dispatcher, turn(REGION, "dont 150 000 € de salaires"))
+    assert result["budget_parts"] == {"personnel": 150_000} and "budget" not in result
+    assert texts(dispatcher) == "Je note que le coût du projet comprend 150 000 € de personnel."
+    dispatcher.messages.clear()
+    result = run(ValidateProfileSlots(), dispatcher, turn({**REGION, "budget": 100_000.0}, "dont 150 000 € de salaires"))
+    assert "budget_parts" not in result
+    assert texts(dispatcher) == ("Ces dépenses (150 000 €) dépassent le budget de 100 000 € TTC que je garde : "
+                                 "quel est le coût total du projet ?")
