@@ -183,8 +183,9 @@ def budget_context_events(dispatcher: CollectingDispatcher, tracker: Tracker, ev
     elif reading.parts:
         if sum(parts.values()) < budget:
             found["budget_parts"] = parts
-            notes.append(f"Je note que le budget de {fmt.euros(budget)} TTC comprend {named} : les appels qui ne "
-                         "financent pas ces dépenses appliquent leur taux au reste.")
+            if parts != old_parts:  # said once; a confirmation (« les 200k c juste la part salaires ») is enough
+                notes.append(f"Je note que le budget de {fmt.euros(budget)} TTC comprend {named} : les appels "
+                             "qui ne financent pas ces dépenses appliquent leur taux au reste.")
         else:
             notes.append(f"Ces dépenses ({fmt.euros(sum(reading.parts_by_kind().values()))}) dépassent le budget "
                          f"de {fmt.euros(budget)} TTC que je garde : quel est le coût total du projet ?")

@@ -53,7 +53,7 @@ def test_a_correction_that_confirms_the_total_is_said_not_ignored(dispatcher):
     tracker = turn(before, "non non le budget total reste 800k !! les 200k c juste la part salaires", intent="correct")
     result = run(ValidateProfileSlots(), dispatcher, tracker)
     assert result["budget"] == 800_000 and result["budget_parts"] == {"personnel": 200_000}
-    assert "C'est noté : le budget reste 800 000 € TTC." in texts(dispatcher)
+    assert texts(dispatcher) == "C'est noté : le budget reste 800 000 € TTC."
 
 
 def test_a_bare_number_given_ht_corrects_the_budget(dispatcher):
