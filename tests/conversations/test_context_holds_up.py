@@ -174,3 +174,24 @@ def test_asking_for_someone_on_the_phone_offers_the_appointment(chat, database_u
     chat.say(COMMUNE)
     answer = chat.say("est-ce que je peux avoir un conseiller au téléphone ?")
     assert "Le conseiller recevra ce résumé" in answer
+
+
+def test_yes_after_a_what_if_adopts_it_and_no_keeps_the_profile(chat, new_chat, database_url):
+    chat.say(COMMUNE)
+    chat.say("imaginons 600 000 € de budget, ça donnerait quoi ?")
+    answer = chat.say("oui")
+    assert "C'est noté, j'adopte ce profil (budget : 600 000 € TTC)." in answer
+    assert profile(chat, database_url)["budget"] == 600_000.0
+    other = new_chat()
+    other.say(COMMUNE)
+    other.say("imaginons 600 000 € de budget, ça donnerait quoi ?")
+    assert "je garde votre profil" in other.say("non")
+    assert profile(other, database_url)["budget"] == 400_000.0
+
+
+def test_a_question_about_a_code_gets_plain_words(chat, database_url):
+    chat.say("Le département du Finistère voudrait ouvrir ses données, budget 900 k€")
+    answer = chat.say("ces codes, ça veut dire quoi concrètement ?")
+    assert answer.startswith("En clair")
+    assert "• Fonds européens – services numériques et données : jusqu'à 540 000 € pour votre projet" in answer
+    assert "mais clos depuis le 28 mai 2021" in answer  # TNT-DONNEES, said closed, never as open
