@@ -20,7 +20,7 @@ from typing import List, Optional, Sequence, Tuple
 from text_to_num import text2num
 
 from actions.eligibility import formatting as fmt
-from actions.eligibility.profile import PART_KINDS, out_of_range  # noqa: F401 (PART_KINDS: the kinds of parts)
+from actions.eligibility.profile import PART_KINDS, out_of_range
 from actions.textfold import Folded, fold
 
 VAT_RATE = 0.20
@@ -236,6 +236,7 @@ _PART_WORDS = {
     "materiel": r"materiels?|equipements?|achats? de materiel|hardware",
     "maintenance": r"maintenance|tma",
 }
+assert set(_PART_WORDS) | {"autre"} == set(PART_KINDS), "the parts read are the parts the profile knows"
 _KIND_WORD = "|".join(f"(?P<{kind}>{words})" for kind, words in _PART_WORDS.items())
 # Before the amount, since the previous one: « dont », « y compris », « dans les 800k y a ».
 _PART_BEFORE = re.compile(r"(?:\bdont|\by compris|\binclus|\bincluant|\bcomprenant|\by a|\bpart(?: des?| du)?"
