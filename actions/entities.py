@@ -22,8 +22,15 @@ Span = Tuple[int, int]
 
 
 def amount_entities(text: str) -> List[Dict[str, Any]]:
+    """Population and départements as found; of the amounts of euros, the total only: the parts
+    (« dont 200k de salaires ») and the amounts that may each be the total are read by
+    actions/validation.py with amounts.read_budget."""
+    total = amounts.read_budget(text).total
+    found = amounts.extract_quantities(text)
+    # A negative amount is no total, but it is reported, so that the bot says why it is refused.
+    wrong = [q for q in found if q.kind == "budget" and q.negative][:1] if total is None else []
     return [{"entity": amounts.FIELD_OF_KIND[q.kind], "start": q.start, "end": q.end, "value": q.value}
-            for q in amounts.extract_quantities(text) if q.kind in amounts.FIELD_OF_KIND]
+            for q in found if q.kind in amounts.FIELD_OF_KIND and (q.kind != "budget" or q == total or q in wrong)]
 
 
 def _email_spans(text: str) -> Tuple[List[Span], Callable[[int, int], bool]]:

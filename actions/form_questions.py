@@ -9,6 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.eligibility import INELIGIBLE, evaluate
+from actions.side_answers import which_total_message
 from actions.tracker_profile import profile_from_tracker
 
 APPLICANT_BUTTONS = [
@@ -60,6 +61,11 @@ class ActionAskBudget(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[Dict[Text, Any]]:
+        candidates = tracker.get_slot("budget_candidates")
+        if candidates:  # the last message held several amounts: which one is the total?
+            question = which_total_message(candidates)
+            dispatcher.utter_message(text=question["text"], buttons=question["buttons"])
+            return []
         dispatcher.utter_message(text="Quel est le coût total prévu du projet, en euros TTC ? "
                                       "(par exemple « 300 000 € » ou « 1,5 M€ » ; « je ne sais pas » est possible)")
         return []

@@ -13,7 +13,8 @@ from actions.common import (asked_codes, call_slots, remember_question, result_f
                             which_of_message)
 from actions.eligibility import INELIGIBLE, evaluate, load_catalogue
 from actions.eligibility.vocabulary import KINDS
-from actions.tracker_profile import places_from_tracker, profile_from_tracker
+from actions.tracker_profile import (PROFILE_SLOTS, places_from_tracker, profile_from_tracker,
+                                     value_before_last_message)
 
 
 class ActionRecommend(Action):
@@ -24,12 +25,24 @@ class ActionRecommend(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[Dict[Text, Any]]:
+        if _correction_changed_nothing(tracker):
+            return []  # the validation said what it kept and asked: the same results are not repeated
         profile = profile_from_tracker(tracker)
         results = evaluate(profile)
         send(dispatcher, recommendation_replies.recommendation(profile, results, tracker.get_slot("unknown_fields") or [],
                                                 places_from_tracker(tracker)))
         recommended = [r.code for r in results if r.verdict != INELIGIBLE]
         return [SlotSet("recommended_calls", recommended)]
+
+
+def _correction_changed_nothing(tracker: Tracker) -> bool:
+    """The last message was a correction that left the profile as it was, after a recommendation."""
+    if (tracker.latest_message.get("intent") or {}).get("name") != "correct":
+        return False
+    if not any(e.get("event") == "action" and e.get("name") == "action_recommend" for e in tracker.events):
+        return False
+    return all(tracker.get_slot(slot) == value_before_last_message(tracker, slot)
+               for slot in PROFILE_SLOTS + ("budget_parts", "territory"))
 
 
 class ActionListCalls(Action):

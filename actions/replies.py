@@ -10,6 +10,7 @@ from typing import Any, Dict, List, Optional, Sequence
 
 from actions.eligibility import ELIGIBLE, INELIGIBLE, TO_CONFIRM, Call, CallResult, Profile
 from actions.eligibility import formatting as fmt
+from actions.eligibility.funding import PART_WORDS
 from actions.eligibility.rules import ABOVE, FAIL, UNKNOWN, UNVERIFIABLE, who_may_apply
 from actions.eligibility.sessions import rolling_text
 from actions.eligibility.vocabulary import KINDS, THEMES, applicant_label
@@ -47,10 +48,17 @@ def profile_summary(profile: Profile, places: Sequence[Territory] = ()) -> str:
     if profile.departement_count is not None:
         parts.append(fmt.plural(profile.departement_count, "département", "départements"))
     if profile.budget is not None:
-        parts.append(f"projet de {fmt.euros(profile.budget)} TTC")
+        parts.append(f"projet de {fmt.euros(profile.budget)} TTC" + budget_parts_text(profile))
     if profile.nature:
         parts.append(THEMES[profile.nature])
     return ", ".join(parts) if parts else "aucune information pour l'instant"
+
+
+def budget_parts_text(profile: Profile) -> str:
+    """« (dont 200 000 € de personnel) », the parts of the budget the user named."""
+    if not profile.budget_parts:
+        return ""
+    return " (dont " + " et ".join(f"{fmt.euros(value)} {PART_WORDS[kind]}" for kind, value in profile.budget_parts) + ")"
 
 
 def calendar_line(result: CallResult) -> str:

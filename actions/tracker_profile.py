@@ -16,7 +16,7 @@ def profile_from(slots: Dict[str, Any]) -> Profile:
     """The engine's profile; a value the engine refuses is left out rather than breaking the answer."""
     fields = {"applicant_type": slots.get("applicant_type"), "population": slots.get("population"),
               "departement_count": slots.get("departement_count"), "budget": slots.get("budget"),
-              "nature": slots.get("project_nature")}
+              "nature": slots.get("project_nature"), "budget_parts": slots.get("budget_parts") or {}}
     try:
         return Profile(date=reference_date(), **fields)
     except ProfileError:
@@ -31,7 +31,7 @@ def profile_from(slots: Dict[str, Any]) -> Profile:
 
 
 def profile_from_tracker(tracker: Tracker) -> Profile:
-    return profile_from({name: tracker.get_slot(name) for name in PROFILE_SLOTS})
+    return profile_from({name: tracker.get_slot(name) for name in PROFILE_SLOTS + ("budget_parts",)})
 
 
 def value_before_last_message(tracker: Tracker, slot: str) -> Any:

@@ -20,13 +20,16 @@ from rasa_sdk.forms import FormValidationAction, ValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions import amounts, form_exit, replies
+from actions.side_answers import which_total_message
 from actions.eligibility import INELIGIBLE, evaluate
 from actions.eligibility import formatting as fmt
 from actions.eligibility.profile import LIMITS, out_of_range
 from actions.eligibility.vocabulary import APPLICANT_TYPES, THEMES, applicant_label
 from actions.territories import IndexMissing, load_index
 from actions.territories.coverage import coverage, decode, encode
-from actions.tracker_profile import PROFILE_SLOTS, latest_entity, profile_from, value_before_last_message
+from actions.eligibility.funding import PART_WORDS
+from actions.tracker_profile import (PROFILE_SLOTS, latest_entity, places_from_tracker, profile_from,
+                                     profile_from_tracker, value_before_last_message)
 
 # While these forms run, what the user types answers their questions (name, organisation, e-mail…).
 BOOKING_LOOPS = ("booking_form", "manage_booking_form")
@@ -88,6 +91,11 @@ class ValidateProfileSlots(ValidationAction):
         events: Dict[str, Any] = {}
         notes: List[str] = []
         changes: List[str] = []
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        protected = _protected_slots(tracker, intent, candidates)
+        for slot in protected:
+            events[slot] = value_before_last_message(tracker, slot)
+        candidates = {slot: value for slot, value in candidates.items() if slot not in protected}
         for slot in PROFILE_SLOTS:
             if slot not in candidates:
                 continue
@@ -106,13 +114,19 @@ class ValidateProfileSlots(ValidationAction):
             if old is not None and old != new:
                 changes.append(f"{NUMERIC_WORDS.get(slot, _label(slot))} passe {fmt.de(describe(slot, old))} "
                                f"à {describe(slot, new)}")
+            elif intent == "correct" and old == new:  # « le budget total reste 800k » : said, not ignored
+                changes.append(f"{NUMERIC_WORDS.get(slot, _label(slot))} reste {describe(slot, new)}")
         if "territory" in candidates:
             events.update(_territory_events(dispatcher, tracker, candidates, notes))
         if "budget" in candidates and events.get("budget") is not None:
-            converted = [q for q in amounts.extract_quantities(tracker.latest_message.get("text") or "")
-                         if q.kind == "budget" and q.excl_tax and not q.negative]
-            if converted:
-                notes.append(f"J'ai converti le montant hors taxes en TTC (TVA à 20 %) : {fmt.euros(converted[0].value)} TTC.")
+            total = amounts.read_budget(tracker.latest_message.get("text") or "").total
+            if total is not None and total.excl_tax and total.value == events["budget"]:
+                notes.append(f"J'ai converti le montant hors taxes en TTC (TVA à 20 %) : {fmt.euros(total.value)} TTC.")
+        if intent not in QUESTION_INTENTS + HYPOTHESIS_INTENTS:
+            events.update(budget_context_events(dispatcher, tracker, events, notes))
+            if intent == "correct" and not any(slot in candidates for slot in PROFILE_SLOTS + ("territory",)) \
+                    and not {"budget_parts", "budget_candidates"} & set(events):
+                unread_correction(dispatcher, tracker)
         unknown = [f for f in (tracker.get_slot("unknown_fields") or []) if f not in candidates]
         if unknown != (tracker.get_slot("unknown_fields") or []):
             events["unknown_fields"] = unknown
@@ -121,6 +135,85 @@ class ValidateProfileSlots(ValidationAction):
         if notes:
             dispatcher.utter_message(text=" ".join(notes))
         return [SlotSet(name, value) for name, value in events.items()]
+
+
+# Questions about calls leave the profile alone: « et snap4 par rapport à snap3 ? on veut aussi la
+# visio » is not a new theme. They may still fill a field that was empty. A hypothesis (« et si… »)
+# never writes the profile: it is computed on a copy (actions/context_actions.py).
+QUESTION_INTENTS = ("ask_call_info", "ask_why_not", "compare_calls", "list_calls", "ask_side_question",
+                    "ask_plain_explanation")
+HYPOTHESIS_INTENTS = ("ask_what_if",)
+
+
+def _protected_slots(tracker: Tracker, intent: Optional[str], candidates: Dict[str, Any]) -> List[str]:
+    """The profile slots the last message must not change, given its intent."""
+    slots = [slot for slot in PROFILE_SLOTS + ("territory",) if slot in candidates]
+    if intent in HYPOTHESIS_INTENTS:
+        return slots
+    if intent in QUESTION_INTENTS:
+        return [slot for slot in slots if value_before_last_message(tracker, slot) is not None]
+    return []
+
+
+def budget_context_events(dispatcher: CollectingDispatcher, tracker: Tracker, events: Dict[str, Any],
+                          notes: List[str]) -> Dict[str, Any]:
+    """The parts of the budget a message names (« dont 200k de salaires »), and the amounts that may
+    each be the total (asked with buttons; the budget kept is said)."""
+    text = tracker.latest_message.get("text") or ""
+    if text.startswith("/"):  # a button's payload carries its values
+        return {"budget_candidates": None} if events.get("budget") is not None and tracker.get_slot("budget_candidates") else {}
+    reading = amounts.read_budget(text)
+    found: Dict[str, Any] = {}
+    budget = events.get("budget", tracker.get_slot("budget"))
+    if reading.ambiguous:
+        found["budget_candidates"] = [q.value for q in reading.candidates]
+        kept = value_before_last_message(tracker, "budget")
+        if kept is not None:  # the form will not ask: ask now, saying what is kept meanwhile
+            question = which_total_message(found["budget_candidates"], kept)
+            dispatcher.utter_message(text=question["text"], buttons=question["buttons"])
+        return found
+    if events.get("budget") is not None and tracker.get_slot("budget_candidates"):
+        found["budget_candidates"] = None
+    old_parts = dict(tracker.get_slot("budget_parts") or {})
+    parts = {**old_parts, **reading.parts_by_kind()}
+    named = " et ".join(f"{fmt.euros(v)} {PART_WORDS[k]}" for k, v in reading.parts_by_kind().items())
+    if reading.parts and budget is None:  # the total comes later; parts larger than it will be ignored
+        found["budget_parts"] = parts
+        notes.append(f"Je note que le coût du projet comprend {named}.")
+    elif reading.parts:
+        if sum(parts.values()) < budget:
+            found["budget_parts"] = parts
+            if parts != old_parts:  # said once; a confirmation (« les 200k c juste la part salaires ») is enough
+                notes.append(f"Je note que le budget de {fmt.euros(budget)} TTC comprend {named} : les appels "
+                             "qui ne financent pas ces dépenses appliquent leur taux au reste.")
+        else:
+            notes.append(f"Ces dépenses ({fmt.euros(sum(reading.parts_by_kind().values()))}) dépassent le budget "
+                         f"de {fmt.euros(budget)} TTC que je garde : quel est le coût total du projet ?")
+    elif old_parts and events.get("budget") is not None and sum(old_parts.values()) >= events["budget"]:
+        found["budget_parts"] = None  # the new total cannot hold the parts said before
+    return found
+
+
+def unread_correction(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """A correction that changes nothing readable is never ignored: say what is kept, and ask. A bare
+    figure (« non c'est 380 000 ») is offered for each field it could be."""
+    text = tracker.latest_message.get("text") or ""
+    numbers = [q.value for q in amounts.extract_quantities(text) if q.kind == "number" and not q.negative]
+    kept = replies.profile_summary(profile_from_tracker(tracker), places_from_tracker(tracker))
+    if numbers:
+        value = numbers[-1]
+        options = [(slot, title) for slot, title in (("budget", f"Budget : {fmt.euros(value)} TTC"),
+                                                     ("population", f"Population : {fmt.number(value)} habitants"),
+                                                     ("departement_count", f"{fmt.number(value)} départements"))
+                   if not out_of_range(slot, value) and (slot != "budget" or value >= 1000)]
+        if options:
+            dispatcher.utter_message(
+                text=f"À quoi correspond {fmt.number(value)} ? Pour l'instant je garde votre profil : {kept}.",
+                buttons=[{"title": title, "payload": f'/inform{{"{slot}": {value}}}'} for slot, title in options])
+            return
+    dispatcher.utter_message(text=f"Je n'ai pas compris ce qu'il faut corriger : je garde votre profil ({kept}). "
+                                  "Que faut-il changer ? Par exemple « le budget est de 380 000 € HT » ou "
+                                  "« nous sommes 250 000 habitants ».")
 
 
 def _said_by_a_place_only(tracker: Tracker) -> bool:
@@ -257,6 +350,9 @@ class ValidateProfileForm(KeepingFormValidation):
             dispatcher.utter_message(text="Pas de problème, je continue sans cette information : "
                                           "les appels concernés seront « à confirmer ».")
             return self._mark_unknown(tracker, slot)
+        if result.status == "ambiguous":  # action_ask_budget asks which one, with a button each
+            text = tracker.latest_message.get("text") or ""
+            return {slot: None, "budget_candidates": [q.value for q in amounts.read_budget(text).candidates]}
         if result.message and not _other_profile_value_given(tracker):
             dispatcher.utter_message(text=result.message)
         return {slot: None}

@@ -190,3 +190,55 @@ def test_answer_limits_are_inclusive():
     assert parse_departement_count("101").value == 101
     assert parse_departement_count("1").value == 1
     assert parse_population("100 millions d'habitants").value == 1e8
+
+
+# --- several amounts in one message: the total and its parts (issue 18) --------------------------
+from actions.amounts import read_budget  # noqa: E402
+
+
+def reading(text):
+    r = read_budget(text)
+    return (r.total.value if r.total else None, r.parts_by_kind(), [q.value for q in r.candidates])
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The Région's data lead: the total is said twice, the part is « de salaires internes ».
+    ("budget autour de 800k … dans les 800k y a ~200k de salaires internes", (800_000, {"personnel": 200_000}, [])),
+    ("non non le budget total reste 800k !! les 200k c juste la part salaires", (800_000, {"personnel": 200_000}, [])),
+    ("un projet de 1,2 M€ dont 300 k€ de personnel et 100 k€ de matériel",
+     (1_200_000, {"personnel": 300_000, "materiel": 100_000}, [])),
+    ("850 000 € y compris 50 000 € de maintenance", (850_000, {"maintenance": 50_000}, [])),
+    ("on part sur 500 000 euros, dont 120 000 pour la TMA", (500_000, {"maintenance": 120_000}, [])),
+    ("coût global 640 k€, dont 40 k€ d'équipements", (640_000, {"materiel": 40_000}, [])),
+    ("le projet coûte 900 k€ au total, dont 300 k€ de masse salariale", (900_000, {"personnel": 300_000}, [])),
+    ("600 000 € dont 100 000 € de communication", (600_000, {"autre": 100_000}, [])),
+    ("la part salaires est de 150 000 €", (None, {"personnel": 150_000}, [])),
+    # A bare number given HT is money, converted to TTC; « le 450 » is the old figure, not a part.
+    ("380 000 HT en fait, le 450 c'était avec la maintenance", (456_000, {}, [])),
+    ("480 000 € et non pas 450 000 €", (480_000, {}, [])),
+    ("projet de 1 M€, on demande 500 000 € de subvention", (1_000_000, {}, [])),
+    ("un projet de TMA : 300 k€", (300_000, {}, [])),
+    ("projet à 300 k€", (300_000, {}, [])),
+    # Two amounts that could each be the total: the bot asks.
+    ("on hésite entre 500k et 300k", (None, {}, [500_000, 300_000])),
+    ("projet de participation citoyenne, on hésite entre 450k et 250k", (None, {}, [450_000, 250_000])),
+    ("200 000 € de salaires et 150 000 € de personnel externe pour 300 000 €", (None, {}, [300_000, 200_000, 150_000])),
+])
+def test_the_total_and_its_parts(text, expected):
+    assert reading(text) == expected
+
+
+def test_the_answer_to_the_budget_question_is_the_total_and_two_totals_are_asked():
+    assert parse_budget("800k dont 200k de salaires").value == 800_000
+    result = parse_budget("500 000 ou 700 000 €, selon les options")
+    assert result.status == "ambiguous" and result.value is None
+    assert result.message == ("Votre message contient plusieurs montants (500 000 € et 700 000 €) : "
+                              "lequel est le coût total du projet ?")
+
+
+def test_the_budget_entity_is_the_total_only():
+    from actions.entities import amount_entities
+    found = [(e["entity"], e["value"]) for e in amount_entities(
+        "budget autour de 800k … dans les 800k y a ~200k de salaires internes, 350 000 habitants")]
+    assert found == [("budget", 800_000), ("population", 350_000)]
+    assert amount_entities("on hésite entre 500k et 300k") == []

@@ -5,7 +5,7 @@ import datetime as dt
 import math
 import os
 from dataclasses import asdict, dataclass, field
-from typing import Any, Dict, Optional
+from typing import Any, Dict, Optional, Tuple
 
 from .vocabulary import APPLICANT_TYPES, THEMES
 
@@ -77,6 +77,9 @@ class Profile:
     budget: Optional[float] = None
     nature: Optional[str] = None
     date: dt.date = field(default_factory=reference_date)
+    # Parts of the budget the user named, as ((kind, euros TTC), …) (« dont 200 000 € de
+    # salaires »): a call whose rate is « hors personnel » applies it to the rest.
+    budget_parts: Tuple[Tuple[str, float], ...] = ()
 
     def __post_init__(self) -> None:
         if self.applicant_type is not None and self.applicant_type not in APPLICANT_TYPES:
@@ -92,8 +95,29 @@ class Profile:
         object.__setattr__(self, "population", _checked(self.population, "population", "La population"))
         count = _checked(self.departement_count, "departement_count", "Le nombre de départements")
         object.__setattr__(self, "departement_count", count)
+        object.__setattr__(self, "budget_parts", _checked_parts(self.budget_parts))
+
+    def parts(self) -> Dict[str, float]:
+        return dict(self.budget_parts)
 
     def to_dict(self) -> Dict[str, Any]:
         data = asdict(self)
         data["date"] = self.date.isoformat()
+        parts = data.pop("budget_parts")
+        if parts:  # absent when none, so the JSON of contract §2 is unchanged
+            data["budget_parts"] = dict(parts)
         return data
+
+
+PART_KINDS = ("personnel", "materiel", "maintenance", "autre")
+
+
+def _checked_parts(parts: Any) -> Tuple[Tuple[str, float], ...]:
+    """((kind, euros), …) from a mapping or pairs; an unknown kind or a bad figure is refused."""
+    items = parts.items() if isinstance(parts, dict) else (parts or ())
+    checked = []
+    for kind, value in items:
+        if kind not in PART_KINDS:
+            raise ProfileError(f"Part de budget inconnue « {kind} ». Valeurs possibles : {', '.join(PART_KINDS)}.")
+        checked.append((kind, _checked(value, "budget", "Une part du budget")))
+    return tuple(sorted(checked))
