@@ -3,6 +3,7 @@ import os
 import re
 import urllib.request
 import uuid
+from pathlib import Path
 from typing import Dict, List
 
 import pytest
@@ -37,6 +38,7 @@ class Chat:
         self.url = f"http://127.0.0.1:{port}/webhooks/rest/webhook"
         self.sender = f"test-{uuid.uuid4().hex[:8]}"
         self.replies: List[Dict] = []
+        self.transcript: List[str] = []  # what was said, as a reader would see it
 
     def say(self, text: str) -> str:
         request = urllib.request.Request(self.url, data=json.dumps({"sender": self.sender, "message": text}).encode(),
@@ -44,7 +46,16 @@ class Chat:
         with urllib.request.urlopen(request, timeout=60) as response:
             self.replies = json.loads(response.read())
         check_plain_text(self.replies)
+        self._write_down(text)
         return "\n".join(r.get("text", "") for r in self.replies)
+
+    def _write_down(self, text: str) -> None:
+        self.transcript.append(f"> {text}")
+        for reply in self.replies:
+            if reply.get("text"):
+                self.transcript.append("  " + reply["text"].replace("\n", "\n  "))
+            if reply.get("buttons"):
+                self.transcript.append("  [" + " | ".join(b.get("title", "") for b in reply["buttons"]) + "]")
 
     @property
     def buttons(self) -> List[Dict]:
@@ -80,8 +91,15 @@ def servers(tmp_path_factory, database_url, server_env):
 
 
 @pytest.fixture
-def chat(servers):
-    return Chat(servers["rasa"])
+def chat(servers, request):
+    """One user; with ORIENTATION_TRANSCRIPTS=DIR, the conversation is written to DIR/<test>.txt
+    (how the issue-18 situations are replayed for a reader: tests/conversations/test_personas.py)."""
+    user = Chat(servers["rasa"])
+    yield user
+    folder = os.environ.get("ORIENTATION_TRANSCRIPTS")
+    if folder and user.transcript:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        (Path(folder) / f"{request.node.name}.txt").write_text("\n".join(user.transcript) + "\n", encoding="utf-8")
 
 
 @pytest.fixture
