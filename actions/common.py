@@ -26,9 +26,13 @@ def asked_codes(tracker: Tracker) -> List[str]:
 
 
 def known_code(tracker: Tracker) -> Optional[str]:
-    """The call the user is talking about: named now, else the one discussed last."""
+    """The call meant (« c'est encore ouvert ? », « et pour celui-là ? »): named now, else the one
+    discussed last, else the first of the last recommendation. The one place that decides it."""
     codes = asked_codes(tracker)
-    return codes[0] if codes else tracker.get_slot("current_call")
+    if codes:
+        return codes[0]
+    recommended = tracker.get_slot("recommended_calls") or []
+    return tracker.get_slot("current_call") or (recommended[0] if recommended else None)
 
 
 def result_for(tracker: Tracker, code: str) -> Optional[CallResult]:

@@ -108,6 +108,9 @@ class ValidateProfileSlots(ValidationAction):
                                f"à {describe(slot, new)}")
         if "territory" in candidates:
             events.update(_territory_events(dispatcher, tracker, candidates, notes))
+        if _theme_guessed(tracker) and "project_nature" in candidates and not changes:
+            notes.append(f"J'ai compris que le projet porte sur : {describe('project_nature', candidates['project_nature'])}. "
+                         "Si ce n'est pas le cas, dites-le-moi.")
         if "budget" in candidates and events.get("budget") is not None:
             converted = [q for q in amounts.extract_quantities(tracker.latest_message.get("text") or "")
                          if q.kind == "budget" and q.excl_tax and not q.negative]
@@ -121,6 +124,12 @@ class ValidateProfileSlots(ValidationAction):
         if notes:
             dispatcher.utter_message(text=" ".join(notes))
         return [SlotSet(name, value) for name, value in events.items()]
+
+
+def _theme_guessed(tracker: Tracker) -> bool:
+    """The theme of the last message comes from the theme model, not from an exact phrase (issue 11)."""
+    return any(e.get("entity") == "project_nature" and e.get("extractor") == "ThemeClassifier"
+               for e in (tracker.latest_message or {}).get("entities", []))
 
 
 def _said_by_a_place_only(tracker: Tracker) -> bool:
@@ -273,10 +282,8 @@ class ValidateProfileForm(KeepingFormValidation):
         if amounts.says_unknown(text):
             dispatcher.utter_message(text="D'accord, je vous montrerai tous les appels ouverts à votre profil.")
             return self._mark_unknown(tracker, "project_nature")
-        dispatcher.utter_message(text="Je n'ai pas reconnu le thème du projet. Décrivez-le en quelques mots, par "
-                                      "exemple « ouvrir nos données », « dématérialiser nos démarches », « un centre "
-                                      "de contact », « une plateforme de participation citoyenne » — ou dites "
-                                      "« je ne sais pas ».")
+        # Not understood: the question that follows offers buttons (actions/theme_questions.py), so
+        # that the same free-text question is never asked twice in a row.
         return {"project_nature": None}
 
 
