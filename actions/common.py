@@ -25,13 +25,14 @@ def asked_codes(tracker: Tracker) -> List[str]:
     return list(dict.fromkeys(normalise_code(v) for v in latest_entity_values(tracker, "call_code") if v))
 
 
-def known_code(tracker: Tracker) -> Optional[str]:
+def known_code(tracker: Tracker, or_first_recommended: bool = True) -> Optional[str]:
     """The call meant (« c'est encore ouvert ? », « et pour celui-là ? »): named now, else the one
-    discussed last, else the first of the last recommendation. The one place that decides it."""
+    discussed last, else (unless told not to) the first of the last recommendation. The one place
+    that decides it."""
     codes = asked_codes(tracker)
     if codes:
         return codes[0]
-    recommended = tracker.get_slot("recommended_calls") or []
+    recommended = (tracker.get_slot("recommended_calls") or []) if or_first_recommended else []
     return tracker.get_slot("current_call") or (recommended[0] if recommended else None)
 
 
