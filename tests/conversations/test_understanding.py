@@ -62,3 +62,35 @@ def test_the_collectivite_of_saint_pierre_et_miquelon_is_an_overseas_collectivit
                       "nos données")
     assert "collectivité d'outre-mer à statut particulier" in answer
     assert "une commune" not in answer
+
+
+COMMUNE = "Je suis une commune de 40 000 habitants, notre budget est de 200 000 €"
+# A description the theme model is unsure about (medium confidence: the likeliest themes are offered).
+UNSURE = "moderniser nos outils"
+
+
+def test_a_theme_the_model_is_unsure_about_is_recovered_through_the_buttons(chat):
+    question = chat.say(COMMUNE)
+    assert "objet du projet" in question
+    unsure = chat.say(UNSURE)
+    assert "objet du projet" not in unsure  # never the same free-text question twice in a row
+    assert "Je ne suis pas sûr d'avoir compris le thème" in unsure
+    titles = [b["title"] for b in chat.buttons]
+    assert 3 <= len(titles) <= 4 and titles[-1] == "Autre"
+    assert "Appropriation des outils et méthodes numériques par les agents" in titles
+    choice = next(b for b in chat.buttons if b["title"].startswith("Appropriation"))
+    recommendation = chat.say(choice["payload"])
+    assert "Votre profil : une commune" in recommendation
+    assert "appropriation des outils et méthodes numériques par les agents" in recommendation
+
+
+def test_a_description_not_understood_gets_buttons_then_other_shows_every_theme(chat):
+    chat.say(COMMUNE)
+    answer = chat.say("un truc pour les gens")
+    assert "objet du projet" not in answer and "Je n'ai pas reconnu le thème" in answer
+    other = next((b for b in chat.buttons if b["title"] == "Autre"), None)
+    if other is not None:
+        chat.say(other["payload"])
+    assert len(chat.buttons) >= 17
+    donnees = next(b for b in chat.buttons if b["title"].startswith("Données"))
+    assert "Votre profil : une commune" in chat.say(donnees["payload"])
