@@ -55,6 +55,7 @@ def training_examples(training_data: TrainingData) -> List[Message]:
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=True)
 class ThemeClassifier(GraphComponent, EntityExtractorMixin):
+    """The theme model, trained and persisted with the Rasa model (theme_model.joblib)."""
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:

@@ -14,7 +14,6 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-import numpy as np
 from sklearn.model_selection import StratifiedKFold
 
 ROOT = Path(__file__).resolve().parents[1]
