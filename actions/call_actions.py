@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from abc import ABCMeta, abstractmethod
+from dataclasses import replace
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
@@ -10,6 +11,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import call_choice, replies
 from actions.eligibility import CallResult
+from actions.eligibility.engine import evaluate_call
 from actions.common import (asked_codes, call_slots, known_code, remember_question, result_for, send,
                             unknown_call_message, which_call_message, which_of_message)
 from actions.tracker_profile import latest_entity, profile_from_tracker
@@ -88,3 +90,19 @@ class ActionCompareCalls(Action):
             return events
         dispatcher.utter_message(text=replies.compare(results[0], results[1]))
         return events + call_slots(codes[1])
+
+
+class ActionCanApply(OneCallAnswer):
+    """« Un EPCI peut-il répondre à ITN6 ? », « sommes-nous éligibles à ITN5 ? »: Oui or Non, why,
+    and the money. The applicant type named in the question is the one asked about (it does not
+    change the profile: domain.yml), else the profile's."""
+
+    def name(self) -> Text:
+        return "action_can_apply"
+
+    def answer(self, result: CallResult, tracker: Tracker) -> str:
+        profile = profile_from_tracker(tracker)
+        asked = latest_entity(tracker, "applicant_type")
+        if asked and asked != profile.applicant_type:
+            result = evaluate_call(result.call, replace(profile, applicant_type=asked))
+        return replies.can_apply(result, asked or profile.applicant_type)

@@ -36,13 +36,18 @@ def asked_codes(tracker: Tracker) -> List[str]:
                               for v in latest_entity_values(tracker, "call_code") if v))
 
 
-def known_code(tracker: Tracker) -> Optional[str]:
-    """The call the user is talking about: named now, else the one discussed last."""
+def known_code(tracker: Tracker, or_first_recommended: bool = True) -> Optional[str]:
+    """The call meant (« c'est encore ouvert ? », « et pour celui-là ? »): named now, else the one
+    discussed last, else (unless told not to) the first of the last recommendation. The one place
+    that decides it."""
     codes = asked_codes(tracker)
     if codes:
         return codes[0]
     current = tracker.get_slot("current_call")
-    return call_choice.resolve(current, _applicant_type(tracker)) if current else None
+    if current:
+        return call_choice.resolve(current, _applicant_type(tracker))
+    recommended = (tracker.get_slot("recommended_calls") or []) if or_first_recommended else []
+    return recommended[0] if recommended else None
 
 
 def which_of_message(tracker: Tracker, code: str) -> Message:

@@ -62,8 +62,15 @@ def lexicon_entities(text: str) -> List[Dict[str, Any]]:
     found = lexicon.entities(text, skip + [(m.start, m.end) for m in places(text) if m.applicant_type is None])
     if not any(m.entity == "applicant_type" for m in found):
         found += [m for m in lexicon.entities(text, skip) if m.entity == "applicant_type"]
-    return [{"entity": m.entity, "start": m.start, "end": m.end, "value": m.value}
-            for m in sorted(found, key=lambda m: m.start)]
+    result = [{"entity": m.entity, "start": m.start, "end": m.end, "value": m.value}
+              for m in sorted(found, key=lambda m: m.start)]
+    # Several themes named (« former nos agents … aux métiers du numérique »): the lexicon keeps the
+    # first, and lists them all so that the theme model (addons/theme_classifier.py) can choose.
+    themes = list(dict.fromkeys(m.value for m in lexicon.find(text, skip) if m.entity == "project_nature" and not m.weak))
+    for entity in result:
+        if entity["entity"] == "project_nature" and len(themes) > 1:
+            entity["candidates"] = themes
+    return result
 
 
 def territory_entities(text: str) -> List[Dict[str, Any]]:

@@ -10,6 +10,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.eligibility import INELIGIBLE, evaluate
 from actions.side_answers import which_total_message
+from actions.theme_questions import theme_question
 from actions.tracker_profile import profile_from_tracker
 
 APPLICANT_BUTTONS = [
@@ -48,10 +49,8 @@ class ActionAskProjectNature(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[Dict[Text, Any]]:
-        dispatcher.utter_message(text="Quel est l'objet du projet, en quelques mots ? Par exemple : dématérialiser "
-                                      "des démarches, ouvrir ou exploiter des données, une plateforme de "
-                                      "participation citoyenne, un centre de contact, des outils collaboratifs "
-                                      "pour les agents…")
+        question = theme_question(tracker)  # free text once, then buttons (issue 11)
+        dispatcher.utter_message(text=question["text"], buttons=question["buttons"])
         return []
 
 

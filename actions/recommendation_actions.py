@@ -9,7 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import call_choice, recommendation_replies, replies
-from actions.common import (asked_codes, call_slots, remember_question, result_for, send, unknown_call_message,
+from actions.common import (call_slots, known_code, remember_question, result_for, send, unknown_call_message,
                             which_of_message)
 from actions.eligibility import INELIGIBLE, evaluate, load_catalogue
 from actions.eligibility.vocabulary import KINDS
@@ -70,15 +70,17 @@ class ActionFunding(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[Dict[Text, Any]]:
         profile = profile_from_tracker(tracker)
-        codes = asked_codes(tracker)
+        # « combien je peux avoir ? » after talking about a call means that call; with no call
+        # discussed, the answer covers every recommended call (the first one included).
+        code = known_code(tracker, or_first_recommended=False)
         events = [remember_question(tracker)]
-        if codes and call_choice.is_ambiguous(codes[0]):
-            send(dispatcher, [which_of_message(tracker, codes[0])])
+        if code and call_choice.is_ambiguous(code):
+            send(dispatcher, [which_of_message(tracker, code)])
             return events
-        if codes:
-            result = result_for(tracker, codes[0])
+        if code:
+            result = result_for(tracker, code)
             if result is None:
-                dispatcher.utter_message(text=unknown_call_message(codes[0]))
+                dispatcher.utter_message(text=unknown_call_message(code))
                 return events
             if profile.budget is None:
                 dispatcher.utter_message(text=replies.call_info(result, "taux") + " Indiquez-moi le coût total "

@@ -307,3 +307,26 @@ def which_place(homonyms: Sequence[Territory]) -> Message:
     return {"text": f"Plusieurs {kind} s'appellent « {homonyms[0].name} » : laquelle est concernée par le projet ?",
             "buttons": [{"title": f"{t.label()} — {fmt.number(t.population)} habitants",
                          "payload": f'/inform{{"territory": "{encode([t])}"}}'} for t in homonyms]}
+
+
+def can_apply(result: CallResult, applicant_type: Optional[str]) -> str:
+    """« Un EPCI peut-il répondre à ITN6 ? »: « Oui » or « Non » first, then the reason from the
+    engine's findings, and for « Oui » the money for the profile (issue 11)."""
+    call = result.call
+    if applicant_type is None:
+        who = who_may_apply(result.window.session.rules["applicants"])
+        return (f"Cela dépend de la structure qui porte le projet : {cite(call)} est ouvert aux {who}. "
+                "Dites-moi quelle structure vous représentez et je vous réponds.")
+    failures = [f.reason for f in result.findings if f.outcome == FAIL]
+    closed = f" Par ailleurs, {result.status_text}." if result.status == "closed" else ""
+    if result.verdict == INELIGIBLE:
+        porteur = [f.reason for f in result.findings if f.criterion == "porteur" and f.outcome == FAIL]
+        if porteur:
+            return f"Non. {cite(call)} — {porteur[0]}"
+        return f"Non, pas pour ce projet : {cite(call)} — " + " ".join(failures) + closed
+    admitted = next((f.reason for f in result.findings if f.criterion == "porteur"), "")
+    text = f"Oui{', sous réserve' if result.verdict == TO_CONFIRM else ''}. {cite(call)} — {admitted}"
+    if result.verdict == TO_CONFIRM:
+        open_points = [f.reason for f in result.findings if f.outcome in (UNKNOWN, UNVERIFIABLE, ABOVE)]
+        text += " À confirmer : " + " ".join(open_points)
+    return f"{text} {money_line(result)}{closed}"

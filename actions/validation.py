@@ -118,6 +118,9 @@ class ValidateProfileSlots(ValidationAction):
                 changes.append(f"{NUMERIC_WORDS.get(slot, _label(slot))} reste {describe(slot, new)}")
         if "territory" in candidates:
             events.update(_territory_events(dispatcher, tracker, candidates, notes))
+        if _theme_guessed(tracker) and "project_nature" in candidates and not changes:
+            notes.append(f"J'ai compris que le projet porte sur : {describe('project_nature', candidates['project_nature'])}. "
+                         "Si ce n'est pas le cas, dites-le-moi.")
         if "budget" in candidates and events.get("budget") is not None:
             total = amounts.read_budget(tracker.latest_message.get("text") or "").total
             if total is not None and total.excl_tax and total.value == events["budget"]:
@@ -214,6 +217,12 @@ def unread_correction(dispatcher: CollectingDispatcher, tracker: Tracker) -> Non
     dispatcher.utter_message(text=f"Je n'ai pas compris ce qu'il faut corriger : je garde votre profil ({kept}). "
                                   "Que faut-il changer ? Par exemple « le budget est de 380 000 € HT » ou "
                                   "« nous sommes 250 000 habitants ».")
+
+
+def _theme_guessed(tracker: Tracker) -> bool:
+    """The theme of the last message comes from the theme model, not from an exact phrase (issue 11)."""
+    return any(e.get("entity") == "project_nature" and e.get("extractor") == "ThemeClassifier"
+               for e in (tracker.latest_message or {}).get("entities", []))
 
 
 def _said_by_a_place_only(tracker: Tracker) -> bool:
@@ -386,10 +395,8 @@ class ValidateProfileForm(KeepingFormValidation):
         if amounts.says_unknown(text):
             dispatcher.utter_message(text="D'accord, je vous montrerai tous les appels ouverts à votre profil.")
             return self._mark_unknown(tracker, "project_nature")
-        dispatcher.utter_message(text="Je n'ai pas reconnu le thème du projet. Décrivez-le en quelques mots, par "
-                                      "exemple « ouvrir nos données », « dématérialiser nos démarches », « un centre "
-                                      "de contact », « une plateforme de participation citoyenne » — ou dites "
-                                      "« je ne sais pas ».")
+        # Not understood: the question that follows offers buttons (actions/theme_questions.py), so
+        # that the same free-text question is never asked twice in a row.
         return {"project_nature": None}
 
 

@@ -96,3 +96,49 @@ def test_the_handoff_recaps_the_case_for_the_advisor(dispatcher):
     assert "Profil : une commune, 350 000 habitants, projet de 400 000 € TTC" in said
     assert "TNT-COOP (vous êtes éligible, 75 % de 400 000 €, soit jusqu'à 300 000 €" in said
     assert "Questions posées : pourquoi pas ITN2 ?" in said
+
+
+# --- issue 11: yes/no eligibility questions and the call meant ---------------------------------
+from actions.call_actions import ActionCanApply  # noqa: E402
+
+
+def test_a_type_not_admitted_is_answered_no_with_who_may_apply(dispatcher):
+    tracker = make_tracker({"applicant_type": "commune"}, text="un EPCI peut-il répondre à ITN6 ?",
+                           intent="ask_can_apply", entities=[entity("applicant_type", "epci"), entity("call_code", "ITN6")])
+    run(ActionCanApply(), dispatcher, tracker)
+    said = texts(dispatcher)
+    assert said.startswith("Non. ITN6")
+    assert "l'appel est ouvert aux" in said
+
+
+def test_an_admitted_type_is_answered_yes_with_the_money(dispatcher):
+    tracker = make_tracker({"applicant_type": "service_deconcentre", "budget": 300000.0, "project_nature": "donnees"},
+                           text="sommes-nous éligibles à ITN5 ?", intent="ask_can_apply",
+                           entities=[entity("call_code", "ITN5")])
+    run(ActionCanApply(), dispatcher, tracker)
+    said = texts(dispatcher)
+    assert said.startswith("Oui. ITN5")
+    assert "75 % de 300 000 €, soit jusqu'à 225 000 €" in said
+
+
+def test_without_a_type_the_answer_says_who_may_apply(dispatcher):
+    tracker = make_tracker({}, text="on peut candidater à ITN5 ?", intent="ask_can_apply",
+                           entities=[entity("call_code", "ITN5")])
+    run(ActionCanApply(), dispatcher, tracker)
+    assert "Cela dépend de la structure" in texts(dispatcher)
+
+
+def test_a_follow_up_without_a_code_means_the_first_recommended_call(dispatcher):
+    tracker = make_tracker({"applicant_type": "service_deconcentre", "recommended_calls": ["ITN5", "ITN1"]},
+                           text="et c'est encore ouvert ?", intent="ask_call_info",
+                           entities=[entity("call_aspect", "dates")])
+    events = run(ActionCallInfo(), dispatcher, tracker)
+    assert "ITN5" in texts(dispatcher) and "De quel appel" not in texts(dispatcher)
+    assert any(e["name"] == "current_call" and e["value"] == "ITN5" for e in events)
+
+
+def test_the_call_discussed_last_wins_over_the_recommended_one(dispatcher):
+    tracker = make_tracker({"current_call": "ITN1", "recommended_calls": ["ITN5", "ITN1"]},
+                           text="et pour celui-là ?", intent="ask_call_info")
+    run(ActionCallInfo(), dispatcher, tracker)
+    assert texts(dispatcher).startswith("ITN1")

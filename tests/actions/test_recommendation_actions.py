@@ -92,3 +92,11 @@ def test_list_of_calls(dispatcher):
     run(ActionListCalls(), dispatcher, make_tracker())
     said = texts(dispatcher)
     assert "Je connais 21 appels" in said and "• SNAP3 —" in said
+
+
+def test_how_much_after_talking_about_a_call_means_that_call(dispatcher):
+    """« combien je peux avoir ? » (issue 11): the call discussed last."""
+    tracker = make_tracker({"applicant_type": "service_deconcentre", "budget": 300000.0, "current_call": "ITN5",
+                            "recommended_calls": ["ITN5", "ITN1"]}, text="combien je peux avoir ?", intent="ask_funding")
+    run(ActionFunding(), dispatcher, tracker)
+    assert texts(dispatcher).startswith("ITN5 — ") and "75 % de 300 000 €, soit jusqu'à 225 000 €" in texts(dispatcher)
