@@ -9,7 +9,8 @@ PIP_NOISE := is ignored: it is neither a file nor a directory
 
 RASA := $(VENV)/bin/rasa
 MODEL := models/orientation.tar.gz
-TRAINING_INPUTS := config.yml domain.yml $(wildcard data/*.yml)
+# addons/ and the theme model are trained code: Rasa's cache does not see code changes, hence --force
+TRAINING_INPUTS := config.yml domain.yml $(wildcard data/*.yml) $(wildcard addons/*.py) actions/themes.py
 export PYTHONPATH := $(CURDIR)
 export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
@@ -63,7 +64,7 @@ lock:
 train: $(MODEL)
 
 $(MODEL): $(VENV)/.installed $(TRAINING_INPUTS)
-	$(RASA) train --fixed-model-name orientation --out models
+	$(RASA) train --force --fixed-model-name orientation --out models
 
 run: install train
 	scripts/serve

@@ -35,7 +35,7 @@ _MULTIPLIERS = {"k": 1e3, "mille": 1e3, "m": 1e6, "million": 1e6, "millions": 1e
 _MULT = r"(?P<mult>(?:k|m)(?=eur\b)|(?:k|m|md|mille|millions?|milliards?)(?![a-z0-9²]))"
 _HALF = r"(?P<half>\s+et\s+demie?)?"
 _UNIT = (r"(?P<unit>€|euros?\b|eur\b|"
-         r"habitants?\b|hab\b\.?|citoyens\b|administres\b|personnes\b|"
+         r"habitants?\b|habs?\b\.?|citoyens\b|administres\b|personnes\b|"
          r"departements?\b|depts?\b|dpts?\b)")
 _TAX = r"(?P<tax>\s*(?:ht\b|h\.t\.?|hors\s+taxes?\b|ttc\b|t\.t\.c\.?))?"
 _TAIL = rf"(?:\s*{_MULT})?{_HALF}(?:\s*(?:d'|de\s+|d\s)?\s*{_UNIT})?{_TAX}"

@@ -23,7 +23,7 @@ def test_budgets(text, value):
 
 @pytest.mark.parametrize("text, value", [
     ("350 000 habitants", 350_000), ("1,2 million d'habitants", 1_200_000), ("1 200 000 habitants", 1_200_000),
-    ("50 000 hab", 50_000), ("50 000 hab.", 50_000), ("quatre-vingt mille habitants", 80_000),
+    ("50 000 hab", 50_000), ("50 000 hab.", 50_000), ("une ville de 60 000 habs", 60_000), ("quatre-vingt mille habitants", 80_000),
     ("80000 habitant", 80_000), ("300 000 citoyens", 300_000),
 ])
 def test_populations(text, value):
