@@ -1,18 +1,29 @@
 """The six situations of issue 18, replayed end to end with the users' own phrases (the profile
 side: amounts, corrections, what-ifs, side questions, plain words). The booking steps are left to
-the booking tests; each conversation ends on the offer of an advisor or a clean exit.
+the booking tests; each conversation ends with a booked slot (its stored summary checked against the
+profile the user confirmed) or a clean exit.
 
 Expected calls and amounts come from the engine at the servers' reference date, e.g.
     python -m actions.eligibility --applicant-type service_deconcentre --population 1623749 \
         --departements 1 --budget 456000 --nature relation_usagers --date 2021-10-15 --format json
 (the Région's figure on the base without personnel: tests/eligibility/test_funding_base.py)."""
+from actions.booking.store import BookingStore
 from actions.side_answers import NO_ANSWER
-from tests.conversations.context_helpers import slots_of
+from tests.conversations.context_helpers import REFERENCE, offered, slots_of
 
 
 def slots(chat, database_url, *names):
     values = slots_of(database_url, chat.sender)
     return {name: values.get(name) for name in names}
+
+
+def book_first_slot(chat, database_url, name_and_organisation, email):
+    """From the slots offered to the confirmation, the name and organisation in one answer."""
+    chat.say(f'/inform{{"booking_slot": "{offered(chat)[0].isoformat()}"}}')
+    assert "adresse électronique" in chat.say(name_and_organisation)  # the organisation is not asked again
+    chat.say(email)
+    confirmation = chat.say("/affirm")
+    return BookingStore(database_url).find(REFERENCE.search(confirmation).group(0), email)
 
 
 def test_the_ministry_dsi(chat, database_url):
@@ -43,6 +54,9 @@ def test_the_secretary_of_a_small_commune(chat, database_url):
     assert any(b["payload"] == "/ask_appointment" for b in chat.buttons)
     answer = chat.say("je peux parler à quelqu'un au tel ?")
     assert "Le conseiller recevra ce résumé" in answer and "1 200 habitants, projet de 15 000 € TTC" in answer
+    booking = book_first_slot(chat, database_url, "Martine Leroy, mairie de Saint-Aubin", "secretariat@saint-aubin.fr")
+    assert (booking.name, booking.organisation) == ("Martine Leroy", "mairie de Saint-Aubin")
+    assert "1 200 habitants" in booking.summary and "15 000 € TTC" in booking.summary
 
 
 def test_the_regions_data_lead(chat, database_url):
@@ -70,6 +84,11 @@ def test_the_prefecture_agent(chat, database_url):
     assert "75 % de 456 000 €, soit jusqu'à 342 000 €" in answer
     assert slots(chat, database_url, "applicant_type", "budget", "project_nature") == {
         "applicant_type": "service_deconcentre", "budget": 456_000.0, "project_nature": "relation_usagers"}
+    assert "Le conseiller recevra ce résumé" in chat.say("je voudrais un rendez-vous")
+    booking = book_first_slot(chat, database_url, "Sophie Martin, préfecture de la Gironde",
+                              "sophie.martin@gironde.gouv.fr")
+    assert (booking.name, booking.organisation) == ("Sophie Martin", "préfecture de la Gironde")
+    assert "456 000 € TTC" in booking.summary and "450 000" not in booking.summary
 
 
 def test_the_association_president(chat, database_url):
@@ -84,6 +103,12 @@ def test_the_association_president(chat, database_url):
     assert answer.startswith(NO_ANSWER)
     assert slots(chat, database_url, "open_questions", "applicant_type") == {
         "open_questions": ["on peut payer le salaire de l'animateur ?"], "applicant_type": "association"}
+    assert "Le conseiller recevra ce résumé" in chat.say("oui")
+    booking = book_first_slot(chat, database_url, "Karim Benali, association Quartiers Solidaires",
+                              "karim@quartiers-solidaires.fr")
+    # the hypothesis was not adopted: the advisor reads about an association, with the open question
+    assert "association" in booking.summary and "une commune" not in booking.summary
+    assert "on peut payer le salaire de l'animateur ? (sans réponse : pour le conseiller)" in booking.summary
 
 
 def test_the_startup_founder(chat, database_url):
@@ -95,3 +120,4 @@ def test_the_startup_founder(chat, database_url):
     assert slots(chat, database_url, "open_questions", "applicant_type", "budget") == {
         "open_questions": ["la liste des lauréats ?", "on peut cumuler les 2 ?"], "applicant_type": "entreprise",
         "budget": 300_000.0}
+    assert "Au revoir" in chat.say("merci, au revoir")
