@@ -328,5 +328,7 @@ def can_apply(result: CallResult, applicant_type: Optional[str]) -> str:
     text = f"Oui{', sous réserve' if result.verdict == TO_CONFIRM else ''}. {cite(call)} — {admitted}"
     if result.verdict == TO_CONFIRM:
         open_points = [f.reason for f in result.findings if f.outcome in (UNKNOWN, UNVERIFIABLE, ABOVE)]
-        text += " À confirmer : " + " ".join(open_points)
+        # some reasons already say « À vérifier : … »: no second heading in front of them
+        points = " ".join(open_points)
+        text += " " + points if points.startswith("À vérifier") else " À confirmer : " + points
     return f"{text} {money_line(result)}{closed}"

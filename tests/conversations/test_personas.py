@@ -120,4 +120,7 @@ def test_the_startup_founder(chat, database_url):
     assert slots(chat, database_url, "open_questions", "applicant_type", "budget") == {
         "open_questions": ["la liste des lauréats ?", "on peut cumuler les 2 ?"], "applicant_type": "entreprise",
         "budget": 300_000.0}
+    answer = chat.say("une boîte privée peut candidater, oui ou non ?")
+    assert answer.startswith("Oui, sous réserve.") and "FEDER-NUM" in answer and "180 000 €" in answer
+    assert "À vérifier : votre entreprise doit être une PME" in answer and "À confirmer : À" not in answer
     assert "Au revoir" in chat.say("merci, au revoir")
