@@ -20,7 +20,10 @@ ANSWERING_INTENTS = ("ask_call_info", "ask_why_not", "ask_funding", "compare_cal
 
 def send(dispatcher: CollectingDispatcher, messages: List[Message]) -> None:
     for message in messages:
-        dispatcher.utter_message(text=message["text"], buttons=message.get("buttons") or [])
+        if "custom" in message:  # "data" is the key Rasa's socketio channel emits; rest returns it as "custom"
+            dispatcher.utter_message(json_message={"data": message["custom"]})
+        else:
+            dispatcher.utter_message(text=message["text"], buttons=message.get("buttons") or [])
 
 
 def _applicant_type(tracker: Tracker) -> Optional[str]:

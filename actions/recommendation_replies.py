@@ -1,5 +1,9 @@
 """The answer to « which calls fit? », composed from the engine's results (no Rasa import).
 
+- the answer first (issue 15): one sentence with the verdict, money and dates of the best call,
+  then the cards (recommendation_cards: a `custom` payload for the widget, the same cards as text
+  for the rest channel and `make shell`); the profile and the question come last, the reasons and
+  the calls that do not fit come on demand (« Détails », « Pourquoi pas … ? »);
 - France Relance calls that fit come first, as cards; a fund outside France Relance that fits
   (FEDER-NUM) comes « À envisager aussi », with why its procedure differs, in the catalogue's
   words (engine._rank_key says why this order);
@@ -17,6 +21,7 @@ from actions.eligibility import formatting as fmt
 from actions.eligibility.engine import VERDICT_LABELS
 from actions.eligibility.rules import FAIL
 from actions.eligibility.sessions import CLOSED
+from actions.recommendation_cards import cards_message, verdict_sentence
 from actions.replies import (FIELD_QUESTIONS, MAX_DETAILED, Message, _buttons, call_card, first_failure,
                              profile_summary, why_not_candidates)
 from actions.territories import Territory
@@ -115,37 +120,35 @@ def recommendation(profile: Profile, results: List[CallResult], unknown: Sequenc
     else:  # none is: the fund still open is the recommendation (ranked first), with its why on its card
         main, funds = fitting, []
     ineligible_matching = [r for r in results if r.verdict == INELIGIBLE and r.theme_match]
-    messages: List[Message] = [{"text": f"Votre profil : {profile_summary(profile, places)}. "
-                                        f"Date de référence : {fmt.date(profile.date)}."}]
+    profile_line = (f"Votre profil : {profile_summary(profile, places)}. "
+                    f"Date de référence : {fmt.date(profile.date)}.")
     if not main:
-        messages.append({"text": nothing_fits(results, profile.applicant_type)})
+        messages: List[Message] = [{"text": nothing_fits(results, profile.applicant_type)}]
         messages += also_open(others, "Sur d'autres thèmes, vous pourriez candidater à : ")
+        messages.append({"text": profile_line})
         messages.append({"text": "Souhaitez-vous en parler 15 minutes avec un conseiller de la DINUM ?",
                          "buttons": [APPOINTMENT_BUTTON]})
         return messages
+    # The answer first (issue 15): one sentence for the best call, then the cards; the reasons,
+    # conditions and the calls that do not fit come with « Détails » and « Pourquoi pas … ? ».
     shown = main[:MAX_DETAILED]
-    if all(r.status == CLOSED for r in shown):
-        intro = (f"Ces appels correspondent à votre projet, mais ils sont clos au {fmt.date(profile.date)} :"
-                 if len(shown) > 1 else f"Cet appel correspond à votre projet, mais il est clos au "
-                                        f"{fmt.date(profile.date)} :")
-    else:
-        intro = ("Voici l'appel qui correspond à votre projet :" if len(shown) == 1
-                 else f"Voici les {len(shown)} appels qui correspondent le mieux à votre projet :")
-    messages.append({"text": intro})
-    messages += [{"text": call_card(r) + (f"\n• {r.other_fund[0].upper() + r.other_fund[1:]}."
-                                          if r.other_fund else "")} for r in shown]
+    texts = [call_card(r) + (f"\n• {r.other_fund[0].upper() + r.other_fund[1:]}." if r.other_fund else "")
+             for r in shown]
     if funds:
-        messages.append({"text": "À envisager aussi :\n" + "\n".join(other_fund_line(r) for r in funds)})
+        texts.append("À envisager aussi :\n" + "\n".join(other_fund_line(r) for r in funds))
+    messages = [{"text": verdict_sentence(shown[0], len(shown) + len(funds) - 1)},
+                cards_message(shown + funds, texts)]
+    messages += [{"text": text} for text in texts]
     messages += also_open(main[MAX_DETAILED:] + others, "Également ouverts à votre profil : ")
+    closing = [profile_line]
     if ineligible_matching:
-        messages.append({"text": "Sur ce thème, ne vous sont pas ouverts :\n" + "\n".join(
-            f"• {r.code} : {first_failure(r)}" for r in ineligible_matching[:MAX_DETAILED])})
+        closing.append("Sur ce thème, ne vous sont pas ouverts : "
+                       + ", ".join(r.code for r in ineligible_matching[:MAX_DETAILED]) + ".")
     missing = [FIELD_QUESTIONS[f] for f in dict.fromkeys(f for r in shown for f in r.missing)
                if f in FIELD_QUESTIONS and f not in unknown]
-    closing = ("Souhaitez-vous le détail d'un appel, savoir pourquoi un autre ne convient pas, ou un rendez-vous "
-               "de 15 minutes avec un conseiller de la DINUM ?")
     if missing:
-        closing = f"Pour préciser ces résultats, indiquez-moi {' et '.join(missing)}. " + closing
-    messages.append({"text": closing, "buttons": _buttons(main + funds, why_not_candidates(results))})
+        closing.append(f"Pour préciser ces résultats, indiquez-moi {' et '.join(missing)}.")
+    closing.append("Souhaitez-vous le détail d'un appel, savoir pourquoi un autre ne convient pas, ou un rendez-vous "
+                   "de 15 minutes avec un conseiller de la DINUM ?")
+    messages.append({"text": "\n".join(closing), "buttons": _buttons(main + funds, why_not_candidates(results))})
     return messages
-

@@ -10,7 +10,7 @@ from typing import Any, Dict, List, Optional, Sequence
 
 from actions.eligibility import ELIGIBLE, INELIGIBLE, TO_CONFIRM, Call, CallResult, Profile
 from actions.eligibility import formatting as fmt
-from actions.eligibility.funding import PART_WORDS
+from actions.eligibility.funding import PART_WORDS, funding_conditions
 from actions.eligibility.rules import ABOVE, FAIL, UNKNOWN, UNVERIFIABLE, who_may_apply
 from actions.eligibility.sessions import rolling_text
 from actions.eligibility.vocabulary import KINDS, THEMES, applicant_label
@@ -31,6 +31,9 @@ FIELD_QUESTIONS = {
     "budget": "le coût total du projet",
 }
 MAX_DETAILED = 3
+# The aspect the « Détails » buttons ask for: the presentation, then what the engine found for the
+# profile. Only buttons send it (typed « des détails » is the presentation, lexicon.yml).
+DETAILS = "details"
 
 
 def cite(call: Call) -> str:
@@ -69,13 +72,17 @@ def calendar_line(result: CallResult) -> str:
     return f"{result.calendar}."
 
 
-def key_points(result: CallResult, limit: int = 2) -> List[str]:
-    """What matters most: what blocks or remains to confirm, then what the rate leaves out."""
-    points = [f.reason for f in result.findings if f.outcome == FAIL]
-    points += [f.reason for f in result.findings if f.outcome in (UNKNOWN, UNVERIFIABLE, ABOVE)]
-    points += [f.reason for f in result.findings if f.criterion == "territoire" and f.outcome == "pass"]
-    points += result.conditions
-    return points[:limit]
+def open_points(result: CallResult) -> List[str]:
+    """What remains to confirm (a figure not given, a criterion a conversation cannot check)."""
+    return [f.reason for f in result.findings if f.outcome in (UNKNOWN, UNVERIFIABLE, ABOVE)]
+
+
+def first_reply_points(result: CallResult) -> List[str]:
+    """What the first reply keeps of a recommended call, as an advisor would (issue 15): the first
+    point that keeps it « à confirmer », and what the rate leaves out (« hors personnel »). The
+    other reasons and the laureate's commitments come with « Détails » (for_your_project)."""
+    points = open_points(result)[:1]
+    return points + funding_conditions(result.window.session.rules["funding"])
 
 
 def money_line(result: CallResult) -> str:
@@ -87,18 +94,24 @@ def money_line(result: CallResult) -> str:
 def call_card(result: CallResult) -> str:
     lines = [f"{result.rank}. {cite(result.call)}",
              f"{VERDICT_WORDS[result.verdict]}. {money_line(result)}"]
-    lines += [f"• {point}" for point in key_points(result)]
+    lines += [f"• {point}" for point in first_reply_points(result)]
     lines.append(calendar_line(result))
     return "\n".join(lines)
 
 
+def details_payload(code: str) -> str:
+    """« Détails » of a recommended call: what it is, then the reasons and conditions for the profile."""
+    return f'/ask_call_info{{"call_code": "{code}", "call_aspect": "{DETAILS}"}}'
+
+
+def why_not_payload(code: str) -> str:
+    return f'/ask_why_not{{"call_code": "{code}"}}'
+
+
 def _buttons(recommended: Sequence[CallResult], ineligible: Sequence[CallResult]) -> List[Dict[str, str]]:
-    buttons = [{"title": f"Détails de {r.code}",
-                "payload": f'/ask_call_info{{"call_code": "{r.code}", "call_aspect": "presentation"}}'}
-               for r in recommended[:2]]
-    if ineligible:
-        code = ineligible[0].code
-        buttons.append({"title": f"Pourquoi pas {code} ?", "payload": f'/ask_why_not{{"call_code": "{code}"}}'})
+    buttons = [{"title": f"Détails de {r.code}", "payload": details_payload(r.code)} for r in recommended[:2]]
+    # the reasons of the calls that do not fit come on demand: one button each, two at most
+    buttons += [{"title": f"Pourquoi pas {r.code} ?", "payload": why_not_payload(r.code)} for r in ineligible[:2]]
     buttons.append({"title": "Prendre rendez-vous avec la DINUM", "payload": "/ask_appointment"})
     return buttons
 
@@ -137,8 +150,7 @@ def why_not(result: CallResult, profile: Profile) -> str:
         return (f"Vous n'êtes pas éligible à {cite(call)} : " + " ".join(failures)
                 + ("" if result.status != "closed" else f" De plus, {result.status_text}."))
     if result.verdict == TO_CONFIRM:
-        open_points = [f.reason for f in result.findings if f.outcome in (UNKNOWN, UNVERIFIABLE, ABOVE)]
-        return (f"{cite(call)} n'est pas exclu pour vous : éligibilité à confirmer. " + " ".join(open_points))
+        return (f"{cite(call)} n'est pas exclu pour vous : éligibilité à confirmer. " + " ".join(open_points(result)))
     text = f"Vous êtes éligible à {cite(call)} ({money_line(result)[0].lower() + money_line(result)[1:]})"
     if result.theme_match is False:
         text += f" Il n'est pas mis en avant car il vise un autre thème : {THEMES[call.themes[0]]}."
@@ -227,9 +239,24 @@ def call_info(result: CallResult, aspect: Optional[str]) -> str:
         for link in call.get("links", [])[:2]:
             text += f"\n{link['label']} : {link['url']}"
         return text
-    # presentation
-    return (f"{cite(call)} ({KINDS[call.kind]}, {call.carrier}).\n{call.summary}\n"
+    presentation = (f"{cite(call)} ({KINDS[call.kind]}, {call.carrier}).\n{call.summary}\n"
             f"Cofinancement : {fmt.percent(funding['rate'])}. {calendar_line(result)}")
+    return presentation + for_your_project(result) if aspect == DETAILS else presentation
+
+
+def for_your_project(result: CallResult) -> str:
+    """What « Détails » adds to the presentation: the verdict and money for the profile, every
+    reason the engine gave, and the laureate's commitments (the first reply keeps only the essentials)."""
+    if result.verdict == INELIGIBLE:
+        return "\nPour votre projet : vous n'êtes pas éligible.\n" + _list(
+            f.reason for f in result.findings if f.outcome == FAIL)
+    lines = [f"\nPour votre projet : {VERDICT_WORDS[result.verdict].lower()}. {money_line(result)}"]
+    lines += [f"• {reason}" for reason in result.reasons]
+    commitments = [c for c in result.conditions if c not in result.reasons]
+    if commitments:
+        lines.append("Conditions :")
+        lines += [f"• {condition}" for condition in commitments]
+    return "\n".join(lines)
 
 
 def _session_dates(session, kind: Optional[str] = None) -> str:
@@ -327,8 +354,7 @@ def can_apply(result: CallResult, applicant_type: Optional[str]) -> str:
     admitted = next((f.reason for f in result.findings if f.criterion == "porteur"), "")
     text = f"Oui{', sous réserve' if result.verdict == TO_CONFIRM else ''}. {cite(call)} — {admitted}"
     if result.verdict == TO_CONFIRM:
-        open_points = [f.reason for f in result.findings if f.outcome in (UNKNOWN, UNVERIFIABLE, ABOVE)]
         # some reasons already say « À vérifier : … »: no second heading in front of them
-        points = " ".join(open_points)
+        points = " ".join(open_points(result))
         text += " " + points if points.startswith("À vérifier") else " À confirmer : " + points
     return f"{text} {money_line(result)}{closed}"

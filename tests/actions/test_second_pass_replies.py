@@ -89,7 +89,13 @@ def test_a_departement_data_project_in_march_2021_gets_tnt_donnees_then_feder_to
     tracker = make_tracker({"applicant_type": "departement", "budget": 300000.0, "project_nature": "donnees"})
     events = run(ActionRecommend(), dispatcher, tracker)
     said = messages(dispatcher)
-    assert said[1] == "Voici l'appel qui correspond à votre projet :"
+    # the answer first (issue 15): the verdict sentence, the cards' data, then the cards as text
+    assert said[0] == ("Vous êtes éligible à TNT-DONNEES : jusqu'à 150 000 €, ouvert jusqu'au 28 mai 2021. "
+                       "Un autre appel vous correspond aussi.")
+    cards = dispatcher.messages[1]["custom"]["data"]["cards"]
+    assert [(c["code"], c["amount_text"]) for c in cards] == [("TNT-DONNEES", "jusqu'à 150 000 € (50 %)"),
+                                                              ("FEDER-NUM", "jusqu'à 180 000 € (60 %)")]
+    assert dispatcher.messages[1]["custom"]["data"]["replaces"] == said[2:4]
     assert said[2].startswith("1. TNT-DONNEES — Développer un meilleur usage des données pour nos territoires")
     assert said[3] == (
         "À envisager aussi :\n• FEDER-NUM — Fonds européens – services numériques et données : éligible, 60 % de "
@@ -148,7 +154,7 @@ def test_nothing_fits_for_a_small_commune_two_sentences_then_the_appointment(dis
                             "project_nature": "cooperation_usagers"})
     run(ActionRecommend(), dispatcher, tracker)
     said = messages(dispatcher)
-    assert said[1] == (
+    assert said[0] == (
         "Aucun appel ne correspond à la fois à votre profil et à votre projet, d'abord à cause de la population "
         "couverte (TNT-COOP : population couverte 20 000 < 300 000 habitants requis). Un projet porté en "
         "regroupement avec d'autres collectivités, pour couvrir plus d'habitants, pourrait vous ouvrir ces appels ; "
@@ -161,7 +167,7 @@ def test_nothing_fits_for_a_small_commune_two_sentences_then_the_appointment(dis
 def test_nothing_fits_for_an_association_with_a_tiny_budget_says_the_project_is_too_small(dispatcher):
     tracker = make_tracker({"applicant_type": "association", "budget": 20000.0, "project_nature": "donnees"})
     run(ActionRecommend(), dispatcher, tracker)
-    said = messages(dispatcher)[1]
+    said = messages(dispatcher)[0]
     assert said.startswith("Aucun appel ne correspond à la fois à votre profil et à votre projet, d'abord à cause "
                            "du budget du projet (FEDER-NUM : subvention minimale 75 000 €")
     assert "Un projet plus ample" in said
@@ -173,7 +179,7 @@ def test_a_state_service_too_small_for_itn3_is_not_told_to_join_collectivites(di
     tracker = make_tracker({"applicant_type": "service_deconcentre", "population": 200000.0, "departement_count": 1.0,
                             "budget": 500000.0, "project_nature": "extension_territoriale"})
     run(ActionRecommend(), dispatcher, tracker)
-    said = messages(dispatcher)[1]
+    said = messages(dispatcher)[0]
     assert "ITN3 : population couverte 200 000 < 1 000 000 habitants requis" in said
     assert "Un projet couvrant un territoire plus large, porté avec d'autres services" in said
     assert "collectivités" not in said
