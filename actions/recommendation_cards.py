@@ -55,7 +55,7 @@ def card(result: CallResult) -> Dict[str, Any]:
         "status": result.status,
         "status_text": status_tag(result),
         "closes": result.window.session.closes.isoformat() if result.window.session.closes else None,
-        "fund": fund["label"] if fund else None,
+        "fund": fund["label"][0].upper() + fund["label"][1:] if fund else None,
         "notes": notes,
         "buttons": [{"title": "Détails", "label": f"Détails de {result.code}", "payload": details_payload(result.code)}],
     }

@@ -41,7 +41,7 @@ def test_the_answer_comes_first_then_the_cards_then_the_same_calls_as_text(dispa
     assert tnt_coop["buttons"] == [{"title": "Détails", "label": "Détails de TNT-COOP",
                                     "payload": '/ask_call_info{"call_code": "TNT-COOP", "call_aspect": "details"}'}]
     assert (feder["code"], feder["amount_text"], feder["fund"]) == (
-        "FEDER-NUM", "jusqu'à 240 000 € (60 %)", "fonds européens, hors France Relance")
+        "FEDER-NUM", "jusqu'à 240 000 € (60 %)", "Fonds européens, hors France Relance")
     # the widget skips exactly the texts that follow, which the rest channel shows; Rasa's channels
     # cut a text at blank lines, so a replaced text must have none
     following = [m["text"] for m in rest[:len(data["replaces"])]]
