@@ -46,12 +46,22 @@ def bot_says(page, text):
     expect(page.locator(".ofr-bot").filter(has_text=text).last).to_be_visible(timeout=TIMEOUT)
 
 
+def card(page, code):
+    """A recommended call drawn as a card (contract §6)."""
+    return page.locator(f'.ofr-log [data-call-code="{code}"]')
+
+
+def card_shows(page, code, *texts):
+    expect(card(page, code)).to_be_visible(timeout=TIMEOUT)
+    for text in texts:
+        expect(card(page, code)).to_contain_text(text)
+
+
 def test_keyboard_only_conversation_recommends_tnt_coop(page):
     open_with_keyboard(page)
     page.keyboard.type(PROJECT)
     page.keyboard.press("Enter")
-    bot_says(page, "1. TNT-COOP")
-    bot_says(page, "75 % de 400 000 €, soit jusqu'à 300 000 €")
+    card_shows(page, "TNT-COOP", "jusqu'à 300 000 € (75 %)")
     # new messages are announced to screen readers
     expect(page.get_by_role("log")).to_have_attribute("aria-live", "polite")
     # the reply's buttons are real buttons, reachable with Tab
@@ -72,10 +82,10 @@ def test_a_button_from_a_reply_sends_its_payload(page):
 def test_a_reload_keeps_the_conversation(page):
     page.get_by_role("button", name=re.compile("Discuter avec l'assistant")).click()
     say(page, CONTACT_CENTRE)
-    bot_says(page, "1. ITN8A — Mettre en œuvre une stratégie de contact omnicanale")
+    card_shows(page, "ITN8A", "Mettre en œuvre une stratégie de contact omnicanale")
     page.reload()
     expect(page.locator(".ofr-user").first).to_have_text(re.compile("centre de contact à 600 000 €"))
-    expect(page.locator(".ofr-bot").filter(has_text="1. ITN8A")).to_be_visible()
+    card_shows(page, "ITN8A", "jusqu'à 450 000 € (75 %)")  # the cards are kept too
     say(page, "combien pourrions-nous obtenir ?")  # the server remembers the profile too
     bot_says(page, "ITN8A : 75 % de 600 000 €, soit jusqu'à 450 000 € (vous êtes éligible)")
 
@@ -92,7 +102,7 @@ def test_markup_is_shown_as_text_and_never_run(page):
 def test_restart_control_starts_over(page):
     page.get_by_role("button", name=re.compile("Discuter avec l'assistant")).click()
     say(page, TERMINALS)
-    bot_says(page, "75 % de 3 000 000 €, soit 2 250 000 €, plafonné à 2 000 000 € par projet.")
+    card_shows(page, "SNAP3", "jusqu'à 2 000 000 € (75 %, plafonné)")
     page.get_by_role("button", name="Recommencer la conversation").click()
     bot_says(page, "C'est reparti de zéro")
     expect(page.locator(".ofr-bot").filter(has_text="SNAP3")).to_have_count(0)
@@ -101,7 +111,7 @@ def test_restart_control_starts_over(page):
 def test_the_page_has_no_serious_accessibility_violation(page):
     page.get_by_role("button", name=re.compile("Discuter avec l'assistant")).click()
     say(page, PROJECT)
-    bot_says(page, "1. TNT-COOP")
+    card_shows(page, "TNT-COOP")
     page.add_script_tag(path=str(AXE))
     violations = page.evaluate("""async () => (await axe.run(document)).violations
         .filter(v => v.impact === 'serious' || v.impact === 'critical')
@@ -119,7 +129,7 @@ def test_long_replies_stay_readable_on_a_phone(browser, site):
     say(page, "ouvrir nos données")
     bot_says(page, "coût total")
     say(page, "1 M€")
-    bot_says(page, "60 % de 1 000 000 €, soit jusqu'à 600 000 €")
+    card_shows(page, "FEDER-NUM", "jusqu'à 600 000 € (60 %)")
     bot_says(page, "Sur ce thème, ne vous sont pas ouverts")
     sizes = page.evaluate("""() => { const log = document.querySelector('.ofr-log');
         const panel = document.querySelector('.ofr-panel').getBoundingClientRect();

@@ -101,19 +101,49 @@
   root.append(launcher, panel);
 
   // --- rendering ---------------------------------------------------------------------------
+  function choiceButton(button, className, shown) {
+    var choice = el("button", { type: "button", class: className }, button.title);
+    if (button.label && button.label !== button.title) choice.setAttribute("aria-label", button.label);
+    choice.addEventListener("click", function () { sendMessage(button.payload, shown || button.title); });
+    return choice;
+  }
+
+  /* One recommended call as a card (contract §6: data-call-code, verdict, amount and status on it). */
+  function renderCard(card) {
+    var item = el("li", { class: "ofr-card", "data-call-code": card.code, "data-verdict": card.verdict });
+    var heading = el("h3", { class: "ofr-card__title" });
+    heading.append(el("span", { class: "ofr-card__code" }, card.code), document.createTextNode(" " + card.title));
+    var tags = el("p", { class: "ofr-card__tags" });
+    tags.append(el("span", { class: "ofr-tag ofr-tag--" + card.verdict, "data-role": "verdict" }, card.verdict_text),
+      el("span", { class: "ofr-tag ofr-tag--" + card.status, "data-role": "status" }, card.status_text));
+    if (card.fund) tags.appendChild(el("span", { class: "ofr-tag ofr-tag--fund" }, card.fund));
+    item.append(heading, tags, el("p", { class: "ofr-card__amount", "data-role": "amount" }, card.amount_text));
+    (card.notes || []).forEach(function (note) { item.appendChild(el("p", { class: "ofr-card__note" }, note)); });
+    (card.buttons || []).forEach(function (button) {
+      // what the user's bubble says after the click: « Détails de TNT-COOP », not « Détails »
+      item.appendChild(choiceButton(button, "ofr-card__button", button.label));
+    });
+    return item;
+  }
+
   function render(message) {
     var bubble = el("div", { class: "ofr-message ofr-" + message.from });
     var who = el("span", { class: "ofr-sr-only" }, message.from === "user" ? "Vous : " : "Assistant : ");
-    var body = el("p", { class: "ofr-text" });
-    body.appendChild(richText(message.text || ""));
-    bubble.append(who, body);
+    bubble.appendChild(who);
+    if (message.cards) {
+      bubble.classList.add("ofr-cards-message");
+      var list = el("ul", { class: "ofr-cards", "aria-label": message.cards.length > 1 ? "Appels recommandés" :
+        "Appel recommandé" });
+      message.cards.forEach(function (card) { list.appendChild(renderCard(card)); });
+      bubble.appendChild(list);
+    } else {
+      var body = el("p", { class: "ofr-text" });
+      body.appendChild(richText(message.text || ""));
+      bubble.appendChild(body);
+    }
     if (message.buttons && message.buttons.length) {
       var group = el("div", { class: "ofr-buttons", role: "group", "aria-label": "Réponses proposées" });
-      message.buttons.forEach(function (button) {
-        var choice = el("button", { type: "button", class: "ofr-choice" }, button.title);
-        choice.addEventListener("click", function () { sendMessage(button.payload, button.title); });
-        group.appendChild(choice);
-      });
+      message.buttons.forEach(function (button) { group.appendChild(choiceButton(button, "ofr-choice")); });
       bubble.appendChild(group);
     }
     if (message.file) {
@@ -123,14 +153,26 @@
       bubble.appendChild(download);
     }
     log.appendChild(bubble);
-    log.scrollTop = log.scrollHeight;
     intro.hidden = true;  // once the conversation has started, the space goes to it
+    return bubble;
+  }
+
+  /* A reply of several messages is read from its start: the view goes to the reply's first message,
+     not to its end (on a phone the end is the closing question, the calls are above it). A message of
+     the user goes to the end, where it is. */
+  var replyStart = null;
+  function scrollToReply() {
+    if (!replyStart) { log.scrollTop = log.scrollHeight; return; }
+    log.scrollTop += replyStart.getBoundingClientRect().top - log.getBoundingClientRect().top - 8;
   }
 
   function add(message) {
     state.messages.push(message);
     saveState();
-    render(message);
+    var bubble = render(message);
+    if (message.from === "user") replyStart = null;
+    else if (!replyStart) replyStart = bubble;
+    scrollToReply();
   }
 
   function setStatus(text) { status.textContent = text; }
@@ -141,6 +183,8 @@
   var connected = false;
   var replyTimer = null;
   var pending = null;  // the typed message awaiting its reply, given back if the connection drops
+  var skipped = [];       // texts of the current reply already drawn as cards
+  var cardPayloads = [];  // payloads of the current reply's card buttons
 
   function connect() {
     if (!window.io) {
@@ -164,9 +208,25 @@
       window.clearTimeout(replyTimer);
       setTyping(false);
       pending = null;
-      var message = { from: "bot", text: reply.text || "" };
-      if (reply.quick_replies) message.buttons = reply.quick_replies;
-      if (reply.buttons) message.buttons = reply.buttons;
+      if (Array.isArray(reply.cards)) {
+        // The cards come before the texts that say the same for the rest channel: those are skipped,
+        // and so are the reply's buttons that repeat a card's button (one « Détails de X » per call).
+        skipped = skipped.concat(reply.replaces || []);
+        reply.cards.forEach(function (card) {
+          (card.buttons || []).forEach(function (button) { cardPayloads.push(button.payload); });
+        });
+        if (reply.cards.length) add({ from: "bot", cards: reply.cards });
+        return;
+      }
+      var text = reply.text || "";
+      var at = skipped.indexOf(text);
+      if (text && at !== -1 && !reply.quick_replies && !reply.buttons) { skipped.splice(at, 1); return; }
+      var message = { from: "bot", text: text };
+      var buttons = reply.buttons || reply.quick_replies;
+      if (buttons) {
+        buttons = buttons.filter(function (button) { return cardPayloads.indexOf(button.payload) === -1; });
+        if (buttons.length) message.buttons = buttons;
+      }
       if (reply.ics) message.file = { content: reply.ics, name: reply.filename || "invitation.ics" };
       if (message.text || message.buttons || message.file) add(message);
     });
@@ -216,6 +276,8 @@
         "zone de saisie. Réessayez dans un instant.");
       return false;
     }
+    skipped = [];
+    cardPayloads = [];
     add({ from: "user", text: shown || text });
     socket.emit("user_uttered", { message: text, session_id: state.sessionId });
     pending = shown ? null : text;  // button payloads are not given back as typed text
@@ -237,7 +299,7 @@
     state.open = true;
     saveState();
     input.focus();
-    log.scrollTop = log.scrollHeight;
+    scrollToReply();
   }
 
   function closePanel() {
@@ -271,6 +333,7 @@
     }
     state.messages = [];
     log.textContent = "";
+    replyStart = null;
     intro.hidden = false;
     saveState();
     sendMessage("/restart", "Recommencer");
@@ -280,12 +343,18 @@
   // --- start -------------------------------------------------------------------------------
   function start() {
     document.body.appendChild(root);
-    state.messages.forEach(render);
+    // after a reload, the view goes back to the start of the last reply, as when it arrived
+    state.messages.forEach(function (message) {
+      var bubble = render(message);
+      if (message.from === "user") replyStart = null;
+      else if (!replyStart) replyStart = bubble;
+    });
     input.value = state.draft || "";
     if (state.open) {
       panel.hidden = false;
       launcher.hidden = true;
       launcher.setAttribute("aria-expanded", "true");
+      scrollToReply();
     }
     loadClient();
   }
