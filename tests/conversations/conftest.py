@@ -22,10 +22,19 @@ MARKUP = re.compile(r"""</?[a-zA-Z][^>]*>|&[a-zA-Z]+;|&#x?[0-9a-fA-F]+;|\*\*|__|
                     r"""|\[[^\]\n]*\]\([^)\n]*\)|^#{1,6}\s""", re.MULTILINE)
 
 
+def shown_texts(reply: Dict) -> List[str]:
+    """What a reply puts before a reader: its text, its buttons' titles and its cards' texts."""
+    texts = [reply.get("text") or ""] + [b.get("title", "") for b in reply.get("buttons", [])]
+    for card in ((reply.get("custom") or {}).get("data") or {}).get("cards", []):
+        texts += [card["title"], card["verdict_text"], card["amount_text"], card["status_text"], card["fund"] or ""]
+        texts += card["notes"] + [b["title"] for b in card["buttons"]] + [b["label"] for b in card["buttons"]]
+    return texts
+
+
 def check_plain_text(replies: List[Dict]) -> None:
-    """Fails on any markup in the text or the button titles of the bot's replies."""
+    """Fails on any markup in the text, the button titles or the cards of the bot's replies."""
     for reply in replies:
-        for text in [reply.get("text") or ""] + [b.get("title", "") for b in reply.get("buttons", [])]:
+        for text in shown_texts(reply):
             found = MARKUP.search(text)
             assert found is None, f"markup {found.group(0)!r} in a bot reply: {text!r}"
 
