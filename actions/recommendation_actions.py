@@ -16,6 +16,8 @@ from actions.eligibility.vocabulary import KINDS
 from actions.tracker_profile import (PROFILE_SLOTS, places_from_tracker, profile_from_tracker,
                                      value_before_last_message)
 
+TERMINAL_CHANNEL = "cmdline"  # Rasa's name for the channel of `rasa shell`
+
 
 class ActionRecommend(Action):
     """Runs the engine at the reference date and answers with the best calls first."""
@@ -29,8 +31,12 @@ class ActionRecommend(Action):
             return []  # the validation said what it kept and asked: the same results are not repeated
         profile = profile_from_tracker(tracker)
         results = evaluate(profile)
-        send(dispatcher, recommendation_replies.recommendation(profile, results, tracker.get_slot("unknown_fields") or [],
-                                                places_from_tracker(tracker)))
+        messages = recommendation_replies.recommendation(profile, results, tracker.get_slot("unknown_fields") or [],
+                                                         places_from_tracker(tracker))
+        if tracker.get_latest_input_channel() == TERMINAL_CHANNEL:
+            # `make shell` prints a custom payload as raw JSON: there the same calls are read as text
+            messages = [m for m in messages if "custom" not in m]
+        send(dispatcher, messages)
         recommended = [r.code for r in results if r.verdict != INELIGIBLE]
         return [SlotSet("recommended_calls", recommended)]
 

@@ -116,3 +116,15 @@ def test_the_calls_that_do_not_fit_are_named_with_a_button_each(dispatcher):
                                                         "Pourquoi pas ITN5 ?", "Pourquoi pas ITN8B ?",
                                                         "Prendre rendez-vous avec la DINUM"]
     assert "Type de porteur non admis" not in texts(dispatcher)
+
+
+def test_the_terminal_gets_the_calls_as_text_only(dispatcher):
+    """`make shell` would print the cards as raw JSON: it reads the same calls as text."""
+    tracker = make_tracker(COMMUNE, events=[{"event": "user", "text": "bonjour", "input_channel": "cmdline"}])
+    run(ActionRecommend(), dispatcher, tracker)
+    assert not any(m.get("custom") for m in dispatcher.messages)
+    assert "1. TNT-COOP — Développer la coopération" in texts(dispatcher)
+    widget = CollectingDispatcher()
+    run(ActionRecommend(), widget, make_tracker(COMMUNE, events=[{"event": "user", "text": "bonjour",
+                                                                  "input_channel": "socketio"}]))
+    assert [m["custom"]["data"]["cards"][0]["code"] for m in widget.messages if m.get("custom")] == ["TNT-COOP"]
