@@ -41,10 +41,8 @@ def shoot(url: str, output: Path) -> None:
             box.fill(text)
             box.press("Enter")
             expect(page.locator(".ofr-bot").filter(has_text=answer).last).to_be_visible(timeout=TIMEOUT)
-        # Scroll so that the first recommended call is in view.
-        page.evaluate("""() => { const log = document.querySelector('.ofr-log');
-            const card = [...document.querySelectorAll('.ofr-bot')].find(m => m.textContent.includes('1. TNT-COOP'));
-            log.scrollTop = card.offsetTop - log.offsetTop - 140; }""")
+        # The widget shows a new reply from its start: the answer, then the cards.
+        expect(page.locator('.ofr-log [data-call-code="TNT-COOP"]')).to_be_visible()
         page.wait_for_timeout(300)
         output.parent.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(output))
