@@ -10,6 +10,10 @@
  *
  * Everything shown is inserted as text (textContent): markup typed by a user or present in a
  * reply is never interpreted. Links are built as <a> elements from http(s) URLs only.
+ *
+ * A recommendation sends its calls as a custom payload {"cards": [...], "replaces": [texts]} before
+ * the same calls as text (for the rest channel and the terminal): the widget draws the cards, each
+ * an element with data-call-code, and skips the texts listed in "replaces".
  */
 (function () {
   "use strict";
