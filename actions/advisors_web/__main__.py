@@ -3,6 +3,7 @@
     python -m actions.advisors_web compte ajouter marie.dupont     # asks the password twice, no echo
     python -m actions.advisors_web compte supprimer marie.dupont
     python -m actions.advisors_web compte liste
+    python -m actions.advisors_web etat                             # 0 when on (accounts exist), else 1
     python -m actions.advisors_web serveur [--port 8001] [--host 127.0.0.1]
 
 Accounts: $ORIENTATION_ADVISORS_ACCOUNTS (default var/advisors.yml), or --comptes FICHIER.
@@ -29,9 +30,13 @@ def build_parser() -> argparse.ArgumentParser:
                           description="Agenda web des conseillers DINUM : comptes et serveur.")
     accounts_help = f"fichier des comptes (défaut : {ACCOUNTS_ENV}, sinon var/advisors.yml)"
     parser.add_argument("--comptes", type=Path, metavar="FICHIER", help=accounts_help)
+    # Accepted after the command too ("serveur --comptes …"); SUPPRESS keeps the global value otherwise.
+    accounts_option = FrenchParser(add_help=False)
+    accounts_option.add_argument("--comptes", type=Path, metavar="FICHIER", default=argparse.SUPPRESS,
+                                 help=accounts_help)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMANDE", parser_class=FrenchParser)
     account = commands.add_parser("compte", help="ajoute, supprime ou liste les comptes des conseillers",
-                                  formatter_class=FrenchHelp)
+                                  formatter_class=FrenchHelp, parents=[accounts_option])
     actions = account.add_subparsers(dest="action", required=True, metavar="ACTION", parser_class=FrenchParser)
     add = actions.add_parser("ajouter", help="crée un compte ou change son mot de passe (saisi sans écho)")
     add.add_argument("identifiant")
@@ -40,8 +45,10 @@ def build_parser() -> argparse.ArgumentParser:
     remove = actions.add_parser("supprimer", help="supprime un compte")
     remove.add_argument("identifiant")
     actions.add_parser("liste", help="les identifiants des comptes")
+    commands.add_parser("etat", help="dit si l'agenda est activé (code 0) ou non (code 1, aucun compte)",
+                        parents=[accounts_option])
     serve = commands.add_parser("serveur", help="sert l'agenda (refuse de démarrer sans compte)",
-                                formatter_class=FrenchHelp)
+                                formatter_class=FrenchHelp, parents=[accounts_option])
     serve.add_argument("--host", default=os.environ.get("ADVISORS_HOST", "127.0.0.1"),
                        help="adresse d'écoute (défaut : ADVISORS_HOST, sinon 127.0.0.1)")
     serve.add_argument("--port", type=int, default=int(os.environ.get("ADVISORS_PORT", DEFAULT_PORT)),
@@ -96,6 +103,15 @@ def accounts_command(args: argparse.Namespace, path: Path) -> int:
     return 0
 
 
+def state_command(path: Path) -> int:
+    count = len(load_accounts(path))
+    if not count:
+        print(f"L'agenda des conseillers est désactivé : aucun compte dans {path}.")
+        return 1
+    print(f"L'agenda des conseillers est activé : {count} compte{'s' if count > 1 else ''} dans {path}.")
+    return 0
+
+
 def serve_command(args: argparse.Namespace, path: Path) -> int:
     if not load_accounts(path):
         print(f"L'agenda des conseillers est désactivé : aucun compte dans {path}. Créez-en un avec "
@@ -123,6 +139,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     try:
         if args.command == "compte":
             return accounts_command(args, path)
+        if args.command == "etat":
+            return state_command(path)
         return serve_command(args, path)
     except AccountsError as error:
         print(f"Fichier des comptes inutilisable : {error}", file=sys.stderr)

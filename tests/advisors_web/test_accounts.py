@@ -100,3 +100,13 @@ def test_a_wrong_accounts_file_stops_the_command_in_french(tmp_path, capsys, mon
     path.write_text("marie: motdepasseenclair\n")
     code, _, err = run(["--comptes", str(path), "serveur"], capsys, monkeypatch)
     assert code == 2 and err.startswith("Fichier des comptes inutilisable :")
+
+
+def test_state_says_whether_the_agenda_is_on(tmp_path, capsys, monkeypatch):
+    path = tmp_path / "comptes.yml"
+    assert run(["--comptes", str(path), "etat"], capsys, monkeypatch)[:2] == \
+        (1, f"L'agenda des conseillers est désactivé : aucun compte dans {path}.\n")
+    run(["--comptes", str(path), "compte", "ajouter", "marie", "--mot-de-passe-stdin"], capsys, monkeypatch,
+        stdin="un mot de passe solide\n")
+    assert run(["--comptes", str(path), "etat"], capsys, monkeypatch)[:2] == \
+        (0, f"L'agenda des conseillers est activé : 1 compte dans {path}.\n")
