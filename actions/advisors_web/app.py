@@ -45,9 +45,11 @@ SECURITY_HEADERS = {
 }
 
 # Keys of the application's state.
-STORE, SESSIONS, GUARD, SETTINGS, TEMPLATES = "store", "sessions", "guard", "settings", "templates"
-
 Notify = Callable[[Booking], Any]
+STORE = web.AppKey("store", BookingStore)
+SESSIONS = web.AppKey("sessions", Sessions)
+GUARD = web.AppKey("guard", LoginGuard)
+TEMPLATES = web.AppKey("templates", jinja2.Environment)
 
 
 class Settings:
@@ -55,6 +57,9 @@ class Settings:
                  secure_cookies: bool, failure_delay: float, trusted_proxy: Optional[str]):
         self.accounts_file, self.notify_cancelled, self.clock = accounts_file, notify_cancelled, clock
         self.secure_cookies, self.failure_delay, self.trusted_proxy = secure_cookies, failure_delay, trusted_proxy
+
+
+SETTINGS = web.AppKey("settings", Settings)
 
 
 def create_app(store: BookingStore, accounts_file: Path, notify_cancelled: Optional[Notify] = None,
@@ -284,8 +289,10 @@ async def week_page(request: web.Request) -> web.Response:
     day = _day_param(request)
     monday = day - dt.timedelta(days=day.weekday())
     views = _views(request, "semaine", monday)
+    today = _today(request)
+    shown_day = today if monday <= today < monday + dt.timedelta(days=7) else monday  # for « Voir le jour »
     return render(request, "agenda.html", title=f"Semaine du {describe_day(monday)}", period="semaine",
-                  day=monday, views=views, previous=(monday - dt.timedelta(days=7)).isoformat(),
+                  day=monday, week_day=shown_day.isoformat(), views=views, previous=(monday - dt.timedelta(days=7)).isoformat(),
                   next=(monday + dt.timedelta(days=7)).isoformat(), now=request.app[SETTINGS].clock())
 
 

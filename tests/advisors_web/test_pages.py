@@ -178,3 +178,12 @@ def test_what_users_typed_is_shown_as_text_never_as_markup(agenda):
     page = agenda.login().get(agenda.url + "/jour?date=2021-10-14").text
     assert "<script>alert" not in page and "<img src=x" not in page
     assert "&lt;img src=x onerror=alert(1)&gt;" in page and booking.reference in page
+
+
+def test_from_a_week_the_day_link_opens_today_or_the_monday(agenda):
+    session = agenda.login()
+    this_week = session.get(agenda.url + "/semaine?date=2021-10-15").text
+    assert 'href="/jour?date=2021-10-13">Voir le jour' in this_week  # today, Wednesday 13
+    next_week = session.get(agenda.url + "/semaine?date=2021-10-20").text
+    assert 'href="/jour?date=2021-10-18">Voir le jour' in next_week
+    assert 'href="/semaine?date=2021-10-25">Semaine suivante' in next_week
