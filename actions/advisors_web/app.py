@@ -14,7 +14,7 @@ import ipaddress
 import logging
 import secrets
 from pathlib import Path
-from typing import Any, Callable, Dict, List, Optional
+from typing import Any, Callable, List, Optional
 from urllib.parse import quote
 
 import jinja2
