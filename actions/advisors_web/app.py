@@ -210,7 +210,8 @@ async def home(request: web.Request) -> web.Response:
 def _login_page(request: web.Request, status: int = 200, error: Optional[str] = None,
                 next_path: Optional[str] = None, login_value: str = "") -> web.Response:
     token = request.cookies.get(LOGIN_COOKIE) or secrets.token_urlsafe(32)
-    response = render(request, "login.html", status=status, title="Connexion", csrf=token, error=error, login_value=login_value,
+    response = render(request, "login.html", status=status, title="Connexion", csrf=token, error=error,
+                      login_value=login_value,
                       next_path=_safe_next(next_path or request.query.get("suite")), login=None)
     _cookie(response, request, LOGIN_COOKIE, token)
     return response
@@ -292,7 +293,8 @@ async def week_page(request: web.Request) -> web.Response:
     today = _today(request)
     shown_day = today if monday <= today < monday + dt.timedelta(days=7) else monday  # for « Voir le jour »
     return render(request, "agenda.html", title=f"Semaine du {describe_day(monday)}", period="semaine",
-                  day=monday, week_day=shown_day.isoformat(), views=views, previous=(monday - dt.timedelta(days=7)).isoformat(),
+                  day=monday, week_day=shown_day.isoformat(), views=views,
+                  previous=(monday - dt.timedelta(days=7)).isoformat(),
                   next=(monday + dt.timedelta(days=7)).isoformat(), now=request.app[SETTINGS].clock())
 
 
@@ -319,8 +321,8 @@ async def search(request: web.Request) -> web.Response:
     booking = _find(request, text)
     if booking is None:
         return render(request, "refused.html", status=404, title="Aucun rendez-vous",
-                      message=f"Aucun rendez-vous avec la référence {normalise_reference(text)} : il a été annulé, "
-                              "supprimé après la durée de conservation, ou la référence est mal saisie.")
+                      message=f"Aucun rendez-vous avec la référence {normalise_reference(text)} : il a été "
+                              "annulé, supprimé après la durée de conservation, ou la référence est mal saisie.")
     raise web.HTTPSeeOther(f"/rendez-vous/{booking.reference}")
 
 
