@@ -167,6 +167,11 @@ class BookingStore:
         found = self._select(sa.select(bookings).where(self._matching(reference, email)))
         return found[0] if found else None
 
+    def by_reference(self, reference: str) -> Optional[Booking]:
+        """The booking with this reference, whatever its email: for the advisors' agenda only."""
+        found = self._select(sa.select(bookings).where(bookings.c.reference == normalise_reference(reference)))
+        return found[0] if found else None
+
     def bookings_of(self, email: str) -> List[Booking]:
         """Every booking made with this email, in time order."""
         return self._select(sa.select(bookings).where(sa.func.lower(bookings.c.email) == _email_key(email))

@@ -1,0 +1,98 @@
+"""Take docs/advisors.png, the README's picture of the advisors' web agenda.
+
+    .venv/bin/python scripts/screenshot_advisors.py [--output PATH]
+
+Books three cases in a throwaway database (summaries composed by the assistant's own
+replies.advisor_summary at the reference date 2021-10-15, as a conversation would store them), starts
+the agenda server with a throwaway account on a free port, logs in with headless Chromium
+(Debian's /usr/bin/chromium, or $CHROMIUM) and shoots the day.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from actions.advisors_web.accounts import hash_password, save_accounts  # noqa: E402
+from actions.booking.calendar import PARIS  # noqa: E402
+from actions.booking.store import BookingStore  # noqa: E402
+from actions.eligibility import Profile, evaluate  # noqa: E402
+from actions.replies import advisor_summary  # noqa: E402
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (the browser as the tests run it)
+from tests.servers import VENV_BIN, _serve, environment, free_port  # noqa: E402
+
+LOGIN, PASSWORD = "conseiller.demo", "capture d'écran seulement"
+REFERENCE_DATE = dt.date(2021, 10, 15)
+CASES = [  # (time, name, organisation, email, profile, questions)
+    ((9, 30), "Sophie Martin", "Mairie de Rennes", "sophie.martin@ville-rennes.fr",
+     Profile("commune", population=350_000, budget=400_000, nature="cooperation_usagers", date=REFERENCE_DATE),
+     ["peut-on financer du personnel ?"]),
+    ((10, 15), "Karim Benali", "DREAL Occitanie", "karim.benali@developpement-durable.gouv.fr",
+     Profile("service_deconcentre", budget=600_000, nature="relation_usagers", date=REFERENCE_DATE), []),
+    ((14, 0), "Claire Dubois", "Département du Nord", "claire.dubois@lenord.fr",
+     Profile("departement", population=2_600_000, budget=300_000, nature="donnees", date=REFERENCE_DATE),
+     ["faut-il un cofinancement ?", "jusqu'à quand candidater ?"]),
+]
+
+
+def book_cases(store: BookingStore, day: dt.date) -> None:
+    for (hour, minute), name, organisation, email, profile, questions in CASES:
+        store.book(dt.datetime.combine(day, dt.time(hour, minute), PARIS), name, organisation, email,
+                   advisor_summary(profile, evaluate(profile), questions), {"applicant_type": profile.applicant_type},
+                   dt.datetime.now(dt.timezone.utc))
+
+
+def next_weekday() -> dt.date:
+    day = dt.datetime.now(PARIS).date() + dt.timedelta(days=1)
+    while day.weekday() >= 5:
+        day += dt.timedelta(days=1)
+    return day
+
+
+def shoot(url: str, day: dt.date, output: Path) -> None:
+    from playwright.sync_api import expect, sync_playwright
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 1400}, locale="fr-FR")
+        page.goto(f"{url}/jour?date={day.isoformat()}")
+        page.get_by_label("Identifiant").fill(LOGIN)
+        page.get_by_label("Mot de passe").fill(PASSWORD)
+        page.get_by_role("button", name="Se connecter").click()
+        expect(page.locator("[data-reference]")).to_have_count(len(CASES))
+        output.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(output))
+        browser.close()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--output", type=Path, default=ROOT / "docs" / "advisors.png")
+    args = parser.parse_args()
+    if not shutil.which(CHROMIUM):
+        print(f"{CHROMIUM} introuvable : installez le paquet Debian chromium (ou indiquez CHROMIUM=…).",
+              file=sys.stderr)
+        return 1
+    with tempfile.TemporaryDirectory(prefix="screenshot-advisors-") as tmp:
+        folder = Path(tmp)
+        accounts, url = folder / "advisors.yml", f"sqlite:///{folder / 'orientation.db'}"
+        save_accounts(accounts, {LOGIN: hash_password(PASSWORD)})
+        store, day = BookingStore(url), next_weekday()
+        book_cases(store, day)
+        store.close()
+        port = free_port()
+        env = environment({"ORIENTATION_DATABASE_URL": url, "ORIENTATION_ADVISORS_ACCOUNTS": str(accounts)})
+        with _serve([VENV_BIN / "python", "scripts/advisors_server.py", "--port", port], folder / "advisors.log",
+                    f"http://127.0.0.1:{port}/sante", 30, env):
+            shoot(f"http://127.0.0.1:{port}", day, args.output)
+    print(f"Capture écrite dans {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
