@@ -177,7 +177,8 @@ def _keep(store: BookingStore, reference: str, messages: List[EmailMessage]) -> 
 
 
 def retry_outbox(store: BookingStore, environ: Optional[Mapping[str, str]] = None) -> int:
-    """Sends the e-mails kept in the outbox; returns how many left. Those that fail stay for later."""
+    """Sends the e-mails kept in the outbox, oldest first; returns how many were sent. At the first
+    failure the others stay for later (the server is down). Nothing when SMTP is unset."""
     settings = smtp_settings((environ or os.environ).get(SMTP_URL_ENV))
     if settings is None:
         return 0
@@ -199,6 +200,12 @@ def retry_outbox(store: BookingStore, environ: Optional[Mapping[str, str]] = Non
         sent += 1
         log.info("booking %s: e-mail sent from the outbox", row.reference)
     return sent
+
+
+def waiting(store: BookingStore) -> int:
+    """How many e-mails wait in the outbox."""
+    with store.engine.connect() as connection:
+        return connection.execute(sa.select(sa.func.count()).select_from(outbox)).scalar()
 
 
 def send_booking_mail(event: str, booking: Booking, store: BookingStore, *, previous: Optional[Booking] = None,
@@ -223,9 +230,7 @@ def send_booking_mail(event: str, booking: Booking, store: BookingStore, *, prev
         log.warning("booking %s: %s unset, the advisors are not told", booking.reference, ADVISORS_ENV)
     try:
         retry_outbox(store, environ)  # older e-mails first, in order
-        with store.engine.connect() as connection:
-            waiting = connection.execute(sa.select(sa.func.count()).select_from(outbox)).scalar()
-        if waiting:
+        if waiting(store):
             raise ConnectionError("older e-mails are still waiting")
         _deliver(settings, messages)
     except (OSError, smtplib.SMTPException) as error:

@@ -263,7 +263,7 @@ class BookingStore:
                 raise ValueError(f"unusable {field_name}: {given[field_name]!r}")
         self.check_limits(clean["email"], client, conversation, now)
         created = {"client": digest(client), "conversation": digest(conversation),
-                   "created_at": _utc_naive(dt.datetime.now(UTC))}
+                   "created_at": _utc_naive(now or dt.datetime.now(UTC))}
         values = {**clean, "start_utc": _utc_naive(start), "summary": str(summary or ""),
                   "profile": json.dumps(profile or {}, ensure_ascii=False, default=str),
                   "consent_at": _utc_naive(consent_at), "created_at": _utc_naive(dt.datetime.now(UTC))}

@@ -97,3 +97,19 @@ def test_smtp_urls():
     assert mail.smtp_settings("smtp+starttls://mail.gouv.fr").port == 587
     with pytest.raises(ValueError):
         mail.smtp_settings("http://mail.gouv.fr")
+
+
+def test_the_command_sends_what_waits(store, smtp, monkeypatch, capsys):
+    from actions.booking.__main__ import main
+    smtp.stop()
+    booking = book(store)
+    assert mail.send_booking_mail("confirmation", booking, store, environ=environ(smtp)) == mail.QUEUED
+    for name, value in environ(smtp).items():
+        monkeypatch.setenv(name, value)
+    assert main(["--database-url", store.url, "envoyer-courriels"]) == 1  # still down
+    assert "0 courriel envoyé, 2 en attente." in capsys.readouterr().out
+    smtp.start()
+    assert main(["--database-url", store.url, "envoyer-courriels"]) == 0
+    assert "2 courriels envoyés, 0 en attente." in capsys.readouterr().out
+    assert [m["X-Envelope-To"] for m in smtp.inbox.messages] == [booking.email, ADVISORS]
+    assert attachment(smtp.inbox.messages[0]).get_filename() == f"rendez-vous-dinum-{booking.reference}.ics"
