@@ -24,3 +24,26 @@ def test_the_client_cannot_set_the_address_itself():
                                                                                 "page": "x"}
     assert with_client('{"page": "x"}', None) == {"page": "x", CLIENT_KEY: None}
     assert with_client(None, "203.0.113.9") == {CLIENT_KEY: "203.0.113.9"}
+
+
+def test_the_socketio_channel_adds_the_client_to_each_message(monkeypatch):
+    import asyncio
+    from types import SimpleNamespace
+
+    from addons.channels import ClientSocketIOInput
+
+    monkeypatch.setenv("ORIENTATION_TRUSTED_PROXIES", "10.0.0.1")
+    received = []
+
+    async def on_new_message(message):
+        received.append(message)
+
+    channel = ClientSocketIOInput.from_credentials({"user_message_evt": "user_uttered",
+                                                    "bot_message_evt": "bot_uttered", "session_persistence": False})
+    assert channel.name() == "socketio"
+    channel.blueprint(on_new_message)
+    request = SimpleNamespace(ip="10.0.0.1", headers={"x-forwarded-for": "203.0.113.9"})
+    monkeypatch.setattr(channel.sio, "get_environ", lambda sid, namespace=None: {"sanic.request": request})
+    handler = channel.sio.handlers["/"]["user_uttered"]
+    asyncio.run(handler("sid-1", {"message": "bonjour", "metadata": {CLIENT_KEY: "6.6.6.6"}}))
+    assert received[0].text == "bonjour" and received[0].metadata == {CLIENT_KEY: "203.0.113.9"}

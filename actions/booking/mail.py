@@ -220,7 +220,11 @@ def send_booking_mail(event: str, booking: Booking, store: BookingStore, *, prev
     (ORIENTATION_SMTP_URL unset: nothing sent, nothing kept). Never raises for a mail server failure.
     """
     environ = os.environ if environ is None else environ
-    settings = smtp_settings(environ.get(SMTP_URL_ENV))
+    try:
+        settings = smtp_settings(environ.get(SMTP_URL_ENV))
+    except ValueError as error:  # a wrong setting must not break the booking: said in the logs
+        log.error("booking %s: no e-mail: %s", booking.reference, error)
+        return DISABLED
     if settings is None:
         log.info("booking %s: no e-mail for the %s (%s unset)", booking.reference, event, SMTP_URL_ENV)
         return DISABLED

@@ -113,3 +113,10 @@ def test_the_command_sends_what_waits(store, smtp, monkeypatch, capsys):
     assert "2 courriels envoyés, 0 en attente." in capsys.readouterr().out
     assert [m["X-Envelope-To"] for m in smtp.inbox.messages] == [booking.email, ADVISORS]
     assert attachment(smtp.inbox.messages[0]).get_filename() == f"rendez-vous-dinum-{booking.reference}.ics"
+
+
+def test_a_wrong_smtp_url_sends_nothing_and_keeps_the_booking(store, smtp):
+    booking = book(store)
+    assert mail.send_booking_mail("confirmation", booking, store,
+                                  environ={mail.SMTP_URL_ENV: "http://mail.gouv.fr"}) == mail.DISABLED
+    assert store.find(booking.reference, booking.email) is not None and smtp.inbox.messages == []
