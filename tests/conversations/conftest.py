@@ -8,6 +8,7 @@ import urllib.request
 import uuid
 from pathlib import Path
 from typing import Dict, List, Optional
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
@@ -44,7 +45,6 @@ class Chat:
         """source: the loopback address the requests come from (each user its own by default, as
         each user of the website has its own IP address: the booking limits count per client);
         forwarded_for: an X-Forwarded-For header, as a proxy would add."""
-        self.port = port
         self.url = f"http://127.0.0.1:{port}/webhooks/rest/webhook"
         self.sender = f"test-{uuid.uuid4().hex[:8]}"
         self.source = source or "127.{}.{}.{}".format(*(random.randint(10, 250) for _ in range(3)))
@@ -56,9 +56,10 @@ class Chat:
         headers = {"Content-Type": "application/json"}
         if self.forwarded_for:
             headers["X-Forwarded-For"] = self.forwarded_for
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60, source_address=(self.source, 0))
+        url = urlsplit(self.url)  # a test may point the same user at another server
+        connection = http.client.HTTPConnection(url.hostname, url.port, timeout=60, source_address=(self.source, 0))
         try:
-            connection.request("POST", "/webhooks/rest/webhook",
+            connection.request("POST", url.path,
                                body=json.dumps({"sender": self.sender, "message": text}).encode(), headers=headers)
             response = connection.getresponse()
             body = response.read()
