@@ -487,8 +487,9 @@ async def send_mail(event: str, booking: Booking, previous: Optional[Booking] = 
     try:
         return await asyncio.get_running_loop().run_in_executor(
             None, lambda: mail.send_booking_mail(event, booking, store(), previous=previous))
-    except Exception:  # noqa: BLE001 - the booking is stored whatever happens to its e-mail
-        log.exception("booking %s: %s e-mail failed", booking.reference, event)
+    except Exception as error:  # noqa: BLE001 - the booking is stored whatever happens to its e-mail
+        # The error's type only: SMTP errors quote the recipients' addresses.
+        log.error("booking %s: %s e-mail failed: %s", booking.reference, event, type(error).__name__)
         return mail.QUEUED
 
 
