@@ -216,7 +216,7 @@ def send_booking_mail(event: str, booking: Booking, store: BookingStore, *, prev
     event: "confirmation", "deplacement" (previous: the booking before the move) or "annulation".
     store: where the outbox lives (the bookings database).
     environ: the variables to read (default os.environ).
-    Returns SENT, QUEUED (the server failed: kept in the outbox, retried later) or DISABLED
+    Returns SENT (the user's e-mail left), QUEUED (it did not: kept in the outbox, retried later) or DISABLED
     (ORIENTATION_SMTP_URL unset: nothing sent, nothing kept). Never raises for a mail server failure.
     """
     environ = os.environ if environ is None else environ
@@ -232,15 +232,17 @@ def send_booking_mail(event: str, booking: Booking, store: BookingStore, *, prev
                        store.config.contact, previous)
     if not environ.get(ADVISORS_ENV):
         log.warning("booking %s: %s unset, the advisors are not told", booking.reference, ADVISORS_ENV)
-    try:
-        retry_outbox(store, environ)  # older e-mails first, in order
-        if waiting(store):
-            raise ConnectionError("older e-mails are still waiting")
-        _deliver(settings, messages)
-    except (OSError, smtplib.SMTPException) as error:
-        _keep(store, booking.reference, messages)
-        log.warning("booking %s: %s e-mail not sent, kept to retry: %s", booking.reference, event,
-                    type(error).__name__)
-        return QUEUED
+    retry_outbox(store, environ)  # older e-mails first, in order
+    for number, message in enumerate(messages):
+        try:
+            if waiting(store):
+                raise ConnectionError("older e-mails are still waiting")
+            _deliver(settings, [message])
+        except (OSError, smtplib.SMTPException) as error:
+            # Only what has not left is kept: the user does not get the same e-mail twice.
+            _keep(store, booking.reference, messages[number:])
+            log.warning("booking %s: %s e-mail not sent, kept to retry: %s", booking.reference, event,
+                        type(error).__name__)
+            return QUEUED if number == 0 else SENT  # what the user is told is about their own e-mail
     log.info("booking %s: %s e-mail sent", booking.reference, event)
     return SENT
