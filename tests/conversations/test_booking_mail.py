@@ -155,3 +155,19 @@ def test_the_project_described_in_one_sentence_reaches_the_summary(chat, databas
     reference = REFERENCE.search(chat.say("/affirm")).group(0)
     summary = BookingStore(database_url).find(reference, "lea.brun@occitanie.gouv.fr").summary
     assert "profil non renseigné" not in summary and "ITN8A" in summary
+
+
+def test_a_second_booking_in_the_conversation_offers_to_move_the_first(chat, database_url):
+    book(chat, email="deux.fois@lyon.fr")
+    refused = chat.say("je voudrais un autre rendez-vous avec la DINUM")
+    assert "déjà enregistré avec cette adresse électronique" in refused and offered(chat) == []
+    assert len(BookingStore(database_url).bookings_of("deux.fois@lyon.fr")) == 1
+
+
+def test_a_cap_per_conversation_against_booking_and_cancelling_in_a_loop(chat, database_url):
+    for _ in range(2):
+        reference = REFERENCE.search(book(chat, email="boucle@lyon.fr")[1]).group(0)
+        assert "est annulé" in chat.say(f"annuler le rendez-vous {reference}")
+    refused = chat.say("je voudrais un rendez-vous avec la DINUM")
+    assert "déjà pris 2 rendez-vous dans cette conversation" in refused and offered(chat) == []
+    assert BookingStore(database_url).bookings_of("boucle@lyon.fr") == []
