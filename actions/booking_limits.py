@@ -9,7 +9,7 @@ from rasa_sdk import Tracker
 from actions.booking.config import load_config
 from actions.booking.store import LimitReached
 
-# The key addons/channels.py puts in the message metadata (no Rasa-server import in the actions).
+# The key addons/channels.py puts in the message metadata.
 CLIENT_KEY = "orientation_client"
 MOVE_BUTTON = {"title": "Déplacer mon rendez-vous", "payload": "/move_booking"}
 

@@ -22,7 +22,8 @@ from rasa.core.channels.socketio import SocketIOInput
 from sanic import Blueprint
 from sanic.request import Request
 
-CLIENT_KEY = "orientation_client"
+from actions.booking_limits import CLIENT_KEY
+
 TRUSTED_PROXIES_ENV = "ORIENTATION_TRUSTED_PROXIES"
 
 Network = Union[ipaddress.IPv4Network, ipaddress.IPv6Network]
