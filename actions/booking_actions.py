@@ -5,7 +5,9 @@ this module is the conversation around them: what is offered, asked, checked and
 """
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
+import logging
 from functools import lru_cache
 from typing import Any, Dict, List, Optional, Text
 
@@ -15,20 +17,26 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import replies
-from actions.booking import calendar
+from actions.booking import calendar, mail
 from actions.booking_fields import (contact_wish, looks_like_organisation, looks_like_question, mentions_a_call,
                                     split_name_and_organisation, what_it_is)
 from actions.booking.config import load_config
 from actions.booking.ics import booking_ics
-from actions.booking.store import BookingStore, SlotTaken
+from actions.booking.store import Booking, BookingStore, LimitReached, SlotTaken
+from actions.booking_limits import client_of, refusal
 from actions.booking.validation import clean_organisation, clean_text, normalise_reference, valid_email
 from actions.eligibility import evaluate
-from actions.form_exit import goodbye_suffix
+from actions.form_exit import end_form, goodbye_suffix
 from actions.leave_words import says_no
 from actions.tracker_profile import PROFILE_SLOTS, places_from_tracker, profile_from_tracker
 from actions.validation import KeepingFormValidation
 
+log = logging.getLogger(__name__)
+
 SLOTS_OFFERED = 4
+# Proposed once, before the first slots, when nothing is known of the project (issue 16).
+DESCRIBE_PROPOSAL = ("Si vous le souhaitez, décrivez votre projet en une phrase (qui porte le projet, ce qu'il "
+                     "vise, son budget) : le conseiller pourra mieux préparer l'échange. Ce n'est pas obligatoire.")
 BOOKING_SLOTS = ("booking_slot", "booking_wish", "booking_name", "booking_organisation", "booking_consent",
                  "booking_contact")
 # Questions about calls during the booking are not names or organisations.
@@ -107,6 +115,28 @@ def pending_moment(tracker: Tracker) -> Optional[dt.datetime]:
     return calendar.wished_moment(load_config(), wish, now())
 
 
+def no_profile(tracker: Tracker) -> bool:
+    return all(tracker.get_slot(name) is None for name in PROFILE_SLOTS) and not places_from_tracker(tracker)
+
+
+def should_propose_description(tracker: Tracker) -> bool:
+    """Nothing known of the project, not moving a booking, and not proposed yet in this conversation."""
+    if tracker.get_slot("booking_operation") == "move" or not no_profile(tracker):
+        return False
+    return not any(event.get("event") == "bot" and DESCRIBE_PROPOSAL in (event.get("text") or "")
+                   for event in tracker.events or [])
+
+
+def described_now(tracker: Tracker) -> bool:
+    """Whether the latest message filled something of the profile (a description of the project)."""
+    for event in reversed(tracker.events or []):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "slot" and event.get("name") in PROFILE_SLOTS and event.get("value") is not None:
+            return True
+    return False
+
+
 class ActionAskBookingSlot(Action):
     """The next free slots as buttons, or the ones matching the user's wish."""
 
@@ -132,6 +162,8 @@ class ActionAskBookingSlot(Action):
             return events
         intro = (f"Voici les créneaux libres {wish.describe()} (heure de Paris) :" if wish
                  else "Voici les prochains créneaux libres de 15 minutes (heure de Paris) :")
+        if should_propose_description(tracker):
+            intro = DESCRIBE_PROPOSAL + " " + intro
         dispatcher.utter_message(text=intro + " choisissez-en un, ou indiquez-moi un autre moment, par "
                                               "exemple « plutôt mardi après-midi » ou « jeudi 10h ».",
                                  buttons=[slot_button(s) for s in slots])
@@ -208,6 +240,27 @@ class ValidateBookingForm(KeepingFormValidation):
             return ["booking_slot"]  # moving an existing booking: only the new time is needed
         return domain_slots
 
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[Dict[Text, Any]]:
+        """The limits, checked as early as they can be: the conversation's and the client's when the
+        form starts, the e-mail's as soon as it is known. A refusal ends the form, storing nothing."""
+        if tracker.get_slot("booking_operation") == "move" and tracker.get_slot("booking_reference"):
+            return await super().run(dispatcher, tracker, domain)
+        asked = tracker.get_slot("requested_slot")
+        try:
+            if not asked:
+                store().check_limits(client=client_of(tracker), conversation=tracker.sender_id, now=now())
+            events = await super().run(dispatcher, tracker, domain)
+            emails = [e.get("value") for e in events if e.get("event") == "slot" and e.get("name") == "booking_email"]
+            email = emails[-1] if emails else None
+            if email and valid_email(str(email)):
+                store().check_limits(email=str(email), now=now())
+            return events
+        except LimitReached as error:
+            log.info("booking refused by the %s limit", error.kind)
+            dispatcher.utter_message(**refusal(error))
+            return end_form(forget_booking() + forget_email(error, tracker), asked)
+
     def yes_no_question(self, tracker: Tracker) -> bool:
         """« Le créneau du jeudi 26 novembre à 10 h est libre. Le confirmez-vous ? »: there « non »
         answers (other slots are shown). At the consent, « non » refuses, which is leaving: nothing
@@ -248,6 +301,10 @@ class ValidateBookingForm(KeepingFormValidation):
             if moment is not None:  # « jeudi 10h »: that Thursday, to confirm
                 wish = calendar.Wish(day=moment.date(), at=wish.at)
             found["booking_wish"] = wish.to_dict()
+        elif not found and asked and described_now(tracker):
+            dispatcher.utter_message(text="Merci, je transmets ces éléments au conseiller avec le résumé de votre "
+                                          "dossier.")
+            found["booking_wish"] = tracker.get_slot("booking_wish")
         elif not found and asked:
             dispatcher.utter_message(text="Je n'ai pas compris le moment souhaité. Choisissez un créneau ci-dessous "
                                           "ou indiquez un jour, par exemple « jeudi matin », « mardi 14h30 » ou « le "
@@ -368,6 +425,14 @@ def forget_booking() -> List[Dict[Text, Any]]:
     return [SlotSet(name, None) for name in BOOKING_SLOTS + ("booking_operation",)]
 
 
+def forget_email(error: LimitReached, tracker: Tracker) -> List[Dict[Text, Any]]:
+    """After a refusal: the address stays when a move of its booking is offered, or for the
+    invitation of a booking made earlier in the conversation; else it is forgotten."""
+    if error.kind == "email":
+        return [SlotSet("booking_email", error.existing.email)]
+    return [] if tracker.get_slot("booking_reference") else [SlotSet("booking_email", None)]
+
+
 class ActionBookAppointment(Action):
     """Stores the booking (or the move) with the advisor's summary, and confirms it in French."""
 
@@ -383,6 +448,7 @@ class ActionBookAppointment(Action):
         if start is None:
             dispatcher.utter_message(text="Je n'ai pas de créneau choisi : demandez-moi un rendez-vous pour en voir.")
             return forget_booking()
+        previous = store().find(reference, email) if moving else None
         try:
             if moving:
                 booking = store().move(reference, email, start)
@@ -390,7 +456,12 @@ class ActionBookAppointment(Action):
                 profile = {name: tracker.get_slot(name) for name in PROFILE_SLOTS}
                 booking = store().book(start, tracker.get_slot("booking_name"),
                                        tracker.get_slot("booking_organisation"), email, advisor_summary(tracker),
-                                       profile, consent_at=now())
+                                       profile, consent_at=now(), client=client_of(tracker),
+                                       conversation=tracker.sender_id, now=now())
+        except LimitReached as error:  # another conversation booked with this address meanwhile
+            log.info("booking refused by the %s limit", error.kind)
+            dispatcher.utter_message(**refusal(error))
+            return forget_booking() + forget_email(error, tracker)
         except SlotTaken:
             dispatcher.utter_message(text=f"Désolé, le créneau du {calendar.describe_slot(start)} vient d'être "
                                           "réservé par quelqu'un d'autre.")
@@ -403,10 +474,33 @@ class ActionBookAppointment(Action):
             text=(f"C'est {verb} : {calendar.describe_slot(booking.start)} (heure de Paris), 15 minutes avec un "
                   f"conseiller de la DINUM, qui aura lu le résumé de votre dossier. Votre référence : "
                   f"{booking.reference}. Gardez-la avec votre adresse {booking.email} pour consulter, déplacer ou "
-                  "annuler ce rendez-vous ici." + contact_note(tracker.get_slot("booking_contact"))),
+                  "annuler ce rendez-vous ici." + contact_note(tracker.get_slot("booking_contact"))
+                  + mail_note(await send_mail("deplacement" if moving else "confirmation", booking, previous),
+                              booking.email)),
             buttons=[{"title": "Ajouter à mon agenda (.ics)", "payload": "/get_invitation"}])
         return forget_booking() + [SlotSet("booking_reference", booking.reference),
                                    SlotSet("booking_email", booking.email)]
+
+
+async def send_mail(event: str, booking: Booking, previous: Optional[Booking] = None) -> str:
+    """mail.send_booking_mail in a worker thread: a slow mail server does not hold the other conversations."""
+    try:
+        return await asyncio.get_running_loop().run_in_executor(
+            None, lambda: mail.send_booking_mail(event, booking, store(), previous=previous))
+    except Exception as error:  # noqa: BLE001 - the booking is stored whatever happens to its e-mail
+        # The error's type only: SMTP errors quote the recipients' addresses.
+        log.error("booking %s: %s e-mail failed: %s", booking.reference, event, type(error).__name__)
+        return mail.QUEUED
+
+
+def mail_note(status: str, email: str, cancelled: bool = False) -> str:
+    """What the chat says of the e-mail: sent, to be retried, or not sent by this service."""
+    if status == mail.SENT:
+        return f" Un courriel de confirmation vous est envoyé à {email}."
+    if status == mail.QUEUED:
+        return (" Le courriel de confirmation n'a pas pu partir pour l'instant : il sera renvoyé automatiquement. "
+                + ("L'annulation est bien enregistrée." if cancelled else "Votre rendez-vous est bien enregistré."))
+    return " Aucun courriel n'est envoyé par ce service" + ("." if cancelled else " : notez bien votre référence.")
 
 
 def abandon_booking(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[Text, Any]]:
@@ -503,8 +597,9 @@ class ActionManageBooking(Action):
         when = calendar.describe_slot(booking.start)
         if operation == "cancel":
             store().cancel(reference, email)
+            note = mail_note(await send_mail("annulation", booking), booking.email, cancelled=True)
             dispatcher.utter_message(text=f"Le rendez-vous {booking.reference} du {when} est annulé, et vos données "
-                                          "personnelles sont supprimées.")
+                                          "personnelles sont supprimées." + note)
             return [SlotSet("booking_reference", None), SlotSet("booking_operation", None)]
         if operation == "move":
             dispatcher.utter_message(text=f"Votre rendez-vous {booking.reference} est fixé au {when}. "

@@ -40,6 +40,12 @@ def cite(call: Call) -> str:
     return f"{call.code} — {call.title}"
 
 
+def profile_is_empty(profile: Profile, places: Sequence[Territory] = ()) -> bool:
+    """Nothing said yet about who applies or the project."""
+    return not places and all(value is None for value in (profile.applicant_type, profile.population,
+                                                          profile.departement_count, profile.budget, profile.nature))
+
+
 def profile_summary(profile: Profile, places: Sequence[Territory] = ()) -> str:
     parts = []
     if profile.applicant_type:
@@ -295,6 +301,13 @@ def advisor_summary(profile: Profile, results: List[CallResult], questions: Sequ
                     places: Sequence[Territory] = ()) -> str:
     """The case an advisor reads before the call: profile, recommendations with verdicts and
     reasons at the reference date, calls on the theme that do not fit and why, questions asked."""
+    if profile_is_empty(profile, places):  # a booking before any profile: no arbitrary calls « à confirmer »
+        lines = ["Dossier : profil non renseigné (l'usager n'a rien dit de son projet avant de réserver).",
+                 f"Date de référence : {fmt.date(profile.date)}.",
+                 "Aucun appel recommandé : à voir avec l'usager pendant l'échange."]
+        if questions:
+            lines.append("Questions posées : " + " | ".join(questions[-5:]))
+        return "\n".join(lines)
     recommended = [r for r in results if r.verdict != INELIGIBLE and r.theme_match is not False][:MAX_DETAILED]
     lines = [f"Profil : {profile_summary(profile, places)}.",
              f"Date de référence : {fmt.date(profile.date)}."]

@@ -74,6 +74,13 @@ def numeric_problem(slot: str, value: Any) -> Optional[str]:
     return None
 
 
+def describes_the_project(tracker: Tracker) -> bool:
+    """A booking asked before any profile: at the slot question, the user was invited to describe
+    the project in one sentence (booking_actions.DESCRIBE_PROPOSAL), and that sentence counts."""
+    return (tracker.active_loop_name == "booking_form" and tracker.get_slot("requested_slot") == "booking_slot"
+            and all(value_before_last_message(tracker, slot) is None for slot in PROFILE_SLOTS))
+
+
 class ValidateProfileSlots(ValidationAction):
     """Checks and acknowledges every profile value the NLU extracted from the last message."""
 
@@ -83,7 +90,7 @@ class ValidateProfileSlots(ValidationAction):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[Dict[Text, Any]]:
         candidates = tracker.slots_to_validate()
-        if tracker.active_loop_name in BOOKING_LOOPS:
+        if tracker.active_loop_name in BOOKING_LOOPS and not describes_the_project(tracker):
             # The message answers a booking question: « Mairie de Lyon » is the organisation's
             # name, not a new profile, and the advisor's summary must keep the profile confirmed.
             return [SlotSet(slot, value_before_last_message(tracker, slot))

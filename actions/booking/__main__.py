@@ -5,6 +5,7 @@
     python -m actions.booking agenda --date 2021-10-14 --format ics --output agenda.ics
     python -m actions.booking purge                                    # personal data past retention
     python -m actions.booking creneaux                                 # next free slots (checks the config)
+    python -m actions.booking envoyer-courriels                        # e-mails the SMTP server refused before
 
 Every command takes --database-url (default: $ORIENTATION_DATABASE_URL, else var/orientation.db).
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import os
 import re
 import sys
 from pathlib import Path
@@ -20,6 +22,7 @@ from typing import Iterator, List, Optional
 
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
 
+from actions.booking import mail
 from actions.booking.agenda import agenda_csv, agenda_text
 from actions.booking.calendar import PARIS, describe_slot, free_slots
 from actions.booking.config import BookingConfigError
@@ -134,6 +137,10 @@ def build_parser() -> argparse.ArgumentParser:
     slots.add_argument("--nombre", type=positive, default=10, metavar="N", help="combien (défaut : 10)")
     slots.add_argument("--now", type=parse_moment, metavar="INSTANT",
                        help="à partir de quel instant, AAAA-MM-JJ[THH:MM] heure de Paris (défaut : maintenant)")
+    command("envoyer-courriels", "envoie les courriels de rendez-vous restés en attente",
+            "Envoie les courriels de rendez-vous qui n'ont pas pu partir (serveur SMTP injoignable), par "
+            "ORIENTATION_SMTP_URL. L'assistant les réessaie aussi à chaque nouveau courriel ; à lancer "
+            "régulièrement (par exemple toutes les 10 minutes) pour les jours sans réservation.")
     return parser
 
 
@@ -152,6 +159,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"{count} rendez-vous supprimé{'s' if count > 1 else ''} (conservation : "
                   f"{config.retention_days} jours après le rendez-vous).")
             return 0
+        if args.command == "envoyer-courriels":
+            return send_waiting_mail(store)
         if args.command == "creneaux":
             found = free_slots(config, store, args.now or now, count=args.nombre)
             print("\n".join(describe_slot(start) for start in found) if found else
@@ -177,6 +186,17 @@ def run(args: argparse.Namespace) -> int:
         return 0
     finally:
         store.close()
+
+
+def send_waiting_mail(store: BookingStore) -> int:
+    if mail.smtp_settings(os.environ.get(mail.SMTP_URL_ENV)) is None:
+        print(f"{mail.SMTP_URL_ENV} n'est pas défini : aucun courriel ne peut partir "
+              f"({mail.waiting(store)} en attente).", file=sys.stderr)
+        return 1
+    sent = mail.retry_outbox(store)
+    left = mail.waiting(store)
+    print(f"{sent} courriel{'s' if sent > 1 else ''} envoyé{'s' if sent > 1 else ''}, {left} en attente.")
+    return 1 if left else 0
 
 
 def main(argv: Optional[List[str]] = None) -> int:

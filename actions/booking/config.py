@@ -22,13 +22,27 @@ CONFIG_ENV = "BOOKING_CONFIG"
 WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 RANGE = re.compile(r"^(\d{1,2})[:hH](\d{2})-(\d{1,2})[:hH](\d{2})$")
 FIELDS = {"timezone", "slot_minutes", "hours", "public_holidays_closed", "closed_dates", "notice_hours",
-          "horizon_days", "advisors", "retention_days", "contact"}
+          "horizon_days", "advisors", "retention_days", "contact", "limits"}
+LIMIT_FIELDS = {"per_email", "per_conversation", "per_client", "client_window_minutes"}
 
 TimeRange = Tuple[dt.time, dt.time]
 
 
 class BookingConfigError(ValueError):
     """A wrong setting: names the file, the field and why."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Anti-abuse limits on booking creation (issue 16)."""
+    per_email: int = 1  # upcoming bookings one e-mail address may hold
+    per_conversation: int = 2  # bookings created in one conversation
+    per_client: int = 3  # bookings created by one client (IP address) ...
+    client_window_minutes: int = 60  # ... within this many minutes
+
+    @property
+    def client_window(self) -> dt.timedelta:
+        return dt.timedelta(minutes=self.client_window_minutes)
 
 
 @dataclass(frozen=True)
@@ -43,6 +57,7 @@ class BookingConfig:
     advisors: int
     retention_days: int
     contact: Optional[str] = None  # how to reach DINUM otherwise, shown to users and in invitations
+    limits: Limits = field(default_factory=Limits)
     source: Optional[Path] = field(default=None, compare=False)
 
     @property
@@ -175,8 +190,22 @@ def parse_config(text: str, path: Path = Path("booking.yml")) -> BookingConfig:
     if contact is not None and (not isinstance(contact, str) or not contact.strip()):
         raise fail("contact", "un texte est attendu (ou retirez la ligne)")
 
+    raw_limits = data.get("limits") or {}
+    if not isinstance(raw_limits, dict):
+        raise fail("limits", "une table est attendue, par exemple per_email: 1")
+    unknown = sorted(str(key) for key in raw_limits if key not in LIMIT_FIELDS)
+    if unknown:
+        raise fail(f"limits.{unknown[0]}", f"limite inconnue ; limites possibles : {', '.join(sorted(LIMIT_FIELDS))}")
+    limit_values = {}
+    for name in sorted(LIMIT_FIELDS):
+        value = raw_limits.get(name, getattr(Limits, name))
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise fail(f"limits.{name}", f"un nombre entier supérieur ou égal à 1 est attendu, pas {value!r}")
+        limit_values[name] = value
+
     return BookingConfig(timezone=zone, slot_minutes=slot_minutes, hours=hours,
                          public_holidays_closed=holidays, closed_dates=frozenset(closed),
                          notice_hours=float(notice), horizon_days=integer("horizon_days", 21),
                          advisors=integer("advisors", 1), retention_days=integer("retention_days", 90),
-                         contact=" ".join(contact.split()) if contact else None, source=path)
+                         contact=" ".join(contact.split()) if contact else None, limits=Limits(**limit_values),
+                         source=path)

@@ -62,7 +62,8 @@ def description(booking: Booking, contact: Optional[str] = None) -> str:
     return "\n\n".join(parts)
 
 
-def event_lines(booking: Booking, stamp: dt.datetime, contact: Optional[str] = None) -> List[str]:
+def event_lines(booking: Booking, stamp: dt.datetime, contact: Optional[str] = None,
+                cancelled: bool = False) -> List[str]:
     return ["BEGIN:VEVENT",
             f"UID:{booking.reference}@{UID_DOMAIN}",
             f"DTSTAMP:{_utc(stamp)}",
@@ -71,22 +72,27 @@ def event_lines(booking: Booking, stamp: dt.datetime, contact: Optional[str] = N
             f"SUMMARY:{escape_text(title(booking.minutes))}",
             f"DESCRIPTION:{escape_text(description(booking, contact))}",
             f"ATTENDEE;CN={_param(booking.name)};ROLE=REQ-PARTICIPANT:mailto:{booking.email}",
-            "STATUS:CONFIRMED",
+            # A move or a cancellation replaces the event of the same UID in the user's agenda.
+            f"SEQUENCE:{int(stamp.timestamp())}",
+            "STATUS:CANCELLED" if cancelled else "STATUS:CONFIRMED",
             "TRANSP:OPAQUE",
             "END:VEVENT"]
 
 
 def calendar_text(bookings: Iterable[Booking], stamp: Optional[dt.datetime] = None,
-                  contact: Optional[str] = None) -> str:
-    """A VCALENDAR with one VEVENT per booking (none for an empty day), CRLF line ends."""
+                  contact: Optional[str] = None, cancelled: bool = False) -> str:
+    """A VCALENDAR with one VEVENT per booking (none for an empty day), CRLF line ends;
+    `cancelled`: METHOD:CANCEL, which removes the events from the agenda they were added to."""
     stamp = stamp or dt.datetime.now(dt.timezone.utc)
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN",
+             "METHOD:CANCEL" if cancelled else "METHOD:PUBLISH"]
     for booking in bookings:
-        lines += event_lines(booking, stamp, contact)
+        lines += event_lines(booking, stamp, contact, cancelled)
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines)
 
 
-def booking_ics(booking: Booking, contact: Optional[str] = None, stamp: Optional[dt.datetime] = None) -> str:
-    """The invitation for one booking; `contact` is config.contact, added to the description."""
-    return calendar_text([booking], stamp, contact)
+def booking_ics(booking: Booking, contact: Optional[str] = None, stamp: Optional[dt.datetime] = None,
+                cancelled: bool = False) -> str:
+    """The invitation for one booking (or its cancellation); `contact` is config.contact, added to the description."""
+    return calendar_text([booking], stamp, contact, cancelled)

@@ -13,6 +13,7 @@ as aware datetimes in the agenda's time zone.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import secrets
 from types import SimpleNamespace
@@ -46,6 +47,39 @@ bookings = sa.Table(
     sa.Column("created_at", sa.DateTime, nullable=False),  # naive UTC
     sa.UniqueConstraint("start_utc", "advisor_slot", name="one_booking_per_advisor_and_slot"),
 )
+# Who created a booking and when, for the anti-abuse limits: hashes only (no IP address, no
+# conversation id in clear), deleted once older than the longest window (purge).
+creations = sa.Table(
+    "booking_creations", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("client", sa.String(64), nullable=True, index=True),  # sha256 of the client's IP address
+    sa.Column("conversation", sa.String(64), nullable=True, index=True),  # sha256 of the sender id
+    sa.Column("created_at", sa.DateTime, nullable=False),  # naive UTC
+)
+# E-mails that could not be sent, retried later (actions/booking/mail.py).
+outbox = sa.Table(
+    "mail_outbox", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("reference", sa.String(16), nullable=False),
+    sa.Column("message", sa.Text, nullable=False),  # the whole RFC 5322 message
+    sa.Column("attempts", sa.Integer, nullable=False, default=1),
+    sa.Column("created_at", sa.DateTime, nullable=False),  # naive UTC
+)
+
+
+class LimitReached(Exception):
+    """A booking refused by the anti-abuse limits (config limits); nothing was stored.
+    kind: "email" (existing: the upcoming booking of that address), "conversation" or "client"."""
+
+    def __init__(self, kind: str, existing: Optional["Booking"] = None):
+        super().__init__(f"booking limit reached: {kind}")
+        self.kind = kind
+        self.existing = existing
+
+
+def digest(value: Optional[str]) -> Optional[str]:
+    """What the limits keep of a client or a conversation: a hash, never the value itself."""
+    return hashlib.sha256(value.encode("utf-8")).hexdigest() if value else None
 
 
 class SlotTaken(Exception):
@@ -124,7 +158,7 @@ class BookingStore:
             metadata.create_all(self.engine)
         except (IntegrityError, ProgrammingError, OperationalError):
             # Another process created them between the check and the CREATE: fine if they are there now.
-            if not sa.inspect(self.engine).has_table(bookings.name):
+            if not all(sa.inspect(self.engine).has_table(table) for table in metadata.tables):
                 raise
 
     def close(self) -> None:
@@ -177,6 +211,32 @@ class BookingStore:
         return self._select(sa.select(bookings).where(sa.func.lower(bookings.c.email) == _email_key(email))
                             .order_by(bookings.c.start_utc))
 
+    def upcoming_of(self, email: str, now: Optional[dt.datetime] = None) -> List[Booking]:
+        """The bookings of this email that have not started yet, in time order."""
+        start = _utc_naive(now or dt.datetime.now(UTC))
+        return self._select(sa.select(bookings).where(sa.func.lower(bookings.c.email) == _email_key(email),
+                                                      bookings.c.start_utc > start).order_by(bookings.c.start_utc))
+
+    def check_limits(self, email: Optional[str] = None, client: Optional[str] = None,
+                     conversation: Optional[str] = None, now: Optional[dt.datetime] = None) -> None:
+        """LimitReached when one more booking by this email, client (IP address) or conversation
+        (sender id) would pass a limit of the config; the first limit passed is named."""
+        limits = self.config.limits
+        now = now or dt.datetime.now(UTC)
+        if email:
+            upcoming = self.upcoming_of(email, now)
+            if len(upcoming) >= limits.per_email:
+                raise LimitReached("email", upcoming[0])
+        with self.engine.connect() as connection:
+            def count(*where: Any) -> int:
+                return connection.execute(sa.select(sa.func.count()).select_from(creations).where(*where)).scalar()
+            if conversation and count(creations.c.conversation == digest(conversation)) >= limits.per_conversation:
+                raise LimitReached("conversation")
+            since = _utc_naive(now - limits.client_window)
+            if client and count(creations.c.client == digest(client),
+                                creations.c.created_at >= since) >= limits.per_client:
+                raise LimitReached("client")
+
     def agenda(self, day: dt.date) -> List[Booking]:
         """The bookings of a local day (in the agenda's time zone), by time then advisor."""
         zone = self.config.timezone
@@ -189,8 +249,11 @@ class BookingStore:
     # --- writing ---------------------------------------------------------------------------
 
     def book(self, start: dt.datetime, name: str, organisation: str, email: str, summary: str,
-             profile: Optional[Dict[str, Any]], consent_at: dt.datetime) -> Booking:
-        """Books the first free advisor at `start` (aware); SlotTaken when every advisor is taken.
+             profile: Optional[Dict[str, Any]], consent_at: dt.datetime, client: Optional[str] = None,
+             conversation: Optional[str] = None, now: Optional[dt.datetime] = None) -> Booking:
+        """Books the first free advisor at `start` (aware); SlotTaken when every advisor is taken;
+        LimitReached (nothing stored) past a limit of the config (check_limits: the email's upcoming
+        bookings, and the bookings made by `client`, an IP address, and in `conversation`).
 
         Whether `start` is a slot of the agenda, within notice and horizon, is calendar.is_free's
         job, checked by the caller before; the store only guarantees one booking per advisor and slot.
@@ -203,6 +266,9 @@ class BookingStore:
         for field_name, value in clean.items():
             if value is None:
                 raise ValueError(f"unusable {field_name}: {given[field_name]!r}")
+        self.check_limits(clean["email"], client, conversation, now)
+        created = {"client": digest(client), "conversation": digest(conversation),
+                   "created_at": _utc_naive(now or dt.datetime.now(UTC))}
         values = {**clean, "start_utc": _utc_naive(start), "summary": str(summary or ""),
                   "profile": json.dumps(profile or {}, ensure_ascii=False, default=str),
                   "consent_at": _utc_naive(consent_at), "created_at": _utc_naive(dt.datetime.now(UTC))}
@@ -212,6 +278,7 @@ class BookingStore:
                 try:
                     with self.engine.begin() as connection:
                         row_id = connection.execute(bookings.insert().values(**values)).inserted_primary_key[0]
+                        connection.execute(creations.insert().values(**created))
                 except IntegrityError:
                     if self._reference_exists(values["reference"]):
                         continue  # the reference collided: draw another
@@ -257,5 +324,9 @@ class BookingStore:
         `retention_days` before `now`; returns how many."""
         config = self.config
         limit = now - dt.timedelta(days=config.retention_days) - config.slot_length  # start + length < now - retention
+        oldest = now - dt.timedelta(days=config.retention_days)
         with self.engine.begin() as connection:
+            # Creation records past every window, and e-mails never sent past retention, go too.
+            connection.execute(creations.delete().where(creations.c.created_at < _utc_naive(oldest)))
+            connection.execute(outbox.delete().where(outbox.c.created_at < _utc_naive(oldest)))
             return connection.execute(bookings.delete().where(bookings.c.start_utc < _utc_naive(limit))).rowcount

@@ -1,17 +1,24 @@
+import http.client
 import json
 import os
+import random
 import re
+import urllib.error
 import urllib.request
 import uuid
 from pathlib import Path
-from typing import Dict, List
+from typing import Dict, List, Optional
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
 
 from tests.servers import MODEL, ROOT, action_server, rasa_server
+from tests.smtp_server import SmtpServer
 
 BOOKING_CONFIG = ROOT / "config" / "booking.yml"
+TRUSTED_PROXY = "127.0.0.2"  # the test servers trust X-Forwarded-For from this address only
+ADVISORS_EMAIL = "conseillers-france-relance@dinum.gouv.fr"
 
 
 # What must never reach a user: the widget and the rest channel show text as is, so markup would be
@@ -43,17 +50,34 @@ class Chat:
     """One user talking to the assistant through the rest channel, as the website does.
     Every reply is checked for markup (check_plain_text)."""
 
-    def __init__(self, port: int):
+    def __init__(self, port: int, source: Optional[str] = None, forwarded_for: Optional[str] = None):
+        """source: the loopback address the requests come from (each user its own by default, as
+        each user of the website has its own IP address: the booking limits count per client);
+        forwarded_for: an X-Forwarded-For header, as a proxy would add."""
         self.url = f"http://127.0.0.1:{port}/webhooks/rest/webhook"
         self.sender = f"test-{uuid.uuid4().hex[:8]}"
+        self.source = source or "127.{}.{}.{}".format(*(random.randint(10, 250) for _ in range(3)))
+        self.forwarded_for = forwarded_for
         self.replies: List[Dict] = []
         self.transcript: List[str] = []  # what was said, as a reader would see it
 
     def say(self, text: str) -> str:
-        request = urllib.request.Request(self.url, data=json.dumps({"sender": self.sender, "message": text}).encode(),
-                                         headers={"Content-Type": "application/json"})
-        with urllib.request.urlopen(request, timeout=60) as response:
-            self.replies = json.loads(response.read())
+        headers = {"Content-Type": "application/json"}
+        if self.forwarded_for:
+            headers["X-Forwarded-For"] = self.forwarded_for
+        url = urlsplit(self.url)  # a test may point the same user at another server
+        connection = http.client.HTTPConnection(url.hostname, url.port, timeout=60, source_address=(self.source, 0))
+        try:
+            connection.request("POST", url.path,
+                               body=json.dumps({"sender": self.sender, "message": text}).encode(), headers=headers)
+            response = connection.getresponse()
+            body = response.read()
+        finally:
+            connection.close()
+        if response.status != 200:
+            raise urllib.error.HTTPError(self.url, response.status, body.decode(errors="replace"), response.headers,
+                                         None)
+        self.replies = json.loads(body)
         check_plain_text(self.replies)
         self._write_down(text)
         return "\n".join(r.get("text", "") for r in self.replies)
@@ -80,14 +104,25 @@ def database_url(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def server_env(tmp_path_factory, database_url) -> Dict[str, str]:
+def smtp():
+    """The local mail server the test action server sends to (tests.smtp_server.SmtpServer)."""
+    server = SmtpServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def server_env(tmp_path_factory, database_url, smtp) -> Dict[str, str]:
     """The variables of the test servers, passed to them alone: this process's environment is untouched."""
     # One advisor, so that two users wanting the same slot compete for it.
     config = yaml.safe_load(BOOKING_CONFIG.read_text())
     config["advisors"] = 1
     booking_config = tmp_path_factory.mktemp("config") / "booking.yml"
     booking_config.write_text(yaml.safe_dump(config, allow_unicode=True))
-    return {"ORIENTATION_DATABASE_URL": database_url, "BOOKING_CONFIG": str(booking_config)}
+    return {"ORIENTATION_DATABASE_URL": database_url, "BOOKING_CONFIG": str(booking_config),
+            "ORIENTATION_SMTP_URL": smtp.url, "ORIENTATION_ADVISORS_EMAIL": ADVISORS_EMAIL,
+            "ORIENTATION_MAIL_FROM": "Orientation France Relance <ne-pas-repondre@dinum.gouv.fr>",
+            "ORIENTATION_TRUSTED_PROXIES": TRUSTED_PROXY}
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,49 @@
+"""The client's address given to the booking limits: X-Forwarded-For only from a trusted proxy."""
+from addons.channels import CLIENT_KEY, client_address, trusted_proxies, with_client
+
+PROXIES = trusted_proxies("10.0.0.0/8, 127.0.0.2")
+
+
+def test_the_peer_is_the_client_without_a_trusted_proxy():
+    assert client_address("203.0.113.9", "198.51.100.1", PROXIES) == "203.0.113.9"
+    assert client_address("203.0.113.9", "198.51.100.1", trusted_proxies("")) == "203.0.113.9"
+    assert client_address("127.0.0.1", "198.51.100.1", PROXIES) == "127.0.0.1"
+
+
+def test_forwarded_for_from_a_trusted_proxy():
+    assert client_address("127.0.0.2", "198.51.100.1", PROXIES) == "198.51.100.1"
+    # The client may write its own X-Forwarded-For: only the hop added by the proxies counts.
+    assert client_address("10.1.2.3", "1.2.3.4, 198.51.100.1, 10.0.0.5", PROXIES) == "198.51.100.1"
+    assert client_address("10.1.2.3", "not-an-ip", PROXIES) == "10.1.2.3"
+    assert client_address("10.1.2.3", None, PROXIES) == "10.1.2.3"
+    assert client_address("10.1.2.3", "2001:db8::1", PROXIES) == "2001:db8::1"
+
+
+def test_the_client_cannot_set_the_address_itself():
+    assert with_client({CLIENT_KEY: "1.1.1.1", "page": "x"}, "203.0.113.9") == {CLIENT_KEY: "203.0.113.9",
+                                                                                "page": "x"}
+    assert with_client('{"page": "x"}', None) == {"page": "x", CLIENT_KEY: None}
+    assert with_client(None, "203.0.113.9") == {CLIENT_KEY: "203.0.113.9"}
+
+
+def test_the_socketio_channel_adds_the_client_to_each_message(monkeypatch):
+    import asyncio
+    from types import SimpleNamespace
+
+    from addons.channels import ClientSocketIOInput
+
+    monkeypatch.setenv("ORIENTATION_TRUSTED_PROXIES", "10.0.0.1")
+    received = []
+
+    async def on_new_message(message):
+        received.append(message)
+
+    channel = ClientSocketIOInput.from_credentials({"user_message_evt": "user_uttered",
+                                                    "bot_message_evt": "bot_uttered", "session_persistence": False})
+    assert channel.name() == "socketio"
+    channel.blueprint(on_new_message)
+    request = SimpleNamespace(ip="10.0.0.1", headers={"x-forwarded-for": "203.0.113.9"})
+    monkeypatch.setattr(channel.sio, "get_environ", lambda sid, namespace=None: {"sanic.request": request})
+    handler = channel.sio.handlers["/"]["user_uttered"]
+    asyncio.run(handler("sid-1", {"message": "bonjour", "metadata": {CLIENT_KEY: "6.6.6.6"}}))
+    assert received[0].text == "bonjour" and received[0].metadata == {CLIENT_KEY: "203.0.113.9"}
