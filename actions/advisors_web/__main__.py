@@ -11,6 +11,7 @@ Accounts: $ORIENTATION_ADVISORS_ACCOUNTS (default var/advisors.yml), or --compte
 from __future__ import annotations
 
 import argparse
+import functools
 import getpass
 import logging
 import os
@@ -120,10 +121,13 @@ def serve_command(args: argparse.Namespace, path: Path) -> int:
     from aiohttp import web
 
     from actions.advisors_web.app import create_app
+    from actions.booking.mail import send_booking_mail
     from actions.booking.store import BookingStore
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     store = BookingStore()
-    app = create_app(store, path, trusted_proxy=args.proxy, secure_cookies=args.https)
+    # The user is e-mailed on a cancellation through the same mailer (and outbox) as the chat.
+    notify = functools.partial(send_booking_mail, "annulation", store=store)
+    app = create_app(store, path, notify_cancelled=notify, trusted_proxy=args.proxy, secure_cookies=args.https)
     print(f"Agenda des conseillers : http://{args.host}:{args.port}/ (comptes : {path})", flush=True)
     try:
         web.run_app(app, host=args.host, port=args.port, print=None)

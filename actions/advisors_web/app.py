@@ -25,6 +25,7 @@ from actions.advisors_web.periods import DayView, day_view, parse_day, visible, 
 from actions.advisors_web.sessions import Clock, LoginGuard, Session, Sessions, utc_now
 from actions.booking.agenda import agenda_csv
 from actions.booking.calendar import describe_day
+from actions.booking import mail
 from actions.booking.ics import calendar_text
 from actions.booking.store import Booking, BookingStore
 from actions.booking.validation import REFERENCE_LENGTH, normalise_reference
@@ -67,7 +68,8 @@ def create_app(store: BookingStore, accounts_file: Path, notify_cancelled: Optio
                trusted_proxy: Optional[str] = None, sessions: Optional[Sessions] = None,
                guard: Optional[LoginGuard] = None) -> web.Application:
     """notify_cancelled(booking): tells the user of a cancellation (an e-mail), called after the
-    store deleted it; None sends nothing and the page says so. secure_cookies: the page is served
+    store deleted it; it returns mail.SENT / QUEUED / DISABLED (or False when it failed); None sends
+    nothing and the page says so. secure_cookies: the page is served
     over https (behind a proxy). failure_delay: seconds added to each wrong password.
     trusted_proxy: the one address whose X-Forwarded-For is believed."""
     app = web.Application(middlewares=[security_headers, require_session, check_csrf])
@@ -379,6 +381,11 @@ async def _notify(request: web.Request, booking: Booking) -> str:
         result = False
     if result is False:
         return f"L'e-mail d'annulation n'a pas pu partir : prévenez l'usager à l'adresse {booking.email}."
+    if result == mail.QUEUED:  # the mail server did not answer: the outbox sends it later
+        return (f"Le serveur de messagerie n'a pas répondu : l'e-mail d'annulation à {booking.email} "
+                "partira dès qu'il répondra.")
+    if result == mail.DISABLED:
+        return f"Aucun e-mail n'est envoyé par ce service : prévenez l'usager à l'adresse {booking.email}."
     return f"L'usager en est informé par e-mail ({booking.email})."
 
 

@@ -11,6 +11,7 @@ from actions.advisors_web.accounts import hash_password, save_accounts
 from actions.booking.calendar import PARIS
 from actions.booking.store import BookingStore
 from tests.servers import VENV_BIN, _serve, environment, free_port
+from tests.smtp_server import SmtpServer, attachment
 
 LOGIN, PASSWORD = "marie.dupont", "correct horse battery"
 AXE_RUN = """async () => (await axe.run(document)).violations
@@ -29,12 +30,17 @@ def advisors(tmp_path_factory):
     save_accounts(accounts, {LOGIN: hash_password(PASSWORD)})
     url = f"sqlite:///{folder / 'orientation.db'}"
     port, log = free_port(), folder / "advisors.log"
-    env = environment({"ORIENTATION_DATABASE_URL": url, "ORIENTATION_ADVISORS_ACCOUNTS": str(accounts)})
+    smtp = SmtpServer().start()  # a real mail server: the user's cancellation e-mail must arrive
+    env = environment({"ORIENTATION_DATABASE_URL": url, "ORIENTATION_ADVISORS_ACCOUNTS": str(accounts),
+                       "ORIENTATION_SMTP_URL": smtp.url, "ORIENTATION_ADVISORS_EMAIL": "conseillers@dinum.test"})
     store = BookingStore(url)
-    with _serve([VENV_BIN / "python", "scripts/advisors_server.py", "--port", port], log,
-                f"http://127.0.0.1:{port}/sante", 30, env):
-        yield {"url": f"http://127.0.0.1:{port}", "store": store, "log": log}
-    store.close()
+    try:
+        with _serve([VENV_BIN / "python", "scripts/advisors_server.py", "--port", port], log,
+                    f"http://127.0.0.1:{port}/sante", 30, env):
+            yield {"url": f"http://127.0.0.1:{port}", "store": store, "log": log, "inbox": smtp.inbox}
+    finally:
+        store.close()
+        smtp.stop()
 
 
 def next_weekday_at_ten():
@@ -105,8 +111,15 @@ def test_an_advisor_logs_in_sees_a_booking_and_cancels_it(page, advisors):
 
     expect(page.get_by_role("status")).to_contain_text(f"Le rendez-vous {booking.reference}")
     expect(page.get_by_role("status")).to_contain_text("est annulé")
+    expect(page.get_by_role("status")).to_contain_text("L'usager en est informé par e-mail")
     expect(page.locator(f'[data-reference="{booking.reference}"]')).to_have_count(0)
     assert store.by_reference(booking.reference) is None
+    [sent] = advisors["inbox"].to("sophie.martin@rennes.fr")
+    assert sent["Subject"].startswith("Votre rendez-vous avec la DINUM est annulé")
+    assert booking.reference in sent["Subject"]
+    assert booking.reference in sent.get_body(("plain",)).get_content()
+    assert "METHOD:CANCEL" in attachment(sent).get_content()
+    assert advisors["inbox"].to("conseillers@dinum.test"), "the advisors are told of the cancellation"
 
     page.get_by_role("button", name="Se déconnecter").click()
     expect(page.get_by_role("heading", name="Connexion à l'agenda des conseillers")).to_be_visible()
