@@ -27,6 +27,7 @@ from actions.eligibility.profile import LIMITS, out_of_range
 from actions.eligibility.vocabulary import APPLICANT_TYPES, THEMES, applicant_label
 from actions.territories import IndexMissing, load_index
 from actions.territories.coverage import coverage, decode, encode
+from actions.validation_scope import needs_profile_validation
 from actions.eligibility.funding import PART_WORDS
 from actions.tracker_profile import (PROFILE_SLOTS, latest_entity, places_from_tracker, profile_from,
                                      profile_from_tracker, value_before_last_message)
@@ -83,6 +84,9 @@ class ValidateProfileSlots(ValidationAction):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[Dict[Text, Any]]:
         candidates = tracker.slots_to_validate()
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if not needs_profile_validation(candidates, intent, tracker.latest_message.get("text")):
+            return []  # the Rasa server skips this call on the same test (addons/turn_speedups.py)
         if tracker.active_loop_name in BOOKING_LOOPS:
             # The message answers a booking question: « Mairie de Lyon » is the organisation's
             # name, not a new profile, and the advisor's summary must keep the profile confirmed.
@@ -91,7 +95,6 @@ class ValidateProfileSlots(ValidationAction):
         events: Dict[str, Any] = {}
         notes: List[str] = []
         changes: List[str] = []
-        intent = (tracker.latest_message.get("intent") or {}).get("name")
         protected = _protected_slots(tracker, intent, candidates)
         for slot in protected:
             events[slot] = value_before_last_message(tracker, slot)
