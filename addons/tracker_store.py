@@ -8,16 +8,21 @@ Made cheaper per turn than Rasa's own (issue 13), with the same rows in the same
 - Saving a tracker read from the store does not count its stored events again: that count was
   taken when it was read, and the conversation's lock (Rasa's lock store) keeps anyone else from
   writing to it meanwhile.
+- The last trackers saved are kept in memory and given back as they are when the database holds
+  nothing newer for the conversation (same last event id: another Rasa instance may have written),
+  instead of decoding and replaying every event of the conversation on each message.
 """
 from __future__ import annotations
 
 import itertools
-from typing import Any, Iterator, Optional, Text
+from collections import OrderedDict
+from typing import Any, Iterator, Optional, Text, Tuple
 
 import sqlalchemy as sa
 from rasa.core.brokers.broker import EventBroker
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import SessionStarted
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import SingletonThreadPool
@@ -26,6 +31,15 @@ from actions.database import database_url
 
 # Attribute set on a tracker: how many of its events are in the database.
 STORED = "_orientation_stored_events"
+# Conversations whose tracker is kept in memory (the most recent ones).
+KEPT_TRACKERS = 200
+
+
+def _as_read_back(tracker: DialogueStateTracker) -> bool:
+    """Whether reading the conversation back gives these very events: the store reads the latest
+    session from its SessionStarted event on, so a tracker holding more is read again instead."""
+    starts = [i for i, event in enumerate(tracker.events) if isinstance(event, SessionStarted)]
+    return not starts or starts[-1] == 0
 
 
 def _tune_sqlite(connection: Any, _record: Any) -> None:
@@ -46,6 +60,22 @@ class OrientationTrackerStore(SQLTrackerStore):
             self.engine = sa.create_engine(self.engine.url, poolclass=SingletonThreadPool)
             sa.event.listen(self.engine, "connect", _tune_sqlite)
             self.sessionmaker = sa.orm.sessionmaker(bind=self.engine)
+        self._kept: "OrderedDict[str, Tuple[Optional[int], DialogueStateTracker]]" = OrderedDict()
+
+    def _last_event_id(self, session: Any, sender_id: Text) -> Optional[int]:
+        return session.query(sa.func.max(self.SQLEvent.id)).filter(self.SQLEvent.sender_id == sender_id).scalar()
+
+    async def retrieve(self, sender_id: Text) -> Optional[DialogueStateTracker]:
+        kept = self._kept.pop(sender_id, None)
+        if kept is not None:
+            last_id, tracker = kept
+            # unchanged since it was saved (a failed turn leaves events unsaved: read it again)
+            if len(tracker.events) == getattr(tracker, STORED, None):
+                with self.session_scope() as session:
+                    if self._last_event_id(session, sender_id) == last_id:
+                        self._kept[sender_id] = kept
+                        return tracker
+        return await super().retrieve(sender_id)
 
     async def _retrieve(self, sender_id: Text, fetch_events_from_all_sessions: bool
                         ) -> Optional[DialogueStateTracker]:
@@ -63,3 +93,9 @@ class OrientationTrackerStore(SQLTrackerStore):
     async def save(self, tracker: DialogueStateTracker) -> None:
         await super().save(tracker)
         setattr(tracker, STORED, len(tracker.events))
+        self._kept.pop(tracker.sender_id, None)
+        if _as_read_back(tracker):
+            with self.session_scope() as session:
+                self._kept[tracker.sender_id] = (self._last_event_id(session, tracker.sender_id), tracker)
+            while len(self._kept) > KEPT_TRACKERS:
+                self._kept.popitem(last=False)

@@ -89,3 +89,31 @@ def test_saving_again_adds_nothing(tmp_path):
     latest, full = in_thread(conversation(store))
     in_thread(store.save(latest))
     assert len(rows(tmp_path / "orientation.db")) == len(full.events)
+
+
+async def another_turn(store, text):
+    tracker = await store.retrieve("someone")
+    for event in turn(text, "réponse"):
+        tracker.update(event)
+    await store.save(tracker)
+
+
+def test_what_another_rasa_instance_wrote_is_read(tmp_path):
+    url = f"sqlite:///{tmp_path / 'orientation.db'}"
+    first, second = OrientationTrackerStore(DOMAIN, host=url), OrientationTrackerStore(DOMAIN, host=url)
+    in_thread(conversation(first))
+    in_thread(another_turn(second, "écrit par l'autre instance"))
+    texts = [e.text for e in in_thread(first.retrieve("someone")).events if isinstance(e, UserUttered)]
+    assert texts[-1] == "écrit par l'autre instance"
+    in_thread(another_turn(first, "et de nouveau ici"))
+    assert [e.text for e in in_thread(second.retrieve("someone")).events
+            if isinstance(e, UserUttered)][-2:] == ["écrit par l'autre instance", "et de nouveau ici"]
+
+
+def test_a_turn_that_was_not_saved_is_not_read_back(tmp_path):
+    store = OrientationTrackerStore(DOMAIN, host=f"sqlite:///{tmp_path / 'orientation.db'}")
+    latest, _ = in_thread(conversation(store))
+    saved = without_time(latest.events)
+    tracker = in_thread(store.retrieve("someone"))
+    tracker.update(UserUttered("perdu", {"name": "inform", "confidence": 1.0}))  # the turn fails here
+    assert without_time(in_thread(store.retrieve("someone")).events) == saved
