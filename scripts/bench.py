@@ -3,7 +3,8 @@
 Both are started one after the other on free ports (this project through scripts/serve, as
 `make run` does; the vanilla bot with `rasa run`, trained here when its model is missing or
 older than its files). Each gets the same small-talk mix; this project also gets a real
-conversation mix (profile, recommendation, questions on a call). For each mix: p50/p95 latency
+conversation mix (profile, recommendation, questions on a call). The messages are sent in rounds,
+each assistant in turn in every round, so that a shared machine's changing load hits both alike. For each mix: p50/p95 latency
 with 1 user, p50/p95 and throughput with N concurrent users, the RSS of every process, the time
 to ready; then the ratios project / vanilla. Printed, and written as JSON under results/.
 
@@ -215,54 +216,75 @@ def summary(latencies: List[float]) -> Dict[str, float]:
             "p95_ms": round(1000 * percentile(latencies, 0.95), 1), "messages": len(latencies)}
 
 
-def one_user(url: str, mix: List[str], messages: int) -> Dict[str, float]:
-    user = User(url, mix)
-    return summary([user.send() for _ in range(messages)])
+class Load:
+    """One assistant and one mix: the latencies and the busy time of its 1-user and N-user runs,
+    added up over the rounds."""
 
+    def __init__(self, server: Server, mix_name: str, mix: List[str]):
+        self.server, self.mix_name, self.mix = server, mix_name, mix
+        self.single: List[float] = []
+        self.many: List[float] = []
+        self.many_wall = 0.0
+        self.peak_rss = 0.0
 
-def concurrent_users(server: Server, mix: List[str], users: int, per_user: int) -> Dict[str, float]:
-    latencies: List[float] = []
-    errors: List[str] = []
-    people = [User(server.url, mix) for _ in range(users)]
-    for i, person in enumerate(people):  # users at different points of the conversation
-        person.turn = i % len(mix)
-    barrier = threading.Barrier(users + 1)
+    def warm_up(self) -> None:
+        user = User(self.server.url, self.mix)
+        for _ in range(len(self.mix)):
+            user.send()
 
-    def chat(person: User) -> None:
+    def one_user(self, messages: int) -> None:
+        user = User(self.server.url, self.mix)
+        self.single += [user.send() for _ in range(messages)]
+
+    def concurrent_users(self, users: int, per_user: int) -> None:
+        errors: List[str] = []
+        people = [User(self.server.url, self.mix) for _ in range(users)]
+        for i, person in enumerate(people):  # users at different points of the conversation
+            person.turn = i % len(self.mix)
+        barrier = threading.Barrier(users + 1)
+
+        def chat(person: User) -> None:
+            barrier.wait()
+            try:
+                for _ in range(per_user):
+                    self.many.append(person.send())
+            except Exception as error:  # noqa: BLE001 - reported below
+                errors.append(str(error))
+        threads = [threading.Thread(target=chat, args=(p,)) for p in people]
+        for thread in threads:
+            thread.start()
         barrier.wait()
-        try:
-            for _ in range(per_user):
-                latencies.append(person.send())
-        except Exception as error:  # noqa: BLE001 - reported below, the run goes on
-            errors.append(str(error))
-    threads = [threading.Thread(target=chat, args=(p,)) for p in people]
-    for thread in threads:
-        thread.start()
-    peak = 0.0
-    barrier.wait()
-    start = time.perf_counter()
-    while any(t.is_alive() for t in threads):
-        peak = max(peak, server.rss() or 0.0)
-        time.sleep(0.5)
-    wall = time.perf_counter() - start
-    if errors:
-        sys.exit(f"{server.name}: {len(errors)} failed messages, first: {errors[0]}")
-    return {**summary(latencies), "users": users, "throughput_msg_s": round(len(latencies) / wall, 1),
-            "peak_rss_mb": peak or None}
+        start = time.perf_counter()
+        while any(t.is_alive() for t in threads):
+            self.peak_rss = max(self.peak_rss, self.server.rss() or 0.0)
+            time.sleep(0.2)
+        self.many_wall += time.perf_counter() - start
+        if errors:
+            sys.exit(f"{self.server.name}: {len(errors)} failed messages, first: {errors[0]}")
+
+    def figures(self, users: int) -> Dict[str, object]:
+        return {"1_user": summary(self.single),
+                f"{users}_users": {**summary(self.many), "users": users,
+                                   "throughput_msg_s": round(len(self.many) / self.many_wall, 1)}}
 
 
-def measure(server: Server, mixes: Dict[str, List[str]], args: argparse.Namespace) -> Dict[str, object]:
-    figures: Dict[str, object] = {"ready_s": server.ready_s}
-    for name, mix in mixes.items():
-        print(f"  {server.name}: {name}…", flush=True)
-        warm = User(server.url, mix)
-        for _ in range(len(mix)):
-            warm.send()
-        figures[name] = {"1_user": one_user(server.url, mix, args.messages),
-                         f"{args.users}_users": concurrent_users(server, mix, args.users, args.per_user)}
-    figures["rss_mb"] = max([server.rss() or 0] + [m[f"{args.users}_users"]["peak_rss_mb"] or 0
-                                                   for k, m in figures.items() if k in mixes]) or None
-    return figures
+def measure(loads: List[Load], args: argparse.Namespace) -> Dict[str, Dict[str, object]]:
+    """Every load in turn, in rounds: a shared machine's load drifts during a run, so each round
+    gives every assistant the same conditions, and the ratios hold even when absolute times move."""
+    for load in loads:
+        load.warm_up()
+    for round_number in range(1, args.rounds + 1):
+        print(f"  round {round_number}/{args.rounds}", flush=True)
+        for load in loads:
+            load.one_user(max(1, args.messages // args.rounds))
+        for load in loads:
+            load.concurrent_users(args.users, max(1, args.per_user // args.rounds))
+    results: Dict[str, Dict[str, object]] = {}
+    for load in loads:
+        figures = results.setdefault(load.server.name, {"ready_s": load.server.ready_s, "rss_mb": 0.0})
+        figures[load.mix_name] = load.figures(args.users)
+        figures["rss_mb"] = max(figures["rss_mb"], load.peak_rss, load.server.rss() or 0.0) or None
+    return results
 
 
 # --- report ------------------------------------------------------------------------------------
@@ -325,6 +347,7 @@ def main() -> None:
     parser.add_argument("--messages", type=int, default=60, help="messages of the 1-user run, per mix")
     parser.add_argument("--users", type=int, default=10, help="concurrent users")
     parser.add_argument("--per-user", type=int, default=30, help="messages each concurrent user sends")
+    parser.add_argument("--rounds", type=int, default=5, help="rounds the messages are split into, every assistant in each")
     parser.add_argument("--instances", type=int, help="RASA_INSTANCES for scripts/serve")
     parser.add_argument("--target", help="bench an assistant already running at this URL instead of starting one")
     parser.add_argument("--pid", type=int, help="with --target: the root process, for its RSS")
@@ -337,21 +360,21 @@ def main() -> None:
     run_dir.mkdir(parents=True, exist_ok=True)
     results: Dict[str, object] = {"date": stamp, "label": args.label, "instances": args.instances or 1,
                                   "settings": {"messages": args.messages, "users": args.users,
-                                               "per_user": args.per_user},
+                                               "per_user": args.per_user, "rounds": args.rounds},
                                   "mixes": {"small_talk": SMALL_TALK, "real": REAL}}
-    if not args.skip_vanilla:
-        train_vanilla()
-        server = start_vanilla(run_dir)
-        try:
-            results["vanilla"] = measure(server, {"small_talk": SMALL_TALK}, args)
-        finally:
-            server.close()
-    server = (Server("project", args.target.rstrip("/"), None, None, args.pid) if args.target
-              else start_project(run_dir, args.instances))
+    servers: List[Server] = []
     try:
-        results["project"] = measure(server, {"small_talk": SMALL_TALK, "real": REAL}, args)
+        if not args.skip_vanilla:  # started first, then idle while the project starts
+            train_vanilla()
+            servers.append(start_vanilla(run_dir))
+        servers.append(Server("project", args.target.rstrip("/"), None, None, args.pid) if args.target
+                       else start_project(run_dir, args.instances))
+        loads = [Load(servers[0], "small_talk", SMALL_TALK)] if not args.skip_vanilla else []
+        loads += [Load(servers[-1], "small_talk", SMALL_TALK), Load(servers[-1], "real", REAL)]
+        results.update(measure(loads, args))
     finally:
-        server.close()
+        for server in servers:
+            server.close()
     if "vanilla" in results:
         results["ratios"] = ratios(results["project"], results["vanilla"], args.users)
     out = RESULTS / f"bench-{stamp}{'-' + args.label if args.label else ''}.json"
