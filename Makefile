@@ -25,6 +25,7 @@ help:
 	@echo "make run       start the action server, the Rasa server and the web page"
 	@echo "make shell     chat in the terminal"
 	@echo "make test      install and train if needed, then every test (PYTEST_ARGS='-k booking' to pick)"
+	@echo "make bench     this assistant against a vanilla Rasa assistant (a few minutes; results/)"
 	@echo "make lock      re-resolve requirements.in into requirements.lock (pip-compile, with hashes)"
 
 TERRITORIES := var/territories.json
@@ -101,3 +102,11 @@ screenshot: install train
 mutation: $(VENV)/.installed
 	ORIENTATION_SEEDS_DIR="$${ORIENTATION_SEEDS_DIR:-$(abspath $(CURDIR)/../shared/seeds)}" $(VENV)/bin/mutmut run --max-children 2
 	$(PY) scripts/mutation_score.py
+
+# This assistant against a vanilla Rasa assistant (bench/vanilla, trained by the bench), one after
+# the other on free ports: latency, throughput, memory, time to ready, as a table and as JSON in
+# results/. A few minutes, so not part of `make test`. BENCH_ARGS="--instances 2" or "--help".
+.PHONY: bench
+BENCH_ARGS ?=
+bench: install train
+	$(PY) scripts/bench.py $(BENCH_ARGS)

@@ -8,8 +8,7 @@ from rasa_sdk import Tracker
 from actions.eligibility import Profile, ProfileError, reference_date
 from actions.territories import IndexMissing, Territory, load_index
 from actions.territories.coverage import decode
-
-PROFILE_SLOTS = ("applicant_type", "population", "departement_count", "budget", "project_nature")
+from actions.validation_scope import PROFILE_SLOTS  # one list, also read by the Rasa server
 
 
 def profile_from(slots: Dict[str, Any]) -> Profile:

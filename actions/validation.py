@@ -11,7 +11,8 @@
 from __future__ import annotations
 
 from abc import ABCMeta, abstractmethod
-from typing import Any, Dict, List, Optional, Text
+from functools import lru_cache
+from typing import Any, Dict, FrozenSet, List, Optional, Text
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
@@ -21,12 +22,13 @@ from rasa_sdk.types import DomainDict
 
 from actions import amounts, form_exit, replies
 from actions.side_answers import which_total_message
-from actions.eligibility import INELIGIBLE, evaluate
+from actions.eligibility import INELIGIBLE, Profile, evaluate
 from actions.eligibility import formatting as fmt
 from actions.eligibility.profile import LIMITS, out_of_range
 from actions.eligibility.vocabulary import APPLICANT_TYPES, THEMES, applicant_label
 from actions.territories import IndexMissing, load_index
 from actions.territories.coverage import coverage, decode, encode
+from actions.validation_scope import needs_profile_validation
 from actions.eligibility.funding import PART_WORDS
 from actions.tracker_profile import (PROFILE_SLOTS, latest_entity, places_from_tracker, profile_from,
                                      profile_from_tracker, value_before_last_message)
@@ -90,6 +92,9 @@ class ValidateProfileSlots(ValidationAction):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[Dict[Text, Any]]:
         candidates = tracker.slots_to_validate()
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if not needs_profile_validation(candidates, intent, tracker.latest_message.get("text")):
+            return []  # the Rasa server skips this call on the same test (addons/turn_speedups.py)
         if tracker.active_loop_name in BOOKING_LOOPS and not describes_the_project(tracker):
             # The message answers a booking question: « Mairie de Lyon » is the organisation's
             # name, not a new profile, and the advisor's summary must keep the profile confirmed.
@@ -98,7 +103,6 @@ class ValidateProfileSlots(ValidationAction):
         events: Dict[str, Any] = {}
         notes: List[str] = []
         changes: List[str] = []
-        intent = (tracker.latest_message.get("intent") or {}).get("name")
         protected = _protected_slots(tracker, intent, candidates)
         for slot in protected:
             events[slot] = value_before_last_message(tracker, slot)
@@ -283,14 +287,20 @@ def fields_needed(slots: Dict[str, Any]) -> List[str]:
               if slots.get(s) is None and s not in unknown]
     if slots.get("applicant_type") is None:
         return needed
-    results = evaluate(profile_from(slots))
-    considered = [r for r in results if r.verdict != INELIGIBLE and r.theme_match is not False]
-    missing = {field for r in considered for field in r.missing}
+    missing = _missing_for(profile_from(slots))
     for field in ("population", "departement_count"):
         if field in missing and slots.get(field) is None and field not in unknown:
             needed.append(field)
             break  # ask the population first; the départements only if it is not enough
     return needed
+
+
+@lru_cache(maxsize=256)
+def _missing_for(profile: Profile) -> FrozenSet[str]:
+    """The fields the calls still under consideration depend on. Kept per profile: the SDK asks
+    the form's required slots three times per message, and each asks the engine for every call."""
+    considered = [r for r in evaluate(profile) if r.verdict != INELIGIBLE and r.theme_match is not False]
+    return frozenset(field for r in considered for field in r.missing)
 
 
 class KeepingFormValidation(FormValidationAction, metaclass=ABCMeta):

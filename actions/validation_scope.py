@@ -1,0 +1,30 @@
+"""When the profile validation of a message can change anything.
+
+ValidateProfileSlots (action_validate_slot_mappings, actions/validation.py) runs after every user
+message. Most messages (« bonjour », « merci », a question on a call) set no profile slot and name
+no amount: the action then returns nothing. This predicate says so without the action server, so
+the Rasa server skips that call (addons/turn_speedups.py) and the action returns early on the same
+test: one rule, read in both places. No Rasa import: the Rasa server and the action server use it.
+"""
+from __future__ import annotations
+
+from typing import Iterable, Optional
+
+from actions import amounts
+
+# The profile's slots (contract §4), re-exported by actions/tracker_profile.py.
+PROFILE_SLOTS = ("applicant_type", "population", "departement_count", "budget", "project_nature")
+# The slots ValidateProfileSlots checks: the profile and the places that fill it.
+WATCHED_SLOTS = PROFILE_SLOTS + ("territory",)
+
+
+def needs_profile_validation(slots: Iterable[str], intent: Optional[str], text: Optional[str]) -> bool:
+    """True when the message set a watched slot, is a correction (never left unanswered), or names
+    amounts that may be parts of the budget or several possible totals."""
+    if any(slot in WATCHED_SLOTS for slot in slots) or intent == "correct":
+        return True
+    text = text or ""
+    if text.startswith("/"):  # a button's payload: its values are slots, checked above
+        return False
+    reading = amounts.read_budget(text)
+    return bool(reading.ambiguous or reading.parts)

@@ -1,0 +1,144 @@
+"""The per-turn savings of the Rasa server (addons/turn_speedups.py) keep Rasa's behaviour: action
+responses are still validated, and the global slot validation is skipped only when it cannot
+change anything (actions/validation_scope.py)."""
+import asyncio
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+import yaml
+from jsonschema import ValidationError
+from rasa.core.actions.action import ActionExtractSlots, RemoteAction
+from rasa.core.channels.channel import CollectingOutputChannel
+from rasa.core.nlg import TemplatedNaturalLanguageGenerator
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import SlotSet, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.utils.endpoints import EndpointConfig
+
+from actions.validation_scope import needs_profile_validation
+from addons import turn_speedups
+from addons.turn_speedups import TurnSpeedups
+
+ROOT = Path(__file__).resolve().parents[1]
+DOMAIN = Domain.load(str(ROOT / "domain.yml"))
+
+
+@pytest.fixture
+def restored_rasa(monkeypatch):
+    """The changes are installed on Rasa's classes: put the originals back after the test."""
+    monkeypatch.setattr(RemoteAction, "_validate_action_result", RemoteAction._validate_action_result)
+    monkeypatch.setattr(ActionExtractSlots, "_execute_validation_action",
+                        ActionExtractSlots._execute_validation_action)
+
+
+def in_thread(coroutine):
+    """asyncio.run in a thread of its own (the browser tests keep a loop running in the main one)."""
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        return thread.submit(asyncio.run, coroutine).result()
+
+
+def test_importing_the_module_patches_nothing():
+    code = ("from rasa.core.actions.action import RemoteAction; import addons.turn_speedups; "
+            "print(getattr(RemoteAction._validate_action_result, 'prebuilt', False))")
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True).stdout.strip() == "False"
+
+
+def test_the_component_is_in_the_pipeline():
+    with open(ROOT / "config.yml", encoding="utf-8") as file:
+        names = [c["name"] for c in yaml.safe_load(file)["pipeline"]]
+    assert "addons.turn_speedups.TurnSpeedups" in names
+
+
+def test_creating_the_component_installs_both_once(restored_rasa):
+    TurnSpeedups.create({}, None, None, None)
+    validate, skip = RemoteAction._validate_action_result, ActionExtractSlots._execute_validation_action
+    TurnSpeedups.create({}, None, None, None)
+    assert validate.prebuilt and skip.skips
+    assert RemoteAction._validate_action_result is validate and ActionExtractSlots._execute_validation_action is skip
+    assert TurnSpeedups().process(["message"]) == ["message"]
+
+
+VALID = {"events": [{"event": "slot", "name": "budget", "value": 400000.0}],
+         "responses": [{"text": "Bonjour"}]}
+INVALID = [{"events": [{"event": "slot", "value": 1}]},  # a slot event without its name
+           {"events": "budget"},
+           {"responses": ["Bonjour"]}]
+
+
+@pytest.mark.parametrize("response", INVALID)
+def test_an_invalid_action_response_is_still_rejected(restored_rasa, response):
+    action = RemoteAction("action_recommend", None)
+    with pytest.raises(ValidationError):
+        action._validate_action_result(response)  # Rasa alone
+    turn_speedups.install()
+    with pytest.raises(ValidationError, match="Failed to validate Action server response"):
+        action._validate_action_result(response)
+
+
+def test_a_valid_action_response_passes(restored_rasa):
+    turn_speedups.install()
+    assert RemoteAction("action_recommend", None)._validate_action_result(VALID) is True
+
+
+@pytest.mark.parametrize("slots, intent, text, needed", [
+    ([], "greet", "bonjour", False),
+    ([], "thank", "merci", False),
+    (["current_call"], "ask_call_info", "c'est quoi TNT-COOP ?", False),
+    ([], "affirm", '/affirm', False),
+    (["budget"], "inform", "le budget est de 400 000 €", True),
+    (["territory"], "inform", "la mairie de Rennes", True),
+    (["applicant_type", "population"], "inform", "une commune de 350 000 habitants", True),
+    ([], "correct", "non c'est pas ça", True),  # a correction is never left unanswered
+    ([], "inform", "budget autour de 800k, dont ~200k de salaires internes", True),  # parts of a budget
+])
+def test_when_the_profile_validation_is_needed(slots, intent, text, needed):
+    assert needs_profile_validation(slots, intent, text) is needed
+
+
+class Recorder:
+    """Stands for the action server: records the calls, returns what the action would."""
+
+    def __init__(self, monkeypatch):
+        self.calls = []
+        recorder = self
+
+        async def run(action, output_channel, nlg, tracker, domain):
+            recorder.calls.append(action.name())
+            return []
+        monkeypatch.setattr(RemoteAction, "run", run)
+
+
+def extract(text, intent, entities):
+    tracker = DialogueStateTracker.from_events("someone", [UserUttered(
+        text, {"name": intent, "confidence": 1.0}, entities=entities)], slots=DOMAIN.slots)
+    action = ActionExtractSlots(EndpointConfig("http://127.0.0.1:9/webhook"))
+    return in_thread(action.run(CollectingOutputChannel(), TemplatedNaturalLanguageGenerator({}), tracker, DOMAIN))
+
+
+def test_small_talk_does_not_call_the_action_server(restored_rasa, monkeypatch):
+    recorder = Recorder(monkeypatch)
+    turn_speedups.install()
+    assert extract("bonjour", "greet", []) == []
+    assert recorder.calls == []
+
+
+def test_slots_are_still_filled_and_validated_from_every_message(restored_rasa, monkeypatch):
+    recorder = Recorder(monkeypatch)
+    turn_speedups.install()
+    events = extract("je suis une commune de 350 000 habitants", "inform",
+                     [{"entity": "applicant_type", "value": "commune"},
+                      {"entity": "population", "value": 350000.0}])
+    assert recorder.calls == ["action_validate_slot_mappings"]
+    assert events == [SlotSet("applicant_type", "commune"), SlotSet("population", 350000.0)]
+
+
+def test_a_question_on_a_call_fills_the_call_without_the_action_server(restored_rasa, monkeypatch):
+    recorder = Recorder(monkeypatch)
+    turn_speedups.install()
+    events = extract("c'est quoi TNT-COOP ?", "ask_call_info", [{"entity": "call_code", "value": "TNT-COOP"}])
+    assert recorder.calls == []
+    assert events == [SlotSet("current_call", "TNT-COOP")]
