@@ -17,6 +17,7 @@ from typing import Dict, List, Optional
 import pytest
 from sklearn.metrics import f1_score
 
+from scripts.nlu_report import merged
 from tests.nlu.model_parse import parse, theme_of
 from tests.nlu.test_entity_values import heldout
 
@@ -37,7 +38,9 @@ def results() -> List[Dict]:
         pytest.fail(f"{HELDOUT} is missing")
     messages = heldout(HELDOUT)
     parsed = parse([text for _, text, _ in messages])
-    return [{"text": text, "intent": intent, "predicted_intent": p["intent"]["name"],
+    # gold intents merged since the set was written are mapped (scripts/nlu_report.py, MERGED_INTENTS:
+    # ask_recommendation is inform)
+    return [{"text": text, "intent": merged(intent), "predicted_intent": p["intent"]["name"],
              "theme": expected_theme(expected), "predicted_theme": theme_of(p)}
             for (intent, text, expected), p in zip(messages, parsed)]
 
