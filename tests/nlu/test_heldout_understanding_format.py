@@ -191,3 +191,28 @@ def test_no_duplicate_nor_one_word_variant(examples):
             elif len(a) == len(b) and sum(x != y for x, y in zip(a, b)) == 1:
                 close.append(f"{' '.join(a)}  <->  {' '.join(b)}")
     assert not close, "\n".join(close)
+
+
+def _words(message: str) -> List[str]:
+    from actions.textfold import fold
+
+    return re.findall(r"\w+", fold(message).text.casefold())
+
+
+def test_no_training_message_is_a_near_copy_of_a_heldout_message(examples):
+    """Beyond exact copies: a training message that holds a held-out message whole (« Bonjour, notre
+    besoin : » + the message, six words or more) or shares 80 % of its words would measure memory, not
+    understanding."""
+    training = [(path.name, message, _words(message)) for path in sorted((ROOT / "data").glob("nlu*.yml"))
+                for _, message, _ in read_examples(path)]
+    close = []
+    for _, message, _ in examples:
+        words = _words(message)
+        if len(words) < 4:
+            continue
+        held, joined = set(words), f" {' '.join(words)} "
+        for name, other, other_words in training:
+            shared = len(held & set(other_words)) / len(held | set(other_words))
+            if shared >= 0.8 or len(words) >= 6 and joined in f" {' '.join(other_words)} ":
+                close.append(f"{message!r} ~ {other!r} ({name})")
+    assert not close, "\n".join(close)
