@@ -100,14 +100,14 @@ def intent_macro_f1(results) -> float:
 
 # Today's figures (make train, then
 #     .venv/bin/python -m pytest tests/nlu/test_understanding_quality.py -s -p no:randomly):
-# theme accuracy 0.955, weakest theme recall 0.882 (ecosysteme_politique_publique,
+# theme accuracy 0.959, weakest theme recall 0.882 (ecosysteme_politique_publique,
 # methodes_travail, pilotage_reforme, transformation_organisation, travail_collaboratif: 15 of 17 each),
-# intent macro-F1 0.953 (ask_recommendation scored as inform, see above). The floors are these figures
+# intent macro-F1 0.962 (ask_recommendation scored as inform, see above). The floors are these figures
 # to two decimals: a change of data/ may move them a little, not below.
 def test_understanding_does_not_regress(results, themes):
     assert theme_accuracy(results) >= 0.95
     assert weakest_recall(themes) >= 0.88
-    assert intent_macro_f1(results) >= 0.95
+    assert intent_macro_f1(results) >= 0.96
 
 
 # The bars.
