@@ -41,7 +41,7 @@ BOOKING_SLOTS = ("booking_slot", "booking_wish", "booking_name", "booking_organi
                  "booking_contact")
 # Questions about calls during the booking are not names or organisations.
 QUESTION_INTENTS = {"ask_call_info", "ask_funding", "ask_why_not", "compare_calls", "list_calls",
-                    "ask_recommendation", "bot_challenge", "out_of_scope"}
+                    "bot_challenge", "out_of_scope"}
 
 
 @lru_cache(maxsize=1)

@@ -9,7 +9,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 SUGGESTIONS = [
-    {"title": "Quels appels pour mon projet ?", "payload": "/ask_recommendation"},
+    # asking for the recommendation is an inform: it starts the profile form (data/rules.yml)
+    {"title": "Quels appels pour mon projet ?", "payload": "/inform"},
     {"title": "La liste des appels", "payload": "/list_calls"},
     {"title": "Parler à un conseiller DINUM", "payload": "/ask_appointment"},
 ]

