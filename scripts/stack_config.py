@@ -91,13 +91,9 @@ def haproxy_config(ports: Ports) -> str:
                         for n, port in enumerate(ports.instance_ports(), start=1))
     return f"""global
     maxconn 4096
-    log stdout format raw local0 warning
 
 defaults
     mode http
-    log global
-    option httplog
-    option dontlognull
     timeout connect 2s
     timeout client 120s
     timeout server 120s

@@ -1,0 +1,81 @@
+"""The production edges without servers: the message limit, the allowed origins, the lock store
+chosen from the environment, and the supervisor/balancer configuration of `make run`."""
+import asyncio
+import configparser
+
+import pytest
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+from rasa.core.lock_store import InMemoryLockStore, RedisLockStore
+
+from actions.amounts import MAX_MESSAGE
+from addons.channels import allowed_origins, origin_allowed, too_long_reply, within_limit
+from addons.lock_store import OrientationLockStore, redis_settings
+from scripts.stack_config import haproxy_config, Ports, programs, supervisord_config
+
+
+def _deliver(text):
+    processed = []
+
+    async def assistant(message):
+        processed.append(message.text)
+
+    channel = CollectingOutputChannel()
+    asyncio.run(within_limit(assistant)(UserMessage(text, channel, "user-1")))
+    return processed, [m["text"] for m in channel.messages]
+
+
+def test_a_message_at_the_limit_is_processed_one_over_is_answered_in_french():
+    assert _deliver("a" * MAX_MESSAGE) == (["a" * MAX_MESSAGE], [])
+    processed, replies = _deliver("a" * (MAX_MESSAGE + 1))
+    assert processed == []
+    assert replies == [too_long_reply(MAX_MESSAGE + 1)]
+    assert replies[0].startswith("Votre message est trop long pour que je le lise : 2\u00a0000 caractères au plus, "
+                                 "il en compte 2\u00a0001.")
+
+
+def test_allowed_origins():
+    allowed = allowed_origins({"CORS_ORIGINS": "http://127.0.0.1:8000, https://www.exemple.gouv.fr/"})
+    assert allowed == ["http://127.0.0.1:8000", "https://www.exemple.gouv.fr"]
+    assert origin_allowed("https://www.exemple.gouv.fr", allowed)
+    assert not origin_allowed("https://autre-site.example", allowed)
+    assert not origin_allowed("http://127.0.0.1:8001", allowed)
+    assert origin_allowed(None, allowed)  # not a browser page
+    assert origin_allowed("https://autre-site.example", ["*"])
+
+
+def test_the_lock_store_is_in_memory_for_one_instance_and_redis_for_several(monkeypatch):
+    monkeypatch.delenv("ORIENTATION_REDIS_URL", raising=False)
+    assert isinstance(OrientationLockStore(), InMemoryLockStore)
+    monkeypatch.setenv("ORIENTATION_REDIS_URL", "redis://127.0.0.1:6390/2")
+    store = OrientationLockStore()
+    assert isinstance(store, RedisLockStore)
+    assert store.red.connection_pool.connection_kwargs["port"] == 6390
+    assert redis_settings("rediss://user:secret@redis.example:6380")["use_ssl"] is True
+    with pytest.raises(ValueError, match="redis://"):
+        redis_settings("http://127.0.0.1:6379")
+
+
+def test_one_instance_needs_no_balancer_nor_redis():
+    names = [p.name for p in programs({"RASA_PORT": "5005"})]
+    assert names == ["actions", "rasa", "web"]
+    assert "--port 5005" in " ".join(programs({"RASA_PORT": "5005"})[1].command)
+
+
+def test_n_instances_on_the_next_ports_behind_haproxy_with_redis(tmp_path):
+    env = {"RASA_PORT": "5005", "RASA_INSTANCES": "3", "CORS_ORIGINS": "http://127.0.0.1:8000",
+           "RASA_AUTH_TOKEN": "secret"}
+    found = {p.name: " ".join(p.command) for p in programs(env)}
+    assert set(found) == {"actions", "rasa-1", "rasa-2", "rasa-3", "redis", "balancer", "web"}
+    assert "--port 5008" in found["rasa-3"] and "--cors http://127.0.0.1:8000" in found["rasa-1"]
+    assert "secret" not in found["rasa-1"] and "%(ENV_RASA_AUTH_TOKEN)s" in found["rasa-1"]
+    assert "--bind 127.0.0.1" in found["redis"]
+    balancer = haproxy_config(Ports.from_environment(env))
+    assert "bind *:5005" in balancer and "server rasa-3 127.0.0.1:5008 check" in balancer
+    assert "option redispatch" in balancer and "retry-on conn-failure empty-response" in balancer
+    assert "balance source" in balancer  # socket.io sessions stay on one instance
+    config = configparser.RawConfigParser()
+    config.read_string(supervisord_config(tmp_path, env))
+    for name in found:
+        section = config[f"program:{name}"]
+        assert section["autorestart"] == "true" and int(section["startretries"]) >= 100
+        assert section["stdout_logfile"] == str(tmp_path / f"{name}.log")
