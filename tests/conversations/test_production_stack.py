@@ -213,3 +213,65 @@ def test_cors_allows_the_demo_page_only(stack):
     page = f"http://127.0.0.1:{stack.ports['web']}"
     assert preflight(page) == page
     assert preflight("https://autre-site.example") == ""
+
+
+def _widget_session(stack, origin: str, transport: str):
+    """A socket.io session as the widget opens it, through the balancer; the bot's first reply or
+    None when the connection is refused. The asyncio client: its websocket transport uses aiohttp."""
+    import asyncio
+
+    import socketio  # python-socketio's client, speaking as the widget's socket.io-client
+
+    async def session():
+        client = socketio.AsyncClient(reconnection=False)
+        replies: asyncio.Queue = asyncio.Queue()
+
+        @client.on("session_confirm")
+        async def confirmed(session_id):
+            await client.emit("user_uttered", {"message": "bonjour", "session_id": session_id})
+
+        @client.on("bot_uttered")
+        async def uttered(data):
+            await replies.put(data.get("text", ""))
+
+        try:
+            await client.connect(f"http://127.0.0.1:{stack.ports['rasa']}", headers={"Origin": origin},
+                                 transports=[transport], wait_timeout=10)
+        except socketio.exceptions.ConnectionError:
+            return None
+        try:
+            await client.emit("session_request", {"session_id": None})
+            return await asyncio.wait_for(replies.get(), 60)
+        finally:
+            await client.disconnect()
+
+    return asyncio.run(session())
+
+
+def _websocket_accepted(stack, origin: str) -> bool:
+    """Opens socket.io's websocket transport with this Origin, as a browser would from that page
+    (the browser does not apply CORS to websockets): accepted (socket.io CONNECT answered "40")
+    or refused ("44", connect_error)."""
+    import asyncio
+
+    import websockets
+
+    async def handshake() -> str:
+        url = f"ws://127.0.0.1:{stack.ports['rasa']}/socket.io/?EIO=4&transport=websocket"
+        async with websockets.connect(url, origin=origin, open_timeout=10) as socket_:
+            assert (await asyncio.wait_for(socket_.recv(), 10)).startswith("0")  # engine.io open
+            await socket_.send("40")  # socket.io CONNECT to the default namespace
+            return await asyncio.wait_for(socket_.recv(), 10)
+
+    answer = asyncio.run(handshake())
+    assert answer[:2] in ("40", "44"), answer
+    return answer.startswith("40")
+
+
+def test_the_widget_channel_through_the_balancer_from_the_demo_page_only(stack):
+    stack.wait_instances_up()
+    page = f"http://127.0.0.1:{stack.ports['web']}"
+    assert "Bonjour" in _widget_session(stack, page, "polling")  # polling: every request on one instance
+    assert _widget_session(stack, "https://autre-site.example", "polling") is None
+    assert _websocket_accepted(stack, page)
+    assert not _websocket_accepted(stack, "https://autre-site.example")
