@@ -73,7 +73,8 @@ def programs(env: Mapping[str, str]) -> List[Program]:
                                  "--port", str(ports.action)])]
     for number, port in enumerate(ports.instance_ports(), start=1):
         name = "rasa" if ports.instances == 1 else f"rasa-{number}"
-        found.append(Program(name, rasa_command(port, env)))
+        # loading the model takes 20 s or more: a crash before that is retried with backoff
+        found.append(Program(name, rasa_command(port, env), startsecs=20))
     if ports.instances > 1:
         found.append(Program("redis", ["/usr/bin/redis-server", "--bind", "127.0.0.1", "--port", str(ports.redis),
                                        "--save", "", "--appendonly", "no", "--protected-mode", "yes"]))
