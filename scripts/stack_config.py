@@ -49,9 +49,11 @@ class Ports:
         return [self.rasa] if self.instances == 1 else [self.rasa + i for i in range(1, self.instances + 1)]
 
 
-def rasa_command(port: int, env: Mapping[str, str]) -> List[str]:
+def rasa_command(port: int, env: Mapping[str, str], behind_balancer: bool) -> List[str]:
     command = [str(BIN / "rasa"), "run", "--model", "models", "--endpoints", "endpoints.yml",
                "--credentials", "credentials.yml", "--port", str(port)]
+    if behind_balancer:
+        command += ["--interface", "127.0.0.1"]  # reached through HAProxy only
     origins = env.get("CORS_ORIGINS", "").replace(",", " ").split()
     if origins:
         command += ["--cors", *origins]
@@ -74,7 +76,7 @@ def programs(env: Mapping[str, str]) -> List[Program]:
     for number, port in enumerate(ports.instance_ports(), start=1):
         name = "rasa" if ports.instances == 1 else f"rasa-{number}"
         # loading the model takes 20 s or more: a crash before that is retried with backoff
-        found.append(Program(name, rasa_command(port, env), startsecs=20))
+        found.append(Program(name, rasa_command(port, env, ports.instances > 1), startsecs=20))
     if ports.instances > 1:
         found.append(Program("redis", ["/usr/bin/redis-server", "--bind", "127.0.0.1", "--port", str(ports.redis),
                                        "--save", "", "--appendonly", "no", "--protected-mode", "yes"]))

@@ -68,7 +68,7 @@ def test_n_instances_on_the_next_ports_behind_haproxy_with_redis(tmp_path):
     assert set(found) == {"actions", "rasa-1", "rasa-2", "rasa-3", "redis", "balancer", "web"}
     assert "--port 5008" in found["rasa-3"] and "--cors http://127.0.0.1:8000" in found["rasa-1"]
     assert "secret" not in found["rasa-1"] and "%(ENV_RASA_AUTH_TOKEN)s" in found["rasa-1"]
-    assert "--bind 127.0.0.1" in found["redis"]
+    assert "--bind 127.0.0.1" in found["redis"] and "--interface 127.0.0.1" in found["rasa-2"]
     balancer = haproxy_config(Ports.from_environment(env))
     assert "bind *:5005" in balancer and "server rasa-3 127.0.0.1:5008 check" in balancer
     assert "option redispatch" in balancer and "retry-on conn-failure empty-response" in balancer
