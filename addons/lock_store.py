@@ -8,10 +8,12 @@ unset => InMemoryLockStore.
 """
 from __future__ import annotations
 
+import asyncio
 import os
 from typing import Any
 from urllib.parse import urlsplit
 
+from rasa.core.lock import TicketLock
 from rasa.core.lock_store import InMemoryLockStore, LockStore, RedisLockStore
 
 
@@ -27,9 +29,30 @@ def redis_settings(url: str) -> dict:
             "key_prefix": "orientation"}
 
 
+class SharedLockStore(RedisLockStore):
+    """Rasa's Redis lock store, without its hang after an instance dies mid-message.
+
+    The dead instance's ticket expires after TICKET_LOCK_LIFETIME; the ticket of the message that
+    waits behind it was issued a moment later with the same lifetime, so both may have expired by
+    the next check (once a second). Rasa then waits for good: an empty queue is "locked" for
+    every ticket. Here a message whose turn has come, or that finds the queue empty or gone, runs.
+    """
+
+    async def _acquire_lock(self, conversation_id: str, ticket: int, wait_time_in_seconds: float) -> TicketLock:
+        while True:
+            lock = self.get_lock(conversation_id)
+            if lock is None:
+                return TicketLock(conversation_id)
+            serving = lock.now_serving  # drops the expired tickets first
+            if serving == ticket or not lock.tickets:
+                return lock
+            await asyncio.sleep(wait_time_in_seconds)
+            self.update_lock(conversation_id)
+
+
 class OrientationLockStore(LockStore):
     """Never instantiated itself: returns the lock store the environment asks for."""
 
     def __new__(cls, *args: Any, **kwargs: Any) -> LockStore:  # type: ignore[misc]
         url = os.environ.get("ORIENTATION_REDIS_URL", "").strip()
-        return RedisLockStore(**redis_settings(url)) if url else InMemoryLockStore()
+        return SharedLockStore(**redis_settings(url)) if url else InMemoryLockStore()

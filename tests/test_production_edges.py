@@ -79,3 +79,55 @@ def test_n_instances_on_the_next_ports_behind_haproxy_with_redis(tmp_path):
         section = config[f"program:{name}"]
         assert section["autorestart"] == "true" and int(section["startretries"]) >= 100
         assert section["stdout_logfile"] == str(tmp_path / f"{name}.log")
+
+
+@pytest.fixture
+def redis_url(tmp_path):
+    """A throwaway redis-server on a free port (Debian's, as `make run` starts it)."""
+    import socket
+    import subprocess
+    import time
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen(["/usr/bin/redis-server", "--bind", "127.0.0.1", "--port", str(port), "--save", "",
+                               "--appendonly", "no", "--dir", str(tmp_path)], stdout=subprocess.DEVNULL)
+    try:
+        for _ in range(50):
+            with socket.socket() as s:
+                if s.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            time.sleep(0.1)
+        yield f"redis://127.0.0.1:{port}/1"
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
+def test_a_message_waiting_behind_a_dead_instance_runs_once_that_lock_expires(redis_url, monkeypatch):
+    monkeypatch.setenv("ORIENTATION_REDIS_URL", redis_url)
+    store = OrientationLockStore()
+    store.issue_ticket("conversation-1", lock_lifetime=0.5)  # the instance that died holding it
+
+    async def next_message():
+        # its own ticket expires as soon as the dead one: Rasa's store would wait for ever here
+        async with store.lock("conversation-1", lock_lifetime=0.5, wait_time_in_seconds=1):
+            return "processed"
+    assert asyncio.run(asyncio.wait_for(next_message(), 10)) == "processed"
+    assert store.get_lock("conversation-1") is None  # cleaned up behind it
+
+
+def test_messages_of_one_conversation_wait_for_each_other(redis_url, monkeypatch):
+    monkeypatch.setenv("ORIENTATION_REDIS_URL", redis_url)
+    store, order = OrientationLockStore(), []
+
+    async def message(name):
+        async with store.lock("conversation-2", wait_time_in_seconds=0.05):
+            order.append(f"{name} starts")
+            await asyncio.sleep(0.3)
+            order.append(f"{name} ends")
+
+    async def both():
+        await asyncio.gather(message("first"), message("second"))
+    asyncio.run(both())
+    assert order == ["first starts", "first ends", "second starts", "second ends"]
