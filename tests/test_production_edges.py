@@ -131,3 +131,23 @@ def test_messages_of_one_conversation_wait_for_each_other(redis_url, monkeypatch
         await asyncio.gather(message("first"), message("second"))
     asyncio.run(both())
     assert order == ["first starts", "first ends", "second starts", "second ends"]
+
+
+def test_two_instances_taking_tickets_at_the_same_instant_never_share_one(redis_url, monkeypatch):
+    """Rasa's own store reads, changes and writes the queue: two instances could both get ticket 0."""
+    import threading
+    monkeypatch.setenv("ORIENTATION_REDIS_URL", redis_url)
+    instances = [OrientationLockStore(), OrientationLockStore()]
+    tickets = [[], []]
+    start = threading.Barrier(2)
+
+    def take(n):
+        start.wait()
+        for _ in range(100):
+            tickets[n].append(instances[n].issue_ticket("conversation-3", lock_lifetime=60))
+    threads = [threading.Thread(target=take, args=(n,)) for n in (0, 1)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(tickets[0] + tickets[1]) == list(range(200))
