@@ -3,8 +3,8 @@ several Rasa instances (RASA_INSTANCES >= 2) share Rasa's Redis lock store, so t
 conversation are never processed at once on two instances.
 
 endpoints.yml is one file for both cases, hence this small factory: ORIENTATION_REDIS_URL set
-(scripts/serve sets it when it starts Redis), e.g. redis://127.0.0.1:6379/1 => RedisLockStore;
-unset => InMemoryLockStore.
+(scripts/serve sets it when it starts Redis), e.g. redis://127.0.0.1:6379/1 => SharedLockStore
+(Rasa's Redis lock store with two fixes, below); unset => InMemoryLockStore.
 """
 from __future__ import annotations
 
