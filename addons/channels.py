@@ -1,18 +1,24 @@
-"""Rasa's rest and socketio channels, telling the actions which client sent each message.
+"""The two input channels of the assistant, Rasa's rest and socketio channels with the edges a
+public service needs. credentials.yml names these classes; their names stay "rest" and "socketio",
+so the URLs (/webhooks/rest/webhook, /socket.io) do not change.
 
-Rasa puts nothing of the HTTP request in the tracker; the booking limits need the client's IP
-address (actions/booking_limits.py). These subclasses keep the channel names (`rest`,
-`socketio`) and their URLs, and put the address in the message metadata under CLIENT_KEY,
-always overwriting what the client sent there itself.
-
-The client is the direct peer of the HTTP request; X-Forwarded-For is honoured only when that
-peer is a trusted proxy ($ORIENTATION_TRUSTED_PROXIES: addresses or networks, comma-separated;
-none by default), else anyone could claim any address and escape the limits.
+- A message longer than MAX_MESSAGE characters (actions/amounts.py, the one limit) gets a French
+  reply and is not processed (no NLU, no tracker event): nobody describes a project in more, and a
+  huge message costs every user.
+- The socket.io channel accepts connections only from CORS_ORIGINS (the websocket transport is not
+  covered by the browser's CORS checks, so the origin is checked here; Rasa's --cors covers HTTP).
+- The client's IP address goes into the message metadata under CLIENT_KEY, always overwriting what
+  the client sent there itself: Rasa puts nothing of the HTTP request in the tracker, and the
+  booking limits need it (actions/booking_limits.py). The client is the direct peer of the HTTP
+  request; X-Forwarded-For is honoured only when that peer is a trusted proxy
+  ($ORIENTATION_TRUSTED_PROXIES: addresses or networks, comma-separated; none by default), else
+  anyone could claim any address and escape the limits.
 """
 from __future__ import annotations
 
 import ipaddress
 import json
+import logging
 import os
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Text, Union
 
@@ -22,7 +28,50 @@ from rasa.core.channels.socketio import SocketIOInput
 from sanic import Blueprint
 from sanic.request import Request
 
+from actions.amounts import MAX_MESSAGE
 from actions.booking_limits import CLIENT_KEY
+
+logger = logging.getLogger(__name__)
+
+Handler = Callable[[UserMessage], Awaitable[Any]]
+
+TOO_LONG = ("Votre message est trop long pour que je le lise : {limit} caractères au plus, il en compte "
+            "{length}. Pouvez-vous le redire en quelques phrases ? Par exemple : qui vous êtes, ce que "
+            "vous voulez financer et votre budget.")
+
+
+def french_count(number: int) -> str:
+    """2000 -> « 2 000 », with the non-breaking space of French numbers."""
+    return f"{number:,}".replace(",", "\u00a0")
+
+
+def too_long_reply(length: int) -> str:
+    return TOO_LONG.format(limit=french_count(MAX_MESSAGE), length=french_count(length))
+
+
+def within_limit(on_new_message: Handler) -> Handler:
+    """Answers an over-long message itself instead of passing it to the assistant."""
+    async def handle(message: UserMessage) -> Any:
+        length = len(message.text or "")
+        if length > MAX_MESSAGE:
+            logger.info("Message of %s characters from %s not processed (limit %s).",
+                        length, message.sender_id, MAX_MESSAGE)
+            await message.output_channel.send_text_message(message.sender_id, too_long_reply(length))
+            return None
+        return await on_new_message(message)
+    return handle
+
+
+def allowed_origins(environ: Optional[Dict[str, str]] = None) -> List[str]:
+    """CORS_ORIGINS: origins separated by spaces or commas; "*" allows every site (development only)."""
+    text = (environ if environ is not None else os.environ).get("CORS_ORIGINS", "")
+    return [origin.rstrip("/") for origin in text.replace(",", " ").split()]
+
+
+def origin_allowed(origin: Optional[str], allowed: List[str]) -> bool:
+    # No Origin header: not a browser page (curl, a server), which CORS does not concern.
+    return not origin or "*" in allowed or origin.rstrip("/") in allowed
+
 
 TRUSTED_PROXIES_ENV = "ORIENTATION_TRUSTED_PROXIES"
 
@@ -78,36 +127,50 @@ def with_client(metadata: Any, client: Optional[str]) -> Dict[Text, Any]:
     return metadata
 
 
-class ClientRestInput(RestInput):
-    """The rest channel (/webhooks/rest/webhook), with the client's address in the metadata."""
+class OrientationRestInput(RestInput):
+    """The rest channel (/webhooks/rest/webhook): over-long messages answered, the client's address
+    in the metadata."""
 
     @classmethod
     def name(cls) -> Text:
         return "rest"
 
+    def blueprint(self, on_new_message: Handler) -> Blueprint:
+        return super().blueprint(within_limit(on_new_message))
+
     def get_metadata(self, request: Request) -> Optional[Dict[Text, Any]]:
         return with_client(super().get_metadata(request), request_client(request))
 
 
-class ClientSocketIOInput(SocketIOInput):
-    """The socketio channel of the website widget, with the client's address in the metadata
-    (taken from the HTTP request that opened the socket)."""
+class OrientationSocketIOInput(SocketIOInput):
+    """The socketio channel of the website widget: over-long messages answered, connections only
+    from CORS_ORIGINS, the client's address (from the HTTP request that opened the socket) in the
+    metadata."""
 
     @classmethod
     def name(cls) -> Text:
         return "socketio"
 
-    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        blueprint = super().blueprint(on_new_message)
+    def blueprint(self, on_new_message: Handler) -> Blueprint:
+        blueprint = super().blueprint(within_limit(on_new_message))
         handlers = self.sio.handlers[self.namespace or "/"]
-        original = handlers[self.user_message_evt]
+        connect, receive = handlers["connect"], handlers[self.user_message_evt]
+        allowed = allowed_origins()
 
-        async def handle_message(sid: Text, data: Dict) -> None:
+        async def connect_from_allowed_origin(sid: str, environ: Dict, auth: Optional[Dict] = None) -> bool:
+            origin = environ.get("HTTP_ORIGIN")
+            if allowed and not origin_allowed(origin, allowed):
+                logger.warning("socket.io connection refused from origin %s (CORS_ORIGINS).", origin)
+                return False
+            return await connect(sid, environ, auth)
+
+        async def receive_with_client(sid: Text, data: Dict) -> None:
             request = (self.sio.get_environ(sid, namespace=self.namespace) or {}).get("sanic.request")
             client = request_client(request) if request is not None else None
             if isinstance(data, dict):
                 data = {**data, self.metadata_key: with_client(data.get(self.metadata_key), client)}
-            await original(sid, data)
+            await receive(sid, data)
 
-        handlers[self.user_message_evt] = handle_message
+        self.sio.on("connect", connect_from_allowed_origin, namespace=self.namespace)
+        handlers[self.user_message_evt] = receive_with_client
         return blueprint

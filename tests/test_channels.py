@@ -30,7 +30,7 @@ def test_the_socketio_channel_adds_the_client_to_each_message(monkeypatch):
     import asyncio
     from types import SimpleNamespace
 
-    from addons.channels import ClientSocketIOInput
+    from addons.channels import OrientationSocketIOInput
 
     monkeypatch.setenv("ORIENTATION_TRUSTED_PROXIES", "10.0.0.1")
     received = []
@@ -38,7 +38,7 @@ def test_the_socketio_channel_adds_the_client_to_each_message(monkeypatch):
     async def on_new_message(message):
         received.append(message)
 
-    channel = ClientSocketIOInput.from_credentials({"user_message_evt": "user_uttered",
+    channel = OrientationSocketIOInput.from_credentials({"user_message_evt": "user_uttered",
                                                     "bot_message_evt": "bot_uttered", "session_persistence": False})
     assert channel.name() == "socketio"
     channel.blueprint(on_new_message)

@@ -28,6 +28,7 @@ from actions.booking.calendar import PARIS, describe_slot, free_slots
 from actions.booking.config import BookingConfigError
 from actions.booking.ics import calendar_text
 from actions.booking.store import BookingStore
+from actions.retention import purge_conversations, retention_days
 
 # argparse's own words (usage, errors, help), which it looks up through its module-level `_`.
 ARGPARSE_FRENCH = {
@@ -126,10 +127,11 @@ def build_parser() -> argparse.ArgumentParser:
     agenda.add_argument("--format", choices=("text", "csv", "ics"), default="text",
                         help="text (lecture), csv (tableur) ou ics (agenda) ; défaut : text")
     agenda.add_argument("--output", type=Path, metavar="FICHIER", help="fichier à écrire (défaut : l'écran)")
-    purge = command("purge", "supprime les rendez-vous passés depuis plus que la durée de conservation, avec "
-                             "leurs données personnelles",
+    purge = command("purge", "supprime les rendez-vous et les conversations passés depuis plus que leur durée "
+                             "de conservation, avec leurs données personnelles",
                     "Supprime les rendez-vous terminés depuis plus de retention_days jours (config/booking.yml), "
-                    "avec leurs données personnelles. À lancer chaque jour.")
+                    "avec leurs données personnelles, et les conversations dont le dernier message date de plus "
+                    "de retention_days jours (config/conversations.yml). À lancer chaque jour.")
     purge.add_argument("--now", type=parse_moment, metavar="INSTANT",
                        help="instant de référence, AAAA-MM-JJ[THH:MM] heure de Paris (défaut : maintenant)")
     slots = command("creneaux", "les prochains créneaux libres (vérifie aussi la configuration)",
@@ -158,6 +160,9 @@ def run(args: argparse.Namespace) -> int:
             count = store.purge(args.now or now)
             print(f"{count} rendez-vous supprimé{'s' if count > 1 else ''} (conservation : "
                   f"{config.retention_days} jours après le rendez-vous).")
+            count = purge_conversations(store.engine, args.now or now)
+            print(f"{count} conversation{'s' if count > 1 else ''} supprimée{'s' if count > 1 else ''} "
+                  f"(conservation : {retention_days()} jours après le dernier message).")
             return 0
         if args.command == "envoyer-courriels":
             return send_waiting_mail(store)

@@ -1,0 +1,160 @@
+"""Writes the configuration of `make run`'s process supervisor (and of its balancer) into the run folder.
+
+    python scripts/stack_config.py RUN_DIR      # reads the variables below, writes RUN_DIR/supervisord.conf
+
+Variables (scripts/serve sets the defaults): RASA_PORT, ACTION_PORT, WEB_PORT, RASA_INSTANCES,
+REDIS_PORT, CORS_ORIGINS, RASA_AUTH_TOKEN. One Rasa instance listens on RASA_PORT itself; with
+N >= 2, N instances listen on RASA_PORT+1 ... RASA_PORT+N behind HAProxy on RASA_PORT
+(RUN_DIR/haproxy.cfg), and a local redis-server holds the conversation locks.
+
+Every program is restarted when it dies (autorestart); one that fails while starting is retried
+with a growing delay (supervisord waits 1 s, 2 s, 3 s... between attempts).
+"""
+from __future__ import annotations
+
+import os
+import shlex
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Dict, List, Mapping
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = ROOT / ".venv" / "bin"
+
+
+@dataclass(frozen=True)
+class Program:
+    name: str
+    command: List[str]
+    startsecs: int = 3  # alive this long = started; a failure before is retried with backoff
+
+
+@dataclass(frozen=True)
+class Ports:
+    rasa: int
+    action: int
+    web: int
+    instances: int
+    redis: int
+
+    @classmethod
+    def from_environment(cls, env: Mapping[str, str]) -> "Ports":
+        rasa = int(env.get("RASA_PORT", 5005))
+        return cls(rasa=rasa, action=int(env.get("ACTION_PORT", 5055)), web=int(env.get("WEB_PORT", 8000)),
+                   instances=max(1, int(env.get("RASA_INSTANCES", 1) or 1)),
+                   redis=int(env.get("REDIS_PORT", 6379)))
+
+    def instance_ports(self) -> List[int]:
+        return [self.rasa] if self.instances == 1 else [self.rasa + i for i in range(1, self.instances + 1)]
+
+
+def rasa_command(port: int, env: Mapping[str, str], behind_balancer: bool) -> List[str]:
+    command = [str(BIN / "rasa"), "run", "--model", "models", "--endpoints", "endpoints.yml",
+               "--credentials", "credentials.yml", "--port", str(port)]
+    if behind_balancer:
+        command += ["--interface", "127.0.0.1"]  # reached through HAProxy only
+    origins = env.get("CORS_ORIGINS", "").replace(",", " ").split()
+    if origins:
+        command += ["--cors", *origins]
+    if env.get("RASA_AUTH_TOKEN"):
+        # read by supervisord from its environment: the token is not written into the run folder
+        command += ["--enable-api", "--auth-token", "%(ENV_RASA_AUTH_TOKEN)s"]
+    return command
+
+
+def extra_programs(env: Mapping[str, str], ports: Ports) -> List[Program]:
+    """Optional programs, started only when configured (e.g. the advisors' agenda server when
+    advisor accounts exist): append a Program here; it is supervised like the others."""
+    return []
+
+
+def programs(env: Mapping[str, str]) -> List[Program]:
+    ports = Ports.from_environment(env)
+    found = [Program("actions", [str(BIN / "rasa"), "run", "actions", "--actions", "actions",
+                                 "--port", str(ports.action)])]
+    for number, port in enumerate(ports.instance_ports(), start=1):
+        name = "rasa" if ports.instances == 1 else f"rasa-{number}"
+        # loading the model takes 20 s or more: a crash before that is retried with backoff
+        found.append(Program(name, rasa_command(port, env, ports.instances > 1), startsecs=20))
+    if ports.instances > 1:
+        found.append(Program("redis", ["/usr/bin/redis-server", "--bind", "127.0.0.1", "--port", str(ports.redis),
+                                       "--save", "", "--appendonly", "no", "--protected-mode", "yes"]))
+        found.append(Program("balancer", ["/usr/sbin/haproxy", "-W", "-db", "-f", "haproxy.cfg"]))
+    found.append(Program("web", [str(BIN / "python"), str(ROOT / "scripts" / "web_server.py"),
+                                 "--port", str(ports.web), "--rasa-port", str(ports.rasa)]))
+    return found + extra_programs(env, ports)
+
+
+def haproxy_config(ports: Ports) -> str:
+    """HAProxy on RASA_PORT: health checks on every instance, a message that meets a dead instance
+    is sent again to another one, and socket.io sessions stay on one instance (its polling
+    transport keeps state in the process), chosen by the client's address."""
+    servers = "\n".join(f"    server rasa-{n} 127.0.0.1:{port} check inter 1s fall 2 rise 1"
+                        for n, port in enumerate(ports.instance_ports(), start=1))
+    return f"""global
+    maxconn 4096
+
+defaults
+    mode http
+    timeout connect 2s
+    timeout client 120s
+    timeout server 120s
+    timeout tunnel 1h
+    # a request refused by or cut on a dead instance goes to another one (an instance killed
+    # mid-message has stored nothing of it: Rasa saves the conversation after the whole reply)
+    retries 3
+    option redispatch 1
+    retry-on conn-failure empty-response
+    option http-buffer-request
+
+frontend assistant
+    bind *:{ports.rasa}
+    acl socketio path_beg /socket.io
+    use_backend socketio if socketio
+    default_backend rasa
+
+backend rasa
+    balance roundrobin
+    option httpchk GET /
+    http-check expect status 200
+{servers}
+
+backend socketio
+    balance source
+    hash-type consistent
+    option httpchk GET /
+    http-check expect status 200
+{servers}
+"""
+
+
+def supervisord_config(run_dir: Path, env: Mapping[str, str]) -> str:
+    run_dir = run_dir.resolve()
+    lines = ["[supervisord]", f"logfile={run_dir / 'supervisord.log'}", f"pidfile={run_dir / 'supervisord.pid'}",
+             f"childlogdir={run_dir}", "nodaemon=true", "silent=true", "loglevel=info", "",
+             "[unix_http_server]", f"file={run_dir / 'supervisor.sock'}", "chmod=0700", "",
+             "[rpcinterface:supervisor]",
+             "supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface", "",
+             "[supervisorctl]", f"serverurl=unix://{run_dir / 'supervisor.sock'}", ""]
+    for program in programs(env):
+        directory = run_dir if program.name == "balancer" else ROOT
+        lines += [f"[program:{program.name}]", f"command={' '.join(shlex.quote(c) for c in program.command)}",
+                  f"directory={directory}", "autostart=true", "autorestart=true",
+                  f"startsecs={program.startsecs}", "startretries=1000", "stopsignal=TERM",
+                  "stopwaitsecs=15", "stopasgroup=true", "killasgroup=true", "redirect_stderr=true",
+                  f"stdout_logfile={run_dir / (program.name + '.log')}", "stdout_logfile_maxbytes=20MB",
+                  "stdout_logfile_backups=3", ""]
+    return "\n".join(lines)
+
+
+def write(run_dir: Path, env: Mapping[str, str]) -> None:
+    run_dir.mkdir(parents=True, exist_ok=True)
+    ports = Ports.from_environment(env)
+    if ports.instances > 1:
+        (run_dir / "haproxy.cfg").write_text(haproxy_config(ports))
+    (run_dir / "supervisord.conf").write_text(supervisord_config(run_dir, env))
+
+
+if __name__ == "__main__":
+    write(Path(sys.argv[1]), dict(os.environ))

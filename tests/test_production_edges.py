@@ -1,0 +1,153 @@
+"""The production edges without servers: the message limit, the allowed origins, the lock store
+chosen from the environment, and the supervisor/balancer configuration of `make run`."""
+import asyncio
+import configparser
+
+import pytest
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+from rasa.core.lock_store import InMemoryLockStore, RedisLockStore
+
+from actions.amounts import MAX_MESSAGE
+from addons.channels import allowed_origins, origin_allowed, too_long_reply, within_limit
+from addons.lock_store import OrientationLockStore, redis_settings
+from scripts.stack_config import haproxy_config, Ports, programs, supervisord_config
+
+
+def _deliver(text):
+    processed = []
+
+    async def assistant(message):
+        processed.append(message.text)
+
+    channel = CollectingOutputChannel()
+    asyncio.run(within_limit(assistant)(UserMessage(text, channel, "user-1")))
+    return processed, [m["text"] for m in channel.messages]
+
+
+def test_a_message_at_the_limit_is_processed_one_over_is_answered_in_french():
+    assert _deliver("a" * MAX_MESSAGE) == (["a" * MAX_MESSAGE], [])
+    processed, replies = _deliver("a" * (MAX_MESSAGE + 1))
+    assert processed == []
+    assert replies == [too_long_reply(MAX_MESSAGE + 1)]
+    assert replies[0].startswith("Votre message est trop long pour que je le lise : 2\u00a0000 caractères au plus, "
+                                 "il en compte 2\u00a0001.")
+
+
+def test_allowed_origins():
+    allowed = allowed_origins({"CORS_ORIGINS": "http://127.0.0.1:8000, https://www.exemple.gouv.fr/"})
+    assert allowed == ["http://127.0.0.1:8000", "https://www.exemple.gouv.fr"]
+    assert origin_allowed("https://www.exemple.gouv.fr", allowed)
+    assert not origin_allowed("https://autre-site.example", allowed)
+    assert not origin_allowed("http://127.0.0.1:8001", allowed)
+    assert origin_allowed(None, allowed)  # not a browser page
+    assert origin_allowed("https://autre-site.example", ["*"])
+
+
+def test_the_lock_store_is_in_memory_for_one_instance_and_redis_for_several(monkeypatch):
+    monkeypatch.delenv("ORIENTATION_REDIS_URL", raising=False)
+    assert isinstance(OrientationLockStore(), InMemoryLockStore)
+    monkeypatch.setenv("ORIENTATION_REDIS_URL", "redis://127.0.0.1:6390/2")
+    store = OrientationLockStore()
+    assert isinstance(store, RedisLockStore)
+    assert store.red.connection_pool.connection_kwargs["port"] == 6390
+    assert redis_settings("rediss://user:secret@redis.example:6380")["use_ssl"] is True
+    with pytest.raises(ValueError, match="redis://"):
+        redis_settings("http://127.0.0.1:6379")
+
+
+def test_one_instance_needs_no_balancer_nor_redis():
+    names = [p.name for p in programs({"RASA_PORT": "5005"})]
+    assert names == ["actions", "rasa", "web"]
+    assert "--port 5005" in " ".join(programs({"RASA_PORT": "5005"})[1].command)
+
+
+def test_n_instances_on_the_next_ports_behind_haproxy_with_redis(tmp_path):
+    env = {"RASA_PORT": "5005", "RASA_INSTANCES": "3", "CORS_ORIGINS": "http://127.0.0.1:8000",
+           "RASA_AUTH_TOKEN": "secret"}
+    found = {p.name: " ".join(p.command) for p in programs(env)}
+    assert set(found) == {"actions", "rasa-1", "rasa-2", "rasa-3", "redis", "balancer", "web"}
+    assert "--port 5008" in found["rasa-3"] and "--cors http://127.0.0.1:8000" in found["rasa-1"]
+    assert "secret" not in found["rasa-1"] and "%(ENV_RASA_AUTH_TOKEN)s" in found["rasa-1"]
+    assert "--bind 127.0.0.1" in found["redis"] and "--interface 127.0.0.1" in found["rasa-2"]
+    balancer = haproxy_config(Ports.from_environment(env))
+    assert "bind *:5005" in balancer and "server rasa-3 127.0.0.1:5008 check" in balancer
+    assert "option redispatch" in balancer and "retry-on conn-failure empty-response" in balancer
+    assert "balance source" in balancer  # socket.io sessions stay on one instance
+    config = configparser.RawConfigParser()
+    config.read_string(supervisord_config(tmp_path, env))
+    for name in found:
+        section = config[f"program:{name}"]
+        assert section["autorestart"] == "true" and int(section["startretries"]) >= 100
+        assert section["stdout_logfile"] == str(tmp_path / f"{name}.log")
+
+
+@pytest.fixture
+def redis_url(tmp_path):
+    """A throwaway redis-server on a free port (Debian's, as `make run` starts it)."""
+    import socket
+    import subprocess
+    import time
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen(["/usr/bin/redis-server", "--bind", "127.0.0.1", "--port", str(port), "--save", "",
+                               "--appendonly", "no", "--dir", str(tmp_path)], stdout=subprocess.DEVNULL)
+    try:
+        for _ in range(50):
+            with socket.socket() as s:
+                if s.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            time.sleep(0.1)
+        yield f"redis://127.0.0.1:{port}/1"
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
+def test_a_message_waiting_behind_a_dead_instance_runs_once_that_lock_expires(redis_url, monkeypatch):
+    monkeypatch.setenv("ORIENTATION_REDIS_URL", redis_url)
+    store = OrientationLockStore()
+    store.issue_ticket("conversation-1", lock_lifetime=0.5)  # the instance that died holding it
+
+    async def next_message():
+        # its own ticket expires as soon as the dead one: Rasa's store would wait for ever here
+        async with store.lock("conversation-1", lock_lifetime=0.5, wait_time_in_seconds=1):
+            return "processed"
+    assert asyncio.run(asyncio.wait_for(next_message(), 10)) == "processed"
+    assert store.get_lock("conversation-1") is None  # cleaned up behind it
+
+
+def test_messages_of_one_conversation_wait_for_each_other(redis_url, monkeypatch):
+    monkeypatch.setenv("ORIENTATION_REDIS_URL", redis_url)
+    store, order = OrientationLockStore(), []
+
+    async def message(name):
+        async with store.lock("conversation-2", wait_time_in_seconds=0.05):
+            order.append(f"{name} starts")
+            await asyncio.sleep(0.3)
+            order.append(f"{name} ends")
+
+    async def both():
+        await asyncio.gather(message("first"), message("second"))
+    asyncio.run(both())
+    assert order == ["first starts", "first ends", "second starts", "second ends"]
+
+
+def test_two_instances_taking_tickets_at_the_same_instant_never_share_one(redis_url, monkeypatch):
+    """Rasa's own store reads, changes and writes the queue: two instances could both get ticket 0."""
+    import threading
+    monkeypatch.setenv("ORIENTATION_REDIS_URL", redis_url)
+    instances = [OrientationLockStore(), OrientationLockStore()]
+    tickets = [[], []]
+    start = threading.Barrier(2)
+
+    def take(n):
+        start.wait()
+        for _ in range(100):
+            tickets[n].append(instances[n].issue_ticket("conversation-3", lock_lifetime=60))
+    threads = [threading.Thread(target=take, args=(n,)) for n in (0, 1)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(tickets[0] + tickets[1]) == list(range(200))
