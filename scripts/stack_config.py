@@ -63,10 +63,24 @@ def rasa_command(port: int, env: Mapping[str, str], behind_balancer: bool) -> Li
     return command
 
 
+def advisors_accounts_exist(env: Mapping[str, str]) -> bool:
+    """The advisors' agenda is on when its accounts file holds an account (actions/advisors_web)."""
+    sys.path.insert(0, str(ROOT))
+    from actions.advisors_web.accounts import ACCOUNTS_ENV, AccountsError, accounts_path, load_accounts
+    try:
+        return bool(load_accounts(accounts_path(env.get(ACCOUNTS_ENV))))
+    except AccountsError as error:  # said at start; the public assistant still starts
+        print(f"Agenda des conseillers désactivé : {error}", file=sys.stderr)
+        return False
+
+
 def extra_programs(env: Mapping[str, str], ports: Ports) -> List[Program]:
-    """Optional programs, started only when configured (e.g. the advisors' agenda server when
-    advisor accounts exist): append a Program here; it is supervised like the others."""
-    return []
+    """Optional programs, started only when configured: the advisors' agenda server when advisor
+    accounts exist (started otherwise, it would exit and be restarted for ever)."""
+    if not advisors_accounts_exist(env):
+        return []
+    return [Program("advisors", [str(BIN / "python"), str(ROOT / "scripts" / "advisors_server.py"),
+                                 "--port", str(env.get("ADVISORS_PORT", 8001))])]
 
 
 def programs(env: Mapping[str, str]) -> List[Program]:
@@ -107,6 +121,9 @@ defaults
     option redispatch 1
     retry-on conn-failure empty-response
     option http-buffer-request
+    # the instances see the client's address in X-Forwarded-For (booking limits per client); they
+    # believe it from this balancer only (ORIENTATION_TRUSTED_PROXIES, set by scripts/serve)
+    option forwardfor
 
 frontend assistant
     bind *:{ports.rasa}

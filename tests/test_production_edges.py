@@ -55,15 +55,26 @@ def test_the_lock_store_is_in_memory_for_one_instance_and_redis_for_several(monk
         redis_settings("http://127.0.0.1:6379")
 
 
-def test_one_instance_needs_no_balancer_nor_redis():
-    names = [p.name for p in programs({"RASA_PORT": "5005"})]
+def test_one_instance_needs_no_balancer_nor_redis(tmp_path):
+    env = {"RASA_PORT": "5005", "ORIENTATION_ADVISORS_ACCOUNTS": str(tmp_path / "none.yml")}
+    names = [p.name for p in programs(env)]
     assert names == ["actions", "rasa", "web"]
-    assert "--port 5005" in " ".join(programs({"RASA_PORT": "5005"})[1].command)
+    assert "--port 5005" in " ".join(programs(env)[1].command)
+
+
+def test_the_advisors_agenda_is_supervised_only_when_an_account_exists(tmp_path):
+    from actions.advisors_web.accounts import hash_password, save_accounts
+    accounts = tmp_path / "advisors.yml"
+    env = {"ORIENTATION_ADVISORS_ACCOUNTS": str(accounts), "ADVISORS_PORT": "8101"}
+    assert "advisors" not in [p.name for p in programs(env)]  # started without account, it would exit for ever
+    save_accounts(accounts, {"marie.dupont": hash_password("correct horse battery")})
+    [advisors] = [p for p in programs(env) if p.name == "advisors"]
+    assert " ".join(advisors.command).endswith("scripts/advisors_server.py --port 8101")
 
 
 def test_n_instances_on_the_next_ports_behind_haproxy_with_redis(tmp_path):
     env = {"RASA_PORT": "5005", "RASA_INSTANCES": "3", "CORS_ORIGINS": "http://127.0.0.1:8000",
-           "RASA_AUTH_TOKEN": "secret"}
+           "RASA_AUTH_TOKEN": "secret", "ORIENTATION_ADVISORS_ACCOUNTS": str(tmp_path / "none.yml")}
     found = {p.name: " ".join(p.command) for p in programs(env)}
     assert set(found) == {"actions", "rasa-1", "rasa-2", "rasa-3", "redis", "balancer", "web"}
     assert "--port 5008" in found["rasa-3"] and "--cors http://127.0.0.1:8000" in found["rasa-1"]
@@ -73,6 +84,7 @@ def test_n_instances_on_the_next_ports_behind_haproxy_with_redis(tmp_path):
     assert "bind *:5005" in balancer and "server rasa-3 127.0.0.1:5008 check" in balancer
     assert "option redispatch" in balancer and "retry-on conn-failure empty-response" in balancer
     assert "balance source" in balancer  # socket.io sessions stay on one instance
+    assert "option forwardfor" in balancer  # the instances see the client (booking limits per client)
     config = configparser.RawConfigParser()
     config.read_string(supervisord_config(tmp_path, env))
     for name in found:
