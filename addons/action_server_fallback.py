@@ -21,7 +21,7 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.core.events import BotUttered
+from rasa.shared.core.events import BotUttered, UserUttered
 from rasa.shared.exceptions import RasaException
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
@@ -30,6 +30,20 @@ logger = logging.getLogger(__name__)
 
 APOLOGY = ("Désolé, je rencontre un problème technique et ne peux pas répondre à cette demande pour "
            "le moment. Ce que vous m'avez indiqué est conservé : réessayez dans quelques instants.")
+
+
+ERROR_KEY, UNREACHABLE = "error", "action_server_unreachable"
+
+
+def apologised_this_turn(tracker: Any) -> bool:
+    """The apology is already among the bot's messages since the user's last message: a turn
+    where several custom actions fail (a form's validation, then its question) says it once."""
+    for event in reversed(tracker.events):
+        if isinstance(event, UserUttered):
+            return False
+        if isinstance(event, BotUttered) and (event.metadata or {}).get(ERROR_KEY) == UNREACHABLE:
+            return True
+    return False
 
 
 def install() -> None:
@@ -46,7 +60,9 @@ def install() -> None:
             if self.name() == "action_validate_slot_mappings":
                 raise  # Rasa then keeps the extracted slots unvalidated; the next action apologises
             logger.error("Action server unreachable for %s: %s", self.name(), error)
-            return [BotUttered(APOLOGY, metadata={"error": "action_server_unreachable"})]
+            if apologised_this_turn(tracker):
+                return []
+            return [BotUttered(APOLOGY, metadata={ERROR_KEY: UNREACHABLE})]
 
     run_or_apologise.apologises = True  # type: ignore[attr-defined]
     RemoteAction.run = run_or_apologise

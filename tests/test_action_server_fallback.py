@@ -11,6 +11,7 @@ from rasa.core.actions.action import RemoteAction
 from rasa.core.channels.channel import CollectingOutputChannel
 from rasa.core.nlg import TemplatedNaturalLanguageGenerator
 from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.exceptions import RasaException
 from rasa.utils.endpoints import EndpointConfig
@@ -26,10 +27,10 @@ def restored_remote_action(monkeypatch):
     monkeypatch.setattr(RemoteAction, "run", RemoteAction.run)
 
 
-def run(action):
+def run(action, tracker=None):
     """The action's run, in a thread of its own: the browser tests' Playwright keeps an event loop
     running in the main thread for the whole session, where asyncio.run() is refused."""
-    tracker = DialogueStateTracker("someone", slots=[])
+    tracker = tracker or DialogueStateTracker("someone", slots=[])
     coroutine = action.run(CollectingOutputChannel(), TemplatedNaturalLanguageGenerator({}), tracker,
                            Domain.empty())
     with ThreadPoolExecutor(max_workers=1) as thread:
@@ -68,6 +69,18 @@ def test_an_unreachable_action_server_gives_the_apology(restored_remote_action):
     action_server_fallback.install()
     events = run(RemoteAction("action_recommend", dead_endpoint()))
     assert [e.text for e in events] == [APOLOGY]
+
+
+def test_the_apology_is_said_once_per_turn(restored_remote_action):
+    action_server_fallback.install()
+    tracker = DialogueStateTracker("someone", slots=[])
+    tracker.update(UserUttered("je suis une commune"))
+    first = run(RemoteAction("validate_profile_form", dead_endpoint()), tracker)
+    assert [e.text for e in first] == [APOLOGY]
+    tracker.update(first[0])
+    assert run(RemoteAction("action_ask_budget", dead_endpoint()), tracker) == []  # same turn: said already
+    tracker.update(UserUttered("300 000 €"))
+    assert [e.text for e in run(RemoteAction("action_recommend", dead_endpoint()), tracker)] == [APOLOGY]
 
 
 def test_slot_validation_still_fails_so_rasa_keeps_the_slots(restored_remote_action):
