@@ -7,24 +7,21 @@ slot).
 
 Rasa 3.6 has no hook for this: the action endpoint is always a plain EndpointConfig, custom action
 executors and the plugin hooks around custom actions belong to Rasa Pro. So the wrapper is
-installed by ActionServerApology, a pass-through component listed in config.yml's pipeline: every
+installed by ActionServerApology, a pass-through component (addons/server_patch.py) listed in config.yml's pipeline: every
 Rasa server that loads the model creates it, and nothing is patched by merely importing a module.
 """
 from __future__ import annotations
 
 import functools
 import logging
-from typing import Any, Dict, List, Text
+from typing import Any
 
 from rasa.core.actions.action import RemoteAction
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.core.events import BotUttered, UserUttered
 from rasa.shared.exceptions import RasaException
-from rasa.shared.nlu.training_data.message import Message
-from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from addons.server_patch import ServerPatch
 
 logger = logging.getLogger(__name__)
 
@@ -68,20 +65,8 @@ def install() -> None:
     RemoteAction.run = run_or_apologise
 
 
-# Registered as an entity extractor only so that the default recipe places it in the NLU pipeline
-# (non-trainable extractors are created when the model loads); it leaves messages unchanged.
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
-class ActionServerApology(GraphComponent):
+class ActionServerApology(ServerPatch):
     """Installs the French apology for an unreachable action server (see the module docstring)."""
 
-    @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "ActionServerApology":
-        install()
-        return cls()
-
-    def process(self, messages: List[Message]) -> List[Message]:
-        return messages
-
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        return training_data
+    install_patch = staticmethod(install)

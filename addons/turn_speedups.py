@@ -1,7 +1,7 @@
 """Less work per turn on the Rasa server, same behaviour (issue 13; figures in the README).
 
 Rasa 3.6 offers no setting for either, so two of its methods are replaced, by TurnSpeedups, a
-pass-through pipeline component like addons/action_server_fallback.py: every Rasa server that loads
+pass-through pipeline component (addons/server_patch.py) like the French apology: every Rasa server that loads
 the model installs them, and importing this module patches nothing.
 
 - Action-server responses are still validated against Rasa's schema, but with a validator built
@@ -18,16 +18,12 @@ from typing import Any, Dict, List, Text
 from jsonschema.exceptions import best_match
 from jsonschema.validators import validator_for
 from rasa.core.actions.action import ActionExtractSlots, RemoteAction
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.constants import DOCS_BASE_URL
 from rasa.shared.core.events import SlotSet
-from rasa.shared.nlu.training_data.message import Message
-from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from actions.validation_scope import needs_profile_validation
+from addons.server_patch import ServerPatch
 
 
 def response_validator() -> Any:
@@ -80,21 +76,8 @@ def install() -> None:
     install_validation_skip()
 
 
-# Registered as an entity extractor only so that the default recipe places it in the NLU pipeline
-# (non-trainable extractors are created when the model loads); it leaves messages unchanged.
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
-class TurnSpeedups(GraphComponent):
+class TurnSpeedups(ServerPatch):
     """Installs the per-turn savings of the Rasa server (see the module docstring)."""
 
-    @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "TurnSpeedups":
-        install()
-        return cls()
-
-    def process(self, messages: List[Message]) -> List[Message]:
-        return messages
-
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        return training_data
-
+    install_patch = staticmethod(install)
