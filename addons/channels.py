@@ -112,8 +112,8 @@ def client_address(peer: Optional[str], forwarded_for: Optional[str], proxies: L
     return str(current)
 
 
-def request_client(request: Request) -> Optional[str]:
-    return client_address(request.ip, request.headers.get("x-forwarded-for"), trusted_proxies())
+def request_client(request: Request, proxies: List[Network]) -> Optional[str]:
+    return client_address(request.ip, request.headers.get("x-forwarded-for"), proxies)
 
 
 def with_client(metadata: Any, client: Optional[str]) -> Dict[Text, Any]:
@@ -136,10 +136,11 @@ class OrientationRestInput(RestInput):
         return "rest"
 
     def blueprint(self, on_new_message: Handler) -> Blueprint:
+        self.proxies = trusted_proxies()  # read once, when the server starts, not on every message
         return super().blueprint(within_limit(on_new_message))
 
     def get_metadata(self, request: Request) -> Optional[Dict[Text, Any]]:
-        return with_client(super().get_metadata(request), request_client(request))
+        return with_client(super().get_metadata(request), request_client(request, self.proxies))
 
 
 class OrientationSocketIOInput(SocketIOInput):
@@ -155,7 +156,7 @@ class OrientationSocketIOInput(SocketIOInput):
         blueprint = super().blueprint(within_limit(on_new_message))
         handlers = self.sio.handlers[self.namespace or "/"]
         connect, receive = handlers["connect"], handlers[self.user_message_evt]
-        allowed = allowed_origins()
+        allowed, proxies = allowed_origins(), trusted_proxies()  # read once, when the server starts
 
         async def connect_from_allowed_origin(sid: str, environ: Dict, auth: Optional[Dict] = None) -> bool:
             origin = environ.get("HTTP_ORIGIN")
@@ -166,7 +167,7 @@ class OrientationSocketIOInput(SocketIOInput):
 
         async def receive_with_client(sid: Text, data: Dict) -> None:
             request = (self.sio.get_environ(sid, namespace=self.namespace) or {}).get("sanic.request")
-            client = request_client(request) if request is not None else None
+            client = request_client(request, proxies) if request is not None else None
             if isinstance(data, dict):
                 data = {**data, self.metadata_key: with_client(data.get(self.metadata_key), client)}
             await receive(sid, data)
