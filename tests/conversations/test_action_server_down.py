@@ -6,24 +6,24 @@ from addons.action_server_fallback import APOLOGY
 from tests.servers import free_port, rasa_server
 
 
+def say(port, message):
+    """The bot's replies to one message of the conversation « down », through the rest channel."""
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}/webhooks/rest/webhook",
+        data=json.dumps({"sender": "down", "message": message}).encode(),
+        headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=60) as response:
+        return json.loads(response.read())
+
+
 def test_apology_when_the_action_server_is_down(tmp_path, database_url):
     dead_port = free_port()  # nothing listens there
     # The test database, never the repository's var/orientation.db.
     with rasa_server(tmp_path, dead_port, env={"ORIENTATION_DATABASE_URL": database_url}) as port:
-        request = urllib.request.Request(
-            f"http://127.0.0.1:{port}/webhooks/rest/webhook",
-            data=json.dumps({"sender": "down", "message": "quel est le taux de SNAP3 ?"}).encode(),
-            headers={"Content-Type": "application/json"})
-        with urllib.request.urlopen(request, timeout=60) as response:
-            replies = json.loads(response.read())
+        replies = say(port, "quel est le taux de SNAP3 ?")
         # A turn where several custom actions fail (the form's validation, then its question)
         # apologises once.
-        request = urllib.request.Request(
-            f"http://127.0.0.1:{port}/webhooks/rest/webhook",
-            data=json.dumps({"sender": "down", "message": "je suis une commune de 20 000 habitants"}).encode(),
-            headers={"Content-Type": "application/json"})
-        with urllib.request.urlopen(request, timeout=60) as response:
-            profile_replies = json.loads(response.read())
+        profile_replies = say(port, "je suis une commune de 20 000 habitants")
     text = " ".join(r.get("text", "") for r in replies)
     assert "problème technique" in text
     assert "conservé" in text
