@@ -10,7 +10,7 @@ PIP_NOISE := is ignored: it is neither a file nor a directory
 RASA := $(VENV)/bin/rasa
 MODEL := models/orientation.tar.gz
 # addons/ and the theme model are trained code: Rasa's cache does not see code changes, hence --force
-TRAINING_INPUTS := config.yml domain.yml $(wildcard data/*.yml) $(wildcard addons/*.py) actions/themes.py
+TRAINING_INPUTS := config.yml domain.yml $(wildcard data/*.yml) $(wildcard addons/*.py) actions/themes.py actions/theme_model.py
 export PYTHONPATH := $(CURDIR)
 export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1

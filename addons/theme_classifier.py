@@ -2,7 +2,7 @@
 
 Trained with the model from the training examples of data/: a message annotated with a
 project_nature entity teaches its theme, any other message the « none » class (the model and why
-it was chosen: actions/themes.py). It runs after the lexicon extractor, and only when the lexicon
+it was chosen: actions/theme_model.py). It runs after the lexicon extractor, and only when the lexicon
 found no theme (the lexicon's exact phrases win) and the message gives information (intents
 inform, correct, ask_can_apply: « quel est le taux d'ITN5 ? » has no theme).
 When the lexicon names several themes, the model chooses among them.
@@ -29,7 +29,8 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from actions.themes import NONE, Sample, ThemeModel, decide, sample_of
+from actions.theme_model import Sample, ThemeModel, sample_of
+from actions.themes import NONE, decide
 
 logger = logging.getLogger(__name__)
 THEME = "project_nature"

@@ -1,4 +1,4 @@
-"""Cross-validation of the theme model (actions/themes.py) on the training examples of data/.
+"""Cross-validation of the theme model (actions/theme_model.py) on the training examples of data/.
 
     .venv/bin/python scripts/theme_cv.py [--folds 5] [--no-spacy] [--catalogue]
 
@@ -19,8 +19,8 @@ from sklearn.model_selection import StratifiedKFold
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from actions.themes import (HIGH, MEDIUM, NONE, Sample, ThemeModel, catalogue_examples, decide, offered,  # noqa: E402
-                            sample_of)
+from actions.theme_model import Sample, ThemeModel, catalogue_examples, sample_of  # noqa: E402
+from actions.themes import HIGH, MEDIUM, NONE, decide, offered  # noqa: E402
 from addons.theme_classifier import DESCRIBING, label_of  # noqa: E402
 
 
