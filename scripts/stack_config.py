@@ -21,6 +21,11 @@ from typing import Dict, List, Mapping
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = ROOT / ".venv" / "bin"
+# How the two servers are started, here and by the tests: the action server with only the modules
+# whose actions Rasa calls (actions/action_server.py), Rasa's command line without JAX
+# (scripts/rasa_server.py); each saves memory and start-up time (issue 13).
+ACTION_SERVER = [str(BIN / "python"), "-m", "actions.action_server"]
+RASA = [str(BIN / "python"), str(ROOT / "scripts" / "rasa_server.py")]
 
 
 @dataclass(frozen=True)
@@ -50,7 +55,7 @@ class Ports:
 
 
 def rasa_command(port: int, env: Mapping[str, str], behind_balancer: bool) -> List[str]:
-    command = [str(BIN / "rasa"), "run", "--model", "models", "--endpoints", "endpoints.yml",
+    command = [*RASA, "run", "--model", "models", "--endpoints", "endpoints.yml",
                "--credentials", "credentials.yml", "--port", str(port)]
     if behind_balancer:
         command += ["--interface", "127.0.0.1"]  # reached through HAProxy only
@@ -85,8 +90,7 @@ def extra_programs(env: Mapping[str, str], ports: Ports) -> List[Program]:
 
 def programs(env: Mapping[str, str]) -> List[Program]:
     ports = Ports.from_environment(env)
-    found = [Program("actions", [str(BIN / "rasa"), "run", "actions", "--actions", "actions",
-                                 "--port", str(ports.action)])]
+    found = [Program("actions", [*ACTION_SERVER, "--port", str(ports.action)])]
     for number, port in enumerate(ports.instance_ports(), start=1):
         name = "rasa" if ports.instances == 1 else f"rasa-{number}"
         # loading the model takes 20 s or more: a crash before that is retried with backoff

@@ -11,6 +11,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Dict, Iterator, Optional
 
+from scripts.stack_config import ACTION_SERVER, RASA
+
 ROOT = Path(__file__).resolve().parents[1]
 VENV_BIN = ROOT / ".venv" / "bin"
 MODEL = ROOT / "models" / "orientation.tar.gz"
@@ -61,7 +63,7 @@ def _serve(command, log: Path, health_url: str, seconds: int, env: Dict[str, str
 def action_server(log_dir: Path, env: Optional[Dict[str, str]] = None) -> Iterator[int]:
     """`env`: variables for this server only (database, booking config); os.environ is never changed."""
     port = free_port()
-    with _serve([VENV_BIN / "rasa", "run", "actions", "--actions", "actions", "--port", port],
+    with _serve([*ACTION_SERVER, "--port", port],
                 log_dir / "actions.log", f"http://127.0.0.1:{port}/health", 90, environment(env)):
         yield port
 
@@ -71,7 +73,7 @@ def rasa_server(log_dir: Path, action_port: int, extra_args=(), env: Optional[Di
                 port: Optional[int] = None) -> Iterator[int]:
     port = port or free_port()
     variables = environment({"ACTION_SERVER_URL": f"http://127.0.0.1:{action_port}/webhook", **(env or {})})
-    with _serve([VENV_BIN / "rasa", "run", "--model", MODEL, "--endpoints", "endpoints.yml", "--credentials",
+    with _serve([*RASA, "run", "--model", MODEL, "--endpoints", "endpoints.yml", "--credentials",
                  "credentials.yml", "--port", port, "--cors", "*", *extra_args],
                 log_dir / f"rasa-{port}.log", f"http://127.0.0.1:{port}/", 240, variables):
         yield port
