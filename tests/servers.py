@@ -3,6 +3,7 @@ trained model, on free local ports, with a fixed reference date so answers are s
 from __future__ import annotations
 
 import os
+import random
 import socket
 import subprocess
 import time
@@ -19,10 +20,31 @@ MODEL = ROOT / "models" / "orientation.tar.gz"
 REFERENCE_DATE = "2021-10-15"
 
 
+def _ephemeral_start() -> int:
+    try:
+        return int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 32768  # Linux's default
+
+
+_PICK = random.SystemRandom()  # not the `random` that pytest-randomly reseeds before each test
+
+
 def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    """A free port below the kernel's ephemeral range. A port from that range (what binding port 0
+    gives) is also the local port of the tests' many outgoing connections: one of them could take it
+    between this check and the server's own bind, and the server failed with « address already in
+    use ». Checked on every interface, as the servers listen."""
+    start = _ephemeral_start()
+    for _ in range(100):
+        port = _PICK.randrange(max(1024, start - 12000), start - 10)  # -10: the balancer test adds 1 and 2
+        with socket.socket() as s:
+            try:
+                s.bind(("0.0.0.0", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError("no free port found below the ephemeral range")
 
 
 def wait_until_up(url: str, process: subprocess.Popen, seconds: int, log: Path) -> None:
