@@ -11,7 +11,6 @@ tests/test_action_server.py fails when a module that defines an action is missin
 from __future__ import annotations
 
 import sys
-from typing import List, Optional
 
 from actions import (booking_actions, call_actions, context_actions, fallback_actions,  # noqa: F401
                      form_questions, handoff_actions, recommendation_actions, validation)
@@ -19,11 +18,11 @@ from actions import (booking_actions, call_actions, context_actions, fallback_ac
 MODULE = "actions.action_server"
 
 
-def main(argv: Optional[List[str]] = None) -> None:
+def main() -> None:
     """rasa_sdk's own command line (--port, --cors, -v…), serving the actions of this module."""
     from rasa_sdk.__main__ import main as serve
 
-    sys.argv = [sys.argv[0], "--actions", MODULE, *(sys.argv[1:] if argv is None else argv)]
+    sys.argv[1:1] = ["--actions", MODULE]
     serve()
 
 
