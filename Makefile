@@ -10,7 +10,7 @@ PIP_NOISE := is ignored: it is neither a file nor a directory
 RASA := $(VENV)/bin/rasa
 MODEL := models/orientation.tar.gz
 # addons/ and the theme model are trained code: Rasa's cache does not see code changes, hence --force
-TRAINING_INPUTS := config.yml domain.yml $(wildcard data/*.yml) $(wildcard addons/*.py) actions/themes.py actions/theme_model.py
+TRAINING_INPUTS := config.yml domain.yml $(wildcard data/*.yml) $(wildcard addons/*.py addons/*/*.py) orientation/language/themes.py orientation/language/theme_model.py
 export PYTHONPATH := $(CURDIR)
 export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
@@ -49,8 +49,8 @@ node_modules/.installed: package-lock.json | system-packages
 
 # The territories index (communes, EPCI, départements, régions and their populations), built from
 # the pinned npm package @etalab/decoupage-administratif: a few MB, so built here, not committed.
-$(TERRITORIES): node_modules/.installed $(VENV)/.installed actions/territories/build.py
-	$(PY) -m actions.territories.build
+$(TERRITORIES): node_modules/.installed $(VENV)/.installed orientation/territories/build.py
+	$(PY) -m orientation.territories.build
 
 # pip-tools resolves requirements.in into a lock with hashes (pip then checks every download). It
 # runs from its own venv: its own dependencies (packaging, build) would clash with Rasa's pins.
@@ -96,7 +96,7 @@ clean:
 screenshot: install train
 	$(PY) scripts/screenshot.py
 
-# Mutation testing of actions/eligibility/ and actions/amounts.py with mutmut (config in setup.cfg,
+# Mutation testing of orientation/eligibility/ and orientation/language/amounts.py with mutmut (config in setup.cfg,
 # work in mutants/, git-ignored; survivors explained in docs/mutation.md). Not part of `make test`.
 .PHONY: mutation
 mutation: $(VENV)/.installed

@@ -1,6 +1,6 @@
 """Booking a 15-minute slot with a DINUM advisor, and managing it (see, cancel, move).
 
-The rules of the agenda (hours, holidays, advisors) and the database live in actions/booking/;
+The rules of the agenda (hours, holidays, advisors) and the database live in orientation/booking/;
 this module is the conversation around them: what is offered, asked, checked and confirmed.
 """
 from __future__ import annotations
@@ -17,17 +17,17 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import replies
-from actions.booking import calendar, mail
-from actions.booking_fields import (contact_wish, looks_like_organisation, looks_like_question, mentions_a_call,
+from orientation.booking import calendar, mail
+from orientation.booking.fields import (contact_wish, looks_like_organisation, looks_like_question, mentions_a_call,
                                     split_name_and_organisation, what_it_is)
-from actions.booking.config import load_config
-from actions.booking.ics import booking_ics
-from actions.booking.store import Booking, BookingStore, LimitReached, SlotTaken
+from orientation.booking.config import load_config
+from orientation.booking.ics import booking_ics
+from orientation.booking.store import Booking, BookingStore, LimitReached, SlotTaken
 from actions.booking_limits import client_of, refusal
-from actions.booking.validation import clean_organisation, clean_text, normalise_reference, valid_email
-from actions.eligibility import evaluate
+from orientation.booking.validation import clean_organisation, clean_text, normalise_reference, valid_email
+from orientation.eligibility import evaluate
 from actions.form_exit import end_form, goodbye_suffix
-from actions.leave_words import says_no
+from orientation.language.leave_words import says_no
 from actions.tracker_profile import PROFILE_SLOTS, places_from_tracker, profile_from_tracker
 from actions.validation import KeepingFormValidation
 

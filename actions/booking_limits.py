@@ -6,10 +6,10 @@ from typing import Any, Dict, Optional
 
 from rasa_sdk import Tracker
 
-from actions.booking.config import load_config
-from actions.booking.store import LimitReached
+from orientation.booking.config import load_config
+from orientation.booking.store import LimitReached
 
-# The key addons/channels.py puts in the message metadata.
+# The key addons/channels/inputs.py puts in the message metadata.
 CLIENT_KEY = "orientation_client"
 MOVE_BUTTON = {"title": "Déplacer mon rendez-vous", "payload": "/move_booking"}
 

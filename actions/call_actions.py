@@ -9,9 +9,11 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import call_choice, replies
-from actions.eligibility import CallResult
-from actions.eligibility.engine import evaluate_call
+from actions import replies
+
+from orientation.eligibility import call_choice
+from orientation.eligibility import CallResult
+from orientation.eligibility.engine import evaluate_call
 from actions.common import (asked_codes, call_slots, known_code, remember_question, result_for, send,
                             unknown_call_message, which_call_message, which_of_message)
 from actions.tracker_profile import latest_entity, profile_from_tracker

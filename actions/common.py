@@ -7,9 +7,11 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import call_choice, replies
-from actions.eligibility import CallResult, load_catalogue
-from actions.eligibility.engine import evaluate_call
+from actions import replies
+
+from orientation.eligibility import call_choice
+from orientation.eligibility import CallResult, load_catalogue
+from orientation.eligibility.engine import evaluate_call
 from actions.replies import Message
 from actions.tracker_profile import latest_entity, latest_entity_values, profile_from_tracker
 

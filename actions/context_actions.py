@@ -17,11 +17,13 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import amounts, replies, side_answers
+from actions import replies, side_answers
+
+from orientation.language import amounts
 from actions.common import call_slots, known_code, remember_question, result_for, send
-from actions.eligibility import evaluate
-from actions.territories import IndexMissing, load_index
-from actions.territories.coverage import coverage, decode
+from orientation.eligibility import evaluate
+from orientation.territories import IndexMissing, load_index
+from orientation.territories.coverage import coverage, decode
 from actions.tracker_profile import (PROFILE_SLOTS, latest_entity, latest_entity_values, places_from_tracker,
                                      profile_from, profile_from_tracker)
 from actions.validation import describe, numeric_problem

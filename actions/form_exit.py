@@ -3,7 +3,7 @@
 Every form validation (actions/validation.py KeepingFormValidation) asks `leaves(...)` first, with
 the message as typed: a form slot filled from the text would otherwise swallow « au revoir » as
 a name. Which words leave, and where « non » is an answer instead, is decided in
-actions/leave_words.py. Leaving ends the loop from the validation itself (requested_slot None)
+orientation/language/leave_words.py. Leaving ends the loop from the validation itself (requested_slot None)
 and listens again (FollowupAction), so that no rule such as « form complete → book » runs.
 """
 from __future__ import annotations
@@ -14,11 +14,11 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.leave_words import says_goodbye, wants_to_leave
+from orientation.language.leave_words import says_goodbye, wants_to_leave
 
 # A button payload (« /deny », « /cancel_booking ») is read by its intent: these leave, and a
 # refusal too where it does not answer a yes/no question. Typed text is read by its words only
-# (actions/leave_words.py): the NLU reads some names as a goodbye (« Inès Moreau »).
+# (orientation/language/leave_words.py): the NLU reads some names as a goodbye (« Inès Moreau »).
 LEAVING_INTENTS = ("goodbye", "cancel_booking")
 # Requests that a rule takes out of a form (data/rules.yml « appointment in the form stops the
 # form »): the form's validation lets them through instead of reading them as an answer.

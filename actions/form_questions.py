@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.eligibility import INELIGIBLE, evaluate
+from orientation.eligibility import INELIGIBLE, evaluate
 from actions.side_answers import which_total_message
 from actions.theme_questions import theme_question
 from actions.tracker_profile import profile_from_tracker

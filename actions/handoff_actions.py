@@ -8,7 +8,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import replies
-from actions.eligibility import evaluate
+from orientation.eligibility import evaluate
 from actions.tracker_profile import places_from_tracker, profile_from_tracker
 
 

@@ -8,11 +8,13 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import call_choice, recommendation_replies, replies
+from actions import recommendation_replies, replies
+
+from orientation.eligibility import call_choice
 from actions.common import (call_slots, known_code, remember_question, result_for, send, unknown_call_message,
                             which_of_message)
-from actions.eligibility import INELIGIBLE, evaluate, load_catalogue
-from actions.eligibility.vocabulary import KINDS
+from orientation.eligibility import INELIGIBLE, evaluate, load_catalogue
+from orientation.eligibility.vocabulary import KINDS
 from actions.tracker_profile import (PROFILE_SLOTS, places_from_tracker, profile_from_tracker,
                                      value_before_last_message)
 

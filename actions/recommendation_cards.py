@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Sequence
 
-from actions.eligibility import ELIGIBLE, TO_CONFIRM, CallResult
-from actions.eligibility import formatting as fmt
-from actions.eligibility.sessions import CLOSED, OPEN, ROLLING, UPCOMING
+from orientation.eligibility import ELIGIBLE, TO_CONFIRM, CallResult
+from orientation.language import french as fmt
+from orientation.eligibility.sessions import CLOSED, OPEN, ROLLING, UPCOMING
 from actions.replies import Message, calendar_line, details_payload, first_reply_points
 
 VERDICT_TAGS = {ELIGIBLE: "Éligible", TO_CONFIRM: "À confirmer"}

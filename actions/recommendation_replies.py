@@ -16,15 +16,15 @@ from __future__ import annotations
 
 from typing import List, Optional, Sequence
 
-from actions.eligibility import INELIGIBLE, CallResult, Profile
-from actions.eligibility import formatting as fmt
-from actions.eligibility.engine import VERDICT_LABELS
-from actions.eligibility.rules import FAIL
-from actions.eligibility.sessions import CLOSED
+from orientation.eligibility import INELIGIBLE, CallResult, Profile
+from orientation.language import french as fmt
+from orientation.eligibility.engine import VERDICT_LABELS
+from orientation.eligibility.rules import FAIL
+from orientation.eligibility.sessions import CLOSED
 from actions.recommendation_cards import cards_message, verdict_sentence
 from actions.replies import (FIELD_QUESTIONS, MAX_DETAILED, Message, _buttons, call_card, first_failure,
                              profile_summary, why_not_candidates)
-from actions.territories import Territory
+from orientation.territories import Territory
 
 PRIVATE_PERSON = ("Ces appels financent les projets numériques des organismes publics (administrations, "
                   "collectivités) et de leurs partenaires : aucun n'est ouvert aux particuliers. "

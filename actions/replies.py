@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Optional, Sequence
 
-from actions.eligibility import ELIGIBLE, INELIGIBLE, TO_CONFIRM, Call, CallResult, Profile
-from actions.eligibility import formatting as fmt
-from actions.eligibility.funding import PART_WORDS, funding_conditions
-from actions.eligibility.rules import ABOVE, FAIL, UNKNOWN, UNVERIFIABLE, who_may_apply
-from actions.eligibility.sessions import rolling_text
-from actions.eligibility.vocabulary import KINDS, THEMES, applicant_label
-from actions.territories import Territory
-from actions.territories.coverage import Coverage, encode
+from orientation.eligibility import ELIGIBLE, INELIGIBLE, TO_CONFIRM, Call, CallResult, Profile
+from orientation.language import french as fmt
+from orientation.eligibility.funding import PART_WORDS, funding_conditions
+from orientation.eligibility.rules import ABOVE, FAIL, UNKNOWN, UNVERIFIABLE, who_may_apply
+from orientation.eligibility.sessions import rolling_text
+from orientation.eligibility.vocabulary import KINDS, THEMES, applicant_label
+from orientation.territories import Territory
+from orientation.territories.coverage import Coverage, encode
 
 Message = Dict[str, Any]  # {"text": ..., "buttons": [{"title": ..., "payload": ...}]}
 

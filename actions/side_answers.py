@@ -13,9 +13,9 @@ from typing import Any, Dict, List, Optional, Sequence
 
 import yaml
 
-from actions.eligibility import INELIGIBLE, TO_CONFIRM, Call, CallResult
-from actions.eligibility import formatting as fmt
-from actions.textfold import fold
+from orientation.eligibility import INELIGIBLE, TO_CONFIRM, Call, CallResult
+from orientation.language import french as fmt
+from orientation.language.fold import fold
 
 Message = Dict[str, Any]
 NO_ANSWER = "Je n'ai pas cette information ; le conseiller de la DINUM pourra vous répondre."

@@ -1,5 +1,5 @@
 """How the profile form asks for the project's theme (issue 11), from what the theme model said
-about the user's last message (addons/theme_classifier.py puts `theme_ranking` in the parse data):
+about the user's last message (addons/components/theme_classifier.py puts `theme_ranking` in the parse data):
 
 - nothing tried yet: the free-text question;
 - medium confidence, or a description not understood: the 2–3 likeliest themes as buttons, with
@@ -13,9 +13,9 @@ from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Tracker
 
-from actions.eligibility.vocabulary import THEMES
+from orientation.eligibility.vocabulary import THEMES
 from actions.replies import Message
-from actions.themes import SECOND, Decision, offered
+from orientation.language.themes import SECOND, Decision, offered
 
 FREE_TEXT = ("Quel est l'objet du projet, en quelques mots ? Par exemple : dématérialiser des démarches, ouvrir "
              "ou exploiter des données, une plateforme de participation citoyenne, un centre de contact, des "

@@ -5,9 +5,9 @@ from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Tracker
 
-from actions.eligibility import Profile, ProfileError, reference_date
-from actions.territories import IndexMissing, Territory, load_index
-from actions.territories.coverage import decode
+from orientation.eligibility import Profile, ProfileError, reference_date
+from orientation.territories import IndexMissing, Territory, load_index
+from orientation.territories.coverage import decode
 from actions.validation_scope import PROFILE_SLOTS  # one list, also read by the Rasa server
 
 

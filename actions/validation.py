@@ -20,16 +20,18 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction, ValidationAction
 from rasa_sdk.types import DomainDict
 
-from actions import amounts, form_exit, replies
+from actions import form_exit, replies
+
+from orientation.language import amounts
 from actions.side_answers import which_total_message
-from actions.eligibility import INELIGIBLE, Profile, evaluate
-from actions.eligibility import formatting as fmt
-from actions.eligibility.profile import LIMITS, out_of_range
-from actions.eligibility.vocabulary import APPLICANT_TYPES, THEMES, applicant_label
-from actions.territories import IndexMissing, load_index
-from actions.territories.coverage import coverage, decode, encode
+from orientation.eligibility import INELIGIBLE, Profile, evaluate
+from orientation.language import french as fmt
+from orientation.eligibility.profile import LIMITS, out_of_range
+from orientation.eligibility.vocabulary import APPLICANT_TYPES, THEMES, applicant_label
+from orientation.territories import IndexMissing, load_index
+from orientation.territories.coverage import coverage, decode, encode
 from actions.validation_scope import needs_profile_validation
-from actions.eligibility.funding import PART_WORDS
+from orientation.eligibility.funding import PART_WORDS
 from actions.tracker_profile import (PROFILE_SLOTS, latest_entity, places_from_tracker, profile_from,
                                      profile_from_tracker, value_before_last_message)
 
@@ -94,7 +96,7 @@ class ValidateProfileSlots(ValidationAction):
         candidates = tracker.slots_to_validate()
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         if not needs_profile_validation(candidates, intent, tracker.latest_message.get("text")):
-            return []  # the Rasa server skips this call on the same test (addons/turn_speedups.py)
+            return []  # the Rasa server skips this call on the same test (addons/patches/turn_speedups.py)
         if tracker.active_loop_name in BOOKING_LOOPS and not describes_the_project(tracker):
             # The message answers a booking question: « Mairie de Lyon » is the organisation's
             # name, not a new profile, and the advisor's summary must keep the profile confirmed.

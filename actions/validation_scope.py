@@ -3,14 +3,14 @@
 ValidateProfileSlots (action_validate_slot_mappings, actions/validation.py) runs after every user
 message. Most messages (« bonjour », « merci », a question on a call) set no profile slot and name
 no amount: the action then returns nothing. This predicate says so without the action server, so
-the Rasa server skips that call (addons/turn_speedups.py) and the action returns early on the same
+the Rasa server skips that call (addons/patches/turn_speedups.py) and the action returns early on the same
 test: one rule, read in both places. No Rasa import: the Rasa server and the action server use it.
 """
 from __future__ import annotations
 
 from typing import Iterable, Optional
 
-from actions import amounts
+from orientation.language import amounts
 
 # The profile's slots (contract §4), re-exported by actions/tracker_profile.py.
 PROFILE_SLOTS = ("applicant_type", "population", "departement_count", "budget", "project_nature")

@@ -16,9 +16,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from actions.territories.build import SOURCE_DIR, build  # noqa: E402
-from actions.territories.index import load_index  # noqa: E402
-from actions.territories.mentions import find  # noqa: E402
+from orientation.territories.build import SOURCE_DIR, build  # noqa: E402
+from orientation.territories.index import load_index  # noqa: E402
+from orientation.territories.mentions import find  # noqa: E402
 from tests.nlu.test_entity_values import heldout  # noqa: E402  (the one reader of the held-out set)
 
 

@@ -27,7 +27,7 @@ from typing import Any, Iterator, List, Tuple
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-CATALOGUE = Path("actions/eligibility/catalogue")
+CATALOGUE = Path("orientation/eligibility/catalogue")
 FIGURE_TESTS = "tests/eligibility/test_figures.py"
 DATE_FIELDS = ("opens", "closes")
 
@@ -69,7 +69,7 @@ def run_tests(copy: Path, with_figure_check: bool) -> bool:
     """True when the tests pass."""
     env = {**os.environ, "PYTHONPATH": str(copy)}
     # the copy is not next to ../shared/seeds: point the traceability tests at the real seeds
-    from actions.eligibility.sources import seeds_dir
+    from orientation.eligibility.sources import seeds_dir
     env.setdefault("ORIENTATION_SEEDS_DIR", str(seeds_dir()))
     args = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:randomly", "-p", "no:cacheprovider"]
     # The files one by one: given a file and then its folder, pytest collects the file alone, and

@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-PACKAGES = ("actions.eligibility", "actions.amounts")
+PACKAGES = ("orientation.eligibility", "orientation.language.amounts")
 CAUGHT = {"killed", "timeout"}
 
 

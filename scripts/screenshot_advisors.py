@@ -19,10 +19,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from actions.advisors_web.accounts import hash_password, save_accounts  # noqa: E402
-from actions.booking.calendar import PARIS  # noqa: E402
-from actions.booking.store import BookingStore  # noqa: E402
-from actions.eligibility import Profile, evaluate  # noqa: E402
+from orientation.advisors_web.accounts import hash_password, save_accounts  # noqa: E402
+from orientation.booking.calendar import PARIS  # noqa: E402
+from orientation.booking.store import BookingStore  # noqa: E402
+from orientation.eligibility import Profile, evaluate  # noqa: E402
 from actions.replies import advisor_summary  # noqa: E402
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (the browser as the tests run it)
 from tests.servers import VENV_BIN, _serve, environment, free_port  # noqa: E402

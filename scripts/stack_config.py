@@ -21,10 +21,10 @@ from typing import Dict, List, Mapping
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = ROOT / ".venv" / "bin"
-# How the two servers are started, here and by the tests: the action server with only the modules
-# whose actions Rasa calls (actions/action_server.py), Rasa's command line without JAX
-# (scripts/rasa_server.py); each saves memory and start-up time (issue 13).
-ACTION_SERVER = [str(BIN / "python"), "-m", "actions.action_server"]
+# How the two servers are started, here and by the tests: rasa_sdk's own server given the package
+# `actions/` (which holds the Rasa actions only, so nothing heavy is imported), and Rasa's command
+# line without JAX (scripts/rasa_server.py), which saves memory and start-up time.
+ACTION_SERVER = [str(BIN / "python"), "-m", "rasa_sdk", "--actions", "actions"]
 RASA = [str(BIN / "python"), str(ROOT / "scripts" / "rasa_server.py")]
 
 
@@ -69,9 +69,9 @@ def rasa_command(port: int, env: Mapping[str, str], behind_balancer: bool) -> Li
 
 
 def advisors_accounts_exist(env: Mapping[str, str]) -> bool:
-    """The advisors' agenda is on when its accounts file holds an account (actions/advisors_web)."""
+    """The advisors' agenda is on when its accounts file holds an account (orientation/advisors_web)."""
     sys.path.insert(0, str(ROOT))
-    from actions.advisors_web.accounts import ACCOUNTS_ENV, AccountsError, accounts_path, load_accounts
+    from orientation.advisors_web.accounts import ACCOUNTS_ENV, AccountsError, accounts_path, load_accounts
     try:
         return bool(load_accounts(accounts_path(env.get(ACCOUNTS_ENV))))
     except AccountsError as error:  # said at start; the public assistant still starts

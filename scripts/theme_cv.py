@@ -1,9 +1,9 @@
-"""Cross-validation of the theme model (actions/theme_model.py) on the training examples of data/.
+"""Cross-validation of the theme model (orientation/language/theme_model.py) on the training examples of data/.
 
     .venv/bin/python scripts/theme_cv.py [--folds 5] [--no-spacy] [--catalogue]
 
 Prints, for the messages that state a theme: how often the likeliest theme is right, and what
-the thresholds HIGH and MEDIUM of actions/themes.py do (slot filled right / wrong, buttons offered
+the thresholds HIGH and MEDIUM of orientation/language/themes.py do (slot filled right / wrong, buttons offered
 with the right theme among them, asked); for the messages of the describing intents that state
 none: how often a theme would be filled by mistake. The figures justify the thresholds.
 """
@@ -19,9 +19,9 @@ from sklearn.model_selection import StratifiedKFold
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from actions.theme_model import Sample, ThemeModel, catalogue_examples, sample_of  # noqa: E402
-from actions.themes import HIGH, MEDIUM, NONE, decide, offered  # noqa: E402
-from addons.theme_classifier import DESCRIBING, label_of  # noqa: E402
+from orientation.language.theme_model import Sample, ThemeModel, catalogue_examples, sample_of  # noqa: E402
+from orientation.language.themes import HIGH, MEDIUM, NONE, decide, offered  # noqa: E402
+from addons.components.theme_classifier import DESCRIBING, label_of  # noqa: E402
 
 
 def load():

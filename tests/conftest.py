@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from actions.eligibility.sources import seeds_dir
+from orientation.eligibility.sources import seeds_dir
 
 # Set by .ci/run: in CI the source documents are always beside the repository, and a check that
 # quietly skipped there would be a check lost.

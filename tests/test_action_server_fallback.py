@@ -16,8 +16,8 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.exceptions import RasaException
 from rasa.utils.endpoints import EndpointConfig
 
-from addons import action_server_fallback
-from addons.action_server_fallback import APOLOGY, ActionServerApology
+from addons.patches import action_server_fallback
+from addons.patches.action_server_fallback import APOLOGY, ActionServerApology
 from tests.servers import free_port
 
 
@@ -42,7 +42,7 @@ def dead_endpoint():
 
 
 def test_importing_the_extractors_patches_nothing():
-    code = ("from rasa.core.actions.action import RemoteAction; import addons.entity_extractors; "
+    code = ("from rasa.core.actions.action import RemoteAction; import addons.components.entity_extractors; "
             "print(getattr(RemoteAction.run, 'apologises', False))")
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True).stdout.strip() == "False"
@@ -51,7 +51,7 @@ def test_importing_the_extractors_patches_nothing():
 def test_the_component_is_in_the_pipeline():
     with open(Path(__file__).resolve().parents[1] / "config.yml", encoding="utf-8") as file:
         names = [c["name"] for c in yaml.safe_load(file)["pipeline"]]
-    assert "addons.action_server_fallback.ActionServerApology" in names
+    assert "addons.patches.action_server_fallback.ActionServerApology" in names
 
 
 def test_creating_the_component_installs_the_apology_once(restored_remote_action):

@@ -1,9 +1,9 @@
-"""French amounts and counts (actions/amounts.py), the one place numbers are parsed."""
+"""French amounts and counts (orientation/language/amounts.py), the one place numbers are parsed."""
 import time
 
 import pytest
 
-from actions.amounts import extract_quantities, parse_budget, parse_departement_count, parse_population
+from orientation.language.amounts import extract_quantities, parse_budget, parse_departement_count, parse_population
 
 
 def quantities(text):
@@ -174,7 +174,7 @@ def test_a_negative_amount_in_words_given_ht():
 
 
 def test_unknown_with_an_elided_word():
-    from actions.amounts import says_unknown
+    from orientation.language.amounts import says_unknown
     assert says_unknown("j'sais pas")
     assert not says_unknown("je sais")
 
@@ -193,7 +193,7 @@ def test_answer_limits_are_inclusive():
 
 
 # --- several amounts in one message: the total and its parts (issue 18) --------------------------
-from actions.amounts import read_budget  # noqa: E402
+from orientation.language.amounts import read_budget  # noqa: E402
 
 
 def reading(text):
@@ -237,7 +237,7 @@ def test_the_answer_to_the_budget_question_is_the_total_and_two_totals_are_asked
 
 
 def test_the_budget_entity_is_the_total_only():
-    from actions.entities import amount_entities
+    from orientation.entities import amount_entities
     found = [(e["entity"], e["value"]) for e in amount_entities(
         "budget autour de 800k … dans les 800k y a ~200k de salaires internes, 350 000 habitants")]
     assert found == [("budget", 800_000), ("population", 350_000)]

@@ -1,9 +1,9 @@
 """The NLU reads emails and booking references exactly as the booking package checks and stores them."""
 import pytest
 
-from actions.booking.validation import find_emails, valid_email
+from orientation.booking.validation import find_emails, valid_email
 from actions.booking_actions import ValidateManageBookingForm
-from addons.entity_extractors import BookingEntityExtractor
+from addons.components.entity_extractors import BookingEntityExtractor
 from tests.actions.conftest import dispatcher, make_tracker  # noqa: F401 (fixture)
 
 

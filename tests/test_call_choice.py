@@ -2,7 +2,9 @@
 lexicon (never the alphabetical first), resolved by the applicant type or left to the user."""
 import pytest
 
-from actions import call_choice, lexicon
+from orientation.eligibility import call_choice
+
+from orientation.language import lexicon
 
 # Every name two calls share today. A new one makes this test fail: decide whether the name
 # should stay shared (then add it here: the bot resolves it by the applicant type or asks) or

@@ -1,5 +1,5 @@
 """The client's address given to the booking limits: X-Forwarded-For only from a trusted proxy."""
-from addons.channels import CLIENT_KEY, client_address, trusted_proxies, with_client
+from addons.channels.inputs import CLIENT_KEY, client_address, trusted_proxies, with_client
 
 PROXIES = trusted_proxies("10.0.0.0/8, 127.0.0.2")
 
@@ -30,7 +30,7 @@ def test_the_socketio_channel_adds_the_client_to_each_message(monkeypatch):
     import asyncio
     from types import SimpleNamespace
 
-    from addons.channels import OrientationSocketIOInput
+    from addons.channels.inputs import OrientationSocketIOInput
 
     monkeypatch.setenv("ORIENTATION_TRUSTED_PROXIES", "10.0.0.1")
     received = []

@@ -3,7 +3,9 @@ import time
 
 import pytest
 
-from actions import amounts, lexicon
+from orientation.language import amounts
+
+from orientation.language import lexicon
 
 SENTENCES = (
     "Bonjour, je suis la DDT du Rhône et notre projet de 300 k€ vise à ouvrir nos données. ",

@@ -1,10 +1,10 @@
-"""Recognition of applicant types, themes, call codes and aspects (actions/lexicon.py)."""
+"""Recognition of applicant types, themes, call codes and aspects (orientation/language/lexicon.py)."""
 import pytest
 import yaml
 
-from actions.amounts import extract_quantities
-from actions.eligibility.vocabulary import APPLICANT_TYPES, THEMES
-from actions.lexicon import LEXICON_FILE, entities
+from orientation.language.amounts import extract_quantities
+from orientation.eligibility.vocabulary import APPLICANT_TYPES, THEMES
+from orientation.language.lexicon import LEXICON_FILE, entities
 
 
 def found(text):
@@ -60,7 +60,7 @@ def test_one_applicant_type_per_message():
 
 
 # --- coverage: every applicant type and every theme -------------------------------------------
-# read() is what the NLU gives (addons/entity_extractors.py): words inside an amount are skipped.
+# read() is what the NLU gives (addons/components/entity_extractors.py): words inside an amount are skipped.
 
 def read(text, entity):
     """The one value of a single-valued entity the NLU keeps for this message, or None."""

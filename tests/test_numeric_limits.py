@@ -2,8 +2,8 @@
 as the answer to a question, or passed to the engine is accepted or refused alike."""
 import pytest
 
-from actions import amounts
-from actions.eligibility import Profile, ProfileError
+from orientation.language import amounts
+from orientation.eligibility import Profile, ProfileError
 from actions.validation import numeric_problem
 
 ANSWER_PARSERS = {"budget": amounts.parse_budget, "population": amounts.parse_population,

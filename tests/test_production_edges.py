@@ -7,9 +7,9 @@ import pytest
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.lock_store import InMemoryLockStore, RedisLockStore
 
-from actions.amounts import MAX_MESSAGE
-from addons.channels import allowed_origins, origin_allowed, too_long_reply, within_limit
-from addons.lock_store import OrientationLockStore, redis_settings
+from orientation.language.amounts import MAX_MESSAGE
+from addons.channels.inputs import allowed_origins, origin_allowed, too_long_reply, within_limit
+from addons.stores.lock_store import OrientationLockStore, redis_settings
 from scripts.stack_config import haproxy_config, Ports, programs, supervisord_config
 
 
@@ -63,7 +63,7 @@ def test_one_instance_needs_no_balancer_nor_redis(tmp_path):
 
 
 def test_the_advisors_agenda_is_supervised_only_when_an_account_exists(tmp_path):
-    from actions.advisors_web.accounts import hash_password, save_accounts
+    from orientation.advisors_web.accounts import hash_password, save_accounts
     accounts = tmp_path / "advisors.yml"
     env = {"ORIENTATION_ADVISORS_ACCOUNTS": str(accounts), "ADVISORS_PORT": "8101"}
     assert "advisors" not in [p.name for p in programs(env)]  # started without account, it would exit for ever

@@ -1,10 +1,10 @@
-"""addons/regex_cache.py: a long pattern read back from the cache is the pattern `re` compiles."""
+"""addons/patches/regex_cache.py: a long pattern read back from the cache is the pattern `re` compiles."""
 import re
 import sre_compile
 import subprocess
 import sys
 
-from addons.regex_cache import LONG, long_patterns_cached
+from addons.patches.regex_cache import LONG, long_patterns_cached
 from tests.servers import ROOT
 
 # Long enough to go through the cache, quick to compile: alternatives of plain words.
@@ -61,7 +61,7 @@ def test_spacys_french_tokenizer_pattern_from_the_cache_is_the_compiled_one(tmp_
     code = f"""
 import sre_compile
 from pathlib import Path
-from addons.regex_cache import long_patterns_cached
+from addons.patches.regex_cache import long_patterns_cached
 with long_patterns_cached(Path({str(tmp_path)!r})):
     from spacy.lang.fr.tokenizer_exceptions import TOKEN_MATCH
 pattern = TOKEN_MATCH.__self__

@@ -1,4 +1,4 @@
-"""addons/shared_spacy.py: fr_core_news_md loaded once per process, and the tokens the pipeline reads
+"""addons/components/shared_spacy.py: fr_core_news_md loaded once per process, and the tokens the pipeline reads
 (text, lemma, part of speech, vectors) exactly those of Rasa's own SpacyNLP."""
 from pathlib import Path
 
@@ -6,7 +6,7 @@ import numpy as np
 import yaml
 from rasa.nlu.utils.spacy_utils import SpacyNLP
 
-from addons.shared_spacy import SharedSpacyNLP
+from addons.components.shared_spacy import SharedSpacyNLP
 
 TEXTS = ["Bonjour, je suis la DDT du Rhône et notre projet de 300 k€ vise à ouvrir nos données",
          "Je suis une commune de 350 000 habitants, projet de participation citoyenne à 400 000 €",
@@ -16,7 +16,7 @@ TEXTS = ["Bonjour, je suis la DDT du Rhône et notre projet de 300 k€ vise à 
 def test_the_pipeline_uses_it():
     with open(Path(__file__).resolve().parents[1] / "config.yml", encoding="utf-8") as file:
         names = [c["name"] for c in yaml.safe_load(file)["pipeline"]]
-    assert names[0] == "addons.shared_spacy.SharedSpacyNLP"
+    assert names[0] == "addons.components.shared_spacy.SharedSpacyNLP"
 
 
 def test_loaded_once_without_unused_parts_and_same_tokens():

@@ -1,4 +1,4 @@
-"""The conversations' store (addons/tracker_store.py) is cheaper per turn and keeps exactly the rows
+"""The conversations' store (addons/stores/tracker_store.py) is cheaper per turn and keeps exactly the rows
 Rasa's own SQL store keeps: each event once, in order, across turns, sessions and restarts."""
 import asyncio
 import sqlite3
@@ -9,7 +9,7 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import (ActionExecuted, BotUttered, SessionStarted, SlotSet,
                                      UserUttered)
 
-from addons.tracker_store import OrientationTrackerStore
+from addons.stores.tracker_store import OrientationTrackerStore
 
 DOMAIN = Domain.from_yaml("""
 version: "3.1"

@@ -1,4 +1,4 @@
-"""The per-turn savings of the Rasa server (addons/turn_speedups.py) keep Rasa's behaviour: action
+"""The per-turn savings of the Rasa server (addons/patches/turn_speedups.py) keep Rasa's behaviour: action
 responses are still validated, and the global slot validation is skipped only when it cannot
 change anything (actions/validation_scope.py)."""
 import asyncio
@@ -19,8 +19,8 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
 from actions.validation_scope import needs_profile_validation
-from addons import turn_speedups
-from addons.turn_speedups import TurnSpeedups
+from addons.patches import turn_speedups
+from addons.patches.turn_speedups import TurnSpeedups
 
 ROOT = Path(__file__).resolve().parents[1]
 DOMAIN = Domain.load(str(ROOT / "domain.yml"))
@@ -41,7 +41,7 @@ def in_thread(coroutine):
 
 
 def test_importing_the_module_patches_nothing():
-    code = ("from rasa.core.actions.action import RemoteAction; import addons.turn_speedups; "
+    code = ("from rasa.core.actions.action import RemoteAction; import addons.patches.turn_speedups; "
             "print(getattr(RemoteAction._validate_action_result, 'prebuilt', False))")
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True).stdout.strip() == "False"
@@ -50,7 +50,7 @@ def test_importing_the_module_patches_nothing():
 def test_the_component_is_in_the_pipeline():
     with open(ROOT / "config.yml", encoding="utf-8") as file:
         names = [c["name"] for c in yaml.safe_load(file)["pipeline"]]
-    assert "addons.turn_speedups.TurnSpeedups" in names
+    assert "addons.patches.turn_speedups.TurnSpeedups" in names
 
 
 def test_creating_the_component_installs_both_once(restored_rasa):

@@ -6,8 +6,8 @@ import datetime as dt
 import pytest
 
 from actions import booking_actions
-from actions.booking.calendar import PARIS
-from actions.booking.store import BookingStore
+from orientation.booking.calendar import PARIS
+from orientation.booking.store import BookingStore
 from actions.booking_actions import (ActionAskBookingSlot, ValidateBookingForm, ValidateManageBookingForm,
                                      advisor_summary, contact_note)
 from actions.validation import ValidateProfileForm

@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from actions.booking import mail
+from orientation.booking import mail
 from actions.booking_actions import (DESCRIBE_PROPOSAL, ActionAskBookingSlot, ActionBookAppointment,
                                      ValidateBookingForm, advisor_summary)
 from actions.booking_limits import CLIENT_KEY, client_of

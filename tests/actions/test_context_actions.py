@@ -5,7 +5,7 @@ import asyncio
 from actions import side_answers
 from actions.context_actions import (ActionAdoptWhatIf, ActionExplainPlainly, ActionKeepProfile, ActionSideQuestion,
                                      ActionWhatIf)
-from actions.entities import amount_entities, lexicon_entities
+from orientation.entities import amount_entities, lexicon_entities
 from actions.form_questions import ActionAskBudget
 from actions.recommendation_actions import ActionRecommend
 from actions.validation import ValidateProfileForm, ValidateProfileSlots

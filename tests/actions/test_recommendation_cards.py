@@ -6,7 +6,7 @@ import datetime as dt
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.call_actions import ActionCallInfo
-from actions.eligibility import INELIGIBLE, Profile, evaluate
+from orientation.eligibility import INELIGIBLE, Profile, evaluate
 from actions.recommendation_actions import ActionRecommend
 from actions.recommendation_cards import card, verdict_sentence
 from tests.actions.conftest import entity, make_tracker, texts

@@ -3,7 +3,7 @@ buttons of the likeliest themes with their French labels and « Autre », never 
 question twice in a row."""
 import asyncio
 
-from actions.eligibility.vocabulary import THEMES
+from orientation.eligibility.vocabulary import THEMES
 from actions.form_questions import ActionAskProjectNature
 from actions.theme_questions import FREE_TEXT
 from tests.actions.conftest import entity, make_tracker

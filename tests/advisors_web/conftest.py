@@ -9,9 +9,9 @@ import pytest
 import requests
 from aiohttp import web
 
-from actions.advisors_web.accounts import hash_password, save_accounts
-from actions.advisors_web.app import create_app
-from actions.booking.store import BookingStore
+from orientation.advisors_web.accounts import hash_password, save_accounts
+from orientation.advisors_web.app import create_app
+from orientation.booking.store import BookingStore
 from tests.booking.conftest import make_config
 from tests.servers import free_port
 

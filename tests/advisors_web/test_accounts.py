@@ -5,8 +5,8 @@ import sys
 
 import pytest
 
-from actions.advisors_web import __main__ as cli
-from actions.advisors_web.accounts import AccountsError, check_password, load_accounts
+from orientation.advisors_web import __main__ as cli
+from orientation.advisors_web.accounts import AccountsError, check_password, load_accounts
 
 
 def run(argv, capsys, monkeypatch, stdin=""):

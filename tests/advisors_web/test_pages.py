@@ -3,8 +3,8 @@ its retention period."""
 import datetime as dt
 import re
 
-from actions.booking.agenda import agenda_csv
-from actions.booking.ics import calendar_text
+from orientation.booking.agenda import agenda_csv
+from orientation.booking.ics import calendar_text
 from tests.advisors_web.conftest import SUMMARY, at, csrf_of
 
 

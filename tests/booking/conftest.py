@@ -10,8 +10,8 @@ import uuid
 import pytest
 import sqlalchemy as sa
 
-from actions.booking.config import parse_config
-from actions.booking.store import BookingStore
+from orientation.booking.config import parse_config
+from orientation.booking.store import BookingStore
 
 POSTGRES_ENV = "ORIENTATION_TEST_DATABASE_URL"
 TEST_CONFIG = """

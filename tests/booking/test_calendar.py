@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from actions.booking.calendar import (PARIS, Wish, booking_window, day_slots, describe_day, describe_slot, free_slots,
+from orientation.booking.calendar import (PARIS, Wish, booking_window, day_slots, describe_day, describe_slot, free_slots,
                                       french_public_holidays, is_bookable, is_free)
 from tests.booking.conftest import at, make_config
 

@@ -5,7 +5,7 @@ import os
 import pytest
 import yaml
 
-from actions.booking.config import DEFAULT_PATH, BookingConfigError, load_config, parse_config
+from orientation.booking.config import DEFAULT_PATH, BookingConfigError, load_config, parse_config
 from tests.booking.conftest import TEST_CONFIG
 
 

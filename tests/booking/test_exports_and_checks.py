@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from actions.booking import ics
-from actions.booking.__main__ import main
-from actions.booking.agenda import CSV_COLUMNS, agenda_csv, agenda_text
-from actions.booking.validation import clean_name, clean_organisation, clean_text, valid_email
+from orientation.booking import ics
+from orientation.booking.__main__ import main
+from orientation.booking.agenda import CSV_COLUMNS, agenda_csv, agenda_text
+from orientation.booking.validation import clean_name, clean_organisation, clean_text, valid_email
 from tests.booking.conftest import TEST_CONFIG, at
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -177,7 +177,7 @@ def test_bad_arguments_are_refused_in_french(args, message, capsys):
     with pytest.raises(SystemExit) as exit_:
         main(args)
     err = capsys.readouterr().err
-    assert exit_.value.code == 2 and message in err and err.startswith("usage : python -m actions.booking")
+    assert exit_.value.code == 2 and message in err and err.startswith("usage : python -m orientation.booking")
     assert "erreur :" in err
 
 
@@ -208,7 +208,7 @@ def test_an_unwritable_output_is_explained(booked, tmp_path, capsys):
 
 
 def test_the_module_runs_as_a_program(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "actions.booking", "--database-url",
+    result = subprocess.run([sys.executable, "-m", "orientation.booking", "--database-url",
                              f"sqlite:///{tmp_path / 'cli.db'}", "agenda", "--date", "2021-10-16"],
                             cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert (result.returncode, result.stdout) == (0, "Aucun rendez-vous le samedi 16 octobre 2021.\n")

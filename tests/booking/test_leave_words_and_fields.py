@@ -1,9 +1,9 @@
-"""The words that leave a form (actions/leave_words.py) and what a booking answer holds
-(actions/booking_fields.py)."""
+"""The words that leave a form (orientation/language/leave_words.py) and what a booking answer holds
+(orientation/booking/fields.py)."""
 import pytest
 
-from actions.booking_fields import contact_wish, looks_like_organisation, split_name_and_organisation, what_it_is
-from actions.leave_words import says_no, wants_to_leave
+from orientation.booking.fields import contact_wish, looks_like_organisation, split_name_and_organisation, what_it_is
+from orientation.language.leave_words import says_no, wants_to_leave
 
 
 @pytest.mark.parametrize("text", ["non", "Non, laissez tomber !", "non laisse tomber", "j'annule", "Annuler",

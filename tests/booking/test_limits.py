@@ -4,8 +4,8 @@ import datetime as dt
 import pytest
 import sqlalchemy as sa
 
-from actions.booking.config import BookingConfigError
-from actions.booking.store import BookingStore, LimitReached, bookings, creations
+from orientation.booking.config import BookingConfigError
+from orientation.booking.store import BookingStore, LimitReached, bookings, creations
 from tests.booking.conftest import at, make_config
 
 NOW = at((2021, 10, 11), 8, 0)

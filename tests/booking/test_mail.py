@@ -4,8 +4,8 @@ import logging
 import pytest
 import sqlalchemy as sa
 
-from actions.booking import mail
-from actions.booking.store import outbox
+from orientation.booking import mail
+from orientation.booking.store import outbox
 from tests.booking.conftest import at
 from tests.booking.test_store import book
 from tests.smtp_server import SmtpServer, attachment
@@ -76,7 +76,7 @@ def test_without_smtp_url_nothing_is_sent_nor_kept(store, smtp):
 def test_a_server_down_keeps_the_mails_and_they_leave_later_in_order(store, smtp, caplog):
     smtp.stop()
     first, second = book(store), book(store, email="b@lyon.fr", start=at((2021, 10, 14), 11, 0))
-    with caplog.at_level(logging.INFO, logger="actions.booking.mail"):
+    with caplog.at_level(logging.INFO, logger="orientation.booking.mail"):
         assert mail.send_booking_mail("confirmation", first, store, environ=environ(smtp)) == mail.QUEUED
     assert first.reference in caplog.text and "marie.dupont" not in caplog.text  # references, never addresses
     assert mail.retry_outbox(store, environ(smtp)) == 0
@@ -100,7 +100,7 @@ def test_smtp_urls():
 
 
 def test_the_command_sends_what_waits(store, smtp, monkeypatch, capsys):
-    from actions.booking.__main__ import main
+    from orientation.booking.__main__ import main
     smtp.stop()
     booking = book(store)
     assert mail.send_booking_mail("confirmation", booking, store, environ=environ(smtp)) == mail.QUEUED

@@ -1,7 +1,7 @@
 """A precise moment (« jeudi 10h »), a time said after a day, and the nearest free slots."""
 import datetime as dt
 
-from actions.booking.calendar import (PARIS, Wish, describe_moment, free_slots, nearest_free_slots, parse_wish,
+from orientation.booking.calendar import (PARIS, Wish, describe_moment, free_slots, nearest_free_slots, parse_wish,
                                       why_not_free, wished_moment)
 from tests.booking.conftest import at
 from tests.booking.test_calendar import Booked, NoBookings

@@ -5,7 +5,7 @@ import multiprocessing
 
 import pytest
 
-from actions.booking.store import BookingStore, SlotTaken
+from orientation.booking.store import BookingStore, SlotTaken
 from tests.booking.conftest import at, make_config
 
 FIRST_SLOT = at((2021, 10, 14), 10, 0)

@@ -5,8 +5,8 @@ import re
 import pytest
 import sqlalchemy as sa
 
-from actions.booking.calendar import free_slots, is_free
-from actions.booking.store import REFERENCE_ALPHABET, BookingStore, SlotTaken, bookings, normalise_reference
+from orientation.booking.calendar import free_slots, is_free
+from orientation.booking.store import REFERENCE_ALPHABET, BookingStore, SlotTaken, bookings, normalise_reference
 from tests.booking.conftest import at, make_config
 
 UTC = dt.timezone.utc

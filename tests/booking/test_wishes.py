@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from actions.booking.calendar import Wish, parse_wish
+from orientation.booking.calendar import Wish, parse_wish
 from tests.booking.conftest import at
 
 NOW = at((2021, 10, 14), 10, 0)  # Thursday 14 October 2021

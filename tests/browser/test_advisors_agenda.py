@@ -7,9 +7,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from actions.advisors_web.accounts import hash_password, save_accounts
-from actions.booking.calendar import PARIS
-from actions.booking.store import BookingStore
+from orientation.advisors_web.accounts import hash_password, save_accounts
+from orientation.booking.calendar import PARIS
+from orientation.booking.store import BookingStore
 from tests.servers import VENV_BIN, _serve, environment, free_port
 from tests.smtp_server import SmtpServer, attachment
 

@@ -7,7 +7,7 @@ from typing import Any, Dict
 
 import sqlalchemy as sa
 
-from actions.booking.store import BookingStore
+from orientation.booking.store import BookingStore
 
 REFERENCE = re.compile(r"DN-[A-Z0-9]{6}")
 

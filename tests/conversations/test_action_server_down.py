@@ -2,7 +2,7 @@
 import json
 import urllib.request
 
-from addons.action_server_fallback import APOLOGY
+from addons.patches.action_server_fallback import APOLOGY
 from tests.servers import free_port, rasa_server
 
 

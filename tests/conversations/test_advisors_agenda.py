@@ -5,10 +5,10 @@ import re
 import pytest
 import requests
 
-from actions.advisors_web.accounts import hash_password, save_accounts
-from actions.advisors_web.app import create_app
-from actions.booking.config import load_config
-from actions.booking.store import BookingStore
+from orientation.advisors_web.accounts import hash_password, save_accounts
+from orientation.advisors_web.app import create_app
+from orientation.booking.config import load_config
+from orientation.booking.store import BookingStore
 from tests.advisors_web.conftest import csrf_of, serve
 from tests.conversations.test_booking_conversation import REFERENCE, book
 

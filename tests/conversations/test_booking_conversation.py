@@ -2,8 +2,8 @@
 import datetime as dt
 import re
 
-from actions.booking.calendar import describe_slot
-from actions.booking.store import BookingStore
+from orientation.booking.calendar import describe_slot
+from orientation.booking.store import BookingStore
 
 REFERENCE = re.compile(r"DN-[A-Z0-9]{6}")
 

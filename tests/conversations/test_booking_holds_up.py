@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from actions.booking.calendar import PARIS, Wish, describe_day, is_free, wished_moment
-from actions.booking.config import load_config
-from actions.booking.store import BookingStore
-from actions.textfold import WEEKDAYS
+from orientation.booking.calendar import PARIS, Wish, describe_day, is_free, wished_moment
+from orientation.booking.config import load_config
+from orientation.booking.store import BookingStore
+from orientation.language.fold import WEEKDAYS
 from tests.conversations.test_booking_conversation import REFERENCE, offered
 
 BOOKING_SLOTS = ("booking_slot", "booking_wish", "booking_name", "booking_organisation", "booking_email",

@@ -5,7 +5,7 @@ import subprocess
 import sys
 import time
 
-from actions.booking.store import BookingStore
+from orientation.booking.store import BookingStore
 from tests.conversations.conftest import ADVISORS_EMAIL, TRUSTED_PROXY, Chat
 from tests.conversations.test_booking_conversation import PROFILE, REFERENCE, book, offered
 from tests.servers import ROOT
@@ -75,7 +75,7 @@ def test_a_mail_server_down_keeps_the_booking_and_the_mail_leaves_later(chat, sm
     log = (servers["logs"] / "actions.log").read_text()
     assert f"booking {reference}: confirmation e-mail not sent" in log and "remi.noir@" not in log
 
-    done = subprocess.run([sys.executable, "-m", "actions.booking", "envoyer-courriels"], cwd=ROOT,
+    done = subprocess.run([sys.executable, "-m", "orientation.booking", "envoyer-courriels"], cwd=ROOT,
                           env={**os.environ, **servers["env"], "PYTHONPATH": str(ROOT)},
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr

@@ -4,10 +4,10 @@ the booking tests; each conversation ends with a booked slot (its stored summary
 profile the user confirmed) or a clean exit.
 
 Expected calls and amounts come from the engine at the servers' reference date, e.g.
-    python -m actions.eligibility --applicant-type service_deconcentre --population 1623749 \
+    python -m orientation.eligibility --applicant-type service_deconcentre --population 1623749 \
         --departements 1 --budget 456000 --nature relation_usagers --date 2021-10-15 --format json
 (the Région's figure on the base without personnel: tests/eligibility/test_funding_base.py)."""
-from actions.booking.store import BookingStore
+from orientation.booking.store import BookingStore
 from actions.side_answers import NO_ANSWER
 from tests.conversations.context_helpers import REFERENCE, offered, slots_of
 

@@ -1,7 +1,7 @@
 """A restart of the Rasa server loses neither the conversation nor the booking (SQL tracker store)."""
 import re
 
-from actions.booking.store import BookingStore
+from orientation.booking.store import BookingStore
 from tests.conversations.conftest import Chat
 from tests.conversations.test_booking_conversation import book
 from tests.servers import rasa_server

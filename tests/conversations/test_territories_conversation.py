@@ -2,8 +2,8 @@
 (Etalab's découpage administratif), homonyms are asked, and a place is never an applicant type."""
 import pytest
 
-from actions.eligibility import formatting as fmt
-from actions.territories import load_index
+from orientation.language import french as fmt
+from orientation.territories import load_index
 
 
 def _place(name, kind):

@@ -3,7 +3,7 @@ eligibility questions, follow-ups about the call meant, booking phrasings, goodb
 private persons and overseas collectivités, and a theme missed then recovered through buttons."""
 import re
 
-from actions.eligibility.vocabulary import THEMES
+from orientation.eligibility.vocabulary import THEMES
 from tests.conversations.test_booking_conversation import REFERENCE, book
 
 DDT = "Je suis la DDT du Rhône, notre projet de 300 000 € vise à ouvrir nos données"

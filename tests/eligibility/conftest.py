@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from actions.eligibility import Profile, evaluate, load_catalogue
+from orientation.eligibility import Profile, evaluate, load_catalogue
 
 
 @pytest.fixture(scope="session")

@@ -5,10 +5,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from actions.eligibility import CatalogueError, Profile, evaluate, load_catalogue
-from actions.eligibility.catalogue import CATALOGUE_DIR, load_call, normalise_code
-from actions.eligibility.check_sources import iter_sources, missing_quotes
-from actions.eligibility.sources import quote_in_text
+from orientation.eligibility import CatalogueError, Profile, evaluate, load_catalogue
+from orientation.eligibility.catalogue import CATALOGUE_DIR, load_call, normalise_code
+from orientation.eligibility.check_sources import iter_sources, missing_quotes
+from orientation.eligibility.sources import quote_in_text
 
 CONTRACT_CODES = {"ITN1", "ITN2", "ITN3", "ITN4", "ITN5", "ITN6", "ITN8A", "ITN8B", "ITN8C", "ITN8D",
                   "SNAP1", "SNAP2A", "SNAP2B", "SNAP3", "SNAP4", "SNAP5", "TNT-INCUB", "TNT-DEMAT",

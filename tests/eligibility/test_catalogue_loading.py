@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from actions.eligibility.catalogue import (CATALOGUE_DIR, Catalogue, CatalogueError, _load, load_call,
+from orientation.eligibility.catalogue import (CATALOGUE_DIR, Catalogue, CatalogueError, _load, load_call,
                                            load_catalogue, normalise_code)
 
 D = dt.date

@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def run(*args, env=None):
     environment = {k: v for k, v in os.environ.items() if k != "ORIENTATION_DATE"}
     environment.update(env or {})
-    return subprocess.run([sys.executable, "-m", "actions.eligibility", *args], cwd=ROOT, env=environment,
+    return subprocess.run([sys.executable, "-m", "orientation.eligibility", *args], cwd=ROOT, env=environment,
                           capture_output=True, text=True, timeout=60)
 
 

@@ -3,7 +3,7 @@ import datetime as dt
 
 import pytest
 
-from actions.eligibility import ELIGIBLE, INELIGIBLE, TO_CONFIRM, Profile, ProfileError, evaluate, recommend
+from orientation.eligibility import ELIGIBLE, INELIGIBLE, TO_CONFIRM, Profile, ProfileError, evaluate, recommend
 
 STATE = ["administration_centrale", "service_deconcentre", "operateur_etat"]
 COLLECTIVITES = ["region", "departement", "commune", "epci", "groupement_collectivites"]

@@ -4,11 +4,11 @@ import shutil
 
 import pytest
 
-from actions.eligibility import Profile, evaluate, load_catalogue, recommend
-from actions.eligibility.catalogue import CATALOGUE_DIR, Session
-from actions.eligibility.engine import ELIGIBLE, INELIGIBLE, TO_CONFIRM, _score
-from actions.eligibility.profile import ProfileError, reference_date
-from actions.eligibility.sessions import Window, candidate_windows, status_text, windows
+from orientation.eligibility import Profile, evaluate, load_catalogue, recommend
+from orientation.eligibility.catalogue import CATALOGUE_DIR, Session
+from orientation.eligibility.engine import ELIGIBLE, INELIGIBLE, TO_CONFIRM, _score
+from orientation.eligibility.profile import ProfileError, reference_date
+from orientation.eligibility.sessions import Window, candidate_windows, status_text, windows
 
 D = dt.date
 COMMUNE = dict(applicant_type="commune", population=350_000, budget=400_000, nature="cooperation_usagers",

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from actions.eligibility import check_sources
-from actions.eligibility.catalogue import CATALOGUE_DIR, SCHEMA_FILE, Catalogue, load_call
-from actions.eligibility.figures import (BLOCK_FIGURES, Figure, amounts, call_figures, dates, percents, periods,
+from orientation.eligibility import check_sources
+from orientation.eligibility.catalogue import CATALOGUE_DIR, SCHEMA_FILE, Catalogue, load_call
+from orientation.eligibility.figures import (BLOCK_FIGURES, Figure, amounts, call_figures, dates, percents, periods,
                                          stated, unstated_figures)
 
 

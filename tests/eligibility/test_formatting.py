@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from actions.eligibility import formatting as fmt
+from orientation.language import french as fmt
 
 
 @pytest.mark.parametrize("value, text", [(300000, "300 000 €"), (48000.0, "48 000 €"), (1234.5, "1 234,5 €"),

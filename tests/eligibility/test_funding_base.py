@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from actions.eligibility import Profile, ProfileError, evaluate, load_catalogue
-from actions.eligibility.funding import eligible_base, estimate
+from orientation.eligibility import Profile, ProfileError, evaluate, load_catalogue
+from orientation.eligibility.funding import eligible_base, estimate
 
 HORS_PERSONNEL = {"rate": 0.5, "base_excludes": ["dépenses de personnel"], "base_excludes_kinds": ["personnel"]}
 

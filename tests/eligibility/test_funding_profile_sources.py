@@ -1,11 +1,11 @@
 """Funding sentences, profile checks, where the seeds are and what the traceability check reports."""
 import pytest
 
-from actions.eligibility import Catalogue, Profile, ProfileError
-from actions.eligibility import check_sources, sources
-from actions.eligibility.catalogue import CATALOGUE_DIR, load_call
-from actions.eligibility.funding import FundingEstimate, estimate, funding_conditions
-from actions.eligibility.vocabulary import applicant_label
+from orientation.eligibility import Catalogue, Profile, ProfileError
+from orientation.eligibility import check_sources, sources
+from orientation.eligibility.catalogue import CATALOGUE_DIR, load_call
+from orientation.eligibility.funding import FundingEstimate, estimate, funding_conditions
+from orientation.eligibility.vocabulary import applicant_label
 
 ITN6_LIKE = {"rate": 0.6, "rate_is_maximum": True, "cap_eur": 48_000, "cap_scope": "par projet"}
 

@@ -6,10 +6,10 @@ import re
 import pytest
 import yaml
 
-from actions.eligibility import CatalogueError, load_catalogue
-from actions.eligibility.catalogue import CATALOGUE_DIR, PROGRAMMES_FILE, load_call, load_programmes
-from actions.eligibility.sources import quote_in_text
-from actions.eligibility.sessions import CLOSED, ROLLING
+from orientation.eligibility import CatalogueError, load_catalogue
+from orientation.eligibility.catalogue import CATALOGUE_DIR, PROGRAMMES_FILE, load_call, load_programmes
+from orientation.eligibility.sources import quote_in_text
+from orientation.eligibility.sessions import CLOSED, ROLLING
 
 FRANCE_RELANCE_END = dt.date(2022, 12, 31)
 

@@ -2,7 +2,7 @@
 the France Relance calls for collectivités."""
 import pytest
 
-from actions.eligibility import ELIGIBLE, INELIGIBLE
+from orientation.eligibility import ELIGIBLE, INELIGIBLE
 
 
 @pytest.mark.parametrize("applicant_type", ["sem_spl", "gip", "chambre_consulaire"])

@@ -5,10 +5,10 @@ import shutil
 
 import pytest
 
-from actions.eligibility import Profile, evaluate, load_catalogue
-from actions.eligibility.catalogue import CATALOGUE_DIR
-from actions.eligibility.__main__ import main
-from actions.eligibility.report import profile_line, render
+from orientation.eligibility import Profile, evaluate, load_catalogue
+from orientation.eligibility.catalogue import CATALOGUE_DIR
+from orientation.eligibility.__main__ import main
+from orientation.eligibility.report import profile_line, render
 
 OCTOBER = dt.date(2021, 10, 15)
 
@@ -165,7 +165,7 @@ def test_argument_errors_are_french_and_exit_2(capsys, args, message):
         main(args)
     assert stop.value.code == 2
     err = capsys.readouterr().err
-    assert err.startswith("usage: python -m actions.eligibility")
+    assert err.startswith("usage: python -m orientation.eligibility")
     assert message in err
 
 
@@ -174,7 +174,7 @@ def test_help_names_every_option_in_french(capsys):
         main(["--help"])
     assert stop.value.code == 0
     text = " ".join(capsys.readouterr().out.split())  # line wrapping depends on the terminal width
-    assert text.startswith("usage: python -m actions.eligibility [-h] [--applicant-type TYPE] [--population N] "
+    assert text.startswith("usage: python -m orientation.eligibility [-h] [--applicant-type TYPE] [--population N] "
                            "[--departements N] [--budget EUROS] [--nature THEME] [--date AAAA-MM-JJ] "
                            "[--format FORMAT] [--list] Quels appels France Relance correspondent à un profil, "
                            "et pourquoi.")

@@ -3,8 +3,8 @@ import datetime as dt
 
 import pytest
 
-from actions.eligibility import Profile
-from actions.eligibility import rules as R
+from orientation.eligibility import Profile
+from orientation.eligibility import rules as R
 
 SOURCE = {"file": "003_0babef74134a46ec.txt", "quote": "une phrase de la source"}
 

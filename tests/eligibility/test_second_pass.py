@@ -6,9 +6,9 @@ import datetime as dt
 import pytest
 import yaml
 
-from actions.eligibility import ELIGIBLE, INELIGIBLE, TO_CONFIRM, CatalogueError, Profile, evaluate
-from actions.eligibility.catalogue import CATALOGUE_DIR, load_call
-from actions.eligibility.sessions import CLOSED, OPEN, ROLLING, UPCOMING
+from orientation.eligibility import ELIGIBLE, INELIGIBLE, TO_CONFIRM, CatalogueError, Profile, evaluate
+from orientation.eligibility.catalogue import CATALOGUE_DIR, load_call
+from orientation.eligibility.sessions import CLOSED, OPEN, ROLLING, UPCOMING
 
 
 def _territory(result):

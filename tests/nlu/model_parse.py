@@ -2,7 +2,7 @@
 of each message, without starting it.
 
 The model is loaded in a child process: loading it creates the pipeline's components, some of
-which install process-wide hooks (addons/action_server_fallback.py), and the tests of those hooks
+which install process-wide hooks (addons/patches/action_server_fallback.py), and the tests of those hooks
 must find the test process untouched."""
 from __future__ import annotations
 

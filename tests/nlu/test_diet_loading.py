@@ -1,4 +1,4 @@
-"""addons/diet.py: the trained DIET model loaded for prediction only gives every held-out message
+"""addons/components/diet.py: the trained DIET model loaded for prediction only gives every held-out message
 the same intent ranking, with the same confidences, as Rasa's own loading of the same model."""
 import json
 import os
@@ -18,7 +18,7 @@ import asyncio, json, logging, sys
 import structlog
 from rasa.core.agent import Agent
 from rasa.nlu.classifiers.diet_classifier import DIETClassifier
-from addons.diet import QuickLoadDIETClassifier
+from addons.components.diet import QuickLoadDIETClassifier
 logging.disable(logging.WARNING)
 structlog.configure(wrapper_class=structlog.make_filtering_bound_logger(logging.WARNING))
 if sys.argv[2] == "rasa":

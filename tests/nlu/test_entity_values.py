@@ -1,11 +1,11 @@
 """Entities checked by VALUE on every held-out message (tests/nlu/heldout.yml), without a model.
 
-project_nature is read by the trained model (the lexicon, then addons/theme_classifier.py for
+project_nature is read by the trained model (the lexicon, then addons/components/theme_classifier.py for
 the words it does not know), the others by the pure extractors.
 
 Rasa's entity F1 (test_heldout_quality.py) scores spans and types, never values: reading
 « ministère » as operateur_etat, or swapping association and entreprise in the lexicon, leaves
-it unchanged. Here each message goes through actions.entities (what the NLU components call)
+it unchanged. Here each message goes through orientation.entities (what the NLU components call)
 and the canonical values found are compared with the annotated ones, entity by entity.
 An annotation without an explicit value ([ITN5](call_code)) has its text as value.
 """
@@ -20,7 +20,7 @@ from typing import Dict, List, Optional, Tuple
 import pytest
 import yaml
 
-from actions import entities
+from orientation import entities
 from tests.nlu.model_parse import parse as parse_with_model, theme_of
 
 HELDOUT = Path(__file__).with_name("heldout.yml")
@@ -73,7 +73,7 @@ def heldout(path: Path = HELDOUT) -> List[Tuple[str, str, Counter]]:
 
 def found(text: str, theme: Optional[str] = None) -> Counter:
     """The values of the pure extractors; project_nature is the trained model's (`theme`, from the
-    lexicon and addons/theme_classifier.py together) when given."""
+    lexicon and addons/components/theme_classifier.py together) when given."""
     got = Counter((e["entity"], canonical(e["entity"], e["value"]))
                   for e in entities.amount_entities(text) + entities.lexicon_entities(text)
                   if theme is None or e["entity"] != "project_nature")

@@ -17,7 +17,7 @@ from typing import Dict, List, Set, Tuple
 import pytest
 import yaml
 
-from actions.eligibility.vocabulary import APPLICANT_TYPES, THEMES
+from orientation.eligibility.vocabulary import APPLICANT_TYPES, THEMES
 from scripts.nlu_report import MERGED_INTENTS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -111,7 +111,7 @@ def test_every_entity_is_known(examples):
 
 
 def _call_codes() -> Set[str]:
-    from actions.eligibility.catalogue import load_catalogue
+    from orientation.eligibility.catalogue import load_catalogue
 
     return set(load_catalogue().codes)
 
@@ -191,7 +191,7 @@ def test_no_duplicate_nor_one_word_variant(examples):
 
 
 def _words(message: str) -> List[str]:
-    from actions.textfold import fold
+    from orientation.language.fold import fold
 
     return re.findall(r"\w+", fold(message).text.casefold())
 

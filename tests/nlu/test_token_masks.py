@@ -1,5 +1,5 @@
 """The intent of a message does not depend on which booking reference or e-mail address it holds
-(addons/token_masks.py): before the masker, « DN-XXB2MM » turned a cancellation into `inform`."""
+(addons/components/token_masks.py): before the masker, « DN-XXB2MM » turned a cancellation into `inform`."""
 from tests.nlu.model_parse import parse
 
 SENTENCES = ["finalement je n'ai plus besoin du rendez-vous {ref}, adresse {email}",
@@ -29,7 +29,7 @@ def test_the_word_vectors_do_not_see_the_reference_nor_the_address():
     from rasa.nlu.constants import SPACY_DOCS
     from rasa.shared.nlu.training_data.message import Message
 
-    from addons.token_masks import mask_tokens
+    from addons.components.token_masks import mask_tokens
 
     nlp = spacy.load("fr_core_news_md")
     docs = []

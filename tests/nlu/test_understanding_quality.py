@@ -4,7 +4,7 @@ phrases and the dialogue acts (yes/no eligibility questions, follow-ups, booking
 
 The bars are the issue's: theme accuracy by value ≥ 0.95, no theme with recall < 0.85, intent
 macro-F1 ≥ 0.95. The theme is what the trained model gives (the lexicon, then the theme classifier
-of addons/theme_classifier.py). Intents merged since the set was written are scored as the intent
+of addons/components/theme_classifier.py). Intents merged since the set was written are scored as the intent
 they became (ask_recommendation is inform: MERGED_INTENTS, scripts/nlu_report.py). Per-theme
 precision and recall are printed:
 

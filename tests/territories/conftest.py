@@ -3,8 +3,8 @@ from functools import lru_cache
 
 import pytest
 
-from actions.territories.build import SOURCE_DIR, build
-from actions.territories.index import load_index
+from orientation.territories.build import SOURCE_DIR, build
+from orientation.territories.index import load_index
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from actions.territories import IndexMissing, find, key, load_index
+from orientation.territories import IndexMissing, find, key, load_index
 
 
 def _commune_population(data, code):
@@ -151,7 +151,7 @@ def test_a_missing_index_says_how_to_build_it(tmp_path):
 
 
 def test_the_command_line(index):
-    out = subprocess.run([sys.executable, "-m", "actions.territories", "la mairie de Saint-Denis"],
+    out = subprocess.run([sys.executable, "-m", "orientation.territories", "la mairie de Saint-Denis"],
                          capture_output=True, text=True, check=True).stdout
     assert "plusieurs lieux portent ce nom" in out
     assert "Saint-Denis (93) — commune, 149\u202f077 habitants" in out

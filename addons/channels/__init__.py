@@ -1,0 +1,1 @@
+"""The input channels named in credentials.yml."""

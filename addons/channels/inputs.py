@@ -1,0 +1,177 @@
+"""The two input channels of the assistant, Rasa's rest and socketio channels with the edges a
+public service needs. credentials.yml names these classes; their names stay "rest" and "socketio",
+so the URLs (/webhooks/rest/webhook, /socket.io) do not change.
+
+- A message longer than MAX_MESSAGE characters (orientation/language/amounts.py, the one limit) gets a French
+  reply and is not processed (no NLU, no tracker event): nobody describes a project in more, and a
+  huge message costs every user.
+- The socket.io channel accepts connections only from CORS_ORIGINS (the websocket transport is not
+  covered by the browser's CORS checks, so the origin is checked here; Rasa's --cors covers HTTP).
+- The client's IP address goes into the message metadata under CLIENT_KEY, always overwriting what
+  the client sent there itself: Rasa puts nothing of the HTTP request in the tracker, and the
+  booking limits need it (actions/booking_limits.py). The client is the direct peer of the HTTP
+  request; X-Forwarded-For is honoured only when that peer is a trusted proxy
+  ($ORIENTATION_TRUSTED_PROXIES: addresses or networks, comma-separated; none by default), else
+  anyone could claim any address and escape the limits.
+"""
+from __future__ import annotations
+
+import ipaddress
+import json
+import logging
+import os
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Text, Union
+
+from rasa.core.channels.channel import UserMessage
+from rasa.core.channels.rest import RestInput
+from rasa.core.channels.socketio import SocketIOInput
+from sanic import Blueprint
+from sanic.request import Request
+
+from orientation.language.amounts import MAX_MESSAGE
+from actions.booking_limits import CLIENT_KEY
+
+logger = logging.getLogger(__name__)
+
+Handler = Callable[[UserMessage], Awaitable[Any]]
+
+TOO_LONG = ("Votre message est trop long pour que je le lise : {limit} caractères au plus, il en compte "
+            "{length}. Pouvez-vous le redire en quelques phrases ? Par exemple : qui vous êtes, ce que "
+            "vous voulez financer et votre budget.")
+
+
+def french_count(number: int) -> str:
+    """2000 -> « 2 000 », with the non-breaking space of French numbers."""
+    return f"{number:,}".replace(",", "\u00a0")
+
+
+def too_long_reply(length: int) -> str:
+    return TOO_LONG.format(limit=french_count(MAX_MESSAGE), length=french_count(length))
+
+
+def within_limit(on_new_message: Handler) -> Handler:
+    """Answers an over-long message itself instead of passing it to the assistant."""
+    async def handle(message: UserMessage) -> Any:
+        length = len(message.text or "")
+        if length > MAX_MESSAGE:
+            logger.info("Message of %s characters from %s not processed (limit %s).",
+                        length, message.sender_id, MAX_MESSAGE)
+            await message.output_channel.send_text_message(message.sender_id, too_long_reply(length))
+            return None
+        return await on_new_message(message)
+    return handle
+
+
+def allowed_origins(environ: Optional[Dict[str, str]] = None) -> List[str]:
+    """CORS_ORIGINS: origins separated by spaces or commas; "*" allows every site (development only)."""
+    text = (environ if environ is not None else os.environ).get("CORS_ORIGINS", "")
+    return [origin.rstrip("/") for origin in text.replace(",", " ").split()]
+
+
+def origin_allowed(origin: Optional[str], allowed: List[str]) -> bool:
+    # No Origin header: not a browser page (curl, a server), which CORS does not concern.
+    return not origin or "*" in allowed or origin.rstrip("/") in allowed
+
+
+TRUSTED_PROXIES_ENV = "ORIENTATION_TRUSTED_PROXIES"
+
+Network = Union[ipaddress.IPv4Network, ipaddress.IPv6Network]
+
+
+def trusted_proxies(value: Optional[str] = None) -> List[Network]:
+    """The networks of $ORIENTATION_TRUSTED_PROXIES (an address alone is a /32 or /128)."""
+    value = os.environ.get(TRUSTED_PROXIES_ENV, "") if value is None else value
+    return [ipaddress.ip_network(part.strip(), strict=False) for part in value.split(",") if part.strip()]
+
+
+def _address(text: str) -> Optional[Union[ipaddress.IPv4Address, ipaddress.IPv6Address]]:
+    try:
+        return ipaddress.ip_address(text.strip().strip("[]"))
+    except ValueError:
+        return None
+
+
+def _trusted(address: Any, proxies: List[Network]) -> bool:
+    return address is not None and any(address in network for network in proxies)
+
+
+def client_address(peer: Optional[str], forwarded_for: Optional[str], proxies: List[Network]) -> Optional[str]:
+    """The client's IP address: the peer, or, when the peer is a trusted proxy, the last address
+    of X-Forwarded-For that is not itself a trusted proxy (the ones before it are the client's word)."""
+    current = _address(peer or "")
+    if current is None:
+        return peer or None
+    if _trusted(current, proxies) and forwarded_for:
+        for hop in reversed(forwarded_for.split(",")):
+            address = _address(hop)
+            if address is None:
+                break  # garbage: keep the last address known for sure
+            current = address
+            if not _trusted(address, proxies):
+                break
+    return str(current)
+
+
+def request_client(request: Request, proxies: List[Network]) -> Optional[str]:
+    return client_address(request.ip, request.headers.get("x-forwarded-for"), proxies)
+
+
+def with_client(metadata: Any, client: Optional[str]) -> Dict[Text, Any]:
+    if isinstance(metadata, str):  # the socketio channel accepts metadata as a JSON string
+        try:
+            metadata = json.loads(metadata)
+        except ValueError:
+            metadata = {}
+    metadata = dict(metadata) if isinstance(metadata, dict) else {}
+    metadata[CLIENT_KEY] = client
+    return metadata
+
+
+class OrientationRestInput(RestInput):
+    """The rest channel (/webhooks/rest/webhook): over-long messages answered, the client's address
+    in the metadata."""
+
+    @classmethod
+    def name(cls) -> Text:
+        return "rest"
+
+    def blueprint(self, on_new_message: Handler) -> Blueprint:
+        self.proxies = trusted_proxies()  # read once, when the server starts, not on every message
+        return super().blueprint(within_limit(on_new_message))
+
+    def get_metadata(self, request: Request) -> Optional[Dict[Text, Any]]:
+        return with_client(super().get_metadata(request), request_client(request, self.proxies))
+
+
+class OrientationSocketIOInput(SocketIOInput):
+    """The socketio channel of the website widget: over-long messages answered, connections only
+    from CORS_ORIGINS, the client's address (from the HTTP request that opened the socket) in the
+    metadata."""
+
+    @classmethod
+    def name(cls) -> Text:
+        return "socketio"
+
+    def blueprint(self, on_new_message: Handler) -> Blueprint:
+        blueprint = super().blueprint(within_limit(on_new_message))
+        handlers = self.sio.handlers[self.namespace or "/"]
+        connect, receive = handlers["connect"], handlers[self.user_message_evt]
+        allowed, proxies = allowed_origins(), trusted_proxies()  # read once, when the server starts
+
+        async def connect_from_allowed_origin(sid: str, environ: Dict, auth: Optional[Dict] = None) -> bool:
+            origin = environ.get("HTTP_ORIGIN")
+            if allowed and not origin_allowed(origin, allowed):
+                logger.warning("socket.io connection refused from origin %s (CORS_ORIGINS).", origin)
+                return False
+            return await connect(sid, environ, auth)
+
+        async def receive_with_client(sid: Text, data: Dict) -> None:
+            request = (self.sio.get_environ(sid, namespace=self.namespace) or {}).get("sanic.request")
+            client = request_client(request, proxies) if request is not None else None
+            if isinstance(data, dict):
+                data = {**data, self.metadata_key: with_client(data.get(self.metadata_key), client)}
+            await receive(sid, data)
+
+        self.sio.on("connect", connect_from_allowed_origin, namespace=self.namespace)
+        handlers[self.user_message_evt] = receive_with_client
+        return blueprint

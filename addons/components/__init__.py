@@ -1,0 +1,1 @@
+"""NLU and pipeline components named in config.yml."""

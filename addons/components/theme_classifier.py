@@ -1,0 +1,121 @@
+"""ThemeClassifier: the project theme of a message in the user's own words (issue 11).
+
+Trained with the model from the training examples of data/: a message annotated with a
+project_nature entity teaches its theme, any other message the « none » class (the model and why
+it was chosen: orientation/language/theme_model.py). It runs after the lexicon extractor, and only when the lexicon
+found no theme (the lexicon's exact phrases win) and the message gives information (intents
+inform, correct, ask_can_apply: « quel est le taux d'ITN5 ? » has no theme).
+When the lexicon names several themes, the model chooses among them.
+
+- high confidence: a project_nature entity, with the confidence; the slot is filled;
+- medium or low: no entity, but `theme_ranking` in the parse data, which the profile form reads to
+  offer the likeliest themes as buttons (actions/theme_questions.py).
+`theme_ranking` is {"level", "confidence", "themes": [[theme, probability], ...]}.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any, Dict, List, Optional, Text
+
+import joblib
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.constants import SPACY_DOCS
+from rasa.nlu.extractors.extractor import EntityExtractorMixin
+from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from orientation.language.theme_model import Sample, ThemeModel, sample_of
+from orientation.language.themes import NONE, decide
+
+logger = logging.getLogger(__name__)
+THEME = "project_nature"
+RANKING = "theme_ranking"
+# Intents whose messages may describe the project; the others get no theme from the model.
+DESCRIBING = ("inform", "correct", "ask_can_apply")
+FILE = "theme_model.joblib"
+
+
+def label_of(message: Message) -> str:
+    values = [e.get("value") for e in message.get(ENTITIES, []) if e.get("entity") == THEME]
+    return str(values[0]) if values else NONE
+
+
+def sample(message: Message, use_spacy: bool = True) -> Sample:
+    """The message as the model reads it, with the spaCy Doc that SpacyNLP attached to it."""
+    return sample_of(message.get(TEXT) or "", message.get(SPACY_DOCS[TEXT]) if use_spacy else None)
+
+
+def training_examples(training_data: TrainingData) -> List[Message]:
+    return [m for m in training_data.intent_examples if m.get(TEXT)]
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=True)
+class ThemeClassifier(GraphComponent, EntityExtractorMixin):
+    """The theme model, trained and persisted with the Rasa model (theme_model.joblib)."""
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {"use_spacy": True}
+
+    def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+                 model: Optional[ThemeModel] = None):
+        self.config = config
+        self.storage, self.resource, self.model = model_storage, resource, model
+
+    @classmethod
+    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> "ThemeClassifier":
+        return cls(config, model_storage, resource)
+
+    @classmethod
+    def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+             execution_context: ExecutionContext, **kwargs: Any) -> "ThemeClassifier":
+        try:
+            with model_storage.read_from(resource) as directory:
+                return cls(config, model_storage, resource, joblib.load(directory / FILE))
+        except (ValueError, FileNotFoundError):
+            logger.warning("ThemeClassifier: no trained model, themes come from the lexicon only")
+            return cls(config, model_storage, resource)
+
+    def train(self, training_data: TrainingData) -> Resource:
+        examples = training_examples(training_data)
+        self.model = ThemeModel().fit([sample(m, self.config.get("use_spacy")) for m in examples],
+                                      [label_of(m) for m in examples])
+        with self.storage.write_to(self.resource) as directory:
+            joblib.dump(self.model, directory / FILE)
+        return self.resource
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            text = message.get(TEXT) or ""
+            if self.model is None or not text or text.startswith("/"):
+                continue
+            if (message.get(INTENT) or {}).get("name") not in DESCRIBING:
+                continue
+            lexicon = [e for e in message.get(ENTITIES, []) if e.get("entity") == THEME]
+            if lexicon:  # the lexicon's exact phrase wins; of several, the model picks the likeliest
+                candidates = lexicon[0].get("candidates") or []
+                if len(candidates) > 1:
+                    probability = dict(self.model.rank(sample(message, self.model.uses_spacy)))
+                    lexicon[0]["value"] = max(candidates, key=lambda t: probability.get(t, 0.0))
+                continue
+            decision = decide(self.model.rank(sample(message, self.model.uses_spacy)))
+            message.set(RANKING, {"level": decision.level, "confidence": round(decision.confidence, 3),
+                                  "themes": [[t, round(p, 3)] for t, p in decision.ranking[:5]]},
+                        add_to_output=True)
+            if decision.level == "high":
+                entity = {"entity": THEME, "value": decision.theme, "start": 0, "end": len(text),
+                          "confidence": round(decision.confidence, 3)}
+                found = self.add_extractor_name([entity])
+                message.set(ENTITIES, message.get(ENTITIES, []) + found, add_to_output=True)
+        return messages
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
+
+

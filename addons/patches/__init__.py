@@ -1,0 +1,1 @@
+"""Changes of Rasa's own behaviour, installed by pass-through pipeline components or at load time."""

@@ -1,0 +1,1 @@
+"""The product without Rasa: eligibility, territories, booking, language helpers, the advisors' agenda, settings."""

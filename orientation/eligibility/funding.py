@@ -1,0 +1,63 @@
+"""How much a call can bring: the cofinancing rate times the budget, within the caps."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Dict, List, Mapping, Optional, Tuple
+
+from orientation.language import french as fmt
+
+
+@dataclass(frozen=True)
+class FundingEstimate:
+    rate: float
+    amount: Optional[float]  # None when the budget is unknown
+    explanation: str         # "75 % de 400 000 €, soit jusqu'à 300 000 €"
+    capped: bool = False
+
+
+# The budget parts a user may name, as the reply says them (« 200 000 € de personnel »).
+PART_WORDS = {"personnel": "de personnel", "materiel": "de matériel", "maintenance": "de maintenance",
+              "autre": "d'autres dépenses"}
+
+
+def eligible_base(funding: Dict[str, Any], budget: float,
+                  parts: Optional[Mapping[str, float]] = None) -> Tuple[float, List[Tuple[str, float]]]:
+    """The base the rate applies to: the budget minus the parts the call leaves out of it
+    (`base_excludes_kinds`: « hors personnel »), and those parts. Parts that do not fit in the
+    budget are not the budget's: the budget is kept whole."""
+    kinds = funding.get("base_excludes_kinds") or []
+    taken = [(kind, float(value)) for kind, value in (parts or {}).items() if kind in kinds and value]
+    base = budget - sum(value for _, value in taken)
+    if not taken or base <= 0:
+        return budget, []
+    return base, taken
+
+
+def estimate(funding: Dict[str, Any], budget: Optional[float],
+             parts: Optional[Mapping[str, float]] = None) -> FundingEstimate:
+    rate, cap = funding["rate"], funding.get("cap_eur")
+    cap_text = f" (plafond {fmt.euros(cap)}{' ' + funding['cap_scope'] if funding.get('cap_scope') else ''})" if cap else ""
+    ceiling = "jusqu'à " if funding.get("rate_is_maximum") else ""
+    if budget is None:
+        return FundingEstimate(rate, None, f"cofinancement {ceiling}{fmt.percent(rate)} du coût du projet{cap_text}")
+    base, taken = eligible_base(funding, budget, parts)
+    of = fmt.euros(base)
+    if taken:  # « 50 % de 600 000 € (800 000 € moins 200 000 € de personnel) »
+        of += (f" ({fmt.euros(budget)} moins "
+               + " et ".join(f"{fmt.euros(value)} {PART_WORDS[kind]}" for kind, value in taken) + ")")
+    raw = rate * base
+    if cap is not None and raw > cap:
+        return FundingEstimate(rate, float(cap), f"{fmt.percent(rate)} de {of}, soit "
+                               f"{fmt.euros(raw)}, plafonné à {fmt.euros(cap)}"
+                               f"{' ' + funding['cap_scope'] if funding.get('cap_scope') else ''}", capped=True)
+    return FundingEstimate(rate, round(raw, 2), f"{fmt.percent(rate)} de {of}, "
+                           f"soit jusqu'à {fmt.euros(raw)}{cap_text}")
+
+
+def funding_conditions(funding: Dict[str, Any]) -> List[str]:
+    """What the rate leaves out, said as conditions ("hors dépenses de personnel")."""
+    excluded = funding.get("base_excludes") or []
+    if not excluded:
+        return []
+    return ["Taux appliqué hors " + ", ".join(excluded[:-1]) + (" et " if len(excluded) > 1 else "")
+            + excluded[-1] + "."]

@@ -1,0 +1,364 @@
+"""French amounts and counts: the one place where numbers in messages are parsed.
+
+    extract_quantities("une commune de 50 000 habitants avec un projet à 200 000 €")
+    -> population 50000 ("50 000 habitants"), budget 200000 ("200 000 €")
+
+A quantity is a number (digits, or French number words read by text2num), an optional
+multiplier (k, M, mille, million…) and a unit that tells what it counts (€ → budget,
+habitants → population, départements → number of départements). Budgets are TTC; an
+amount given HT is converted at 20 % VAT and flagged so the assistant can say so.
+parse_budget / parse_population / parse_departement_count read the answer to a question,
+where a bare number is in the unit asked, and explain in French what is wrong otherwise.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import List, Optional, Sequence, Tuple
+
+from text_to_num import text2num
+
+from orientation.language import french as fmt
+from orientation.eligibility.profile import PART_KINDS, out_of_range
+from orientation.language.fold import Folded, fold
+
+VAT_RATE = 0.20
+MAX_MESSAGE = 2000  # longer messages are read up to this length: nobody types a budget after it
+# The profile field (and NLU entity, and slot) each kind of quantity fills.
+FIELD_OF_KIND = {"budget": "budget", "population": "population", "departements": "departement_count"}
+
+# Digits: "300 000", "1.500.000", "1,5", "300000" (spaces include no-break and thin spaces).
+_DIGITS = r"\d{1,3}(?:[ .]\d{3})+(?:,\d+)?(?![\d])|\d+(?:[.,]\d+)?"
+_MULTIPLIERS = {"k": 1e3, "mille": 1e3, "m": 1e6, "million": 1e6, "millions": 1e6, "md": 1e9,
+                "milliard": 1e9, "milliards": 1e9}
+_MULT = r"(?P<mult>(?:k|m)(?=eur\b)|(?:k|m|md|mille|millions?|milliards?)(?![a-z0-9²]))"
+_HALF = r"(?P<half>\s+et\s+demie?)?"
+_UNIT = (r"(?P<unit>€|euros?\b|eur\b|"
+         r"habitants?\b|habs?\b\.?|citoyens\b|administres\b|personnes\b|"
+         r"departements?\b|depts?\b|dpts?\b)")
+_TAX = r"(?P<tax>\s*(?:ht\b|h\.t\.?|hors\s+taxes?\b|ttc\b|t\.t\.c\.?))?"
+_TAIL = rf"(?:\s*{_MULT})?{_HALF}(?:\s*(?:d'|de\s+|d\s)?\s*{_UNIT})?{_TAX}"
+# « moins 5 € » is negative; « au moins 300 000 habitants » is not.
+_MINUS = r"(?:-|(?<!\bau )(?<!\bdu )\bmoins\b)"
+_NUMBER = re.compile(rf"(?P<sign>{_MINUS}\s*)?(?P<num>{_DIGITS}){_TAIL}")
+_TAIL_RE = re.compile(_TAIL)
+_WORDS_TAIL = re.compile(rf"(?P<sign>)(?P<num>){_TAIL}")  # what follows number words
+_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+_YEAR = re.compile(r"^(19|20)\d\d$")
+
+UNKNOWN_WORDS = ("je ne sais pas", "je sais pas", "sais pas", "aucune idee", "nsp", "pas encore defini",
+                 "pas defini", "inconnu", "je ne connais pas", "on ne sait pas", "pas de budget precis",
+                 "pas encore", "ne sais pas")
+VAGUE_WORDS = ("beaucoup", "enorme", "plein", "pas mal", "quelques", "important", "eleve", "gros",
+               "petit", "peu", "moyen", "environ", "plusieurs", "nombreux", "bcp")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    value: float
+    kind: str  # "budget" | "population" | "departements" | "number"
+    text: str  # the span of the original message
+    start: int
+    end: int
+    excl_tax: bool = False  # given HT; value has been converted to TTC
+    negative: bool = False
+
+
+@dataclass(frozen=True)
+class ParseResult:
+    value: Optional[float]
+    status: str  # ok | unknown | negative | zero | absurd | vague | missing | ambiguous
+    excl_tax: bool = False
+    message: Optional[str] = None
+
+
+def _fold(text: str) -> Folded:
+    return fold(text[:MAX_MESSAGE])
+
+
+def _digits_value(text: str) -> float:
+    text = text.replace(" ", "")
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", text) and text.count(".") >= 1:
+        return float(text.replace(".", ""))  # "1.500.000": dots separate thousands
+    return float(text.replace(",", "."))
+
+
+def _kind(unit: Optional[str], mult: Optional[str], tax: Optional[str] = None) -> str:
+    if unit:
+        if unit in ("€", "eur") or unit.startswith("euro"):
+            return "budget"
+        if unit.startswith(("dep", "dpt")):
+            return "departements"
+        return "population"
+    if mult in ("k", "m", "md"):  # "300k", "1,5M": shorthand for money
+        return "budget"
+    if tax:  # "380 000 HT": only money is HT or TTC
+        return "budget"
+    return "number"
+
+
+def _quantity(match: "re.Match[str]", value: float, start: int) -> Optional[Quantity]:
+    """The quantity read from `match`, with its span in the folded text."""
+    mult, unit, tax = match.group("mult"), match.group("unit"), match.group("tax")
+    if mult:
+        value *= _MULTIPLIERS[mult]
+    if match.group("half"):  # "1 million et demi", "un million et demi"
+        value += 0.5 * (_MULTIPLIERS[mult] if mult else 1000 ** int(math.log(value, 1000)) if value >= 1 else 0)
+    kind = _kind(unit, mult, tax)
+    end = match.end("unit") if unit else (match.end("half") if match.group("half") else
+                                           (match.end("mult") if mult else match.end("num")))
+    if kind == "departements" and value != int(value):
+        return None
+    excl_tax = bool(tax) and kind == "budget" and tax.strip().startswith(("ht", "h.t", "hors"))
+    if excl_tax:
+        value *= 1 + VAT_RATE
+    negative = bool(match.groupdict().get("sign"))
+    return Quantity(-value if negative else value, kind, match.string[start:end], start, end, excl_tax, negative)
+
+
+def _word_numbers(folded: str) -> List[Tuple[int, int, float]]:
+    """Runs of French number words ("deux cent mille"), read by text2num: (start, end, value)."""
+    words = list(_WORD.finditer(folded))
+    runs, i = [], 0
+    while i < len(words):
+        best = None
+        for j in range(min(len(words), i + 8), i, -1):
+            chunk = folded[words[i].start():words[j - 1].end()]
+            if re.search(r"[^a-z\s-]", chunk):
+                continue
+            try:
+                best = (words[i].start(), words[j - 1].end(), float(text2num(chunk, "fr")))
+                break
+            except ValueError:
+                continue
+        if best:
+            runs.append(best)
+            i = next(k for k in range(i, len(words) + 1) if k == len(words) or words[k].start() >= best[1])
+        else:
+            i += 1
+    return runs
+
+
+def extract_quantities(text: str) -> List[Quantity]:
+    """Every amount and count in a free message, classified by its unit."""
+    text = text or ""
+    folded = _fold(text)
+    found: List[Quantity] = []
+    for m in _NUMBER.finditer(folded.text):
+        if _YEAR.match(m.group("num")) and not (m.group("unit") or m.group("mult")):
+            continue  # "en 2021" is a date, not an amount
+        start = m.start("sign") if m.group("sign") else m.start("num")
+        if start > 0 and folded.text[start - 1].isalnum():
+            continue  # part of a code such as "SNAP3", "ITN8A" or "SNAP-3"
+        q = _quantity(m, _digits_value(m.group("num")), start)
+        if q:
+            found.append(q)
+    for start, end, value in _word_numbers(folded.text):
+        if any(q.start <= start < q.end for q in found):
+            continue
+        tail = _TAIL_RE.match(folded.text, end)
+        if value < 2 and not (tail and tail.group("mult")):
+            continue  # "une commune", "un département": an article, not a count
+        sign = re.search(rf"{_MINUS}\s*$", folded.text[:start])
+        match = _WORDS_TAIL.match(folded.text, end)
+        q = _quantity(match, value, start)
+        if q:
+            if sign:
+                q = Quantity(-abs(q.value), q.kind, "", sign.start(), q.end, q.excl_tax, True)
+            found.append(q)
+    return sorted((_in_original(q, text, folded) for q in found), key=lambda q: q.start)
+
+
+def _in_original(q: Quantity, text: str, folded: Folded) -> Quantity:
+    """The quantity with its span in the message as typed (folding may change lengths: « œ »)."""
+    start, end = folded.span(q.start, q.end)
+    return Quantity(q.value, q.kind, text[start:end], start, end, q.excl_tax, q.negative)
+
+
+def says_unknown(text: str) -> bool:
+    folded = " " + " ".join(_fold(text or "").text.replace("'", " ").split()) + " "
+    return any(f" {w} " in folded for w in UNKNOWN_WORDS)
+
+
+EXPECTED = {"budget": "le coût total du projet en euros TTC, par exemple « 300 000 € » ou « 1,5 M€ »",
+            "population": "le nombre d'habitants couverts, par exemple « 350 000 habitants »",
+            "departements": "le nombre de départements couverts, par exemple « 3 »"}
+NAMES = {"budget": "Un budget", "population": "Une population", "departements": "Un nombre de départements"}
+
+
+def _parse_answer(text: str, kind: str) -> ParseResult:
+    if says_unknown(text):
+        return ParseResult(None, "unknown")
+    quantities = [q for q in extract_quantities(text) if q.kind in (kind, "number")]
+    if not quantities:
+        others = extract_quantities(text)
+        folded = _fold(text).text
+        if not others and any(re.search(rf"\b{w}\b", folded) for w in VAGUE_WORDS):
+            return ParseResult(None, "vague", message=f"Il me faut un chiffre, même approximatif : indiquez {EXPECTED[kind]}.")
+        if others:
+            return ParseResult(None, "missing", message=f"Ce chiffre ne répond pas à ma question : indiquez {EXPECTED[kind]}.")
+        return ParseResult(None, "missing", message=f"Je n'ai pas trouvé de chiffre : indiquez {EXPECTED[kind]}.")
+    q = next((q for q in quantities if q.kind == kind), quantities[0])
+    if kind == "budget":
+        reading = read_budget(text)
+        if reading.ambiguous:
+            return ParseResult(None, "ambiguous", message=which_total_question(reading.candidates))
+        q = reading.total or q
+    problem = out_of_range(FIELD_OF_KIND[kind], q.value)
+    if problem == "negative":
+        return ParseResult(None, "negative", message=f"{NAMES[kind]} ne peut pas être négatif : indiquez {EXPECTED[kind]}.")
+    if problem == "zero":
+        return ParseResult(None, "zero", message=f"{NAMES[kind]} ne peut pas être nul : indiquez {EXPECTED[kind]}.")
+    if problem:
+        return ParseResult(None, "absurd", message=f"{fmt.number(q.value)} me semble hors de portée : vérifiez "
+                                                    f"le chiffre et indiquez {EXPECTED[kind]}.")
+    return ParseResult(q.value, "ok", excl_tax=q.excl_tax)
+
+
+def parse_budget(text: str) -> ParseResult:
+    return _parse_answer(text, "budget")
+
+
+def parse_population(text: str) -> ParseResult:
+    return _parse_answer(text, "population")
+
+
+def parse_departement_count(text: str) -> ParseResult:
+    return _parse_answer(text, "departements")
+
+
+# --- several amounts in one message: the total and its parts ------------------------------------
+# « budget autour de 800k … dans les 800k y a ~200k de salaires internes » is a total of 800 000 €
+# with a part of 200 000 € of personnel, not a budget of 200 000 €. Words are folded (no accents).
+_PART_WORDS = {
+    "personnel": r"masse salariale|salaires?|salariale|personnels?|rh|t2|ressources humaines|agents? internes?|internes",
+    "materiel": r"materiels?|equipements?|achats? de materiel|hardware",
+    "maintenance": r"maintenance|tma",
+}
+assert set(_PART_WORDS) | {"autre"} == set(PART_KINDS), "the parts read are the parts the profile knows"
+_KIND_WORD = "|".join(f"(?P<{kind}>{words})" for kind, words in _PART_WORDS.items())
+# Before the amount, since the previous one: « dont », « y compris », « dans les 800k y a ».
+_PART_BEFORE = re.compile(r"(?:\bdont|\by compris|\binclus|\bincluant|\bcomprenant|\by a|\bpart(?: des?| du)?"
+                          rf"(?:\s+(?:{_KIND_WORD}))?(?:\s*(?::|=|de|d'|est de|c'est|fait|represente))?)\W*$")
+_KIND_BEFORE = re.compile(rf"\b(?:{_KIND_WORD})\b\s*(?::|=|de|d'|est de|c'est|font|represente(?:nt)?)?\W*$")
+# After the amount, up to the next one: « de salaires », « c juste la part salaires ».
+_KIND_AFTER = re.compile(rf"^\W*(?:(?:de|d'|en|pour(?: les?| la)?|c'?est(?: juste)?|c|juste|la|les|part|des?)\s*)*"
+                         rf"\b(?:{_KIND_WORD})\b")
+_EXCLUDING = re.compile(rf"^\W*(?:hors|sans|non compris|pas compris)\b")
+# Close before the amount, in the same clause: « budget autour de 800k », « le projet coûte 900 k€ ».
+_TOTAL_BEFORE = re.compile(r"\b(?:total|totale|global|globale|budget|cout|couts|coute|montant|enveloppe|projet)\b"
+                           r"[^.;!?,]{0,25}$")
+_TOTAL_AFTER = re.compile(r"^\W*(?:au total|en tout|tout compris|au global|en global|total|ttc)\b")
+# An amount said to be the old one: « le 450 c'était avec la maintenance », « pas 450 000 € ».
+_PREVIOUS_AFTER = re.compile(r"^\W*(?:c'?etait|etait|avant|auparavant|initialement)\b")
+_PREVIOUS_BEFORE = re.compile(r"\b(?:pas|plus|non pas|au lieu de|ancien|avant)\s*(?:les?|de)?\s*~?$")
+# The grant asked is not the cost of the project: « on demande 150k de subvention ».
+_GRANT_AFTER = re.compile(r"^\W*(?:de |d')?(?:subventions?|aides?|financement demande)\b")
+_GRANT_BEFORE = re.compile(r"\b(?:subventions?|aides?|demandons|demande|sollicitons|sollicite)\b[^.;!?]{0,20}$")
+
+
+@dataclass(frozen=True)
+class BudgetPart:
+    kind: str  # personnel | materiel | maintenance | autre
+    quantity: Quantity
+
+    @property
+    def value(self) -> float:
+        return self.quantity.value
+
+
+@dataclass(frozen=True)
+class BudgetReading:
+    """What the amounts of one message say about the budget: its total, the parts of it that are
+    named (« dont 200 000 € de salaires »), and, when it cannot tell which amount is the total, the
+    candidates to ask the user about (one per distinct value)."""
+    total: Optional[Quantity]
+    parts: Tuple[BudgetPart, ...] = ()
+    candidates: Tuple[Quantity, ...] = ()
+
+    @property
+    def ambiguous(self) -> bool:
+        return self.total is None and len(self.candidates) > 1
+
+    def parts_by_kind(self) -> dict:
+        """{kind: euros TTC}, the parts of one kind added up."""
+        totals: dict = {}
+        for part in self.parts:
+            totals[part.kind] = totals.get(part.kind, 0.0) + part.value
+        return totals
+
+
+def _kind_of(match: "re.Match[str]") -> str:
+    return next((kind for kind in _PART_WORDS if match.group(kind)), "autre")
+
+
+def _role(before: str, after: str) -> Tuple[str, Optional[str]]:
+    """The role of an amount from the words around it: ("part", kind), ("total", None),
+    ("previous", None), ("grant", None) or ("plain", None)."""
+    if _PREVIOUS_AFTER.match(after) or _PREVIOUS_BEFORE.search(before):
+        return "previous", None
+    if _GRANT_AFTER.match(after) or _GRANT_BEFORE.search(before):
+        return "grant", None
+    kind_after = None if _EXCLUDING.match(after) else _KIND_AFTER.match(after)
+    part_before = _PART_BEFORE.search(before)
+    kind_before = _KIND_BEFORE.search(before)
+    said_total = bool(_TOTAL_BEFORE.search(before) or _TOTAL_AFTER.match(after))
+    if part_before or kind_after or (kind_before and not said_total):  # « projet de TMA : 300k » is a total
+        for found in (kind_after, part_before, kind_before):
+            if found and _kind_of(found) != "autre":
+                return "part", _kind_of(found)
+        return "part", "autre"
+    if said_total:
+        return "total", None
+    return "plain", None
+
+
+def read_budget(text: str) -> BudgetReading:
+    """The total and the parts among the amounts of euros of a message.
+
+    The total is the amount said to be one (« budget total », « au total »), else the one amount not
+    described as a part; the same figure said twice counts once. Parts are the amounts introduced by
+    « dont », « y compris », « la part » or followed by what they pay (« de salaires », « de
+    maintenance »). Old figures (« le 450 c'était… ») and grants asked (« 150k de subvention ») are
+    neither. Two different amounts that could both be the total leave it unknown, with candidates."""
+    text = (text or "")[:MAX_MESSAGE]
+    found = [q for q in extract_quantities(text) if not q.negative]
+    if not any(q.kind == "budget" for q in found):
+        return BudgetReading(None)
+    # Next to an amount in euros, a bare figure of thousands is euros too (« dont 120 000 pour la TMA »).
+    money = [q for q in found if q.kind == "budget" or (q.kind == "number" and q.value >= 1000)]
+    roles = []
+    for i, q in enumerate(money):
+        # The words between this amount and its neighbours (spans are in the message as typed).
+        before = fold(text[money[i - 1].end if i else max(0, q.start - 60):q.start]).text
+        after = fold(text[q.end:money[i + 1].start if i + 1 < len(money) else q.end + 60]).text
+        after = re.sub(r"^\s*(?:ht|h\.t\.?|hors\s+taxes?|ttc|t\.t\.c\.?)\b", "", after)
+        roles.append(_role(before, re.split(r"[.;!?\n]", after)[0]))
+    totals = [q for q, (role, _) in zip(money, roles) if role == "total"]
+    plain = [q for q, (role, _) in zip(money, roles) if role == "plain"]
+    parts = [BudgetPart(kind, q) for q, (role, kind) in zip(money, roles) if role == "part"]
+    part_values = {p.value for p in parts}
+    chosen = _distinct(totals) or _distinct([q for q in plain if q.value not in part_values])
+    if len(chosen) > 1:
+        return BudgetReading(None, tuple(parts), tuple(chosen))
+    total = chosen[0] if chosen else None
+    if total is not None and sum(p.value for p in parts) >= total.value:
+        # « 200k de salaires … 150k » : the parts cannot be the total's; ask.
+        return BudgetReading(None, (), tuple(_distinct([total] + [p.quantity for p in parts])))
+    return BudgetReading(total, tuple(parts))
+
+
+def _distinct(quantities: List[Quantity]) -> List[Quantity]:
+    """The quantities with distinct values, in order of first mention."""
+    seen, kept = set(), []
+    for q in quantities:
+        if q.value not in seen:
+            seen.add(q.value)
+            kept.append(q)
+    return kept
+
+
+def which_total_question(candidates: Sequence[Quantity]) -> str:
+    amounts = " et ".join(fmt.euros(q.value) for q in candidates)
+    return f"Votre message contient plusieurs montants ({amounts}) : lequel est le coût total du projet ?"

@@ -1,0 +1,135 @@
+"""The territories index: official names, codes and populations, looked up by name.
+
+Names are compared folded (no case, accents, hyphens or apostrophes), so « saint etienne »,
+« Saint-Étienne » and « ST ETIENNE » are the same key. An EPCI is also known by its name without
+its legal form (« CA du Grand Avignon » is « Grand Avignon »), and a few common short names
+(« MEL », « Eurométropole ») are in aliases.yml.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Dict, List, Optional, Sequence, Tuple
+
+import yaml
+
+from orientation.language.fold import fold
+
+ROOT = Path(__file__).resolve().parents[2]
+INDEX_FILE = ROOT / "var" / "territories.json"
+ALIASES_FILE = Path(__file__).resolve().parent / "aliases.yml"
+
+KINDS = ("commune", "epci", "departement", "region", "collectivite_outre_mer")
+# EPCI legal forms, as the data abbreviates them, and the words people use for them.
+EPCI_FORMS = {"CC": "communauté de communes", "CA": "communauté d'agglomération", "CU": "communauté urbaine",
+              "METRO": "métropole", "MET69": "métropole"}
+_EPCI_FORM_PREFIX = re.compile(r"^(?:cc|ca|cu|metropole|communaute (?:de communes|d agglomeration|urbaine))"
+                               r"(?: (?:de la|de l|du|des|de|d))? ")
+_EPCI_FORM_SUFFIX = re.compile(r" (?:metropole|agglomeration|agglo)$")
+
+
+class IndexMissing(RuntimeError):
+    pass
+
+
+@dataclass(frozen=True)
+class Territory:
+    kind: str  # one of KINDS
+    code: str  # INSEE code (commune, département, région) or SIREN (EPCI)
+    name: str  # official name
+    population: int
+    departements: Tuple[str, ...]
+    epci_form: Optional[str] = None  # CC, CA, CU, METRO, MET69
+
+    @property
+    def departement_count(self) -> int:
+        return len(self.departements)
+
+    def label(self) -> str:
+        """« Rennes (35) », « Rennes Métropole (EPCI, 35) », « Nord (59) », « Bretagne (région 53) »."""
+        if self.kind == "commune":
+            return f"{self.name} ({self.departements[0]})"
+        if self.kind == "epci":
+            return f"{self.name} (EPCI, {', '.join(self.departements)})"
+        if self.kind == "region":
+            return f"{self.name} (région {self.code})"
+        return f"{self.name} ({self.code})"
+
+    def official(self) -> str:
+        """The official name and code, for the record: « Rennes (commune, code INSEE 35238) »."""
+        what = {"commune": "commune, code INSEE", "epci": "EPCI, SIREN", "departement": "département",
+                "region": "région", "collectivite_outre_mer": "collectivité d'outre-mer"}[self.kind]
+        return f"{self.name} ({what} {self.code})"
+
+
+def key(text: str) -> str:
+    """The folded form names are compared in: lowercase ASCII words separated by one space."""
+    text = re.sub(r"\bst(e?)\b", r"saint\1", re.sub(r"[^a-z0-9]+", " ", fold(text).text))
+    return " ".join(text.split())
+
+
+def index_file() -> Path:
+    return Path(os.environ.get("ORIENTATION_TERRITORIES_INDEX") or INDEX_FILE)
+
+
+class Index:
+    def __init__(self, rows: Sequence[list], source: str = "", aliases: Optional[Dict[str, str]] = None):
+        self.source = source
+        self.territories = [Territory(kind, code, name, population, tuple(deps), detail)
+                            for kind, code, name, population, deps, detail in rows]
+        self._by_key: Dict[str, List[Territory]] = {}
+        self._by_code: Dict[Tuple[str, str], Territory] = {}
+        for territory in self.territories:
+            self._by_code[(territory.kind, territory.code)] = territory
+            for name_key in self._keys_of(territory):
+                self._by_key.setdefault(name_key, []).append(territory)
+        self.alias_keys = set()
+        for alias, target in (aliases or {}).items():
+            kind, code = target.split(":")
+            self._by_key.setdefault(key(alias), []).append(self._by_code[(kind, code)])
+            self.alias_keys.add(key(alias))
+        # For scanning a message: the lengths (in words) of the names that start with a word, longest first.
+        lengths: Dict[str, set] = {}
+        for name_key in self._by_key:
+            words = name_key.split()
+            lengths.setdefault(words[0], set()).add(len(words))
+        self.name_lengths = {word: sorted(n, reverse=True) for word, n in lengths.items()}
+
+    @staticmethod
+    def _keys_of(territory: Territory) -> List[str]:
+        full = key(territory.name)
+        keys = [full]
+        if territory.kind == "epci":  # also without its legal form and its acronym: « Grand Avignon »
+            core = key(re.sub(r"\(.*?\)", " ", territory.name))
+            core = _EPCI_FORM_SUFFIX.sub("", _EPCI_FORM_PREFIX.sub("", core))
+            if core and core != full:
+                keys.append(core)
+        return keys
+
+    def lookup(self, name: str, kinds: Sequence[str] = KINDS) -> List[Territory]:
+        """Every territory of these kinds with this name (several when homonyms), largest first."""
+        return self.lookup_key(key(name), kinds)
+
+    def lookup_key(self, name_key: str, kinds: Sequence[str] = KINDS) -> List[Territory]:
+        found = [t for t in self._by_key.get(name_key, ()) if t.kind in kinds]
+        return sorted(dict.fromkeys(found), key=lambda t: -t.population)
+
+    def get(self, kind: str, code: str) -> Optional[Territory]:
+        return self._by_code.get((kind, code))
+
+    def departement(self, code: str) -> Optional[Territory]:
+        return self.get("departement", code.upper()) or self.get("collectivite_outre_mer", code)
+
+
+@lru_cache(maxsize=None)
+def load_index(path: Optional[Path] = None) -> Index:
+    path = path or index_file()
+    if not path.is_file():
+        raise IndexMissing(f"index des territoires absent ({path}) : lancez « make install »")
+    document = json.loads(path.read_text(encoding="utf-8"))
+    aliases = yaml.safe_load(ALIASES_FILE.read_text(encoding="utf-8"))
+    return Index(document["rows"], document.get("source", ""), aliases)
