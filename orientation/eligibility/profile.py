@@ -7,13 +7,11 @@ import os
 from dataclasses import asdict, dataclass, field
 from typing import Any, Dict, Optional, Tuple
 
-from .vocabulary import APPLICANT_TYPES, THEMES
+# The limits of the figures are the language's (the parser of amounts refuses the same ones); LIMITS
+# is imported from here by actions/validation.py.
+from orientation.language.limits import LIMITS, PART_KINDS, out_of_range  # noqa: F401
 
-# The plausible range of each numeric field, bounds included. Outside it a figure is a typing
-# mistake (50 milliards d'euros, 500 millions d'habitants), whether it came in a sentence, as the
-# answer to a question or on the command line: every path checks it with out_of_range().
-LIMITS = {"budget": (1, 1e10), "population": (1, 1e8), "departement_count": (1, 101)}  # 101 départements
-WHOLE = ("departement_count",)
+from .vocabulary import APPLICANT_TYPES, THEMES
 
 
 class ProfileError(ValueError):
@@ -29,23 +27,6 @@ def reference_date(value: Optional[str] = None) -> dt.date:
         return dt.date.fromisoformat(text.strip())
     except ValueError:
         raise ProfileError(f"Date invalide « {text} » : attendu AAAA-MM-JJ, par exemple 2021-10-15.") from None
-
-
-def out_of_range(field: str, number: float) -> Optional[str]:
-    """Why a number cannot be this field's value: 'negative', 'zero', 'too_small', 'too_large' or
-    'not_whole'; None when it can."""
-    low, high = LIMITS[field]
-    if number < 0:
-        return "negative"
-    if number == 0:
-        return "zero"
-    if number < low:
-        return "too_small"
-    if number > high:
-        return "too_large"
-    if field in WHOLE and number != int(number):
-        return "not_whole"
-    return None
 
 
 def _checked(value: Optional[float], field: str, what: str) -> Optional[float]:
@@ -107,9 +88,6 @@ class Profile:
         if parts:  # absent when none, so the JSON of contract §2 is unchanged
             data["budget_parts"] = dict(parts)
         return data
-
-
-PART_KINDS = ("personnel", "materiel", "maintenance", "autre")
 
 
 def _checked_parts(parts: Any) -> Tuple[Tuple[str, float], ...]:

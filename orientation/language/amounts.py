@@ -20,8 +20,8 @@ from typing import List, Optional, Sequence, Tuple
 from text_to_num import text2num
 
 from orientation.language import french as fmt
-from orientation.eligibility.profile import PART_KINDS, out_of_range
 from orientation.language.fold import Folded, fold
+from orientation.language.limits import PART_KINDS, out_of_range
 
 VAT_RATE = 0.20
 MAX_MESSAGE = 2000  # longer messages are read up to this length: nobody types a budget after it
@@ -236,7 +236,7 @@ _PART_WORDS = {
     "materiel": r"materiels?|equipements?|achats? de materiel|hardware",
     "maintenance": r"maintenance|tma",
 }
-assert set(_PART_WORDS) | {"autre"} == set(PART_KINDS), "the parts read are the parts the profile knows"
+assert set(_PART_WORDS) | {"autre"} == set(PART_KINDS), "the parts read are the parts a profile may hold"
 _KIND_WORD = "|".join(f"(?P<{kind}>{words})" for kind, words in _PART_WORDS.items())
 # Before the amount, since the previous one: « dont », « y compris », « dans les 800k y a ».
 _PART_BEFORE = re.compile(r"(?:\bdont|\by compris|\binclus|\bincluant|\bcomprenant|\by a|\bpart(?: des?| du)?"
@@ -245,7 +245,7 @@ _KIND_BEFORE = re.compile(rf"\b(?:{_KIND_WORD})\b\s*(?::|=|de|d'|est de|c'est|fo
 # After the amount, up to the next one: « de salaires », « c juste la part salaires ».
 _KIND_AFTER = re.compile(rf"^\W*(?:(?:de|d'|en|pour(?: les?| la)?|c'?est(?: juste)?|c|juste|la|les|part|des?)\s*)*"
                          rf"\b(?:{_KIND_WORD})\b")
-_EXCLUDING = re.compile(rf"^\W*(?:hors|sans|non compris|pas compris)\b")
+_EXCLUDING = re.compile(r"^\W*(?:hors|sans|non compris|pas compris)\b")
 # Close before the amount, in the same clause: « budget autour de 800k », « le projet coûte 900 k€ ».
 _TOTAL_BEFORE = re.compile(r"\b(?:total|totale|global|globale|budget|cout|couts|coute|montant|enveloppe|projet)\b"
                            r"[^.;!?,]{0,25}$")
