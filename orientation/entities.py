@@ -2,7 +2,8 @@
 components of addons/components/entity_extractors.py report, so that tests can check the values themselves.
 
 - amount_entities: budget (TTC), population and departement_count, through orientation.language.amounts;
-- lexicon_entities: applicant_type, project_nature, call_code and call_aspect, through orientation.language.lexicon;
+- lexicon_entities: applicant_type, project_nature, call_code and call_aspect, through `lexicon`: the
+  vocabulary of orientation/language/lexicon.yml and the names of the catalogue's calls;
 - territory_entities: territory, the places named, through orientation.territories, as « kind:code »
   (homonyms « kind:code|kind:code », for the user to choose from);
 - booking_entities: booking_reference and email, read as orientation/booking reads them.
@@ -13,16 +14,17 @@ import logging
 from functools import lru_cache
 from typing import Any, Callable, Dict, List, Tuple
 
-from orientation.language import amounts
-
-from orientation.language import lexicon
-
 from orientation import territories
 from orientation.booking.validation import find_emails, find_references
+from orientation.eligibility.call_choice import call_names
+from orientation.language import amounts
+from orientation.language.lexicon import Lexicon
 from orientation.territories.coverage import encode
 
 logger = logging.getLogger(__name__)
 Span = Tuple[int, int]
+# The lexicon the product reads with: the catalogue is read on the first message, not on import.
+lexicon = Lexicon(call_names)
 
 
 def amount_entities(text: str) -> List[Dict[str, Any]]:

@@ -4,7 +4,7 @@ import pytest
 
 from orientation.eligibility import call_choice
 
-from orientation.language import lexicon
+from orientation.entities import lexicon
 
 # Every name two calls share today. A new one makes this test fail: decide whether the name
 # should stay shared (then add it here: the bot resolves it by the applicant type or asks) or

@@ -5,7 +5,7 @@ import pytest
 
 from orientation.language import amounts
 
-from orientation.language import lexicon
+from orientation.entities import lexicon
 
 SENTENCES = (
     "Bonjour, je suis la DDT du Rhône et notre projet de 300 k€ vise à ouvrir nos données. ",

@@ -8,7 +8,7 @@ import pytest
 
 from orientation.language import amounts
 
-from orientation.language import lexicon
+from orientation.entities import lexicon
 from orientation.booking.calendar import parse_wish
 from orientation.language.fold import fold
 

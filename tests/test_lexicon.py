@@ -4,7 +4,10 @@ import yaml
 
 from orientation.language.amounts import extract_quantities
 from orientation.eligibility.vocabulary import APPLICANT_TYPES, THEMES
-from orientation.language.lexicon import LEXICON_FILE, entities
+from orientation.entities import lexicon
+from orientation.language.lexicon import LEXICON_FILE
+
+entities = lexicon.entities  # the lexicon with the catalogue's call names, as the NLU reads
 
 
 def found(text):

@@ -15,7 +15,7 @@ from typing import Optional, Tuple
 
 from orientation import entities
 
-from orientation.language import lexicon
+from orientation.entities import lexicon
 from orientation.booking.validation import clean_name, clean_organisation, find_emails, find_references
 from orientation.language.fold import fold
 

@@ -6,10 +6,16 @@ No Rasa import: the actions (actions/common.py) call it with the values they rea
 """
 from __future__ import annotations
 
-from typing import Optional, Tuple
+from typing import Dict, Optional, Tuple
 
 from orientation.eligibility import Call, load_catalogue, normalise_code
 from orientation.language.lexicon import AMBIGUOUS
+
+
+def call_names() -> Dict[str, Tuple[str, ...]]:
+    """{code: aliases} of every call of the catalogue: the names the lexicon reads besides the codes
+    (orientation.entities.lexicon is built with them)."""
+    return {call.code: tuple(call.get("aliases", [])) for call in load_catalogue()}
 
 
 def candidates(value: str) -> Tuple[str, ...]:

@@ -1,22 +1,25 @@
 """Deterministic recognition of applicant types, project themes, call codes and call
-aspects in a French message, from the vocabulary in lexicon.yml and the catalogue's aliases.
+aspects in a French message, from the vocabulary in lexicon.yml and the names of the calls.
 
 Matching ignores case, accents and apostrophe style, tolerates one typo in long words,
 and returns spans of the original text so the NLU can report them as entities.
+
+The names of the calls are handed in by the caller (Lexicon(call_names)): the catalogue is above
+this package, which knows words, not calls. The lexicon the product reads with, built from the
+catalogue, is orientation.entities.lexicon.
 """
 from __future__ import annotations
 
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import accumulate
 from pathlib import Path
-from typing import Dict, List, Sequence, Set, Tuple
+from typing import Callable, Dict, Iterable, List, Mapping, Sequence, Set, Tuple
 
 import yaml
 
-from orientation.eligibility import load_catalogue
 from orientation.language.fold import fold
 
 LEXICON_FILE = Path(__file__).resolve().parent / "lexicon.yml"
@@ -77,59 +80,12 @@ class _Pattern:
     weak: bool
 
 
-@lru_cache(maxsize=1)
-def patterns() -> Tuple[_Pattern, ...]:
-    data = yaml.safe_load(LEXICON_FILE.read_text(encoding="utf-8"))
-    weak = {_phrase(w) for w in data.get("generic", [])}
-    # Phrases that only hide their words from the other patterns ("en particulier", "Finistère").
-    result = [_Pattern("ignore", "", tuple(_phrase(w).split()), False) for w in data.get("ignore", [])]
-    for entity in ("applicant_type", "project_nature", "call_aspect"):
-        for value, phrases in (data.get(entity) or {}).items():
-            for phrase in phrases:
-                words = tuple(_phrase(str(phrase)).split())
-                if words:
-                    result.append(_Pattern(entity, value, words, " ".join(words) in weak))
-    # A name several calls share (« AAP données »: ITN5 and TNT-DONNEES) is one pattern whose value
-    # names them all, « ITN5|TNT-DONNEES »: the lexicon reports the ambiguity, the actions resolve it
-    # (orientation/eligibility/call_choice.py), never the alphabetical first.
-    result += [_Pattern("call_code", AMBIGUOUS.join(sorted(codes)), words, False)
-               for words, codes in _call_names().items()]
-    # A call named as such ("l'appel coopération") is read first; a call alias that merely
-    # describes a subject ("accueil téléphonique") comes last, so that it stays a project theme.
-    # Within a group, longest phrases first: "conseil départemental" wins over "département".
-    def group(p: _Pattern) -> int:
-        if p.entity == "ignore":
-            return -1
-        if p.entity != "call_code":
-            return 1
-        return 0 if CALL_WORDS & set(p.words) else 2
-    return tuple(sorted(result, key=lambda p: (group(p), -len(p.words))))
-
-
 AMBIGUOUS = "|"  # between the codes of a name several calls share
 
 
 @lru_cache(maxsize=1)
-def _call_names() -> Dict[Tuple[str, ...], Set[str]]:
-    """Every name of a call, as folded words -> the codes it names: the spoken variants of
-    lexicon.yml and the catalogue's aliases and codes (ITN and SNAP codes are read by _STATE_CODE)."""
-    data = yaml.safe_load(LEXICON_FILE.read_text(encoding="utf-8"))
-    names: Dict[Tuple[str, ...], Set[str]] = defaultdict(set)
-    for code, phrases in (data.get("call_code") or {}).items():
-        for phrase in phrases:
-            names[tuple(_phrase(str(phrase)).split())].add(code)
-    for call in load_catalogue():
-        for name in {call.code.replace("-", " ")} | set(call.get("aliases", [])):
-            if not _STATE_CODE.fullmatch(fold(name)[0]):
-                names[tuple(t for t, _, _ in _tokens(fold(name)[0]))].add(call.code)
-    names.pop((), None)
-    return dict(names)
-
-
-def shared_call_names() -> Dict[str, Tuple[str, ...]]:
-    """The names several calls share (« aap donnees » -> ITN5, TNT-DONNEES): the check that no new
-    one creeps in unnoticed (tests/test_call_choice.py)."""
-    return {" ".join(words): tuple(sorted(codes)) for words, codes in _call_names().items() if len(codes) > 1}
+def _lexicon_file() -> dict:
+    return yaml.safe_load(LEXICON_FILE.read_text(encoding="utf-8"))
 
 
 # ITN and SNAP codes as typed: "ITN8A", "itn 8 a", "SNAP-3", "snap3".
@@ -160,17 +116,6 @@ def _keys(word: str) -> Set[str]:
     return {word} | {word[:i] + word[i + 1:] for i in range(len(word))}
 
 
-@lru_cache(maxsize=1)
-def _by_first_word() -> Dict[str, Tuple[int, ...]]:
-    """Key of a first word -> ranks (in patterns()) of the patterns that may start there."""
-    index: Dict[str, List[int]] = defaultdict(list)
-    for rank, pattern in enumerate(patterns()):
-        first = pattern.words[0]
-        for key in ({first} if _exact_only(pattern) else _keys(first)):
-            index[key].append(rank)
-    return {key: tuple(ranks) for key, ranks in index.items()}
-
-
 def _matches_at(pattern: _Pattern, tokens: List[Tuple[str, int, int]], i: int) -> bool:
     n = len(pattern.words)
     if i + n > len(tokens):
@@ -180,52 +125,120 @@ def _matches_at(pattern: _Pattern, tokens: List[Tuple[str, int, int]], i: int) -
     return all(_close(tokens[i + k][0], w) for k, w in enumerate(pattern.words))
 
 
-def find(text: str, skip: Sequence[Tuple[int, int]] = ()) -> List[Match]:
-    """Every lexicon phrase in the text, longest first, without overlaps or skipped spans.
+class Lexicon:
+    """The phrases of lexicon.yml and the names of the calls.
 
-    Linear in the text: each token looks up only the patterns whose first word is within one edit
-    of it. The candidates are then taken in the order of patterns() (priority first, then text
-    order), exactly as if each pattern were tried at every position in turn.
+    `call_names` gives {code: (name, …)}: the names a call is known by besides its code (the
+    catalogue's aliases). It is called on the first message read, not when the lexicon is made, so
+    that importing a module that holds a lexicon loads no catalogue.
     """
-    folded, index = fold(text)
-    found = _state_codes(folded, index, text)
-    tokens = _tokens(folded)
-    # A token is taken when one of its original characters is in a skipped span: marked characters,
-    # and their prefix sums (covered[k] = marked characters before k) to ask each token in O(1).
-    marked = [0] * (len(text) + 1)
-    for s_start, s_end in list(skip) + [(m.start, m.end) for m in found]:
-        for k in range(max(s_start, 0), min(s_end, len(text))):
-            marked[k] = 1
-    covered = [0] + list(accumulate(marked))
-    taken = [covered[index[end - 1] + 1] > covered[index[start]] for _, start, end in tokens]
-    all_patterns, by_first = patterns(), _by_first_word()
-    candidates = sorted({(rank, i) for i, (word, _, _) in enumerate(tokens)
-                         for key in _keys(word) for rank in by_first.get(key, ())})
-    for rank, i in candidates:
-        pattern = all_patterns[rank]
-        n = len(pattern.words)
-        if any(taken[i:i + n]) or not _matches_at(pattern, tokens, i):
-            continue
-        start, end = index[tokens[i][1]], index[tokens[i + n - 1][2] - 1] + 1
-        if pattern.entity != "ignore":
-            found.append(Match(pattern.entity, pattern.value, start, end, text[start:end], pattern.weak))
-        for k in range(i, i + n):
-            taken[k] = True
-    return sorted(found, key=lambda m: m.start)
 
+    def __init__(self, call_names: Callable[[], Mapping[str, Iterable[str]]]):
+        self._given_call_names = call_names
 
-def entities(text: str, skip: Sequence[Tuple[int, int]] = ()) -> List[Match]:
-    """The matches kept as entities: one value for single-valued entities, specific before generic."""
-    kept: List[Match] = []
-    matches = find(text, skip)
-    for entity in SINGLE_VALUED:
-        candidates = [m for m in matches if m.entity == entity]
-        strong = [m for m in candidates if not m.weak]
-        if strong or candidates:
-            kept.append((strong or candidates)[0])
-    seen = set()
-    for m in matches:
-        if m.entity == "call_code" and m.value not in seen:
-            seen.add(m.value)
-            kept.append(m)
-    return sorted(kept, key=lambda m: m.start)
+    @cached_property
+    def call_names(self) -> Dict[Tuple[str, ...], Set[str]]:
+        """Every name of a call, as folded words -> the codes it names: the spoken variants of
+        lexicon.yml, and the codes and names given (ITN and SNAP codes are read by _STATE_CODE)."""
+        names: Dict[Tuple[str, ...], Set[str]] = defaultdict(set)
+        for code, phrases in (_lexicon_file().get("call_code") or {}).items():
+            for phrase in phrases:
+                names[tuple(_phrase(str(phrase)).split())].add(code)
+        for code, aliases in self._given_call_names().items():
+            for name in {code.replace("-", " ")} | set(aliases):
+                if not _STATE_CODE.fullmatch(fold(name)[0]):
+                    names[tuple(t for t, _, _ in _tokens(fold(name)[0]))].add(code)
+        names.pop((), None)
+        return dict(names)
+
+    def shared_call_names(self) -> Dict[str, Tuple[str, ...]]:
+        """The names several calls share (« aap donnees » -> ITN5, TNT-DONNEES): the check that no new
+        one creeps in unnoticed (tests/test_call_choice.py)."""
+        return {" ".join(words): tuple(sorted(codes)) for words, codes in self.call_names.items() if len(codes) > 1}
+
+    @cached_property
+    def patterns(self) -> Tuple[_Pattern, ...]:
+        data = _lexicon_file()
+        weak = {_phrase(w) for w in data.get("generic", [])}
+        # Phrases that only hide their words from the other patterns ("en particulier", "Finistère").
+        result = [_Pattern("ignore", "", tuple(_phrase(w).split()), False) for w in data.get("ignore", [])]
+        for entity in ("applicant_type", "project_nature", "call_aspect"):
+            for value, phrases in (data.get(entity) or {}).items():
+                for phrase in phrases:
+                    words = tuple(_phrase(str(phrase)).split())
+                    if words:
+                        result.append(_Pattern(entity, value, words, " ".join(words) in weak))
+        # A name several calls share (« AAP données »: ITN5 and TNT-DONNEES) is one pattern whose value
+        # names them all, « ITN5|TNT-DONNEES »: the lexicon reports the ambiguity, the actions resolve it
+        # (orientation/eligibility/call_choice.py), never the alphabetical first.
+        result += [_Pattern("call_code", AMBIGUOUS.join(sorted(codes)), words, False)
+                   for words, codes in self.call_names.items()]
+        # A call named as such ("l'appel coopération") is read first; a call alias that merely
+        # describes a subject ("accueil téléphonique") comes last, so that it stays a project theme.
+        # Within a group, longest phrases first: "conseil départemental" wins over "département".
+        def group(p: _Pattern) -> int:
+            if p.entity == "ignore":
+                return -1
+            if p.entity != "call_code":
+                return 1
+            return 0 if CALL_WORDS & set(p.words) else 2
+        return tuple(sorted(result, key=lambda p: (group(p), -len(p.words))))
+
+    @cached_property
+    def _by_first_word(self) -> Dict[str, Tuple[int, ...]]:
+        """Key of a first word -> ranks (in patterns) of the patterns that may start there."""
+        index: Dict[str, List[int]] = defaultdict(list)
+        for rank, pattern in enumerate(self.patterns):
+            first = pattern.words[0]
+            for key in ({first} if _exact_only(pattern) else _keys(first)):
+                index[key].append(rank)
+        return {key: tuple(ranks) for key, ranks in index.items()}
+
+    def find(self, text: str, skip: Sequence[Tuple[int, int]] = ()) -> List[Match]:
+        """Every lexicon phrase in the text, longest first, without overlaps or skipped spans.
+
+        Linear in the text: each token looks up only the patterns whose first word is within one edit
+        of it. The candidates are then taken in the order of patterns (priority first, then text
+        order), exactly as if each pattern were tried at every position in turn.
+        """
+        folded, index = fold(text)
+        found = _state_codes(folded, index, text)
+        tokens = _tokens(folded)
+        # A token is taken when one of its original characters is in a skipped span: marked characters,
+        # and their prefix sums (covered[k] = marked characters before k) to ask each token in O(1).
+        marked = [0] * (len(text) + 1)
+        for s_start, s_end in list(skip) + [(m.start, m.end) for m in found]:
+            for k in range(max(s_start, 0), min(s_end, len(text))):
+                marked[k] = 1
+        covered = [0] + list(accumulate(marked))
+        taken = [covered[index[end - 1] + 1] > covered[index[start]] for _, start, end in tokens]
+        all_patterns, by_first = self.patterns, self._by_first_word
+        candidates = sorted({(rank, i) for i, (word, _, _) in enumerate(tokens)
+                             for key in _keys(word) for rank in by_first.get(key, ())})
+        for rank, i in candidates:
+            pattern = all_patterns[rank]
+            n = len(pattern.words)
+            if any(taken[i:i + n]) or not _matches_at(pattern, tokens, i):
+                continue
+            start, end = index[tokens[i][1]], index[tokens[i + n - 1][2] - 1] + 1
+            if pattern.entity != "ignore":
+                found.append(Match(pattern.entity, pattern.value, start, end, text[start:end], pattern.weak))
+            for k in range(i, i + n):
+                taken[k] = True
+        return sorted(found, key=lambda m: m.start)
+
+    def entities(self, text: str, skip: Sequence[Tuple[int, int]] = ()) -> List[Match]:
+        """The matches kept as entities: one value for single-valued entities, specific before generic."""
+        kept: List[Match] = []
+        matches = self.find(text, skip)
+        for entity in SINGLE_VALUED:
+            candidates = [m for m in matches if m.entity == entity]
+            strong = [m for m in candidates if not m.weak]
+            if strong or candidates:
+                kept.append((strong or candidates)[0])
+        seen = set()
+        for m in matches:
+            if m.entity == "call_code" and m.value not in seen:
+                seen.add(m.value)
+                kept.append(m)
+        return sorted(kept, key=lambda m: m.start)
