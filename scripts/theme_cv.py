@@ -19,7 +19,8 @@ from sklearn.model_selection import StratifiedKFold
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from orientation.language.theme_model import Sample, ThemeModel, catalogue_examples, sample_of  # noqa: E402
+from orientation.eligibility.theme_examples import catalogue_examples  # noqa: E402
+from orientation.language.theme_model import Sample, ThemeModel, sample_of  # noqa: E402
 from orientation.language.themes import HIGH, MEDIUM, NONE, decide, offered  # noqa: E402
 from addons.components.theme_classifier import DESCRIBING, label_of  # noqa: E402
 

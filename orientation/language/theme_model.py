@@ -80,20 +80,6 @@ class ThemeModel:
         return self.rank_many([sample])[0]
 
 
-def catalogue_examples() -> List[Tuple[str, str]]:
-    """(example, theme) for the `examples` of every catalogue call that has a single theme (a call
-    with several does not say which example is which). Not in the trained model: added to the
-    training folds they lowered the cross-validation figures (`scripts/theme_cv.py --catalogue`:
-    likeliest theme right 0.903 against 0.906, a wrong theme filled 32 times against 27): the seeds
-    describe calls in an administration's words, and TNT-COOP's partner platforms blur
-    cooperation_usagers with ecosysteme_politique_publique."""
-    from orientation.eligibility.catalogue import load_catalogue
-
-    catalogue = load_catalogue()
-    return [(str(example), call.themes[0]) for code in catalogue.codes for call in [catalogue.get(code)]
-            if len(call.themes) == 1 for example in call.get("examples") or []]
-
-
 def sample_of(text: str, doc=None) -> Sample:
     """A Sample from a spaCy Doc of the text (None: the text alone)."""
     if doc is None:
