@@ -192,7 +192,7 @@ def test_answer_limits_are_inclusive():
     assert parse_population("100 millions d'habitants").value == 1e8
 
 
-# --- several amounts in one message: the total and its parts (issue 18) --------------------------
+# --- several amounts in one message: the total and its parts -------------------------------------
 from orientation.language.amounts import read_budget  # noqa: E402
 
 

@@ -1,4 +1,4 @@
-"""ThemeClassifier: the project theme of a message in the user's own words (issue 11).
+"""ThemeClassifier: the project theme of a message in the user's own words.
 
 Trained with the model from the training examples of data/: a message annotated with a
 project_nature entity teaches its theme, any other message the « none » class (the model and why

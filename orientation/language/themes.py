@@ -1,7 +1,7 @@
 """What the bot does with the theme model's ranking of a message (orientation/language/theme_model.py): fill the
 project_nature slot, offer the likeliest themes as buttons, or ask; the thresholds are here, in one
 place. Kept apart from the model so that the action server, which only decides, does not load
-scikit-learn and SciPy (60 MB of its memory, issue 13).
+scikit-learn and SciPy (60 MB of its memory).
 """
 from __future__ import annotations
 

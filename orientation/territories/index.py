@@ -24,9 +24,8 @@ INDEX_FILE = ROOT / "var" / "territories.json"
 ALIASES_FILE = Path(__file__).resolve().parent / "aliases.yml"
 
 KINDS = ("commune", "epci", "departement", "region", "collectivite_outre_mer")
-# EPCI legal forms, as the data abbreviates them, and the words people use for them.
-EPCI_FORMS = {"CC": "communauté de communes", "CA": "communauté d'agglomération", "CU": "communauté urbaine",
-              "METRO": "métropole", "MET69": "métropole"}
+# The legal form of an EPCI before or after its name (« CC du Pays de Gex », « Lyon Métropole »):
+# an EPCI is also found by its name without it.
 _EPCI_FORM_PREFIX = re.compile(r"^(?:cc|ca|cu|metropole|communaute (?:de communes|d agglomeration|urbaine))"
                                r"(?: (?:de la|de l|du|des|de|d))? ")
 _EPCI_FORM_SUFFIX = re.compile(r" (?:metropole|agglomeration|agglo)$")
