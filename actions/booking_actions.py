@@ -24,7 +24,7 @@ from orientation.booking.config import load_config
 from orientation.booking.ics import booking_ics
 from orientation.booking.store import Booking, BookingStore, LimitReached, SlotTaken
 from actions.booking_limits import client_of, refusal
-from orientation.booking.validation import clean_organisation, clean_text, normalise_reference, valid_email
+from orientation.language.contacts import clean_organisation, clean_text, normalise_reference, valid_email
 from orientation.eligibility import evaluate
 from actions.form_exit import end_form, goodbye_suffix
 from orientation.language.leave_words import says_no

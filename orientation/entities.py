@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any, Callable, Dict, List, Tuple
 
 from orientation import territories
-from orientation.booking.validation import find_emails, find_references
+from orientation.language.contacts import find_emails, find_references
 from orientation.eligibility.call_choice import call_names
 from orientation.language import amounts
 from orientation.language.lexicon import Lexicon

@@ -28,7 +28,7 @@ from orientation.booking.calendar import describe_day
 from orientation.booking import mail
 from orientation.booking.ics import calendar_text
 from orientation.booking.store import Booking, BookingStore
-from orientation.booking.validation import REFERENCE_LENGTH, normalise_reference
+from orientation.language.contacts import REFERENCE_LENGTH, normalise_reference
 
 log = logging.getLogger("advisors_web")
 HERE = Path(__file__).resolve().parent

@@ -16,7 +16,7 @@ from typing import Optional, Tuple
 from orientation import entities
 
 from orientation.entities import lexicon
-from orientation.booking.validation import clean_name, clean_organisation, find_emails, find_references
+from orientation.language.contacts import clean_name, clean_organisation, find_emails, find_references
 from orientation.language.fold import fold
 
 # Words between a name and an organisation: « Sophie Martin, préfecture… », « Jean Dupont de la

@@ -24,7 +24,7 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 
 from orientation.booking.config import BookingConfig, load_config
-from orientation.booking.validation import (MAX_EMAIL, MAX_NAME, MAX_ORGANISATION, REFERENCE_ALPHABET, REFERENCE_LENGTH,
+from orientation.language.contacts import (MAX_EMAIL, MAX_NAME, MAX_ORGANISATION, REFERENCE_ALPHABET, REFERENCE_LENGTH,
                                         REFERENCE_PREFIX, clean_name, clean_organisation, normalise_reference,
                                         valid_email)
 from orientation.database import database_url

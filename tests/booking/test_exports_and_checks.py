@@ -12,7 +12,7 @@ import pytest
 from orientation.booking import ics
 from orientation.booking.__main__ import main
 from orientation.booking.agenda import CSV_COLUMNS, agenda_csv, agenda_text
-from orientation.booking.validation import clean_name, clean_organisation, clean_text, valid_email
+from orientation.language.contacts import clean_name, clean_organisation, clean_text, valid_email
 from tests.booking.conftest import TEST_CONFIG, at
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -1,4 +1,4 @@
-"""What the user types for the booking: email, name, organisation, booking reference.
+"""What the user types for the booking, as text: email, name, organisation, booking reference.
 
 The one definition of an email address and of a booking reference (« DN-7K3P9Q »): the store,
 the form checks and the NLU extractor (addons/components/entity_extractors.py) all read them here.
