@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import os
 from dataclasses import asdict, dataclass, field
 from typing import Any, Dict, Optional, Tuple
+
+from orientation.settings import get_settings
 
 from .vocabulary import APPLICANT_TYPES, THEMES
 
@@ -22,13 +23,12 @@ class ProfileError(ValueError):
 
 def reference_date(value: Optional[str] = None) -> dt.date:
     """The date the calendar is read at: value, else ORIENTATION_DATE, else today."""
-    text = value or os.environ.get("ORIENTATION_DATE")
-    if not text:
-        return dt.date.today()
+    if not value:
+        return get_settings().date or dt.date.today()
     try:
-        return dt.date.fromisoformat(text.strip())
+        return dt.date.fromisoformat(value.strip())
     except ValueError:
-        raise ProfileError(f"Date invalide « {text} » : attendu AAAA-MM-JJ, par exemple 2021-10-15.") from None
+        raise ProfileError(f"Date invalide « {value} » : attendu AAAA-MM-JJ, par exemple 2021-10-15.") from None
 
 
 def out_of_range(field: str, number: float) -> Optional[str]:
