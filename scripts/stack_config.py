@@ -22,7 +22,7 @@ from typing import List, Mapping, Optional
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a file: the repository is not on the path
 
-from orientation.settings import ROOT, SettingsError, get_settings  # noqa: E402
+from orientation.settings import ROOT, SettingsError, get_mail_settings, get_settings  # noqa: E402
 
 Environ = Optional[Mapping[str, str]]
 BIN = ROOT / ".venv" / "bin"
@@ -185,3 +185,7 @@ if __name__ == "__main__":
         write(Path(sys.argv[1]))
     except SettingsError as error:
         sys.exit(f"Configuration invalide :\n{error}")
+    try:
+        get_mail_settings()
+    except SettingsError as error:  # the assistant still starts: a wrong mail setting turns the e-mails off
+        print(f"Courriels désactivés :\n{error}", file=sys.stderr)
