@@ -2,8 +2,10 @@
 
     python scripts/stack_config.py RUN_DIR      # reads the variables below, writes RUN_DIR/supervisord.conf
 
-Variables (scripts/serve sets the defaults): RASA_PORT, ACTION_PORT, WEB_PORT, RASA_INSTANCES,
-REDIS_PORT, CORS_ORIGINS, RASA_AUTH_TOKEN. One Rasa instance listens on RASA_PORT itself; with
+Variables (orientation/settings.py; a wrong value stops here, before anything starts): RASA_PORT,
+ACTION_PORT, WEB_PORT, RASA_INSTANCES, REDIS_PORT, CORS_ORIGINS, RASA_AUTH_TOKEN, ADVISORS_PORT,
+ORIENTATION_ADVISORS_ACCOUNTS. The functions below take a mapping of variables (None: os.environ),
+so that the tests can give theirs. One Rasa instance listens on RASA_PORT itself; with
 N >= 2, N instances listen on RASA_PORT+1 ... RASA_PORT+N behind HAProxy on RASA_PORT
 (RUN_DIR/haproxy.cfg), and a local redis-server holds the conversation locks.
 
@@ -12,14 +14,17 @@ with a growing delay (supervisord waits 1 s, 2 s, 3 s... between attempts).
 """
 from __future__ import annotations
 
-import os
 import shlex
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, List, Mapping
+from typing import List, Mapping, Optional
 
-ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a file: the repository is not on the path
+
+from orientation.settings import ROOT, SettingsError, get_mail_settings, get_settings  # noqa: E402
+
+Environ = Optional[Mapping[str, str]]
 BIN = ROOT / ".venv" / "bin"
 # How the two servers are started, here and by the tests: rasa_sdk's own server given the package
 # `actions/` (which holds the Rasa actions only, so nothing heavy is imported), and Rasa's command
@@ -44,51 +49,49 @@ class Ports:
     redis: int
 
     @classmethod
-    def from_environment(cls, env: Mapping[str, str]) -> "Ports":
-        rasa = int(env.get("RASA_PORT", 5005))
-        return cls(rasa=rasa, action=int(env.get("ACTION_PORT", 5055)), web=int(env.get("WEB_PORT", 8000)),
-                   instances=max(1, int(env.get("RASA_INSTANCES", 1) or 1)),
-                   redis=int(env.get("REDIS_PORT", 6379)))
+    def from_environment(cls, env: Environ = None) -> "Ports":
+        settings = get_settings(env)
+        return cls(rasa=settings.rasa_port, action=settings.action_port, web=settings.web_port,
+                   instances=settings.rasa_instances, redis=settings.redis_port)
 
     def instance_ports(self) -> List[int]:
         return [self.rasa] if self.instances == 1 else [self.rasa + i for i in range(1, self.instances + 1)]
 
 
-def rasa_command(port: int, env: Mapping[str, str], behind_balancer: bool) -> List[str]:
+def rasa_command(port: int, env: Environ, behind_balancer: bool) -> List[str]:
     command = [*RASA, "run", "--model", "models", "--endpoints", "endpoints.yml",
                "--credentials", "credentials.yml", "--port", str(port)]
     if behind_balancer:
         command += ["--interface", "127.0.0.1"]  # reached through HAProxy only
-    origins = env.get("CORS_ORIGINS", "").replace(",", " ").split()
-    if origins:
-        command += ["--cors", *origins]
-    if env.get("RASA_AUTH_TOKEN"):
+    settings = get_settings(env)
+    if settings.cors_origins:
+        command += ["--cors", *settings.cors_origins]
+    if settings.rasa_auth_token:
         # read by supervisord from its environment: the token is not written into the run folder
         command += ["--enable-api", "--auth-token", "%(ENV_RASA_AUTH_TOKEN)s"]
     return command
 
 
-def advisors_accounts_exist(env: Mapping[str, str]) -> bool:
+def advisors_accounts_exist(env: Environ) -> bool:
     """The advisors' agenda is on when its accounts file holds an account (orientation/advisors_web)."""
-    sys.path.insert(0, str(ROOT))
-    from orientation.advisors_web.accounts import ACCOUNTS_ENV, AccountsError, accounts_path, load_accounts
+    from orientation.advisors_web.accounts import AccountsError, load_accounts
     try:
-        return bool(load_accounts(accounts_path(env.get(ACCOUNTS_ENV))))
+        return bool(load_accounts(get_settings(env).advisors_accounts))
     except AccountsError as error:  # said at start; the public assistant still starts
         print(f"Agenda des conseillers désactivé : {error}", file=sys.stderr)
         return False
 
 
-def extra_programs(env: Mapping[str, str], ports: Ports) -> List[Program]:
+def extra_programs(env: Environ, ports: Ports) -> List[Program]:
     """Optional programs, started only when configured: the advisors' agenda server when advisor
     accounts exist (started otherwise, it would exit and be restarted for ever)."""
     if not advisors_accounts_exist(env):
         return []
     return [Program("advisors", [str(BIN / "python"), str(ROOT / "scripts" / "advisors_server.py"),
-                                 "--port", str(env.get("ADVISORS_PORT", 8001))])]
+                                 "--port", str(get_settings(env).advisors_port)])]
 
 
-def programs(env: Mapping[str, str]) -> List[Program]:
+def programs(env: Environ = None) -> List[Program]:
     ports = Ports.from_environment(env)
     found = [Program("actions", [*ACTION_SERVER, "--port", str(ports.action)])]
     for number, port in enumerate(ports.instance_ports(), start=1):
@@ -150,7 +153,7 @@ backend socketio
 """
 
 
-def supervisord_config(run_dir: Path, env: Mapping[str, str]) -> str:
+def supervisord_config(run_dir: Path, env: Environ = None) -> str:
     run_dir = run_dir.resolve()
     lines = ["[supervisord]", f"logfile={run_dir / 'supervisord.log'}", f"pidfile={run_dir / 'supervisord.pid'}",
              f"childlogdir={run_dir}", "nodaemon=true", "silent=true", "loglevel=info", "",
@@ -169,7 +172,7 @@ def supervisord_config(run_dir: Path, env: Mapping[str, str]) -> str:
     return "\n".join(lines)
 
 
-def write(run_dir: Path, env: Mapping[str, str]) -> None:
+def write(run_dir: Path, env: Environ = None) -> None:
     run_dir.mkdir(parents=True, exist_ok=True)
     ports = Ports.from_environment(env)
     if ports.instances > 1:
@@ -178,4 +181,11 @@ def write(run_dir: Path, env: Mapping[str, str]) -> None:
 
 
 if __name__ == "__main__":
-    write(Path(sys.argv[1]), dict(os.environ))
+    try:
+        write(Path(sys.argv[1]))
+    except SettingsError as error:
+        sys.exit(f"Configuration invalide :\n{error}")
+    try:
+        get_mail_settings()
+    except SettingsError as error:  # the assistant still starts: a wrong mail setting turns the e-mails off
+        print(f"Courriels désactivés :\n{error}", file=sys.stderr)

@@ -7,7 +7,7 @@ import pytest
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.lock_store import InMemoryLockStore, RedisLockStore
 
-from orientation.language.amounts import MAX_MESSAGE
+from orientation.settings import get_settings
 from addons.channels.inputs import allowed_origins, origin_allowed, too_long_reply, within_limit
 from addons.stores.lock_store import OrientationLockStore, redis_settings
 from scripts.stack_config import haproxy_config, Ports, programs, supervisord_config
@@ -25,6 +25,7 @@ def _deliver(text):
 
 
 def test_a_message_at_the_limit_is_processed_one_over_is_answered_in_french():
+    MAX_MESSAGE = get_settings().max_message
     assert _deliver("a" * MAX_MESSAGE) == (["a" * MAX_MESSAGE], [])
     processed, replies = _deliver("a" * (MAX_MESSAGE + 1))
     assert processed == []

@@ -2,7 +2,7 @@
 public service needs. credentials.yml names these classes; their names stay "rest" and "socketio",
 so the URLs (/webhooks/rest/webhook, /socket.io) do not change.
 
-- A message longer than MAX_MESSAGE characters (orientation/language/amounts.py, the one limit) gets a French
+- A message longer than ORIENTATION_MAX_MESSAGE characters (orientation/settings.py, the one limit) gets a French
   reply and is not processed (no NLU, no tracker event): nobody describes a project in more, and a
   huge message costs every user.
 - The socket.io channel accepts connections only from CORS_ORIGINS (the websocket transport is not
@@ -19,7 +19,6 @@ from __future__ import annotations
 import ipaddress
 import json
 import logging
-import os
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Text, Union
 
 from rasa.core.channels.channel import UserMessage
@@ -28,7 +27,7 @@ from rasa.core.channels.socketio import SocketIOInput
 from sanic import Blueprint
 from sanic.request import Request
 
-from orientation.language.amounts import MAX_MESSAGE
+from orientation.settings import Networks, Settings, get_settings
 from actions.booking_limits import CLIENT_KEY
 
 logger = logging.getLogger(__name__)
@@ -46,16 +45,18 @@ def french_count(number: int) -> str:
 
 
 def too_long_reply(length: int) -> str:
-    return TOO_LONG.format(limit=french_count(MAX_MESSAGE), length=french_count(length))
+    return TOO_LONG.format(limit=french_count(get_settings().max_message), length=french_count(length))
 
 
 def within_limit(on_new_message: Handler) -> Handler:
     """Answers an over-long message itself instead of passing it to the assistant."""
+    limit = get_settings().max_message  # read once, when the server starts
+
     async def handle(message: UserMessage) -> Any:
         length = len(message.text or "")
-        if length > MAX_MESSAGE:
+        if length > limit:
             logger.info("Message of %s characters from %s not processed (limit %s).",
-                        length, message.sender_id, MAX_MESSAGE)
+                        length, message.sender_id, limit)
             await message.output_channel.send_text_message(message.sender_id, too_long_reply(length))
             return None
         return await on_new_message(message)
@@ -64,8 +65,7 @@ def within_limit(on_new_message: Handler) -> Handler:
 
 def allowed_origins(environ: Optional[Dict[str, str]] = None) -> List[str]:
     """CORS_ORIGINS: origins separated by spaces or commas; "*" allows every site (development only)."""
-    text = (environ if environ is not None else os.environ).get("CORS_ORIGINS", "")
-    return [origin.rstrip("/") for origin in text.replace(",", " ").split()]
+    return [origin.rstrip("/") for origin in get_settings(environ).cors_origins]
 
 
 def origin_allowed(origin: Optional[str], allowed: List[str]) -> bool:
@@ -73,15 +73,14 @@ def origin_allowed(origin: Optional[str], allowed: List[str]) -> bool:
     return not origin or "*" in allowed or origin.rstrip("/") in allowed
 
 
-TRUSTED_PROXIES_ENV = "ORIENTATION_TRUSTED_PROXIES"
+TRUSTED_PROXIES_ENV = Settings.variable("trusted_proxies")
 
 Network = Union[ipaddress.IPv4Network, ipaddress.IPv6Network]
 
 
 def trusted_proxies(value: Optional[str] = None) -> List[Network]:
     """The networks of $ORIENTATION_TRUSTED_PROXIES (an address alone is a /32 or /128)."""
-    value = os.environ.get(TRUSTED_PROXIES_ENV, "") if value is None else value
-    return [ipaddress.ip_network(part.strip(), strict=False) for part in value.split(",") if part.strip()]
+    return list(get_settings().trusted_proxies if value is None else Networks.parse(value))
 
 
 def _address(text: str) -> Optional[Union[ipaddress.IPv4Address, ipaddress.IPv6Address]]:

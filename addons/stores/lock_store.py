@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 from typing import Any, Callable, TypeVar
 from urllib.parse import urlsplit
 
@@ -18,14 +17,14 @@ import redis
 from rasa.core.lock import TicketLock
 from rasa.core.lock_store import LOCK_LIFETIME, InMemoryLockStore, LockError, LockStore, RedisLockStore
 
+from orientation.settings import RedisUrl, get_settings
+
 T = TypeVar("T")
 
 
 def redis_settings(url: str) -> dict:
     """RedisLockStore's arguments from a redis:// or rediss:// URL (a managed Redis uses TLS)."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("redis", "rediss"):
-        raise ValueError(f"ORIENTATION_REDIS_URL must start with redis:// or rediss://, not {url!r}")
+    parts = urlsplit(RedisUrl.parse(url))
     database = parts.path.strip("/")
     return {"host": parts.hostname or "127.0.0.1", "port": parts.port or 6379,
             "db": int(database) if database else 1, "username": parts.username or None,
@@ -98,5 +97,5 @@ class OrientationLockStore(LockStore):
     """Never instantiated itself: returns the lock store the environment asks for."""
 
     def __new__(cls, *args: Any, **kwargs: Any) -> LockStore:  # type: ignore[misc]
-        url = os.environ.get("ORIENTATION_REDIS_URL", "").strip()
+        url = get_settings().redis_url
         return SharedLockStore(**redis_settings(url)) if url else InMemoryLockStore()

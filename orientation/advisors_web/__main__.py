@@ -14,7 +14,6 @@ import argparse
 import functools
 import getpass
 import logging
-import os
 import sys
 from pathlib import Path
 from typing import List, Optional
@@ -22,8 +21,7 @@ from typing import List, Optional
 from orientation.advisors_web.accounts import (ACCOUNTS_ENV, LOGIN, AccountsError, accounts_path, hash_password,
                                            load_accounts, password_problem, save_accounts)
 from orientation.booking.__main__ import FrenchHelp, FrenchParser, french_argparse
-
-DEFAULT_PORT = 8001
+from orientation.settings import Settings, SettingsError, get_settings
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -50,14 +48,15 @@ def build_parser() -> argparse.ArgumentParser:
                         parents=[accounts_option])
     serve = commands.add_parser("serveur", help="sert l'agenda (refuse de démarrer sans compte)",
                                 formatter_class=FrenchHelp, parents=[accounts_option])
-    serve.add_argument("--host", default=os.environ.get("ADVISORS_HOST", "127.0.0.1"),
-                       help="adresse d'écoute (défaut : ADVISORS_HOST, sinon 127.0.0.1)")
-    serve.add_argument("--port", type=int, default=int(os.environ.get("ADVISORS_PORT", DEFAULT_PORT)),
-                       help=f"port (défaut : ADVISORS_PORT, sinon {DEFAULT_PORT})")
-    serve.add_argument("--proxy", default=os.environ.get("ADVISORS_TRUSTED_PROXY"), metavar="ADRESSE",
+    settings = get_settings()
+    serve.add_argument("--host", default=settings.advisors_host,
+                       help=f"adresse d'écoute (défaut : ADVISORS_HOST, sinon {Settings.default('advisors_host')})")
+    serve.add_argument("--port", type=int, default=settings.advisors_port,
+                       help=f"port (défaut : ADVISORS_PORT, sinon {Settings.default('advisors_port')})")
+    serve.add_argument("--proxy", default=settings.advisors_trusted_proxy, metavar="ADRESSE",
                        help="adresse du mandataire inverse dont on croit X-Forwarded-For (défaut : "
                             "ADVISORS_TRUSTED_PROXY, sinon aucun)")
-    serve.add_argument("--https", action="store_true", default=os.environ.get("ADVISORS_HTTPS") == "1",
+    serve.add_argument("--https", action="store_true", default=settings.advisors_https,
                        help="la page est servie en https (derrière le mandataire) : cookies Secure")
     return parser
 
@@ -137,8 +136,12 @@ def serve_command(args: argparse.Namespace, path: Path) -> int:
 
 
 def main(argv: Optional[List[str]] = None) -> int:
-    with french_argparse():
-        args = build_parser().parse_args(argv)
+    try:
+        with french_argparse():
+            args = build_parser().parse_args(argv)
+    except SettingsError as error:
+        print(f"Configuration invalide :\n{error}", file=sys.stderr)
+        return 2
     path = accounts_path(str(args.comptes) if args.comptes else None)
     try:
         if args.command == "compte":

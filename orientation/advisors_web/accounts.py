@@ -15,9 +15,9 @@ import yaml
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
-ROOT = Path(__file__).resolve().parents[2]
-ACCOUNTS_ENV = "ORIENTATION_ADVISORS_ACCOUNTS"
-DEFAULT_ACCOUNTS = ROOT / "var" / "advisors.yml"
+from orientation.settings import Settings, get_settings
+
+ACCOUNTS_ENV = Settings.variable("advisors_accounts")
 LOGIN = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
 MIN_PASSWORD = 12
 HEADER = "# Comptes de l'agenda des conseillers : identifiant -> empreinte argon2id (jamais le mot de passe).\n"
@@ -32,7 +32,7 @@ class AccountsError(Exception):
 
 
 def accounts_path(value: Optional[str] = None) -> Path:
-    return Path(value or os.environ.get(ACCOUNTS_ENV) or DEFAULT_ACCOUNTS)
+    return Path(value) if value else get_settings().advisors_accounts
 
 
 def load_accounts(path: Path) -> Dict[str, str]:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
-import os
 import re
 import sys
 from pathlib import Path
@@ -29,6 +28,7 @@ from orientation.booking.config import BookingConfigError
 from orientation.booking.ics import calendar_text
 from orientation.booking.store import BookingStore
 from orientation.booking.retention import purge_conversations, retention_days
+from orientation.settings import SettingsError, get_mail_settings
 
 # argparse's own words (usage, errors, help), which it looks up through its module-level `_`.
 ARGPARSE_FRENCH = {
@@ -194,7 +194,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def send_waiting_mail(store: BookingStore) -> int:
-    if mail.smtp_settings(os.environ.get(mail.SMTP_URL_ENV)) is None:
+    if get_mail_settings().smtp is None:
         print(f"{mail.SMTP_URL_ENV} n'est pas défini : aucun courriel ne peut partir "
               f"({mail.waiting(store)} en attente).", file=sys.stderr)
         return 1
@@ -210,7 +210,7 @@ def main(argv: Optional[List[str]] = None) -> int:
         args = parser.parse_args(argv)
     try:
         return run(args)
-    except BookingConfigError as error:
+    except (BookingConfigError, SettingsError) as error:
         print(f"Configuration invalide : {error}", file=sys.stderr)
     except (ArgumentError, NoSuchModuleError) as error:
         print(f"Adresse de base de données invalide ({args.database_url or 'ORIENTATION_DATABASE_URL'}) : "

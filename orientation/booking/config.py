@@ -7,7 +7,6 @@ why, in French, since the people who edit it are the advisors' team.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,9 +15,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 
-ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_PATH = ROOT / "config" / "booking.yml"
-CONFIG_ENV = "BOOKING_CONFIG"
+from orientation.settings import Settings, get_settings
+
+DEFAULT_PATH = Settings.default("booking_config")
 WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 RANGE = re.compile(r"^(\d{1,2})[:hH](\d{2})-(\d{1,2})[:hH](\d{2})$")
 FIELDS = {"timezone", "slot_minutes", "hours", "public_holidays_closed", "closed_dates", "notice_hours",
@@ -70,7 +69,7 @@ class BookingConfig:
 
 
 def config_path() -> Path:
-    return Path(os.environ.get(CONFIG_ENV) or DEFAULT_PATH)
+    return get_settings().booking_config
 
 
 # Read on every request by the action server: keyed by file and modification time, so an edit is

@@ -18,26 +18,24 @@ import datetime as dt
 import email.policy
 import email.utils
 import logging
-import os
 import smtplib
 import ssl
-from dataclasses import dataclass
 from email.message import EmailMessage
 from typing import List, Mapping, Optional
-from urllib.parse import unquote, urlsplit
 
 import sqlalchemy as sa
 
 from orientation.booking.calendar import describe_slot
 from orientation.booking.ics import booking_ics
 from orientation.booking.store import Booking, BookingStore, outbox
+from orientation.settings import MailSettings, SmtpSettings, get_mail_settings
 
 log = logging.getLogger(__name__)
 
-SMTP_URL_ENV = "ORIENTATION_SMTP_URL"
-FROM_ENV = "ORIENTATION_MAIL_FROM"
-ADVISORS_ENV = "ORIENTATION_ADVISORS_EMAIL"
-DEFAULT_FROM = "Orientation France Relance <ne-pas-repondre@orientation-france-relance.invalid>"
+SMTP_URL_ENV = MailSettings.variable("smtp")
+FROM_ENV = MailSettings.variable("sender")
+ADVISORS_ENV = MailSettings.variable("advisors_email")
+DEFAULT_FROM = MailSettings.default("sender")
 EVENTS = ("confirmation", "deplacement", "annulation")
 TIMEOUT_SECONDS = 10
 SENT, QUEUED, DISABLED = "sent", "queued", "disabled"
@@ -47,28 +45,6 @@ SUBJECTS = {"confirmation": "Votre rendez-vous avec la DINUM est confirmé",
             "annulation": "Votre rendez-vous avec la DINUM est annulé"}
 ADVISOR_SUBJECTS = {"confirmation": "Nouveau rendez-vous", "deplacement": "Rendez-vous déplacé",
                     "annulation": "Rendez-vous annulé"}
-
-
-@dataclass(frozen=True)
-class SmtpSettings:
-    scheme: str  # smtp, smtp+starttls or smtps
-    host: str
-    port: int
-    user: Optional[str] = None
-    password: Optional[str] = None
-
-
-def smtp_settings(url: Optional[str]) -> Optional[SmtpSettings]:
-    """The server of ORIENTATION_SMTP_URL; None when unset; ValueError when unreadable."""
-    if not url or not url.strip():
-        return None
-    parts = urlsplit(url.strip())
-    defaults = {"smtp": 25, "smtp+starttls": 587, "smtps": 465}
-    if parts.scheme not in defaults or not parts.hostname:
-        raise ValueError(f"{SMTP_URL_ENV}: smtp://, smtp+starttls:// or smtps:// URL expected")
-    return SmtpSettings(parts.scheme, parts.hostname, parts.port or defaults[parts.scheme],
-                        unquote(parts.username) if parts.username else None,
-                        unquote(parts.password) if parts.password else None)
 
 
 def _ics_attachment(message: EmailMessage, booking: Booking, cancelled: bool, contact: Optional[str]) -> None:
@@ -179,7 +155,7 @@ def _keep(store: BookingStore, reference: str, messages: List[EmailMessage]) -> 
 def retry_outbox(store: BookingStore, environ: Optional[Mapping[str, str]] = None) -> int:
     """Sends the e-mails kept in the outbox, oldest first; returns how many were sent. At the first
     failure the others stay for later (the server is down). Nothing when SMTP is unset."""
-    settings = smtp_settings((environ or os.environ).get(SMTP_URL_ENV))
+    settings = get_mail_settings(environ).smtp
     if settings is None:
         return 0
     with store.engine.connect() as connection:
@@ -215,22 +191,22 @@ def send_booking_mail(event: str, booking: Booking, store: BookingStore, *, prev
 
     event: "confirmation", "deplacement" (previous: the booking before the move) or "annulation".
     store: where the outbox lives (the bookings database).
-    environ: the variables to read (default os.environ).
+    environ: the variables to read (default os.environ, see orientation/settings.py).
     Returns SENT (the user's e-mail left), QUEUED (it did not: kept in the outbox, retried later) or DISABLED
     (ORIENTATION_SMTP_URL unset: nothing sent, nothing kept). Never raises for a mail server failure.
     """
-    environ = os.environ if environ is None else environ
     try:
-        settings = smtp_settings(environ.get(SMTP_URL_ENV))
+        mail_settings = get_mail_settings(environ)
     except ValueError as error:  # a wrong setting must not break the booking: said in the logs
         log.error("booking %s: no e-mail: %s", booking.reference, error)
         return DISABLED
+    settings = mail_settings.smtp
     if settings is None:
         log.info("booking %s: no e-mail for the %s (%s unset)", booking.reference, event, SMTP_URL_ENV)
         return DISABLED
-    messages = compose(event, booking, environ.get(FROM_ENV) or DEFAULT_FROM, environ.get(ADVISORS_ENV),
+    messages = compose(event, booking, mail_settings.sender, mail_settings.advisors_email,
                        store.config.contact, previous)
-    if not environ.get(ADVISORS_ENV):
+    if not mail_settings.advisors_email:
         log.warning("booking %s: %s unset, the advisors are not told", booking.reference, ADVISORS_ENV)
     retry_outbox(store, environ)  # older e-mails first, in order
     for number, message in enumerate(messages):

@@ -11,6 +11,8 @@ import json
 import sys
 from typing import List, Optional
 
+from orientation.settings import SettingsError
+
 from .catalogue import CatalogueError, load_catalogue
 from .engine import evaluate, recommend
 from .profile import Profile, ProfileError, reference_date
@@ -86,7 +88,7 @@ def main(argv: Optional[List[str]] = None) -> int:
         else:
             sys.stdout.write(render(profile, evaluate(profile)))
         return 0
-    except (ProfileError, CatalogueError) as exc:
+    except (ProfileError, CatalogueError, SettingsError) as exc:
         sys.stderr.write(f"Erreur : {exc}\n")
         return 2
 

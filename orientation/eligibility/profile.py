@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import os
 from dataclasses import asdict, dataclass, field
 from typing import Any, Dict, Optional, Tuple
 
 # The limits of the figures are the language's (the parser of amounts refuses the same ones); LIMITS
 # is imported from here by actions/validation.py.
 from orientation.language.limits import LIMITS, PART_KINDS, out_of_range  # noqa: F401
+from orientation.settings import get_settings
 
 from .vocabulary import APPLICANT_TYPES, THEMES
 
@@ -20,13 +20,12 @@ class ProfileError(ValueError):
 
 def reference_date(value: Optional[str] = None) -> dt.date:
     """The date the calendar is read at: value, else ORIENTATION_DATE, else today."""
-    text = value or os.environ.get("ORIENTATION_DATE")
-    if not text:
-        return dt.date.today()
+    if not value:
+        return get_settings().date or dt.date.today()
     try:
-        return dt.date.fromisoformat(text.strip())
+        return dt.date.fromisoformat(value.strip())
     except ValueError:
-        raise ProfileError(f"Date invalide « {text} » : attendu AAAA-MM-JJ, par exemple 2021-10-15.") from None
+        raise ProfileError(f"Date invalide « {value} » : attendu AAAA-MM-JJ, par exemple 2021-10-15.") from None
 
 
 def _checked(value: Optional[float], field: str, what: str) -> Optional[float]:

@@ -4,16 +4,15 @@ Only tests and maintenance tools need the seeds; the running assistant does not.
 """
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+from orientation.settings import get_settings
 
 
 def seeds_dir() -> Path:
     """ORIENTATION_SEEDS_DIR if set, else ../shared/seeds next to the repository."""
-    return Path(os.environ.get("ORIENTATION_SEEDS_DIR") or REPO_ROOT.parent / "shared" / "seeds")
+    return get_settings().seeds_dir
 
 
 _TAG = re.compile(r"<[^>]+>")

@@ -22,9 +22,9 @@ from text_to_num import text2num
 from orientation.language import french as fmt
 from orientation.language.fold import Folded, fold
 from orientation.language.limits import PART_KINDS, out_of_range
+from orientation.settings import get_settings  # ORIENTATION_MAX_MESSAGE: longer messages are read up to it
 
 VAT_RATE = 0.20
-MAX_MESSAGE = 2000  # longer messages are read up to this length: nobody types a budget after it
 # The profile field (and NLU entity, and slot) each kind of quantity fills.
 FIELD_OF_KIND = {"budget": "budget", "population": "population", "departements": "departement_count"}
 
@@ -74,7 +74,7 @@ class ParseResult:
 
 
 def _fold(text: str) -> Folded:
-    return fold(text[:MAX_MESSAGE])
+    return fold(text[:get_settings().max_message])
 
 
 def _digits_value(text: str) -> float:
@@ -322,7 +322,7 @@ def read_budget(text: str) -> BudgetReading:
     « dont », « y compris », « la part » or followed by what they pay (« de salaires », « de
     maintenance »). Old figures (« le 450 c'était… ») and grants asked (« 150k de subvention ») are
     neither. Two different amounts that could both be the total leave it unknown, with candidates."""
-    text = (text or "")[:MAX_MESSAGE]
+    text = (text or "")[:get_settings().max_message]
     found = [q for q in extract_quantities(text) if not q.negative]
     if not any(q.kind == "budget" for q in found):
         return BudgetReading(None)

@@ -16,7 +16,9 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Dict, List
 
-from .index import INDEX_FILE, ROOT
+from orientation.settings import ROOT
+
+from .index import INDEX_FILE
 
 PACKAGE = "@etalab/decoupage-administratif"
 SOURCE_DIR = ROOT / "node_modules" / PACKAGE

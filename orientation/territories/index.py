@@ -8,7 +8,6 @@ its legal form (« CA du Grand Avignon » is « Grand Avignon »), and a few com
 from __future__ import annotations
 
 import json
-import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -18,9 +17,9 @@ from typing import Dict, List, Optional, Sequence, Tuple
 import yaml
 
 from orientation.language.fold import fold
+from orientation.settings import Settings, get_settings
 
-ROOT = Path(__file__).resolve().parents[2]
-INDEX_FILE = ROOT / "var" / "territories.json"
+INDEX_FILE = Settings.default("territories_index")  # where `make install` builds it
 ALIASES_FILE = Path(__file__).resolve().parent / "aliases.yml"
 
 KINDS = ("commune", "epci", "departement", "region", "collectivite_outre_mer")
@@ -72,7 +71,7 @@ def key(text: str) -> str:
 
 
 def index_file() -> Path:
-    return Path(os.environ.get("ORIENTATION_TERRITORIES_INDEX") or INDEX_FILE)
+    return get_settings().territories_index
 
 
 class Index:

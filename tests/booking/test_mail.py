@@ -4,6 +4,7 @@ import logging
 import pytest
 import sqlalchemy as sa
 
+from orientation import settings
 from orientation.booking import mail
 from orientation.booking.store import outbox
 from tests.booking.conftest import at
@@ -90,13 +91,13 @@ def test_a_server_down_keeps_the_mails_and_they_leave_later_in_order(store, smtp
 
 
 def test_smtp_urls():
-    assert mail.smtp_settings(None) is None and mail.smtp_settings(" ") is None
-    assert mail.smtp_settings("smtp://127.0.0.1:1025") == mail.SmtpSettings("smtp", "127.0.0.1", 1025)
-    assert mail.smtp_settings("smtps://agent%40dinum:p%40ss@mail.gouv.fr") == \
-        mail.SmtpSettings("smtps", "mail.gouv.fr", 465, "agent@dinum", "p@ss")
-    assert mail.smtp_settings("smtp+starttls://mail.gouv.fr").port == 587
+    assert settings.smtp_settings(None) is None and settings.smtp_settings(" ") is None
+    assert settings.smtp_settings("smtp://127.0.0.1:1025") == settings.SmtpSettings("smtp", "127.0.0.1", 1025)
+    assert settings.smtp_settings("smtps://agent%40dinum:p%40ss@mail.gouv.fr") == \
+        settings.SmtpSettings("smtps", "mail.gouv.fr", 465, "agent@dinum", "p@ss")
+    assert settings.smtp_settings("smtp+starttls://mail.gouv.fr").port == 587
     with pytest.raises(ValueError):
-        mail.smtp_settings("http://mail.gouv.fr")
+        settings.smtp_settings("http://mail.gouv.fr")
 
 
 def test_the_command_sends_what_waits(store, smtp, monkeypatch, capsys):

@@ -6,6 +6,7 @@ from orientation.eligibility import check_sources, sources
 from orientation.eligibility.catalogue import CATALOGUE_DIR, load_call
 from orientation.eligibility.funding import FundingEstimate, estimate, funding_conditions
 from orientation.eligibility.vocabulary import applicant_label
+from orientation.settings import ROOT
 
 ITN6_LIKE = {"rate": 0.6, "rate_is_maximum": True, "cap_eur": 48_000, "cap_scope": "par projet"}
 
@@ -82,7 +83,7 @@ def test_applicant_labels():
 
 def test_seeds_dir_default_and_override(monkeypatch, tmp_path):
     monkeypatch.delenv("ORIENTATION_SEEDS_DIR", raising=False)
-    assert sources.seeds_dir() == sources.REPO_ROOT.parent / "shared" / "seeds"
+    assert sources.seeds_dir() == ROOT.parent / "shared" / "seeds"
     monkeypatch.setenv("ORIENTATION_SEEDS_DIR", str(tmp_path))
     assert sources.seeds_dir() == tmp_path
 
