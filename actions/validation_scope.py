@@ -1,6 +1,6 @@
 """When the profile validation of a message can change anything.
 
-ValidateProfileSlots (action_validate_slot_mappings, actions/validation.py) runs after every user
+ValidateProfileSlots (action_validate_slot_mappings, actions/profile_slots.py) runs after every user
 message. Most messages (« bonjour », « merci », a question on a call) set no profile slot and name
 no amount: the action then returns nothing. This predicate says so without the action server, so
 the Rasa server skips that call (addons/patches/turn_speedups.py) and the action returns early on the same
@@ -12,7 +12,7 @@ from typing import Iterable, Optional
 
 from orientation.language import amounts
 
-# The profile's slots (contract §4), re-exported by actions/tracker_profile.py.
+# The profile's slots (contract §4), re-exported by actions/tracker.py.
 PROFILE_SLOTS = ("applicant_type", "population", "departement_count", "budget", "project_nature")
 # The slots ValidateProfileSlots checks: the profile and the places that fill it.
 WATCHED_SLOTS = PROFILE_SLOTS + ("territory",)

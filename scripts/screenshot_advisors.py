@@ -3,7 +3,7 @@
     .venv/bin/python scripts/screenshot_advisors.py [--output PATH]
 
 Books three cases in a throwaway database (summaries composed by the assistant's own
-replies.advisor_summary at the reference date 2021-10-15, as a conversation would store them), starts
+orientation/replies/advisor_summary.py at the reference date 2021-10-15, as a conversation would store them), starts
 the agenda server with a throwaway account on a free port, logs in with headless Chromium
 (Debian's /usr/bin/chromium, or $CHROMIUM) and shoots the day.
 """
@@ -23,7 +23,7 @@ from orientation.advisors_web.accounts import hash_password, save_accounts  # no
 from orientation.booking.calendar import PARIS  # noqa: E402
 from orientation.booking.store import BookingStore  # noqa: E402
 from orientation.eligibility import Profile, evaluate  # noqa: E402
-from actions.replies import advisor_summary  # noqa: E402
+from orientation.replies.advisor_summary import advisor_summary  # noqa: E402
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (the browser as the tests run it)
 from tests.servers import VENV_BIN, _serve, environment, free_port  # noqa: E402
 

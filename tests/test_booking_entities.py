@@ -2,7 +2,7 @@
 import pytest
 
 from orientation.language.contacts import find_emails, valid_email
-from actions.booking_actions import ValidateManageBookingForm
+from actions.booking_manage import ValidateManageBookingForm
 from addons.components.entity_extractors import BookingEntityExtractor
 from tests.actions.conftest import dispatcher, make_tracker  # noqa: F401 (fixture)
 

@@ -4,7 +4,7 @@ import pytest
 
 from orientation.language import amounts
 from orientation.eligibility import Profile, ProfileError
-from actions.validation import numeric_problem
+from orientation.replies.profile import numeric_problem
 
 ANSWER_PARSERS = {"budget": amounts.parse_budget, "population": amounts.parse_population,
                   "departement_count": amounts.parse_departement_count}

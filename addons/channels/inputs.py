@@ -9,7 +9,7 @@ so the URLs (/webhooks/rest/webhook, /socket.io) do not change.
   covered by the browser's CORS checks, so the origin is checked here; Rasa's --cors covers HTTP).
 - The client's IP address goes into the message metadata under CLIENT_KEY, always overwriting what
   the client sent there itself: Rasa puts nothing of the HTTP request in the tracker, and the
-  booking limits need it (actions/booking_limits.py). The client is the direct peer of the HTTP
+  booking limits need it (actions/client.py). The client is the direct peer of the HTTP
   request; X-Forwarded-For is honoured only when that peer is a trusted proxy
   ($ORIENTATION_TRUSTED_PROXIES: addresses or networks, comma-separated; none by default), else
   anyone could claim any address and escape the limits.
@@ -28,7 +28,7 @@ from sanic import Blueprint
 from sanic.request import Request
 
 from orientation.settings import Networks, Settings, get_settings
-from actions.booking_limits import CLIENT_KEY
+from actions.client import CLIENT_KEY
 
 logger = logging.getLogger(__name__)
 

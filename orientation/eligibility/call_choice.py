@@ -2,7 +2,7 @@
 collectivités): the lexicon reports them as « ITN5|TNT-DONNEES »; here they are resolved by the
 applicant type when it tells, else left for the user to choose (replies.which_call).
 
-No Rasa import: the actions (actions/common.py) call it with the values they read.
+No Rasa import: the actions (actions/call_meant.py) call it with the values they read.
 """
 from __future__ import annotations
 

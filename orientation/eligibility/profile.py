@@ -6,9 +6,8 @@ import math
 from dataclasses import asdict, dataclass, field
 from typing import Any, Dict, Optional, Tuple
 
-# The limits of the figures are the language's (the parser of amounts refuses the same ones); LIMITS
-# is imported from here by actions/validation.py.
-from orientation.language.limits import LIMITS, PART_KINDS, out_of_range  # noqa: F401
+# The limits of the figures are the language's: the parser of amounts refuses the same ones.
+from orientation.language.limits import PART_KINDS, out_of_range
 from orientation.settings import get_settings
 
 from .vocabulary import APPLICANT_TYPES, THEMES

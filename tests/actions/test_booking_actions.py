@@ -1,7 +1,9 @@
 """The booking conversation's checks and the advisor's summary, on tracker fixtures."""
 import datetime as dt
 
-from actions.booking_actions import ValidateBookingForm, advisor_summary, slot_time
+from actions.booking import advisor_summary
+from actions.booking_form import ValidateBookingForm
+from actions.booking_slots import slot_time
 from tests.actions.conftest import make_tracker, texts
 
 

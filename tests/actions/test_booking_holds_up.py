@@ -1,16 +1,19 @@
-"""Issue 18, items 3 and 4 on tracker fixtures: a way out of every form question, and booking
-answers checked against what is asked (actions/booking_actions.py, actions/form_exit.py)."""
+"""On tracker fixtures: a way out of every form question, and booking answers checked against what
+is asked (actions/booking_form.py, actions/forms.py)."""
 import asyncio
 import datetime as dt
 
 import pytest
 
-from actions import booking_actions
+from actions import booking_services
 from orientation.booking.calendar import PARIS
 from orientation.booking.store import BookingStore
-from actions.booking_actions import (ActionAskBookingSlot, ValidateBookingForm, ValidateManageBookingForm,
-                                     advisor_summary, contact_note)
-from actions.validation import ValidateProfileForm
+from actions.booking import advisor_summary
+from actions.booking_form import ValidateBookingForm
+from actions.booking_manage import ValidateManageBookingForm
+from actions.booking_questions import ActionAskBookingSlot
+from orientation.replies.booking import contact_note
+from actions.profile_form import ValidateProfileForm
 from tests.actions.conftest import make_tracker, texts
 
 # Monday 11 October 2021, 08:00 in Paris: « jeudi » is Thursday 14 October.
@@ -26,8 +29,8 @@ EVERY_BOOKING_SLOT = ("booking_slot", "booking_wish", "booking_name", "booking_o
 @pytest.fixture
 def bookings(tmp_path, monkeypatch):
     store = BookingStore(f"sqlite:///{tmp_path / 'bookings.db'}")
-    monkeypatch.setattr(booking_actions, "store", lambda: store)
-    monkeypatch.setattr(booking_actions, "now", lambda: NOW)
+    monkeypatch.setattr(booking_services, "store", lambda: store)
+    monkeypatch.setattr(booking_services, "now", lambda: NOW)
     yield store
     store.close()
 

@@ -1,4 +1,4 @@
-"""Issue 16 on tracker fixtures: the limits in the booking form, the e-mail said in the chat, and a
+"""On tracker fixtures: the anti-abuse limits in the booking form, the e-mail said in the chat, and a
 booking before any profile."""
 import asyncio
 import datetime as dt
@@ -6,9 +6,10 @@ import datetime as dt
 import pytest
 
 from orientation.booking import mail
-from actions.booking_actions import (DESCRIBE_PROPOSAL, ActionAskBookingSlot, ActionBookAppointment,
-                                     ValidateBookingForm, advisor_summary)
-from actions.booking_limits import CLIENT_KEY, client_of
+from actions.booking import ActionBookAppointment, advisor_summary
+from actions.booking_form import ValidateBookingForm
+from actions.booking_questions import DESCRIBE_PROPOSAL, ActionAskBookingSlot
+from actions.client import CLIENT_KEY, client_of
 from tests.actions.conftest import make_tracker, texts
 from tests.actions.test_booking_holds_up import BOOKING_DOMAIN, NOW, THURSDAY_10, bookings, run  # noqa: F401
 from tests.smtp_server import SmtpServer, attachment

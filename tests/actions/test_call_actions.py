@@ -3,8 +3,8 @@ import asyncio
 
 import pytest
 
-from actions.call_actions import ActionCallInfo, ActionCompareCalls, ActionWhyNot
-from actions.handoff_actions import ActionAppointmentHandoff
+from actions.call_questions import ActionCallInfo, ActionCompareCalls, ActionWhyNot
+from actions.handoff import ActionAppointmentHandoff
 from tests.actions.conftest import entity, make_tracker, texts
 
 
@@ -98,8 +98,8 @@ def test_the_handoff_recaps_the_case_for_the_advisor(dispatcher):
     assert "Questions posées : pourquoi pas ITN2 ?" in said
 
 
-# --- issue 11: yes/no eligibility questions and the call meant ---------------------------------
-from actions.call_actions import ActionCanApply  # noqa: E402
+# --- yes/no eligibility questions and the call meant -------------------------------------------
+from actions.call_questions import ActionCanApply  # noqa: E402
 
 
 def test_a_type_not_admitted_is_answered_no_with_who_may_apply(dispatcher):

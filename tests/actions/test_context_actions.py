@@ -1,14 +1,16 @@
-"""Issue 18, profile side, on tracker fixtures: amounts in context, questions and hypotheses that leave
-the profile alone, side questions, plain words."""
+"""On tracker fixtures, the profile side of a conversation: amounts in context, questions and
+hypotheses that leave the profile alone, side questions, plain words."""
 import asyncio
 
-from actions import side_answers
-from actions.context_actions import (ActionAdoptWhatIf, ActionExplainPlainly, ActionKeepProfile, ActionSideQuestion,
-                                     ActionWhatIf)
+from actions.side_questions import ActionExplainPlainly, ActionSideQuestion
+from actions.what_if import ActionAdoptWhatIf, ActionKeepProfile, ActionWhatIf
 from orientation.entities import amount_entities, lexicon_entities
-from actions.form_questions import ActionAskBudget
-from actions.recommendation_actions import ActionRecommend
-from actions.validation import ValidateProfileForm, ValidateProfileSlots
+from actions.profile_form import ActionAskBudget
+from actions.recommendation import ActionRecommend
+from actions.profile_form import ValidateProfileForm
+from actions.profile_slots import ValidateProfileSlots
+from orientation.replies.message import APPOINTMENT_BUTTON
+from orientation.replies.side_questions import NO_ANSWER
 from tests.actions.conftest import make_tracker, texts
 
 
@@ -182,8 +184,8 @@ def test_what_the_catalogue_does_not_say_goes_to_the_advisor(dispatcher):
                             "questions_asked": ["quel est le taux ?"]},
                            text="on peut payer le salaire de l'animateur ?", intent="ask_side_question")
     result = run(ActionSideQuestion(), dispatcher, tracker)
-    assert texts(dispatcher).startswith(side_answers.NO_ANSWER)
-    assert dispatcher.messages[0]["buttons"] == [side_answers.APPOINTMENT_BUTTON]
+    assert texts(dispatcher).startswith(NO_ANSWER)
+    assert dispatcher.messages[0]["buttons"] == [APPOINTMENT_BUTTON]
     assert result["open_questions"] == ["on peut payer le salaire de l'animateur ?"]
     assert result["questions_asked"] == ["quel est le taux ?", "on peut payer le salaire de l'animateur ? "
                                          "(sans réponse : pour le conseiller)"]
@@ -195,7 +197,7 @@ def test_where_to_apply_gives_what_the_catalogue_knows_and_says_what_it_does_not
     result = run(ActionSideQuestion(), dispatcher, tracker)
     assert texts(dispatcher).startswith("Pour candidater à FEDER-NUM — Services numériques aux citoyens et "
                                         "infrastructures de données (fonds européens) : Dépôt des dossiers au fil de l'eau")
-    assert side_answers.NO_ANSWER in texts(dispatcher) and result["current_call"] == "FEDER-NUM"
+    assert NO_ANSWER in texts(dispatcher) and result["current_call"] == "FEDER-NUM"
 
 
 def test_plain_words_list_each_call_with_its_title_and_money(dispatcher):

@@ -1,7 +1,7 @@
-"""The rephrase action (actions/fallback_actions.py)."""
+"""The rephrase action (actions/fallback.py)."""
 import asyncio
 
-from actions.fallback_actions import ActionRephrase
+from actions.fallback import ActionRephrase
 from tests.actions.conftest import make_tracker, texts
 
 

@@ -3,8 +3,9 @@ import asyncio
 
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.call_actions import ActionWhyNot
-from actions.recommendation_actions import ActionFunding, ActionListCalls, ActionRecommend
+from actions.call_questions import ActionWhyNot
+from actions.call_questions import ActionFunding, ActionListCalls
+from actions.recommendation import ActionRecommend
 from tests.actions.conftest import entity, make_tracker, texts
 
 
@@ -45,7 +46,7 @@ def test_a_call_on_the_theme_that_does_not_fit_is_named_and_its_reason_comes_on_
     said = texts(dispatcher)
     assert "1. FEDER-NUM" in said
     assert "Sur ce thème, ne vous sont pas ouverts : TNT-COOP" in said
-    assert "Population couverte" not in said  # the reason is not in the first reply (issue 15)
+    assert "Population couverte" not in said  # the answer first: the reason comes with « Détails »
     why = next(b for m in dispatcher.messages for b in m.get("buttons", []) if b["title"] == "Pourquoi pas TNT-COOP ?")
     assert why["payload"] == '/ask_why_not{"call_code": "TNT-COOP"}'
     answer = CollectingDispatcher()
@@ -105,7 +106,7 @@ def test_list_of_calls(dispatcher):
 
 
 def test_how_much_after_talking_about_a_call_means_that_call(dispatcher):
-    """« combien je peux avoir ? » (issue 11): the call discussed last."""
+    """« combien je peux avoir ? »: the call discussed last."""
     tracker = make_tracker({"applicant_type": "service_deconcentre", "budget": 300000.0, "current_call": "ITN5",
                             "recommended_calls": ["ITN5", "ITN1"]}, text="combien je peux avoir ?", intent="ask_funding")
     run(ActionFunding(), dispatcher, tracker)

@@ -1,14 +1,14 @@
-"""Issue 15: the recommendation answers first and sends its calls as cards (a `custom` payload the
+"""The recommendation answers first and sends its calls as cards (a `custom` payload the
 widget draws) next to the same calls as text (rest channel, `make shell`)."""
 import asyncio
 import datetime as dt
 
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.call_actions import ActionCallInfo
+from actions.call_questions import ActionCallInfo
 from orientation.eligibility import INELIGIBLE, Profile, evaluate
-from actions.recommendation_actions import ActionRecommend
-from actions.recommendation_cards import card, verdict_sentence
+from actions.recommendation import ActionRecommend
+from orientation.replies.cards import card, verdict_sentence
 from tests.actions.conftest import entity, make_tracker, texts
 
 COMMUNE = {"applicant_type": "commune", "population": 350000.0, "budget": 400000.0,

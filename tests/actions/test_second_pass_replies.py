@@ -1,11 +1,12 @@
-"""Issue 12 and issue 18 item 5 on tracker fixtures: shared call names, the European fund
+"""On tracker fixtures: shared call names, the European fund
 « À envisager aussi », closed calls, and the answer when nothing fits."""
 import asyncio
 
 import pytest
 
-from actions.call_actions import ActionCallInfo, ActionCompareCalls, ActionWhyNot
-from actions.recommendation_actions import ActionFunding, ActionRecommend
+from actions.call_questions import ActionCallInfo, ActionCompareCalls, ActionWhyNot
+from actions.call_questions import ActionFunding
+from actions.recommendation import ActionRecommend
 from tests.actions.conftest import entity, make_tracker, texts
 
 
@@ -89,7 +90,7 @@ def test_a_departement_data_project_in_march_2021_gets_tnt_donnees_then_feder_to
     tracker = make_tracker({"applicant_type": "departement", "budget": 300000.0, "project_nature": "donnees"})
     events = run(ActionRecommend(), dispatcher, tracker)
     said = messages(dispatcher)
-    # the answer first (issue 15): the verdict sentence, the cards' data, then the cards as text
+    # the answer first: the verdict sentence, the cards' data, then the cards as text
     assert said[0] == ("Vous êtes éligible à TNT-DONNEES : jusqu'à 150 000 €, ouvert jusqu'au 28 mai 2021. "
                        "Un autre appel vous correspond aussi.")
     cards = dispatcher.messages[1]["custom"]["data"]["cards"]

@@ -1,11 +1,10 @@
-"""How the profile form asks for the theme (actions/theme_questions.py): free text once, then
+"""How the profile form asks for the theme (actions/profile_form.py): free text once, then
 buttons of the likeliest themes with their French labels and « Autre », never the same free-text
 question twice in a row."""
 import asyncio
 
 from orientation.eligibility.vocabulary import THEMES
-from actions.form_questions import ActionAskProjectNature
-from actions.theme_questions import FREE_TEXT
+from actions.profile_form import FREE_TEXT, ActionAskProjectNature
 from tests.actions.conftest import entity, make_tracker
 
 RANKING = {"level": "medium", "confidence": 0.41,
@@ -64,7 +63,7 @@ def test_other_shows_every_theme(dispatcher):
 
 
 def test_a_theme_guessed_by_the_model_is_acknowledged(dispatcher):
-    from actions.validation import ValidateProfileSlots
+    from actions.profile_slots import ValidateProfileSlots
     guessed = {**entity("project_nature", "filiere_numerique"), "extractor": "ThemeClassifier", "confidence": 0.8}
     tracker = make_tracker({"project_nature": "filiere_numerique"}, text="embaucher des développeurs",
                            entities=[guessed], events=[{"event": "user", "text": "embaucher des développeurs"},

@@ -1,9 +1,10 @@
-"""Validation of what users say about their profile (actions/validation.py)."""
+"""Validation of what users say about their profile (actions/profile_slots.py, actions/profile_form.py)."""
 import asyncio
 
 import pytest
 
-from actions.validation import ValidateProfileForm, ValidateProfileSlots, fields_needed
+from actions.profile_form import ValidateProfileForm, fields_needed
+from actions.profile_slots import ValidateProfileSlots
 from tests.actions.conftest import make_tracker, texts
 
 

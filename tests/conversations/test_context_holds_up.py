@@ -1,7 +1,7 @@
-"""Issue 18, profile side, end to end through the rest channel: several amounts in one message,
+"""The profile side of a conversation, end to end through the rest channel: several amounts in one message,
 corrections, questions and hypotheses that leave the profile alone, side questions, plain words.
 Each test reads the slots from the conversation store and checks the key words of the replies."""
-from actions.side_answers import NO_ANSWER
+from orientation.replies.side_questions import NO_ANSWER
 from tests.conversations.context_helpers import book, slots_of
 
 COMMUNE = ("Bonjour, nous sommes une commune de 350 000 habitants, projet de plateforme de participation "

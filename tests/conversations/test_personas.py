@@ -1,4 +1,4 @@
-"""The six situations of issue 18, replayed end to end with the users' own phrases (the profile
+"""Six situations real users met, replayed end to end with the users' own phrases (the profile
 side: amounts, corrections, what-ifs, side questions, plain words). The booking steps are left to
 the booking tests; each conversation ends with a booked slot (its stored summary checked against the
 profile the user confirmed) or a clean exit.
@@ -8,7 +8,7 @@ Expected calls and amounts come from the engine at the servers' reference date, 
         --departements 1 --budget 456000 --nature relation_usagers --date 2021-10-15 --format json
 (the Région's figure on the base without personnel: tests/eligibility/test_funding_base.py)."""
 from orientation.booking.store import BookingStore
-from actions.side_answers import NO_ANSWER
+from orientation.replies.side_questions import NO_ANSWER
 from tests.conversations.context_helpers import REFERENCE, offered, slots_of
 
 

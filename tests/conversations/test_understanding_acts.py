@@ -1,10 +1,10 @@
-"""Understanding what people say (issue 11), the acts not covered by test_understanding.py: asking
+"""Understanding what people say, the acts not covered by test_understanding.py: asking
 for the recommendation in a question is an inform (the intents were merged), from the fallback's
 suggestion button too; an inhabitant is a private person; an eligibility question without a
 profile yet."""
 import pytest
 
-from actions.fallback_actions import SUGGESTIONS
+from actions.fallback import SUGGESTIONS
 
 
 def test_asking_which_calls_fit_with_a_description_leads_to_the_profile_questions(chat):

@@ -1,7 +1,7 @@
 """The answer to « which calls fit? », composed from the engine's results (no Rasa import).
 
-- the answer first (issue 15): one sentence with the verdict, money and dates of the best call,
-  then the cards (recommendation_cards: a `custom` payload for the widget, the same cards as text
+- the answer first, as an advisor would give it: one sentence with the verdict, money and dates of
+  the best call, then the cards (cards.py: a `custom` payload for the widget, the same cards as text
   for the rest channel and `make shell`); the profile and the question come last, the reasons and
   the calls that do not fit come on demand (« Détails », « Pourquoi pas … ? »);
 - France Relance calls that fit come first, as cards; a fund outside France Relance that fits
@@ -14,22 +14,23 @@
 """
 from __future__ import annotations
 
-from typing import List, Optional, Sequence
+from typing import Dict, List, Optional, Sequence
 
 from orientation.eligibility import INELIGIBLE, CallResult, Profile
-from orientation.language import french as fmt
 from orientation.eligibility.engine import VERDICT_LABELS
 from orientation.eligibility.rules import FAIL
 from orientation.eligibility.sessions import CLOSED
-from actions.recommendation_cards import cards_message, verdict_sentence
-from actions.replies import (FIELD_QUESTIONS, MAX_DETAILED, Message, _buttons, call_card, first_failure,
-                             profile_summary, why_not_candidates)
+from orientation.language import french as fmt
+from orientation.replies.call_result import (MAX_DETAILED, VERDICT_WORDS, calendar_line, cite, details_payload,
+                                             first_failure, first_reply_points, money_line, why_not_payload)
+from orientation.replies.cards import cards_message, verdict_sentence
+from orientation.replies.message import APPOINTMENT_BUTTON, Message
+from orientation.replies.profile import FIELD_QUESTIONS, profile_summary
 from orientation.territories import Territory
 
 PRIVATE_PERSON = ("Ces appels financent les projets numériques des organismes publics (administrations, "
                   "collectivités) et de leurs partenaires : aucun n'est ouvert aux particuliers. "
                   "Pour une démarche personnelle, le site service-public.fr vous orientera.")
-APPOINTMENT_BUTTON = {"title": "Prendre rendez-vous avec la DINUM", "payload": "/ask_appointment"}
 # What could open the calls, by the criterion that blocks them (rules.py's criteria).
 WHAT_COULD_CHANGE = {
     "territoire": ("Un projet porté en regroupement avec d'autres collectivités, pour couvrir plus d'habitants, "
@@ -45,6 +46,34 @@ WHAT_COULD_CHANGE["subvention_minimale"] = WHAT_COULD_CHANGE["taille"]
 STATE_TYPES = ("administration_centrale", "service_deconcentre", "operateur_etat")
 OBSTACLES = {"territoire": "la population couverte", "taille": "le budget du projet",
              "subvention_minimale": "le budget du projet", "porteur": "le type de structure"}
+
+
+def call_card(result: CallResult) -> str:
+    """One recommended call as text: the card of the rest channel and `make shell`."""
+    lines = [f"{result.rank}. {cite(result.call)}",
+             f"{VERDICT_WORDS[result.verdict]}. {money_line(result)}"]
+    lines += [f"• {point}" for point in first_reply_points(result)]
+    lines.append(calendar_line(result))
+    return "\n".join(lines)
+
+
+def why_not_candidates(results: List[CallResult]) -> List[CallResult]:
+    """Ineligible calls worth a "pourquoi pas ?" button: on the project's theme, else those that the
+    applicant could apply to but for a figure (population, budget). Calls reserved to other kinds of
+    applicants are not suggested: "pourquoi pas SNAP1 ?" means nothing to a commune."""
+    ineligible = [r for r in results if r.verdict == INELIGIBLE]
+    on_theme = [r for r in ineligible if r.theme_match]
+    if on_theme:
+        return on_theme
+    return [r for r in ineligible if all(f.criterion != "porteur" for f in r.findings if f.outcome == FAIL)]
+
+
+def _buttons(recommended: Sequence[CallResult], ineligible: Sequence[CallResult]) -> List[Dict[str, str]]:
+    buttons = [{"title": f"Détails de {r.code}", "payload": details_payload(r.code)} for r in recommended[:2]]
+    # the reasons of the calls that do not fit come on demand: one button each, two at most
+    buttons += [{"title": f"Pourquoi pas {r.code} ?", "payload": why_not_payload(r.code)} for r in ineligible[:2]]
+    buttons.append(dict(APPOINTMENT_BUTTON))
+    return buttons
 
 
 def closed_line(result: CallResult) -> str:
@@ -129,7 +158,7 @@ def recommendation(profile: Profile, results: List[CallResult], unknown: Sequenc
         messages.append({"text": "Souhaitez-vous en parler 15 minutes avec un conseiller de la DINUM ?",
                          "buttons": [APPOINTMENT_BUTTON]})
         return messages
-    # The answer first (issue 15): one sentence for the best call, then the cards; the reasons,
+    # The answer first: one sentence for the best call, then the cards; the reasons,
     # conditions and the calls that do not fit come with « Détails » and « Pourquoi pas … ? ».
     shown = main[:MAX_DETAILED]
     texts = [call_card(r) + (f"\n• {r.other_fund[0].upper() + r.other_fund[1:]}." if r.other_fund else "")

@@ -1,4 +1,5 @@
-"""Reading the profile out of the dialogue state (contract §4 slots)."""
+"""Reading the dialogue state: the profile (contract §4 slots), its places, the entities of the
+last message and a slot's value before it."""
 from __future__ import annotations
 
 from typing import Any, Dict, List, Optional

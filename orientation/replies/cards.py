@@ -1,5 +1,5 @@
-"""The recommendation's cards: the structured data the widget draws as cards (issue 15, contract §6),
-and the one sentence that gives the answer before them. No Rasa import.
+"""The recommendation's cards: the structured data the widget draws as cards (contract §6), and the
+one sentence that gives the answer before them.
 
 The cards travel as a `custom` payload {"cards": [...], "replaces": [...]} sent just before the text
 messages that say the same thing: the rest channel and `make shell` keep reading those texts, and the
@@ -12,7 +12,8 @@ from typing import Any, Dict, List, Sequence
 from orientation.eligibility import ELIGIBLE, TO_CONFIRM, CallResult
 from orientation.language import french as fmt
 from orientation.eligibility.sessions import CLOSED, OPEN, ROLLING, UPCOMING
-from actions.replies import Message, calendar_line, details_payload, first_reply_points
+from orientation.replies.call_result import calendar_line, details_payload, first_reply_points
+from orientation.replies.message import Message
 
 VERDICT_TAGS = {ELIGIBLE: "Éligible", TO_CONFIRM: "À confirmer"}
 

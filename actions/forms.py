@@ -1,18 +1,22 @@
-"""A way out of every question of every form (« non », « laissez tomber », « au revoir »…).
+"""What every form does: a way out of each of its questions (« non », « laissez tomber », « au
+revoir »…), then every slot its extract_ methods set kept (KeepingFormValidation).
 
-Every form validation (actions/validation.py KeepingFormValidation) asks `leaves(...)` first, with
-the message as typed: a form slot filled from the text would otherwise swallow « au revoir » as
-a name. Which words leave, and where « non » is an answer instead, is decided in
-orientation/language/leave_words.py. Leaving ends the loop from the validation itself (requested_slot None)
-and listens again (FollowupAction), so that no rule such as « form complete → book » runs.
+Every form validation asks `leaves(...)` first, with the message as typed: a form slot filled from
+the text would otherwise swallow « au revoir » as a name. Which words leave, and where « non » is an
+answer instead, is decided in orientation/language/leave_words.py. Leaving ends the loop from the
+validation itself (requested_slot None) and listens again (FollowupAction), so that no rule such as
+« form complete → book » runs.
 """
 from __future__ import annotations
 
+from abc import ABCMeta, abstractmethod
 from typing import Any, Callable, Dict, List, Optional, Sequence, Text
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.forms import FormValidationAction
+from rasa_sdk.types import DomainDict
 
 from orientation.language.leave_words import says_goodbye, wants_to_leave
 
@@ -52,15 +56,6 @@ def end_form(events: List[Dict[Text, Any]], asked: Optional[str]) -> List[Dict[T
     return events + cleared + [SlotSet("requested_slot", None), FollowupAction("action_listen")]
 
 
-def leave_profile_form(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[Text, Any]]:
-    """The profile form: what the user already said is kept; the form stops asking."""
-    dispatcher.utter_message(
-        text="D'accord, je n'enregistre rien de plus et j'arrête les questions. Je garde ce que vous m'avez déjà "
-             "dit : vous pourrez compléter votre profil à tout moment, me demander la liste des appels à projets, "
-             "ou poser une question sur l'un d'eux." + goodbye_suffix(tracker))
-    return []
-
-
 def leave_if_asked(dispatcher: CollectingDispatcher, tracker: Tracker, yes_no_question: bool,
                    leave: Callable[[CollectingDispatcher, Tracker], List[Dict[Text, Any]]],
                    operation_intents: Sequence[str] = ()) -> Optional[List[Dict[Text, Any]]]:
@@ -76,3 +71,40 @@ def handed_over(form: str, tracker: Tracker) -> bool:
     voudrais un rendez-vous par téléphone » while the profile form asks the theme)."""
     intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
     return bool(tracker.get_slot("requested_slot")) and intent in HANDED_OVER.get(form, ())
+
+
+class KeepingFormValidation(FormValidationAction, metaclass=ABCMeta):
+    """A FormValidationAction that returns every slot its extract_ methods set.
+
+    The SDK keeps only the slots still required after extraction; an answer such as "je ne sais
+    pas" sets unknown_fields and removes its slot from the required ones, and a wish such as
+    "plutôt mardi" sets booking_wish: both must reach the tracker."""
+
+    @abstractmethod
+    def name(self) -> Text:
+        """Abstract, so the SDK does not register this base class as an action."""
+
+    # A way out of every question (leaves above): intents this form handles itself.
+    operation_intents: tuple = ()
+
+    def yes_no_question(self, tracker: Tracker) -> bool:
+        """Whether the question asked is a yes/no one, where « non » is the answer, not a way out."""
+        return False
+
+    @abstractmethod
+    def leave(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[Text, Any]]:
+        """What leaving the form says and clears."""
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[Dict[Text, Any]]:
+        leaving = leave_if_asked(dispatcher, tracker, self.yes_no_question(tracker), self.leave,
+                                 self.operation_intents)
+        if leaving is not None:
+            return leaving
+        if handed_over(self.form_name(), tracker):
+            return []  # nothing validated: the form rejects the message and a rule takes it
+        extracted = await self.get_extraction_events(dispatcher, tracker, domain)
+        tracker.add_slots(extracted)
+        validated = await self._extract_validation_events(dispatcher, tracker, domain)
+        names = {event["name"] for event in validated}
+        return validated + [event for event in extracted if event["name"] not in names]

@@ -1,31 +1,20 @@
-"""Small helpers shared by the custom actions."""
+"""The call the user means, read from the dialogue state: named now, else discussed last, else the
+first recommended; a name several calls share is asked with one button per call."""
 from __future__ import annotations
 
 from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
-from rasa_sdk.executor import CollectingDispatcher
 
-from actions import replies
-
-from orientation.eligibility import call_choice
-from orientation.eligibility import CallResult, load_catalogue
+from orientation.eligibility import CallResult, call_choice, load_catalogue
 from orientation.eligibility.engine import evaluate_call
-from actions.replies import Message
-from actions.tracker_profile import latest_entity, latest_entity_values, profile_from_tracker
+from orientation.replies import call_questions
+from orientation.replies.message import Message
+from actions.tracker import latest_entity, latest_entity_values, profile_from_tracker
 
-MAX_QUESTION_LENGTH = 300
 # The intents a button of « which call? » repeats, with the call chosen.
 ANSWERING_INTENTS = ("ask_call_info", "ask_why_not", "ask_funding", "compare_calls")
-
-
-def send(dispatcher: CollectingDispatcher, messages: List[Message]) -> None:
-    for message in messages:
-        if "custom" in message:  # "data" is the key Rasa's socketio channel emits; rest returns it as "custom"
-            dispatcher.utter_message(json_message={"data": message["custom"]})
-        else:
-            dispatcher.utter_message(text=message["text"], buttons=message.get("buttons") or [])
 
 
 def _applicant_type(tracker: Tracker) -> Optional[str]:
@@ -64,7 +53,12 @@ def which_of_message(tracker: Tracker, code: str) -> Message:
     extra = f', "call_aspect": "{aspect}"' if aspect and intent == "ask_call_info" else ""
     catalogue = load_catalogue()
     calls = [catalogue.get(c) for c in call_choice.candidates(code) if c in catalogue]
-    return replies.which_call(calls, lambda c: f'/{intent}{{"call_code": "{c}"{extra}}}')
+    return call_questions.which_call(calls, lambda c: f'/{intent}{{"call_code": "{c}"{extra}}}')
+
+
+def which_call_message(tracker: Tracker) -> Message:
+    """No call named nor discussed: ask, offering the recommended ones."""
+    return call_questions.which_call_question(tracker.get_slot("recommended_calls") or [])
 
 
 def result_for(tracker: Tracker, code: str) -> Optional[CallResult]:
@@ -72,26 +66,6 @@ def result_for(tracker: Tracker, code: str) -> Optional[CallResult]:
     return evaluate_call(call, profile_from_tracker(tracker)) if call else None
 
 
-def unknown_call_message(code: str) -> str:
-    codes = ", ".join(load_catalogue().codes)
-    return f"Je ne connais pas d'appel « {code} ». Les appels que je connais sont : {codes}."
-
-
-def which_call_message(tracker: Tracker) -> Message:
-    recommended = tracker.get_slot("recommended_calls") or []
-    buttons = [{"title": code, "payload": f'/ask_call_info{{"call_code": "{code}"}}'} for code in recommended[:4]]
-    return {"text": "De quel appel parlez-vous ? Indiquez son code, par exemple ITN5, SNAP3 ou TNT-COOP.",
-            "buttons": buttons}
-
-
-def remember_question(tracker: Tracker) -> SlotSet:
-    """Keep what the user asked, for the advisor's summary."""
-    text = (tracker.latest_message.get("text") or "").strip()
-    questions = list(tracker.get_slot("questions_asked") or [])
-    if text and not text.startswith("/"):
-        questions.append(text[:MAX_QUESTION_LENGTH])
-    return SlotSet("questions_asked", questions[-20:])
-
-
 def call_slots(code: Optional[str]) -> List[Dict[str, Any]]:
+    """The call now discussed, for « et pour celui-là ? » next."""
     return [SlotSet("current_call", code)] if code else []

@@ -7,9 +7,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import replies
 from orientation.eligibility import evaluate
-from actions.tracker_profile import places_from_tracker, profile_from_tracker
+from orientation.replies.advisor_summary import advisor_summary
+from actions.tracker import places_from_tracker, profile_from_tracker
 
 
 class ActionAppointmentHandoff(Action):
@@ -21,8 +21,8 @@ class ActionAppointmentHandoff(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[Dict[Text, Any]]:
         profile = profile_from_tracker(tracker)
-        summary = replies.advisor_summary(profile, evaluate(profile), tracker.get_slot("questions_asked") or [],
-                                          places_from_tracker(tracker))
+        summary = advisor_summary(profile, evaluate(profile), tracker.get_slot("questions_asked") or [],
+                                  places_from_tracker(tracker))
         dispatcher.utter_message(text="La DINUM propose des créneaux de 15 minutes pour échanger sur votre projet "
                                       "et répondre à vos premières questions avant le dépôt. Le conseiller recevra "
                                       "ce résumé de votre dossier :")

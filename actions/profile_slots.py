@@ -1,86 +1,40 @@
-"""Slot validation: what the user says about their profile, at any moment and in the form.
+"""What the user says about their profile at any moment, in or out of the form.
 
-- ValidateProfileSlots (action_validate_slot_mappings) runs after every user message: it
-  checks the values the NLU extracted (a budget of "-5 €" is refused, the previous value
-  kept), acknowledges a change ("le budget passe de 300 000 € à 500 000 €") and says
-  when an amount given HT was converted to TTC.
-- ValidateProfileForm (validate_profile_form) decides what the form still needs to ask
-  (population only when a call under consideration depends on it) and reads bare
-  answers to its questions ("400000", "je ne sais pas", "beaucoup").
+ValidateProfileSlots (action_validate_slot_mappings) runs after every user message: it checks the
+values the NLU extracted (a budget of "-5 €" is refused, the previous value kept), acknowledges a
+change ("le budget passe de 300 000 € à 500 000 €"), says when an amount given HT was converted to
+TTC, reads the parts of the budget and the places named, and never lets a question or a hypothesis
+rewrite the profile. The form's own questions are read in actions/profile_form.py.
 """
 from __future__ import annotations
 
-from abc import ABCMeta, abstractmethod
-from functools import lru_cache
-from typing import Any, Dict, FrozenSet, List, Optional, Text
+from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
-from rasa_sdk.forms import FormValidationAction, ValidationAction
+from rasa_sdk.forms import ValidationAction
 from rasa_sdk.types import DomainDict
 
-from actions import form_exit, replies
-
+from orientation.eligibility.funding import PART_WORDS
+from orientation.language.limits import LIMITS, out_of_range
 from orientation.language import amounts
-from actions.side_answers import which_total_message
-from orientation.eligibility import INELIGIBLE, Profile, evaluate
 from orientation.language import french as fmt
-from orientation.eligibility.profile import LIMITS, out_of_range
-from orientation.eligibility.vocabulary import APPLICANT_TYPES, THEMES, applicant_label
+from orientation.replies.profile import (describe, numeric_problem, profile_summary, slot_label,
+                                         which_total_message)
+from orientation.replies.territory import territory_note, which_place
 from orientation.territories import IndexMissing, load_index
 from orientation.territories.coverage import coverage, decode, encode
+from actions.tracker import PROFILE_SLOTS, places_from_tracker, profile_from_tracker, value_before_last_message
 from actions.validation_scope import needs_profile_validation
-from orientation.eligibility.funding import PART_WORDS
-from actions.tracker_profile import (PROFILE_SLOTS, latest_entity, places_from_tracker, profile_from,
-                                     profile_from_tracker, value_before_last_message)
 
 # While these forms run, what the user types answers their questions (name, organisation, e-mail…).
 BOOKING_LOOPS = ("booking_form", "manage_booking_form")
-NUMERIC_WORDS = {"budget": "le budget", "population": "la population couverte",
-                 "departement_count": "le nombre de départements"}
-
-
-def describe(slot: str, value: Any) -> str:
-    """A slot value as the user reads it."""
-    if value is None:
-        return "non précisé"
-    if slot == "budget":
-        return f"{fmt.euros(value)} TTC"
-    if slot == "population":
-        return f"{fmt.number(value)} habitants"
-    if slot == "departement_count":
-        return fmt.plural(value, "département", "départements")
-    if slot == "applicant_type":
-        return applicant_label(value) if value in APPLICANT_TYPES else str(value)
-    if slot == "project_nature":
-        return THEMES.get(value, str(value))
-    return str(value)
-
-
-def numeric_problem(slot: str, value: Any) -> Optional[str]:
-    """Why a number cannot be the slot's value, in French; None when it can."""
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return f"Je n'ai pas compris {NUMERIC_WORDS[slot]} « {value} » : pouvez-vous l'indiquer en chiffres ?"
-    problem = out_of_range(slot, number)
-    words = NUMERIC_WORDS[slot].capitalize()
-    if problem == "negative":
-        return f"{words} ne peut pas être négatif : pouvez-vous le préciser ?"
-    if problem == "zero":
-        return f"{words} ne peut pas être nul : pouvez-vous le préciser ?"
-    if problem == "too_large":
-        return (f"Pour {NUMERIC_WORDS[slot]}, le chiffre {fmt.number(number)} me semble trop élevé : "
-                f"pouvez-vous vérifier le nombre de zéros ?")
-    if problem:
-        return f"Pour {NUMERIC_WORDS[slot]}, le chiffre {fmt.number(number)} ne me semble pas possible : pouvez-vous le préciser ?"
-    return None
 
 
 def describes_the_project(tracker: Tracker) -> bool:
     """A booking asked before any profile: at the slot question, the user was invited to describe
-    the project in one sentence (booking_actions.DESCRIBE_PROPOSAL), and that sentence counts."""
+    the project in one sentence (booking_questions.DESCRIBE_PROPOSAL), and that sentence counts."""
     return (tracker.active_loop_name == "booking_form" and tracker.get_slot("requested_slot") == "booking_slot"
             and all(value_before_last_message(tracker, slot) is None for slot in PROFILE_SLOTS))
 
@@ -125,10 +79,10 @@ class ValidateProfileSlots(ValidationAction):
                 new = float(new)
                 events[slot] = new
             if old is not None and old != new:
-                changes.append(f"{NUMERIC_WORDS.get(slot, _label(slot))} passe {fmt.de(describe(slot, old))} "
+                changes.append(f"{slot_label(slot)} passe {fmt.de(describe(slot, old))} "
                                f"à {describe(slot, new)}")
             elif intent == "correct" and old == new:  # « le budget total reste 800k » : said, not ignored
-                changes.append(f"{NUMERIC_WORDS.get(slot, _label(slot))} reste {describe(slot, new)}")
+                changes.append(f"{slot_label(slot)} reste {describe(slot, new)}")
         if "territory" in candidates:
             events.update(_territory_events(dispatcher, tracker, candidates, notes))
         if _theme_guessed(tracker) and "project_nature" in candidates and not changes:
@@ -155,7 +109,7 @@ class ValidateProfileSlots(ValidationAction):
 
 # Questions about calls leave the profile alone: « et snap4 par rapport à snap3 ? on veut aussi la
 # visio » is not a new theme. They may still fill a field that was empty. A hypothesis (« et si… »)
-# never writes the profile: it is computed on a copy (actions/context_actions.py).
+# never writes the profile: it is computed on a copy (actions/what_if.py).
 QUESTION_INTENTS = ("ask_call_info", "ask_why_not", "compare_calls", "list_calls", "ask_side_question",
                     "ask_plain_explanation")
 HYPOTHESIS_INTENTS = ("ask_what_if",)
@@ -215,7 +169,7 @@ def unread_correction(dispatcher: CollectingDispatcher, tracker: Tracker) -> Non
     figure (« non c'est 380 000 ») is offered for each field it could be."""
     text = tracker.latest_message.get("text") or ""
     numbers = [q.value for q in amounts.extract_quantities(text) if q.kind == "number" and not q.negative]
-    kept = replies.profile_summary(profile_from_tracker(tracker), places_from_tracker(tracker))
+    kept = profile_summary(profile_from_tracker(tracker), places_from_tracker(tracker))
     if numbers:
         value = numbers[-1]
         options = [(slot, title) for slot, title in (("budget", f"Budget : {fmt.euros(value)} TTC"),
@@ -233,7 +187,8 @@ def unread_correction(dispatcher: CollectingDispatcher, tracker: Tracker) -> Non
 
 
 def _theme_guessed(tracker: Tracker) -> bool:
-    """The theme of the last message comes from the theme model, not from an exact phrase (issue 11)."""
+    """The theme of the last message comes from the theme model, not from an exact phrase: it is said
+    back, so that a wrong guess can be corrected."""
     return any(e.get("entity") == "project_nature" and e.get("extractor") == "ThemeClassifier"
                for e in (tracker.latest_message or {}).get("entities", []))
 
@@ -258,7 +213,7 @@ def _territory_events(dispatcher: CollectingDispatcher, tracker: Tracker, candid
     named = [decode(value, index) for value in candidates["territory"] or []]
     homonyms = next((places for places in named if len(places) > 1), None)
     if homonyms:
-        question = replies.which_place(homonyms)
+        question = which_place(homonyms)
         dispatcher.utter_message(text=question["text"], buttons=question["buttons"])
     covered = coverage(places[0] for places in named if len(places) == 1)
     if covered is None:
@@ -271,155 +226,5 @@ def _territory_events(dispatcher: CollectingDispatcher, tracker: Tracker, candid
         events["population"] = float(covered.population)
     if candidates.get("departement_count") is None:
         events["departement_count"] = float(covered.departement_count)
-    notes.append(replies.territory_note(covered, float(stated) if stated is not None else None))
+    notes.append(territory_note(covered, float(stated) if stated is not None else None))
     return events
-
-
-def _label(slot: str) -> str:
-    return {"applicant_type": "le type de porteur", "project_nature": "le thème du projet"}.get(slot, slot)
-
-
-def fields_needed(slots: Dict[str, Any]) -> List[str]:
-    """What the form must still ask, in order; population and départements only when a call
-    under consideration depends on them (the engine lists them as missing)."""
-    unknown = set(slots.get("unknown_fields") or [])
-    if slots.get("applicant_type") == "particulier":
-        return []
-    needed = [s for s in ("applicant_type", "project_nature", "budget")
-              if slots.get(s) is None and s not in unknown]
-    if slots.get("applicant_type") is None:
-        return needed
-    missing = _missing_for(profile_from(slots))
-    for field in ("population", "departement_count"):
-        if field in missing and slots.get(field) is None and field not in unknown:
-            needed.append(field)
-            break  # ask the population first; the départements only if it is not enough
-    return needed
-
-
-@lru_cache(maxsize=256)
-def _missing_for(profile: Profile) -> FrozenSet[str]:
-    """The fields the calls still under consideration depend on. Kept per profile: the SDK asks
-    the form's required slots three times per message, and each asks the engine for every call."""
-    considered = [r for r in evaluate(profile) if r.verdict != INELIGIBLE and r.theme_match is not False]
-    return frozenset(field for r in considered for field in r.missing)
-
-
-class KeepingFormValidation(FormValidationAction, metaclass=ABCMeta):
-    """A FormValidationAction that returns every slot its extract_ methods set.
-
-    The SDK keeps only the slots still required after extraction; an answer such as "je ne sais
-    pas" sets unknown_fields and removes its slot from the required ones, and a wish such as
-    "plutôt mardi" sets booking_wish: both must reach the tracker."""
-
-    @abstractmethod
-    def name(self) -> Text:
-        """Abstract, so the SDK does not register this base class as an action."""
-
-    # A way out of every question (actions/form_exit.py): intents this form handles itself.
-    operation_intents: tuple = ()
-
-    def yes_no_question(self, tracker: Tracker) -> bool:
-        """Whether the question asked is a yes/no one, where « non » is the answer, not a way out."""
-        return False
-
-    def leave(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[Text, Any]]:
-        """What leaving the form says and clears; the profile form keeps what was said."""
-        return form_exit.leave_profile_form(dispatcher, tracker)
-
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: DomainDict) -> List[Dict[Text, Any]]:
-        leaving = form_exit.leave_if_asked(dispatcher, tracker, self.yes_no_question(tracker), self.leave,
-                                           self.operation_intents)
-        if leaving is not None:
-            return leaving
-        if form_exit.handed_over(self.form_name(), tracker):
-            return []  # nothing validated: the form rejects the message and a rule takes it
-        extracted = await self.get_extraction_events(dispatcher, tracker, domain)
-        tracker.add_slots(extracted)
-        validated = await self._extract_validation_events(dispatcher, tracker, domain)
-        names = {event["name"] for event in validated}
-        return validated + [event for event in extracted if event["name"] not in names]
-
-
-PARSERS = {"budget": amounts.parse_budget, "population": amounts.parse_population,
-           "departement_count": amounts.parse_departement_count}
-
-
-class ValidateProfileForm(KeepingFormValidation):
-    """The profile form: dynamic questions and bare answers."""
-
-    def name(self) -> Text:
-        return "validate_profile_form"
-
-    async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher,
-                             tracker: Tracker, domain: DomainDict) -> List[Text]:
-        return fields_needed(tracker.slots)
-
-
-    def _answering(self, tracker: Tracker, slot: str) -> bool:
-        """The user is answering the form's question about this slot, and the NLU found nothing for it."""
-        return tracker.get_slot("requested_slot") == slot and tracker.get_slot(slot) is None
-
-    def _mark_unknown(self, tracker: Tracker, slot: str) -> Dict[Text, Any]:
-        unknown = list(tracker.get_slot("unknown_fields") or [])
-        return {"unknown_fields": unknown + [slot] if slot not in unknown else unknown, slot: None}
-
-    def _extract_number(self, slot: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> Dict[Text, Any]:
-        if not self._answering(tracker, slot):
-            return {}
-        result = PARSERS[slot](tracker.latest_message.get("text") or "")
-        if result.status == "ok":
-            if result.excl_tax:
-                dispatcher.utter_message(text=f"J'ai converti le montant hors taxes en TTC (TVA à 20 %) : "
-                                              f"{fmt.euros(result.value)} TTC.")
-            return {slot: result.value}
-        if result.status == "unknown":
-            dispatcher.utter_message(text="Pas de problème, je continue sans cette information : "
-                                          "les appels concernés seront « à confirmer ».")
-            return self._mark_unknown(tracker, slot)
-        if result.status == "ambiguous":  # action_ask_budget asks which one, with a button each
-            text = tracker.latest_message.get("text") or ""
-            return {slot: None, "budget_candidates": [q.value for q in amounts.read_budget(text).candidates]}
-        if result.message and not _other_profile_value_given(tracker):
-            dispatcher.utter_message(text=result.message)
-        return {slot: None}
-
-    async def extract_budget(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                             domain: DomainDict) -> Dict[Text, Any]:
-        return self._extract_number("budget", dispatcher, tracker)
-
-    async def extract_population(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                                 domain: DomainDict) -> Dict[Text, Any]:
-        return self._extract_number("population", dispatcher, tracker)
-
-    async def extract_departement_count(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                                        domain: DomainDict) -> Dict[Text, Any]:
-        return self._extract_number("departement_count", dispatcher, tracker)
-
-    async def extract_applicant_type(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                                     domain: DomainDict) -> Dict[Text, Any]:
-        if not self._answering(tracker, "applicant_type") or _other_profile_value_given(tracker):
-            return {}
-        dispatcher.utter_message(text="Je n'ai pas reconnu le type de structure. Choisissez-en un ci-dessous ou "
-                                      "écrivez-le (par exemple « préfecture », « mairie », « conseil régional », "
-                                      "« France Travail », « association »).")
-        return {"applicant_type": None}
-
-    async def extract_project_nature(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                                     domain: DomainDict) -> Dict[Text, Any]:
-        if not self._answering(tracker, "project_nature") or _other_profile_value_given(tracker):
-            return {}
-        text = tracker.latest_message.get("text") or ""
-        if amounts.says_unknown(text):
-            dispatcher.utter_message(text="D'accord, je vous montrerai tous les appels ouverts à votre profil.")
-            return self._mark_unknown(tracker, "project_nature")
-        # Not understood: the question that follows offers buttons (actions/theme_questions.py), so
-        # that the same free-text question is never asked twice in a row.
-        return {"project_nature": None}
-
-
-def _other_profile_value_given(tracker: Tracker) -> bool:
-    """The last message set some profile slot: the form moves on without complaining."""
-    return any(latest_entity(tracker, e) is not None for e in
-               ("applicant_type", "population", "departement_count", "budget", "project_nature"))

@@ -1,4 +1,5 @@
-"""Questions about calls: what one is, why one does not fit, how two compare."""
+"""Questions about calls: what one is, why one does not fit, whether a structure may apply, how two
+compare, how much the project could receive, and the list of them all."""
 from __future__ import annotations
 
 from abc import ABCMeta, abstractmethod
@@ -9,14 +10,16 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import replies
-
-from orientation.eligibility import call_choice
-from orientation.eligibility import CallResult
+from orientation.eligibility import CallResult, call_choice, evaluate, load_catalogue
 from orientation.eligibility.engine import evaluate_call
-from actions.common import (asked_codes, call_slots, known_code, remember_question, result_for, send,
-                            unknown_call_message, which_call_message, which_of_message)
-from actions.tracker_profile import latest_entity, profile_from_tracker
+from orientation.eligibility.vocabulary import KINDS
+from orientation.replies import call_questions as replies
+from orientation.replies.call_result import VERDICT_WORDS, cite
+from actions.call_meant import (asked_codes, call_slots, known_code, result_for, which_call_message,
+                                which_of_message)
+from actions.messages import send
+from actions.questions_asked import remember_question
+from actions.tracker import latest_entity, profile_from_tracker
 
 
 class OneCallAnswer(Action, metaclass=ABCMeta):
@@ -39,7 +42,7 @@ class OneCallAnswer(Action, metaclass=ABCMeta):
             return events
         result = result_for(tracker, code)
         if result is None:
-            dispatcher.utter_message(text=unknown_call_message(code))
+            dispatcher.utter_message(text=replies.unknown_call(code))
             return events
         dispatcher.utter_message(text=self.answer(result, tracker))
         return events + call_slots(code)
@@ -88,7 +91,7 @@ class ActionCompareCalls(Action):
         results = [result_for(tracker, code) for code in codes[:2]]
         unknown = [code for code, result in zip(codes, results) if result is None]
         if unknown:
-            dispatcher.utter_message(text=unknown_call_message(unknown[0]))
+            dispatcher.utter_message(text=replies.unknown_call(unknown[0]))
             return events
         dispatcher.utter_message(text=replies.compare(results[0], results[1]))
         return events + call_slots(codes[1])
@@ -108,3 +111,51 @@ class ActionCanApply(OneCallAnswer):
         if asked and asked != profile.applicant_type:
             result = evaluate_call(result.call, replace(profile, applicant_type=asked))
         return replies.can_apply(result, asked or profile.applicant_type)
+
+
+class ActionListCalls(Action):
+    """Every call of the catalogue, by who it is for."""
+
+    def name(self) -> Text:
+        return "action_list_calls"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[Dict[Text, Any]]:
+        calls = list(load_catalogue())
+        lines = [f"Je connais {len(calls)} appels :"]
+        lines += [f"• {c.code} — {c.short_title} ({KINDS[c.kind]})" for c in calls]
+        lines.append("Demandez-moi le détail de l'un d'eux, ou décrivez votre projet pour savoir lesquels vous conviennent.")
+        dispatcher.utter_message(text="\n".join(lines))
+        return []
+
+
+class ActionFunding(Action):
+    """'Combien pourrions-nous obtenir ?', for one call or over the recommended ones."""
+
+    def name(self) -> Text:
+        return "action_funding"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[Dict[Text, Any]]:
+        profile = profile_from_tracker(tracker)
+        # « combien je peux avoir ? » after talking about a call means that call; with no call
+        # discussed, the answer covers every recommended call (the first one included).
+        code = known_code(tracker, or_first_recommended=False)
+        events = [remember_question(tracker)]
+        if code and call_choice.is_ambiguous(code):
+            send(dispatcher, [which_of_message(tracker, code)])
+            return events
+        if code:
+            result = result_for(tracker, code)
+            if result is None:
+                dispatcher.utter_message(text=replies.unknown_call(code))
+                return events
+            if profile.budget is None:
+                dispatcher.utter_message(text=replies.call_info(result, "taux") + " Indiquez-moi le coût total "
+                                              "du projet pour que je calcule le montant.")
+            else:
+                dispatcher.utter_message(text=f"{cite(result.call)} : {result.funding.explanation} "
+                                              f"({VERDICT_WORDS[result.verdict].lower()}).")
+            return events + call_slots(result.code)
+        dispatcher.utter_message(text=replies.funding_answer(evaluate(profile), profile))
+        return events

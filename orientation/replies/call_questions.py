@@ -1,139 +1,21 @@
-"""The assistant's French answers, composed from the engine's results and the catalogue.
-
-Pure functions: no Rasa import, so every answer can be tested with plain profiles.
-Every figure comes from the catalogue (through the engine); nothing about a call is
-written here.
-"""
+"""Answers to questions about calls: what one is (one aspect or the presentation), why one does
+not fit, whether a structure may apply, how two compare, how much the project could receive, and
+which call a shared name or an unknown code means."""
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Sequence
+from typing import Callable, List, Optional, Sequence
 
-from orientation.eligibility import ELIGIBLE, INELIGIBLE, TO_CONFIRM, Call, CallResult, Profile
-from orientation.language import french as fmt
-from orientation.eligibility.funding import PART_WORDS, funding_conditions
-from orientation.eligibility.rules import ABOVE, FAIL, UNKNOWN, UNVERIFIABLE, who_may_apply
+from orientation.eligibility import INELIGIBLE, TO_CONFIRM, Call, CallResult, Profile, load_catalogue
+from orientation.eligibility.rules import FAIL, who_may_apply
 from orientation.eligibility.sessions import rolling_text
 from orientation.eligibility.vocabulary import KINDS, THEMES, applicant_label
-from orientation.territories import Territory
-from orientation.territories.coverage import Coverage, encode
-
-Message = Dict[str, Any]  # {"text": ..., "buttons": [{"title": ..., "payload": ...}]}
-
-VERDICT_WORDS = {
-    ELIGIBLE: "Vous êtes éligible",
-    TO_CONFIRM: "Éligibilité à confirmer",
-    INELIGIBLE: "Vous n'êtes pas éligible",
-}
-FIELD_QUESTIONS = {
-    "applicant_type": "le type de structure qui porte le projet",
-    "population": "la population couverte",
-    "departement_count": "le nombre de départements couverts",
-    "budget": "le coût total du projet",
-}
-MAX_DETAILED = 3
-# The aspect the « Détails » buttons ask for: the presentation, then what the engine found for the
-# profile. Only buttons send it (typed « des détails » is the presentation, lexicon.yml).
-DETAILS = "details"
+from orientation.language import french as fmt
+from orientation.replies.call_result import (DETAILS, MAX_DETAILED, VERDICT_WORDS, calendar_line, cite, money_line,
+                                             open_points)
+from orientation.replies.message import Message
 
 
-def cite(call: Call) -> str:
-    return f"{call.code} — {call.title}"
-
-
-def profile_is_empty(profile: Profile, places: Sequence[Territory] = ()) -> bool:
-    """Nothing said yet about who applies or the project."""
-    return not places and all(value is None for value in (profile.applicant_type, profile.population,
-                                                          profile.departement_count, profile.budget, profile.nature))
-
-
-def profile_summary(profile: Profile, places: Sequence[Territory] = ()) -> str:
-    parts = []
-    if profile.applicant_type:
-        parts.append(applicant_label(profile.applicant_type))
-    if places:
-        parts.append("territoire : " + " et ".join(t.official() for t in places))
-    if profile.population is not None:
-        parts.append(f"{fmt.number(profile.population)} habitants")
-    if profile.departement_count is not None:
-        parts.append(fmt.plural(profile.departement_count, "département", "départements"))
-    if profile.budget is not None:
-        parts.append(f"projet de {fmt.euros(profile.budget)} TTC" + budget_parts_text(profile))
-    if profile.nature:
-        parts.append(THEMES[profile.nature])
-    return ", ".join(parts) if parts else "aucune information pour l'instant"
-
-
-def budget_parts_text(profile: Profile) -> str:
-    """« (dont 200 000 € de personnel) », the parts of the budget the user named."""
-    if not profile.budget_parts:
-        return ""
-    return " (dont " + " et ".join(f"{fmt.euros(value)} {PART_WORDS[kind]}" for kind, value in profile.budget_parts) + ")"
-
-
-def calendar_line(result: CallResult) -> str:
-    if result.status == "closed" and result.programme_over:
-        return f"{result.calendar}. Les conseillers de la DINUM peuvent vous dire si un autre dispositif est prévu."
-    if result.status == "closed":
-        return f"{result.calendar}. Demandez aux conseillers de la DINUM si une nouvelle session est prévue."
-    return f"{result.calendar}."
-
-
-def open_points(result: CallResult) -> List[str]:
-    """What remains to confirm (a figure not given, a criterion a conversation cannot check)."""
-    return [f.reason for f in result.findings if f.outcome in (UNKNOWN, UNVERIFIABLE, ABOVE)]
-
-
-def first_reply_points(result: CallResult) -> List[str]:
-    """What the first reply keeps of a recommended call, as an advisor would (issue 15): the first
-    point that keeps it « à confirmer », and what the rate leaves out (« hors personnel »). The
-    other reasons and the laureate's commitments come with « Détails » (for_your_project)."""
-    points = open_points(result)[:1]
-    return points + funding_conditions(result.window.session.rules["funding"])
-
-
-def money_line(result: CallResult) -> str:
-    if result.funding.amount is None:
-        return result.funding.explanation[0].upper() + result.funding.explanation[1:] + "."
-    return f"Financement possible : {result.funding.explanation}."
-
-
-def call_card(result: CallResult) -> str:
-    lines = [f"{result.rank}. {cite(result.call)}",
-             f"{VERDICT_WORDS[result.verdict]}. {money_line(result)}"]
-    lines += [f"• {point}" for point in first_reply_points(result)]
-    lines.append(calendar_line(result))
-    return "\n".join(lines)
-
-
-def details_payload(code: str) -> str:
-    """« Détails » of a recommended call: what it is, then the reasons and conditions for the profile."""
-    return f'/ask_call_info{{"call_code": "{code}", "call_aspect": "{DETAILS}"}}'
-
-
-def why_not_payload(code: str) -> str:
-    return f'/ask_why_not{{"call_code": "{code}"}}'
-
-
-def _buttons(recommended: Sequence[CallResult], ineligible: Sequence[CallResult]) -> List[Dict[str, str]]:
-    buttons = [{"title": f"Détails de {r.code}", "payload": details_payload(r.code)} for r in recommended[:2]]
-    # the reasons of the calls that do not fit come on demand: one button each, two at most
-    buttons += [{"title": f"Pourquoi pas {r.code} ?", "payload": why_not_payload(r.code)} for r in ineligible[:2]]
-    buttons.append({"title": "Prendre rendez-vous avec la DINUM", "payload": "/ask_appointment"})
-    return buttons
-
-
-def why_not_candidates(results: List[CallResult]) -> List[CallResult]:
-    """Ineligible calls worth a "pourquoi pas ?" button: on the project's theme, else those that the
-    applicant could apply to but for a figure (population, budget). Calls reserved to other kinds of
-    applicants are not suggested: "pourquoi pas SNAP1 ?" means nothing to a commune."""
-    ineligible = [r for r in results if r.verdict == INELIGIBLE]
-    on_theme = [r for r in ineligible if r.theme_match]
-    if on_theme:
-        return on_theme
-    return [r for r in ineligible if all(f.criterion != "porteur" for f in r.findings if f.outcome == FAIL)]
-
-
-def which_call(calls: Sequence[Call], payload) -> Message:
+def which_call(calls: Sequence[Call], payload: Callable[[str], str]) -> Message:
     """A name several calls share, that the profile does not settle: the user chooses."""
     text = ("Ce nom désigne plusieurs appels : "
             + " ; ".join(f"{c.code} — {c.short_title}, ouvert aux {who_may_apply(c.sessions[-1].rules['applicants'])}"
@@ -141,11 +23,6 @@ def which_call(calls: Sequence[Call], payload) -> Message:
             + ". Duquel parlez-vous ?")
     return {"text": text, "buttons": [{"title": f"{c.code} — {c.short_title}", "payload": payload(c.code)}
                                       for c in calls]}
-
-
-def first_failure(result: CallResult) -> str:
-    failures = [f.reason for f in result.findings if f.outcome == FAIL]
-    return failures[0] if failures else "aucun critère bloquant."
 
 
 def why_not(result: CallResult, profile: Profile) -> str:
@@ -297,61 +174,9 @@ def funding_answer(results: List[CallResult], profile: Profile) -> str:
     return "\n".join(lines)
 
 
-def advisor_summary(profile: Profile, results: List[CallResult], questions: Sequence[str],
-                    places: Sequence[Territory] = ()) -> str:
-    """The case an advisor reads before the call: profile, recommendations with verdicts and
-    reasons at the reference date, calls on the theme that do not fit and why, questions asked."""
-    if profile_is_empty(profile, places):  # a booking before any profile: no arbitrary calls « à confirmer »
-        lines = ["Dossier : profil non renseigné (l'usager n'a rien dit de son projet avant de réserver).",
-                 f"Date de référence : {fmt.date(profile.date)}.",
-                 "Aucun appel recommandé : à voir avec l'usager pendant l'échange."]
-        if questions:
-            lines.append("Questions posées : " + " | ".join(questions[-5:]))
-        return "\n".join(lines)
-    recommended = [r for r in results if r.verdict != INELIGIBLE and r.theme_match is not False][:MAX_DETAILED]
-    lines = [f"Profil : {profile_summary(profile, places)}.",
-             f"Date de référence : {fmt.date(profile.date)}."]
-    if recommended:
-        lines.append("Appels recommandés :")
-        for r in recommended:
-            lines.append(f"• {r.code} ({VERDICT_WORDS[r.verdict].lower()}, {r.funding.explanation}, {r.status_text})")
-            lines += [f"  – {reason}" for reason in r.reasons[:3]]
-    else:
-        lines.append("Aucun appel recommandé à ce stade.")
-    not_fitting = [r for r in results if r.verdict == INELIGIBLE and r.theme_match][:MAX_DETAILED]
-    if not_fitting:
-        lines.append("Sur le thème, non éligible : " + " ; ".join(f"{r.code} ({first_failure(r)})"
-                                                                 for r in not_fitting))
-    if questions:
-        lines.append("Questions posées : " + " | ".join(questions[-5:]))
-    return "\n".join(lines)
-
-POPULATION_SOURCE = "population légale INSEE, découpage administratif d'Etalab"
-
-
-def territory_note(covered: Coverage, stated_population: Optional[float] = None) -> str:
-    """« Rennes (35) : 230 890 habitants (population légale INSEE…). »"""
-    text = " ; ".join(f"{t.label()} : {fmt.number(t.population)} habitants" for t in covered.territories)
-    if len(covered.territories) > 1:
-        text += (f", soit {fmt.number(covered.population)} habitants sur "
-                 f"{fmt.plural(covered.departement_count, 'département', 'départements')}")
-    text += f" ({POPULATION_SOURCE})."
-    if stated_population is not None and stated_population != covered.population:
-        text += f" Je retiens le chiffre que vous indiquez : {fmt.number(stated_population)} habitants."
-    return text
-
-
-def which_place(homonyms: Sequence[Territory]) -> Message:
-    """Several places share the name: the user chooses, with the département shown."""
-    kind = {"commune": "communes", "epci": "intercommunalités"}.get(homonyms[0].kind, "territoires")
-    return {"text": f"Plusieurs {kind} s'appellent « {homonyms[0].name} » : laquelle est concernée par le projet ?",
-            "buttons": [{"title": f"{t.label()} — {fmt.number(t.population)} habitants",
-                         "payload": f'/inform{{"territory": "{encode([t])}"}}'} for t in homonyms]}
-
-
 def can_apply(result: CallResult, applicant_type: Optional[str]) -> str:
     """« Un EPCI peut-il répondre à ITN6 ? »: « Oui » or « Non » first, then the reason from the
-    engine's findings, and for « Oui » the money for the profile (issue 11)."""
+    engine's findings, and for « Oui » the money for the profile."""
     call = result.call
     if applicant_type is None:
         who = who_may_apply(result.window.session.rules["applicants"])
@@ -371,3 +196,15 @@ def can_apply(result: CallResult, applicant_type: Optional[str]) -> str:
         points = " ".join(open_points(result))
         text += " " + points if points.startswith("À vérifier") else " À confirmer : " + points
     return f"{text} {money_line(result)}{closed}"
+
+
+def unknown_call(code: str) -> str:
+    codes = ", ".join(load_catalogue().codes)
+    return f"Je ne connais pas d'appel « {code} ». Les appels que je connais sont : {codes}."
+
+
+def which_call_question(recommended: Sequence[str]) -> Message:
+    """No call named nor discussed yet: the user names one, or picks one of those recommended."""
+    buttons = [{"title": code, "payload": f'/ask_call_info{{"call_code": "{code}"}}'} for code in recommended[:4]]
+    return {"text": "De quel appel parlez-vous ? Indiquez son code, par exemple ITN5, SNAP3 ou TNT-COOP.",
+            "buttons": buttons}

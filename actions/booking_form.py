@@ -1,0 +1,277 @@
+"""The booking form's validation: the chosen slot (or a wish typed instead), the name, the
+organisation, the e-mail and the consent, each checked against what is asked; the anti-abuse limits
+checked as early as they can be; and leaving the form at any step, which stores nothing.
+
+The rules of the agenda (hours, holidays, advisors) and the database live in orientation/booking/;
+the booking itself is made in actions/booking.py.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from orientation.booking import calendar
+from orientation.booking.config import load_config
+from orientation.booking.fields import (contact_wish, looks_like_organisation, looks_like_question, mentions_a_call,
+                                        split_name_and_organisation, what_it_is)
+from orientation.booking.store import LimitReached
+from orientation.language.contacts import clean_organisation, clean_text, valid_email
+from orientation.language.leave_words import says_no
+from orientation.replies.booking import refusal
+from actions import booking_services
+from actions.booking_slots import forget_booking, forget_email, pending_moment, slot_time, wish_of
+from actions.client import client_of
+from actions.forms import KeepingFormValidation, end_form, goodbye_suffix
+from actions.tracker import PROFILE_SLOTS
+
+log = logging.getLogger(__name__)
+
+# Questions about calls during the booking are not names or organisations.
+QUESTION_INTENTS = {"ask_call_info", "ask_funding", "ask_why_not", "compare_calls", "list_calls",
+                    "bot_challenge", "out_of_scope"}
+
+
+def described_now(tracker: Tracker) -> bool:
+    """Whether the latest message filled something of the profile (a description of the project)."""
+    for event in reversed(tracker.events or []):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "slot" and event.get("name") in PROFILE_SLOTS and event.get("value") is not None:
+            return True
+    return False
+
+
+def _asks_a_question(tracker: Tracker) -> bool:
+    """By the words, not the intent alone: a name such as « Hugo Lambert » may be read as out of scope."""
+    intent = (tracker.latest_message.get("intent") or {}).get("name")
+    text = tracker.latest_message.get("text") or ""
+    return looks_like_question(text) or intent in QUESTION_INTENTS and mentions_a_call(text)
+
+
+class ValidateBookingForm(KeepingFormValidation):
+    """Checks the chosen slot, the name, the organisation, the email and the consent."""
+
+    def name(self) -> Text:
+        return "validate_booking_form"
+
+    async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher,
+                             tracker: Tracker, domain: DomainDict) -> List[Text]:
+        if tracker.get_slot("booking_operation") == "move" and tracker.get_slot("booking_reference"):
+            return ["booking_slot"]  # moving an existing booking: only the new time is needed
+        return domain_slots
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[Dict[Text, Any]]:
+        """The limits, checked as early as they can be: the conversation's and the client's when the
+        form starts, the e-mail's as soon as it is known. A refusal ends the form, storing nothing."""
+        if tracker.get_slot("booking_operation") == "move" and tracker.get_slot("booking_reference"):
+            return await super().run(dispatcher, tracker, domain)
+        asked = tracker.get_slot("requested_slot")
+        try:
+            if not asked:
+                booking_services.store().check_limits(client=client_of(tracker), conversation=tracker.sender_id,
+                                                      now=booking_services.now())
+            events = await super().run(dispatcher, tracker, domain)
+            emails = [e.get("value") for e in events if e.get("event") == "slot" and e.get("name") == "booking_email"]
+            email = emails[-1] if emails else None
+            if email and valid_email(str(email)):
+                booking_services.store().check_limits(email=str(email), now=booking_services.now())
+            return events
+        except LimitReached as error:
+            log.info("booking refused by the %s limit", error.kind)
+            dispatcher.utter_message(**refusal(error))
+            return end_form(forget_booking() + forget_email(error, tracker), asked)
+
+    def yes_no_question(self, tracker: Tracker) -> bool:
+        """« Le créneau du jeudi 26 novembre à 10 h est libre. Le confirmez-vous ? »: there « non »
+        answers (other slots are shown). At the consent, « non » refuses, which is leaving: nothing
+        is stored (abandon_booking says so)."""
+        return tracker.get_slot("requested_slot") == "booking_slot" and pending_moment(tracker) is not None
+
+    def leave(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[Text, Any]]:
+        return abandon_booking(dispatcher, tracker)
+
+    async def extract_booking_slot(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                   domain: DomainDict) -> Dict[Text, Any]:
+        """A typed wish (« plutôt mardi après-midi », « jeudi 10h », « par téléphone ») instead of a
+        button, also in the request that starts the booking; « oui » / « non » to a precise slot."""
+        asked = tracker.get_slot("requested_slot")
+        if asked not in ("booking_slot", None) or tracker.get_slot("booking_slot"):
+            return {}
+        text = tracker.latest_message.get("text") or ""
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if text.startswith("/") and intent != "deny":
+            return {}
+        previous = wish_of(tracker)
+        moment = pending_moment(tracker) if asked else None
+        if moment is not None and intent == "affirm":
+            return {"booking_slot": moment.isoformat()}
+        if moment is not None and (intent == "deny" or says_no(text)):  # other slots, that half-day
+            part = calendar.PARTS[0] if moment.time() < calendar.NOON else calendar.PARTS[1]
+            return {"booking_wish": calendar.Wish(day=moment.date(), part=part).to_dict()}
+        found: Dict[Text, Any] = {}
+        contact = contact_wish(text)
+        if contact and contact != tracker.get_slot("booking_contact"):
+            dispatcher.utter_message(text=f"C'est noté : vous préférez un échange par {contact}. Je l'indique au "
+                                          "conseiller avec le résumé de votre dossier.")
+            found["booking_contact"] = contact
+        wish = calendar.parse_wish(text, booking_services.now(), load_config().timezone)
+        if wish is not None:
+            wish = wish.refining(previous)
+            moment = calendar.wished_moment(load_config(), wish, booking_services.now())
+            if moment is not None:  # « jeudi 10h »: that Thursday, to confirm
+                wish = calendar.Wish(day=moment.date(), at=wish.at)
+            found["booking_wish"] = wish.to_dict()
+        elif not found and asked and described_now(tracker):
+            dispatcher.utter_message(text="Merci, je transmets ces éléments au conseiller avec le résumé de votre "
+                                          "dossier.")
+            found["booking_wish"] = tracker.get_slot("booking_wish")
+        elif not found and asked:
+            dispatcher.utter_message(text="Je n'ai pas compris le moment souhaité. Choisissez un créneau ci-dessous "
+                                          "ou indiquez un jour, par exemple « jeudi matin », « mardi 14h30 » ou « le "
+                                          "14 décembre » (ou « laissez tomber » pour arrêter là).")
+            found["booking_wish"] = tracker.get_slot("booking_wish")
+        return found
+
+    def validate_booking_slot(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                              domain: DomainDict) -> Dict[Text, Any]:
+        start = slot_time(value)
+        if start is None:
+            dispatcher.utter_message(text="Je n'ai pas reconnu ce créneau : choisissez-en un dans la liste.")
+            return {"booking_slot": None}
+        if not calendar.is_free(load_config(), booking_services.store(), start, booking_services.now()):
+            dispatcher.utter_message(text=f"Le créneau du {calendar.describe_slot(start)} n'est plus disponible.")
+            return {"booking_slot": None}
+        return {"booking_slot": start.isoformat(), "booking_wish": None}
+
+    def _text_field(self, slot: str, label: str, value: Any, dispatcher: CollectingDispatcher,
+                    tracker: Tracker) -> Dict[Text, Any]:
+        if _asks_a_question(tracker):
+            dispatcher.utter_message(text="J'y répondrai volontiers juste après la réservation.")
+            return {slot: None}
+        cleaned = clean_text(value)
+        if not cleaned:
+            dispatcher.utter_message(text=f"Je n'ai pas pu lire {label} : pouvez-vous le redonner, sans caractères "
+                                          "spéciaux et en moins de 120 caractères ?")
+            return {slot: None}
+        return {slot: cleaned}
+
+    def _another_time(self, slot: str, value: Any, tracker: Tracker) -> Optional[Dict[Text, Any]]:
+        """« 14h30 » or « plutôt jeudi 10h » typed after a slot was chosen: the user changes the time;
+        a time alone keeps the chosen day. Only with a time of day: « CD du 13 » is an organisation."""
+        chosen = slot_time(tracker.get_slot("booking_slot"))
+        wish = calendar.parse_wish(str(value or ""), booking_services.now(), load_config().timezone)
+        if chosen is None or wish is None or not (wish.at or wish.after or wish.before):
+            return None
+        local = chosen.astimezone(load_config().timezone)
+        wish = wish.refining(calendar.Wish(day=local.date()))
+        moment = calendar.wished_moment(load_config(), wish, booking_services.now())
+        if moment is not None:
+            wish = calendar.Wish(day=moment.date(), at=wish.at)
+        return {slot: None, "booking_slot": None, "booking_wish": wish.to_dict()}
+
+    def _not_this_field(self, slot: str, value: Any, dispatcher: CollectingDispatcher,
+                        tracker: Tracker) -> Optional[Dict[Text, Any]]:
+        """An e-mail, a booking reference or a number given where a name or an organisation is
+        asked: the answer is refused with why (an e-mail is kept for the e-mail question)."""
+        changed = self._another_time(slot, value, tracker)
+        if changed is not None:
+            return changed
+        kind = what_it_is(str(value or ""))
+        wanted = "vos prénom et nom" if slot == "booking_name" else "le nom de votre organisation"
+        if kind == "email":
+            email = valid_email(str(value))
+            # The e-mail mapping may already have taken it from the same message.
+            if email and tracker.get_slot("booking_email") in (None, email):
+                dispatcher.utter_message(text=f"Je note {email} comme adresse électronique pour vous joindre. "
+                                              f"Il me faut encore {wanted}.")
+                return {slot: None, "booking_email": email}
+            dispatcher.utter_message(text=f"C'est une adresse électronique : il me faut ici {wanted}.")
+            return {slot: None}
+        if kind == "reference":
+            dispatcher.utter_message(text=f"C'est une référence de rendez-vous : il me faut ici {wanted}.")
+            return {slot: None}
+        if kind == "digits":
+            dispatcher.utter_message(text=f"Je n'ai pas reconnu {wanted} dans « {clean_text(value) or value} ».")
+            return {slot: None}
+        return None
+
+    def validate_booking_name(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                              domain: DomainDict) -> Dict[Text, Any]:
+        if _asks_a_question(tracker):
+            return self._text_field("booking_name", "votre nom", value, dispatcher, tracker)
+        refused = self._not_this_field("booking_name", value, dispatcher, tracker)
+        if refused is not None:
+            return refused
+        both = split_name_and_organisation(str(value or ""))
+        if both and not tracker.get_slot("booking_organisation"):
+            return {"booking_name": both[0], "booking_organisation": both[1]}
+        organisation = clean_organisation(value)
+        if organisation and looks_like_organisation(organisation) and not tracker.get_slot("booking_organisation"):
+            dispatcher.utter_message(text=f"Je note « {organisation} » comme organisation. Il me faut aussi vos "
+                                          "prénom et nom.")
+            return {"booking_name": None, "booking_organisation": organisation}
+        return self._text_field("booking_name", "votre nom", value, dispatcher, tracker)
+
+    def validate_booking_organisation(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                      domain: DomainDict) -> Dict[Text, Any]:
+        if _asks_a_question(tracker):
+            return self._text_field("booking_organisation", "l'organisation", value, dispatcher, tracker)
+        refused = self._not_this_field("booking_organisation", value, dispatcher, tracker)
+        if refused is not None:
+            return refused
+        both = split_name_and_organisation(str(value or ""))
+        if both and tracker.get_slot("requested_slot") == "booking_organisation":
+            value = both[1]  # « Sophie Martin, préfecture de la Gironde » again: the name is known
+        checked = self._text_field("booking_organisation", "l'organisation", value, dispatcher, tracker)
+        if checked["booking_organisation"]:
+            checked["booking_organisation"] = clean_organisation(checked["booking_organisation"])
+        return checked
+
+    def validate_booking_email(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                               domain: DomainDict) -> Dict[Text, Any]:
+        email = valid_email(str(value or ""))
+        if email is None:
+            dispatcher.utter_message(text="Cette adresse électronique ne semble pas valide. Indiquez une adresse "
+                                          "complète, par exemple prenom.nom@rhone.gouv.fr.")
+            return {"booking_email": None}
+        return {"booking_email": email}
+
+    def validate_booking_consent(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                 domain: DomainDict) -> Dict[Text, Any]:
+        return {"booking_consent": True if value is True else None}
+
+
+def abandon_booking(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[Text, Any]]:
+    """Leaving the booking (or its move) at any step: says so and forgets what was typed."""
+    reference = tracker.get_slot("booking_reference")
+    if tracker.get_slot("booking_operation") == "move" and reference:
+        dispatcher.utter_message(text=f"D'accord, je ne change rien : votre rendez-vous {reference} reste à la date "
+                                      "prévue. Puis-je vous aider autrement ?" + goodbye_suffix(tracker))
+        return forget_booking()
+    message = tracker.latest_message or {}
+    refused = tracker.get_slot("requested_slot") == "booking_consent" and (
+        (message.get("intent") or {}).get("name") == "deny" or says_no(message.get("text") or ""))
+    dispatcher.utter_message(
+        text=("D'accord, je n'enregistre rien" + (" sans votre accord" if refused else "") +
+              " : aucun rendez-vous n'a été pris et vos coordonnées ne sont pas conservées. Vous pourrez demander un "
+              "rendez-vous à tout moment ; en attendant, je peux répondre à vos questions sur les appels à projets."
+              + goodbye_suffix(tracker)))
+    # An address kept from a booking made earlier in the conversation stays, for its invitation.
+    return forget_booking() + ([] if reference else [SlotSet("booking_email", None)])
+
+
+class ActionAbandonBooking(Action):
+    """No to the booking (or to the consent): nothing is stored."""
+
+    def name(self) -> Text:
+        return "action_abandon_booking"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[Dict[Text, Any]]:
+        return abandon_booking(dispatcher, tracker)

@@ -1,0 +1,139 @@
+"""The booking form's questions: the free slots (or those matching the wish, or the precise slot
+named, to confirm), and the consent to the personal data notice."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from orientation.booking import calendar
+from orientation.booking.config import load_config
+from orientation.replies.booking import fmt_hours
+from actions import booking_services
+from actions.booking_slots import pending_moment, wish_of
+from actions.tracker import PROFILE_SLOTS, places_from_tracker
+
+SLOTS_OFFERED = 4
+# Proposed once, before the first slots, when nothing is known of the project: the advisor then
+# reads more than an empty profile.
+DESCRIBE_PROPOSAL = ("Si vous le souhaitez, décrivez votre projet en une phrase (qui porte le projet, ce qu'il "
+                     "vise, son budget) : le conseiller pourra mieux préparer l'échange. Ce n'est pas obligatoire.")
+
+
+def slot_button(start: dt.datetime) -> Dict[str, str]:
+    return {"title": calendar.describe_slot(start, short=True),
+            "payload": f'/inform{{"booking_slot": "{start.isoformat()}"}}'}
+
+
+def offered_slots(tracker: Tracker) -> List[dt.datetime]:
+    wish = wish_of(tracker)
+    return calendar.free_slots(load_config(), booking_services.store(), booking_services.now(),
+                               count=SLOTS_OFFERED, **(wish.as_filters() if wish else {}))
+
+
+def confirm_button(start: dt.datetime) -> Dict[str, str]:
+    """« Confirmer jeudi 26 novembre à 10 h 00 »: the slot the user named, to book after a click."""
+    return {"title": f"Confirmer {calendar.describe_moment(start, minutes=True)}",
+            "payload": f'/inform{{"booking_slot": "{start.isoformat()}"}}'}
+
+
+def no_profile(tracker: Tracker) -> bool:
+    return all(tracker.get_slot(name) is None for name in PROFILE_SLOTS) and not places_from_tracker(tracker)
+
+
+def should_propose_description(tracker: Tracker) -> bool:
+    """Nothing known of the project, not moving a booking, and not proposed yet in this conversation."""
+    if tracker.get_slot("booking_operation") == "move" or not no_profile(tracker):
+        return False
+    return not any(event.get("event") == "bot" and DESCRIBE_PROPOSAL in (event.get("text") or "")
+                   for event in tracker.events or [])
+
+
+class ActionAskBookingSlot(Action):
+    """The next free slots as buttons, or the ones matching the user's wish."""
+
+    def name(self) -> Text:
+        return "action_ask_booking_slot"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[Dict[Text, Any]]:
+        wish = wish_of(tracker)
+        moment = pending_moment(tracker)
+        if moment is not None:
+            return self._precise(moment, dispatcher)
+        slots = offered_slots(tracker)
+        events: List[Dict[Text, Any]] = []
+        if wish and not slots:
+            dispatcher.utter_message(text=f"Je n'ai pas de créneau libre {wish.describe()}.")
+            slots = calendar.free_slots(load_config(), booking_services.store(), booking_services.now(),
+                                        count=SLOTS_OFFERED)
+            events.append(SlotSet("booking_wish", None))
+            wish = None
+        if not slots:
+            dispatcher.utter_message(text="Tous les créneaux des prochaines semaines sont pris. Réessayez dans "
+                                          "quelques jours : de nouveaux créneaux s'ouvrent chaque jour.")
+            return events
+        intro = (f"Voici les créneaux libres {wish.describe()} (heure de Paris) :" if wish
+                 else "Voici les prochains créneaux libres de 15 minutes (heure de Paris) :")
+        if should_propose_description(tracker):
+            intro = DESCRIBE_PROPOSAL + " " + intro
+        dispatcher.utter_message(text=intro + " choisissez-en un, ou indiquez-moi un autre moment, par "
+                                              "exemple « plutôt mardi après-midi » ou « jeudi 10h ».",
+                                 buttons=[slot_button(s) for s in slots])
+        return events
+
+    @staticmethod
+    def _precise(moment: dt.datetime, dispatcher: CollectingDispatcher) -> List[Dict[Text, Any]]:
+        """« jeudi 10h »: that slot to confirm when it is free, else the nearest free ones."""
+        config = load_config()
+        said = calendar.describe_moment(moment)
+        reason = calendar.why_not_free(config, booking_services.store(), moment, booking_services.now())
+        if reason is None:
+            dispatcher.utter_message(text=f"Le créneau du {said} (heure de Paris) est libre. Le confirmez-vous ?",
+                                     buttons=[confirm_button(moment),
+                                              {"title": "Voir d'autres créneaux", "payload": "/deny"}])
+            return []
+        why = {
+            "taken": f"Le créneau du {said} est déjà pris.",
+            "too_soon": f"Le {said}, c'est trop tôt : un rendez-vous se prend au moins "
+                        f"{fmt_hours(config.notice)} à l'avance.",
+            "too_far": f"Le {said}, c'est trop loin : je ne peux réserver que dans les {config.horizon_days} "
+                       "prochains jours.",
+            "closed_day": f"Les conseillers ne reçoivent pas le {calendar.describe_day(moment.date(), year=False)}.",
+            "not_a_slot": f"Il n'y a pas de créneau le {said} : les conseillers reçoivent par créneaux de "
+                          f"{int(config.slot_length.total_seconds() // 60)} minutes, aux heures d'ouverture.",
+        }[reason]
+        nearest = calendar.nearest_free_slots(config, booking_services.store(), booking_services.now(), moment,
+                                              count=SLOTS_OFFERED)
+        # The day stays wished: « 15h » said next keeps it.
+        events = [SlotSet("booking_wish", calendar.Wish(day=moment.date()).to_dict())]
+        if not nearest:
+            dispatcher.utter_message(text=why + " Tous les créneaux des prochaines semaines sont pris : réessayez "
+                                                "dans quelques jours.")
+            return events
+        dispatcher.utter_message(text=why + " Voici les créneaux libres les plus proches (heure de Paris) : "
+                                            "choisissez-en un, ou indiquez-moi un autre moment.",
+                                 buttons=[slot_button(s) for s in nearest])
+        return events
+
+
+class ActionAskBookingConsent(Action):
+    """The short notice on personal data, then yes or no."""
+
+    def name(self) -> Text:
+        return "action_ask_booking_consent"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[Dict[Text, Any]]:
+        days = load_config().retention_days
+        dispatcher.utter_message(
+            text=("Données personnelles : pour ce rendez-vous, la DINUM enregistre votre nom, votre organisation, "
+                  "votre adresse électronique et le résumé de notre échange, dans le seul but de préparer et de "
+                  f"tenir l'entretien. Elles sont supprimées {days} jours après le rendez-vous, ou dès que vous "
+                  "l'annulez (ici même, avec la référence et votre adresse). Acceptez-vous ce traitement ?"),
+            buttons=[{"title": "J'accepte", "payload": "/affirm"}, {"title": "Je refuse", "payload": "/deny"}])
+        return []

@@ -1,0 +1,64 @@
+"""Side questions and plain words, answered without touching the profile.
+
+- ActionSideQuestion: « les licences Office c'est financé ? », answered from the catalogue for the
+  call meant, else honestly, the question kept for the advisor.
+- ActionExplainPlainly: « je comprends rien à ces codes » gets the calls in one plain line each.
+The sentences are in orientation/replies/side_questions.py and plain_words.py.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from orientation.eligibility import evaluate
+from orientation.replies import side_questions as replies
+from orientation.replies.message import APPOINTMENT_BUTTON
+from orientation.replies.plain_words import plain_explanation
+from actions.call_meant import call_slots, known_code, result_for
+from actions.messages import send
+from actions.questions_asked import open_question_events, remember_question
+from actions.tracker import profile_from_tracker
+
+
+def _call_of_question(tracker: Tracker) -> Optional[str]:
+    """The call a question is about: named now or discussed last (call_meant.known_code), else the
+    first recommended."""
+    recommended = tracker.get_slot("recommended_calls") or []
+    return known_code(tracker) or (recommended[0] if recommended else None)
+
+
+class ActionSideQuestion(Action):
+    """A side question answered from the catalogue, or honestly, the question kept for the advisor."""
+
+    def name(self) -> Text:
+        return "action_side_question"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[Dict[Text, Any]]:
+        question = (tracker.latest_message.get("text") or "").strip()
+        code = _call_of_question(tracker)
+        result = result_for(tracker, code) if code else None
+        answer = replies.side_answer(replies.topic_of(question), result)
+        if answer and replies.NO_ANSWER not in answer:
+            dispatcher.utter_message(text=answer)
+            return [remember_question(tracker)] + call_slots(result.code)
+        if answer:  # part of it known (how to apply), not all (where)
+            dispatcher.utter_message(text=answer, buttons=[APPOINTMENT_BUTTON])
+        else:
+            send(dispatcher, [replies.no_answer()])
+        return open_question_events(tracker, question) + (call_slots(result.code) if result else [])
+
+
+class ActionExplainPlainly(Action):
+    """« c'est quoi ces codes ? »: the calls that fit, in plain words, one line each."""
+
+    def name(self) -> Text:
+        return "action_explain_plainly"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[Dict[Text, Any]]:
+        send(dispatcher, [plain_explanation(evaluate(profile_from_tracker(tracker)))])
+        return [remember_question(tracker)]

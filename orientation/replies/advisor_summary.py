@@ -1,0 +1,40 @@
+"""The case an advisor reads before the call, stored with the booking and shown before it."""
+from __future__ import annotations
+
+from typing import List, Sequence
+
+from orientation.eligibility import INELIGIBLE, CallResult, Profile
+from orientation.language import french as fmt
+from orientation.replies.call_result import MAX_DETAILED, VERDICT_WORDS, first_failure
+from orientation.replies.profile import profile_is_empty, profile_summary
+from orientation.territories import Territory
+
+
+def advisor_summary(profile: Profile, results: List[CallResult], questions: Sequence[str],
+                    places: Sequence[Territory] = ()) -> str:
+    """The profile, recommendations with verdicts and reasons at the reference date, calls on the
+    theme that do not fit and why, questions asked."""
+    if profile_is_empty(profile, places):  # a booking before any profile: no arbitrary calls « à confirmer »
+        lines = ["Dossier : profil non renseigné (l'usager n'a rien dit de son projet avant de réserver).",
+                 f"Date de référence : {fmt.date(profile.date)}.",
+                 "Aucun appel recommandé : à voir avec l'usager pendant l'échange."]
+        if questions:
+            lines.append("Questions posées : " + " | ".join(questions[-5:]))
+        return "\n".join(lines)
+    recommended = [r for r in results if r.verdict != INELIGIBLE and r.theme_match is not False][:MAX_DETAILED]
+    lines = [f"Profil : {profile_summary(profile, places)}.",
+             f"Date de référence : {fmt.date(profile.date)}."]
+    if recommended:
+        lines.append("Appels recommandés :")
+        for r in recommended:
+            lines.append(f"• {r.code} ({VERDICT_WORDS[r.verdict].lower()}, {r.funding.explanation}, {r.status_text})")
+            lines += [f"  – {reason}" for reason in r.reasons[:3]]
+    else:
+        lines.append("Aucun appel recommandé à ce stade.")
+    not_fitting = [r for r in results if r.verdict == INELIGIBLE and r.theme_match][:MAX_DETAILED]
+    if not_fitting:
+        lines.append("Sur le thème, non éligible : " + " ; ".join(f"{r.code} ({first_failure(r)})"
+                                                                 for r in not_fitting))
+    if questions:
+        lines.append("Questions posées : " + " | ".join(questions[-5:]))
+    return "\n".join(lines)

@@ -1,0 +1,61 @@
+"""What the booking says that depends on its outcome: the polite refusal of an anti-abuse limit,
+what became of the confirmation e-mail, and the wish for the call said back. The limits themselves
+are data (config/booking.yml, `limits`) checked by the store."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Optional
+
+from orientation.booking import mail
+from orientation.booking.config import load_config
+from orientation.booking.store import LimitReached
+from orientation.replies.message import Message
+
+MOVE_BUTTON = {"title": "Déplacer mon rendez-vous", "payload": "/move_booking"}
+
+
+def refusal(error: LimitReached) -> Message:
+    """The message (text and buttons) refusing a booking; nothing was stored."""
+    limits = load_config().limits
+    if error.kind == "email":
+        return {"text": "Un rendez-vous à venir est déjà enregistré avec cette adresse électronique, et une adresse "
+                        "ne peut en tenir qu'un à la fois. Je peux le déplacer à un autre moment : il me faudra sa "
+                        "référence, qui figure dans la confirmation. Je n'ai rien enregistré de plus.",
+                "buttons": [MOVE_BUTTON]}
+    if error.kind == "conversation":
+        return {"text": f"Vous avez déjà pris {limits.per_conversation} rendez-vous dans cette conversation : "
+                        "je ne peux pas en enregistrer d'autre ici. Vous pouvez en revanche déplacer ou annuler un "
+                        "rendez-vous pris, avec sa référence et votre adresse.",
+                "buttons": [MOVE_BUTTON]}
+    window = limits.client_window_minutes
+    delay = ("une heure" if window == 60 else f"{window // 60} heures" if window % 60 == 0
+             else f"{window} minutes")
+    return {"text": "Beaucoup de rendez-vous ont été demandés depuis votre connexion en peu de temps : par "
+                    "précaution, je ne peux pas en enregistrer d'autre pour l'instant. Je n'ai rien enregistré. "
+                    f"Réessayez dans {delay} ; en attendant, je peux répondre à vos questions sur les appels "
+                    "à projets."}
+
+
+def mail_note(status: str, email: str, cancelled: bool = False) -> str:
+    """What the chat says of the e-mail: sent, to be retried, or not sent by this service."""
+    if status == mail.SENT:
+        return f" Un courriel de confirmation vous est envoyé à {email}."
+    if status == mail.QUEUED:
+        return (" Le courriel de confirmation n'a pas pu partir pour l'instant : il sera renvoyé automatiquement. "
+                + ("L'annulation est bien enregistrée." if cancelled else "Votre rendez-vous est bien enregistré."))
+    return " Aucun courriel n'est envoyé par ce service" + ("." if cancelled else " : notez bien votre référence.")
+
+
+def contact_note(contact: Optional[str]) -> str:
+    """The wish for the call, said back with the confirmation."""
+    if not contact:
+        return ""
+    return (f" Vous souhaitez un échange par {contact} : le conseiller le sait"
+            + ("." if "(" in contact or not contact.startswith("téléphone")
+               else " et vous écrira pour convenir du numéro où vous joindre."))
+
+
+def fmt_hours(delta: dt.timedelta) -> str:
+    """The booking notice in hours: « 2 heures », « 1,5 heure »."""
+    hours = delta.total_seconds() / 3600
+    return f"{hours:g}".replace(".", ",") + " heure" + ("s" if hours >= 2 else "")
