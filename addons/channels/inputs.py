@@ -28,6 +28,7 @@ from rasa.core.channels.socketio import SocketIOInput
 from sanic import Blueprint
 from sanic.request import Request
 
+from orientation.language import french
 from orientation.language.amounts import MAX_MESSAGE
 from actions.booking_limits import CLIENT_KEY
 
@@ -40,13 +41,8 @@ TOO_LONG = ("Votre message est trop long pour que je le lise : {limit} caractèr
             "vous voulez financer et votre budget.")
 
 
-def french_count(number: int) -> str:
-    """2000 -> « 2 000 », with the non-breaking space of French numbers."""
-    return f"{number:,}".replace(",", "\u00a0")
-
-
 def too_long_reply(length: int) -> str:
-    return TOO_LONG.format(limit=french_count(MAX_MESSAGE), length=french_count(length))
+    return TOO_LONG.format(limit=french.number(MAX_MESSAGE), length=french.number(length))
 
 
 def within_limit(on_new_message: Handler) -> Handler:

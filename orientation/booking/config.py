@@ -16,10 +16,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 
+from orientation.language.fold import WEEKDAYS
+
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_PATH = ROOT / "config" / "booking.yml"
 CONFIG_ENV = "BOOKING_CONFIG"
-WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 RANGE = re.compile(r"^(\d{1,2})[:hH](\d{2})-(\d{1,2})[:hH](\d{2})$")
 FIELDS = {"timezone", "slot_minutes", "hours", "public_holidays_closed", "closed_dates", "notice_hours",
           "horizon_days", "advisors", "retention_days", "contact", "limits"}

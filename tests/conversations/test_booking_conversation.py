@@ -2,7 +2,7 @@
 import datetime as dt
 import re
 
-from orientation.booking.calendar import describe_slot
+from orientation.booking.wording import describe_slot
 from orientation.booking.store import BookingStore
 
 REFERENCE = re.compile(r"DN-[A-Z0-9]{6}")
