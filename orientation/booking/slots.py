@@ -36,7 +36,8 @@ def french_public_holidays(year: int) -> FrozenSet[dt.date]:
     """The eleven public holidays of metropolitan France (Code du travail, art. L3133-1).
 
     Alsace-Moselle's Good Friday and 26 December, and the overseas abolition days, are not
-    national holidays and are left to `closed_dates`.
+    national holidays and are left to `closed_dates`. Whit Monday counts from 2008 on (before, it
+    was the working « journée de solidarité »).
     """
     return frozenset(holidays.France(years=year))
 

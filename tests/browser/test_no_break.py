@@ -62,8 +62,9 @@ def test_no_amount_or_time_is_split_in_a_recommendation_or_a_booking(browser, si
     say(page, "Mairie de Lyon")
     expect(page.locator(".ofr-bot").last).to_contain_text("adresse", timeout=TIMEOUT)
     say(page, "marie.dupont@lyon.fr")
-    page.wait_for_timeout(1000)
-    say(page, "/affirm")
+    consent = page.get_by_role("button", name="J'accepte").last
+    expect(consent).to_be_visible(timeout=TIMEOUT)
+    consent.click()
     expect(page.locator(".ofr-bot").filter(has_text=re.compile(r"DN-[A-Z0-9]{6}")).last).to_be_visible(timeout=TIMEOUT)
     assert split_pieces(page) == {}
     page.screenshot(path=str(site["logs"] / "no-break-booking-390.png"))
