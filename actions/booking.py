@@ -10,7 +10,7 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from orientation.booking import calendar
+from orientation.booking import wording
 from orientation.booking.config import load_config
 from orientation.booking.ics import booking_ics
 from orientation.booking.store import LimitReached, SlotTaken
@@ -66,7 +66,7 @@ class ActionBookAppointment(Action):
             dispatcher.utter_message(**refusal(error))
             return forget_booking() + forget_email(error, tracker)
         except SlotTaken:
-            dispatcher.utter_message(text=f"Désolé, le créneau du {calendar.describe_slot(start)} vient d'être "
+            dispatcher.utter_message(text=f"Désolé, le créneau du {wording.describe_slot(start)} vient d'être "
                                           "réservé par quelqu'un d'autre.")
             return [SlotSet("booking_slot", None), FollowupAction("booking_form")]
         if booking is None:  # a move whose booking disappeared meanwhile
@@ -74,7 +74,7 @@ class ActionBookAppointment(Action):
             return forget_booking()
         verb = "déplacé" if moving else "réservé"
         dispatcher.utter_message(
-            text=(f"C'est {verb} : {calendar.describe_slot(booking.start)} (heure de Paris), 15 minutes avec un "
+            text=(f"C'est {verb} : {wording.describe_slot(booking.start)} ({wording.time_zone_text()}), {wording.slot_length_text()} avec un "
                   f"conseiller de la DINUM, qui aura lu le résumé de votre dossier. Votre référence : "
                   f"{booking.reference}. Gardez-la avec votre adresse {booking.email} pour consulter, déplacer ou "
                   "annuler ce rendez-vous ici." + contact_note(tracker.get_slot("booking_contact"))
@@ -101,7 +101,7 @@ class ActionSendInvitation(Action):
             return []
         invitation = {"ics": booking_ics(booking, contact=load_config().contact),
                       "filename": f"rendez-vous-dinum-{booking.reference}.ics"}
-        dispatcher.utter_message(text=f"Voici l'invitation du {calendar.describe_slot(booking.start)} à ajouter à "
+        dispatcher.utter_message(text=f"Voici l'invitation du {wording.describe_slot(booking.start)} à ajouter à "
                                       "votre agenda.",
                                  # "data" is the key Rasa's socketio channel emits; rest returns it as "custom"
                                  json_message={"data": invitation})

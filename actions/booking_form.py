@@ -15,7 +15,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from orientation.booking import calendar
+from orientation.booking import slots, wishes, wording
 from orientation.booking.config import load_config
 from orientation.booking.fields import (contact_wish, looks_like_organisation, looks_like_question, mentions_a_call,
                                         split_name_and_organisation, what_it_is)
@@ -112,20 +112,20 @@ class ValidateBookingForm(KeepingFormValidation):
         if moment is not None and intent == "affirm":
             return {"booking_slot": moment.isoformat()}
         if moment is not None and (intent == "deny" or says_no(text)):  # other slots, that half-day
-            part = calendar.PARTS[0] if moment.time() < calendar.NOON else calendar.PARTS[1]
-            return {"booking_wish": calendar.Wish(day=moment.date(), part=part).to_dict()}
+            part = slots.PARTS[0] if moment.time() < slots.NOON else slots.PARTS[1]
+            return {"booking_wish": wishes.Wish(day=moment.date(), part=part).to_dict()}
         found: Dict[Text, Any] = {}
         contact = contact_wish(text)
         if contact and contact != tracker.get_slot("booking_contact"):
             dispatcher.utter_message(text=f"C'est noté : vous préférez un échange par {contact}. Je l'indique au "
                                           "conseiller avec le résumé de votre dossier.")
             found["booking_contact"] = contact
-        wish = calendar.parse_wish(text, booking_services.now(), load_config().timezone)
+        wish = wishes.parse_wish(text, booking_services.now(), load_config().timezone)
         if wish is not None:
             wish = wish.refining(previous)
-            moment = calendar.wished_moment(load_config(), wish, booking_services.now())
+            moment = slots.wished_moment(load_config(), wish, booking_services.now())
             if moment is not None:  # « jeudi 10h »: that Thursday, to confirm
-                wish = calendar.Wish(day=moment.date(), at=wish.at)
+                wish = wishes.Wish(day=moment.date(), at=wish.at)
             found["booking_wish"] = wish.to_dict()
         elif not found and asked and described_now(tracker):
             dispatcher.utter_message(text="Merci, je transmets ces éléments au conseiller avec le résumé de votre "
@@ -144,8 +144,8 @@ class ValidateBookingForm(KeepingFormValidation):
         if start is None:
             dispatcher.utter_message(text="Je n'ai pas reconnu ce créneau : choisissez-en un dans la liste.")
             return {"booking_slot": None}
-        if not calendar.is_free(load_config(), booking_services.store(), start, booking_services.now()):
-            dispatcher.utter_message(text=f"Le créneau du {calendar.describe_slot(start)} n'est plus disponible.")
+        if not slots.is_free(load_config(), booking_services.store(), start, booking_services.now()):
+            dispatcher.utter_message(text=f"Le créneau du {wording.describe_slot(start)} n'est plus disponible.")
             return {"booking_slot": None}
         return {"booking_slot": start.isoformat(), "booking_wish": None}
 
@@ -165,14 +165,14 @@ class ValidateBookingForm(KeepingFormValidation):
         """« 14h30 » or « plutôt jeudi 10h » typed after a slot was chosen: the user changes the time;
         a time alone keeps the chosen day. Only with a time of day: « CD du 13 » is an organisation."""
         chosen = slot_time(tracker.get_slot("booking_slot"))
-        wish = calendar.parse_wish(str(value or ""), booking_services.now(), load_config().timezone)
+        wish = wishes.parse_wish(str(value or ""), booking_services.now(), load_config().timezone)
         if chosen is None or wish is None or not (wish.at or wish.after or wish.before):
             return None
         local = chosen.astimezone(load_config().timezone)
-        wish = wish.refining(calendar.Wish(day=local.date()))
-        moment = calendar.wished_moment(load_config(), wish, booking_services.now())
+        wish = wish.refining(wishes.Wish(day=local.date()))
+        moment = slots.wished_moment(load_config(), wish, booking_services.now())
         if moment is not None:
-            wish = calendar.Wish(day=moment.date(), at=wish.at)
+            wish = wishes.Wish(day=moment.date(), at=wish.at)
         return {slot: None, "booking_slot": None, "booking_wish": wish.to_dict()}
 
     def _not_this_field(self, slot: str, value: Any, dispatcher: CollectingDispatcher,

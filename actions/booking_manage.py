@@ -8,7 +8,7 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from orientation.booking import calendar
+from orientation.booking import wording
 from orientation.language.contacts import normalise_reference
 from orientation.replies.booking import mail_note
 from actions import booking_services
@@ -54,7 +54,7 @@ class ActionManageBooking(Action):
             dispatcher.utter_message(text=f"Je ne trouve aucun rendez-vous à venir avec la référence {reference} et "
                                           "cette adresse. Vérifiez-les, puis redemandez-moi.")
             return [SlotSet("booking_reference", None), SlotSet("booking_operation", None)]
-        when = calendar.describe_slot(booking.start)
+        when = wording.describe_slot(booking.start)
         if operation == "cancel":
             booking_services.store().cancel(reference, email)
             note = mail_note(await booking_services.send_mail("annulation", booking), booking.email, cancelled=True)
@@ -65,7 +65,7 @@ class ActionManageBooking(Action):
             dispatcher.utter_message(text=f"Votre rendez-vous {booking.reference} est fixé au {when}. "
                                           "Choisissons un nouveau créneau.")
             return [SlotSet("booking_slot", None), SlotSet("booking_wish", None), FollowupAction("booking_form")]
-        dispatcher.utter_message(text=f"Rendez-vous {booking.reference} : {when} (heure de Paris), 15 minutes avec un "
+        dispatcher.utter_message(text=f"Rendez-vous {booking.reference} : {when} ({wording.time_zone_text()}), {wording.slot_length_text()} avec un "
                                       f"conseiller de la DINUM, au nom de {booking.name} ({booking.organisation}).",
                                  buttons=[{"title": "Déplacer", "payload": "/move_booking"},
                                           {"title": "Annuler", "payload": "/cancel_booking"}])

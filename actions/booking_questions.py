@@ -10,7 +10,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from orientation.booking import calendar
+from orientation.booking import slots, wishes, wording
 from orientation.booking.config import load_config
 from orientation.replies.booking import fmt_hours
 from actions import booking_services
@@ -25,19 +25,19 @@ DESCRIBE_PROPOSAL = ("Si vous le souhaitez, décrivez votre projet en une phrase
 
 
 def slot_button(start: dt.datetime) -> Dict[str, str]:
-    return {"title": calendar.describe_slot(start, short=True),
+    return {"title": wording.describe_slot(start, short=True),
             "payload": f'/inform{{"booking_slot": "{start.isoformat()}"}}'}
 
 
 def offered_slots(tracker: Tracker) -> List[dt.datetime]:
     wish = wish_of(tracker)
-    return calendar.free_slots(load_config(), booking_services.store(), booking_services.now(),
+    return slots.free_slots(load_config(), booking_services.store(), booking_services.now(),
                                count=SLOTS_OFFERED, **(wish.as_filters() if wish else {}))
 
 
 def confirm_button(start: dt.datetime) -> Dict[str, str]:
     """« Confirmer jeudi 26 novembre à 10 h 00 »: the slot the user named, to book after a click."""
-    return {"title": f"Confirmer {calendar.describe_moment(start, minutes=True)}",
+    return {"title": f"Confirmer {wording.describe_moment(start, minutes=True)}",
             "payload": f'/inform{{"booking_slot": "{start.isoformat()}"}}'}
 
 
@@ -69,7 +69,7 @@ class ActionAskBookingSlot(Action):
         events: List[Dict[Text, Any]] = []
         if wish and not slots:
             dispatcher.utter_message(text=f"Je n'ai pas de créneau libre {wish.describe()}.")
-            slots = calendar.free_slots(load_config(), booking_services.store(), booking_services.now(),
+            slots = slots.free_slots(load_config(), booking_services.store(), booking_services.now(),
                                         count=SLOTS_OFFERED)
             events.append(SlotSet("booking_wish", None))
             wish = None
@@ -77,8 +77,8 @@ class ActionAskBookingSlot(Action):
             dispatcher.utter_message(text="Tous les créneaux des prochaines semaines sont pris. Réessayez dans "
                                           "quelques jours : de nouveaux créneaux s'ouvrent chaque jour.")
             return events
-        intro = (f"Voici les créneaux libres {wish.describe()} (heure de Paris) :" if wish
-                 else "Voici les prochains créneaux libres de 15 minutes (heure de Paris) :")
+        intro = (f"Voici les créneaux libres {wish.describe()} ({wording.time_zone_text()}) :" if wish
+                 else f"Voici les prochains créneaux libres de {wording.slot_length_text()} ({wording.time_zone_text()}) :")
         if should_propose_description(tracker):
             intro = DESCRIBE_PROPOSAL + " " + intro
         dispatcher.utter_message(text=intro + " choisissez-en un, ou indiquez-moi un autre moment, par "
@@ -90,10 +90,10 @@ class ActionAskBookingSlot(Action):
     def _precise(moment: dt.datetime, dispatcher: CollectingDispatcher) -> List[Dict[Text, Any]]:
         """« jeudi 10h »: that slot to confirm when it is free, else the nearest free ones."""
         config = load_config()
-        said = calendar.describe_moment(moment)
-        reason = calendar.why_not_free(config, booking_services.store(), moment, booking_services.now())
+        said = wording.describe_moment(moment)
+        reason = slots.why_not_free(config, booking_services.store(), moment, booking_services.now())
         if reason is None:
-            dispatcher.utter_message(text=f"Le créneau du {said} (heure de Paris) est libre. Le confirmez-vous ?",
+            dispatcher.utter_message(text=f"Le créneau du {said} ({wording.time_zone_text()}) est libre. Le confirmez-vous ?",
                                      buttons=[confirm_button(moment),
                                               {"title": "Voir d'autres créneaux", "payload": "/deny"}])
             return []
@@ -103,19 +103,19 @@ class ActionAskBookingSlot(Action):
                         f"{fmt_hours(config.notice)} à l'avance.",
             "too_far": f"Le {said}, c'est trop loin : je ne peux réserver que dans les {config.horizon_days} "
                        "prochains jours.",
-            "closed_day": f"Les conseillers ne reçoivent pas le {calendar.describe_day(moment.date(), year=False)}.",
+            "closed_day": f"Les conseillers ne reçoivent pas le {wording.describe_day(moment.date(), year=False)}.",
             "not_a_slot": f"Il n'y a pas de créneau le {said} : les conseillers reçoivent par créneaux de "
-                          f"{int(config.slot_length.total_seconds() // 60)} minutes, aux heures d'ouverture.",
+                          f"{wording.slot_length_text(config)}, aux heures d'ouverture.",
         }[reason]
-        nearest = calendar.nearest_free_slots(config, booking_services.store(), booking_services.now(), moment,
+        nearest = slots.nearest_free_slots(config, booking_services.store(), booking_services.now(), moment,
                                               count=SLOTS_OFFERED)
         # The day stays wished: « 15h » said next keeps it.
-        events = [SlotSet("booking_wish", calendar.Wish(day=moment.date()).to_dict())]
+        events = [SlotSet("booking_wish", wishes.Wish(day=moment.date()).to_dict())]
         if not nearest:
             dispatcher.utter_message(text=why + " Tous les créneaux des prochaines semaines sont pris : réessayez "
                                                 "dans quelques jours.")
             return events
-        dispatcher.utter_message(text=why + " Voici les créneaux libres les plus proches (heure de Paris) : "
+        dispatcher.utter_message(text=why + f" Voici les créneaux libres les plus proches ({wording.time_zone_text()}) : "
                                             "choisissez-en un, ou indiquez-moi un autre moment.",
                                  buttons=[slot_button(s) for s in nearest])
         return events

@@ -8,7 +8,7 @@ from typing import Any, Dict, List, Optional, Text
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
-from orientation.booking import calendar
+from orientation.booking import slots, wishes
 from orientation.booking.config import load_config
 from orientation.booking.store import LimitReached
 from actions import booking_services
@@ -26,8 +26,8 @@ def slot_time(value: Optional[str]) -> Optional[dt.datetime]:
     return parsed if parsed.tzinfo else None
 
 
-def wish_of(tracker: Tracker) -> Optional[calendar.Wish]:
-    return calendar.Wish.from_dict(tracker.get_slot("booking_wish"))
+def wish_of(tracker: Tracker) -> Optional[wishes.Wish]:
+    return wishes.Wish.from_dict(tracker.get_slot("booking_wish"))
 
 
 def pending_moment(tracker: Tracker) -> Optional[dt.datetime]:
@@ -35,7 +35,7 @@ def pending_moment(tracker: Tracker) -> Optional[dt.datetime]:
     wish = wish_of(tracker)
     if wish is None or wish.day is None or wish.at is None:
         return None
-    return calendar.wished_moment(load_config(), wish, booking_services.now())
+    return slots.wished_moment(load_config(), wish, booking_services.now())
 
 
 def forget_booking() -> List[Dict[Text, Any]]:

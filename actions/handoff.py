@@ -7,13 +7,14 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from orientation.booking import wording
 from orientation.eligibility import evaluate
 from orientation.replies.advisor_summary import advisor_summary
 from actions.tracker import places_from_tracker, profile_from_tracker
 
 
 class ActionAppointmentHandoff(Action):
-    """Before the booking form: what the 15-minute slot is for and the case the advisor will read."""
+    """Before the booking form: what the slot is for and the case the advisor will read."""
 
     def name(self) -> Text:
         return "action_appointment_handoff"
@@ -23,7 +24,7 @@ class ActionAppointmentHandoff(Action):
         profile = profile_from_tracker(tracker)
         summary = advisor_summary(profile, evaluate(profile), tracker.get_slot("questions_asked") or [],
                                   places_from_tracker(tracker))
-        dispatcher.utter_message(text="La DINUM propose des créneaux de 15 minutes pour échanger sur votre projet "
+        dispatcher.utter_message(text=f"La DINUM propose des créneaux de {wording.slot_length_text()} pour échanger sur votre projet "
                                       "et répondre à vos premières questions avant le dépôt. Le conseiller recevra "
                                       "ce résumé de votre dossier :")
         dispatcher.utter_message(text=summary)

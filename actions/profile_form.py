@@ -227,7 +227,7 @@ class ValidateProfileForm(KeepingFormValidation):
         result = PARSERS[slot](tracker.latest_message.get("text") or "")
         if result.status == "ok":
             if result.excl_tax:
-                dispatcher.utter_message(text=f"J'ai converti le montant hors taxes en TTC (TVA à 20 %) : "
+                dispatcher.utter_message(text=f"J'ai converti le montant hors taxes en TTC (TVA à {fmt.percent(amounts.VAT_RATE)}) : "
                                               f"{fmt.euros(result.value)} TTC.")
             return {slot: result.value}
         if result.status == "unknown":

@@ -91,7 +91,7 @@ class ValidateProfileSlots(ValidationAction):
         if "budget" in candidates and events.get("budget") is not None:
             total = amounts.read_budget(tracker.latest_message.get("text") or "").total
             if total is not None and total.excl_tax and total.value == events["budget"]:
-                notes.append(f"J'ai converti le montant hors taxes en TTC (TVA à 20 %) : {fmt.euros(total.value)} TTC.")
+                notes.append(f"J'ai converti le montant hors taxes en TTC (TVA à {fmt.percent(amounts.VAT_RATE)}) : {fmt.euros(total.value)} TTC.")
         if intent not in QUESTION_INTENTS + HYPOTHESIS_INTENTS:
             events.update(budget_context_events(dispatcher, tracker, events, notes))
             if intent == "correct" and not any(slot in candidates for slot in PROFILE_SLOTS + ("territory",)) \

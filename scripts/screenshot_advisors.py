@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from orientation.advisors_web.accounts import hash_password, save_accounts  # noqa: E402
-from orientation.booking.calendar import PARIS  # noqa: E402
+from orientation.booking.slots import PARIS  # noqa: E402
 from orientation.booking.store import BookingStore  # noqa: E402
 from orientation.eligibility import Profile, evaluate  # noqa: E402
 from orientation.replies.advisor_summary import advisor_summary  # noqa: E402

@@ -4,6 +4,7 @@ import time
 import pytest
 
 from orientation.language.amounts import extract_quantities, parse_budget, parse_departement_count, parse_population
+from tests.french import nb
 
 
 def quantities(text):
@@ -232,8 +233,8 @@ def test_the_answer_to_the_budget_question_is_the_total_and_two_totals_are_asked
     assert parse_budget("800k dont 200k de salaires").value == 800_000
     result = parse_budget("500 000 ou 700 000 €, selon les options")
     assert result.status == "ambiguous" and result.value is None
-    assert result.message == ("Votre message contient plusieurs montants (500 000 € et 700 000 €) : "
-                              "lequel est le coût total du projet ?")
+    assert result.message == (nb("Votre message contient plusieurs montants (500 000 € et 700 000 €) : "
+                              "lequel est le coût total du projet ?"))
 
 
 def test_the_budget_entity_is_the_total_only():

@@ -9,7 +9,7 @@ import pytest
 from orientation.language import amounts
 
 from orientation.entities import lexicon
-from orientation.booking.calendar import parse_wish
+from orientation.booking.wishes import parse_wish
 from orientation.language.fold import fold
 
 NBSP, NARROW_NBSP = "\u00a0", "\u202f"
@@ -69,7 +69,8 @@ def test_amounts_and_wishes_read_typographic_apostrophes_alike():
 
 
 def test_the_booking_package_loads_neither_the_lexicon_nor_the_catalogue():
-    code = ("import sys, orientation.booking.calendar, orientation.booking.store, orientation.booking.agenda; "
+    code = ("import sys, orientation.booking.slots, orientation.booking.wishes, orientation.booking.store, "
+            "orientation.booking.agenda; "
             "print(sorted(m for m in sys.modules if m.startswith(('orientation.language.lexicon', 'orientation.eligibility'))))")
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert loaded.strip() == "[]"

@@ -5,6 +5,7 @@ import pytest
 from orientation.language import amounts
 from orientation.eligibility import Profile, ProfileError
 from orientation.replies.profile import numeric_problem
+from tests.french import nb
 
 ANSWER_PARSERS = {"budget": amounts.parse_budget, "population": amounts.parse_population,
                   "departement_count": amounts.parse_departement_count}
@@ -48,10 +49,10 @@ def test_sentence_answer_and_engine_agree(field, phrase, accepted):
 
 
 def test_a_refused_figure_is_explained_in_french():
-    assert numeric_problem("population", 5e8).startswith("Pour la population couverte, le chiffre 500 000 000 me "
-                                                         "semble trop élevé")
+    assert numeric_problem("population", 5e8).startswith(nb("Pour la population couverte, le chiffre 500 000 000 me "
+                                                         "semble trop élevé"))
     assert "ne me semble pas possible" in numeric_problem("budget", 0.5)
-    assert amounts.parse_population("500 000 000 habitants").message.startswith("500 000 000 me semble hors de portée")
+    assert amounts.parse_population("500 000 000 habitants").message.startswith(nb("500 000 000 me semble hors de portée"))
     with pytest.raises(ProfileError, match="La population : le chiffre 500000000.0 semble trop élevé"):
         Profile(population=5e8)
     with pytest.raises(ProfileError, match="entier"):

@@ -27,6 +27,7 @@ from rasa.core.channels.socketio import SocketIOInput
 from sanic import Blueprint
 from sanic.request import Request
 
+from orientation.language import french
 from orientation.settings import Networks, Settings, get_settings
 from actions.client import CLIENT_KEY
 
@@ -39,13 +40,8 @@ TOO_LONG = ("Votre message est trop long pour que je le lise : {limit} caractèr
             "vous voulez financer et votre budget.")
 
 
-def french_count(number: int) -> str:
-    """2000 -> « 2 000 », with the non-breaking space of French numbers."""
-    return f"{number:,}".replace(",", "\u00a0")
-
-
 def too_long_reply(length: int) -> str:
-    return TOO_LONG.format(limit=french_count(get_settings().max_message), length=french_count(length))
+    return TOO_LONG.format(limit=french.number(get_settings().max_message), length=french.number(length))
 
 
 def within_limit(on_new_message: Handler) -> Handler:

@@ -24,7 +24,8 @@ from orientation.advisors_web.accounts import AccountsError, check_password, loa
 from orientation.advisors_web.periods import DayView, day_view, parse_day, visible, week_views
 from orientation.advisors_web.sessions import Clock, LoginGuard, Session, Sessions, utc_now
 from orientation.booking.agenda import agenda_csv
-from orientation.booking.calendar import describe_day
+from orientation.booking.wording import describe_day, time_span, time_zone_text
+from orientation.language import french
 from orientation.booking import mail
 from orientation.booking.ics import calendar_text
 from orientation.booking.store import Booking, BookingStore
@@ -78,8 +79,12 @@ def create_app(store: BookingStore, accounts_file: Path, notify_cancelled: Optio
     app[GUARD] = guard or LoginGuard(clock)
     app[SETTINGS] = Settings(Path(accounts_file), notify_cancelled, clock, secure_cookies, failure_delay,
                              trusted_proxy)
-    app[TEMPLATES] = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"),
-                                        autoescape=True, undefined=jinja2.StrictUndefined)
+    app[TEMPLATES] = templates = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"),
+                                                    autoescape=True, undefined=jinja2.StrictUndefined)
+    # Days and times in the pages are said by the booking wording, as in the e-mails and replies.
+    templates.filters.update(day=describe_day, clock=lambda moment: french.clock(moment.time()),
+                             span=lambda booking: time_span(booking.start, booking.end))
+    templates.globals["time_zone_text"] = time_zone_text
     app.router.add_get("/", home)
     app.router.add_get("/sante", health)
     app.router.add_get("/connexion", login_form)
@@ -361,7 +366,7 @@ async def cancel(request: web.Request) -> web.Response:
     if not request.app[STORE].cancel(booking.reference, booking.email):
         raise web.HTTPSeeOther(f"/rendez-vous/{booking.reference}")  # cancelled meanwhile: the page says so
     log.info("booking %s cancelled by advisor %s", booking.reference, session.login)
-    when = f"{describe_day(booking.start.date())} à {booking.start:%H:%M}"
+    when = f"{describe_day(booking.start.date())} à {french.clock(booking.start.time())}"
     session.notices.append(f"Le rendez-vous {booking.reference} du {when} est annulé. "
                            + await _notify(request, booking))
     raise web.HTTPSeeOther(f"/jour?date={booking.start.date().isoformat()}")

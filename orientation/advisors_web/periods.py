@@ -5,7 +5,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Iterable, List, Optional
 
-from orientation.booking.calendar import describe_day, is_open_day
+from orientation.booking.slots import is_open_day
+from orientation.booking.wording import describe_day
 from orientation.booking.config import BookingConfig
 from orientation.booking.store import Booking, BookingStore
 

@@ -23,7 +23,8 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, S
 
 from orientation.booking import mail
 from orientation.booking.agenda import agenda_csv, agenda_text
-from orientation.booking.calendar import PARIS, describe_slot, free_slots
+from orientation.booking.slots import PARIS, free_slots
+from orientation.booking.wording import describe_slot
 from orientation.booking.config import BookingConfigError
 from orientation.booking.ics import calendar_text
 from orientation.booking.store import BookingStore

@@ -7,7 +7,7 @@ import io
 from itertools import groupby
 from typing import Iterable, List, Optional
 
-from orientation.booking.calendar import describe_day
+from orientation.booking.wording import describe_day, time_zone_text
 from orientation.booking.store import Booking
 
 CSV_COLUMNS = ["reference", "debut", "fin", "conseiller", "nom", "organisation", "email", "resume"]
@@ -25,7 +25,7 @@ def agenda_text(bookings: Iterable[Booking], day: Optional[dt.date] = None) -> s
     for local_day, of_day in groupby(ordered, key=lambda b: b.start.date()):
         of_day = list(of_day)
         count = f"{len(of_day)} rendez-vous"
-        lines += [f"Rendez-vous du {describe_day(local_day)} ({count}, heure de Paris) :", ""]
+        lines += [f"Rendez-vous du {describe_day(local_day)} ({count}, {time_zone_text()}) :", ""]
         for booking in of_day:
             lines.append(f"{booking.start:%H:%M}–{booking.end:%H:%M}  {booking.reference}  "
                          f"conseiller {booking.advisor_slot + 1}")

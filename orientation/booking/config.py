@@ -15,10 +15,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 
+from orientation.language.fold import WEEKDAYS
 from orientation.settings import Settings, get_settings
 
 DEFAULT_PATH = Settings.default("booking_config")
-WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 RANGE = re.compile(r"^(\d{1,2})[:hH](\d{2})-(\d{1,2})[:hH](\d{2})$")
 FIELDS = {"timezone", "slot_minutes", "hours", "public_holidays_closed", "closed_dates", "notice_hours",
           "horizon_days", "advisors", "retention_days", "contact", "limits"}

@@ -11,13 +11,14 @@ import unicodedata
 from typing import Iterable, List, Optional
 
 from orientation.booking.store import Booking
+from orientation.language import french
 
 PRODID = "-//DINUM//Orientation France Relance//FR"
 UID_DOMAIN = "orientation-france-relance"
 
 
-def title(minutes: int = 15) -> str:
-    return f"Échange de {minutes} minutes avec un conseiller de la DINUM"
+def title(minutes: int) -> str:
+    return f"Échange de {french.minutes(minutes)} avec un conseiller de la DINUM"
 
 
 def escape_text(text: str) -> str:

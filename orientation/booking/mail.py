@@ -25,7 +25,8 @@ from typing import List, Mapping, Optional
 
 import sqlalchemy as sa
 
-from orientation.booking.calendar import describe_slot
+from orientation.booking.wording import describe_slot, time_zone_text
+from orientation.language import french
 from orientation.booking.ics import booking_ics
 from orientation.booking.store import Booking, BookingStore, outbox
 from orientation.settings import MailSettings, SmtpSettings, get_mail_settings
@@ -66,17 +67,16 @@ def _message(sender: str, recipient: str, subject: str, body: str) -> EmailMessa
 
 
 def user_body(event: str, booking: Booking, previous: Optional[Booking] = None) -> str:
-    when = describe_slot(booking.start)
+    when, zone = describe_slot(booking.start), time_zone_text()
     lines = [f"Bonjour {booking.name},", ""]
     if event == "confirmation":
-        lines.append(f"Votre rendez-vous de 15 minutes avec un conseiller de la DINUM est confirmé : {when} "
-                     "(heure de Paris). Le conseiller aura lu le résumé de votre dossier.")
+        lines.append(f"Votre rendez-vous de {french.minutes(booking.minutes)} avec un conseiller de la DINUM est "
+                     f"confirmé : {when} ({zone}). Le conseiller aura lu le résumé de votre dossier.")
     elif event == "deplacement":
         before = f", au lieu du {describe_slot(previous.start)}" if previous else ""
-        lines.append(f"Votre rendez-vous avec un conseiller de la DINUM est déplacé : {when} (heure de Paris)"
-                     f"{before}.")
+        lines.append(f"Votre rendez-vous avec un conseiller de la DINUM est déplacé : {when} ({zone}){before}.")
     else:
-        lines.append(f"Votre rendez-vous du {when} (heure de Paris) avec un conseiller de la DINUM est annulé, et vos données "
+        lines.append(f"Votre rendez-vous du {when} ({zone}) avec un conseiller de la DINUM est annulé, et vos données "
                      "personnelles sont supprimées.")
     lines += ["", f"Référence : {booking.reference}"]
     if event != "annulation":
@@ -94,7 +94,7 @@ def user_body(event: str, booking: Booking, previous: Optional[Booking] = None) 
 def advisor_body(event: str, booking: Booking, previous: Optional[Booking] = None) -> str:
     what = {"confirmation": "Nouveau rendez-vous", "deplacement": "Rendez-vous déplacé",
             "annulation": "Rendez-vous annulé"}[event]
-    lines = [f"{what} : {booking.reference}, {describe_slot(booking.start)} (heure de Paris), "
+    lines = [f"{what} : {booking.reference}, {describe_slot(booking.start)} ({time_zone_text()}), "
              f"conseiller {booking.advisor_slot + 1}."]
     if event == "deplacement" and previous:
         lines.append(f"Il était prévu le {describe_slot(previous.start)}.")

@@ -189,7 +189,7 @@ class BookingStore:
     # --- reading ---------------------------------------------------------------------------
 
     def taken(self, start_utc: dt.datetime, end_utc: dt.datetime) -> Dict[dt.datetime, int]:
-        """Number of bookings per slot start (aware UTC) in [start, end): what calendar.free_slots needs."""
+        """Number of bookings per slot start (aware UTC) in [start, end): what slots.free_slots needs."""
         query = (sa.select(bookings.c.start_utc, sa.func.count())
                  .where(bookings.c.start_utc >= _utc_naive(start_utc), bookings.c.start_utc < _utc_naive(end_utc))
                  .group_by(bookings.c.start_utc))
@@ -255,7 +255,7 @@ class BookingStore:
         LimitReached (nothing stored) past a limit of the config (check_limits: the email's upcoming
         bookings, and the bookings made by `client`, an IP address, and in `conversation`).
 
-        Whether `start` is a slot of the agenda, within notice and horizon, is calendar.is_free's
+        Whether `start` is a slot of the agenda, within notice and horizon, is slots.is_free's
         job, checked by the caller before; the store only guarantees one booking per advisor and slot.
         ValueError for an unusable name, organisation or email, or a naive datetime.
         """

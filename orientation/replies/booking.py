@@ -9,6 +9,7 @@ from typing import Optional
 from orientation.booking import mail
 from orientation.booking.config import load_config
 from orientation.booking.store import LimitReached
+from orientation.language import french as fmt
 from orientation.replies.message import Message
 
 MOVE_BUTTON = {"title": "Déplacer mon rendez-vous", "payload": "/move_booking"}
@@ -28,8 +29,8 @@ def refusal(error: LimitReached) -> Message:
                         "rendez-vous pris, avec sa référence et votre adresse.",
                 "buttons": [MOVE_BUTTON]}
     window = limits.client_window_minutes
-    delay = ("une heure" if window == 60 else f"{window // 60} heures" if window % 60 == 0
-             else f"{window} minutes")
+    delay = ("une heure" if window == 60 else f"{window // 60}{fmt.NBSP}heures" if window % 60 == 0
+             else fmt.minutes(window))
     return {"text": "Beaucoup de rendez-vous ont été demandés depuis votre connexion en peu de temps : par "
                     "précaution, je ne peux pas en enregistrer d'autre pour l'instant. Je n'ai rien enregistré. "
                     f"Réessayez dans {delay} ; en attendant, je peux répondre à vos questions sur les appels "
@@ -58,4 +59,4 @@ def contact_note(contact: Optional[str]) -> str:
 def fmt_hours(delta: dt.timedelta) -> str:
     """The booking notice in hours: « 2 heures », « 1,5 heure »."""
     hours = delta.total_seconds() / 3600
-    return f"{hours:g}".replace(".", ",") + " heure" + ("s" if hours >= 2 else "")
+    return fmt.number(hours) + fmt.NBSP + "heure" + ("s" if hours >= 2 else "")

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import Dict, List, Optional, Sequence
 
+from orientation.booking import wording
 from orientation.eligibility import INELIGIBLE, CallResult, Profile
 from orientation.eligibility.engine import VERDICT_LABELS
 from orientation.eligibility.rules import FAIL
@@ -155,7 +156,7 @@ def recommendation(profile: Profile, results: List[CallResult], unknown: Sequenc
         messages: List[Message] = [{"text": nothing_fits(results, profile.applicant_type)}]
         messages += also_open(others, "Sur d'autres thèmes, vous pourriez candidater à : ")
         messages.append({"text": profile_line})
-        messages.append({"text": "Souhaitez-vous en parler 15 minutes avec un conseiller de la DINUM ?",
+        messages.append({"text": f"Souhaitez-vous en parler {wording.slot_length_text()} avec un conseiller de la DINUM ?",
                          "buttons": [APPOINTMENT_BUTTON]})
         return messages
     # The answer first: one sentence for the best call, then the cards; the reasons,
@@ -178,6 +179,6 @@ def recommendation(profile: Profile, results: List[CallResult], unknown: Sequenc
     if missing:
         closing.append(f"Pour préciser ces résultats, indiquez-moi {' et '.join(missing)}.")
     closing.append("Souhaitez-vous le détail d'un appel, savoir pourquoi un autre ne convient pas, ou un rendez-vous "
-                   "de 15 minutes avec un conseiller de la DINUM ?")
+                   f"de {wording.slot_length_text()} avec un conseiller de la DINUM ?")
     messages.append({"text": "\n".join(closing), "buttons": _buttons(main + funds, why_not_candidates(results))})
     return messages

@@ -5,6 +5,7 @@ from actions.booking import advisor_summary
 from actions.booking_form import ValidateBookingForm
 from actions.booking_slots import slot_time
 from tests.actions.conftest import make_tracker, texts
+from tests.french import nb
 
 
 def test_the_summary_has_profile_verdicts_reasons_and_questions():
@@ -12,10 +13,10 @@ def test_the_summary_has_profile_verdicts_reasons_and_questions():
                             "project_nature": "cooperation_usagers",
                             "questions_asked": ["quel est le taux de TNT-COOP ?"]})
     summary = advisor_summary(tracker)
-    assert summary.startswith("Profil : une commune, 250 000 habitants, projet de 400 000 € TTC")
-    assert "• FEDER-NUM (vous êtes éligible, 60 % de 400 000 €, soit jusqu'à 240 000 €" in summary
-    assert "  – Subvention minimale 75 000 €" in summary
-    assert "TNT-COOP (Population couverte 250 000 < 300 000 habitants requis.)" in summary
+    assert summary.startswith(nb("Profil : une commune, 250 000 habitants, projet de 400 000 € TTC"))
+    assert nb("• FEDER-NUM (vous êtes éligible, 60 % de 400 000 €, soit jusqu'à 240 000 €") in summary
+    assert nb("  – Subvention minimale 75 000 €") in summary
+    assert nb("TNT-COOP (Population couverte 250 000 < 300 000 habitants requis.)") in summary
     assert summary.endswith("Questions posées : quel est le taux de TNT-COOP ?")
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from actions import booking_services
-from orientation.booking.calendar import PARIS
+from orientation.booking.slots import PARIS
 from orientation.booking.store import BookingStore
 from actions.booking import advisor_summary
 from actions.booking_form import ValidateBookingForm
@@ -15,6 +15,7 @@ from actions.booking_questions import ActionAskBookingSlot
 from orientation.replies.booking import contact_note
 from actions.profile_form import ValidateProfileForm
 from tests.actions.conftest import make_tracker, texts
+from tests.french import nb
 
 # Monday 11 October 2021, 08:00 in Paris: « jeudi » is Thursday 14 October.
 NOW = dt.datetime(2021, 10, 11, 6, 0, tzinfo=dt.timezone.utc)
@@ -187,9 +188,9 @@ def test_a_precise_free_moment_is_offered_for_confirmation(bookings, dispatcher)
     result, _ = run(ValidateBookingForm(), dispatcher, {"requested_slot": "booking_slot"}, "jeudi 10h")
     assert result == {"booking_wish": {"day": "2021-10-14", "at": "10:00"}}
     ask(dispatcher, result["booking_wish"])
-    assert "Le créneau du jeudi 14 octobre à 10 h (heure de Paris) est libre" in texts(dispatcher)
+    assert nb("Le créneau du jeudi 14 octobre à 10 h (heure de Paris) est libre") in texts(dispatcher)
     buttons = dispatcher.messages[-1]["buttons"]
-    assert buttons[0] == {"title": "Confirmer jeudi 14 octobre à 10 h 00",
+    assert buttons[0] == {"title": nb("Confirmer jeudi 14 octobre à 10 h 00"),
                           "payload": '/inform{"booking_slot": "2021-10-14T10:00:00+02:00"}'}
 
 
@@ -204,10 +205,10 @@ def test_a_taken_moment_gets_the_nearest_free_ones(bookings, dispatcher):
     book(bookings, THURSDAY_10)
     book(bookings, THURSDAY_10)  # both advisors
     events = ask(dispatcher, {"day": "2021-10-14", "at": "10:00"})
-    assert "Le créneau du jeudi 14 octobre à 10 h est déjà pris" in texts(dispatcher)
+    assert nb("Le créneau du jeudi 14 octobre à 10 h est déjà pris") in texts(dispatcher)
     offered = [b["title"] for b in dispatcher.messages[-1]["buttons"]]
-    assert offered == ["jeudi 14 octobre, 9 h 30", "jeudi 14 octobre, 9 h 45", "jeudi 14 octobre, 10 h 15",
-                       "jeudi 14 octobre, 10 h 30"]
+    assert offered == [nb("jeudi 14 octobre, 9 h 30"), nb("jeudi 14 octobre, 9 h 45"), nb("jeudi 14 octobre, 10 h 15"),
+                       nb("jeudi 14 octobre, 10 h 30")]
     assert events == [{"event": "slot", "timestamp": None, "name": "booking_wish", "value": {"day": "2021-10-14"}}]
 
 
@@ -236,10 +237,10 @@ def test_by_phone_is_a_wish_for_the_call_and_reaches_the_summary(bookings, dispa
 
 @pytest.mark.parametrize("wish, why", [
     ({"day": "2021-10-16", "at": "10:00"}, "Les conseillers ne reçoivent pas le samedi 16 octobre."),
-    ({"day": "2021-10-14", "at": "12:30"}, "Il n'y a pas de créneau le jeudi 14 octobre à 12 h 30 : les conseillers "
-                                           "reçoivent par créneaux de 15 minutes, aux heures d'ouverture."),
-    ({"day": "2021-10-11", "at": "09:30"}, "Le lundi 11 octobre à 9 h 30, c'est trop tôt : un rendez-vous se prend "
-                                           "au moins 2 heures à l'avance."),
+    ({"day": "2021-10-14", "at": "12:30"}, "Il n'y a pas de créneau le jeudi 14 octobre à 12\u00a0h\u00a030 : les conseillers "
+                                           "reçoivent par créneaux de 15\u00a0minutes, aux heures d'ouverture."),
+    ({"day": "2021-10-11", "at": "09:30"}, "Le lundi 11 octobre à 9\u00a0h\u00a030, c'est trop tôt : un rendez-vous se prend "
+                                           "au moins 2\u00a0heures à l'avance."),
 ])
 def test_a_moment_that_is_no_slot_says_why_and_offers_the_nearest(bookings, dispatcher, wish, why):
     ask(dispatcher, wish)

@@ -6,6 +6,7 @@ import pytest
 from actions.call_questions import ActionCallInfo, ActionCompareCalls, ActionWhyNot
 from actions.handoff import ActionAppointmentHandoff
 from tests.actions.conftest import entity, make_tracker, texts
+from tests.french import nb
 
 
 def run(action, dispatcher, tracker):
@@ -30,7 +31,7 @@ def test_each_question_type_about_a_call(dispatcher, code, aspect, expected):
     tracker = make_tracker(text="?", intent="ask_call_info",
                            entities=[entity("call_code", code), entity("call_aspect", aspect)])
     events = run(ActionCallInfo(), dispatcher, tracker)
-    assert expected in texts(dispatcher)
+    assert nb(expected) in texts(dispatcher)
     assert any(e["name"] == "current_call" and e["value"] == code for e in events)
 
 
@@ -38,7 +39,7 @@ def test_a_follow_up_question_uses_the_call_discussed_last(dispatcher):
     tracker = make_tracker({"current_call": "ITN5"}, text="et son taux ?", intent="ask_call_info",
                            entities=[entity("call_aspect", "taux")])
     run(ActionCallInfo(), dispatcher, tracker)
-    assert texts(dispatcher).startswith("ITN5 — Cycle de vie de la donnée : cofinancement 75 %")
+    assert texts(dispatcher).startswith(nb("ITN5 — Cycle de vie de la donnée : cofinancement 75 %"))
 
 
 def test_a_call_code_that_does_not_exist(dispatcher):
@@ -92,9 +93,9 @@ def test_the_handoff_recaps_the_case_for_the_advisor(dispatcher):
                            intent="ask_appointment")
     run(ActionAppointmentHandoff(), dispatcher, tracker)
     said = texts(dispatcher)
-    assert "créneaux de 15 minutes" in said
-    assert "Profil : une commune, 350 000 habitants, projet de 400 000 € TTC" in said
-    assert "TNT-COOP (vous êtes éligible, 75 % de 400 000 €, soit jusqu'à 300 000 €" in said
+    assert "créneaux de 15\u00a0minutes" in said
+    assert nb("Profil : une commune, 350 000 habitants, projet de 400 000 € TTC") in said
+    assert nb("TNT-COOP (vous êtes éligible, 75 % de 400 000 €, soit jusqu'à 300 000 €") in said
     assert "Questions posées : pourquoi pas ITN2 ?" in said
 
 
@@ -118,7 +119,7 @@ def test_an_admitted_type_is_answered_yes_with_the_money(dispatcher):
     run(ActionCanApply(), dispatcher, tracker)
     said = texts(dispatcher)
     assert said.startswith("Oui. ITN5")
-    assert "75 % de 300 000 €, soit jusqu'à 225 000 €" in said
+    assert nb("75 % de 300 000 €, soit jusqu'à 225 000 €") in said
 
 
 def test_without_a_type_the_answer_says_who_may_apply(dispatcher):

@@ -12,6 +12,7 @@ from actions.profile_slots import ValidateProfileSlots
 from orientation.replies.message import APPOINTMENT_BUTTON
 from orientation.replies.side_questions import NO_ANSWER
 from tests.actions.conftest import make_tracker, texts
+from tests.french import nb
 
 
 def user(text="..."):
@@ -46,8 +47,8 @@ def test_the_total_and_its_personnel_part_are_both_kept(dispatcher):
     tracker = turn(REGION, "budget autour de 800k … dans les 800k y a ~200k de salaires internes")
     result = run(ValidateProfileSlots(), dispatcher, tracker)
     assert result["budget"] == 800_000 and result["budget_parts"] == {"personnel": 200_000}
-    assert ("Je note que le budget de 800 000 € TTC comprend 200 000 € de personnel : les appels qui ne financent "
-            "pas ces dépenses appliquent leur taux au reste.") in texts(dispatcher)
+    assert (nb("Je note que le budget de 800 000 € TTC comprend 200 000 € de personnel : les appels qui ne financent "
+            "pas ces dépenses appliquent leur taux au reste.")) in texts(dispatcher)
 
 
 def test_a_correction_that_confirms_the_total_is_said_not_ignored(dispatcher):
@@ -55,7 +56,7 @@ def test_a_correction_that_confirms_the_total_is_said_not_ignored(dispatcher):
     tracker = turn(before, "non non le budget total reste 800k !! les 200k c juste la part salaires", intent="correct")
     result = run(ValidateProfileSlots(), dispatcher, tracker)
     assert result["budget"] == 800_000 and result["budget_parts"] == {"personnel": 200_000}
-    assert texts(dispatcher) == "C'est noté : le budget reste 800 000 € TTC."
+    assert texts(dispatcher) == nb("C'est noté : le budget reste 800 000 € TTC.")
 
 
 def test_a_bare_number_given_ht_corrects_the_budget(dispatcher):
@@ -63,8 +64,8 @@ def test_a_bare_number_given_ht_corrects_the_budget(dispatcher):
     tracker = turn(before, "380 000 HT en fait, le 450 c'était avec la maintenance", intent="correct")
     result = run(ValidateProfileSlots(), dispatcher, tracker)
     assert result["budget"] == 456_000
-    assert "le budget passe de 450 000 € TTC à 456 000 € TTC" in texts(dispatcher)
-    assert "converti le montant hors taxes en TTC (TVA à 20 %) : 456 000 € TTC" in texts(dispatcher)
+    assert nb("le budget passe de 450 000 € TTC à 456 000 € TTC") in texts(dispatcher)
+    assert nb("converti le montant hors taxes en TTC (TVA à 20 %) : 456 000 € TTC") in texts(dispatcher)
 
 
 def test_two_possible_totals_are_asked_with_buttons_and_the_budget_kept(dispatcher):
@@ -72,8 +73,8 @@ def test_two_possible_totals_are_asked_with_buttons_and_the_budget_kept(dispatch
     tracker = turn(before, "non, on hésite entre 500k et 300k", intent="correct")
     result = run(ValidateProfileSlots(), dispatcher, tracker)
     assert "budget" not in result and result["budget_candidates"] == [500_000, 300_000]
-    assert ("Votre message contient plusieurs montants (500 000 € et 300 000 €) : lequel est le coût total du "
-            "projet ? En attendant, je garde 450 000 € TTC.") in texts(dispatcher)
+    assert (nb("Votre message contient plusieurs montants (500 000 € et 300 000 €) : lequel est le coût total du "
+            "projet ? En attendant, je garde 450 000 € TTC.")) in texts(dispatcher)
     assert [b["payload"] for b in dispatcher.messages[0]["buttons"]] == [
         '/inform{"budget": 500000.0}', '/inform{"budget": 300000.0}']
 
@@ -81,7 +82,7 @@ def test_two_possible_totals_are_asked_with_buttons_and_the_budget_kept(dispatch
 def test_the_budget_question_offers_the_candidates(dispatcher):
     tracker = make_tracker({"budget_candidates": [500_000.0, 300_000.0]}, text="500k ou 300k")
     asyncio.run(ActionAskBudget().run(dispatcher, tracker, {}))
-    assert [b["title"] for b in dispatcher.messages[0]["buttons"]] == ["500 000 € au total", "300 000 € au total"]
+    assert [b["title"] for b in dispatcher.messages[0]["buttons"]] == [nb("500 000 € au total"), nb("300 000 € au total")]
 
 
 def test_the_form_reads_an_answer_with_two_totals_as_candidates(dispatcher):
@@ -94,14 +95,14 @@ def test_an_unreadable_correction_says_what_is_kept_and_asks(dispatcher):
     before = {**REGION, "budget": 450_000.0}
     result = run(ValidateProfileSlots(), dispatcher, turn(before, "non c'est pas le bon montant", intent="correct"))
     assert result.get("budget", 450_000.0) == 450_000.0
-    assert texts(dispatcher).startswith("Je n'ai pas compris ce qu'il faut corriger : je garde votre profil "
-                                        "(une région, projet de 450 000 € TTC, données")
+    assert texts(dispatcher).startswith(nb("Je n'ai pas compris ce qu'il faut corriger : je garde votre profil "
+                                        "(une région, projet de 450 000 € TTC, données"))
 
 
 def test_a_bare_figure_in_a_correction_is_offered_for_each_field_it_could_be(dispatcher):
     before = {**REGION, "budget": 450_000.0, "population": 120_000.0}
     run(ValidateProfileSlots(), dispatcher, turn(before, "non c'est 380 000 en fait", intent="correct"))
-    assert texts(dispatcher).startswith("À quoi correspond 380 000 ? Pour l'instant je garde votre profil")
+    assert texts(dispatcher).startswith(nb("À quoi correspond 380 000 ? Pour l'instant je garde votre profil"))
     assert [b["payload"] for b in dispatcher.messages[0]["buttons"]] == [
         '/inform{"budget": 380000.0}', '/inform{"population": 380000.0}']
 
@@ -148,10 +149,10 @@ def test_what_if_on_the_budget_gives_the_amounts_of_the_copy(dispatcher):
     run(ActionWhatIf(), dispatcher, turn(before, "et si le budget était de 1 M€ ?", intent="ask_what_if",
                                                 extracted=False))
     text = texts(dispatcher)
-    assert "Si le budget était de 1 000 000 € TTC (au lieu de 400 000 € TTC) :" in text
+    assert nb("Si le budget était de 1 000 000 € TTC (au lieu de 400 000 € TTC) :") in text
     # TNT-COOP 2e session: 75 % hors personnel et matériel, nothing excluded named: 750 000 €.
-    assert "• Coopération avec partenaires et usagers : jusqu'à 750 000 € pour votre projet ; ouvert jusqu'au " \
-           "22 novembre 2021 (code TNT-COOP)." in text
+    assert nb("• Coopération avec partenaires et usagers : jusqu'à 750 000 € pour votre projet ; ouvert jusqu'au " \
+           "22 novembre 2021 (code TNT-COOP).") in text
 
 
 def test_adopting_sets_the_slots_and_keeping_drops_the_hypothesis(dispatcher):
@@ -207,7 +208,7 @@ def test_plain_words_list_each_call_with_its_title_and_money(dispatcher):
     lines = texts(dispatcher).split("\n")
     assert lines[0].startswith("En clair : oui, vous pouvez demander un financement.")
     assert all(not line.startswith("• ") or (" : " in line and "(code " in line) for line in lines)
-    assert "• Coopération avec partenaires et usagers : jusqu'à 300 000 € pour votre projet" in texts(dispatcher)
+    assert nb("• Coopération avec partenaires et usagers : jusqu'à 300 000 € pour votre projet") in texts(dispatcher)
 
 
 def test_plain_words_when_nothing_fits(dispatcher):
@@ -231,9 +232,9 @@ def test_a_correction_that_changes_nothing_does_not_repeat_the_recommendation(di
 def test_parts_before_the_total_are_kept_and_parts_above_it_are_refused(dispatcher):
     result = run(ValidateProfileSlots(), dispatcher, turn(REGION, "dont 150 000 € de salaires"))
     assert result["budget_parts"] == {"personnel": 150_000} and "budget" not in result
-    assert texts(dispatcher) == "Je note que le coût du projet comprend 150 000 € de personnel."
+    assert texts(dispatcher) == nb("Je note que le coût du projet comprend 150 000 € de personnel.")
     dispatcher.messages.clear()
     result = run(ValidateProfileSlots(), dispatcher, turn({**REGION, "budget": 100_000.0}, "dont 150 000 € de salaires"))
     assert "budget_parts" not in result
-    assert texts(dispatcher) == ("Ces dépenses (150 000 €) dépassent le budget de 100 000 € TTC que je garde : "
-                                 "quel est le coût total du projet ?")
+    assert texts(dispatcher) == (nb("Ces dépenses (150 000 €) dépassent le budget de 100 000 € TTC que je garde : "
+                                 "quel est le coût total du projet ?"))

@@ -7,6 +7,7 @@ from actions.call_questions import ActionWhyNot
 from actions.call_questions import ActionFunding, ActionListCalls
 from actions.recommendation import ActionRecommend
 from tests.actions.conftest import entity, make_tracker, texts
+from tests.french import nb
 
 
 def run(action, dispatcher, tracker):
@@ -19,7 +20,7 @@ def test_recommends_tnt_coop_with_the_amount_and_sets_recommended_calls(dispatch
     events = run(ActionRecommend(), dispatcher, tracker)
     said = texts(dispatcher)
     assert "1. TNT-COOP — Développer la coopération" in said
-    assert "75 % de 400 000 €, soit jusqu'à 300 000 €" in said
+    assert nb("75 % de 400 000 €, soit jusqu'à 300 000 €") in said
     assert "ouvert jusqu'au 22 novembre 2021" in said
     recommended = next(e for e in events if e["name"] == "recommended_calls")["value"]
     assert recommended[0] == "TNT-COOP"
@@ -52,7 +53,7 @@ def test_a_call_on_the_theme_that_does_not_fit_is_named_and_its_reason_comes_on_
     answer = CollectingDispatcher()
     run(ActionWhyNot(), answer, make_tracker(slots, intent="ask_why_not",
                                                entities=[entity("call_code", "TNT-COOP")]))
-    assert "Population couverte 250 000 < 300 000 habitants requis" in texts(answer)
+    assert nb("Population couverte 250 000 < 300 000 habitants requis") in texts(answer)
 
 
 def test_nothing_fits_is_said_with_the_reason(dispatcher):
@@ -61,7 +62,7 @@ def test_nothing_fits_is_said_with_the_reason(dispatcher):
     run(ActionRecommend(), dispatcher, tracker)
     said = texts(dispatcher)
     assert "Aucun appel ne correspond" in said
-    assert "300 000 habitants" in said
+    assert nb("300 000 habitants") in said
 
 
 def test_a_private_person_is_told_kindly(dispatcher):
@@ -82,7 +83,7 @@ def test_funding_over_the_recommended_calls(dispatcher):
     tracker = make_tracker({"applicant_type": "service_deconcentre", "budget": 300000.0,
                             "project_nature": "donnees"}, intent="ask_funding")
     run(ActionFunding(), dispatcher, tracker)
-    assert "ITN5 : 75 % de 300 000 €, soit jusqu'à 225 000 €" in texts(dispatcher)
+    assert nb("ITN5 : 75 % de 300 000 €, soit jusqu'à 225 000 €") in texts(dispatcher)
 
 
 def test_funding_for_one_call_with_its_cap(dispatcher):
@@ -90,7 +91,7 @@ def test_funding_for_one_call_with_its_cap(dispatcher):
                            text="combien avec SNAP4 ?", intent="ask_funding",
                            entities=[entity("call_code", "SNAP4")])
     events = run(ActionFunding(), dispatcher, tracker)
-    assert "plafonné à 3 000 000 €" in texts(dispatcher)
+    assert nb("plafonné à 3 000 000 €") in texts(dispatcher)
     assert {"event": "slot", "timestamp": None, "name": "current_call", "value": "SNAP4"} in events
 
 
@@ -110,4 +111,4 @@ def test_how_much_after_talking_about_a_call_means_that_call(dispatcher):
     tracker = make_tracker({"applicant_type": "service_deconcentre", "budget": 300000.0, "current_call": "ITN5",
                             "recommended_calls": ["ITN5", "ITN1"]}, text="combien je peux avoir ?", intent="ask_funding")
     run(ActionFunding(), dispatcher, tracker)
-    assert texts(dispatcher).startswith("ITN5 — ") and "75 % de 300 000 €, soit jusqu'à 225 000 €" in texts(dispatcher)
+    assert texts(dispatcher).startswith("ITN5 — ") and nb("75 % de 300 000 €, soit jusqu'à 225 000 €") in texts(dispatcher)

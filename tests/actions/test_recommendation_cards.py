@@ -10,6 +10,7 @@ from orientation.eligibility import INELIGIBLE, Profile, evaluate
 from actions.recommendation import ActionRecommend
 from orientation.replies.cards import card, verdict_sentence
 from tests.actions.conftest import entity, make_tracker, texts
+from tests.french import nb
 
 COMMUNE = {"applicant_type": "commune", "population": 350000.0, "budget": 400000.0,
            "project_nature": "cooperation_usagers"}
@@ -26,14 +27,14 @@ def best(date, **profile):
 def test_the_answer_comes_first_then_the_cards_then_the_same_calls_as_text(dispatcher):
     run(ActionRecommend(), dispatcher, make_tracker(COMMUNE))
     first, payload, *rest = dispatcher.messages
-    assert first["text"] == ("Vous êtes éligible à TNT-COOP : jusqu'à 300 000 €, ouvert jusqu'au 22 novembre 2021. "
-                             "Un autre appel vous correspond aussi.")
+    assert first["text"] == (nb("Vous êtes éligible à TNT-COOP : jusqu'à 300 000 €, ouvert jusqu'au 22 novembre 2021. "
+                             "Un autre appel vous correspond aussi."))
     data = payload["custom"]["data"]  # "data": what Rasa's socketio channel emits
     assert payload.get("text") is None
     tnt_coop, feder = data["cards"]
     assert (tnt_coop["code"], tnt_coop["verdict"], tnt_coop["verdict_text"]) == ("TNT-COOP", "eligible", "Éligible")
     assert (tnt_coop["amount_eur"], tnt_coop["rate"], tnt_coop["amount_text"]) == (300000.0, 0.75,
-                                                                                    "jusqu'à 300 000 € (75 %)")
+                                                                                    nb("jusqu'à 300 000 € (75 %)"))
     assert (tnt_coop["status"], tnt_coop["status_text"], tnt_coop["closes"]) == (
         "open", "Ouvert jusqu'au 22 novembre 2021", "2021-11-22")
     # what an advisor would insist on stays in the first reply: the base without personnel
@@ -41,7 +42,7 @@ def test_the_answer_comes_first_then_the_cards_then_the_same_calls_as_text(dispa
     assert tnt_coop["buttons"] == [{"title": "Détails", "label": "Détails de TNT-COOP",
                                     "payload": '/ask_call_info{"call_code": "TNT-COOP", "call_aspect": "details"}'}]
     assert (feder["code"], feder["amount_text"], feder["fund"]) == (
-        "FEDER-NUM", "jusqu'à 240 000 € (60 %)", "Fonds européens, hors France Relance")
+        "FEDER-NUM", nb("jusqu'à 240 000 € (60 %)"), "Fonds européens, hors France Relance")
     # the widget skips exactly the texts that follow, which the rest channel shows; Rasa's channels
     # cut a text at blank lines, so a replaced text must have none
     following = [m["text"] for m in rest[:len(data["replaces"])]]
@@ -61,10 +62,10 @@ def test_reasons_and_commitments_are_not_in_the_first_reply_but_in_details(dispa
         entity("call_code", "TNT-COOP"), entity("call_aspect", "details")]))
     answer = texts(details)
     assert answer.startswith("TNT-COOP — Développer la coopération")
-    assert "Cofinancement : 75 %" in answer
-    assert ("Pour votre projet : vous êtes éligible. Financement possible : 75 % de 400 000 €, soit jusqu'à "
-            "300 000 €.\n• Type de porteur admis : une commune") in answer
-    assert "• Population couverte 350 000 ≥ 300 000 habitants requis." in answer
+    assert nb("Cofinancement : 75 %") in answer
+    assert (nb("Pour votre projet : vous êtes éligible. Financement possible : 75 % de 400 000 €, soit jusqu'à "
+            "300 000 €.\n• Type de porteur admis : une commune")) in answer
+    assert nb("• Population couverte 350 000 ≥ 300 000 habitants requis.") in answer
     assert "Conditions :\n• Taux appliqué hors dépenses de personnel (T2) et achats de matériel.\n• Seules les " \
            "prestations sont financées" in answer
 
@@ -77,7 +78,7 @@ def test_a_typed_presentation_question_stays_a_presentation(dispatcher):
 
 def test_a_capped_amount_says_so_on_its_card():
     result = best("2021-10-15", applicant_type="administration_centrale", budget=3000000, nature="terminaux")
-    assert (result.code, card(result)["amount_text"]) == ("SNAP3", "jusqu'à 2 000 000 € (75 %, plafonné)")
+    assert (result.code, card(result)["amount_text"]) == ("SNAP3", nb("jusqu'à 2 000 000 € (75 %, plafonné)"))
     assert card(result)["status_text"] == "Ouvert, sans date de clôture"
 
 
@@ -85,10 +86,10 @@ def test_without_a_budget_the_card_gives_the_rate_and_what_remains_to_confirm():
     result = best("2021-10-15", applicant_type="service_deconcentre", nature="relation_usagers")
     data = card(result)
     assert (data["code"], data["verdict_text"], data["amount_eur"]) == ("ITN8A", "À confirmer", None)
-    assert data["amount_text"] == "Cofinancement jusqu'à 75 % du coût du projet"
-    assert data["notes"] == ["Budget non précisé : taille attendue au moins 150 000 € TTC."]
-    assert verdict_sentence(result).startswith("ITN8A peut vous convenir, éligibilité à confirmer : cofinancement "
-                                               "jusqu'à 75 % du coût du projet")
+    assert data["amount_text"] == nb("Cofinancement jusqu'à 75 % du coût du projet")
+    assert data["notes"] == [nb("Budget non précisé : taille attendue au moins 150 000 € TTC.")]
+    assert verdict_sentence(result).startswith(nb("ITN8A peut vous convenir, éligibilité à confirmer : cofinancement "
+                                               "jusqu'à 75 % du coût du projet"))
 
 
 def test_an_upcoming_session_is_tagged_to_come():

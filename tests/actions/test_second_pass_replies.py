@@ -8,6 +8,7 @@ from actions.call_questions import ActionCallInfo, ActionCompareCalls, ActionWhy
 from actions.call_questions import ActionFunding
 from actions.recommendation import ActionRecommend
 from tests.actions.conftest import entity, make_tracker, texts
+from tests.french import nb
 
 
 def run(action, dispatcher, tracker):
@@ -31,8 +32,8 @@ def test_aap_donnees_asked_by_a_region_is_tnt_donnees(dispatcher):
     tracker = make_tracker({"applicant_type": "region"}, text="quel est le taux de l'AAP données ?",
                            intent="ask_call_info", entities=AAP_DONNEES)
     events = run(ActionCallInfo(), dispatcher, tracker)
-    assert texts(dispatcher).startswith("TNT-DONNEES — Développer un meilleur usage des données pour nos "
-                                        "territoires : cofinancement 50 %")
+    assert texts(dispatcher).startswith(nb("TNT-DONNEES — Développer un meilleur usage des données pour nos "
+                                        "territoires : cofinancement 50 %"))
     assert {"event": "slot", "name": "current_call", "value": "TNT-DONNEES", "timestamp": None} in events
 
 
@@ -40,7 +41,7 @@ def test_aap_donnees_asked_by_a_state_service_in_the_same_message_is_itn5(dispat
     tracker = make_tracker(text="je suis la DDT, quel est le taux de l'AAP données ?", intent="ask_call_info",
                            entities=AAP_DONNEES + [entity("applicant_type", "service_deconcentre", "DDT")])
     run(ActionCallInfo(), dispatcher, tracker)
-    assert texts(dispatcher).startswith("ITN5 — Cycle de vie de la donnée : cofinancement 75 %")
+    assert texts(dispatcher).startswith(nb("ITN5 — Cycle de vie de la donnée : cofinancement 75 %"))
 
 
 def test_aap_donnees_asked_by_nobody_known_gets_one_button_per_call(dispatcher):
@@ -91,17 +92,17 @@ def test_a_departement_data_project_in_march_2021_gets_tnt_donnees_then_feder_to
     events = run(ActionRecommend(), dispatcher, tracker)
     said = messages(dispatcher)
     # the answer first: the verdict sentence, the cards' data, then the cards as text
-    assert said[0] == ("Vous êtes éligible à TNT-DONNEES : jusqu'à 150 000 €, ouvert jusqu'au 28 mai 2021. "
-                       "Un autre appel vous correspond aussi.")
+    assert said[0] == (nb("Vous êtes éligible à TNT-DONNEES : jusqu'à 150 000 €, ouvert jusqu'au 28 mai 2021. "
+                       "Un autre appel vous correspond aussi."))
     cards = dispatcher.messages[1]["custom"]["data"]["cards"]
-    assert [(c["code"], c["amount_text"]) for c in cards] == [("TNT-DONNEES", "jusqu'à 150 000 € (50 %)"),
-                                                              ("FEDER-NUM", "jusqu'à 180 000 € (60 %)")]
+    assert [(c["code"], c["amount_text"]) for c in cards] == [("TNT-DONNEES", nb("jusqu'à 150 000 € (50 %)")),
+                                                              ("FEDER-NUM", nb("jusqu'à 180 000 € (60 %)"))]
     assert dispatcher.messages[1]["custom"]["data"]["replaces"] == said[2:4]
     assert said[2].startswith("1. TNT-DONNEES — Développer un meilleur usage des données pour nos territoires")
     assert said[3] == (
-        "À envisager aussi :\n• FEDER-NUM — Fonds européens – services numériques et données : éligible, 60 % de "
-        "300 000 €, soit jusqu'à 180 000 €, dépôt au fil de l'eau, aucune date de clôture publiée.\n"
-        "  Fonds européens, hors France Relance : les critères d'éligibilité détaillés sont dans la fiche action, "
+        nb("À envisager aussi :\n• FEDER-NUM — Fonds européens – services numériques et données : éligible, 60 % de "
+           "300 000 €, soit jusqu'à 180 000 €, dépôt au fil de l'eau, aucune date de clôture publiée.\n")
+        + "  Fonds européens, hors France Relance : les critères d'éligibilité détaillés sont dans la fiche action, "
         "à télécharger ; le dossier doit expliquer dans une note votre démarche pour un numérique responsable ; "
         "la subvention de l'UE est d'au moins 75 000 €.")
     recommended = next(e for e in events if e["name"] == "recommended_calls")["value"]
@@ -113,8 +114,8 @@ def test_itn5_at_500_000_in_february_2021_is_pointed_to_the_aap_session(dispatch
     tracker = make_tracker({"applicant_type": "service_deconcentre", "budget": 500000.0, "project_nature": "donnees"})
     run(ActionRecommend(), dispatcher, tracker)
     card = next(m for m in messages(dispatcher) if m.startswith("1. "))
-    assert card.startswith("1. ITN5 — Cycle de vie de la donnée\nVous êtes éligible. Financement possible : 75 % "
-                           "de 500 000 €, soit jusqu'à 375 000 €.")
+    assert card.startswith(nb("1. ITN5 — Cycle de vie de la donnée\nVous êtes éligible. Financement possible : 75 % "
+                           "de 500 000 €, soit jusqu'à 375 000 €."))
     assert card.endswith("Appel à projets – 2e session : ouverture au 2e trimestre 2021 (dates précises non "
                          "publiées).")
 
@@ -156,11 +157,11 @@ def test_nothing_fits_for_a_small_commune_two_sentences_then_the_appointment(dis
     run(ActionRecommend(), dispatcher, tracker)
     said = messages(dispatcher)
     assert said[0] == (
-        "Aucun appel ne correspond à la fois à votre profil et à votre projet, d'abord à cause de la population "
+        nb("Aucun appel ne correspond à la fois à votre profil et à votre projet, d'abord à cause de la population "
         "couverte (TNT-COOP : population couverte 20 000 < 300 000 habitants requis). Un projet porté en "
         "regroupement avec d'autres collectivités, pour couvrir plus d'habitants, pourrait vous ouvrir ces appels ; "
-        "les conseillers de la DINUM peuvent vous aider à le monter.")
-    assert dispatcher.messages[-1]["text"] == "Souhaitez-vous en parler 15 minutes avec un conseiller de la DINUM ?"
+        "les conseillers de la DINUM peuvent vous aider à le monter."))
+    assert dispatcher.messages[-1]["text"] == nb("Souhaitez-vous en parler 15 minutes avec un conseiller de la DINUM ?")
     assert dispatcher.messages[-1]["buttons"] == [{"title": "Prendre rendez-vous avec la DINUM",
                                                    "payload": "/ask_appointment"}]
 
@@ -169,8 +170,8 @@ def test_nothing_fits_for_an_association_with_a_tiny_budget_says_the_project_is_
     tracker = make_tracker({"applicant_type": "association", "budget": 20000.0, "project_nature": "donnees"})
     run(ActionRecommend(), dispatcher, tracker)
     said = messages(dispatcher)[0]
-    assert said.startswith("Aucun appel ne correspond à la fois à votre profil et à votre projet, d'abord à cause "
-                           "du budget du projet (FEDER-NUM : subvention minimale 75 000 €")
+    assert said.startswith(nb("Aucun appel ne correspond à la fois à votre profil et à votre projet, d'abord à cause "
+                           "du budget du projet (FEDER-NUM : subvention minimale 75 000 €"))
     assert "Un projet plus ample" in said
     assert any(b["payload"] == "/ask_appointment" for b in buttons(dispatcher))
 
@@ -181,7 +182,7 @@ def test_a_state_service_too_small_for_itn3_is_not_told_to_join_collectivites(di
                             "budget": 500000.0, "project_nature": "extension_territoriale"})
     run(ActionRecommend(), dispatcher, tracker)
     said = messages(dispatcher)[0]
-    assert "ITN3 : population couverte 200 000 < 1 000 000 habitants requis" in said
+    assert nb("ITN3 : population couverte 200 000 < 1 000 000 habitants requis") in said
     assert "Un projet couvrant un territoire plus large, porté avec d'autres services" in said
     assert "collectivités" not in said
 
@@ -197,8 +198,8 @@ def test_itn3_who_may_apply_gives_the_threshold_as_an_example(dispatcher):
     tracker = make_tracker(text="qui peut candidater à ITN3 ?", intent="ask_call_info",
                            entities=[entity("call_code", "ITN3"), entity("call_aspect", "beneficiaires")])
     run(ActionCallInfo(), dispatcher, tracker)
-    assert texts(dispatcher).endswith("Le projet doit couvrir un bassin de population représentatif, par exemple "
-                                      "1 000 000 habitants ou 3 départements.")
+    assert texts(dispatcher).endswith(nb("Le projet doit couvrir un bassin de population représentatif, par exemple "
+                                      "1 000 000 habitants ou 3 départements."))
 
 
 def test_itn8a_dates_say_a_call_for_projects_not_a_continuous_deposit(dispatcher, monkeypatch):

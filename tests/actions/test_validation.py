@@ -6,6 +6,7 @@ import pytest
 from actions.profile_form import ValidateProfileForm, fields_needed
 from actions.profile_slots import ValidateProfileSlots
 from tests.actions.conftest import make_tracker, texts
+from tests.french import nb
 
 
 def user(text="..."):
@@ -35,15 +36,15 @@ def test_a_correction_replaces_the_value_and_is_acknowledged(dispatcher):
               user("en fait nous sommes 250 000 habitants"), slot("population", 250000.0)]
     result = validate(dispatcher, {"population": 250000.0}, events)
     assert result["population"] == 250000.0
-    assert texts(dispatcher) == ("C'est noté : la population couverte passe de 350 000 habitants "
-                                 "à 250 000 habitants.")
+    assert texts(dispatcher) == (nb("C'est noté : la population couverte passe de 350 000 habitants "
+                                 "à 250 000 habitants."))
 
 
 def test_a_negative_budget_is_refused_and_the_previous_one_kept(dispatcher):
     events = [user("300 000 €"), slot("budget", 300000.0), user("-5 €"), slot("budget", -5.0)]
     result = validate(dispatcher, {"budget": -5.0}, events, text="-5 €")
     assert result["budget"] == 300000.0
-    assert "négatif" in texts(dispatcher) and "Je garde 300 000 € TTC" in texts(dispatcher)
+    assert "négatif" in texts(dispatcher) and nb("Je garde 300 000 € TTC") in texts(dispatcher)
 
 
 def test_an_absurd_population_is_refused(dispatcher):
@@ -56,7 +57,7 @@ def test_an_absurd_population_is_refused(dispatcher):
 def test_an_amount_given_ht_is_said_converted(dispatcher):
     events = [user("400 000 € HT"), slot("budget", 480000.0)]
     validate(dispatcher, {"budget": 480000.0}, events, text="notre budget est de 400 000 € HT")
-    assert "480 000 € TTC" in texts(dispatcher)
+    assert nb("480 000 € TTC") in texts(dispatcher)
 
 
 def test_a_value_given_after_i_dont_know_is_taken(dispatcher):

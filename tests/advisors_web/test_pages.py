@@ -6,6 +6,7 @@ import re
 from orientation.booking.agenda import agenda_csv
 from orientation.booking.ics import calendar_text
 from tests.advisors_web.conftest import SUMMARY, at, csrf_of
+from tests.french import nb
 
 
 def cards(html):
@@ -20,7 +21,7 @@ def test_the_day_shows_each_booking_with_its_summary_in_time_order(agenda):
     page = agenda.login().get(agenda.url + "/jour?date=2021-10-14").text
     assert "Rendez-vous du jeudi 14 octobre 2021" in page and "2 rendez-vous" in page
     assert cards(page) == [early.reference, late.reference]
-    assert "09:30–09:45 · Sophie Martin" in page and "11:00–11:15 · Paul Durand" in page
+    assert nb("9 h 30 – 9 h 45 · Sophie Martin") in page and nb("11 h 00 – 11 h 15 · Paul Durand") in page
     # the summary: profile, recommended calls, questions (HTML-escaped apostrophes)
     assert "Profil : commune, 350 000 habitants" in page
     assert "TNT-COOP (éligible, 75 % de 400 000 €, soit jusqu&#39;à 300 000 €, ouvert)" in page
@@ -68,7 +69,7 @@ def test_search_by_reference_in_any_form_opens_the_booking(agenda):
     assert response.status_code == 303 and response.headers["Location"] == f"/rendez-vous/{booking.reference}"
     page = session.get(agenda.url + response.headers["Location"]).text
     assert f"Rendez-vous {booking.reference}" in page
-    assert "14/10/2021, 10:00–10:15 (heure de Paris)" in page and "Mairie de Bordeaux" in page
+    assert nb("jeudi 14 octobre 2021, 10 h 00 – 10 h 15 (heure de Paris)") in page and "Mairie de Bordeaux" in page
     assert "Annuler ce rendez-vous" in page
 
 
@@ -92,7 +93,7 @@ def test_cancel_asks_for_confirmation_then_deletes_and_tells_the_user(agenda):
     assert agenda.store.by_reference(booking.reference) is None
     assert agenda.notified == [booking]
     page = session.get(agenda.url + "/jour?date=2021-10-14").text
-    assert (f"Le rendez-vous {booking.reference} du jeudi 14 octobre 2021 à 10:00 est annulé. L&#39;usager en est "
+    assert (f"Le rendez-vous {booking.reference} du jeudi 14 octobre 2021 à 10\u00a0h est annulé. L&#39;usager en est "
             f"informé par e-mail ({booking.email}).") in page
     assert cards(page) == []
     assert "est annulé" not in session.get(agenda.url + "/jour?date=2021-10-14").text  # said once

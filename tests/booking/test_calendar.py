@@ -4,9 +4,12 @@ import datetime as dt
 
 import pytest
 
-from orientation.booking.calendar import (PARIS, Wish, booking_window, day_slots, describe_day, describe_slot, free_slots,
-                                      french_public_holidays, is_bookable, is_free)
+from orientation.booking.slots import (PARIS, booking_window, day_slots, free_slots, french_public_holidays,
+                                      is_bookable, is_free)
+from orientation.booking.wishes import Wish
+from orientation.booking.wording import describe_day, describe_slot
 from tests.booking.conftest import at, make_config
+from tests.french import nb
 
 UTC = dt.timezone.utc
 
@@ -33,8 +36,8 @@ def said(slots, short=False):
 def test_slots_follow_the_opening_hours_and_skip_the_lunch_break(config):
     now = at((2021, 10, 14), 9, 50)  # Thursday; with 2 h of notice, 11:50 is the earliest
     assert said(free_slots(config, NoBookings(), now, count=4)) == [
-        "jeudi 14 octobre 2021, 14 h",
-        "jeudi 14 octobre 2021, 14 h 15", "jeudi 14 octobre 2021, 14 h 30", "jeudi 14 octobre 2021, 14 h 45"]
+        nb("jeudi 14 octobre 2021, 14 h"),
+        nb("jeudi 14 octobre 2021, 14 h 15"), nb("jeudi 14 octobre 2021, 14 h 30"), nb("jeudi 14 octobre 2021, 14 h 45")]
     assert len(free_slots(config, NoBookings(), at((2021, 10, 14), 9, 0), count=3)) == 3  # default count 3
 
 
@@ -49,7 +52,7 @@ def test_a_day_has_every_slot_of_its_ranges_and_the_last_ends_at_closing(config)
 
 def test_weekends_are_closed(config):
     slots = free_slots(config, NoBookings(), at((2021, 10, 15), 16, 0), count=1)  # Friday 16:00, notice 2 h
-    assert said(slots) == ["lundi 18 octobre 2021, 9 h 30"]
+    assert said(slots) == [nb("lundi 18 octobre 2021, 9 h 30")]
     assert list(day_slots(config, dt.date(2021, 10, 16))) == list(day_slots(config, dt.date(2021, 10, 17))) == []
 
 
@@ -61,24 +64,24 @@ def test_the_eleven_public_holidays_of_metropolitan_france():
 
 def test_11_november_is_closed(config):
     slots = free_slots(config, NoBookings(), at((2021, 11, 10), 18, 0, offset=1), count=1)  # Wednesday evening
-    assert said(slots) == ["vendredi 12 novembre 2021, 9 h 30"]
+    assert said(slots) == [nb("vendredi 12 novembre 2021, 9 h 30")]
 
 
 def test_easter_monday_is_closed(config):
     slots = free_slots(config, NoBookings(), at((2022, 4, 15), 18, 0), count=1)  # Friday before Easter
-    assert said(slots) == ["mardi 19 avril 2022, 9 h 30"]
+    assert said(slots) == [nb("mardi 19 avril 2022, 9 h 30")]
 
 
 def test_holidays_may_be_open_when_configured():
     config = make_config(public_holidays_closed=False)
     slots = free_slots(config, NoBookings(), at((2021, 11, 10), 18, 0, offset=1), count=1)
-    assert said(slots) == ["jeudi 11 novembre 2021, 9 h 30"]
+    assert said(slots) == [nb("jeudi 11 novembre 2021, 9 h 30")]
 
 
 def test_extra_closed_dates_are_closed():
     config = make_config(closed_dates=["2021-10-18", "2021-10-19"])
     slots = free_slots(config, NoBookings(), at((2021, 10, 15), 16, 0), count=1)
-    assert said(slots) == ["mercredi 20 octobre 2021, 9 h 30"]
+    assert said(slots) == [nb("mercredi 20 octobre 2021, 9 h 30")]
 
 
 def test_minimum_notice(config):
@@ -102,13 +105,13 @@ def test_daylight_saving_moves_utc_not_local_time(config):
     # Summer time ends on Sunday 31 October 2021; Monday 1 November is a holiday.
     friday = free_slots(config, NoBookings(), at((2021, 10, 29), 6, 0), count=1)[0]
     tuesday = free_slots(config, NoBookings(), at((2021, 10, 31), 12, 0, offset=1), count=1)[0]
-    assert said([friday, tuesday]) == ["vendredi 29 octobre 2021, 9 h 30", "mardi 2 novembre 2021, 9 h 30"]
+    assert said([friday, tuesday]) == [nb("vendredi 29 octobre 2021, 9 h 30"), nb("mardi 2 novembre 2021, 9 h 30")]
     assert friday.astimezone(UTC) == dt.datetime(2021, 10, 29, 7, 30, tzinfo=UTC)
     assert tuesday.astimezone(UTC) == dt.datetime(2021, 11, 2, 8, 30, tzinfo=UTC)
     # Summer time starts on Sunday 27 March 2022: Friday 09:30 is 08:30 UTC, Monday 09:30 is 07:30 UTC.
     friday, monday = (free_slots(config, NoBookings(), at((2022, 3, d), 6, 0, offset=1), count=1)[0] for d in (25, 28))
     assert (friday.astimezone(UTC).hour, monday.astimezone(UTC).hour) == (8, 7)
-    assert said([monday]) == ["lundi 28 mars 2022, 9 h 30"]
+    assert said([monday]) == [nb("lundi 28 mars 2022, 9 h 30")]
 
 
 def test_a_wall_clock_time_that_does_not_exist_is_never_offered():
@@ -142,18 +145,18 @@ def test_times_outside_the_agenda_are_not_bookable(config):
 def test_wishes_filter_the_slots(config):
     now = at((2021, 10, 14), 10, 0)
     tuesday_pm = free_slots(config, NoBookings(), now, part="apres-midi", weekday=1)
-    assert said(tuesday_pm) == ["mardi 19 octobre 2021, 14 h", "mardi 19 octobre 2021, 14 h 15",
-                                "mardi 19 octobre 2021, 14 h 30"]
+    assert said(tuesday_pm) == [nb("mardi 19 octobre 2021, 14 h"), nb("mardi 19 octobre 2021, 14 h 15"),
+                                nb("mardi 19 octobre 2021, 14 h 30")]
     morning = free_slots(config, NoBookings(), now, count=2, day=dt.date(2021, 10, 20), part="matin")
-    assert said(morning) == ["mercredi 20 octobre 2021, 9 h 30", "mercredi 20 octobre 2021, 9 h 45"]
+    assert said(morning) == [nb("mercredi 20 octobre 2021, 9 h 30"), nb("mercredi 20 octobre 2021, 9 h 45")]
     assert free_slots(config, NoBookings(), now, day=dt.date(2021, 10, 20), part="apres-midi") == []
     assert free_slots(config, NoBookings(), now, day=dt.date(2021, 12, 14)) == []  # beyond the horizon
     assert free_slots(config, NoBookings(), now, weekday=5) == []  # Saturday
     window = free_slots(config, NoBookings(), now, count=10, **Wish(after=dt.time(15), before=dt.time(16),
                                                                        not_before=dt.date(2021, 10, 18)).as_filters())
-    assert said(window, short=True)[:5] == ["lundi 18 octobre, 15 h", "lundi 18 octobre, 15 h 15",
-                                            "lundi 18 octobre, 15 h 30", "lundi 18 octobre, 15 h 45",
-                                            "mardi 19 octobre, 15 h"]
+    assert said(window, short=True)[:5] == [nb("lundi 18 octobre, 15 h"), nb("lundi 18 octobre, 15 h 15"),
+                                            nb("lundi 18 octobre, 15 h 30"), nb("lundi 18 octobre, 15 h 45"),
+                                            nb("mardi 19 octobre, 15 h")]
     with pytest.raises(ValueError):
         free_slots(config, NoBookings(), now, part="soir")
 
@@ -165,9 +168,9 @@ def test_now_must_be_aware(config):
 
 def test_french_date_wording():
     start = dt.datetime(2021, 10, 14, 10, 15, tzinfo=PARIS)
-    assert describe_slot(start) == "jeudi 14 octobre 2021, 10 h 15"
-    assert describe_slot(start, short=True) == "jeudi 14 octobre, 10 h 15"
-    assert describe_slot(start.astimezone(UTC)) == "jeudi 14 octobre 2021, 10 h 15"  # said in Paris time
-    assert describe_slot(dt.datetime(2021, 11, 1, 9, 0, tzinfo=PARIS)) == "lundi 1er novembre 2021, 9 h"
-    assert describe_slot(dt.datetime(2022, 8, 5, 14, 5, tzinfo=PARIS), short=True) == "vendredi 5 août, 14 h 05"
+    assert describe_slot(start) == nb("jeudi 14 octobre 2021, 10 h 15")
+    assert describe_slot(start, short=True) == nb("jeudi 14 octobre, 10 h 15")
+    assert describe_slot(start.astimezone(UTC)) == nb("jeudi 14 octobre 2021, 10 h 15")  # said in Paris time
+    assert describe_slot(dt.datetime(2021, 11, 1, 9, 0, tzinfo=PARIS)) == nb("lundi 1er novembre 2021, 9 h")
+    assert describe_slot(dt.datetime(2022, 8, 5, 14, 5, tzinfo=PARIS), short=True) == nb("vendredi 5 août, 14 h 05")
     assert describe_day(dt.date(2021, 12, 1)) == "mercredi 1er décembre 2021"

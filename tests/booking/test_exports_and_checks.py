@@ -14,6 +14,7 @@ from orientation.booking.__main__ import main
 from orientation.booking.agenda import CSV_COLUMNS, agenda_csv, agenda_text
 from orientation.language.contacts import clean_name, clean_organisation, clean_text, valid_email
 from tests.booking.conftest import TEST_CONFIG, at
+from tests.french import nb
 
 ROOT = Path(__file__).resolve().parents[2]
 NOW = at((2021, 10, 14), 8, 0)
@@ -121,7 +122,7 @@ def test_agenda_ics_export_is_valid_icalendar(booked, tmp_path):
     assert (first["DTSTART"], first["DTEND"]) == ("20211014T081500Z", "20211014T083000Z")
     assert re.fullmatch(r"DN-[2-9A-HJKMNP-Z]{6}@orientation-france-relance", first["UID"])
     assert re.fullmatch(r"\d{8}T\d{6}Z", first["DTSTAMP"])
-    assert unescape(first["SUMMARY"]) == "Échange de 15 minutes avec un conseiller de la DINUM"
+    assert unescape(first["SUMMARY"]) == nb("Échange de 15 minutes avec un conseiller de la DINUM")
     description = unescape(first["DESCRIPTION"])
     assert description.startswith(f"Référence du rendez-vous : {first['UID'].split('@')[0]}\n")
     assert LONG_SUMMARY in description
@@ -162,7 +163,7 @@ def test_purge_command(booked, capsys):
 
 def test_free_slots_command(booked, capsys):
     assert run(booked, "creneaux", "--nombre", "2", "--now", "2021-10-14T07:00") == 0
-    assert capsys.readouterr().out == "jeudi 14 octobre 2021, 9 h 30\njeudi 14 octobre 2021, 9 h 45\n"
+    assert capsys.readouterr().out == nb("jeudi 14 octobre 2021, 9 h 30\njeudi 14 octobre 2021, 9 h 45\n")
 
 
 @pytest.mark.parametrize("args, message", [

@@ -1,10 +1,12 @@
 """A precise moment (« jeudi 10h »), a time said after a day, and the nearest free slots."""
 import datetime as dt
 
-from orientation.booking.calendar import (PARIS, Wish, describe_moment, free_slots, nearest_free_slots, parse_wish,
-                                      why_not_free, wished_moment)
+from orientation.booking.slots import PARIS, free_slots, nearest_free_slots, why_not_free, wished_moment
+from orientation.booking.wishes import Wish, parse_wish
+from orientation.booking.wording import describe_moment
 from tests.booking.conftest import at
 from tests.booking.test_calendar import Booked, NoBookings
+from tests.french import nb
 
 MONDAY = at((2021, 10, 11), 8, 0)  # Monday 11 October 2021, 08:00 in Paris
 
@@ -12,7 +14,7 @@ MONDAY = at((2021, 10, 11), 8, 0)  # Monday 11 October 2021, 08:00 in Paris
 def test_a_weekday_and_a_time_name_the_next_such_moment(config):
     moment = wished_moment(config, parse_wish("jeudi 10h", MONDAY), MONDAY)
     assert moment == dt.datetime(2021, 10, 14, 10, 0, tzinfo=PARIS)
-    assert describe_moment(moment) == "jeudi 14 octobre à 10 h"
+    assert describe_moment(moment) == nb("jeudi 14 octobre à 10 h")
 
 
 def test_today_too_soon_means_next_week(config):

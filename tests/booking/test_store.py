@@ -5,7 +5,7 @@ import re
 import pytest
 import sqlalchemy as sa
 
-from orientation.booking.calendar import free_slots, is_free
+from orientation.booking.slots import free_slots, is_free
 from orientation.booking.store import REFERENCE_ALPHABET, BookingStore, SlotTaken, bookings, normalise_reference
 from tests.booking.conftest import at, make_config
 

@@ -4,8 +4,9 @@ import json
 
 import pytest
 
-from orientation.booking.calendar import Wish, parse_wish
+from orientation.booking.wishes import Wish, parse_wish
 from tests.booking.conftest import at
+from tests.french import nb
 
 NOW = at((2021, 10, 14), 10, 0)  # Thursday 14 October 2021
 
@@ -91,7 +92,7 @@ def test_dates_are_local_to_paris():
     ("entre 15 h et 16 h", "entre 15 h et 16 h"),
 ])
 def test_a_wish_is_said_back_in_french(text, description):
-    assert parse_wish(text, NOW).describe() == description
+    assert parse_wish(text, NOW).describe() == nb(description)
 
 
 def test_a_wish_survives_a_rasa_slot():
@@ -100,7 +101,7 @@ def test_a_wish_survives_a_rasa_slot():
     assert stored == {"day": "2021-10-19", "after": "15:00"}
     restored = Wish.from_dict(stored)
     assert (restored.day, restored.after, restored.weekday) == (dt.date(2021, 10, 19), dt.time(15, 0), None)
-    assert restored.describe() == "le mardi 19 octobre à partir de 15 h"
+    assert restored.describe() == nb("le mardi 19 octobre à partir de 15 h")
 
 
 def test_every_field_of_a_wish_survives_a_rasa_slot():

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from orientation.advisors_web.accounts import hash_password, save_accounts
-from orientation.booking.calendar import PARIS
+from orientation.booking.slots import PARIS
 from orientation.booking.store import BookingStore
 from tests.servers import VENV_BIN, _serve, environment, free_port
 from tests.smtp_server import SmtpServer, attachment
@@ -91,7 +91,7 @@ def test_an_advisor_logs_in_sees_a_booking_and_cancels_it(page, advisors):
     log_in(page)
     expect(page).to_have_url(re.compile(rf"/jour\?date={start.date()}$"))
     card = page.locator(f'[data-reference="{booking.reference}"]')
-    expect(card).to_contain_text("10:00–10:15 · Sophie Martin, Mairie de Rennes")
+    expect(card).to_contain_text("10\u00a0h\u00a000 – 10\u00a0h\u00a015 · Sophie Martin, Mairie de Rennes")
     expect(card).to_contain_text("TNT-COOP (éligible, 75 % de 400 000 €, soit jusqu'à 300 000 €, ouvert)")
     expect(card).to_contain_text("Questions posées : peut-on financer du personnel ?")
     assert_accessible(page)

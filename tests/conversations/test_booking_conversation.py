@@ -2,8 +2,9 @@
 import datetime as dt
 import re
 
-from orientation.booking.calendar import describe_slot
+from orientation.booking.wording import describe_slot
 from orientation.booking.store import BookingStore
+from tests.french import nb
 
 REFERENCE = re.compile(r"DN-[A-Z0-9]{6}")
 
@@ -38,10 +39,10 @@ def book(chat, email="marie.dupont@lyon.fr", wish=None):
 def test_the_full_booking(chat, database_url):
     chat.say("Nous sommes une communauté d'agglomération de 120 000 habitants, projet de prise de rendez-vous "
              "en ligne à 200 000 €")
-    assert "Pour votre projet : 60 % de 200 000 €, soit jusqu'à 120 000 €." in chat.say("quel est le taux de FEDER-NUM ?")
+    assert nb("Pour votre projet : 60 % de 200 000 €, soit jusqu'à 120 000 €.") in chat.say("quel est le taux de FEDER-NUM ?")
     answer = chat.say("je voudrais un rendez-vous avec la DINUM")
     assert "Le conseiller recevra ce résumé" in answer
-    assert "• FEDER-NUM (vous êtes éligible, 60 % de 200 000 €, soit jusqu'à 120 000 €" in answer
+    assert nb("• FEDER-NUM (vous êtes éligible, 60 % de 200 000 €, soit jusqu'à 120 000 €") in answer
     slots = offered(chat)
     assert len(slots) >= 3 and slots == sorted(slots)
     assert all(s.utcoffset() is not None for s in slots)
@@ -63,8 +64,8 @@ def test_the_full_booking(chat, database_url):
     booking = BookingStore(database_url).find(reference, "Marie.Dupont@lyon.fr")
     assert booking.start == tuesdays[0]
     assert (booking.name, booking.organisation) == ("Marie Dupont", "Mairie de Lyon")
-    assert "120 000 habitants, projet de 200 000 € TTC, dématérialisation des démarches" in booking.summary
-    assert "• FEDER-NUM (vous êtes éligible, 60 % de 200 000 €, soit jusqu'à 120 000 €" in booking.summary
+    assert nb("120 000 habitants, projet de 200 000 € TTC, dématérialisation des démarches") in booking.summary
+    assert nb("• FEDER-NUM (vous êtes éligible, 60 % de 200 000 €, soit jusqu'à 120 000 €") in booking.summary
     assert booking.summary.endswith("Questions posées : quel est le taux de FEDER-NUM ?")
 
     chat.say("/get_invitation")
@@ -82,7 +83,7 @@ def test_the_organisation_typed_in_the_booking_does_not_change_the_profile(chat,
     chat.say("julie.morel@lyon.fr")
     reference = REFERENCE.search(chat.say("/affirm")).group(0)
     summary = BookingStore(database_url).find(reference, "julie.morel@lyon.fr").summary
-    assert summary.startswith("Profil : un EPCI (intercommunalité), 120 000 habitants, projet de 200 000 € TTC")
+    assert summary.startswith(nb("Profil : un EPCI (intercommunalité), 120 000 habitants, projet de 200 000 € TTC"))
 
 
 def test_refused_consent_books_nothing(chat, database_url):

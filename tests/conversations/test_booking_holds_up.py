@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from orientation.booking.calendar import PARIS, Wish, describe_day, is_free, wished_moment
+from orientation.booking.slots import PARIS, is_free, wished_moment
+from orientation.booking.wishes import Wish
+from orientation.booking.wording import describe_day
 from orientation.booking.config import load_config
 from orientation.booking.store import BookingStore
 from orientation.language.fold import WEEKDAYS

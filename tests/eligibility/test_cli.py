@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from tests.french import nb
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -22,11 +23,11 @@ def test_the_commune_example_recommends_tnt_coop_with_300_000():
               "--nature", "cooperation_usagers", "--date", "2021-10-15")
     assert out.returncode == 0, out.stderr
     lines = out.stdout.splitlines()
-    assert lines[0].startswith("Profil : une commune, 350 000 habitants, budget 400 000 € TTC")
+    assert lines[0].startswith(nb("Profil : une commune, 350 000 habitants, budget 400 000 € TTC"))
     assert "Appels recommandés :" in out.stdout
     first = next(line for line in lines if line.startswith("1. "))
     assert first.startswith("1. TNT-COOP")
-    assert "75 % de 400 000 €, soit jusqu'à 300 000 €" in out.stdout
+    assert nb("75 % de 400 000 €, soit jusqu'à 300 000 €") in out.stdout
     assert "ouvert jusqu'au 22 novembre 2021" in out.stdout
     assert "Appels non éligibles :" in out.stdout and "ITN2" in out.stdout
 

@@ -4,6 +4,7 @@ import datetime as dt
 import pytest
 
 from orientation.eligibility import ELIGIBLE, INELIGIBLE, TO_CONFIRM, Profile, ProfileError, evaluate, recommend
+from tests.french import nb
 
 STATE = ["administration_centrale", "service_deconcentre", "operateur_etat"]
 COLLECTIVITES = ["region", "departement", "commune", "epci", "groupement_collectivites"]
@@ -81,7 +82,7 @@ def test_tnt_coop_second_session_needs_300_000_inhabitants(result_for, populatio
     result = result_for("TNT-COOP", date="2021-10-15", applicant_type="commune", population=population,
                         budget=400_000)
     assert result.verdict == verdict, result.reasons
-    assert any("300 000 habitants" in r for r in result.reasons)
+    assert any(nb("300 000 habitants") in r for r in result.reasons)
 
 
 def _territory(result):
@@ -121,7 +122,7 @@ def test_itn8_at_150_000_is_enough_for_a_service_deconcentre_not_for_a_central_a
     assert deconcentre.verdict != INELIGIBLE
     assert _size(centrale).outcome == "fail", centrale.reasons
     assert centrale.verdict == INELIGIBLE
-    assert any("250 000 €" in r for r in centrale.reasons)
+    assert any(nb("250 000 €") in r for r in centrale.reasons)
     below = result_for(code, applicant_type="service_deconcentre", budget=149_999)
     assert below.verdict == INELIGIBLE
 
@@ -135,13 +136,13 @@ def test_itn8_at_150_000_with_the_applicant_unknown_is_to_confirm(result_for):
 def test_a_budget_below_the_expected_size_is_ineligible(result_for):
     result = result_for("SNAP3", applicant_type="administration_centrale", budget=499_999)
     assert result.verdict == INELIGIBLE
-    assert any("500 000 €" in r for r in result.reasons)
+    assert any(nb("500 000 €") in r for r in result.reasons)
 
 
 def test_a_budget_above_the_expected_size_is_to_confirm(result_for):
     result = result_for("ITN2", applicant_type="administration_centrale", budget=2_000_000)
     assert result.verdict == TO_CONFIRM
-    assert any("1 000 000 €" in r for r in result.reasons)
+    assert any(nb("1 000 000 €") in r for r in result.reasons)
 
 
 # --- funding and caps -------------------------------------------------------------------------
@@ -156,7 +157,7 @@ def test_itn6_pays_100_percent_up_to_48_000(result_for, budget, expected):
 def test_snap3_grant_is_capped_at_2_million_per_project(result_for):
     result = result_for("SNAP3", applicant_type="administration_centrale", budget=3_000_000)
     assert result.funding.amount == 2_000_000
-    assert "plafonné à 2 000 000 €" in result.funding.explanation
+    assert nb("plafonné à 2 000 000 €") in result.funding.explanation
 
 
 def test_snap4_grant_is_capped_at_3_million_per_dossier(result_for):
@@ -169,7 +170,7 @@ def test_snap4_grant_is_capped_at_3_million_per_dossier(result_for):
 def test_funding_is_stated_the_french_way(result_for):
     result = result_for("TNT-COOP", date="2021-10-15", applicant_type="commune", population=350_000,
                         budget=400_000)
-    assert result.funding.explanation == "75 % de 400 000 €, soit jusqu'à 300 000 €"
+    assert result.funding.explanation == nb("75 % de 400 000 €, soit jusqu'à 300 000 €")
 
 
 def test_funding_is_null_when_the_budget_is_unknown(result_for):
@@ -223,7 +224,7 @@ def test_after_the_last_session_the_call_is_closed_and_still_explained(result_fo
     assert result.reasons == [
         "Type de porteur admis : une commune (collectivités territoriales, groupements de collectivités "
         "et réseaux de mutualisation).",
-        "Population couverte 350 000 ≥ 300 000 habitants requis.",
+        nb("Population couverte 350 000 ≥ 300 000 habitants requis."),
     ]
 
 
@@ -247,7 +248,7 @@ def test_itn5_small_project_goes_to_the_guichet_large_one_to_the_aap(result_for)
 def test_feder_minimum_grant_of_75_000_at_60_percent_means_125_000_of_budget(result_for, budget, verdict):
     result = result_for("FEDER-NUM", applicant_type="commune", budget=budget)
     assert result.verdict == verdict, result.reasons
-    assert any("125 000 €" in r for r in result.reasons)
+    assert any(nb("125 000 €") in r for r in result.reasons)
 
 
 # --- unknowns ---------------------------------------------------------------------------------

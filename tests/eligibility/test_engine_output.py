@@ -9,6 +9,7 @@ from orientation.eligibility.catalogue import CATALOGUE_DIR, Session
 from orientation.eligibility.engine import ELIGIBLE, INELIGIBLE, TO_CONFIRM, _score
 from orientation.eligibility.profile import ProfileError, reference_date
 from orientation.eligibility.sessions import Window, candidate_windows, status_text, windows
+from tests.french import nb
 
 D = dt.date
 COMMUNE = dict(applicant_type="commune", population=350_000, budget=400_000, nature="cooperation_usagers",
@@ -28,11 +29,11 @@ def test_one_result_as_json():
         "themes": ["cooperation_usagers"],
         "session": "2e session", "session_opens": "2021-09-22", "session_closes": "2021-11-22",
         "status": "open", "status_text": "ouvert jusqu'au 22 novembre 2021",
-        "cofinancing_rate": 0.75, "max_funding_eur": 300_000, "funding_text": "75 % de 400 000 €, soit jusqu'à 300 000 €",
+        "cofinancing_rate": 0.75, "max_funding_eur": 300_000, "funding_text": nb("75 % de 400 000 €, soit jusqu'à 300 000 €"),
         "reasons": [
             "Type de porteur admis : une commune (collectivités territoriales, groupements de collectivités et "
             "réseaux de mutualisation).",
-            "Population couverte 350 000 ≥ 300 000 habitants requis.",
+            nb("Population couverte 350 000 ≥ 300 000 habitants requis."),
             "Thème du projet couvert par l'appel : coopération avec les partenaires et les usagers."],
         "conditions": [
             "Taux appliqué hors dépenses de personnel (T2) et achats de matériel.",
@@ -64,7 +65,7 @@ def test_a_theme_outside_the_call_is_said_and_does_not_change_the_verdict():
     itn2 = _results(**COMMUNE)["ITN2"]
     assert [(f.criterion, f.outcome, f.reason) for f in itn2.findings] == [
         ("porteur", "fail", "Porteur exclu : les collectivités territoriales en sont exclues."),
-        ("taille", "pass", "Budget 400 000 € dans la taille attendue (de 200 000 € à 1 000 000 € TTC)."),
+        ("taille", "pass", nb("Budget 400 000 € dans la taille attendue (de 200 000 € à 1 000 000 € TTC).")),
         ("theme", "info", "Thème du projet (coopération avec les partenaires et les usagers) hors du champ principal "
                           "de l'appel (plateforme numérique réunissant les acteurs d'une politique publique).")]
     assert itn2.theme_match is False

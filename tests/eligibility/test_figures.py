@@ -13,6 +13,7 @@ from orientation.eligibility import check_sources
 from orientation.eligibility.catalogue import CATALOGUE_DIR, SCHEMA_FILE, Catalogue, load_call
 from orientation.eligibility.figures import (BLOCK_FIGURES, Figure, amounts, call_figures, dates, percents, periods,
                                          stated, unstated_figures)
+from tests.french import nb
 
 
 def test_every_figure_of_the_catalogue_is_stated_by_its_quote():
@@ -86,7 +87,7 @@ def test_a_figure_that_is_not_in_its_quote_is_reported_with_the_file_and_field(t
         assert problems == []
         return
     assert len(problems) == 1, problems
-    assert problems[0].startswith(f"{code}.yaml: {field}: {shown} absent de la citation ")
+    assert problems[0].startswith(f"{code}.yaml: {field}: {nb(shown)} absent de la citation ")
 
 
 def test_a_figure_stated_in_another_sentence_needs_its_own_source(tmp_path):

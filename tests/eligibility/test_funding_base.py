@@ -6,6 +6,7 @@ import pytest
 
 from orientation.eligibility import Profile, ProfileError, evaluate, load_catalogue
 from orientation.eligibility.funding import eligible_base, estimate
+from tests.french import nb
 
 HORS_PERSONNEL = {"rate": 0.5, "base_excludes": ["dépenses de personnel"], "base_excludes_kinds": ["personnel"]}
 
@@ -14,7 +15,7 @@ def test_the_excluded_part_is_taken_off_the_base_and_said():
     assert eligible_base(HORS_PERSONNEL, 800_000, {"personnel": 200_000}) == (600_000, [("personnel", 200_000)])
     funding = estimate(HORS_PERSONNEL, 800_000, {"personnel": 200_000, "maintenance": 50_000})
     assert funding.amount == 300_000
-    assert funding.explanation == "50 % de 600 000 € (800 000 € moins 200 000 € de personnel), soit jusqu'à 300 000 €"
+    assert funding.explanation == nb("50 % de 600 000 € (800 000 € moins 200 000 € de personnel), soit jusqu'à 300 000 €")
 
 
 @pytest.mark.parametrize("funding, parts, base", [
@@ -32,8 +33,8 @@ def test_both_exclusions_and_the_cap_apply_on_the_base():
     funding = {"rate": 0.5, "cap_eur": 250_000, "base_excludes_kinds": ["personnel", "materiel"]}
     result = estimate(funding, 1_000_000, {"personnel": 200_000, "materiel": 100_000})
     assert result.amount == 250_000 and result.capped
-    assert result.explanation.startswith("50 % de 700 000 € (1 000 000 € moins 200 000 € de personnel et "
-                                         "100 000 € de matériel), soit 350 000 €, plafonné à 250 000 €")
+    assert result.explanation.startswith(nb("50 % de 700 000 € (1 000 000 € moins 200 000 € de personnel et "
+                                         "100 000 € de matériel), soit 350 000 €, plafonné à 250 000 €"))
 
 
 def test_the_engine_uses_the_base_for_the_calls_that_exclude_personnel_only():

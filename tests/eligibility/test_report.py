@@ -9,6 +9,7 @@ from orientation.eligibility import Profile, evaluate, load_catalogue
 from orientation.eligibility.catalogue import CATALOGUE_DIR
 from orientation.eligibility.__main__ import main
 from orientation.eligibility.report import profile_line, render
+from tests.french import nb
 
 OCTOBER = dt.date(2021, 10, 15)
 
@@ -28,19 +29,19 @@ def _block(text, first_line):
 
 def test_a_recommended_call_says_verdict_calendar_money_reasons_and_conditions():
     text = _render(applicant_type="commune", population=350_000, budget=400_000, nature="cooperation_usagers")
-    assert text.startswith("Profil : une commune, 350 000 habitants, budget 400 000 € TTC, projet : coopération "
+    assert text.startswith(nb("Profil : une commune, 350 000 habitants, budget 400 000 € TTC, projet : coopération "
                            "avec les partenaires et les usagers. Date de référence : 15 octobre 2021.\n\n"
-                           "Appels recommandés :\n")
+                           "Appels recommandés :\n"))
     assert _block(text, "1. TNT-COOP — Développer la coopération avec mes partenaires et usagers grâce au "
                         "numérique (appel à projets, DINUM (programme Transformation numérique des territoires))") == [
         "1. TNT-COOP — Développer la coopération avec mes partenaires et usagers grâce au numérique "
         "(appel à projets, DINUM (programme Transformation numérique des territoires))",
         "   Éligible · 2e session : ouvert jusqu'au 22 novembre 2021",
-        "   Financement : 75 % de 400 000 €, soit jusqu'à 300 000 €",
+        nb("   Financement : 75 % de 400 000 €, soit jusqu'à 300 000 €"),
         "   Pourquoi :",
         "   - Type de porteur admis : une commune (collectivités territoriales, groupements de collectivités "
         "et réseaux de mutualisation).",
-        "   - Population couverte 350 000 ≥ 300 000 habitants requis.",
+        nb("   - Population couverte 350 000 ≥ 300 000 habitants requis."),
         "   - Thème du projet couvert par l'appel : coopération avec les partenaires et les usagers.",
         "   Conditions :",
         "   - Taux appliqué hors dépenses de personnel (T2) et achats de matériel.",
@@ -56,13 +57,13 @@ def test_a_recommended_call_says_verdict_calendar_money_reasons_and_conditions()
     assert lines[other + 1] == "- TNT-INCUB — Incubateur des Territoires : éligible, clos depuis le 31 mai 2021"
     assert lines[other + 2] == ""
     assert lines[other + 3] == "Appels non éligibles :"
-    assert "- TNT-DEMAT — Dématérialisation des services aux usagers : Population couverte 350 000 < environ " \
-           "500 000 habitants requis." in lines
+    assert nb("- TNT-DEMAT — Dématérialisation des services aux usagers : Population couverte 350 000 < environ " \
+           "500 000 habitants requis.") in lines
     # an ineligible call states every failed criterion, and only those
-    assert "- SNAP3 — Terminaux numériques sécurisés : Type de porteur non admis (les communes) : l'appel est " \
+    assert nb("- SNAP3 — Terminaux numériques sécurisés : Type de porteur non admis (les communes) : l'appel est " \
            "ouvert aux directions du numérique ministérielles, ou directions ou opérateurs après information des " \
            "directions du numérique concernées. Budget 400 000 € < 500 000 € TTC, taille minimale attendue " \
-           "(de 500 000 € à 3 000 000 € TTC)." in lines
+           "(de 500 000 € à 3 000 000 € TTC).") in lines
     assert text.endswith(".\n") and not text.endswith("\n\n")
 
 
@@ -102,7 +103,7 @@ def test_other_themes_are_listed_apart_from_the_recommended_calls():
      "Date de référence : 15 octobre 2021."),
 ])
 def test_the_profile_line(fields, line):
-    assert profile_line(Profile(date=OCTOBER, **fields)) == line
+    assert profile_line(Profile(date=OCTOBER, **fields)) == nb(line)
 
 
 # --- the command line, in-process ---------------------------------------------------------------
@@ -200,8 +201,8 @@ def test_json_is_indented_and_keeps_accents(capsys):
 def test_numbers_with_french_spaces_and_a_zero_budget(capsys):
     assert main(["--applicant-type", "commune", "--budget", "400\u202f000", "--population", "350\u00a0000",
                  "--departements", "1,0", "--date", "2021-10-15"]) == 0
-    assert capsys.readouterr().out.startswith("Profil : une commune, 350 000 habitants, 1 département, "
-                                              "budget 400 000 € TTC")
+    assert capsys.readouterr().out.startswith(nb("Profil : une commune, 350 000 habitants, 1 département, "
+                                              "budget 400 000 € TTC"))
     assert main(["--applicant-type", "commune", "--budget", "0"]) == 2
     assert capsys.readouterr().err == "Erreur : Le budget doit être un nombre positif (reçu 0.0).\n"
 
@@ -220,5 +221,5 @@ def test_the_text_ends_with_one_line_break_whatever_the_last_section(tmp_path):
     shutil.copy(CATALOGUE_DIR / "ITN6.yaml", tmp_path)
     profile = Profile(applicant_type="administration_centrale", budget=40_000, nature="innovation", date=OCTOBER)
     text = render(profile, evaluate(profile, load_catalogue(tmp_path)))
-    assert text.startswith("Profil : une administration centrale, budget 40 000 € TTC")
+    assert text.startswith(nb("Profil : une administration centrale, budget 40 000 € TTC"))
     assert text.endswith(".\n") and not text.endswith("\n\n")

@@ -5,6 +5,7 @@ import pytest
 
 from orientation.eligibility import Profile
 from orientation.eligibility import rules as R
+from tests.french import nb
 
 SOURCE = {"file": "003_0babef74134a46ec.txt", "quote": "une phrase de la source"}
 
@@ -81,7 +82,7 @@ ONE_DEPARTEMENT = {"territory": {"min_departements": 1, "source": SOURCE}}
      ("departement_count",)),
 ])
 def test_territoire_couvert(rules, fields, outcome, reason, missing):
-    assert findings(R.territoire_couvert, rules, **fields) == [("territoire", outcome, reason, missing)]
+    assert findings(R.territoire_couvert, rules, **fields) == [("territoire", outcome, nb(reason), missing)]
 
 
 def test_no_territory_block_means_no_territory_rule():
@@ -129,7 +130,7 @@ RANGE = "de 250 000 € à 1 000 000 € TTC (150 000 € pour les services déc
      "Budget 1 € dans la taille attendue (jusqu'à 100 000 € TTC).", ()),
 ])
 def test_taille_attendue(rules, fields, outcome, reason, missing):
-    assert findings(R.taille_attendue, rules, **fields) == [("taille", outcome, reason, missing)]
+    assert findings(R.taille_attendue, rules, **fields) == [("taille", outcome, nb(reason), missing)]
 
 
 @pytest.mark.parametrize("block", [{"defined": False, "min_eur": 5, "source": SOURCE}, {"source": SOURCE},
@@ -142,11 +143,11 @@ def test_no_size_rule_when_the_size_is_not_defined(block):
 def test_a_minimum_by_type_alone_is_a_floor_for_that_type_only():
     rules = {"project_size": {"max_eur": 500_000, "min_eur_by_applicant": {"commune": 100_000}, "source": SOURCE}}
     assert findings(R.taille_attendue, rules, applicant_type="commune", budget=99_999) == [
-        ("taille", "fail", "Budget 99 999 € < 100 000 € TTC, taille minimale attendue (de 100 000 € à "
-                           "500 000 € TTC).", ())]
+        ("taille", "fail", nb("Budget 99 999 € < 100 000 € TTC, taille minimale attendue (de 100 000 € à "
+                           "500 000 € TTC)."), ())]
     assert findings(R.taille_attendue, rules, applicant_type="epci", budget=10) == [
-        ("taille", "pass", "Budget 10 € dans la taille attendue (jusqu'à 500 000 € TTC (100 000 € pour les "
-                           "communes)).", ())]
+        ("taille", "pass", nb("Budget 10 € dans la taille attendue (jusqu'à 500 000 € TTC (100 000 € pour les "
+                           "communes))."), ())]
 
 
 # --- subvention_minimale ----------------------------------------------------------------------------
@@ -161,7 +162,7 @@ BASE = "Subvention minimale 75 000 € : au taux maximal de 60 %, le projet doit
     ({"budget": 125_000}, "pass", " ; votre budget de 125 000 € le permet.", ()),
 ])
 def test_subvention_minimale(fields, outcome, end, missing):
-    assert findings(R.subvention_minimale, FEDER, **fields) == [("subvention_minimale", outcome, BASE + end, missing)]
+    assert findings(R.subvention_minimale, FEDER, **fields) == [("subvention_minimale", outcome, nb(BASE + end), missing)]
 
 
 def test_no_minimum_grant_no_rule():
@@ -202,8 +203,8 @@ def test_several_minimums_by_type_are_all_said():
     rules = {"project_size": {"min_eur": 250_000, "min_eur_by_applicant": {"service_deconcentre": 150_000,
                                                                           "commune": 100_000}, "source": SOURCE}}
     assert findings(R.taille_attendue, rules, budget=90_000) == [
-        ("taille", "fail", "Budget 90 000 € < 250 000 € TTC, taille minimale attendue (au moins 250 000 € TTC "
-                           "(150 000 € pour les services déconcentrés de l'État, 100 000 € pour les communes)).", ())]
+        ("taille", "fail", nb("Budget 90 000 € < 250 000 € TTC, taille minimale attendue (au moins 250 000 € TTC "
+                           "(150 000 € pour les services déconcentrés de l'État, 100 000 € pour les communes))."), ())]
 
 
 def test_a_criterion_for_other_applicants_does_not_hide_the_next_ones():

@@ -9,6 +9,7 @@ import yaml
 from orientation.eligibility import ELIGIBLE, INELIGIBLE, TO_CONFIRM, CatalogueError, Profile, evaluate
 from orientation.eligibility.catalogue import CATALOGUE_DIR, load_call
 from orientation.eligibility.sessions import CLOSED, OPEN, ROLLING, UPCOMING
+from tests.french import nb
 
 
 def _territory(result):
@@ -23,8 +24,8 @@ def test_a_groupement_of_480_000_is_to_confirm_with_the_approximate_threshold_sa
                         budget=400_000)
     assert result.verdict == TO_CONFIRM
     assert _territory(result).reason == (
-        "Population couverte 480 000 < environ 500 000 habitants requis : un peu en dessous du seuil, que la "
-        "source donne comme approximatif (« environ ») ; éligibilité à confirmer avec le porteur de l'appel.")
+        nb("Population couverte 480 000 < environ 500 000 habitants requis : un peu en dessous du seuil, que la "
+        "source donne comme approximatif (« environ ») ; éligibilité à confirmer avec le porteur de l'appel."))
 
 
 @pytest.mark.parametrize("code", ["TNT-DEMAT", "TNT-DONNEES", "TNT-COOP"])
@@ -32,7 +33,7 @@ def test_a_groupement_of_350_000_is_still_ineligible(result_for, code):
     result = result_for(code, date="2021-03-01", applicant_type="groupement_collectivites", population=350_000,
                         budget=400_000)
     assert result.verdict == INELIGIBLE
-    assert _territory(result).reason == "Population couverte 350 000 < environ 500 000 habitants requis."
+    assert _territory(result).reason == nb("Population couverte 350 000 < environ 500 000 habitants requis.")
 
 
 @pytest.mark.parametrize("code", ["TNT-DEMAT", "TNT-DONNEES", "TNT-COOP"])
@@ -57,17 +58,17 @@ def test_itn3_800_000_over_two_departements_is_to_confirm(result_for):
     assert result.verdict == TO_CONFIRM
     assert _territory(result).outcome == "unverifiable"
     assert _territory(result).reason == (
-        "Population couverte 800 000 < 1 000 000 habitants requis et 2 départements couverts < 3 requis : un peu "
+        nb("Population couverte 800 000 < 1 000 000 habitants requis et 2 départements couverts < 3 requis : un peu "
         "en dessous du seuil, que la source donne à titre d'exemple (« par exemple ») ; éligibilité à confirmer "
-        "avec le porteur de l'appel.")
+        "avec le porteur de l'appel."))
 
 
 def test_itn3_200_000_over_one_departement_is_ineligible(result_for):
     result = result_for("ITN3", date="2021-01-15", applicant_type="service_deconcentre", population=200_000,
                         departement_count=1, budget=500_000)
     assert result.verdict == INELIGIBLE
-    assert _territory(result).reason == ("Population couverte 200 000 < 1 000 000 habitants requis et "
-                                         "1 département couvert < 3 requis.")
+    assert _territory(result).reason == (nb("Population couverte 200 000 < 1 000 000 habitants requis et "
+                                         "1 département couvert < 3 requis."))
 
 
 @pytest.mark.parametrize("population, departements, verdict", [
@@ -84,7 +85,7 @@ def test_itn3_unknown_population_is_asked_for_not_guessed(result_for):
     result = result_for("ITN3", date="2021-01-15", applicant_type="service_deconcentre", departement_count=2,
                         budget=500_000)
     assert _territory(result).outcome == "unknown"
-    assert _territory(result).reason.endswith("il faut par exemple 1 000 000 habitants ou 3 départements.")
+    assert _territory(result).reason.endswith(nb("il faut par exemple 1 000 000 habitants ou 3 départements."))
 
 
 # --- 2. ITN3's team composition is an eligibility criterion a chat cannot check -------------------
@@ -110,9 +111,9 @@ def test_itn5_500_000_in_february_2021_is_pointed_to_the_second_aap_session(resu
     assert result.verdict == ELIGIBLE
     assert result.funding.amount == 375_000
     assert result.status_text == "ouverture au 2e trimestre 2021 (dates précises non publiées)"
-    assert ("Pour un projet de 500 000 €, la voie qui convient est « Appel à projets – 2e session » (de 100 000 € "
+    assert (nb("Pour un projet de 500 000 €, la voie qui convient est « Appel à projets – 2e session » (de 100 000 € "
             "à 1 000 000 € TTC), et non « Guichet » (de 10 000 € à 100 000 € TTC) : ouverture au 2e trimestre "
-            "2021 (dates précises non publiées).") in result.reasons
+            "2021 (dates précises non publiées).")) in result.reasons
 
 
 @pytest.mark.parametrize("date, budget, session, status", [
@@ -131,7 +132,7 @@ def test_itn5_when_every_aap_session_is_over_the_guichet_says_the_project_is_abo
     result = result_for("ITN5", date="2022-03-01", applicant_type="service_deconcentre", budget=500_000)
     assert result.window.session.name == "Guichet"
     assert result.verdict == TO_CONFIRM
-    assert any(r.startswith("Budget 500 000 € au-delà de la taille attendue") for r in result.reasons)
+    assert any(r.startswith(nb("Budget 500 000 € au-delà de la taille attendue")) for r in result.reasons)
 
 
 def test_calls_whose_sessions_do_not_differ_by_size_keep_the_contract_rule(result_for):

@@ -1,94 +1,18 @@
-"""Which slots are free, and how to say and understand them in French.
-
-Slots are generated in local wall-clock time (Europe/Paris) and compared in UTC, so a
-daylight-saving change moves their UTC time, never their local time: 09:30 stays 09:30, i.e.
-07:30 UTC in summer and 08:30 UTC in winter.
-"""
+"""Reading a French wish for a moment (« plutôt mardi aprem », « le 9 à 14h ») into a Wish, and
+saying it back (« mardi après-midi »)."""
 from __future__ import annotations
 
 import datetime as dt
 import re
 from dataclasses import dataclass, fields
-from functools import lru_cache
-from typing import Any, Dict, FrozenSet, Iterator, List, Optional, Protocol, Tuple
-from zoneinfo import ZoneInfo
+from typing import Any, Dict, Optional, Tuple
 
-from dateutil.easter import easter
 from text_to_num import text2num
 
-from orientation.booking.config import BookingConfig
+from orientation.booking.slots import PARIS, aware, check_filters, matches
+from orientation.booking.wording import describe_day
+from orientation.language.french import clock
 from orientation.language.fold import MONTHS, WEEKDAYS, fold
-
-PARIS = ZoneInfo("Europe/Paris")
-UTC = dt.timezone.utc
-PARTS = ("matin", "apres-midi")
-NOON = dt.time(12, 0)
-
-
-class TakenSlots(Protocol):
-    """What the calendar needs from the store (BookingStore has it)."""
-
-    def taken(self, start_utc: dt.datetime, end_utc: dt.datetime) -> Dict[dt.datetime, int]:
-        """Number of active bookings per slot start (aware UTC) in [start, end)."""
-
-
-# --- the agenda ----------------------------------------------------------------------------
-
-@lru_cache(maxsize=32)
-def french_public_holidays(year: int) -> FrozenSet[dt.date]:
-    """The eleven public holidays of metropolitan France (Code du travail, art. L3133-1).
-
-    Easter comes from dateutil; Alsace-Moselle's Good Friday and 26 December, and the overseas
-    abolition days, are not national holidays and are left to `closed_dates`.
-    """
-    easter_sunday = easter(year)
-    fixed = [(1, 1), (5, 1), (5, 8), (7, 14), (8, 15), (11, 1), (11, 11), (12, 25)]
-    return frozenset({dt.date(year, m, d) for m, d in fixed} | {
-        easter_sunday + dt.timedelta(days=1),   # lundi de Pâques
-        easter_sunday + dt.timedelta(days=39),  # Ascension
-        easter_sunday + dt.timedelta(days=50),  # lundi de Pentecôte
-    })
-
-
-def is_open_day(config: BookingConfig, day: dt.date) -> bool:
-    if day in config.closed_dates or not config.hours.get(day.weekday()):
-        return False
-    return not (config.public_holidays_closed and day in french_public_holidays(day.year))
-
-
-def _exists(local: dt.datetime) -> bool:
-    """False for a wall-clock time skipped by the spring change (02:30 on the last Sunday of March)."""
-    back = local.astimezone(UTC).astimezone(local.tzinfo)
-    return back.replace(tzinfo=None) == local.replace(tzinfo=None)
-
-
-def day_slots(config: BookingConfig, day: dt.date) -> Iterator[dt.datetime]:
-    """Every slot start of an open day, aware in the configured time zone, in time order.
-
-    Wall-clock arithmetic on naive times, then the zone: a slot is always at the same local time.
-    """
-    if not is_open_day(config, day):
-        return
-    for start, end in config.hours[day.weekday()]:
-        moment, closing = dt.datetime.combine(day, start), dt.datetime.combine(day, end)
-        while moment + config.slot_length <= closing:
-            local = moment.replace(tzinfo=config.timezone)
-            if _exists(local):
-                yield local
-            moment += config.slot_length
-
-
-def _aware(moment: dt.datetime, name: str) -> dt.datetime:
-    if not isinstance(moment, dt.datetime) or moment.tzinfo is None or moment.utcoffset() is None:
-        raise ValueError(f"{name}: an aware datetime is expected, got {moment!r}")
-    return moment
-
-
-def booking_window(config: BookingConfig, now: dt.datetime) -> Tuple[dt.datetime, dt.date]:
-    """(earliest bookable instant in UTC, last bookable local day): notice after now, horizon
-    counted in local days from today (horizon 21 on Thursday 14 October: up to Thursday 4 November)."""
-    now = _aware(now, "now").astimezone(UTC)
-    return now + config.notice, now.astimezone(config.timezone).date() + dt.timedelta(days=config.horizon_days)
 
 
 @dataclass(frozen=True)
@@ -108,10 +32,7 @@ class Wish:
     at: Optional[dt.time] = None
 
     def __post_init__(self):
-        if self.part not in (None,) + PARTS:
-            raise ValueError(f"part must be one of {PARTS} or None, not {self.part!r}")
-        if self.weekday is not None and self.weekday not in range(7):
-            raise ValueError(f"weekday must be 0..6 or None, not {self.weekday!r}")
+        check_filters(self.part, self.weekday)
 
     def as_filters(self) -> Dict[str, Any]:
         """Keyword arguments for free_slots()."""
@@ -160,13 +81,13 @@ class Wish:
             else:
                 words.append("le matin" if self.part == "matin" else "l'après-midi")
         if self.at:
-            words.append(f"à {_clock(self.at)}")
+            words.append(f"à {clock(self.at)}")
         elif self.after and self.before:
-            words.append(f"entre {_clock(self.after)} et {_clock(self.before)}")
+            words.append(f"entre {clock(self.after)} et {clock(self.before)}")
         elif self.after:
-            words.append(f"à partir de {_clock(self.after)}")
+            words.append(f"à partir de {clock(self.after)}")
         elif self.before:
-            words.append(f"avant {_clock(self.before)}")
+            words.append(f"avant {clock(self.before)}")
         if self.not_before and not self.day:
             if words:
                 words[-1] += ","
@@ -175,19 +96,7 @@ class Wish:
 
     def accepts(self, start: dt.datetime) -> bool:
         """Whether a slot start (aware, in the agenda's zone) matches every field."""
-        local = start.date()
-        clock = start.time()
-        if self.day and local != self.day:
-            return False
-        if self.weekday is not None and start.weekday() != self.weekday:
-            return False
-        if self.not_before and local < self.not_before:
-            return False
-        if self.part == "matin" and clock >= NOON or self.part == "apres-midi" and clock < NOON:
-            return False
-        if self.after and clock < self.after or self.at and clock != self.at:
-            return False
-        return not (self.before and clock >= self.before)
+        return matches(start, **self.as_filters())
 
     @property
     def names_a_day(self) -> bool:
@@ -207,132 +116,6 @@ class Wish:
         return Wish(day=days.day, weekday=days.weekday, not_before=days.not_before,
                     part=times.part, after=times.after, before=times.before, at=times.at)
 
-
-def free_slots(config: BookingConfig, store: TakenSlots, now: dt.datetime, count: int = 3,
-               day: Optional[dt.date] = None, part: Optional[str] = None, weekday: Optional[int] = None,
-               not_before: Optional[dt.date] = None, after: Optional[dt.time] = None,
-               before: Optional[dt.time] = None, at: Optional[dt.time] = None) -> List[dt.datetime]:
-    """The next `count` free slot starts (aware, Europe/Paris), earliest first.
-
-    A slot is free when fewer than `config.advisors` active bookings start at it. Only slots of the
-    opening hours, on open days (not closed, not a public holiday when so configured), starting at
-    least `notice_hours` after now and on a local day within `horizon_days` of today, matching the
-    wish (day, part "matin"/"apres-midi", weekday 0 = Monday, not_before, after/before a time, at a time).
-    """
-    wish = Wish(day, weekday, part, not_before, after, before, at)
-    earliest, last_day = booking_window(config, now)
-    first_day = earliest.astimezone(config.timezone).date()
-    if day is not None:
-        first_day, last_day = max(first_day, day), min(last_day, day)
-    if not_before is not None:
-        first_day = max(first_day, not_before)
-    if count <= 0 or first_day > last_day:
-        return []
-    taken = store.taken(earliest, dt.datetime.combine(last_day + dt.timedelta(days=1), dt.time(),
-                                                      config.timezone).astimezone(UTC))
-    found: List[dt.datetime] = []
-    current = first_day
-    while current <= last_day:
-        for start in day_slots(config, current):
-            utc = start.astimezone(UTC)  # compare instants, never wall-clock times
-            if utc >= earliest and wish.accepts(start) and taken.get(utc, 0) < config.advisors:
-                found.append(start)
-                if len(found) == count:
-                    return found
-        current += dt.timedelta(days=1)
-    return found
-
-
-def is_bookable(config: BookingConfig, start: dt.datetime, now: dt.datetime) -> bool:
-    """A real slot of the agenda, within notice and horizon (whether it is free is the store's job)."""
-    start = _aware(start, "start")
-    earliest, last_day = booking_window(config, now)
-    local = start.astimezone(config.timezone)
-    utc = start.astimezone(UTC)
-    return utc >= earliest and local.date() <= last_day and \
-        any(slot.astimezone(UTC) == utc for slot in day_slots(config, local.date()))
-
-
-def is_free(config: BookingConfig, store: TakenSlots, start: dt.datetime, now: dt.datetime) -> bool:
-    """Bookable and with an advisor left (the unique constraint still decides at booking time)."""
-    if not is_bookable(config, start, now):
-        return False
-    utc = start.astimezone(UTC)
-    return store.taken(utc, utc + config.slot_length).get(utc, 0) < config.advisors
-
-
-def wished_moment(config: BookingConfig, wish: Optional[Wish], now: dt.datetime) -> Optional[dt.datetime]:
-    """The one moment a wish names (« jeudi 10h »: the next Thursday at 10:00 still ahead of the
-    notice, within the horizon), aware in the agenda's zone; None when it names no precise time or
-    no day. Whether it is a free slot is for is_free()."""
-    if wish is None or wish.at is None or not (wish.day or wish.weekday is not None):
-        return None
-    earliest, last_day = booking_window(config, now)
-    candidates = [wish.day] if wish.day else [
-        earliest.astimezone(config.timezone).date() + dt.timedelta(days=offset) for offset in range(7 * 4)]
-    for day in candidates:
-        if wish.weekday is not None and day.weekday() != wish.weekday or wish.not_before and day < wish.not_before:
-            continue
-        moment = dt.datetime.combine(day, wish.at).replace(tzinfo=config.timezone)
-        if wish.day or moment.astimezone(UTC) >= earliest:
-            return moment
-    return None
-
-
-def why_not_free(config: BookingConfig, store: TakenSlots, start: dt.datetime, now: dt.datetime) -> Optional[str]:
-    """None when the slot is free, else why: 'too_soon' (past or within the notice), 'too_far'
-    (beyond the horizon), 'closed_day', 'not_a_slot' (outside the hours or not on a slot start), 'taken'."""
-    earliest, last_day = booking_window(config, now)
-    local = _aware(start, "start").astimezone(config.timezone)
-    if local.astimezone(UTC) < earliest:
-        return "too_soon"
-    if local.date() > last_day:
-        return "too_far"
-    if not is_open_day(config, local.date()):
-        return "closed_day"
-    if not is_bookable(config, start, now):
-        return "not_a_slot"
-    return None if is_free(config, store, start, now) else "taken"
-
-
-def nearest_free_slots(config: BookingConfig, store: TakenSlots, now: dt.datetime, moment: dt.datetime,
-                       count: int = 3) -> List[dt.datetime]:
-    """The `count` free slots closest in time to `moment` (a slot taken or outside the hours), in
-    time order: what to offer instead of it."""
-    every = free_slots(config, store, now, count=10_000)
-    closest = sorted(every, key=lambda start: (abs(start - moment), start))[:count]
-    return sorted(closest)
-
-
-# --- saying dates in French --------------------------------------------------------------------
-
-def _clock(moment: dt.time) -> str:
-    return f"{moment.hour} h {moment.minute:02d}" if moment.minute else f"{moment.hour} h"
-
-
-def describe_day(day: dt.date, year: bool = True) -> str:
-    """'jeudi 14 octobre 2021', 'lundi 1er novembre' (year=False)."""
-    number = "1er" if day.day == 1 else str(day.day)
-    return f"{WEEKDAYS[day.weekday()]} {number} {MONTHS[day.month - 1]}" + (f" {day.year}" if year else "")
-
-
-def describe_moment(start: dt.datetime, minutes: bool = False) -> str:
-    """'jeudi 26 novembre à 10 h' ('… à 10 h 00' with minutes, for a button), in the zone the time
-    carries: a moment the user named."""
-    clock = f"{start.hour} h {start.minute:02d}" if minutes else _clock(start.time())
-    return f"{describe_day(start.date(), year=False)} à {clock}"
-
-
-def describe_slot(start: dt.datetime, short: bool = False, timezone: Optional[dt.tzinfo] = PARIS) -> str:
-    """'jeudi 14 octobre 2021, 10 h 15'; short (for buttons): 'jeudi 14 octobre, 10 h 15'.
-
-    An aware time is said in Paris time (or `timezone`), whatever zone it carries; a naive one as is.
-    """
-    local = start.astimezone(timezone) if start.tzinfo is not None and timezone is not None else start
-    return f"{describe_day(local.date(), year=not short)}, {_clock(local.time())}"
-
-
-# --- understanding "plutôt mardi après-midi" ---------------------------------------------------
 
 def _fold(text: str) -> str:
     """Lower case, no accents, straight apostrophes, single spaces: 'Après-midi' -> 'apres-midi'."""
@@ -473,7 +256,7 @@ def parse_wish(text: str, now: dt.datetime, timezone: Optional[dt.tzinfo] = PARI
     « avant 11 h », and a precise time, « jeudi 10h », « le 3 décembre à 9h », « 14h30 » (`at`). A date already past this year means next year's. Dates are local to `timezone`.
     """
     folded = _fold(text)
-    today = _aware(now, "now").astimezone(timezone or PARIS).date()
+    today = aware(now, "now").astimezone(timezone or PARIS).date()
     part = None
     if re.search(r"apres[ -]?midi|\baprem\b|\bapm\b|\bfin de journee\b|\bsoir\b", folded):
         part = "apres-midi"
