@@ -20,7 +20,7 @@ OUT = ROOT / "results" / "nlu"
 # Intents of the held-out sets that the assistant merged since they were written, with why. The sets
 # stay as their authors labelled them; gold labels are mapped before scoring.
 # « quels appels pour nous ? » (ask_recommendation) and a description (inform) led to the same form
-# and recommendation (data/rules.yml): one intent, inform (issue 11).
+# and recommendation (data/rules.yml): one intent, inform.
 MERGED_INTENTS = {"ask_recommendation": "inform"}
 EXTRACTOR_OF = {"budget": "AmountEntityExtractor", "population": "AmountEntityExtractor",
                 "departement_count": "AmountEntityExtractor", "applicant_type": "LexiconEntityExtractor",
