@@ -4,9 +4,10 @@ Both are started one after the other on free ports (this project through scripts
 `make run` does; the vanilla bot with `rasa run`, trained here when its model is missing or
 older than its files). Each gets the same small-talk mix; this project also gets a real
 conversation mix (profile, recommendation, questions on a call). The messages are sent in rounds,
-each assistant in turn in every round, so that a shared machine's changing load hits both alike. For each mix: p50/p95 latency
-with 1 user, p50/p95 and throughput with N concurrent users, the RSS of every process, the time
-to ready; then the ratios project / vanilla. Printed, and written as JSON under results/.
+each assistant in turn in every round, so that a shared machine's changing load hits both alike.
+For each mix: p50/p95 latency with 1 user, p50/p95 and throughput with N concurrent users, the RSS
+of every process (psutil), the time to ready; then the ratios project / vanilla. Printed, and
+written as JSON under results/.
 
     .venv/bin/python scripts/bench.py                       # what `make bench` runs
     .venv/bin/python scripts/bench.py --instances 2         # RASA_INSTANCES=2 for scripts/serve
@@ -15,24 +16,29 @@ to ready; then the ratios project / vanilla. Printed, and written as JSON under 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import http.client
 import json
 import os
 import signal
-import socket
 import statistics
 import subprocess
 import sys
 import threading
 import time
 import urllib.parse
-import urllib.request
 import uuid
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Dict, List, Optional
 
+import psutil
+
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from devtools.processes import free_port, wait_until_up  # noqa: E402
+
 VANILLA = ROOT / "bench" / "vanilla"
 VANILLA_MODEL = VANILLA / "models" / "vanilla.tar.gz"
 RASA = ROOT / ".venv" / "bin" / "rasa"
@@ -54,45 +60,20 @@ REAL = ["Bonjour, je suis une commune de 350 000 habitants",
         "merci"]
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 # --- processes -----------------------------------------------------------------------------------
 
-def tree(root: int) -> List[int]:
-    """root and every descendant, from /proc (no psutil in the venv)."""
-    children: Dict[int, List[int]] = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            stat = Path(f"/proc/{entry}/stat").read_text()
-        except OSError:
-            continue
-        ppid = int(stat.rsplit(")", 1)[1].split()[1])
-        children.setdefault(ppid, []).append(int(entry))
-    found, todo = [], [root]
-    while todo:
-        pid = todo.pop()
-        found.append(pid)
-        todo.extend(children.get(pid, []))
-    return found
-
-
 def rss_mb(root: int) -> float:
-    """Resident memory of the whole process tree, in MB (what `ps` and the issue's figures count)."""
-    total_kb = 0
-    for pid in tree(root):
-        try:
-            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total_kb += int(line.split()[1])
-        except OSError:
-            pass
-    return round(total_kb / 1024, 1)
+    """Resident memory of the whole process tree, in MB (what `ps` counts)."""
+    try:
+        parent = psutil.Process(root)
+        processes = [parent, *parent.children(recursive=True)]
+    except psutil.NoSuchProcess:
+        return 0.0
+    total = 0
+    for process in processes:
+        with contextlib.suppress(psutil.NoSuchProcess):  # ended since the tree was read
+            total += process.memory_info().rss
+    return round(total / 2**20, 1)
 
 
 class Server:
@@ -168,17 +149,13 @@ def start_vanilla(run_dir: Path, timeout: int = 300) -> Server:
                                     "--credentials", "credentials.yml"], cwd=VANILLA, env=environment({}),
                                    stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     server = Server("vanilla", f"http://127.0.0.1:{port}", process, None)
-    while time.monotonic() - start < timeout:
-        if process.poll() is not None:
-            sys.exit(f"the vanilla assistant stopped; see {run_dir / 'vanilla.log'}")
-        try:
-            with urllib.request.urlopen(server.url + "/", timeout=2):
-                server.ready_s = round(time.monotonic() - start, 1)
-                return server
-        except OSError:
-            time.sleep(0.05)
-    server.close()
-    sys.exit("the vanilla assistant did not get ready")
+    try:
+        wait_until_up(server.url + "/", timeout, process, run_dir / "vanilla.log")
+    except RuntimeError as error:
+        server.close()
+        sys.exit(f"the vanilla assistant did not get ready: {error}")
+    server.ready_s = round(time.monotonic() - start, 1)
+    return server
 
 
 # --- load --------------------------------------------------------------------------------------
@@ -347,7 +324,8 @@ def main() -> None:
     parser.add_argument("--messages", type=int, default=60, help="messages of the 1-user run, per mix")
     parser.add_argument("--users", type=int, default=10, help="concurrent users")
     parser.add_argument("--per-user", type=int, default=30, help="messages each concurrent user sends")
-    parser.add_argument("--rounds", type=int, default=5, help="rounds the messages are split into, every assistant in each")
+    parser.add_argument("--rounds", type=int, default=5,
+                        help="rounds the messages are split into, every assistant in each")
     parser.add_argument("--instances", type=int, help="RASA_INSTANCES for scripts/serve")
     parser.add_argument("--target", help="bench an assistant already running at this URL instead of starting one")
     parser.add_argument("--pid", type=int, help="with --target: the root process, for its RSS")

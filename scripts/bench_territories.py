@@ -16,10 +16,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from devtools.nlu import heldout  # noqa: E402  (the one reader of the held-out set)
 from orientation.territories.build import SOURCE_DIR, build  # noqa: E402
 from orientation.territories.index import load_index  # noqa: E402
 from orientation.territories.mentions import find  # noqa: E402
-from tests.nlu.test_entity_values import heldout  # noqa: E402  (the one reader of the held-out set)
 
 
 def main() -> None:

@@ -3,9 +3,9 @@
     .venv/bin/python scripts/rasa_server.py run --model models --endpoints endpoints.yml …
 
 TensorFlow 2.12 requires JAX and, when it is installed, imports it for its TF Lite converter,
-which nothing here uses: 66 MB and 0.35 s of every Rasa server's start (issue 13). A name set to
+which nothing here uses: 66 MB and 0.35 s of every Rasa server's start. A name set to
 None in sys.modules makes `import jax` fail, and TensorFlow expects that failure and goes on.
-`make run` (scripts/stack_config.py) and the tests start the Rasa server through this file.
+`make run` (devtools/stack_config.py) and the tests start the Rasa server through this file.
 """
 import sys
 

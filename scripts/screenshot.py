@@ -3,14 +3,13 @@
     make screenshot        # or: .venv/bin/python scripts/screenshot.py [--output PATH]
 
 Starts the action server, the Rasa server (reference date 2021-10-15, a throwaway database) and the
-demo page on free ports, as the browser tests do (tests/servers.py), then types a conversation in
+demo page on free ports, as the browser tests do (devtools/stack.py), then types a conversation in
 the widget in headless Chromium (Debian's /usr/bin/chromium, or $CHROMIUM) and shoots the page.
 """
 from __future__ import annotations
 
 import argparse
 import re
-import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -18,8 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (the browser as the tests run it)
-from tests.servers import MODEL, action_server, rasa_server, web_server  # noqa: E402
+from devtools.browser import CHROMIUM, chromium_missing, launch  # noqa: E402  (the browser as the tests run it)
+from devtools.stack import MODEL, action_server, rasa_server, web_server  # noqa: E402
 
 # The conversation shown: one question at a time, as most users write.
 MESSAGES = [("Bonjour", "Dites-moi qui vous êtes"),
@@ -32,7 +31,7 @@ TIMEOUT = 60_000
 def shoot(url: str, output: Path) -> None:
     from playwright.sync_api import expect, sync_playwright
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         page = browser.new_page(viewport={"width": 1280, "height": 800}, locale="fr-FR")
         page.goto(url)
         page.get_by_role("button", name=re.compile("Discuter avec l'assistant")).click()
@@ -53,7 +52,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--output", type=Path, default=ROOT / "docs" / "screenshot.png")
     args = parser.parse_args()
-    if not shutil.which(CHROMIUM):
+    if chromium_missing():
         print(f"{CHROMIUM} introuvable : installez le paquet Debian chromium (ou indiquez CHROMIUM=…).",
               file=sys.stderr)
         return 1

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -19,13 +18,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from actions.replies import advisor_summary  # noqa: E402
+from devtools.browser import CHROMIUM, chromium_missing, launch  # noqa: E402  (the browser as the tests run it)
+from devtools.stack import advisors_server, environment  # noqa: E402
 from orientation.advisors_web.accounts import hash_password, save_accounts  # noqa: E402
 from orientation.booking.slots import PARIS  # noqa: E402
 from orientation.booking.store import BookingStore  # noqa: E402
 from orientation.eligibility import Profile, evaluate  # noqa: E402
 from orientation.replies.advisor_summary import advisor_summary  # noqa: E402
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (the browser as the tests run it)
-from tests.servers import VENV_BIN, _serve, environment, free_port  # noqa: E402
 
 LOGIN, PASSWORD = "conseiller.demo", "capture d'écran seulement"
 REFERENCE_DATE = dt.date(2021, 10, 15)
@@ -58,7 +58,7 @@ def next_weekday() -> dt.date:
 def shoot(url: str, day: dt.date, output: Path) -> None:
     from playwright.sync_api import expect, sync_playwright
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         page = browser.new_page(viewport={"width": 1280, "height": 1400}, locale="fr-FR")
         page.goto(f"{url}/jour?date={day.isoformat()}")
         page.get_by_label("Identifiant").fill(LOGIN)
@@ -74,7 +74,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--output", type=Path, default=ROOT / "docs" / "advisors.png")
     args = parser.parse_args()
-    if not shutil.which(CHROMIUM):
+    if chromium_missing():
         print(f"{CHROMIUM} introuvable : installez le paquet Debian chromium (ou indiquez CHROMIUM=…).",
               file=sys.stderr)
         return 1
@@ -85,10 +85,8 @@ def main() -> int:
         store, day = BookingStore(url), next_weekday()
         book_cases(store, day)
         store.close()
-        port = free_port()
         env = environment({"ORIENTATION_DATABASE_URL": url, "ORIENTATION_ADVISORS_ACCOUNTS": str(accounts)})
-        with _serve([VENV_BIN / "python", "scripts/advisors_server.py", "--port", port], folder / "advisors.log",
-                    f"http://127.0.0.1:{port}/sante", 30, env):
+        with advisors_server(folder / "advisors.log", env) as port:
             shoot(f"http://127.0.0.1:{port}", day, args.output)
     print(f"Capture écrite dans {args.output}")
     return 0

@@ -8,60 +8,58 @@ Only the files listed in VENDOR are exposed from node_modules; nothing is fetche
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import json
-import posixpath
+import mimetypes
 import urllib.parse
 from pathlib import Path
+from typing import Optional
+
+from aiohttp import web
 
 ROOT = Path(__file__).resolve().parents[1]
 WEB = ROOT / "web"
 VENDOR = {  # URL prefix -> folder of an npm package (see package.json)
-    "/vendor/dsfr/": ROOT / "node_modules" / "@gouvfr" / "dsfr" / "dist",
-    "/vendor/socket.io/": ROOT / "node_modules" / "socket.io-client" / "dist",
+    "/vendor/dsfr": ROOT / "node_modules" / "@gouvfr" / "dsfr" / "dist",
+    "/vendor/socket.io": ROOT / "node_modules" / "socket.io-client" / "dist",
 }
+# The types the page needs, whatever the machine's /etc/mime.types says.
+for extension, kind in {".js": "text/javascript", ".woff2": "font/woff2", ".svg": "image/svg+xml"}.items():
+    mimetypes.add_type(kind, extension)
 
 
-class Handler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".js": "text/javascript",
-                      ".woff2": "font/woff2", ".svg": "image/svg+xml"}
+def config_js(rasa_url: Optional[str], rasa_port: int):
+    async def handler(request: web.Request) -> web.Response:
+        # The Rasa server of the host the page was loaded from, unless a URL was given.
+        host = urllib.parse.urlsplit("//" + (request.host or "127.0.0.1")).hostname
+        url = rasa_url or f"http://{host}:{rasa_port}"
+        body = "window.OrientationWidgetConfig = " + json.dumps({"serverUrl": url}) + ";\n"
+        return web.Response(body=body.encode(),
+                            headers={"Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "no-store"})
+    return handler
 
-    def __init__(self, *args, rasa_url: str, rasa_port: int, **kwargs):
-        self.rasa_url, self.rasa_port = rasa_url, rasa_port
-        super().__init__(*args, directory=str(WEB), **kwargs)
 
-    def do_GET(self) -> None:
-        if urllib.parse.urlsplit(self.path).path == "/config.js":
-            # The Rasa server of the host the page was loaded from, unless a URL was given.
-            host = urllib.parse.urlsplit("//" + (self.headers.get("Host") or "127.0.0.1")).hostname
-            url = self.rasa_url or f"http://{host}:{self.rasa_port}"
-            body = ("window.OrientationWidgetConfig = " + json.dumps({"serverUrl": url}) + ";\n").encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "text/javascript; charset=utf-8")
-            self.send_header("Cache-Control", "no-store")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-            return
-        super().do_GET()
+async def index(request: web.Request) -> web.FileResponse:
+    return web.FileResponse(WEB / "index.html")
 
-    def translate_path(self, path: str) -> str:
-        """Vendor prefixes map into their package folder; anything else stays inside web/."""
-        clean = posixpath.normpath(urllib.parse.unquote(urllib.parse.urlsplit(path).path))
-        for prefix, folder in VENDOR.items():
-            if (clean + "/").startswith(prefix):
-                target = (folder / clean[len(prefix):]).resolve()
-                return str(target) if folder.resolve() in target.parents or target == folder.resolve() \
-                    else str(WEB / "__not_found__")
-        return super().translate_path(path)
 
-    def list_directory(self, path):  # no folder listings, of web/ or of a package
-        self.send_error(404, "Not Found")
-        return None
+@web.middleware
+async def no_listing(request: web.Request, handler):
+    """A folder, of web/ or of a package, is not found: never listed, never « forbidden »."""
+    try:
+        return await handler(request)
+    except web.HTTPForbidden:
+        raise web.HTTPNotFound() from None
 
-    def log_message(self, format: str, *args) -> None:  # quiet: one line per request is noise here
-        pass
+
+def create_app(rasa_url: Optional[str] = None, rasa_port: int = 5005) -> web.Application:
+    """Static files only inside web/ and the VENDOR folders (aiohttp refuses paths that leave them)."""
+    app = web.Application(middlewares=[no_listing])
+    app.router.add_get("/config.js", config_js(rasa_url, rasa_port))
+    app.router.add_get("/", index)
+    for prefix, folder in VENDOR.items():
+        app.router.add_static(prefix, folder)
+    app.router.add_static("/", WEB)  # last: every other path is a file of web/
+    return app
 
 
 def main() -> None:
@@ -71,9 +69,9 @@ def main() -> None:
     parser.add_argument("--rasa-port", type=int, default=5005, help="Rasa server on the page's host")
     parser.add_argument("--rasa-url", help="full URL of the Rasa server, instead of --rasa-port")
     args = parser.parse_args()
-    handler = functools.partial(Handler, rasa_url=args.rasa_url, rasa_port=args.rasa_port)
-    with http.server.ThreadingHTTPServer((args.host, args.port), handler) as server:
-        server.serve_forever()
+    # quiet: one line per request is noise here
+    web.run_app(create_app(args.rasa_url, args.rasa_port), host=args.host, port=args.port, access_log=None,
+                print=None)
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ from typing import List, Optional
 
 from aiosmtpd.controller import Controller
 
-from tests.servers import free_port
+from devtools.processes import free_port
 
 
 class Inbox:

@@ -7,7 +7,7 @@ import sys
 
 import yaml
 
-from tests.servers import ROOT
+from devtools.stack import ROOT
 
 # In a fresh interpreter: the test process itself has imported half the project.
 REGISTERED = """

@@ -18,7 +18,7 @@ from rasa.utils.endpoints import EndpointConfig
 
 from addons.patches import action_server_fallback
 from addons.patches.action_server_fallback import APOLOGY, ActionServerApology
-from tests.servers import free_port
+from devtools.processes import free_port
 
 
 @pytest.fixture

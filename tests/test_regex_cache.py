@@ -5,7 +5,7 @@ import subprocess
 import sys
 
 from addons.patches.regex_cache import LONG, long_patterns_cached
-from tests.servers import ROOT
+from devtools.stack import ROOT
 
 # Long enough to go through the cache, quick to compile: alternatives of plain words.
 PATTERN = "(?iu)^(?:" + "|".join(f"mot{n}[-‐]?[a-zé]+" for n in range(8000)) + ")$"

@@ -154,7 +154,7 @@ def test_every_variable_belongs_to_one_setting():
 
 def test_make_run_stops_before_starting_anything_on_a_wrong_value(tmp_path):
     env = {**os.environ, "RASA_PORT": "abc"}
-    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "stack_config.py"), str(tmp_path / "run")],
+    done = subprocess.run([sys.executable, str(ROOT / "devtools" / "stack_config.py"), str(tmp_path / "run")],
                           env=env, capture_output=True, text=True, check=False)
     assert done.returncode == 1
     assert "RASA_PORT : « abc » n'est pas un numéro de port" in done.stderr

@@ -16,10 +16,9 @@ so the URLs (/webhooks/rest/webhook, /socket.io) do not change.
 """
 from __future__ import annotations
 
-import ipaddress
 import json
 import logging
-from typing import Any, Awaitable, Callable, Dict, List, Optional, Text, Union
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
 
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.rest import RestInput
@@ -27,8 +26,9 @@ from rasa.core.channels.socketio import SocketIOInput
 from sanic import Blueprint
 from sanic.request import Request
 
+from orientation.client_address import Network, client_address, networks
 from orientation.language import french
-from orientation.settings import Networks, Settings, get_settings
+from orientation.settings import Settings, get_settings
 from actions.client import CLIENT_KEY
 
 logger = logging.getLogger(__name__)
@@ -71,40 +71,9 @@ def origin_allowed(origin: Optional[str], allowed: List[str]) -> bool:
 
 TRUSTED_PROXIES_ENV = Settings.variable("trusted_proxies")
 
-Network = Union[ipaddress.IPv4Network, ipaddress.IPv6Network]
-
-
 def trusted_proxies(value: Optional[str] = None) -> List[Network]:
     """The networks of $ORIENTATION_TRUSTED_PROXIES (an address alone is a /32 or /128)."""
-    return list(get_settings().trusted_proxies if value is None else Networks.parse(value))
-
-
-def _address(text: str) -> Optional[Union[ipaddress.IPv4Address, ipaddress.IPv6Address]]:
-    try:
-        return ipaddress.ip_address(text.strip().strip("[]"))
-    except ValueError:
-        return None
-
-
-def _trusted(address: Any, proxies: List[Network]) -> bool:
-    return address is not None and any(address in network for network in proxies)
-
-
-def client_address(peer: Optional[str], forwarded_for: Optional[str], proxies: List[Network]) -> Optional[str]:
-    """The client's IP address: the peer, or, when the peer is a trusted proxy, the last address
-    of X-Forwarded-For that is not itself a trusted proxy (the ones before it are the client's word)."""
-    current = _address(peer or "")
-    if current is None:
-        return peer or None
-    if _trusted(current, proxies) and forwarded_for:
-        for hop in reversed(forwarded_for.split(",")):
-            address = _address(hop)
-            if address is None:
-                break  # garbage: keep the last address known for sure
-            current = address
-            if not _trusted(address, proxies):
-                break
-    return str(current)
+    return get_settings().trusted_proxies if value is None else networks(value)
 
 
 def request_client(request: Request, proxies: List[Network]) -> Optional[str]:

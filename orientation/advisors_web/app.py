@@ -10,7 +10,6 @@ import asyncio
 import datetime as dt
 import hmac
 import inspect
-import ipaddress
 import logging
 import secrets
 from pathlib import Path
@@ -29,6 +28,8 @@ from orientation.language import french
 from orientation.booking import mail
 from orientation.booking.ics import calendar_text
 from orientation.booking.store import Booking, BookingStore
+from orientation.client_address import client_address as forwarded_client
+from orientation.client_address import networks
 from orientation.language.contacts import REFERENCE_LENGTH, normalise_reference
 
 log = logging.getLogger("advisors_web")
@@ -59,6 +60,7 @@ class Settings:
                  secure_cookies: bool, failure_delay: float, trusted_proxy: Optional[str]):
         self.accounts_file, self.notify_cancelled, self.clock = accounts_file, notify_cancelled, clock
         self.secure_cookies, self.failure_delay, self.trusted_proxy = secure_cookies, failure_delay, trusted_proxy
+        self.trusted_proxies = networks(trusted_proxy or "")
 
 
 SETTINGS = web.AppKey("settings", Settings)
@@ -107,16 +109,8 @@ def create_app(store: BookingStore, accounts_file: Path, notify_cancelled: Optio
 
 def client_address(request: web.Request) -> str:
     """The client's address; X-Forwarded-For is believed only from the configured proxy."""
-    remote = request.remote or "?"
-    proxy = request.app[SETTINGS].trusted_proxy
-    forwarded = request.headers.get("X-Forwarded-For", "")
-    if proxy and remote == proxy and forwarded:
-        candidate = forwarded.split(",")[-1].strip()
-        try:
-            return str(ipaddress.ip_address(candidate))
-        except ValueError:
-            return remote
-    return remote
+    return forwarded_client(request.remote, request.headers.get("X-Forwarded-For"),
+                            request.app[SETTINGS].trusted_proxies) or "?"
 
 
 def _session(request: web.Request) -> Optional[Session]:

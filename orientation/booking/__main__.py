@@ -12,12 +12,10 @@ Every command takes --database-url (default: $ORIENTATION_DATABASE_URL, else var
 from __future__ import annotations
 
 import argparse
-import contextlib
 import datetime as dt
-import re
 import sys
 from pathlib import Path
-from typing import Iterator, List, Optional
+from typing import List, Optional
 
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
 
@@ -29,43 +27,8 @@ from orientation.booking.config import BookingConfigError
 from orientation.booking.ics import calendar_text
 from orientation.booking.store import BookingStore
 from orientation.booking.retention import purge_conversations, retention_days
+from orientation.cli import FrenchHelp, FrenchParser, french_argparse
 from orientation.settings import SettingsError, get_mail_settings
-
-# argparse's own words (usage, errors, help), which it looks up through its module-level `_`.
-ARGPARSE_FRENCH = {
-    "usage: ": "usage : ",
-    "positional arguments": "commandes\u00a0",  # argparse adds the colon: « commandes : »
-    "options": "options\u00a0",
-    "show this help message and exit": "affiche cette aide et quitte",
-    "%(prog)s: error: %(message)s\n": "%(prog)s : erreur : %(message)s\n",
-    "the following arguments are required: %s": "il manque : %s",
-    "unrecognized arguments: %s": "arguments non reconnus : %s",
-    "expected one argument": "une valeur est attendue",
-    "invalid choice: %(value)r (choose from %(choices)s)": "choix invalide : %(value)r (possibles : %(choices)s)",
-    "invalid %(type)s value: %(value)r": "valeur invalide : %(value)r",
-    "ambiguous option: %(option)s could match %(matches)s": "option ambiguë : %(option)s peut être %(matches)s",
-    "not allowed with argument %s": "incompatible avec %s",
-    "ignored explicit argument %r": "valeur en trop : %r",
-}
-
-
-@contextlib.contextmanager
-def french_argparse() -> Iterator[None]:
-    """argparse in French for the time of one command, without touching other users of argparse."""
-    original = argparse._
-    argparse._ = lambda text: ARGPARSE_FRENCH.get(text, original(text))
-    try:
-        yield
-    finally:
-        argparse._ = original
-
-
-class FrenchParser(argparse.ArgumentParser):
-    def error(self, message: str):
-        # ArgumentError's "argument --date: …" is not translatable through `_`.
-        message = re.sub(r"^argument ([^:]+): ", r"option \1 : ", message)
-        super().error(message)
-
 
 def parse_date(text: str) -> dt.date:
     try:
@@ -90,19 +53,6 @@ def positive(text: str) -> int:
     if not text.strip().isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"« {text} » : un nombre entier positif est attendu")
     return int(text)
-
-
-def _nbsp(text: str) -> str:
-    """French spacing before « : » and « ; » that line wrapping cannot break (argparse wraps on ASCII spaces)."""
-    return text.replace(" :", "\u00a0:").replace(" ;", "\u00a0;")
-
-
-class FrenchHelp(argparse.HelpFormatter):
-    def _split_lines(self, text, width):
-        return super()._split_lines(_nbsp(text), width)
-
-    def _fill_text(self, text, width, indent):
-        return super()._fill_text(_nbsp(text), width, indent)
 
 
 def build_parser() -> argparse.ArgumentParser:

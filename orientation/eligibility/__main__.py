@@ -11,6 +11,7 @@ import json
 import sys
 from typing import List, Optional
 
+from orientation.cli import FrenchParser
 from orientation.settings import SettingsError
 
 from .catalogue import CatalogueError, load_catalogue
@@ -18,12 +19,6 @@ from .engine import evaluate, recommend
 from .profile import Profile, ProfileError, reference_date
 from .report import render
 from .vocabulary import APPLICANT_TYPES, KINDS, THEMES
-
-
-class FrenchArgumentParser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse's own messages are English
-        self.print_usage(sys.stderr)
-        self.exit(2, f"Erreur : {message}\n")
 
 
 def _number(text: str) -> float:
@@ -47,8 +42,8 @@ def _one_of(values, what: str):
 
 
 def parser() -> argparse.ArgumentParser:
-    p = FrenchArgumentParser(prog="python -m orientation.eligibility",
-                             description="Quels appels France Relance correspondent à un profil, et pourquoi.")
+    p = FrenchParser(prog="python -m orientation.eligibility",
+                     description="Quels appels France Relance correspondent à un profil, et pourquoi.")
     p.add_argument("--applicant-type", type=_one_of(list(APPLICANT_TYPES), "type de porteur"), metavar="TYPE",
                    help="type de porteur : " + ", ".join(APPLICANT_TYPES))
     p.add_argument("--population", type=_number, metavar="N", help="habitants couverts par le projet")

@@ -5,10 +5,11 @@
 """
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from dataclasses import asdict
+
+from orientation.cli import FrenchParser
 
 from .index import IndexMissing, load_index
 from .mentions import find
@@ -22,9 +23,11 @@ def _number(value: int) -> str:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = FrenchParser(prog="python -m orientation.territories",
+                          description="Les lieux nommés dans une phrase en français, avec leur population légale "
+                                      "et leurs départements.")
     parser.add_argument("text", help="une phrase en français, par exemple « la mairie de Rennes »")
-    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="format de sortie")
     args = parser.parse_args(argv)
     try:
         index = load_index()

@@ -119,6 +119,8 @@ def test_forwarded_addresses_are_believed_only_from_the_configured_proxy(make_ag
         behind.post_login(session, password="essai", headers={"X-Forwarded-For": "10.0.0.1"})
     assert behind.post_login(session, headers={"X-Forwarded-For": "10.0.0.1"}).status_code == 429
     assert behind.post_login(session, headers={"X-Forwarded-For": "10.0.0.2"}).status_code == 303
+    # a first entry written by the client itself does not make a new client
+    assert behind.post_login(behind.session(), headers={"X-Forwarded-For": "192.0.2.7, 10.0.0.1"}).status_code == 429
 
 
 def test_a_session_expires_after_an_hour_without_activity(agenda):

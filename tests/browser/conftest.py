@@ -1,27 +1,22 @@
 """Browser tests of the widget: headless Debian chromium driven by Playwright, against the page
 and the servers that `make run` starts (action server, Rasa server, scripts/web_server.py)."""
 import os
-import shutil
 
 import pytest
 
-from tests.servers import MODEL, action_server, rasa_server, web_server
-
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-# Headless, and nothing that would try to reach the network (there is none).
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+from devtools.browser import CHROMIUM, chromium_missing, launch
+from devtools.stack import MODEL, action_server, rasa_server, web_server
 
 
 @pytest.fixture(scope="module")
 def browser():
     """Module-scoped: Playwright's sync API keeps an asyncio loop running in this thread until it
     stops, and tests run after it (in any order) call asyncio.run(), which refuses a running loop."""
-    if not shutil.which(CHROMIUM):
+    if chromium_missing():
         pytest.fail(f"{CHROMIUM} not found: install Debian's chromium (.ci/run does)")
     from playwright.sync_api import sync_playwright
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         yield browser
         browser.close()
 

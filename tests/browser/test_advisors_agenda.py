@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from orientation.advisors_web.accounts import hash_password, save_accounts
 from orientation.booking.slots import PARIS
 from orientation.booking.store import BookingStore
-from tests.servers import VENV_BIN, _serve, environment, free_port
+from devtools.stack import advisors_server, environment
 from tests.smtp_server import SmtpServer, attachment
 
 LOGIN, PASSWORD = "marie.dupont", "correct horse battery"
@@ -29,14 +29,13 @@ def advisors(tmp_path_factory):
     accounts = folder / "advisors.yml"
     save_accounts(accounts, {LOGIN: hash_password(PASSWORD)})
     url = f"sqlite:///{folder / 'orientation.db'}"
-    port, log = free_port(), folder / "advisors.log"
+    log = folder / "advisors.log"
     smtp = SmtpServer().start()  # a real mail server: the user's cancellation e-mail must arrive
     env = environment({"ORIENTATION_DATABASE_URL": url, "ORIENTATION_ADVISORS_ACCOUNTS": str(accounts),
                        "ORIENTATION_SMTP_URL": smtp.url, "ORIENTATION_ADVISORS_EMAIL": "conseillers@dinum.test"})
     store = BookingStore(url)
     try:
-        with _serve([VENV_BIN / "python", "scripts/advisors_server.py", "--port", port], log,
-                    f"http://127.0.0.1:{port}/sante", 30, env):
+        with advisors_server(log, env) as port:
             yield {"url": f"http://127.0.0.1:{port}", "store": store, "log": log, "inbox": smtp.inbox}
     finally:
         store.close()

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import CHROMIUM_ARGS  # noqa: F401  (documents how the browser runs)
-from tests.servers import ROOT, VENV_BIN, environment, free_port, rasa_server, wait_until_up, web_server
+from devtools.processes import free_port, wait_until_up
+from devtools.stack import ROOT, VENV_BIN, environment, rasa_server, web_server
 
 PROJECT = "Je suis une commune de 350 000 habitants, projet de participation citoyenne à 400 000 €"
 # Other profiles, so that more calls and rates are seen through the widget (ITN8A, SNAP3, FEDER-NUM).
@@ -147,7 +147,7 @@ def test_a_message_awaiting_its_reply_comes_back_when_the_connection_drops(brows
         server = subprocess.Popen([str(VENV_BIN / "python"), str(Path(__file__).with_name("silent_server.py")),
                                    str(port)], cwd=ROOT, env=environment(), stdout=out, stderr=subprocess.STDOUT)
     try:
-        wait_until_up(f"http://127.0.0.1:{port}/", server, 20, log)
+        wait_until_up(f"http://127.0.0.1:{port}/", 20, server, log)
         with web_server(tmp_path, port) as web:
             context = browser.new_context(locale="fr-FR")
             page = context.new_page()

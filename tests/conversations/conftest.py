@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from tests.servers import MODEL, ROOT, action_server, rasa_server
+from devtools.stack import MODEL, ROOT, action_server, rasa_server
 from tests.smtp_server import SmtpServer
 
 BOOKING_CONFIG = ROOT / "config" / "booking.yml"

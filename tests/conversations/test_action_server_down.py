@@ -3,7 +3,8 @@ import json
 import urllib.request
 
 from addons.patches.action_server_fallback import APOLOGY
-from tests.servers import free_port, rasa_server
+from devtools.processes import free_port
+from devtools.stack import rasa_server
 
 
 def say(port, message):

@@ -8,7 +8,7 @@ import time
 from orientation.booking.store import BookingStore
 from tests.conversations.conftest import ADVISORS_EMAIL, TRUSTED_PROXY, Chat
 from tests.conversations.test_booking_conversation import PROFILE, REFERENCE, book, offered
-from tests.servers import ROOT
+from devtools.stack import ROOT
 from tests.smtp_server import attachment
 
 

@@ -1,5 +1,5 @@
 """End-to-end conversations through the rest channel: NLU, dialogue, custom actions and the
-eligibility engine together, at the reference date 2021-10-15 (tests/servers.py)."""
+eligibility engine together, at the reference date 2021-10-15 (devtools/stack.py)."""
 
 
 def test_happy_path_one_question_at_a_time(chat):

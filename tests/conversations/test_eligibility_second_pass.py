@@ -2,12 +2,12 @@
 end through the rest channel.
 
 Winter 2021 cases run against servers started for this module with ORIENTATION_DATE=2021-02-15
-(the TNT calls open, ITN5's 2nd AAP session upcoming), the mechanism of tests/servers.py; the
+(the TNT calls open, ITN5's 2nd AAP session upcoming), the mechanism of devtools/stack.py; the
 others against the shared servers at the suite's reference date, 15 October 2021."""
 import pytest
 
 from tests.conversations.conftest import Chat
-from tests.servers import MODEL, action_server, rasa_server
+from devtools.stack import MODEL, action_server, rasa_server
 
 WINTER_2021 = "2021-02-15"
 

@@ -18,7 +18,8 @@ import sqlalchemy as sa
 
 from tests.conversations.conftest import Chat
 from tests.conversations.context_helpers import slots_of
-from tests.servers import MODEL, ROOT, environment, free_port
+from devtools.processes import free_port, wait_until_up
+from devtools.stack import MODEL, ROOT, environment
 
 SUPERVISORCTL = ROOT / ".venv" / "bin" / "supervisorctl"
 NANTES = "Bonjour, je suis la commune de Nantes"
@@ -45,14 +46,7 @@ class Stack:
 
     def wait_up(self, url: str, seconds: float = 300) -> float:
         """Seconds until `url` answers."""
-        start = time.time()
-        while time.time() - start < seconds:
-            try:
-                with urllib.request.urlopen(url, timeout=2):
-                    return time.time() - start
-            except OSError:
-                time.sleep(0.5)
-        raise AssertionError(f"{url} not back after {seconds} s; logs in {self.logs}")
+        return wait_until_up(url, seconds, log=self.logs / "serve.out")
 
     def wait_instances_up(self) -> None:
         for number in (1, 2):

@@ -4,7 +4,7 @@ import re
 from orientation.booking.store import BookingStore
 from tests.conversations.conftest import Chat
 from tests.conversations.test_booking_conversation import book
-from tests.servers import rasa_server
+from devtools.stack import rasa_server
 
 
 def test_a_conversation_and_a_booking_survive_a_restart(servers, database_url, tmp_path):

@@ -1,4 +1,4 @@
-"""The servers started as `make run` starts them (scripts/stack_config.py) leave out the libraries
+"""The servers started as `make run` starts them (devtools/stack_config.py) leave out the libraries
 they do not use (issue 13): JAX in the Rasa server (scripts/rasa_server.py), scikit-learn and
 SciPy in the action server (actions/action_server.py). Read from the live processes' memory maps."""
 from pathlib import Path

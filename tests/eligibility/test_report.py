@@ -151,22 +151,22 @@ def test_main_refuses_a_wrong_value_in_french_with_exit_2(capsys, args, message)
 
 
 @pytest.mark.parametrize("args, message", [
-    (["--budget", "1000"], "Erreur : --applicant-type est obligatoire (ou --list)\n"),
+    (["--budget", "1000"], "python -m orientation.eligibility : erreur : --applicant-type est obligatoire (ou --list)\n"),
     (["--applicant-type", "commune", "--budget", "-5"],
-     "Erreur : argument --budget: « -5 » est négatif : attendu un nombre positif\n"),
+     "option --budget : « -5 » est négatif : attendu un nombre positif\n"),
     (["--applicant-type", "commune", "--population", "beaucoup"],
-     "Erreur : argument --population: « beaucoup » n'est pas un nombre\n"),
-    (["--applicant-type", "ministere"], "Erreur : argument --applicant-type: type de porteur inconnu « ministere » ; "
+     "option --population : « beaucoup » n'est pas un nombre\n"),
+    (["--applicant-type", "ministere"], "option --applicant-type : type de porteur inconnu « ministere » ; "
                                         "valeurs possibles : administration_centrale, service_deconcentre,"),
     (["--applicant-type", "commune", "--format", "xml"],
-     "Erreur : argument --format: format inconnu « xml » ; valeurs possibles : text, json\n"),
+     "option --format : format inconnu « xml » ; valeurs possibles : text, json\n"),
 ])
 def test_argument_errors_are_french_and_exit_2(capsys, args, message):
     with pytest.raises(SystemExit) as stop:
         main(args)
     assert stop.value.code == 2
     err = capsys.readouterr().err
-    assert err.startswith("usage: python -m orientation.eligibility")
+    assert err.startswith("usage : python -m orientation.eligibility")
     assert message in err
 
 
@@ -175,7 +175,7 @@ def test_help_names_every_option_in_french(capsys):
         main(["--help"])
     assert stop.value.code == 0
     text = " ".join(capsys.readouterr().out.split())  # line wrapping depends on the terminal width
-    assert text.startswith("usage: python -m orientation.eligibility [-h] [--applicant-type TYPE] [--population N] "
+    assert text.startswith("usage : python -m orientation.eligibility [-h] [--applicant-type TYPE] [--population N] "
                            "[--departements N] [--budget EUROS] [--nature THEME] [--date AAAA-MM-JJ] "
                            "[--format FORMAT] [--list] Quels appels France Relance correspondent à un profil, "
                            "et pourquoi.")
@@ -208,8 +208,8 @@ def test_numbers_with_french_spaces_and_a_zero_budget(capsys):
 
 
 @pytest.mark.parametrize("args, message", [
-    (["--applicant-type", "commune", "--departements", "deux"], "argument --departements: « deux » n'est pas un nombre"),
-    (["--applicant-type", "commune", "--nature", "sport"], "argument --nature: thème inconnu « sport »"),
+    (["--applicant-type", "commune", "--departements", "deux"], "option --departements : « deux » n'est pas un nombre"),
+    (["--applicant-type", "commune", "--nature", "sport"], "option --nature : thème inconnu « sport »"),
 ])
 def test_option_types_are_checked_by_the_parser(capsys, args, message):
     with pytest.raises(SystemExit):

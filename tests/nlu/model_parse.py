@@ -14,7 +14,7 @@ from typing import Any, Dict, List, Optional, Sequence
 
 import pytest
 
-from tests.servers import MODEL, ROOT
+from devtools.stack import MODEL, ROOT
 
 _CHILD = """
 import asyncio, json, logging, sys

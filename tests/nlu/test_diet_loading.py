@@ -8,7 +8,7 @@ import sys
 import pytest
 from rasa.shared.nlu.training_data.loading import load_data
 
-from tests.servers import MODEL, ROOT
+from devtools.stack import MODEL, ROOT
 
 HELD_OUT = [ROOT / "tests" / "nlu" / "heldout.yml", ROOT / "tests" / "nlu" / "heldout_understanding.yml"]
 

@@ -11,22 +11,17 @@ An annotation without an explicit value ([ITN5](call_code)) has its text as valu
 """
 from __future__ import annotations
 
-import json
-import re
 from collections import Counter
-from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
 import pytest
-import yaml
 
+from devtools.nlu import canonical, heldout, parse
 from orientation import entities
 from tests.nlu.model_parse import parse as parse_with_model, theme_of
 
-HELDOUT = Path(__file__).with_name("heldout.yml")
 HELDOUT_SIZE = 292
 NO_THEME = "-"
-NUMERIC = ("budget", "population", "departement_count")
 # Per entity, the bar that precision, recall and F1 by value must each reach: a small margin below
 # today's figures (P / R / F1 in the comments), printed by
 # `.venv/bin/python -m pytest tests/nlu/test_entity_values.py -s -p no:randomly`.
@@ -39,36 +34,8 @@ THRESHOLDS = {
     "population": 0.95,         # 1.000 / 0.978 / 0.989 (45)
     "departement_count": 0.90,  # 1.000 / 1.000 / 1.000 (11)
 }
-_ANNOTATION = re.compile(r"\[(?P<text>[^\]]+)\](?:\((?P<entity>[a-z_]+)(?::(?P<value>[^)]+))?\)|(?P<json>\{[^}]*\}))")
 
 Value = Tuple[str, object]
-
-
-def canonical(entity: str, value) -> object:
-    return round(float(value)) if entity in NUMERIC else str(value)
-
-
-def parse(example: str) -> Tuple[str, Counter]:
-    """The plain message and its annotated (entity, value) pairs."""
-    expected: Counter = Counter()
-
-    def plain(match: "re.Match[str]") -> str:
-        if match.group("json"):
-            data = json.loads(match.group("json"))
-            entity, value = data["entity"], data.get("value", match.group("text"))
-        else:
-            entity, value = match.group("entity"), match.group("value") or match.group("text")
-        expected[(entity, canonical(entity, value))] += 1
-        return match.group("text")
-
-    return _ANNOTATION.sub(plain, example), expected
-
-
-def heldout(path: Path = HELDOUT) -> List[Tuple[str, str, Counter]]:
-    """(intent, message, expected values) for every message of a held-out set."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return [(block["intent"], *parse(line[2:].strip()))
-            for block in data["nlu"] for line in block["examples"].splitlines() if line.startswith("- ")]
 
 
 def found(text: str, theme: Optional[str] = None) -> Counter:

@@ -4,7 +4,7 @@ The thresholds are the product's bar: below them the assistant misreads too many
 Rasa's entity F1 scores spans and types, not values: test_entity_values.py checks the values."""
 import pytest
 
-from scripts.nlu_report import MODEL, evaluate
+from devtools.nlu import MODEL, evaluate
 from tests.nlu.test_entity_values import HELDOUT_SIZE
 
 # Entity F1 by span (`make train && .venv/bin/python scripts/nlu_report.py`); today's figure in the comment.

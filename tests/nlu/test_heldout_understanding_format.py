@@ -18,7 +18,7 @@ import pytest
 import yaml
 
 from orientation.eligibility.vocabulary import APPLICANT_TYPES, THEMES
-from scripts.nlu_report import MERGED_INTENTS
+from devtools.nlu import MERGED_INTENTS
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).with_name("heldout_understanding.yml")

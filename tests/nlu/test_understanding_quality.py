@@ -19,9 +19,8 @@ from typing import Dict, List, Optional
 import pytest
 from sklearn.metrics import f1_score
 
-from scripts.nlu_report import merged
+from devtools.nlu import heldout, merged
 from tests.nlu.model_parse import parse, theme_of
-from tests.nlu.test_entity_values import heldout
 
 HELDOUT = Path(__file__).with_name("heldout_understanding.yml")
 THEME_ACCURACY = 0.95

@@ -1,6 +1,6 @@
 """Writes the configuration of `make run`'s process supervisor (and of its balancer) into the run folder.
 
-    python scripts/stack_config.py RUN_DIR      # reads the variables below, writes RUN_DIR/supervisord.conf
+    python devtools/stack_config.py RUN_DIR      # reads the variables below, writes RUN_DIR/supervisord.conf
 
 Variables (orientation/settings.py; a wrong value stops here, before anything starts): RASA_PORT,
 ACTION_PORT, WEB_PORT, RASA_INSTANCES, REDIS_PORT, CORS_ORIGINS, RASA_AUTH_TOKEN, ADVISORS_PORT,
