@@ -10,6 +10,10 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions import booking_services
+from actions.booking_slots import forget_booking, forget_email, slot_time
+from actions.client import client_of
+from actions.tracker import PROFILE_SLOTS, places_from_tracker, profile_from_tracker
 from orientation.booking import wording
 from orientation.booking.config import load_config
 from orientation.booking.ics import booking_ics
@@ -17,10 +21,6 @@ from orientation.booking.store import LimitReached, SlotTaken
 from orientation.eligibility import evaluate
 from orientation.replies import advisor_summary as summary
 from orientation.replies.booking import contact_note, mail_note, refusal
-from actions import booking_services
-from actions.booking_slots import forget_booking, forget_email, slot_time
-from actions.client import client_of
-from actions.tracker import PROFILE_SLOTS, places_from_tracker, profile_from_tracker
 
 log = logging.getLogger(__name__)
 

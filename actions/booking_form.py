@@ -15,19 +15,25 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from orientation.booking import slots, wishes, wording
-from orientation.booking.config import load_config
-from orientation.booking.fields import (contact_wish, looks_like_organisation, looks_like_question, mentions_a_call,
-                                        split_name_and_organisation, what_it_is)
-from orientation.booking.store import LimitReached
-from orientation.language.contacts import clean_organisation, clean_text, valid_email
-from orientation.language.leave_words import says_no
-from orientation.replies.booking import refusal
 from actions import booking_services
 from actions.booking_slots import forget_booking, forget_email, pending_moment, slot_time, wish_of
 from actions.client import client_of
 from actions.forms import KeepingFormValidation, end_form, goodbye_suffix
 from actions.tracker import PROFILE_SLOTS
+from orientation.booking import slots, wishes, wording
+from orientation.booking.config import load_config
+from orientation.booking.fields import (
+    contact_wish,
+    looks_like_organisation,
+    looks_like_question,
+    mentions_a_call,
+    split_name_and_organisation,
+    what_it_is,
+)
+from orientation.booking.store import LimitReached
+from orientation.language.contacts import clean_organisation, clean_text, valid_email
+from orientation.language.leave_words import says_no
+from orientation.replies.booking import refusal
 
 log = logging.getLogger(__name__)
 

@@ -8,12 +8,12 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from orientation.booking import wording
-from orientation.language.contacts import normalise_reference
-from orientation.replies.booking import mail_note
 from actions import booking_services
 from actions.booking_form import ValidateBookingForm
 from actions.forms import KeepingFormValidation, goodbye_suffix
+from orientation.booking import wording
+from orientation.language.contacts import normalise_reference
+from orientation.replies.booking import mail_note
 
 
 class ValidateManageBookingForm(KeepingFormValidation):

@@ -10,12 +10,12 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from orientation.booking import slots, wishes, wording
-from orientation.booking.config import load_config
-from orientation.replies.booking import fmt_hours
 from actions import booking_services
 from actions.booking_slots import pending_moment, wish_of
 from actions.tracker import PROFILE_SLOTS, places_from_tracker
+from orientation.booking import slots, wishes, wording
+from orientation.booking.config import load_config
+from orientation.replies.booking import fmt_hours
 
 SLOTS_OFFERED = 4
 # Proposed once, before the first slots, when nothing is known of the project: the advisor then

@@ -8,10 +8,10 @@ from typing import Any, Dict, List, Optional, Text
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
+from actions import booking_services
 from orientation.booking import slots, wishes
 from orientation.booking.config import load_config
 from orientation.booking.store import LimitReached
-from actions import booking_services
 
 BOOKING_SLOTS = ("booking_slot", "booking_wish", "booking_name", "booking_organisation", "booking_consent",
                  "booking_contact")

@@ -7,11 +7,11 @@ from typing import Any, Dict, List, Optional
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
+from actions.tracker import latest_entity, latest_entity_values, profile_from_tracker
 from orientation.eligibility import CallResult, call_choice, load_catalogue
 from orientation.eligibility.engine import evaluate_call
 from orientation.replies import call_questions
 from orientation.replies.message import Message
-from actions.tracker import latest_entity, latest_entity_values, profile_from_tracker
 
 # The intents a button of « which call? » repeats, with the call chosen.
 ANSWERING_INTENTS = ("ask_call_info", "ask_why_not", "ask_funding", "compare_calls")

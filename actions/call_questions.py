@@ -10,16 +10,15 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.call_meant import asked_codes, call_slots, known_code, result_for, which_call_message, which_of_message
+from actions.messages import send
+from actions.questions_asked import remember_question
+from actions.tracker import latest_entity, profile_from_tracker
 from orientation.eligibility import CallResult, call_choice, evaluate, load_catalogue
 from orientation.eligibility.engine import evaluate_call
 from orientation.eligibility.vocabulary import KINDS
 from orientation.replies import call_questions as replies
 from orientation.replies.call_result import VERDICT_WORDS, cite
-from actions.call_meant import (asked_codes, call_slots, known_code, result_for, which_call_message,
-                                which_of_message)
-from actions.messages import send
-from actions.questions_asked import remember_question
-from actions.tracker import latest_entity, profile_from_tracker
 
 
 class OneCallAnswer(Action, metaclass=ABCMeta):

@@ -7,10 +7,10 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.tracker import places_from_tracker, profile_from_tracker
 from orientation.booking import wording
 from orientation.eligibility import evaluate
 from orientation.replies.advisor_summary import advisor_summary
-from actions.tracker import places_from_tracker, profile_from_tracker
 
 
 class ActionAppointmentHandoff(Action):

@@ -22,6 +22,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.forms import KeepingFormValidation, goodbye_suffix
+from actions.tracker import latest_entity, profile_from, profile_from_tracker
 from orientation.eligibility import INELIGIBLE, Profile, evaluate
 from orientation.eligibility.vocabulary import THEMES
 from orientation.language import amounts
@@ -29,8 +31,6 @@ from orientation.language import french as fmt
 from orientation.language.themes import SECOND, Decision, offered
 from orientation.replies.message import Message
 from orientation.replies.profile import which_total_message
-from actions.forms import KeepingFormValidation, goodbye_suffix
-from actions.tracker import latest_entity, profile_from, profile_from_tracker
 
 FREE_TEXT = ("Quel est l'objet du projet, en quelques mots ? Par exemple : dématérialiser des démarches, ouvrir "
              "ou exploiter des données, une plateforme de participation citoyenne, un centre de contact, des "

@@ -16,17 +16,16 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import ValidationAction
 from rasa_sdk.types import DomainDict
 
+from actions.tracker import PROFILE_SLOTS, places_from_tracker, profile_from_tracker, value_before_last_message
+from actions.validation_scope import needs_profile_validation
 from orientation.eligibility.funding import PART_WORDS
-from orientation.language.limits import LIMITS, out_of_range
 from orientation.language import amounts
 from orientation.language import french as fmt
-from orientation.replies.profile import (describe, numeric_problem, profile_summary, slot_label,
-                                         which_total_message)
+from orientation.language.limits import LIMITS, out_of_range
+from orientation.replies.profile import describe, numeric_problem, profile_summary, slot_label, which_total_message
 from orientation.replies.territory import territory_note, which_place
 from orientation.territories import IndexMissing, load_index
 from orientation.territories.coverage import coverage, decode, encode
-from actions.tracker import PROFILE_SLOTS, places_from_tracker, profile_from_tracker, value_before_last_message
-from actions.validation_scope import needs_profile_validation
 
 # While these forms run, what the user types answers their questions (name, organisation, e-mail…).
 BOOKING_LOOPS = ("booking_form", "manage_booking_form")

@@ -9,10 +9,10 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from orientation.eligibility import INELIGIBLE, evaluate
-from orientation.replies import recommendation as replies
 from actions.messages import send
 from actions.tracker import PROFILE_SLOTS, places_from_tracker, profile_from_tracker, value_before_last_message
+from orientation.eligibility import INELIGIBLE, evaluate
+from orientation.replies import recommendation as replies
 
 TERMINAL_CHANNEL = "cmdline"  # Rasa's name for the channel of `rasa shell`
 

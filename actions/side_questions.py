@@ -13,14 +13,14 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from orientation.eligibility import evaluate
-from orientation.replies import side_questions as replies
-from orientation.replies.message import APPOINTMENT_BUTTON
-from orientation.replies.plain_words import plain_explanation
 from actions.call_meant import call_slots, known_code, result_for
 from actions.messages import send
 from actions.questions_asked import open_question_events, remember_question
 from actions.tracker import profile_from_tracker
+from orientation.eligibility import evaluate
+from orientation.replies import side_questions as replies
+from orientation.replies.message import APPOINTMENT_BUTTON
+from orientation.replies.plain_words import plain_explanation
 
 
 def _call_of_question(tracker: Tracker) -> Optional[str]:

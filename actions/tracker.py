@@ -6,10 +6,10 @@ from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Tracker
 
+from actions.validation_scope import PROFILE_SLOTS  # one list, also read by the Rasa server
 from orientation.eligibility import Profile, ProfileError, reference_date
 from orientation.territories import IndexMissing, Territory, load_index
 from orientation.territories.coverage import decode
-from actions.validation_scope import PROFILE_SLOTS  # one list, also read by the Rasa server
 
 
 def profile_from(slots: Dict[str, Any]) -> Profile:

@@ -12,16 +12,22 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.messages import send
+from actions.questions_asked import remember_question
+from actions.tracker import (
+    PROFILE_SLOTS,
+    latest_entity,
+    latest_entity_values,
+    places_from_tracker,
+    profile_from,
+    profile_from_tracker,
+)
 from orientation.eligibility import evaluate
 from orientation.language import amounts
 from orientation.replies import what_if as replies
 from orientation.replies.profile import numeric_problem, profile_summary
 from orientation.territories import IndexMissing, load_index
 from orientation.territories.coverage import coverage, decode
-from actions.messages import send
-from actions.questions_asked import remember_question
-from actions.tracker import (PROFILE_SLOTS, latest_entity, latest_entity_values, places_from_tracker, profile_from,
-                             profile_from_tracker)
 
 
 def hypothesis(tracker: Tracker) -> Dict[str, Any]:

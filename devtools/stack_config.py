@@ -49,7 +49,7 @@ class Ports:
     redis: int
 
     @classmethod
-    def from_environment(cls, env: Environ = None) -> "Ports":
+    def from_environment(cls, env: Environ = None) -> Ports:
         settings = get_settings(env)
         return cls(rasa=settings.rasa_port, action=settings.action_port, web=settings.web_port,
                    instances=settings.rasa_instances, redis=settings.redis_port)

@@ -15,9 +15,9 @@ from functools import lru_cache
 from typing import Any, Callable, Dict, List, Tuple
 
 from orientation import territories
-from orientation.language.contacts import find_emails, find_references
 from orientation.eligibility.call_choice import call_names
 from orientation.language import amounts
+from orientation.language.contacts import find_emails, find_references
 from orientation.language.lexicon import Lexicon
 from orientation.territories.coverage import encode
 
@@ -30,7 +30,7 @@ lexicon = Lexicon(call_names)
 def amount_entities(text: str) -> List[Dict[str, Any]]:
     """Population and départements as found; of the amounts of euros, the total only: the parts
     (« dont 200k de salaires ») and the amounts that may each be the total are read by
-    actions/validation.py with amounts.read_budget."""
+    actions/profile_slots.py with amounts.read_budget."""
     total = amounts.read_budget(text).total
     found = amounts.extract_quantities(text)
     # A negative amount is no total, but it is reported, so that the bot says why it is refused.
@@ -62,7 +62,7 @@ def lexicon_entities(text: str) -> List[Dict[str, Any]]:
     # Words inside an amount ("trois départements") or an e-mail address are not applicant
     # types. The words of a place that do not say who speaks count only when nothing else does:
     # « la préfecture … couvre le département du Nord » is a préfecture, « la région Occitanie,
-    # projet de 2 M€ » a région (and actions/validation.py does not let such words replace a
+    # projet de 2 M€ » a région (and actions/profile_slots.py does not let such words replace a
     # type already known).
     skip = [(q.start, q.end) for q in amounts.extract_quantities(text)] + _email_spans(text)[0]
     found = lexicon.entities(text, skip + [(m.start, m.end) for m in places(text) if m.applicant_type is None])

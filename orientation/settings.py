@@ -23,7 +23,7 @@ import os
 import re
 from contextvars import ContextVar
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, Callable, Dict, Iterator, Mapping, Optional, Tuple, Type, TypeVar, Union
 from urllib.parse import unquote, urlsplit
@@ -46,11 +46,11 @@ class Words(tuple):
     """Words separated by spaces or commas: « http://a, http://b » -> ('http://a', 'http://b')."""
 
     @classmethod
-    def __get_validators__(cls) -> Iterator[Callable[[Any], "Words"]]:
+    def __get_validators__(cls) -> Iterator[Callable[[Any], Words]]:
         yield cls.parse
 
     @classmethod
-    def parse(cls, value: Any) -> "Words":
+    def parse(cls, value: Any) -> Words:
         return value if isinstance(value, cls) else cls(str(value).replace(",", " ").split())
 
 
@@ -58,11 +58,11 @@ class Networks(tuple):
     """IP networks separated by commas; an address alone is a /32 or /128."""
 
     @classmethod
-    def __get_validators__(cls) -> Iterator[Callable[[Any], "Networks"]]:
+    def __get_validators__(cls) -> Iterator[Callable[[Any], Networks]]:
         yield cls.parse
 
     @classmethod
-    def parse(cls, value: Any) -> "Networks":
+    def parse(cls, value: Any) -> Networks:
         if isinstance(value, cls):
             return value
         return cls(ipaddress.ip_network(part.strip(), strict=False) for part in str(value).split(",")
@@ -73,11 +73,11 @@ class RedisUrl(str):
     """A redis:// or rediss:// URL (a managed Redis uses TLS)."""
 
     @classmethod
-    def __get_validators__(cls) -> Iterator[Callable[[Any], "RedisUrl"]]:
+    def __get_validators__(cls) -> Iterator[Callable[[Any], RedisUrl]]:
         yield cls.parse
 
     @classmethod
-    def parse(cls, value: Any) -> "RedisUrl":
+    def parse(cls, value: Any) -> RedisUrl:
         if urlsplit(str(value)).scheme not in ("redis", "rediss"):
             raise ValueError("redis:// or rediss:// expected")
         return cls(value)
@@ -95,11 +95,11 @@ class SmtpSettings:
     PORTS = {"smtp": 25, "smtp+starttls": 587, "smtps": 465}
 
     @classmethod
-    def __get_validators__(cls) -> Iterator[Callable[[Any], "SmtpSettings"]]:
+    def __get_validators__(cls) -> Iterator[Callable[[Any], SmtpSettings]]:
         yield cls.parse
 
     @classmethod
-    def parse(cls, value: Any) -> "SmtpSettings":
+    def parse(cls, value: Any) -> SmtpSettings:
         if isinstance(value, cls):
             return value
         parts = urlsplit(str(value).strip())
@@ -236,7 +236,7 @@ def _read(kind: Type[S], values: Tuple[Tuple[str, str], ...]) -> S:
     return kind(_environ=dict(values))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _names(kind: Type[_Variables]) -> Tuple[str, ...]:
     return kind.variables()
 

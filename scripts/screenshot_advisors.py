@@ -18,7 +18,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from actions.replies import advisor_summary  # noqa: E402
 from devtools.browser import CHROMIUM, chromium_missing, launch  # noqa: E402  (the browser as the tests run it)
 from devtools.stack import advisors_server, environment  # noqa: E402
 from orientation.advisors_web.accounts import hash_password, save_accounts  # noqa: E402

@@ -19,15 +19,15 @@ from sklearn.model_selection import StratifiedKFold
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from addons.components.theme_classifier import DESCRIBING, label_of  # noqa: E402
 from orientation.eligibility.theme_examples import catalogue_examples  # noqa: E402
 from orientation.language.theme_model import Sample, ThemeModel, sample_of  # noqa: E402
 from orientation.language.themes import HIGH, MEDIUM, NONE, decide, offered  # noqa: E402
-from addons.components.theme_classifier import DESCRIBING, label_of  # noqa: E402
 
 
 def load():
-    from rasa.shared.nlu.training_data.loading import load_data
     from rasa.shared.nlu.constants import INTENT, TEXT
+    from rasa.shared.nlu.training_data.loading import load_data
     files = sorted(p for p in (ROOT / "data").glob("nlu*.yml"))
     data = load_data(str(files[0])).merge(*[load_data(str(f)) for f in files[1:]])
     examples = [m for m in data.intent_examples if m.get(TEXT)]

@@ -39,7 +39,7 @@ class SmtpServer:
     def url(self) -> str:
         return f"smtp://127.0.0.1:{self.port}"
 
-    def start(self) -> "SmtpServer":
+    def start(self) -> SmtpServer:
         self._controller = Controller(self.inbox, hostname="127.0.0.1", port=self.port)
         self._controller.start()
         return self

@@ -1,8 +1,8 @@
 """The French apology for an unreachable action server is installed by a pipeline component."""
 import asyncio
 import subprocess
-from concurrent.futures import ThreadPoolExecutor
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest

@@ -1,9 +1,9 @@
 """The NLU reads emails and booking references exactly as the booking package checks and stores them."""
 import pytest
 
-from orientation.language.contacts import find_emails, valid_email
 from actions.booking_manage import ValidateManageBookingForm
 from addons.components.entity_extractors import BookingEntityExtractor
+from orientation.language.contacts import find_emails, valid_email
 from tests.actions.conftest import dispatcher, make_tracker  # noqa: F401 (fixture)
 
 

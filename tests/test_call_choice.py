@@ -3,7 +3,6 @@ lexicon (never the alphabetical first), resolved by the applicant type or left t
 import pytest
 
 from orientation.eligibility import call_choice
-
 from orientation.entities import lexicon
 
 # Every name two calls share today. A new one makes this test fail: decide whether the name

@@ -3,9 +3,8 @@ import time
 
 import pytest
 
-from orientation.language import amounts
-
 from orientation.entities import lexicon
+from orientation.language import amounts
 
 SENTENCES = (
     "Bonjour, je suis la DDT du Rhône et notre projet de 300 k€ vise à ouvrir nos données. ",

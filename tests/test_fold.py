@@ -6,10 +6,9 @@ import sys
 
 import pytest
 
-from orientation.language import amounts
-
-from orientation.entities import lexicon
 from orientation.booking.wishes import parse_wish
+from orientation.entities import lexicon
+from orientation.language import amounts
 from orientation.language.fold import fold
 
 NBSP, NARROW_NBSP = "\u00a0", "\u202f"

@@ -2,9 +2,9 @@
 import pytest
 import yaml
 
-from orientation.language.amounts import extract_quantities
 from orientation.eligibility.vocabulary import APPLICANT_TYPES, THEMES
 from orientation.entities import lexicon
+from orientation.language.amounts import extract_quantities
 from orientation.language.lexicon import LEXICON_FILE
 
 entities = lexicon.entities  # the lexicon with the catalogue's call names, as the NLU reads

@@ -2,8 +2,8 @@
 as the answer to a question, or passed to the engine is accepted or refused alike."""
 import pytest
 
-from orientation.language import amounts
 from orientation.eligibility import Profile, ProfileError
+from orientation.language import amounts
 from orientation.replies.profile import numeric_problem
 from tests.french import nb
 

@@ -7,10 +7,10 @@ import pytest
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.lock_store import InMemoryLockStore, RedisLockStore
 
-from orientation.settings import get_settings
 from addons.channels.inputs import allowed_origins, origin_allowed, too_long_reply, within_limit
 from addons.stores.lock_store import OrientationLockStore, redis_settings
-from devtools.stack_config import haproxy_config, Ports, programs, supervisord_config
+from devtools.stack_config import Ports, haproxy_config, programs, supervisord_config
+from orientation.settings import get_settings
 
 
 def _deliver(text):

@@ -9,8 +9,17 @@ from pathlib import Path
 
 import pytest
 
-from orientation.settings import (ROOT, SETTINGS_CLASSES, MailSettings, Settings, SettingsError, SmtpSettings,
-                                  get_mail_settings, get_settings, smtp_settings)
+from orientation.settings import (
+    ROOT,
+    SETTINGS_CLASSES,
+    MailSettings,
+    Settings,
+    SettingsError,
+    SmtpSettings,
+    get_mail_settings,
+    get_settings,
+    smtp_settings,
+)
 
 # In the README's table but read by no Python module of the assistant: Rasa reads ACTION_SERVER_URL
 # (endpoints.yml) and TICKET_LOCK_LIFETIME, scripts/serve reads LOGS, the Makefile PYTEST_ARGS, the

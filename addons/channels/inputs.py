@@ -26,10 +26,10 @@ from rasa.core.channels.socketio import SocketIOInput
 from sanic import Blueprint
 from sanic.request import Request
 
+from actions.client import CLIENT_KEY
 from orientation.client_address import Network, client_address, networks
 from orientation.language import french
 from orientation.settings import Settings, get_settings
-from actions.client import CLIENT_KEY
 
 logger = logging.getLogger(__name__)
 

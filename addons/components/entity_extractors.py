@@ -33,7 +33,7 @@ class _DeterministicExtractor(GraphComponent, EntityExtractorMixin):
 
     @classmethod
     def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "_DeterministicExtractor":
+               execution_context: ExecutionContext) -> _DeterministicExtractor:
         return cls()
 
     def entities_of(self, text: str) -> List[Dict[str, Any]]:
@@ -66,7 +66,7 @@ class TerritoryEntityExtractor(_DeterministicExtractor):
 
     @classmethod
     def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "TerritoryEntityExtractor":
+               execution_context: ExecutionContext) -> TerritoryEntityExtractor:
         entities.places("")  # loads the index now rather than on the first user's message
         return cls()
 

@@ -9,7 +9,7 @@ compiled once and kept on disk (addons/patches/regex_cache.py): 3.3 s less at ev
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from typing import Text
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -27,7 +27,7 @@ class SharedSpacyNLP(SpacyNLP):
     """SpacyNLP loading its spaCy model once (see the module docstring)."""
 
     @staticmethod
-    @lru_cache(maxsize=None)
+    @cache
     def load_model(spacy_model_name: Text) -> SpacyModel:
         with long_patterns_cached():
             model = SpacyNLP.load_model(spacy_model_name)

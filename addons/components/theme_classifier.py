@@ -9,7 +9,7 @@ When the lexicon names several themes, the model chooses among them.
 
 - high confidence: a project_nature entity, with the confidence; the slot is filled;
 - medium or low: no entity, but `theme_ranking` in the parse data, which the profile form reads to
-  offer the likeliest themes as buttons (actions/theme_questions.py).
+  offer the likeliest themes as buttons (actions/profile_form.py).
 `theme_ranking` is {"level", "confidence", "themes": [[theme, probability], ...]}.
 """
 from __future__ import annotations
@@ -18,7 +18,6 @@ import logging
 from typing import Any, Dict, List, Optional, Text
 
 import joblib
-
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
@@ -69,12 +68,12 @@ class ThemeClassifier(GraphComponent, EntityExtractorMixin):
 
     @classmethod
     def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "ThemeClassifier":
+               execution_context: ExecutionContext) -> ThemeClassifier:
         return cls(config, model_storage, resource)
 
     @classmethod
     def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-             execution_context: ExecutionContext, **kwargs: Any) -> "ThemeClassifier":
+             execution_context: ExecutionContext, **kwargs: Any) -> ThemeClassifier:
         try:
             with model_storage.read_from(resource) as directory:
                 return cls(config, model_storage, resource, joblib.load(directory / FILE))

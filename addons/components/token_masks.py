@@ -75,7 +75,7 @@ def _masked_doc(doc, spans):
 class BookingTokenMasker(GraphComponent):
     @classmethod
     def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "BookingTokenMasker":
+               execution_context: ExecutionContext) -> BookingTokenMasker:
         return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:

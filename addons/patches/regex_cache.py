@@ -1,4 +1,4 @@
-"""Python's compiled form of spaCy's longest regular expression, kept on disk between starts (issue 13).
+"""Python's compiled form of spaCy's longest regular expression, kept on disk between starts.
 
 fr_core_news_md's tokenizer recognises its exceptions (« aujourd'hui », « peut-être »…) with one
 regular expression of 1.4 million characters, case-insensitive over every Unicode letter. Python's

@@ -24,7 +24,7 @@ class ServerPatch(GraphComponent):
 
     @classmethod
     def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "ServerPatch":
+               execution_context: ExecutionContext) -> ServerPatch:
         cls.install_patch()
         return cls()
 

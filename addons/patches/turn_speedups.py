@@ -1,4 +1,4 @@
-"""Less work per turn on the Rasa server, same behaviour (issue 13; figures in the README).
+"""Less work per turn on the Rasa server, same behaviour (figures in docs/performance.md).
 
 Rasa 3.6 offers no setting for either, so two of its methods are replaced, by TurnSpeedups, a
 pass-through pipeline component (addons/patches/server_patch.py) like the French apology: every Rasa server that loads

@@ -1,7 +1,7 @@
 """The conversations' tracker store: Rasa's SQL store on the assistant's database
 (orientation/database.py), so a restart of the Rasa server loses no conversation.
 
-Made cheaper per turn than Rasa's own (issue 13), with the same rows in the same tables:
+Made cheaper per turn than Rasa's own, with the same rows in the same tables:
 - SQLite: one connection per thread kept open (SQLAlchemy 1.4 opens and closes the file for every
   session), and the write-ahead log with synchronous=NORMAL: a commit no longer waits for several
   fsyncs. A power cut may lose the last turns; a crash of the server loses nothing.
@@ -60,7 +60,7 @@ class OrientationTrackerStore(SQLTrackerStore):
             self.engine = sa.create_engine(self.engine.url, poolclass=SingletonThreadPool)
             sa.event.listen(self.engine, "connect", _tune_sqlite)
             self.sessionmaker = sa.orm.sessionmaker(bind=self.engine)
-        self._kept: "OrderedDict[str, Tuple[Optional[int], DialogueStateTracker]]" = OrderedDict()
+        self._kept: OrderedDict[str, Tuple[Optional[int], DialogueStateTracker]] = OrderedDict()
 
     def _last_event_id(self, session: Any, sender_id: Text) -> Optional[int]:
         return session.query(sa.func.max(self.SQLEvent.id)).filter(self.SQLEvent.sender_id == sender_id).scalar()

@@ -18,8 +18,16 @@ import sys
 from pathlib import Path
 from typing import List, Optional
 
-from orientation.advisors_web.accounts import (ACCOUNTS_ENV, LOGIN, AccountsError, accounts_path, hash_password,
-                                           load_accounts, password_problem, save_accounts)
+from orientation.advisors_web.accounts import (
+    ACCOUNTS_ENV,
+    LOGIN,
+    AccountsError,
+    accounts_path,
+    hash_password,
+    load_accounts,
+    password_problem,
+    save_accounts,
+)
 from orientation.cli import FrenchHelp, FrenchParser, french_argparse
 from orientation.settings import Settings, SettingsError, get_settings
 

@@ -22,14 +22,14 @@ from aiohttp import web
 from orientation.advisors_web.accounts import AccountsError, check_password, load_accounts
 from orientation.advisors_web.periods import DayView, day_view, parse_day, visible, week_views
 from orientation.advisors_web.sessions import Clock, LoginGuard, Session, Sessions, utc_now
-from orientation.booking.agenda import agenda_csv
-from orientation.booking.wording import describe_day, time_span, time_zone_text
-from orientation.language import french
 from orientation.booking import mail
+from orientation.booking.agenda import agenda_csv
 from orientation.booking.ics import calendar_text
 from orientation.booking.store import Booking, BookingStore
+from orientation.booking.wording import describe_day, time_span, time_zone_text
 from orientation.client_address import client_address as forwarded_client
 from orientation.client_address import networks
+from orientation.language import french
 from orientation.language.contacts import REFERENCE_LENGTH, normalise_reference
 
 log = logging.getLogger("advisors_web")

@@ -5,10 +5,10 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Iterable, List, Optional
 
-from orientation.booking.slots import is_open_day
-from orientation.booking.wording import describe_day
 from orientation.booking.config import BookingConfig
+from orientation.booking.slots import is_open_day
 from orientation.booking.store import Booking, BookingStore
+from orientation.booking.wording import describe_day
 
 
 @dataclass(frozen=True)

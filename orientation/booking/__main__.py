@@ -21,14 +21,15 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, S
 
 from orientation.booking import mail
 from orientation.booking.agenda import agenda_csv, agenda_text
-from orientation.booking.slots import PARIS, free_slots
-from orientation.booking.wording import describe_slot
 from orientation.booking.config import BookingConfigError
 from orientation.booking.ics import calendar_text
-from orientation.booking.store import BookingStore
 from orientation.booking.retention import purge_conversations, retention_days
+from orientation.booking.slots import PARIS, free_slots
+from orientation.booking.store import BookingStore
+from orientation.booking.wording import describe_slot
 from orientation.cli import FrenchHelp, FrenchParser, french_argparse
 from orientation.settings import SettingsError, get_mail_settings
+
 
 def parse_date(text: str) -> dt.date:
     try:

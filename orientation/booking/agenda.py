@@ -7,8 +7,8 @@ import io
 from itertools import groupby
 from typing import Iterable, List, Optional
 
-from orientation.booking.wording import describe_day, time_zone_text
 from orientation.booking.store import Booking
+from orientation.booking.wording import describe_day, time_zone_text
 
 CSV_COLUMNS = ["reference", "debut", "fin", "conseiller", "nom", "organisation", "email", "resume"]
 # A cell starting with one of these is run as a formula by spreadsheet programs (CSV injection).

@@ -33,7 +33,7 @@ class BookingConfigError(ValueError):
 
 @dataclass(frozen=True)
 class Limits:
-    """Anti-abuse limits on booking creation (issue 16)."""
+    """Anti-abuse limits on booking creation."""
     per_email: int = 1  # upcoming bookings one e-mail address may hold
     per_conversation: int = 2  # bookings created in one conversation
     per_client: int = 3  # bookings created by one client (IP address) ...

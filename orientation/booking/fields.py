@@ -14,7 +14,6 @@ import re
 from typing import Optional, Tuple
 
 from orientation import entities
-
 from orientation.entities import lexicon
 from orientation.language.contacts import clean_name, clean_organisation, find_emails, find_references
 from orientation.language.fold import fold

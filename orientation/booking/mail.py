@@ -25,10 +25,10 @@ from typing import List, Mapping, Optional
 
 import sqlalchemy as sa
 
-from orientation.booking.wording import describe_slot, time_zone_text
-from orientation.language import french
 from orientation.booking.ics import booking_ics
 from orientation.booking.store import Booking, BookingStore, outbox
+from orientation.booking.wording import describe_slot, time_zone_text
+from orientation.language import french
 from orientation.settings import MailSettings, SmtpSettings, get_mail_settings
 
 log = logging.getLogger(__name__)

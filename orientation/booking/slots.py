@@ -165,7 +165,7 @@ def is_free(config: BookingConfig, store: TakenSlots, start: dt.datetime, now: d
     return store.taken(utc, utc + config.slot_length).get(utc, 0) < config.advisors
 
 
-def wished_moment(config: BookingConfig, wish: Optional["Wish"], now: dt.datetime) -> Optional[dt.datetime]:
+def wished_moment(config: BookingConfig, wish: Optional[Wish], now: dt.datetime) -> Optional[dt.datetime]:
     """The one moment a wish names (« jeudi 10h »: the next Thursday at 10:00 still ahead of the
     notice, within the horizon), aware in the agenda's zone; None when it names no precise time or
     no day. Whether it is a free slot is for is_free()."""

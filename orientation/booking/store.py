@@ -16,18 +16,27 @@ import datetime as dt
 import hashlib
 import json
 import secrets
-from types import SimpleNamespace
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 from typing import Any, Dict, List, Optional
 
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 
 from orientation.booking.config import BookingConfig, load_config
-from orientation.language.contacts import (MAX_EMAIL, MAX_NAME, MAX_ORGANISATION, REFERENCE_ALPHABET, REFERENCE_LENGTH,
-                                        REFERENCE_PREFIX, clean_name, clean_organisation, normalise_reference,
-                                        valid_email)
 from orientation.database import database_url
+from orientation.language.contacts import (
+    MAX_EMAIL,
+    MAX_NAME,
+    MAX_ORGANISATION,
+    REFERENCE_ALPHABET,
+    REFERENCE_LENGTH,
+    REFERENCE_PREFIX,
+    clean_name,
+    clean_organisation,
+    normalise_reference,
+    valid_email,
+)
 
 UTC = dt.timezone.utc
 
@@ -71,7 +80,7 @@ class LimitReached(Exception):
     """A booking refused by the anti-abuse limits (config limits); nothing was stored.
     kind: "email" (existing: the upcoming booking of that address), "conversation" or "client"."""
 
-    def __init__(self, kind: str, existing: Optional["Booking"] = None):
+    def __init__(self, kind: str, existing: Optional[Booking] = None):
         super().__init__(f"booking limit reached: {kind}")
         self.kind = kind
         self.existing = existing

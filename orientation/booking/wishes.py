@@ -11,8 +11,8 @@ from text_to_num import text2num
 
 from orientation.booking.slots import PARIS, aware, check_filters, matches
 from orientation.booking.wording import describe_day
-from orientation.language.french import clock
 from orientation.language.fold import MONTHS, WEEKDAYS, fold
+from orientation.language.french import clock
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ class Wish:
         return out
 
     @classmethod
-    def from_dict(cls, data: Optional[Dict[str, Any]]) -> Optional["Wish"]:
+    def from_dict(cls, data: Optional[Dict[str, Any]]) -> Optional[Wish]:
         """The wish of to_dict(); None for an empty or unreadable value."""
         if not isinstance(data, dict) or not data:
             return None
@@ -106,7 +106,7 @@ class Wish:
     def names_a_time(self) -> bool:
         return bool(self.part or self.after or self.before or self.at)
 
-    def refining(self, previous: Optional["Wish"]) -> "Wish":
+    def refining(self, previous: Optional[Wish]) -> Wish:
         """This wish said after `previous`: a time alone (« 14h30 ») keeps the day already wished
         (« mardi »), a day alone (« plutôt jeudi ») keeps the time of day already wished."""
         if previous is None:
@@ -253,7 +253,8 @@ def parse_wish(text: str, now: dt.datetime, timezone: Optional[dt.tzinfo] = PARI
     Understands, with or without accents: « plutôt mardi après-midi », « lundi », « demain matin »,
     « le 14 octobre », « le 1er déc. », « 3/11 », « jeudi 14 », « le 14 », « la semaine prochaine »,
     « mardi prochain », « dans deux semaines », « après-midi », « ce matin », « à partir de 15 h »,
-    « avant 11 h », and a precise time, « jeudi 10h », « le 3 décembre à 9h », « 14h30 » (`at`). A date already past this year means next year's. Dates are local to `timezone`.
+    « avant 11 h », and a precise time, « jeudi 10h », « le 3 décembre à 9h », « 14h30 » (`at`).
+    A date already past this year means next year's. Dates are local to `timezone`.
     """
     folded = _fold(text)
     today = aware(now, "now").astimezone(timezone or PARIS).date()

@@ -8,11 +8,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Tuple
 
+from orientation.language import french as fmt
+
 from . import rules as R
 from .catalogue import Call, Catalogue, load_catalogue
 from .funding import FundingEstimate, estimate, funding_conditions
 from .profile import Profile
-from orientation.language import french as fmt
 from .sessions import CLOSED, STATUS_ORDER, Window, candidate_windows, status_text, windows
 from .vocabulary import THEMES
 

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from typing import Any, Dict, Iterator, List, Optional, Set, Tuple
 
 from orientation.language.amounts import extract_quantities
+from orientation.language.french import MONTHS, number, percent
 
 from .catalogue import Call, Catalogue, load_catalogue
-from orientation.language.french import MONTHS, number, percent
 from .sources import normalise
 
 # What a figure counts, and the kinds of quantities of orientation.language.amounts that may state it

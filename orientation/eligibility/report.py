@@ -4,9 +4,10 @@ from __future__ import annotations
 from typing import List
 
 from orientation.language import french as fmt
+
 from .engine import INELIGIBLE, VERDICT_LABELS, CallResult
-from .sessions import CLOSED
 from .profile import Profile
+from .sessions import CLOSED
 from .vocabulary import KINDS, THEMES, applicant_label
 
 

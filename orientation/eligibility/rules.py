@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from orientation.language import french as fmt
+
 from .profile import Profile
 from .vocabulary import applicant_label
 

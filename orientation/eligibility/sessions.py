@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import List, Optional, Sequence
 
 from orientation.language import french as fmt
+
 from .catalogue import Programme, Session
 
 OPEN, ROLLING, UPCOMING, CLOSED = "open", "rolling", "upcoming", "closed"

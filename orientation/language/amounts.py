@@ -98,7 +98,7 @@ def _kind(unit: Optional[str], mult: Optional[str], tax: Optional[str] = None) -
     return "number"
 
 
-def _quantity(match: "re.Match[str]", value: float, start: int) -> Optional[Quantity]:
+def _quantity(match: re.Match[str], value: float, start: int) -> Optional[Quantity]:
     """The quantity read from `match`, with its span in the folded text."""
     mult, unit, tax = match.group("mult"), match.group("unit"), match.group("tax")
     if mult:
@@ -289,7 +289,7 @@ class BudgetReading:
         return totals
 
 
-def _kind_of(match: "re.Match[str]") -> str:
+def _kind_of(match: re.Match[str]) -> str:
     return next((kind for kind in _PART_WORDS if match.group(kind)), "autre")
 
 

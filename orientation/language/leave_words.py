@@ -1,6 +1,6 @@
 """Which answers to a form's question mean « leave the form » (no Rasa: pure text).
 
-The one list of these words, read by every form (actions/form_exit.py). A message leaves when it
+The one list of these words, read by every form (actions/forms.py). A message leaves when it
 is made only of them, with a few fillers (« non non laissez tomber », « bon, j'annule », « au
 revoir », « plus tard », « stop ») — so « Jean Stop » or « plutôt plus tard dans la semaine » do not.
 
@@ -13,7 +13,7 @@ Decided per question, here and nowhere else:
 | every other question of every form             | leave                         | leave                 |
 
 The forms say which of their questions are yes/no ones (`yes_no_question` of the validation
-actions); a button payload (« /deny ») is read by its intent, the same way (actions/form_exit.py).
+actions); a button payload (« /deny ») is read by its intent, the same way (actions/forms.py).
 """
 from __future__ import annotations
 

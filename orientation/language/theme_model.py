@@ -65,7 +65,7 @@ class ThemeModel:
             parts.append(sparse.csr_matrix(dense / np.where(norms == 0, 1, norms)))
         return sparse.hstack(parts).tocsr()
 
-    def fit(self, samples: Sequence[Sample], labels: Sequence[str]) -> "ThemeModel":
+    def fit(self, samples: Sequence[Sample], labels: Sequence[str]) -> ThemeModel:
         self.uses_spacy = all(s.vector is not None for s in samples)
         self._dim = len(samples[0].vector) if self.uses_spacy else 0
         self.model.fit(self._matrix(samples, fit=True), list(labels))

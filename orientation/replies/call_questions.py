@@ -10,8 +10,15 @@ from orientation.eligibility.rules import FAIL, who_may_apply
 from orientation.eligibility.sessions import rolling_text
 from orientation.eligibility.vocabulary import KINDS, THEMES, applicant_label
 from orientation.language import french as fmt
-from orientation.replies.call_result import (DETAILS, MAX_DETAILED, VERDICT_WORDS, calendar_line, cite, money_line,
-                                             open_points)
+from orientation.replies.call_result import (
+    DETAILS,
+    MAX_DETAILED,
+    VERDICT_WORDS,
+    calendar_line,
+    cite,
+    money_line,
+    open_points,
+)
 from orientation.replies.message import Message
 
 

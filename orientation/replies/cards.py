@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import Any, Dict, List, Sequence
 
 from orientation.eligibility import ELIGIBLE, TO_CONFIRM, CallResult
-from orientation.language import french as fmt
 from orientation.eligibility.sessions import CLOSED, OPEN, ROLLING, UPCOMING
+from orientation.language import french as fmt
 from orientation.replies.call_result import calendar_line, details_payload, first_reply_points
 from orientation.replies.message import Message
 

@@ -6,9 +6,9 @@ from typing import Any, Optional, Sequence
 
 from orientation.eligibility import Profile
 from orientation.eligibility.funding import PART_WORDS
-from orientation.language.limits import out_of_range
 from orientation.eligibility.vocabulary import APPLICANT_TYPES, THEMES, applicant_label
 from orientation.language import french as fmt
+from orientation.language.limits import out_of_range
 from orientation.replies.message import Message
 from orientation.territories import Territory
 

@@ -22,8 +22,17 @@ from orientation.eligibility.engine import VERDICT_LABELS
 from orientation.eligibility.rules import FAIL
 from orientation.eligibility.sessions import CLOSED
 from orientation.language import french as fmt
-from orientation.replies.call_result import (MAX_DETAILED, VERDICT_WORDS, calendar_line, cite, details_payload,
-                                             first_failure, first_reply_points, money_line, why_not_payload)
+from orientation.replies.call_result import (
+    MAX_DETAILED,
+    VERDICT_WORDS,
+    calendar_line,
+    cite,
+    details_payload,
+    first_failure,
+    first_reply_points,
+    money_line,
+    why_not_payload,
+)
 from orientation.replies.cards import cards_message, verdict_sentence
 from orientation.replies.message import APPOINTMENT_BUTTON, Message
 from orientation.replies.profile import FIELD_QUESTIONS, profile_summary

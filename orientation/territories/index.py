@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple
 
@@ -123,7 +123,7 @@ class Index:
         return self.get("departement", code.upper()) or self.get("collectivite_outre_mer", code)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_index(path: Optional[Path] = None) -> Index:
     path = path or index_file()
     if not path.is_file():

@@ -6,14 +6,14 @@ import datetime as dt
 import pytest
 
 from actions import booking_services
-from orientation.booking.slots import PARIS
-from orientation.booking.store import BookingStore
 from actions.booking import advisor_summary
 from actions.booking_form import ValidateBookingForm
 from actions.booking_manage import ValidateManageBookingForm
 from actions.booking_questions import ActionAskBookingSlot
-from orientation.replies.booking import contact_note
 from actions.profile_form import ValidateProfileForm
+from orientation.booking.slots import PARIS
+from orientation.booking.store import BookingStore
+from orientation.replies.booking import contact_note
 from tests.actions.conftest import make_tracker, texts
 from tests.french import nb
 

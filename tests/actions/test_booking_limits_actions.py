@@ -5,11 +5,11 @@ import datetime as dt
 
 import pytest
 
-from orientation.booking import mail
 from actions.booking import ActionBookAppointment, advisor_summary
 from actions.booking_form import ValidateBookingForm
 from actions.booking_questions import DESCRIBE_PROPOSAL, ActionAskBookingSlot
 from actions.client import CLIENT_KEY, client_of
+from orientation.booking import mail
 from tests.actions.conftest import make_tracker, texts
 from tests.actions.test_booking_holds_up import BOOKING_DOMAIN, NOW, THURSDAY_10, bookings, run  # noqa: F401
 from tests.smtp_server import SmtpServer, attachment

@@ -2,13 +2,12 @@
 hypotheses that leave the profile alone, side questions, plain words."""
 import asyncio
 
+from actions.profile_form import ActionAskBudget, ValidateProfileForm
+from actions.profile_slots import ValidateProfileSlots
+from actions.recommendation import ActionRecommend
 from actions.side_questions import ActionExplainPlainly, ActionSideQuestion
 from actions.what_if import ActionAdoptWhatIf, ActionKeepProfile, ActionWhatIf
 from orientation.entities import amount_entities, lexicon_entities
-from actions.profile_form import ActionAskBudget
-from actions.recommendation import ActionRecommend
-from actions.profile_form import ValidateProfileForm
-from actions.profile_slots import ValidateProfileSlots
 from orientation.replies.message import APPOINTMENT_BUTTON
 from orientation.replies.side_questions import NO_ANSWER
 from tests.actions.conftest import make_tracker, texts

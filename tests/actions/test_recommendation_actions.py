@@ -3,8 +3,7 @@ import asyncio
 
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.call_questions import ActionWhyNot
-from actions.call_questions import ActionFunding, ActionListCalls
+from actions.call_questions import ActionFunding, ActionListCalls, ActionWhyNot
 from actions.recommendation import ActionRecommend
 from tests.actions.conftest import entity, make_tracker, texts
 from tests.french import nb

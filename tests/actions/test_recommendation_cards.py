@@ -6,8 +6,8 @@ import datetime as dt
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.call_questions import ActionCallInfo
-from orientation.eligibility import INELIGIBLE, Profile, evaluate
 from actions.recommendation import ActionRecommend
+from orientation.eligibility import INELIGIBLE, Profile, evaluate
 from orientation.replies.cards import card, verdict_sentence
 from tests.actions.conftest import entity, make_tracker, texts
 from tests.french import nb

@@ -4,8 +4,7 @@ import asyncio
 
 import pytest
 
-from actions.call_questions import ActionCallInfo, ActionCompareCalls, ActionWhyNot
-from actions.call_questions import ActionFunding
+from actions.call_questions import ActionCallInfo, ActionCompareCalls, ActionFunding, ActionWhyNot
 from actions.recommendation import ActionRecommend
 from tests.actions.conftest import entity, make_tracker, texts
 from tests.french import nb

@@ -3,8 +3,8 @@ buttons of the likeliest themes with their French labels and « Autre », never 
 question twice in a row."""
 import asyncio
 
-from orientation.eligibility.vocabulary import THEMES
 from actions.profile_form import FREE_TEXT, ActionAskProjectNature
+from orientation.eligibility.vocabulary import THEMES
 from tests.actions.conftest import entity, make_tracker
 
 RANKING = {"level": "medium", "confidence": 0.41,

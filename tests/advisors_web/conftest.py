@@ -9,11 +9,11 @@ import pytest
 import requests
 from aiohttp import web
 
+from devtools.processes import free_port
 from orientation.advisors_web.accounts import hash_password, save_accounts
 from orientation.advisors_web.app import create_app
 from orientation.booking.store import BookingStore
 from tests.booking.conftest import make_config
-from devtools.processes import free_port
 
 LOGIN, PASSWORD = "marie.dupont", "correct horse battery"
 PARIS_SUMMER = dt.timezone(dt.timedelta(hours=2))

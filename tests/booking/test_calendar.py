@@ -4,8 +4,15 @@ import datetime as dt
 
 import pytest
 
-from orientation.booking.slots import (PARIS, booking_window, day_slots, free_slots, french_public_holidays,
-                                      is_bookable, is_free)
+from orientation.booking.slots import (
+    PARIS,
+    booking_window,
+    day_slots,
+    free_slots,
+    french_public_holidays,
+    is_bookable,
+    is_free,
+)
 from orientation.booking.wishes import Wish
 from orientation.booking.wording import describe_day, describe_slot
 from tests.booking.conftest import at, make_config

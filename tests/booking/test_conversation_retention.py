@@ -8,9 +8,9 @@ import sqlalchemy as sa
 from rasa.shared.core.events import SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from addons.stores.tracker_store import OrientationTrackerStore
 from orientation.booking.__main__ import main
 from orientation.booking.retention import purge_conversations, retention_days
-from addons.stores.tracker_store import OrientationTrackerStore
 
 UTC = dt.timezone.utc
 NOW = dt.datetime(2022, 3, 1, 12, 0, tzinfo=UTC)

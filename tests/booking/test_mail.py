@@ -10,8 +10,8 @@ from orientation.booking import mail
 from orientation.booking.store import outbox
 from tests.booking.conftest import at
 from tests.booking.test_store import book
-from tests.smtp_server import SmtpServer, attachment
 from tests.french import nb
+from tests.smtp_server import SmtpServer, attachment
 
 ADVISORS = "conseillers@dinum.gouv.fr"
 

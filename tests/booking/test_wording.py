@@ -6,8 +6,8 @@ import pytest
 from dateutil.easter import easter
 
 from orientation.booking import config as booking_config
-from orientation.booking.wishes import parse_wish
 from orientation.booking.slots import french_public_holidays
+from orientation.booking.wishes import parse_wish
 from orientation.booking.wording import describe_slot, slot_length_text, time_span, time_zone_text
 from orientation.language.french import NBSP
 from tests.booking.conftest import make_config

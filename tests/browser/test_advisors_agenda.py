@@ -7,10 +7,10 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from devtools.stack import advisors_server, environment
 from orientation.advisors_web.accounts import hash_password, save_accounts
 from orientation.booking.slots import PARIS
 from orientation.booking.store import BookingStore
-from devtools.stack import advisors_server, environment
 from tests.smtp_server import SmtpServer, attachment
 
 LOGIN, PASSWORD = "marie.dupont", "correct horse battery"

@@ -1,4 +1,4 @@
-"""Issue 15: recommended calls as cards in the widget, the answer first, read from its start on a phone.
+"""Recommended calls as cards in the widget, the answer first, read from its start on a phone.
 
 The servers run at the reference date of devtools/stack.py (ORIENTATION_DATE=2021-10-15), when the 2nd
 session of TNT-COOP (75 %, at least 300 000 inhabitants) is open until 22 November 2021."""

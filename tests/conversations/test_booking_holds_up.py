@@ -1,4 +1,4 @@
-"""Issue 18, items 3 and 4, end to end (rest channel, real servers): a way out of every form step,
+"""End to end (rest channel, real servers): a way out of every form step,
 and booking answers that go where they belong. The slot values are read back from the
 conversation store and the booking table of the test database."""
 import datetime as dt
@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
+from orientation.booking.config import load_config
 from orientation.booking.slots import PARIS, is_free, wished_moment
+from orientation.booking.store import BookingStore
 from orientation.booking.wishes import Wish
 from orientation.booking.wording import describe_day
-from orientation.booking.config import load_config
-from orientation.booking.store import BookingStore
 from orientation.language.fold import WEEKDAYS
 from tests.conversations.test_booking_conversation import REFERENCE, offered
 

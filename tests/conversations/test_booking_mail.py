@@ -1,14 +1,14 @@
-"""Issue 16 through the rest channel: the e-mails of a booking, a move and a cancellation on a real
+"""Through the rest channel: the e-mails of a booking, a move and a cancellation on a real
 local SMTP server, a mail server down, and the anti-abuse limits (e-mail, client, conversation)."""
 import os
 import subprocess
 import sys
 import time
 
+from devtools.stack import ROOT
 from orientation.booking.store import BookingStore
 from tests.conversations.conftest import ADVISORS_EMAIL, TRUSTED_PROXY, Chat
 from tests.conversations.test_booking_conversation import PROFILE, REFERENCE, book, offered
-from devtools.stack import ROOT
 from tests.smtp_server import attachment
 
 

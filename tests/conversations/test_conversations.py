@@ -30,7 +30,7 @@ def test_a_correction_changes_the_recommendation(chat):
     assert "la population couverte passe de 350 000 habitants à 250 000 habitants" in second
     assert "1. TNT-COOP" not in second
     assert "Sur ce thème, ne vous sont pas ouverts : TNT-COOP" in second
-    # the reason comes on demand (issue 15), from the new population
+    # the reason comes on demand, from the new population
     assert "Population couverte 250 000 < 300 000 habitants requis" in chat.say("pourquoi pas TNT-COOP ?")
 
 

@@ -1,4 +1,4 @@
-"""Issue 12 (eligibility, second pass) and issue 18 item 5 (the recommendation's wording), end to
+"""Eligibility, second pass, and the recommendation's wording (closed calls, nothing that fits), end to
 end through the rest channel.
 
 Winter 2021 cases run against servers started for this module with ORIENTATION_DATE=2021-02-15
@@ -6,8 +6,8 @@ Winter 2021 cases run against servers started for this module with ORIENTATION_D
 others against the shared servers at the suite's reference date, 15 October 2021."""
 import pytest
 
-from tests.conversations.conftest import Chat
 from devtools.stack import MODEL, action_server, rasa_server
+from tests.conversations.conftest import Chat
 
 WINTER_2021 = "2021-02-15"
 
@@ -27,7 +27,7 @@ def winter_chat(winter_servers):
     return Chat(winter_servers)
 
 
-# --- issue 12, in February 2021 ---------------------------------------------------------------
+# --- the second pass, in February 2021 -------------------------------------------------------------
 
 def test_a_groupement_of_480_000_is_to_confirm_for_tnt_demat(winter_chat):
     answer = winter_chat.say("Nous sommes un syndicat mixte couvrant 480 000 habitants, projet de "
@@ -74,7 +74,7 @@ def test_aap_donnees_asked_by_nobody_known_offers_one_button_per_call(winter_cha
     assert chosen.startswith("ITN5 — Cycle de vie de la donnée : cofinancement 75 %")
 
 
-# --- issue 18 item 5, on 15 October 2021 ----------------------------------------------------------
+# --- the recommendation's wording, on 15 October 2021 -------------------------------------------------------
 
 def test_a_closed_call_is_said_closed_never_under_an_open_heading(chat):
     answer = chat.say("Je suis une commune de 350 000 habitants, projet de participation citoyenne à 400 000 €")

@@ -16,10 +16,10 @@ from typing import Dict, List
 import pytest
 import sqlalchemy as sa
 
-from tests.conversations.conftest import Chat
-from tests.conversations.context_helpers import slots_of
 from devtools.processes import free_port, wait_until_up
 from devtools.stack import MODEL, ROOT, environment
+from tests.conversations.conftest import Chat
+from tests.conversations.context_helpers import slots_of
 
 SUPERVISORCTL = ROOT / ".venv" / "bin" / "supervisorctl"
 NANTES = "Bonjour, je suis la commune de Nantes"

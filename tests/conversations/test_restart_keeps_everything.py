@@ -1,10 +1,10 @@
 """A restart of the Rasa server loses neither the conversation nor the booking (SQL tracker store)."""
 import re
 
+from devtools.stack import rasa_server
 from orientation.booking.store import BookingStore
 from tests.conversations.conftest import Chat
 from tests.conversations.test_booking_conversation import book
-from devtools.stack import rasa_server
 
 
 def test_a_conversation_and_a_booking_survive_a_restart(servers, database_url, tmp_path):

@@ -18,7 +18,7 @@ def test_a_mairie_gives_the_type_and_the_official_population(chat):
     assert (f"Votre profil : une commune, territoire : Rennes (commune, code INSEE 35238), "
             f"{fmt.number(rennes.population)} habitants, 1 département") in answer
     # Rennes alone is under TNT-COOP's 300 000 inhabitants of the 2nd session: named in the first
-    # reply, the reason on demand (issue 15)
+    # reply, the reason on demand
     assert "Sur ce thème, ne vous sont pas ouverts : TNT-COOP" in answer
     why = next(b["payload"] for b in chat.buttons if b["title"] == "Pourquoi pas TNT-COOP ?")
     assert f"Population couverte {fmt.number(rennes.population)} < 300 000 habitants requis" in chat.say(why)
@@ -43,7 +43,7 @@ def test_a_metropolis(chat):
     assert "Votre profil : un EPCI (intercommunalité), territoire" in answer
     # more than the « environ 500 000 habitants » TNT-DONNEES asks for
     assert "2. TNT-DONNEES" in answer
-    # the reasons come with « Détails » (issue 15)
+    # the reasons come with « Détails »
     details = next(b["payload"] for b in chat.buttons if b["title"] == "Détails de TNT-DONNEES")
     assert f"Population couverte {fmt.number(bordeaux.population)} ≥ environ 500 000 habitants requis" in \
         chat.say(details)

@@ -1,4 +1,4 @@
-"""Understanding what people say (issue 11), end to end through the rest channel: yes/no
+"""Understanding what people say, end to end through the rest channel: yes/no
 eligibility questions, follow-ups about the call meant, booking phrasings, goodbye with thanks,
 private persons and overseas collectivités, and a theme missed then recovered through buttons."""
 import re

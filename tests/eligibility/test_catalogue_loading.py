@@ -10,8 +10,15 @@ from pathlib import Path
 import pytest
 import yaml
 
-from orientation.eligibility.catalogue import (CATALOGUE_DIR, Catalogue, CatalogueError, _load, load_call,
-                                           load_catalogue, normalise_code)
+from orientation.eligibility.catalogue import (
+    CATALOGUE_DIR,
+    Catalogue,
+    CatalogueError,
+    _load,
+    load_call,
+    load_catalogue,
+    normalise_code,
+)
 
 D = dt.date
 

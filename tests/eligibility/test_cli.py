@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from tests.french import nb
 
 ROOT = Path(__file__).resolve().parents[2]

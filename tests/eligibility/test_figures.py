@@ -11,8 +11,17 @@ import yaml
 
 from orientation.eligibility import check_sources
 from orientation.eligibility.catalogue import CATALOGUE_DIR, SCHEMA_FILE, Catalogue, load_call
-from orientation.eligibility.figures import (BLOCK_FIGURES, Figure, amounts, call_figures, dates, percents, periods,
-                                         stated, unstated_figures)
+from orientation.eligibility.figures import (
+    BLOCK_FIGURES,
+    Figure,
+    amounts,
+    call_figures,
+    dates,
+    percents,
+    periods,
+    stated,
+    unstated_figures,
+)
 from tests.french import nb
 
 

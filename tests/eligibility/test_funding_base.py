@@ -1,4 +1,4 @@
-"""The eligible base (issue 18): a part of the budget a call leaves out of its base (« hors personnel »)
+"""The eligible base: a part of the budget a call leaves out of its base (« hors personnel »)
 is taken off before the rate, and the reply says so."""
 import datetime as dt
 

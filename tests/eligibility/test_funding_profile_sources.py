@@ -3,8 +3,7 @@ import dataclasses
 
 import pytest
 
-from orientation.eligibility import Catalogue, Profile, ProfileError
-from orientation.eligibility import check_sources, sources
+from orientation.eligibility import Catalogue, Profile, ProfileError, check_sources, sources
 from orientation.eligibility.catalogue import CATALOGUE_DIR, load_call
 from orientation.eligibility.funding import FundingEstimate, estimate, funding_conditions
 from orientation.eligibility.vocabulary import applicant_label

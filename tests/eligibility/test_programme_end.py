@@ -8,8 +8,8 @@ import yaml
 
 from orientation.eligibility import CatalogueError, load_catalogue
 from orientation.eligibility.catalogue import CATALOGUE_DIR, PROGRAMMES_FILE, load_call, load_programmes
-from orientation.eligibility.sources import quote_in_text
 from orientation.eligibility.sessions import CLOSED, ROLLING
+from orientation.eligibility.sources import quote_in_text
 
 FRANCE_RELANCE_END = dt.date(2022, 12, 31)
 

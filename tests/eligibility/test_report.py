@@ -6,8 +6,8 @@ import shutil
 import pytest
 
 from orientation.eligibility import Profile, evaluate, load_catalogue
-from orientation.eligibility.catalogue import CATALOGUE_DIR
 from orientation.eligibility.__main__ import main
+from orientation.eligibility.catalogue import CATALOGUE_DIR
 from orientation.eligibility.report import profile_line, render
 from tests.french import nb
 

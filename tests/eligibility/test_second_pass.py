@@ -1,4 +1,4 @@
-"""Issue 12, second pass: approximate thresholds, unverifiable team composition, the session chosen
+"""Eligibility, second pass: approximate thresholds, unverifiable team composition, the session chosen
 by the project's size, the programme's end, and France Relance calls before the European fund.
 Real cases from the sources (seed 001: TNT-*, seed 003: ITN*, seed 004: FEDER-NUM)."""
 import datetime as dt

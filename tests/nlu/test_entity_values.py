@@ -18,7 +18,8 @@ import pytest
 
 from devtools.nlu import canonical, heldout, parse
 from orientation import entities
-from tests.nlu.model_parse import parse as parse_with_model, theme_of
+from tests.nlu.model_parse import parse as parse_with_model
+from tests.nlu.model_parse import theme_of
 
 HELDOUT_SIZE = 292
 NO_THEME = "-"

@@ -17,8 +17,8 @@ from typing import Dict, List, Set, Tuple
 import pytest
 import yaml
 
-from orientation.eligibility.vocabulary import APPLICANT_TYPES, THEMES
 from devtools.nlu import MERGED_INTENTS
+from orientation.eligibility.vocabulary import APPLICANT_TYPES, THEMES
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).with_name("heldout_understanding.yml")
@@ -38,7 +38,7 @@ def parse(example: str) -> Tuple[str, List[Annotation]]:
     """The plain message and its annotations; without an explicit value the text is the value."""
     found: List[Annotation] = []
 
-    def plain(match: "re.Match[str]") -> str:
+    def plain(match: re.Match[str]) -> str:
         if match.group("json"):
             data = json.loads(match.group("json"))
             entity, value = data["entity"], str(data.get("value", match.group("text")))
@@ -136,7 +136,7 @@ def test_every_value_is_canonical(examples):
     }
     territories = _territories() if (ROOT / "var" / "territories.json").exists() else None
     wrong: List[str] = []
-    for intent, message, notes in examples:
+    for _intent, message, notes in examples:
         for entity, value, text in notes:
             if entity in allowed:
                 ok = value in allowed[entity]

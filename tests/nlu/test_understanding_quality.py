@@ -1,8 +1,8 @@
-"""Understanding what people say (issue 11), measured on tests/nlu/heldout_understanding.yml: a set
+"""Understanding what people say, measured on tests/nlu/heldout_understanding.yml: a set
 written apart from data/ and from heldout.yml, with themes in the users' own words, territory
 phrases and the dialogue acts (yes/no eligibility questions, follow-ups, booking, goodbye).
 
-The bars are the issue's: theme accuracy by value ≥ 0.95, no theme with recall < 0.85, intent
+The bars: theme accuracy by value ≥ 0.95, no theme with recall < 0.85, intent
 macro-F1 ≥ 0.95. The theme is what the trained model gives (the lexicon, then the theme classifier
 of addons/components/theme_classifier.py). Intents merged since the set was written are scored as the intent
 they became (ask_recommendation is inform: MERGED_INTENTS, scripts/nlu_report.py). Per-theme

@@ -1,5 +1,5 @@
 import json
-from functools import lru_cache
+from functools import cache
 
 import pytest
 
@@ -18,7 +18,7 @@ def index(tmp_path_factory):
 @pytest.fixture(scope="session")
 def data():
     """The package's own files, to check the index against."""
-    @lru_cache(maxsize=None)
+    @cache
     def _read(name):
         return json.loads((SOURCE_DIR / "data" / f"{name}.json").read_text(encoding="utf-8"))
     return _read
