@@ -61,7 +61,7 @@ def test_no_amount_or_time_is_split_in_a_recommendation_or_a_booking(browser, si
     expect(page.locator(".ofr-bot").last).to_contain_text("organisation", timeout=TIMEOUT)
     say(page, "Mairie de Lyon")
     expect(page.locator(".ofr-bot").last).to_contain_text("adresse", timeout=TIMEOUT)
-    say(page, "marie.dupont@lyon.fr")
+    say(page, "lucie.garnier@lyon.fr")  # an address no other test books with (one booking per address)
     consent = page.get_by_role("button", name="J'accepte").last
     expect(consent).to_be_visible(timeout=TIMEOUT)
     consent.click()

@@ -11,6 +11,7 @@ from orientation.booking.config import load_config
 from orientation.booking.store import BookingStore
 from tests.advisors_web.conftest import csrf_of, serve
 from tests.conversations.test_booking_conversation import REFERENCE, book
+from tests.french import nb
 
 LOGIN, PASSWORD = "marie.dupont", "correct horse battery"
 
@@ -37,10 +38,10 @@ def test_a_booking_from_the_chat_is_on_the_advisors_page_and_can_be_cancelled_th
     session.post(agenda["url"] + "/connexion", data={"csrf": token, "identifiant": LOGIN, "mot_de_passe": PASSWORD})
     page = session.get(agenda["url"] + f"/jour?date={start.date()}").text
     card = re.search(rf'data-reference="{reference}".*?</article>', page, re.S).group(0)
-    assert f"{start:%H:%M}–" in card and "Marie Dupont" in card and "DREAL Occitanie" in card
+    assert nb(f"{start.hour} h {start:%M} –") in card and "Marie Dupont" in card and "DREAL Occitanie" in card
     assert "claire.roux@occitanie.gouv.fr" in card
-    assert "Profil : un service déconcentré de l&#39;État, projet de 600 000 € TTC" in card
-    assert "ITN8A (vous êtes éligible, 75 % de 600 000 €, soit jusqu&#39;à 450 000 €" in card
+    assert nb("Profil : un service déconcentré de l&#39;État, projet de 600 000 € TTC") in card
+    assert nb("ITN8A (vous êtes éligible, 75 % de 600 000 €, soit jusqu&#39;à 450 000 €") in card
 
     found = session.get(agenda["url"] + "/recherche", params={"reference": reference.lower()})
     assert found.url.endswith(f"/rendez-vous/{reference}")

@@ -16,6 +16,7 @@ from orientation.booking.wishes import Wish
 from orientation.booking.wording import describe_day
 from orientation.language.fold import WEEKDAYS
 from tests.conversations.test_booking_conversation import REFERENCE, offered
+from tests.french import nb
 
 BOOKING_SLOTS = ("booking_slot", "booking_wish", "booking_name", "booking_organisation", "booking_email",
                  "booking_consent", "booking_contact")
@@ -178,7 +179,7 @@ def test_a_precise_free_moment_is_booked_after_confirmation(chat, database_url, 
     moment = free_moment(16, 30)
     start_booking(chat)
     reply = chat.say(f"{weekday(moment)} à 16h30 ça m'irait bien")
-    said = f"{describe_day(moment.date(), year=False)} à 16 h 30"
+    said = nb(f"{describe_day(moment.date(), year=False)} à 16 h 30")
     assert f"Le créneau du {said} (heure de Paris) est libre" in reply
     assert chat.buttons[0]["title"] == f"Confirmer {said}"
     assert "prénom et nom" in chat.say("oui")
@@ -212,7 +213,7 @@ def test_a_taken_moment_gets_the_nearest_free_ones(chat, agenda):
                consent_at=dt.datetime.now(dt.timezone.utc))
     start_booking(chat)
     reply = chat.say(f"est-ce que {weekday(moment)} 15h15 est possible")
-    assert f"Le créneau du {describe_day(moment.date(), year=False)} à 15 h 15 est déjà pris" in reply
+    assert nb(f"Le créneau du {describe_day(moment.date(), year=False)} à 15 h 15 est déjà pris") in reply
     nearest = offered(chat)
     assert moment not in nearest and len(nearest) == 4
     assert all(abs(s - moment) <= dt.timedelta(minutes=45) for s in nearest), nearest
@@ -225,7 +226,7 @@ def test_a_time_alone_keeps_the_day_already_chosen(chat, database_url, agenda):
     chat.say(f"plutôt {weekday(moment)}")
     assert offered(chat) and all(s.weekday() == moment.weekday() for s in offered(chat))
     reply = chat.say("11h15")
-    assert f"Le créneau du {describe_day(moment.date(), year=False)} à 11 h 15 (heure de Paris) est libre" in reply
+    assert nb(f"Le créneau du {describe_day(moment.date(), year=False)} à 11 h 15 (heure de Paris) est libre") in reply
     slots, _ = state(database_url, chat)
     assert slots["booking_wish"] == {"day": moment.date().isoformat(), "at": "11:15"}
 
@@ -243,7 +244,7 @@ def test_a_wish_in_the_request_is_used_at_once(chat, database_url, agenda):
 def test_by_phone_reaches_the_advisor_with_the_confirmed_profile(chat, database_url):
     chat.say("Nous sommes une communauté de communes de 50 000 habitants, projet de prise de rendez-vous en "
              "ligne à 150 000 €")
-    assert "passe de 150 000 € TTC à 180 000 € TTC" in chat.say("en fait le budget est de 180 000 €")
+    assert nb("passe de 150 000 € TTC à 180 000 € TTC") in chat.say("en fait le budget est de 180 000 €")
     start_booking(chat)
     reply = chat.say("je préfère être appelé par téléphone")
     assert "vous préférez un échange par téléphone" in reply and "Voici les prochains créneaux libres" in reply
@@ -259,7 +260,7 @@ def test_by_phone_reaches_the_advisor_with_the_confirmed_profile(chat, database_
     slots, _ = state(database_url, chat)
     assert (slots["applicant_type"], slots["budget"], slots["population"]) == ("epci", 180000.0, 50000.0)
     assert booking.profile["budget"] == 180000.0 and booking.profile["applicant_type"] == "epci"
-    assert re.match(r"Profil : un EPCI \(intercommunalité\), 50 000 habitants, projet de 180 000 € TTC",
+    assert re.match(nb(r"Profil : un EPCI \(intercommunalité\), 50 000 habitants, projet de 180 000 € TTC"),
                     booking.summary), booking.summary
     assert booking.summary.endswith("Souhait pour l'échange : par téléphone.")
     assert slots.get("booking_contact") is None  # forgotten once stored with the booking
@@ -274,7 +275,7 @@ def test_a_time_typed_after_choosing_a_slot_keeps_its_day(chat, database_url, ag
     assert first.date() == moment.date() and first != moment
     assert "prénom et nom" in chat.say(f'/inform{{"booking_slot": "{first.isoformat()}"}}')
     reply = chat.say("finalement 16h15 ce serait mieux")
-    assert f"Le créneau du {describe_day(moment.date(), year=False)} à 16 h 15 (heure de Paris) est libre" in reply
+    assert nb(f"Le créneau du {describe_day(moment.date(), year=False)} à 16 h 15 (heure de Paris) est libre") in reply
     assert "prénom et nom" in chat.say("oui")
     slots, _ = state(database_url, chat)
     assert (slots["booking_slot"], slots.get("booking_name")) == (moment.isoformat(), None)

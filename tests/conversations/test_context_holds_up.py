@@ -3,6 +3,7 @@ corrections, questions and hypotheses that leave the profile alone, side questio
 Each test reads the slots from the conversation store and checks the key words of the replies."""
 from orientation.replies.side_questions import NO_ANSWER
 from tests.conversations.context_helpers import book, slots_of
+from tests.french import nb
 
 COMMUNE = ("Bonjour, nous sommes une commune de 350 000 habitants, projet de plateforme de participation "
            "citoyenne à 400 000 €")
@@ -20,17 +21,17 @@ def test_a_total_and_its_personnel_part_in_one_message(chat, database_url):
     assert profile(chat, database_url) == {"applicant_type": "departement", "budget": 900_000.0,
                                            "budget_parts": {"personnel": 300_000.0}, "project_nature": "donnees",
                                            "population": slots_of(database_url, chat.sender)["population"]}
-    assert "Je note que le budget de 900 000 € TTC comprend 300 000 € de personnel" in answer
+    assert nb("Je note que le budget de 900 000 € TTC comprend 300 000 € de personnel") in answer
     # TNT-DONNEES: 50 % hors personnel et matériel; FEDER-NUM: 60 % of the whole cost.
-    assert "50 % de 600 000 € (900 000 € moins 300 000 € de personnel), soit jusqu'à 300 000 €" in answer
-    assert "60 % de 900 000 €, soit jusqu'à 540 000 €" in answer
-    assert "projet de 900 000 € TTC (dont 300 000 € de personnel)" in answer
+    assert nb("50 % de 600 000 € (900 000 € moins 300 000 € de personnel), soit jusqu'à 300 000 €") in answer
+    assert nb("60 % de 900 000 €, soit jusqu'à 540 000 €") in answer
+    assert nb("projet de 900 000 € TTC (dont 300 000 € de personnel)") in answer
 
 
 def test_a_correction_that_confirms_the_total_is_acknowledged_without_repeating_everything(chat, database_url):
     chat.say("Le département du Finistère voudrait ouvrir ses données, budget 900 k€ dont 300 k€ de salaires")
     answer = chat.say("non, le total c'est bien 900k, les 300k c'est seulement les salaires des agents")
-    assert "C'est noté : le budget reste 900 000 € TTC." in answer
+    assert nb("C'est noté : le budget reste 900 000 € TTC.") in answer
     assert "Voici" not in answer
     assert profile(chat, database_url)["budget"] == 900_000.0
     assert profile(chat, database_url)["budget_parts"] == {"personnel": 300_000.0}
@@ -40,37 +41,37 @@ def test_a_bare_figure_given_ht_replaces_the_budget(chat, database_url):
     chat.say("Je travaille à la DDETS du Nord, on monte un centre de contact pour les usagers à 500 000 €")
     answer = chat.say("en fait c'est 400 000 HT, les 500 c'était avec l'hébergement")
     assert profile(chat, database_url)["budget"] == 480_000.0
-    assert "le budget passe de 500 000 € TTC à 480 000 € TTC" in answer
-    assert "J'ai converti le montant hors taxes en TTC (TVA à 20 %) : 480 000 € TTC." in answer
-    assert "75 % de 480 000 €, soit jusqu'à 360 000 €" in answer  # ITN8A
+    assert nb("le budget passe de 500 000 € TTC à 480 000 € TTC") in answer
+    assert nb("J'ai converti le montant hors taxes en TTC (TVA à 20 %) : 480 000 € TTC.") in answer
+    assert nb("75 % de 480 000 €, soit jusqu'à 360 000 €") in answer  # ITN8A
 
 
 def test_a_correction_the_bot_cannot_read_says_what_it_kept(chat, database_url):
     chat.say("Je travaille à la DDETS du Nord, on monte un centre de contact pour les usagers à 500 000 €")
     answer = chat.say("ce n'est pas le bon chiffre")
     assert answer.startswith("Je n'ai pas compris ce qu'il faut corriger : je garde votre profil (")
-    assert "projet de 500 000 € TTC" in answer and "Voici" not in answer
+    assert nb("projet de 500 000 € TTC") in answer and "Voici" not in answer
     assert profile(chat, database_url)["budget"] == 500_000.0
 
 
 def test_a_bare_figure_without_unit_is_asked_with_buttons(chat, database_url):
     chat.say(COMMUNE)
     answer = chat.say("non c'est 320 000 en fait")
-    assert answer.startswith("À quoi correspond 320 000 ? Pour l'instant je garde votre profil")
-    assert [b["title"] for b in chat.buttons] == ["Budget : 320 000 € TTC", "Population : 320 000 habitants"]
+    assert answer.startswith(nb("À quoi correspond 320 000 ? Pour l'instant je garde votre profil"))
+    assert [b["title"] for b in chat.buttons] == [nb("Budget : 320 000 € TTC"), nb("Population : 320 000 habitants")]
     answer = chat.say(next(b["payload"] for b in chat.buttons if b["title"].startswith("Budget")))
-    assert "le budget passe de 400 000 € TTC à 320 000 € TTC" in answer
+    assert nb("le budget passe de 400 000 € TTC à 320 000 € TTC") in answer
     assert profile(chat, database_url)["budget"] == 320_000.0 and profile(chat, database_url)["population"] == 350_000.0
 
 
 def test_two_amounts_that_could_each_be_the_total_are_asked(chat, database_url):
     answer = chat.say("Nous sommes une commune de 350 000 habitants, projet de participation citoyenne, "
                       "on hésite entre 450k et 250k")
-    assert "Votre message contient plusieurs montants (450 000 € et 250 000 €) : lequel est le coût total" in answer
+    assert nb("Votre message contient plusieurs montants (450 000 € et 250 000 €) : lequel est le coût total") in answer
     assert profile(chat, database_url)["budget"] is None
-    answer = chat.say(next(b["payload"] for b in chat.buttons if b["title"] == "450 000 € au total"))
+    answer = chat.say(next(b["payload"] for b in chat.buttons if b["title"] == nb("450 000 € au total")))
     assert profile(chat, database_url)["budget"] == 450_000.0
-    assert "75 % de 450 000 €, soit jusqu'à 337 500 €" in answer  # TNT-COOP, 2e session
+    assert nb("75 % de 450 000 €, soit jusqu'à 337 500 €") in answer  # TNT-COOP, 2e session
 
 
 def test_a_comparison_does_not_change_the_theme(chat, database_url):
@@ -85,8 +86,8 @@ def test_a_what_if_on_the_budget_is_a_hypothesis_and_can_be_declined(chat, datab
     chat.say(COMMUNE)
     answer = chat.say("et si on passait le budget à 1 M€ ?")
     assert answer.startswith("C'est une hypothèse : votre profil n'est pas modifié.")
-    assert "Si le budget était de 1 000 000 € TTC (au lieu de 400 000 € TTC) :" in answer
-    assert "jusqu'à 750 000 € pour votre projet" in answer  # TNT-COOP: 75 %
+    assert nb("Si le budget était de 1 000 000 € TTC (au lieu de 400 000 € TTC) :") in answer
+    assert nb("jusqu'à 750 000 € pour votre projet") in answer  # TNT-COOP: 75 %
     assert [b["title"] for b in chat.buttons] == ["Adopter ce profil", "Garder mon profil"]
     assert profile(chat, database_url)["budget"] == 400_000.0
     assert "je garde votre profil" in chat.say("/keep_profile")
@@ -97,8 +98,8 @@ def test_an_adopted_what_if_becomes_the_profile(chat, database_url):
     chat.say(COMMUNE)
     chat.say("et si on passait le budget à 1 M€ ?")
     answer = chat.say("/adopt_what_if")
-    assert "C'est noté, j'adopte ce profil (budget : 1 000 000 € TTC)." in answer
-    assert "75 % de 1 000 000 €, soit jusqu'à 750 000 €" in answer
+    assert nb("C'est noté, j'adopte ce profil (budget : 1 000 000 € TTC).") in answer
+    assert nb("75 % de 1 000 000 €, soit jusqu'à 750 000 €") in answer
     assert profile(chat, database_url)["budget"] == 1_000_000.0
 
 
@@ -117,8 +118,8 @@ def test_the_summary_of_a_booking_after_a_declined_what_if_is_the_confirmed_prof
     chat.say("et si on passait le budget à 1 M€ ?")
     chat.say("/keep_profile")
     booking = book(chat, database_url, "claire.martin@ville-test.fr")
-    assert "projet de 400 000 € TTC" in booking.summary
-    assert "1 000 000" not in booking.summary
+    assert nb("projet de 400 000 € TTC") in booking.summary
+    assert nb("1 000 000") not in booking.summary
     assert booking.profile["budget"] == 400_000.0
 
 
@@ -127,8 +128,8 @@ def test_the_summary_of_a_booking_after_an_adopted_what_if_is_the_new_profile(ch
     chat.say("et si on passait le budget à 1 M€ ?")
     chat.say("/adopt_what_if")
     booking = book(chat, database_url, "claire.martin2@ville-test.fr")
-    assert "projet de 1 000 000 € TTC" in booking.summary
-    assert "75 % de 1 000 000 €" in booking.summary
+    assert nb("projet de 1 000 000 € TTC") in booking.summary
+    assert nb("75 % de 1 000 000 €") in booking.summary
     assert booking.profile["budget"] == 1_000_000.0
 
 
@@ -166,7 +167,7 @@ def test_plain_words_without_codes_only(chat, database_url):
     chat.say(COMMUNE)
     answer = chat.say("je suis perdu avec tous ces sigles, concrètement on touche quelque chose ?")
     assert answer.startswith("En clair : oui, vous pouvez demander un financement.")
-    assert "• Coopération avec partenaires et usagers : jusqu'à 300 000 € pour votre projet" in answer
+    assert nb("• Coopération avec partenaires et usagers : jusqu'à 300 000 € pour votre projet") in answer
     assert profile(chat, database_url)["budget"] == 400_000.0
 
 
@@ -180,7 +181,7 @@ def test_yes_after_a_what_if_adopts_it_and_no_keeps_the_profile(chat, new_chat, 
     chat.say(COMMUNE)
     chat.say("imaginons 600 000 € de budget, ça donnerait quoi ?")
     answer = chat.say("oui")
-    assert "C'est noté, j'adopte ce profil (budget : 600 000 € TTC)." in answer
+    assert nb("C'est noté, j'adopte ce profil (budget : 600 000 € TTC).") in answer
     assert profile(chat, database_url)["budget"] == 600_000.0
     other = new_chat()
     other.say(COMMUNE)
@@ -193,5 +194,5 @@ def test_a_question_about_a_code_gets_plain_words(chat, database_url):
     chat.say("Le département du Finistère voudrait ouvrir ses données, budget 900 k€")
     answer = chat.say("ces codes, ça veut dire quoi concrètement ?")
     assert answer.startswith("En clair")
-    assert "• Fonds européens – services numériques et données : jusqu'à 540 000 € pour votre projet" in answer
+    assert nb("• Fonds européens – services numériques et données : jusqu'à 540 000 € pour votre projet") in answer
     assert "mais clos depuis le 28 mai 2021" in answer  # TNT-DONNEES, said closed, never as open

@@ -1,5 +1,6 @@
 """End-to-end conversations through the rest channel: NLU, dialogue, custom actions and the
 eligibility engine together, at the reference date 2021-10-15 (devtools/stack.py)."""
+from tests.french import nb
 
 
 def test_happy_path_one_question_at_a_time(chat):
@@ -9,7 +10,7 @@ def test_happy_path_one_question_at_a_time(chat):
     assert "coût total" in chat.say("une plateforme de participation citoyenne")
     answer = chat.say("400 000 €")
     assert "1. TNT-COOP — Développer la coopération avec mes partenaires et usagers grâce au numérique" in answer
-    assert "75 % de 400 000 €, soit jusqu'à 300 000 €" in answer
+    assert nb("75 % de 400 000 €, soit jusqu'à 300 000 €") in answer
     assert "ouvert jusqu'au 22 novembre 2021" in answer
     assert any(b["payload"] == "/ask_appointment" for b in chat.buttons)
 
@@ -18,33 +19,33 @@ def test_everything_in_the_first_message(chat):
     answer = chat.say("Bonjour, je suis la DDT du Rhône et notre projet de 300 k€ vise à ouvrir nos données")
     # the Rhône named fills the population and the départements from the official data
     assert "Votre profil : un service déconcentré de l'État, territoire : Rhône (département 69)" in answer
-    assert "1 département, projet de 300 000 € TTC" in answer
+    assert nb("1 département, projet de 300 000 € TTC") in answer
     assert "1. ITN5 — Cycle de vie de la donnée" in answer
-    assert "75 % de 300 000 €, soit jusqu'à 225 000 €" in answer
+    assert nb("75 % de 300 000 €, soit jusqu'à 225 000 €") in answer
 
 
 def test_a_correction_changes_the_recommendation(chat):
     first = chat.say("Je suis une commune de 350 000 habitants, projet de participation citoyenne à 400 000 €")
     assert "1. TNT-COOP" in first
     second = chat.say("en fait nous sommes 250 000 habitants")
-    assert "la population couverte passe de 350 000 habitants à 250 000 habitants" in second
+    assert nb("la population couverte passe de 350 000 habitants à 250 000 habitants") in second
     assert "1. TNT-COOP" not in second
     assert "Sur ce thème, ne vous sont pas ouverts : TNT-COOP" in second
     # the reason comes on demand, from the new population
-    assert "Population couverte 250 000 < 300 000 habitants requis" in chat.say("pourquoi pas TNT-COOP ?")
+    assert nb("Population couverte 250 000 < 300 000 habitants requis") in chat.say("pourquoi pas TNT-COOP ?")
 
 
 def test_the_population_is_asked_only_when_it_matters(chat):
     answer = chat.say("Je suis une préfecture, projet de 300 000 € pour automatiser le traitement des dossiers")
     assert "habitants" not in answer and "population" not in answer
-    assert "1. ITN8C — Améliorer l'efficience des services publics\nVous êtes éligible. " \
-        "Financement possible : 75 % de 300 000 €, soit jusqu'à 225 000 €." in answer
+    assert nb("1. ITN8C — Améliorer l'efficience des services publics\nVous êtes éligible. " \
+        "Financement possible : 75 % de 300 000 €, soit jusqu'à 225 000 €.") in answer
 
 
 def test_question_about_the_rate_of_a_call(chat):
     answer = chat.say("Quel est le taux de SNAP3 ?")
-    assert answer.startswith("SNAP3 — Terminaux numériques sécurisés : cofinancement 75 %")
-    assert "plafonné à 2 000 000 €" in answer
+    assert answer.startswith(nb("SNAP3 — Terminaux numériques sécurisés : cofinancement 75 %"))
+    assert nb("plafonné à 2 000 000 €") in answer
 
 
 def test_question_about_dates_and_a_follow_up_on_the_same_call(chat):
@@ -76,7 +77,7 @@ def test_why_not(chat):
 def test_nothing_fits(chat):
     answer = chat.say("Je suis une commune de 20 000 habitants, projet de participation citoyenne à 50 000 €")
     assert "Aucun appel ne correspond à la fois à votre profil et à votre projet" in answer
-    assert "300 000 habitants" in answer
+    assert nb("300 000 habitants") in answer
 
 
 def test_a_private_person_is_told_kindly(chat):
@@ -90,8 +91,8 @@ def test_out_of_scope(chat):
 
 def test_restart_forgets_the_profile(chat):
     answer = chat.say("Je suis le ministère de l'Intérieur, projet de 3 M€ pour équiper les agents de terminaux sécurisés")
-    assert "1. SNAP3 — Terminaux numériques sécurisés\nVous êtes éligible. Financement possible : " \
-        "75 % de 3 000 000 €, soit 2 250 000 €, plafonné à 2 000 000 € par projet." in answer
+    assert nb("1. SNAP3 — Terminaux numériques sécurisés\nVous êtes éligible. Financement possible : " \
+        "75 % de 3 000 000 €, soit 2 250 000 €, plafonné à 2 000 000 € par projet.") in answer
     assert "C'est reparti de zéro" in chat.say("recommencer")
     assert "Quelle structure porte le projet" in chat.say("quels appels pour mon projet ?")
 
@@ -104,15 +105,15 @@ def test_compare_two_calls(chat):
 
 def test_how_much_could_we_get(chat):
     chat.say("Je suis la DDT du Rhône, projet de 300 k€ pour ouvrir nos données")
-    assert "ITN5 : 75 % de 300 000 €, soit jusqu'à 225 000 €" in chat.say("combien pourrions-nous obtenir ?")
+    assert nb("ITN5 : 75 % de 300 000 €, soit jusqu'à 225 000 €") in chat.say("combien pourrions-nous obtenir ?")
 
 
 def test_appointment_recaps_the_case(chat):
     chat.say("Nous sommes un opérateur de l'État, projet d'innovation de 60 000 €")
     answer = chat.say("je voudrais un rendez-vous avec la DINUM")
-    assert "créneaux de 15 minutes" in answer
-    assert "Profil : un opérateur de l'État, projet de 60 000 € TTC, expérimentation d'une technologie" in answer
-    assert "• ITN6 (vous êtes éligible, 100 % de 60 000 €, soit 60 000 €, plafonné à 48 000 € par projet" in answer
+    assert nb("créneaux de 15 minutes") in answer
+    assert nb("Profil : un opérateur de l'État, projet de 60 000 € TTC, expérimentation d'une technologie") in answer
+    assert nb("• ITN6 (vous êtes éligible, 100 % de 60 000 €, soit 60 000 €, plafonné à 48 000 € par projet") in answer
 
 
 def test_bad_budget_gets_a_french_reply_and_loses_nothing(chat):
@@ -120,11 +121,11 @@ def test_bad_budget_gets_a_french_reply_and_loses_nothing(chat):
     chat.say("ouvrir nos données")
     assert chat.say("-5 €").startswith("Le budget ne peut pas être négatif : pouvez-vous le préciser ?")
     answer = chat.say("1 M€")
-    assert "Votre profil : une région, projet de 1 000 000 € TTC, données" in answer
-    assert "1. FEDER-NUM — Services numériques aux citoyens et infrastructures de données (fonds européens)\n" \
-        "Vous êtes éligible. Financement possible : 60 % de 1 000 000 €, soit jusqu'à 600 000 €." in answer
-    assert "2. TNT-DONNEES — Développer un meilleur usage des données pour nos territoires\n" \
-        "Vous êtes éligible. Financement possible : 50 % de 1 000 000 €, soit jusqu'à 500 000 €." in answer
+    assert nb("Votre profil : une région, projet de 1 000 000 € TTC, données") in answer
+    assert nb("1. FEDER-NUM — Services numériques aux citoyens et infrastructures de données (fonds européens)\n" \
+        "Vous êtes éligible. Financement possible : 60 % de 1 000 000 €, soit jusqu'à 600 000 €.") in answer
+    assert nb("2. TNT-DONNEES — Développer un meilleur usage des données pour nos territoires\n" \
+        "Vous êtes éligible. Financement possible : 50 % de 1 000 000 €, soit jusqu'à 500 000 €.") in answer
     assert "1re session : clos depuis le 28 mai 2021" in answer
 
 
@@ -133,8 +134,8 @@ def test_i_do_not_know_the_budget(chat):
     chat.say("un centre de contact pour les usagers")
     answer = chat.say("je ne sais pas")
     assert "les appels concernés seront « à confirmer »" in answer
-    assert "1. ITN8A — Mettre en œuvre une stratégie de contact omnicanale\nÉligibilité à confirmer. " \
-        "Cofinancement jusqu'à 75 % du coût du projet.\n• Budget non précisé : taille attendue au moins 150 000 € TTC." \
+    assert nb("1. ITN8A — Mettre en œuvre une stratégie de contact omnicanale\nÉligibilité à confirmer. " \
+        "Cofinancement jusqu'à 75 % du coût du projet.\n• Budget non précisé : taille attendue au moins 150 000 € TTC.") \
         in answer
 
 
@@ -155,12 +156,12 @@ def test_markup_and_nonsense_do_not_break_the_conversation(chat):
 
 def test_question_about_the_cap_of_a_call(chat):
     assert chat.say("quel est le plafond de ITN6 ?").startswith(
-        "ITN6 — Innovation continue : la subvention est plafonnée à 48 000 € par projet")
+        nb("ITN6 — Innovation continue : la subvention est plafonnée à 48 000 € par projet"))
 
 
 def test_question_about_the_expected_size(chat):
     answer = chat.say("quelle taille de projet pour ITN8C ?")
-    assert "au moins 250 000 € TTC (150 000 € pour les services déconcentrés de l'État)" in answer
+    assert nb("au moins 250 000 € TTC (150 000 € pour les services déconcentrés de l'État)") in answer
 
 
 def test_question_about_the_selection_criteria(chat):
@@ -177,11 +178,11 @@ def test_question_about_a_closed_session(chat):
 def test_yes_after_a_recommendation_starts_the_appointment(chat):
     first = chat.say("Nous sommes une direction d'administration centrale, projet de messagerie et "
                      "visioconférence pour les agents à 5 M€")
-    assert "1. SNAP4 — Services de communication unifiée\nVous êtes éligible. Financement possible : " \
-        "75 % de 5 000 000 €, soit 3 750 000 €, plafonné à 3 000 000 € par dossier." in first
+    assert nb("1. SNAP4 — Services de communication unifiée\nVous êtes éligible. Financement possible : " \
+        "75 % de 5 000 000 €, soit 3 750 000 €, plafonné à 3 000 000 € par dossier.") in first
     answer = chat.say("oui")
-    assert "créneaux de 15 minutes" in answer
-    assert "• SNAP4 (vous êtes éligible, 75 % de 5 000 000 €, soit 3 750 000 €, plafonné à 3 000 000 € par dossier" \
+    assert nb("créneaux de 15 minutes") in answer
+    assert nb("• SNAP4 (vous êtes éligible, 75 % de 5 000 000 €, soit 3 750 000 €, plafonné à 3 000 000 € par dossier") \
         in answer
 
 

@@ -10,6 +10,7 @@ Expected calls and amounts come from the engine at the servers' reference date, 
 from orientation.booking.store import BookingStore
 from orientation.replies.side_questions import NO_ANSWER
 from tests.conversations.context_helpers import REFERENCE, offered, slots_of
+from tests.french import nb
 
 
 def slots(chat, database_url, *names):
@@ -30,7 +31,7 @@ def test_the_ministry_dsi(chat, database_url):
     answer = chat.say("Bonjour, je suis le DSI du ministère de l'Agriculture. On voudrait moderniser nos outils : "
                       "messagerie instantanée et visio pour nos agents, budget 2,5 M€")
     assert "SNAP4 — Services de communication unifiée" in answer
-    assert "75 % de 2 500 000 €, soit jusqu'à 1 875 000 € (plafond 3 000 000 € par dossier)" in answer
+    assert nb("75 % de 2 500 000 €, soit jusqu'à 1 875 000 € (plafond 3 000 000 € par dossier)") in answer
     answer = chat.say("et snap4 ça couvre quoi par rapport à snap3 ? on veut aussi la visio")
     assert "Comparaison" in answer and "SNAP3 — Terminaux numériques sécurisés" in answer
     assert slots(chat, database_url, "applicant_type", "project_nature", "budget") == {
@@ -53,10 +54,10 @@ def test_the_secretary_of_a_small_commune(chat, database_url):
     assert "regroupant" in answer
     assert any(b["payload"] == "/ask_appointment" for b in chat.buttons)
     answer = chat.say("je peux parler à quelqu'un au tel ?")
-    assert "Le conseiller recevra ce résumé" in answer and "1 200 habitants, projet de 15 000 € TTC" in answer
+    assert "Le conseiller recevra ce résumé" in answer and nb("1 200 habitants, projet de 15 000 € TTC") in answer
     booking = book_first_slot(chat, database_url, "Martine Leroy, mairie de Saint-Aubin", "secretariat@saint-aubin.fr")
     assert (booking.name, booking.organisation) == ("Martine Leroy", "mairie de Saint-Aubin")
-    assert "1 200 habitants" in booking.summary and "15 000 € TTC" in booking.summary
+    assert nb("1 200 habitants") in booking.summary and nb("15 000 € TTC") in booking.summary
 
 
 def test_the_regions_data_lead(chat, database_url):
@@ -64,10 +65,10 @@ def test_the_regions_data_lead(chat, database_url):
                       "données et publier des API, budget autour de 800k … dans les 800k y a ~200k de salaires internes")
     assert slots(chat, database_url, "budget", "budget_parts") == {"budget": 800_000.0,
                                                                     "budget_parts": {"personnel": 200_000.0}}
-    assert "FEDER-NUM" in answer and "60 % de 800 000 €, soit jusqu'à 480 000 €" in answer
-    assert "50 % de 600 000 € (800 000 € moins 200 000 € de personnel), soit jusqu'à 300 000 €" in answer  # TNT-DONNEES
+    assert "FEDER-NUM" in answer and nb("60 % de 800 000 €, soit jusqu'à 480 000 €") in answer
+    assert nb("50 % de 600 000 € (800 000 € moins 200 000 € de personnel), soit jusqu'à 300 000 €") in answer  # TNT-DONNEES
     answer = chat.say("non non le budget total reste 800k !! les 200k c juste la part salaires")
-    assert "C'est noté : le budget reste 800 000 € TTC." in answer
+    assert nb("C'est noté : le budget reste 800 000 € TTC.") in answer
     assert slots(chat, database_url, "budget", "budget_parts") == {"budget": 800_000.0,
                                                                     "budget_parts": {"personnel": 200_000.0}}
     answer = chat.say("c'est où qu'on dépose pour le FEDER ?")
@@ -78,23 +79,23 @@ def test_the_regions_data_lead(chat, database_url):
 def test_the_prefecture_agent(chat, database_url):
     answer = chat.say("Bonjour, je suis à la préfecture de la Gironde, on veut un centre de contact pour mieux "
                       "répondre aux usagers au téléphone, budget 450 000 €")
-    assert "75 % de 450 000 €, soit jusqu'à 337 500 €" in answer  # ITN8A
+    assert nb("75 % de 450 000 €, soit jusqu'à 337 500 €") in answer  # ITN8A
     answer = chat.say("380 000 HT en fait, le 450 c'était avec la maintenance")
-    assert "le budget passe de 450 000 € TTC à 456 000 € TTC" in answer
-    assert "75 % de 456 000 €, soit jusqu'à 342 000 €" in answer
+    assert nb("le budget passe de 450 000 € TTC à 456 000 € TTC") in answer
+    assert nb("75 % de 456 000 €, soit jusqu'à 342 000 €") in answer
     assert slots(chat, database_url, "applicant_type", "budget", "project_nature") == {
         "applicant_type": "service_deconcentre", "budget": 456_000.0, "project_nature": "relation_usagers"}
     assert "Le conseiller recevra ce résumé" in chat.say("je voudrais un rendez-vous")
     booking = book_first_slot(chat, database_url, "Sophie Martin, préfecture de la Gironde",
                               "sophie.martin@gironde.gouv.fr")
     assert (booking.name, booking.organisation) == ("Sophie Martin", "préfecture de la Gironde")
-    assert "456 000 € TTC" in booking.summary and "450 000" not in booking.summary
+    assert nb("456 000 € TTC") in booking.summary and nb("450 000") not in booking.summary
 
 
 def test_the_association_president(chat, database_url):
     answer = chat.say("Bonjour, je suis président d'une association de quartier, on voudrait une plateforme pour "
                       "mettre en relation des bénévoles avec les services de la ville, budget 150 000 €")
-    assert "60 % de 150 000 €, soit jusqu'à 90 000 €" in answer  # FEDER-NUM
+    assert nb("60 % de 150 000 €, soit jusqu'à 90 000 €") in answer  # FEDER-NUM
     answer = chat.say("et si on s'associe avec 3 mairies ?")
     assert answer.startswith("C'est une hypothèse : votre profil n'est pas modifié.")
     assert slots(chat, database_url, "applicant_type")["applicant_type"] == "association"
@@ -114,13 +115,13 @@ def test_the_association_president(chat, database_url):
 def test_the_startup_founder(chat, database_url):
     answer = chat.say("Bonjour, je suis fondatrice d'une startup, on développe une application de signalement pour "
                       "les collectivités, budget 300k")
-    assert "60 % de 300 000 €, soit jusqu'à 180 000 €" in answer  # FEDER-NUM, to confirm
+    assert nb("60 % de 300 000 €, soit jusqu'à 180 000 €") in answer  # FEDER-NUM, to confirm
     assert chat.say("la liste des lauréats ?").startswith(NO_ANSWER)
     assert chat.say("on peut cumuler les 2 ?").startswith(NO_ANSWER)
     assert slots(chat, database_url, "open_questions", "applicant_type", "budget") == {
         "open_questions": ["la liste des lauréats ?", "on peut cumuler les 2 ?"], "applicant_type": "entreprise",
         "budget": 300_000.0}
     answer = chat.say("une boîte privée peut candidater, oui ou non ?")
-    assert answer.startswith("Oui, sous réserve.") and "FEDER-NUM" in answer and "180 000 €" in answer
+    assert answer.startswith("Oui, sous réserve.") and "FEDER-NUM" in answer and nb("180 000 €") in answer
     assert "À vérifier : votre entreprise doit être une PME" in answer and "À confirmer : À" not in answer
     assert "Au revoir" in chat.say("merci, au revoir")

@@ -20,6 +20,7 @@ from devtools.processes import free_port, wait_until_up
 from devtools.stack import MODEL, ROOT, environment
 from tests.conversations.conftest import Chat
 from tests.conversations.context_helpers import slots_of
+from tests.french import nb
 
 SUPERVISORCTL = ROOT / ".venv" / "bin" / "supervisorctl"
 NANTES = "Bonjour, je suis la commune de Nantes"
@@ -102,13 +103,13 @@ def test_two_instances_serve_one_conversation_alternately(stack, database_url):
     stack.wait_instances_up()
     chat = Chat(stack.instance(1))
     first = chat.say(NANTES)
-    assert "327 734 habitants" in first
+    assert nb("327 734 habitants") in first
     chat.url = f"http://127.0.0.1:{stack.instance(2)}/webhooks/rest/webhook"  # the other instance
     chat.say("notre projet coûte 400 000 €")
     chat.url = f"http://127.0.0.1:{stack.instance(1)}/webhooks/rest/webhook"
     answer = chat.say("nous voulons ouvrir nos données")
     # the profile said on both instances is whole: type and population (instance 1), budget (instance 2)
-    assert "Vous êtes éligible. Financement possible : 60 % de 400 000 €, soit jusqu'à 240 000 €." in answer
+    assert nb("Vous êtes éligible. Financement possible : 60 % de 400 000 €, soit jusqu'à 240 000 €.") in answer
     slots = slots_of(database_url, chat.sender)
     assert (slots["applicant_type"], slots["population"], slots["budget"], slots["project_nature"]) == \
         ("commune", 327734, 400000, "donnees")
@@ -168,7 +169,7 @@ def test_killing_one_instance_under_load_loses_no_conversation(stack, database_u
     back = stack.wait_up(f"http://127.0.0.1:{stack.instance(1)}/", 400)  # the supervisor restarts it
     assert stack.pid("rasa-1") != killed
     print(f"rasa-1 back {back:.0f} s after the conversations ended")
-    assert "327 734 habitants" in Chat(stack.instance(1)).say(NANTES)
+    assert nb("327 734 habitants") in Chat(stack.instance(1)).say(NANTES)
 
 
 def test_action_server_killed_mid_conversation_apology_then_recommendation(stack, database_url):
@@ -181,7 +182,7 @@ def test_action_server_killed_mid_conversation_apology_then_recommendation(stack
     time.sleep(20)
     answer = chat.say("quels appels me conviennent ?")  # the supervisor restarted the action server
     assert "1. FEDER-NUM" in answer
-    assert "Vous êtes éligible. Financement possible : 60 % de 400 000 €, soit jusqu'à 240 000 €." in answer
+    assert nb("Vous êtes éligible. Financement possible : 60 % de 400 000 €, soit jusqu'à 240 000 €.") in answer
 
 
 def test_a_message_over_the_limit_gets_a_french_reply_and_is_not_processed(stack, database_url):

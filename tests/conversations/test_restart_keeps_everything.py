@@ -5,6 +5,7 @@ from devtools.stack import rasa_server
 from orientation.booking.store import BookingStore
 from tests.conversations.conftest import Chat
 from tests.conversations.test_booking_conversation import book
+from tests.french import nb
 
 
 def test_a_conversation_and_a_booking_survive_a_restart(servers, database_url, tmp_path):
@@ -15,7 +16,7 @@ def test_a_conversation_and_a_booking_survive_a_restart(servers, database_url, t
     with rasa_server(tmp_path, servers["actions"], env=servers["env"]) as port:
         chat.url = f"http://127.0.0.1:{port}/webhooks/rest/webhook"  # same user, new server
         answer = chat.say("combien pourrions-nous obtenir ?")
-        assert "• ITN8A : 75 % de 600 000 €, soit jusqu'à 450 000 € (vous êtes éligible)" in answer  # profile kept
+        assert nb("• ITN8A : 75 % de 600 000 €, soit jusqu'à 450 000 € (vous êtes éligible)") in answer  # profile kept
         assert "nouvelle session" not in answer
         shown = chat.say("je voudrais voir mon rendez-vous")  # reference and email remembered too
         assert reference in shown
