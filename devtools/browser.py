@@ -15,6 +15,10 @@ def chromium_missing() -> bool:
     return shutil.which(CHROMIUM) is None
 
 
+# What the scripts say when the browser is not there (make install puts Debian's chromium).
+CHROMIUM_MISSING = f"{CHROMIUM} introuvable : installez le paquet Debian chromium (ou indiquez CHROMIUM=…)."
+
+
 def launch(playwright):
     """A Chromium browser from a started Playwright (sync or async API)."""
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from devtools.browser import CHROMIUM, chromium_missing, launch  # noqa: E402  (the browser as the tests run it)
+from devtools.browser import CHROMIUM_MISSING, chromium_missing, launch  # noqa: E402  (the browser as the tests run it)
 from devtools.stack import MODEL, action_server, rasa_server, web_server  # noqa: E402
 
 # The conversation shown: one question at a time, as most users write.
@@ -53,8 +53,7 @@ def main() -> int:
     parser.add_argument("--output", type=Path, default=ROOT / "docs" / "screenshot.png")
     args = parser.parse_args()
     if chromium_missing():
-        print(f"{CHROMIUM} introuvable : installez le paquet Debian chromium (ou indiquez CHROMIUM=…).",
-              file=sys.stderr)
+        print(CHROMIUM_MISSING, file=sys.stderr)
         return 1
     if not MODEL.exists():
         print(f"Pas de modèle entraîné dans {MODEL} : lancez `make train`.", file=sys.stderr)

@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from devtools.browser import CHROMIUM, chromium_missing, launch  # noqa: E402  (the browser as the tests run it)
+from devtools.browser import CHROMIUM_MISSING, chromium_missing, launch  # noqa: E402  (the browser as the tests run it)
 from devtools.stack import advisors_server, environment  # noqa: E402
 from orientation.advisors_web.accounts import hash_password, save_accounts  # noqa: E402
 from orientation.booking.slots import PARIS  # noqa: E402
@@ -74,8 +74,7 @@ def main() -> int:
     parser.add_argument("--output", type=Path, default=ROOT / "docs" / "advisors.png")
     args = parser.parse_args()
     if chromium_missing():
-        print(f"{CHROMIUM} introuvable : installez le paquet Debian chromium (ou indiquez CHROMIUM=…).",
-              file=sys.stderr)
+        print(CHROMIUM_MISSING, file=sys.stderr)
         return 1
     with tempfile.TemporaryDirectory(prefix="screenshot-advisors-") as tmp:
         folder = Path(tmp)

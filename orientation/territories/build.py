@@ -9,13 +9,13 @@ so it is built on each machine rather than committed.
 """
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from collections import defaultdict
 from pathlib import Path
 from typing import Dict, List
 
+from orientation.cli import FrenchParser
 from orientation.settings import ROOT
 
 from .index import INDEX_FILE
@@ -74,7 +74,7 @@ def build(source: Path = SOURCE_DIR, output: Path = INDEX_FILE) -> int:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = FrenchParser(description=__doc__.splitlines()[0])
     parser.add_argument("--source", type=Path, default=SOURCE_DIR)
     parser.add_argument("--output", type=Path, default=INDEX_FILE)
     args = parser.parse_args(argv)
