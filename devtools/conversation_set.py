@@ -190,7 +190,8 @@ def training_examples(files: Iterable[Path] = TRAINING) -> List[str]:
 
 def leaks(turns: Iterable[str], examples: Iterable[str], threshold: float = 0.9) -> List[Tuple[str, str]]:
     """(turn, training example) pairs that are the same sentence once folded, or share at least
-    `threshold` of their words (Jaccard) when the turn has at least five words."""
+    `threshold` of their words (Jaccard). Turns of fewer than five words are left out: « merci »,
+    « oui », « ok merci » are the same whoever writes them."""
     by_key: Dict[str, str] = {}
     word_sets = []
     for example in examples:
@@ -200,11 +201,11 @@ def leaks(turns: Iterable[str], examples: Iterable[str], threshold: float = 0.9)
     found = []
     for turn in turns:
         k = _key(turn)
+        words = set(k.split())
+        if len(k.split()) < 5:
+            continue
         if k in by_key:
             found.append((turn, by_key[k]))
-            continue
-        words = set(k.split())
-        if len(words) < 5:
             continue
         for other, example in word_sets:
             if other and len(words & other) / len(words | other) >= threshold:

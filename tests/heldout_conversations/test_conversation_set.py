@@ -1,6 +1,7 @@
 """The independent held-out conversations (devtools/conversation_set.py): well formed, as large and
 as varied as the bar they measure asks, labelled with the product's values, and written apart from
-the training data (no turn is a training example, folded, or shares 90 % of its words with one)."""
+the training data (no turn of five words or more is a training example, folded, or shares 90 % of
+its words with one)."""
 from collections import Counter
 
 import pytest
@@ -49,6 +50,7 @@ def test_a_folded_copy_and_a_near_copy_are_leaks_a_paraphrase_is_not():
     examples = ["Nous sommes la commune de [Rennes](territory), projet de [300 k€](budget)",
                 "je voudrais ouvrir nos données publiques sur un portail régional"]
     assert leaks(["nous sommes la COMMUNE de rennes projet de 300 k€"], examples)
+    assert not leaks(["Merci !"], ["merci"])  # too short to be anyone's own sentence
     assert leaks(["je voudrais ouvrir nos données publiques sur un portail régional svp"], examples)
     assert not leaks(["on aimerait publier nos jeux de données en open data"], examples)
 
