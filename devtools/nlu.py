@@ -87,3 +87,27 @@ def heldout(path: Path = HELDOUT) -> List[Tuple[str, str, Counter]]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     return [(block["intent"], *parse(line[2:].strip()))
             for block in data["nlu"] for line in block["examples"].splitlines() if line.startswith("- ")]
+
+
+# --- the held-out sets as people text them -------------------------------------------------------
+# Whole words (folded) and their SMS forms; longest first so that « s'il vous plait » wins over
+# « vous ». Amounts lose their euro sign to « e » (« 40 000e », « 40ke »).
+SMS_FORMS = {
+    "je ne sais pas": "jsp", "s'il vous plait": "svp", "s'il te plait": "stp", "est-ce que": "est ce que",
+    "il y a": "ya", "rendez-vous": "rdv", "aujourd'hui": "ajd", "maintenant": "mtn", "beaucoup": "bcp",
+    "quelques": "qq", "quelque": "qq", "bonjour": "bjr", "nous sommes": "on est", "c'est": "c", "pour": "pr",
+    "dans": "ds", "tout": "tt", "tous": "ts", "vous": "vs",
+}
+_SMS = re.compile(r"(?<![\w'])(" + "|".join(re.escape(k) for k in sorted(SMS_FORMS, key=len, reverse=True))
+                  + r")(?![\w'])")
+
+
+def texted(text: str) -> str:
+    """A message as typed on a phone in a hurry: no accents, lower case, SMS forms, « e » for €."""
+    from orientation.language.fold import fold
+
+    text = fold(text).text.lower()
+    text = _SMS.sub(lambda m: SMS_FORMS[m.group(1)], text)
+    text = re.sub(r"(\d)\s*k€", r"\1ke", text)
+    text = re.sub(r"(\d)\s*€", r"\1e", text)
+    return re.sub(r"[.!]+$", "", text.strip())

@@ -1,0 +1,132 @@
+"""Play the independent held-out conversations against real servers and print how well the bot heard them.
+
+    .venv/bin/python scripts/conversation_report.py [--style sms] [--limit 20] [--show 15] [--workers 2]
+
+Starts an action server and a Rasa server (devtools/stack.py, reference date 2021-10-15, the
+trained model), says each turn of tests/heldout_conversations/*.yml through the `rest` channel as
+the website does, reads the profile back from the tracker after each turn and compares it with the
+turn's label. Prints, overall and by style:
+- profile exact: turns after which every profile slot is the labelled one (a population is scored
+  when the user stated it or the labelled place is found in the official index);
+- written by a question or a hypothesis: turns whose only acts never write the profile and after
+  which a profile slot changed;
+- same reply twice: turns whose reply is word for word the previous one;
+- the errors by slot, and the first --show wrong turns.
+Writes the details to results/conversations.json. A few minutes (about 0.5 s a turn).
+"""
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+import urllib.request
+import uuid
+from collections import Counter, defaultdict
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any, Dict, List
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from devtools.conversation_set import READ_ONLY_ACTS, SET_DIR, differences, expected_slots, load  # noqa: E402
+from devtools.stack import ROOT, action_server, rasa_server  # noqa: E402
+from orientation.cli import FrenchParser  # noqa: E402
+from orientation.territories.index import load_index  # noqa: E402
+
+SLOTS = ("applicant_type", "population", "departement_count", "budget", "project_nature")
+
+
+def post(url: str, payload: Dict[str, Any]) -> Any:
+    request = urllib.request.Request(url, json.dumps(payload).encode(), {"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=120) as response:
+        return json.loads(response.read())
+
+
+def get(url: str) -> Any:
+    with urllib.request.urlopen(url, timeout=60) as response:
+        return json.loads(response.read())
+
+
+def play(port: int, conversation, index) -> List[Dict[str, Any]]:
+    """Each turn of one conversation: what was said, the reply, the slots after it, and the verdicts."""
+    base = f"http://127.0.0.1:{port}"
+    sender = f"heldout-{conversation.id}-{uuid.uuid4().hex[:6]}"
+    rows, before, previous_reply = [], {slot: None for slot in SLOTS}, None
+    for number, turn in enumerate(conversation.turns, 1):
+        replies = post(f"{base}/webhooks/rest/webhook", {"sender": sender, "message": turn.user})
+        reply = "\n".join(r.get("text") or "" for r in replies).strip()
+        tracker = get(f"{base}/conversations/{sender}/tracker")
+        slots = {slot: tracker["slots"].get(slot) for slot in SLOTS}
+        expected, scorable = expected_slots(turn.profile, index)
+        wrong = differences(expected, slots, population_scored=scorable)
+        read_only = bool(turn.acts) and set(turn.acts) <= READ_ONLY_ACTS
+        rows.append({
+            "conversation": conversation.id, "style": conversation.style, "turn": number, "user": turn.user,
+            "acts": turn.acts, "intent": (tracker.get("latest_message") or {}).get("intent", {}).get("name"),
+            "reply": reply, "slots": slots, "expected": expected, "population_scored": scorable, "wrong": wrong,
+            "written_by_read_only": read_only and slots != before,
+            "same_reply_twice": bool(reply) and reply == previous_reply,
+        })
+        before, previous_reply = slots, reply
+    return rows
+
+
+def summary(rows: List[Dict[str, Any]]) -> List[str]:
+    lines = []
+    groups = {"all": rows, **{style: [r for r in rows if r["style"] == style] for style in ("sms", "mixed", "plain")}}
+    lines.append(f"{'':<8}{'turns':>7}{'profile exact':>15}{'read-only wrote':>17}{'same reply':>12}")
+    for name, group in groups.items():
+        if not group:
+            continue
+        exact = sum(not r["wrong"] for r in group) / len(group)
+        lines.append(f"{name:<8}{len(group):>7}{exact:>15.3f}{sum(r['written_by_read_only'] for r in group):>17}"
+                     f"{sum(r['same_reply_twice'] for r in group):>12}")
+    by_slot = Counter(w.split(":")[0] for r in rows for w in r["wrong"])
+    lines.append("errors by slot: " + ", ".join(f"{slot} {n}" for slot, n in by_slot.most_common()))
+    unscored = sum(not r["population_scored"] for r in rows)
+    lines.append(f"turns whose population is not scored (place not found in the official index): {unscored}")
+    acts = defaultdict(Counter)
+    for r in rows:
+        acts["+".join(sorted(r["acts"]))][r["intent"]] += 1
+    lines.append("intent read, by labelled acts:")
+    for act, intents in sorted(acts.items(), key=lambda item: -sum(item[1].values())):
+        lines.append(f"  {act:<28} " + ", ".join(f"{i} {n}" for i, n in intents.most_common(4)))
+    return lines
+
+
+def main(argv=None) -> int:
+    parser = FrenchParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--set", type=Path, default=SET_DIR, help="le dossier des conversations (tests/heldout_conversations)")
+    parser.add_argument("--style", choices=("sms", "mixed", "plain"), help="ces conversations seulement")
+    parser.add_argument("--limit", type=int, help="les N premières conversations seulement")
+    parser.add_argument("--show", type=int, default=15, help="combien de tours faux montrer (15)")
+    parser.add_argument("--workers", type=int, default=2, help="conversations jouées en même temps (2)")
+    args = parser.parse_args(argv)
+    conversations = [c for c in load(args.set) if not args.style or c.style == args.style][:args.limit]
+    if not conversations:
+        print("Aucune conversation dans tests/heldout_conversations/.", file=sys.stderr)
+        return 1
+    index = load_index()
+    with tempfile.TemporaryDirectory(prefix="conversation-report-") as tmp:
+        logs = Path(tmp)
+        env = {"ORIENTATION_DATABASE_URL": f"sqlite:///{logs / 'report.db'}"}
+        with action_server(logs, env) as action_port, \
+                rasa_server(logs, action_port, extra_args=("--enable-api",), env=env) as port, ThreadPoolExecutor(args.workers) as pool:
+            played = list(pool.map(lambda c: play(port, c, index), conversations))
+    rows = [row for conversation in played for row in conversation]
+    print(f"{len(conversations)} conversations, {len(rows)} turns")
+    print("\n".join(summary(rows)))
+    wrong = [r for r in rows if r["wrong"] or r["written_by_read_only"]]
+    for r in wrong[:args.show]:
+        print(f"\n[{r['conversation']} #{r['turn']} {r['style']} {'+'.join(r['acts'])} → {r['intent']}] {r['user']}")
+        for difference in r["wrong"]:
+            print(f"    {difference}")
+    out = ROOT / "results" / "conversations.json"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
+    print(f"\ndetails: {out.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

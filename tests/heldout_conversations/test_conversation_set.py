@@ -1,0 +1,74 @@
+"""The independent held-out conversations (devtools/conversation_set.py): well formed, as large and
+as varied as the bar they measure asks, labelled with the product's values, and written apart from
+the training data (no turn of five words or more is a training example, folded, or shares 90 % of
+its words with one)."""
+from collections import Counter
+
+import pytest
+
+from devtools.conversation_set import SET_DIR, differences, expected_slots, leaks, load, problems, training_examples
+from orientation.territories.index import Index
+
+CONVERSATIONS = load()
+TURNS = [turn for conversation in CONVERSATIONS for turn in conversation.turns]
+needs_set = pytest.mark.skipif(not CONVERSATIONS, reason=f"no held-out conversations in {SET_DIR}")
+
+
+@needs_set
+def test_the_set_is_as_large_as_the_bar_asks():
+    assert len(CONVERSATIONS) >= 150
+    assert len(TURNS) >= 600
+
+
+@needs_set
+def test_at_least_a_third_is_written_as_people_text():
+    styles = Counter(conversation.style for conversation in CONVERSATIONS)
+    assert styles["sms"] >= len(CONVERSATIONS) / 3
+
+
+@needs_set
+def test_every_label_is_a_value_of_the_product():
+    assert problems(CONVERSATIONS) == []
+
+
+@needs_set
+def test_every_kind_of_act_is_there():
+    acts = Counter(act for turn in TURNS for act in turn.acts)
+    for act in ("describe", "answer", "correct", "question", "hypothesis", "book"):
+        assert acts[act] >= 10, act
+
+
+@needs_set
+def test_no_turn_comes_from_the_training_data():
+    found = leaks([turn.user for turn in TURNS], training_examples())
+    assert found == [], "\n".join(f"{turn!r} ~ {example!r}" for turn, example in found[:20])
+
+
+# --- the checker itself, on made-up cases ---------------------------------------------------------
+
+def test_a_folded_copy_and_a_near_copy_are_leaks_a_paraphrase_is_not():
+    examples = ["Nous sommes la commune de [Rennes](territory), projet de [300 k€](budget)",
+                "je voudrais ouvrir nos données publiques sur un portail régional"]
+    assert leaks(["nous sommes la COMMUNE de rennes projet de 300 k€"], examples)
+    assert not leaks(["Merci !"], ["merci"])  # too short to be anyone's own sentence
+    assert leaks(["je voudrais ouvrir nos données publiques sur un portail régional svp"], examples)
+    assert not leaks(["on aimerait publier nos jeux de données en open data"], examples)
+
+
+def test_the_expected_population_comes_from_the_labelled_place_or_the_stated_number():
+    index = Index([["commune", "26108", "Crest", 8500, ["26"], None],
+                   ["commune", "76189", "Crest", 900, ["76"], None]])
+    place = {"kind": "commune", "name": "Crest", "departement": "26"}
+    slots, scorable = expected_slots({"applicant_type": "commune", "place": place}, index)
+    assert (slots["population"], scorable) == (8500, True)
+    slots, scorable = expected_slots({"place": {"kind": "commune", "name": "Crest"}}, index)
+    assert scorable is False  # two Crest, no département: not scored rather than guessed
+    slots, _ = expected_slots({"population": 12000, "place": place}, index)
+    assert slots["population"] == 12000
+
+
+def test_a_difference_is_named_by_its_slot():
+    expected = {"applicant_type": "epci", "budget": 80000, "population": None, "project_nature": None}
+    assert differences(expected, {"applicant_type": "epci", "budget": 80000.0}) == []
+    assert differences(expected, {"applicant_type": "commune", "budget": 60.0}) == [
+        "applicant_type: 'epci' ≠ 'commune'", "budget: 80000 ≠ 60.0"]
