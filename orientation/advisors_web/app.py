@@ -284,7 +284,8 @@ async def day_page(request: web.Request) -> web.Response:
     views = _views(request, "jour", day)
     return render(request, "agenda.html", title=f"Rendez-vous du {describe_day(day)}", period="jour", day=day,
                   views=views, previous=(day - dt.timedelta(days=1)).isoformat(),
-                  next=(day + dt.timedelta(days=1)).isoformat(), now=request.app[SETTINGS].clock())
+                  next=(day + dt.timedelta(days=1)).isoformat(), now=request.app[SETTINGS].clock(),
+                  failed_mails=mail.failed_mails(request.app[STORE]))
 
 
 async def week_page(request: web.Request) -> web.Response:
@@ -296,7 +297,8 @@ async def week_page(request: web.Request) -> web.Response:
     return render(request, "agenda.html", title=f"Semaine du {describe_day(monday)}", period="semaine",
                   day=monday, week_day=shown_day.isoformat(), views=views,
                   previous=(monday - dt.timedelta(days=7)).isoformat(),
-                  next=(monday + dt.timedelta(days=7)).isoformat(), now=request.app[SETTINGS].clock())
+                  next=(monday + dt.timedelta(days=7)).isoformat(), now=request.app[SETTINGS].clock(),
+                  failed_mails=mail.failed_mails(request.app[STORE]))
 
 
 def _find(request: web.Request, reference: str) -> Optional[Booking]:
@@ -383,6 +385,9 @@ async def _notify(request: web.Request, booking: Booking) -> str:
     if result == mail.QUEUED:  # the mail server did not answer: the outbox sends it later
         return (f"Le serveur de messagerie n'a pas répondu : l'e-mail d'annulation à {booking.email} "
                 "partira dès qu'il répondra.")
+    if result == mail.REFUSED:
+        return (f"Le serveur de messagerie refuse l'adresse {booking.email} : l'e-mail d'annulation ne partira "
+                "pas, prévenez l'usager autrement.")
     if result == mail.DISABLED:
         return f"Aucun e-mail n'est envoyé par ce service : prévenez l'usager à l'adresse {booking.email}."
     return f"L'usager en est informé par e-mail ({booking.email})."

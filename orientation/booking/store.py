@@ -65,14 +65,19 @@ creations = sa.Table(
     sa.Column("conversation", sa.String(64), nullable=True, index=True),  # sha256 of the sender id
     sa.Column("created_at", sa.DateTime, nullable=False),  # naive UTC
 )
-# E-mails that could not be sent, retried later (orientation/booking/mail.py).
+# E-mails that could not be sent, each retried on its own with backoff (orientation/booking/mail.py).
 outbox = sa.Table(
     "mail_outbox", metadata,
     sa.Column("id", sa.Integer, primary_key=True),
     sa.Column("reference", sa.String(16), nullable=False),
-    sa.Column("message", sa.Text, nullable=False),  # the whole RFC 5322 message
+    sa.Column("message", sa.Text, nullable=False),  # the whole RFC 5322 message; emptied once failed for good
     sa.Column("attempts", sa.Integer, nullable=False, default=1),
     sa.Column("created_at", sa.DateTime, nullable=False),  # naive UTC
+    # Added after the first release: nullable, so that _add_missing_columns can add them to an old table.
+    sa.Column("status", sa.String(16), nullable=True),  # "pending" (None on old rows) or "failed"
+    sa.Column("recipient", sa.String(16), nullable=True),  # "usager" or "conseillers", never the address
+    sa.Column("next_attempt_at", sa.DateTime, nullable=True),  # naive UTC; None: at the next round
+    sa.Column("last_error", sa.String(200), nullable=True),  # the SMTP code and its class, no address
 )
 
 
@@ -169,6 +174,23 @@ class BookingStore:
             # Another process created them between the check and the CREATE: fine if they are there now.
             if not all(sa.inspect(self.engine).has_table(table) for table in metadata.tables):
                 raise
+        self._add_missing_columns()
+
+    def _add_missing_columns(self) -> None:
+        """Columns added to a table after a database was made (all nullable): added in place."""
+        inspector = sa.inspect(self.engine)
+        for table in metadata.sorted_tables:
+            present = {column["name"] for column in inspector.get_columns(table.name)}
+            for column in table.columns:
+                if column.name not in present:
+                    kind = column.type.compile(dialect=self.engine.dialect)
+                    try:
+                        with self.engine.begin() as connection:
+                            connection.execute(sa.text(f"ALTER TABLE {table.name} ADD COLUMN {column.name} {kind}"))
+                    except (OperationalError, ProgrammingError):
+                        # Another process added it meanwhile: fine when it is there now.
+                        if column.name not in {c["name"] for c in sa.inspect(self.engine).get_columns(table.name)}:
+                            raise
 
     def close(self) -> None:
         self.engine.dispose()
@@ -303,7 +325,10 @@ class BookingStore:
     def cancel(self, reference: str, email: str) -> bool:
         """Deletes the booking and its personal data; False when reference and email do not match."""
         with self.engine.begin() as connection:
-            return connection.execute(bookings.delete().where(self._matching(reference, email))).rowcount > 0
+            deleted = connection.execute(bookings.delete().where(self._matching(reference, email))).rowcount > 0
+            if deleted:  # the e-mails kept for this booking hold the same personal data
+                connection.execute(outbox.delete().where(outbox.c.reference == normalise_reference(reference)))
+            return deleted
 
     def move(self, reference: str, email: str, new_start: dt.datetime) -> Optional[Booking]:
         """Moves the booking (same reference) to the first free advisor at `new_start`.
@@ -338,4 +363,6 @@ class BookingStore:
             # Creation records past every window, and e-mails never sent past retention, go too.
             connection.execute(creations.delete().where(creations.c.created_at < _utc_naive(oldest)))
             connection.execute(outbox.delete().where(outbox.c.created_at < _utc_naive(oldest)))
+            past = sa.select(bookings.c.reference).where(bookings.c.start_utc < _utc_naive(limit))
+            connection.execute(outbox.delete().where(outbox.c.reference.in_(past)))
             return connection.execute(bookings.delete().where(bookings.c.start_utc < _utc_naive(limit))).rowcount
