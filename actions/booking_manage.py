@@ -60,7 +60,9 @@ class ActionManageBooking(Action):
             note = mail_note(await booking_services.send_mail("annulation", booking), booking.email, cancelled=True)
             dispatcher.utter_message(text=f"Le rendez-vous {booking.reference} du {when} est annulé, et vos données "
                                           "personnelles sont supprimées." + note)
-            return [SlotSet("booking_reference", None), SlotSet("booking_operation", None)]
+            # the store scrubbed the stored conversation; the slots must not write the address back
+            return [SlotSet("booking_reference", None), SlotSet("booking_operation", None),
+                    SlotSet("booking_email", None)]
         if operation == "move":
             dispatcher.utter_message(text=f"Votre rendez-vous {booking.reference} est fixé au {when}. "
                                           "Choisissons un nouveau créneau.")

@@ -27,7 +27,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import SingletonThreadPool
 
-from orientation.database import database_url
+from orientation.database import database_url, restrict_sqlite_file
 
 # Attribute set on a tracker: how many of its events are in the database.
 STORED = "_orientation_stored_events"
@@ -53,6 +53,7 @@ class OrientationTrackerStore(SQLTrackerStore):
     def __init__(self, domain: Optional[Domain] = None, host: Optional[str] = None,
                  event_broker: Optional[EventBroker] = None, **kwargs: Any) -> None:
         url = host or database_url()  # a full URL in endpoints.yml wins over the environment
+        restrict_sqlite_file(url)
         super().__init__(domain=domain, host=url, dialect=make_url(url).get_backend_name(),
                          event_broker=event_broker, **kwargs)
         if self.engine.dialect.name == "sqlite" and self.engine.url.database not in (None, "", ":memory:"):

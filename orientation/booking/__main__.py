@@ -28,6 +28,7 @@ from orientation.booking.slots import PARIS, free_slots
 from orientation.booking.store import BookingStore
 from orientation.booking.wording import describe_slot
 from orientation.cli import FrenchHelp, FrenchParser, french_argparse
+from orientation.keyed_hash import rotate_key
 from orientation.settings import SettingsError, get_mail_settings
 
 
@@ -115,6 +116,7 @@ def run(args: argparse.Namespace) -> int:
             count = store.purge(args.now or now)
             print(f"{count} rendez-vous supprimé{'s' if count > 1 else ''} (conservation : "
                   f"{config.retention_days} jours après le rendez-vous).")
+            rotate_key()  # the client addresses' hashes stored so far can no longer be linked to new ones
             count = purge_conversations(store.engine, args.now or now)
             print(f"{count} conversation{'s' if count > 1 else ''} supprimée{'s' if count > 1 else ''} "
                   f"(conservation : {retention_days()} jours après le dernier message).")

@@ -23,8 +23,8 @@ import email.utils
 import logging
 import smtplib
 import ssl
-from email.message import EmailMessage
 from dataclasses import dataclass
+from email.message import EmailMessage
 from typing import Any, Dict, List, Mapping, Optional
 
 import sqlalchemy as sa

@@ -24,7 +24,9 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 
 from orientation.booking.config import BookingConfig, load_config
-from orientation.database import database_url
+from orientation.booking.retention import scrub_booking
+from orientation.database import database_url, restrict_sqlite_file
+from orientation.keyed_hash import keyed_hash
 from orientation.language.contacts import (
     MAX_EMAIL,
     MAX_NAME,
@@ -57,11 +59,11 @@ bookings = sa.Table(
     sa.UniqueConstraint("start_utc", "advisor_slot", name="one_booking_per_advisor_and_slot"),
 )
 # Who created a booking and when, for the anti-abuse limits: hashes only (no IP address, no
-# conversation id in clear), deleted once older than the longest window (purge).
+# conversation id in clear; the address under a secret key, orientation/keyed_hash.py), deleted once older than the longest window (purge).
 creations = sa.Table(
     "booking_creations", metadata,
     sa.Column("id", sa.Integer, primary_key=True),
-    sa.Column("client", sa.String(64), nullable=True, index=True),  # sha256 of the client's IP address
+    sa.Column("client", sa.String(64), nullable=True, index=True),  # keyed hash of the client's IP address
     sa.Column("conversation", sa.String(64), nullable=True, index=True),  # sha256 of the sender id
     sa.Column("created_at", sa.DateTime, nullable=False),  # naive UTC
 )
@@ -92,7 +94,7 @@ class LimitReached(Exception):
 
 
 def digest(value: Optional[str]) -> Optional[str]:
-    """What the limits keep of a client or a conversation: a hash, never the value itself."""
+    """What the limits keep of a conversation (a random sender id): a hash, never the id itself."""
     return hashlib.sha256(value.encode("utf-8")).hexdigest() if value else None
 
 
@@ -156,6 +158,7 @@ class BookingStore:
         """url: a SQLAlchemy URL; else $ORIENTATION_DATABASE_URL; else sqlite:///<repo>/var/orientation.db.
         config: fixed settings (tests); else config/booking.yml (or $BOOKING_CONFIG), re-read when edited."""
         self.url = url or database_url()
+        restrict_sqlite_file(self.url)
         self._config = config
         if self.url.startswith("sqlite"):
             # Writers wait for each other (up to 30 s) instead of failing with "database is locked".
@@ -264,7 +267,7 @@ class BookingStore:
             if conversation and count(creations.c.conversation == digest(conversation)) >= limits.per_conversation:
                 raise LimitReached("conversation")
             since = _utc_naive(now - limits.client_window)
-            if client and count(creations.c.client == digest(client),
+            if client and count(creations.c.client == keyed_hash(client),
                                 creations.c.created_at >= since) >= limits.per_client:
                 raise LimitReached("client")
 
@@ -298,7 +301,7 @@ class BookingStore:
             if value is None:
                 raise ValueError(f"unusable {field_name}: {given[field_name]!r}")
         self.check_limits(clean["email"], client, conversation, now)
-        created = {"client": digest(client), "conversation": digest(conversation),
+        created = {"client": keyed_hash(client), "conversation": digest(conversation),
                    "created_at": _utc_naive(now or dt.datetime.now(UTC))}
         values = {**clean, "start_utc": _utc_naive(start), "summary": str(summary or ""),
                   "profile": json.dumps(profile or {}, ensure_ascii=False, default=str),
@@ -323,12 +326,22 @@ class BookingStore:
                 is not None
 
     def cancel(self, reference: str, email: str) -> bool:
-        """Deletes the booking and its personal data; False when reference and email do not match."""
+        """Deletes the booking and its personal data (its kept e-mails, and its name, e-mail and
+        organisation in the stored conversations); False when reference and email do not match."""
         with self.engine.begin() as connection:
-            deleted = connection.execute(bookings.delete().where(self._matching(reference, email))).rowcount > 0
+            row = connection.execute(sa.select(bookings).where(self._matching(reference, email))).first()
+            deleted = row is not None and connection.execute(
+                bookings.delete().where(bookings.c.id == row.id)).rowcount > 0
             if deleted:  # the e-mails kept for this booking hold the same personal data
-                connection.execute(outbox.delete().where(outbox.c.reference == normalise_reference(reference)))
-            return deleted
+                connection.execute(outbox.delete().where(outbox.c.reference == row.reference))
+        if deleted:
+            self._scrub_conversations([row])
+        return deleted
+
+    def _scrub_conversations(self, rows: List[Any]) -> None:
+        """The bookings' name, e-mail and organisation out of the conversations stored in this database."""
+        for row in rows:
+            scrub_booking(self.engine, (row.name, row.organisation, row.email), row.email)
 
     def move(self, reference: str, email: str, new_start: dt.datetime) -> Optional[Booking]:
         """Moves the booking (same reference) to the first free advisor at `new_start`.
@@ -354,8 +367,8 @@ class BookingStore:
         raise SlotTaken(new_start)
 
     def purge(self, now: dt.datetime) -> int:
-        """Deletes the bookings (and so their personal data) whose appointment ended more than
-        `retention_days` before `now`; returns how many."""
+        """Deletes the bookings (and so their personal data, scrubbed from the stored conversations
+        too) whose appointment ended more than `retention_days` before `now`; returns how many."""
         config = self.config
         limit = now - dt.timedelta(days=config.retention_days) - config.slot_length  # start + length < now - retention
         oldest = now - dt.timedelta(days=config.retention_days)
@@ -365,4 +378,7 @@ class BookingStore:
             connection.execute(outbox.delete().where(outbox.c.created_at < _utc_naive(oldest)))
             past = sa.select(bookings.c.reference).where(bookings.c.start_utc < _utc_naive(limit))
             connection.execute(outbox.delete().where(outbox.c.reference.in_(past)))
-            return connection.execute(bookings.delete().where(bookings.c.start_utc < _utc_naive(limit))).rowcount
+            rows = list(connection.execute(sa.select(bookings).where(bookings.c.start_utc < _utc_naive(limit))))
+            count = connection.execute(bookings.delete().where(bookings.c.start_utc < _utc_naive(limit))).rowcount
+        self._scrub_conversations(rows)
+        return count
