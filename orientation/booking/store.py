@@ -36,6 +36,7 @@ from orientation.language.contacts import (
     REFERENCE_PREFIX,
     clean_name,
     clean_organisation,
+    email_identity,
     normalise_reference,
     valid_email,
 )
@@ -251,14 +252,24 @@ class BookingStore:
         return self._select(sa.select(bookings).where(sa.func.lower(bookings.c.email) == _email_key(email),
                                                       bookings.c.start_utc > start).order_by(bookings.c.start_utc))
 
+    def upcoming_of_mailbox(self, email: str, now: Optional[dt.datetime] = None) -> List[Booking]:
+        """The upcoming bookings of the mailbox this address reaches: « name+tag@x » is « name@x »."""
+        identity = email_identity(email)
+        domain = identity.partition("@")[2]
+        start = _utc_naive(now or dt.datetime.now(UTC))
+        same_domain = self._select(sa.select(bookings).where(sa.func.lower(bookings.c.email).like(f"%@{domain}"),
+                                                             bookings.c.start_utc > start)
+                                   .order_by(bookings.c.start_utc))
+        return [booking for booking in same_domain if email_identity(booking.email) == identity]
+
     def check_limits(self, email: Optional[str] = None, client: Optional[str] = None,
                      conversation: Optional[str] = None, now: Optional[dt.datetime] = None) -> None:
-        """LimitReached when one more booking by this email, client (IP address) or conversation
+        """LimitReached when one more booking by this email (its mailbox: name+tag@ counts as name@), client (IP address) or conversation
         (sender id) would pass a limit of the config; the first limit passed is named."""
         limits = self.config.limits
         now = now or dt.datetime.now(UTC)
         if email:
-            upcoming = self.upcoming_of(email, now)
+            upcoming = self.upcoming_of_mailbox(email, now)
             if len(upcoming) >= limits.per_email:
                 raise LimitReached("email", upcoming[0])
         with self.engine.connect() as connection:
