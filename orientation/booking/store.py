@@ -57,6 +57,8 @@ bookings = sa.Table(
     sa.Column("profile", sa.Text, nullable=False),  # JSON
     sa.Column("consent_at", sa.DateTime, nullable=False),  # naive UTC
     sa.Column("created_at", sa.DateTime, nullable=False),  # naive UTC
+    # The .ics SEQUENCE: 0 when made, one more at each move (added later: nullable, None read as 0).
+    sa.Column("sequence", sa.Integer, nullable=True),
     sa.UniqueConstraint("start_utc", "advisor_slot", name="one_booking_per_advisor_and_slot"),
 )
 # Who created a booking and when, for the anti-abuse limits: hashes only (no IP address, no
@@ -121,6 +123,7 @@ class Booking:
     consent_at: dt.datetime  # aware UTC
     created_at: dt.datetime  # aware UTC
     minutes: int = 15
+    sequence: int = 0  # how many times it was moved: the .ics SEQUENCE
 
     @property
     def end(self) -> dt.datetime:
@@ -209,7 +212,7 @@ class BookingStore:
                        advisor_slot=row.advisor_slot, name=row.name, organisation=row.organisation,
                        email=row.email, summary=row.summary, profile=json.loads(row.profile or "{}"),
                        consent_at=_aware_utc(row.consent_at), created_at=_aware_utc(row.created_at),
-                       minutes=config.slot_minutes)
+                       minutes=config.slot_minutes, sequence=getattr(row, "sequence", None) or 0)
 
     def _select(self, query: Any) -> List[Booking]:
         config = self.config
@@ -316,7 +319,7 @@ class BookingStore:
                    "created_at": _utc_naive(now or dt.datetime.now(UTC))}
         values = {**clean, "start_utc": _utc_naive(start), "summary": str(summary or ""),
                   "profile": json.dumps(profile or {}, ensure_ascii=False, default=str),
-                  "consent_at": _utc_naive(consent_at), "created_at": _utc_naive(dt.datetime.now(UTC))}
+                  "consent_at": _utc_naive(consent_at), "created_at": _utc_naive(dt.datetime.now(UTC)), "sequence": 0}
         for advisor in range(config.advisors):
             for _ in range(5):  # a new reference if one ever collides (1 in 887 million)
                 values.update(reference=new_reference(), advisor_slot=advisor)
@@ -371,7 +374,8 @@ class BookingStore:
             try:
                 with self.engine.begin() as connection:
                     moved = connection.execute(bookings.update().where(bookings.c.id == current.id)
-                                               .values(start_utc=new_utc, advisor_slot=advisor)).rowcount
+                                               .values(start_utc=new_utc, advisor_slot=advisor,
+                                                       sequence=current.sequence + 1)).rowcount
             except IntegrityError:
                 continue  # this advisor is taken at the new slot
             return self.find(reference, email) if moved else None
