@@ -19,13 +19,13 @@ from typing import Any, Iterable, List, Optional, Pattern, Set
 import sqlalchemy as sa
 import yaml
 
+from orientation.client_address import METADATA_KEY
+
 CONFIG_FILE = Path(__file__).resolve().parents[2] / "config" / "conversations.yml"
 EVENTS_TABLE = "events"  # the table name of Rasa's SQLTrackerStore
 SCRUBBED = "[supprimé]"
 # The booking's slots whose values are personal or free text: emptied whatever they hold.
 BOOKING_TEXT_SLOTS = ("booking_name", "booking_organisation", "booking_email", "booking_contact", "booking_wish")
-# What a channel adds to a message's metadata about the client (actions/client.py's key).
-CLIENT_METADATA = "orientation_client"
 
 
 def retention_days(path: Path = CONFIG_FILE) -> int:
@@ -72,7 +72,7 @@ def _scrub(value: Any, pattern: Pattern) -> Any:
     if isinstance(value, dict):
         if value.get("event") == "slot" and value.get("name") in BOOKING_TEXT_SLOTS:
             return {**value, "value": None}
-        return {key: (None if key == CLIENT_METADATA else _scrub(item, pattern)) for key, item in value.items()}
+        return {key: (None if key == METADATA_KEY else _scrub(item, pattern)) for key, item in value.items()}
     return value
 
 

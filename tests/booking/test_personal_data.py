@@ -117,3 +117,23 @@ def test_the_database_file_is_readable_by_the_service_only(tmp_path):
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
     finally:
         os.umask(old)
+
+
+def test_the_stored_conversation_never_keeps_the_client_address(tmp_path):
+    url = f"sqlite:///{tmp_path / 'orientation.db'}"
+    _booking_conversation(url)
+    assert CLIENT not in _read_back(url, "visitor")
+    with sa.create_engine(url).connect() as connection:
+        assert all(CLIENT not in data for (data,) in connection.execute(sa.text("SELECT data FROM events")))
+
+
+def test_error_logs_carry_no_message_text_nor_stored_event(tmp_path):
+    from addons.patches import log_redaction
+    store = OrientationTrackerStore(domain=DOMAIN, host=f"sqlite:///{tmp_path / 'orientation.db'}")
+    assert store.engine.hide_parameters  # a database error does not quote the event it failed to write
+    store.engine.dispose()
+    event = log_redaction.redact(None, "error", {"event": "rest.message.received.failure",
+                                                "text": f"je suis {NAME}, {EMAIL}", "sender_id": "x"})
+    assert event == {"event": "rest.message.received.failure", "text": "[masqué]", "sender_id": "x"}
+    import structlog
+    assert log_redaction.redact in structlog.get_config()["processors"]
