@@ -57,6 +57,7 @@ class ActionManageBooking(Action):
         when = wording.describe_slot(booking.start)
         if operation == "cancel":
             booking_services.store().cancel(reference, email)
+            booking_services.scrub_after_the_turn(booking)
             note = mail_note(await booking_services.send_mail("annulation", booking), booking.email, cancelled=True)
             dispatcher.utter_message(text=f"Le rendez-vous {booking.reference} du {when} est annulé, et vos données "
                                           "personnelles sont supprimées." + note)
