@@ -92,6 +92,7 @@ def create_app(store: BookingStore, accounts_file: Path, notify_cancelled: Optio
     templates.filters.update(day=describe_day, clock=lambda moment: french.clock(moment.time()),
                              span=lambda booking: time_span(booking.start, booking.end))
     templates.globals["time_zone_text"] = time_zone_text
+    templates.globals["max_attempts"] = mail.MAX_ATTEMPTS
     app.router.add_get("/", home)
     app.router.add_get("/sante", health)
     app.router.add_get("/connexion", login_form)
