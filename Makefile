@@ -43,7 +43,9 @@ INSTALLED := $(VENV)/.installed
 endif
 
 TERRITORIES := var/territories.json
-install: system-packages $(INSTALLED) node_modules/.installed $(TERRITORIES)
+# The secret key of the client addresses' hashes (0600; made once, rotated by the daily purge).
+CLIENT_KEY := var/client-key
+install: system-packages $(INSTALLED) node_modules/.installed $(TERRITORIES) $(CLIENT_KEY)
 
 install-prod:
 	$(MAKE) install DEV=0
@@ -83,6 +85,9 @@ node_modules/.installed: package-lock.json | system-packages
 # the pinned npm package @etalab/decoupage-administratif: a few MB, so built here, not committed.
 $(TERRITORIES): node_modules/.installed $(INSTALLED) orientation/territories/build.py
 	$(PY) -m orientation.territories.build
+
+$(CLIENT_KEY): | $(INSTALLED)
+	$(PY) -m orientation.keyed_hash
 
 # pip-tools resolves each requirements*.in into a lock with hashes (pip then checks every download).
 # The existing pins are kept (no --upgrade): only what a .in file changes moves. The development

@@ -31,7 +31,7 @@ from orientation.booking.fields import (
     what_it_is,
 )
 from orientation.booking.store import LimitReached
-from orientation.language.contacts import clean_organisation, clean_text, valid_email
+from orientation.language.contacts import clean_organisation, clean_text, distinct_emails, valid_email
 from orientation.language.leave_words import says_no
 from orientation.replies.booking import refusal
 
@@ -241,6 +241,12 @@ class ValidateBookingForm(KeepingFormValidation):
 
     def validate_booking_email(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                domain: DomainDict) -> Dict[Text, Any]:
+        typed = distinct_emails(tracker.latest_message.get("text"))
+        if len(typed) > 1:  # never pick one of them silently: the confirmation would go astray
+            dispatcher.utter_message(text=f"Vous avez indiqué {len(typed)} adresses électroniques : "
+                                          f"{', '.join(typed[:-1])} et {typed[-1]}. Laquelle dois-je utiliser ?",
+                                     buttons=[{"title": email, "payload": email} for email in typed[:4]])
+            return {"booking_email": None}
         email = valid_email(str(value or ""))
         if email is None:
             dispatcher.utter_message(text="Cette adresse électronique ne semble pas valide. Indiquez une adresse "

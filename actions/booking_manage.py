@@ -57,10 +57,13 @@ class ActionManageBooking(Action):
         when = wording.describe_slot(booking.start)
         if operation == "cancel":
             booking_services.store().cancel(reference, email)
+            booking_services.scrub_after_the_turn(booking)
             note = mail_note(await booking_services.send_mail("annulation", booking), booking.email, cancelled=True)
             dispatcher.utter_message(text=f"Le rendez-vous {booking.reference} du {when} est annulé, et vos données "
                                           "personnelles sont supprimées." + note)
-            return [SlotSet("booking_reference", None), SlotSet("booking_operation", None)]
+            # the store scrubbed the stored conversation; the slots must not write the address back
+            return [SlotSet("booking_reference", None), SlotSet("booking_operation", None),
+                    SlotSet("booking_email", None)]
         if operation == "move":
             dispatcher.utter_message(text=f"Votre rendez-vous {booking.reference} est fixé au {when}. "
                                           "Choisissons un nouveau créneau.")

@@ -7,9 +7,10 @@ import asyncio
 import datetime as dt
 import logging
 from functools import lru_cache
-from typing import Optional
+from typing import Optional, Set
 
 from orientation.booking import mail
+from orientation.booking.retention import scrub_booking
 from orientation.booking.store import Booking, BookingStore
 
 log = logging.getLogger(__name__)
@@ -34,3 +35,24 @@ async def send_mail(event: str, booking: Booking, previous: Optional[Booking] = 
         # The error's type only: SMTP errors quote the recipients' addresses.
         log.error("booking %s: %s e-mail failed: %s", booking.reference, event, type(error).__name__)
         return mail.QUEUED
+
+
+# The turn that cancels is saved by the Rasa server after the action returns (the address typed in
+# it included): the conversation is scrubbed once more after that.
+SCRUB_AGAIN_AFTER = 3.0
+_pending: Set[asyncio.Task] = set()
+
+
+def scrub_after_the_turn(booking: Booking) -> None:
+    """Scrubs the cancelled booking's name, e-mail and organisation from the stored conversations
+    again, SCRUB_AGAIN_AFTER seconds from now, off the event loop."""
+    async def later() -> None:
+        await asyncio.sleep(SCRUB_AGAIN_AFTER)
+        try:
+            await asyncio.get_running_loop().run_in_executor(
+                None, scrub_booking, store().engine, (booking.name, booking.organisation, booking.email), booking.email)
+        except Exception as error:  # noqa: BLE001 - the store scrubbed once already; said in the logs
+            log.error("booking %s: second scrub failed: %s", booking.reference, type(error).__name__)
+    task = asyncio.get_running_loop().create_task(later())
+    _pending.add(task)
+    task.add_done_callback(_pending.discard)

@@ -5,8 +5,7 @@ from typing import Any, Dict, Optional
 
 from rasa_sdk import Tracker
 
-# The key addons/channels/inputs.py puts in the message metadata.
-CLIENT_KEY = "orientation_client"
+from orientation.client_address import METADATA_KEY as CLIENT_KEY  # what addons/channels/inputs.py sets
 
 
 def client_of(tracker: Tracker) -> Optional[str]:

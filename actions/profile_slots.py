@@ -19,6 +19,7 @@ from rasa_sdk.types import DomainDict
 from actions.tracker import PROFILE_SLOTS, places_from_tracker, profile_from_tracker, value_before_last_message
 from actions.validation_scope import needs_profile_validation
 from orientation.eligibility.funding import PART_WORDS
+from orientation.eligibility.vocabulary import APPLICANT_TYPES, THEMES
 from orientation.language import amounts
 from orientation.language import french as fmt
 from orientation.language.limits import LIMITS, out_of_range
@@ -27,6 +28,8 @@ from orientation.replies.territory import territory_note, which_place
 from orientation.territories import IndexMissing, load_index
 from orientation.territories.coverage import coverage, decode, encode
 
+# The text slots whose values are a closed list (contract §3): anything else is refused.
+VOCABULARIES = {"applicant_type": APPLICANT_TYPES, "project_nature": THEMES}
 # While these forms run, what the user types answers their questions (name, organisation, e-mail…).
 BOOKING_LOOPS = ("booking_form", "manage_booking_form")
 
@@ -68,6 +71,12 @@ class ValidateProfileSlots(ValidationAction):
             new, old = candidates[slot], value_before_last_message(tracker, slot)
             if slot == "applicant_type" and old is not None and _said_by_a_place_only(tracker):
                 events[slot] = old  # « on couvre le département du Nord » names a place, not who speaks
+                continue
+            if slot in VOCABULARIES and new not in VOCABULARIES[slot]:
+                # A value no sentence gives: a crafted button payload (/inform{"applicant_type": "xyz"}).
+                notes.append(f"Je ne connais pas cette valeur pour {slot_label(slot)}."
+                             + (f" Je garde {describe(slot, old)}." if old is not None else ""))
+                events[slot] = old
                 continue
             problem = numeric_problem(slot, new) if slot in LIMITS else None
             if problem:

@@ -156,7 +156,8 @@ backend socketio
 def supervisord_config(run_dir: Path, env: Environ = None) -> str:
     run_dir = run_dir.resolve()
     lines = ["[supervisord]", f"logfile={run_dir / 'supervisord.log'}", f"pidfile={run_dir / 'supervisord.pid'}",
-             f"childlogdir={run_dir}", "nodaemon=true", "silent=true", "loglevel=info", "",
+             # umask 077: the logs, the database file and the key the processes make are the service's only
+             f"childlogdir={run_dir}", "nodaemon=true", "silent=true", "loglevel=info", "umask=077", "",
              "[unix_http_server]", f"file={run_dir / 'supervisor.sock'}", "chmod=0700", "",
              "[rpcinterface:supervisor]",
              "supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface", "",
@@ -173,7 +174,8 @@ def supervisord_config(run_dir: Path, env: Environ = None) -> str:
 
 
 def write(run_dir: Path, env: Environ = None) -> None:
-    run_dir.mkdir(parents=True, exist_ok=True)
+    run_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    run_dir.chmod(0o700)  # the logs inside may name bookings' references
     ports = Ports.from_environment(env)
     if ports.instances > 1:
         (run_dir / "haproxy.cfg").write_text(haproxy_config(ports))

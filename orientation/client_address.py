@@ -12,6 +12,8 @@ from typing import List, Optional, Union
 
 from orientation.settings import Networks
 
+# The key under which the channels put the client's address in a message's metadata.
+METADATA_KEY = "orientation_client"
 Address = Union[ipaddress.IPv4Address, ipaddress.IPv6Address]
 Network = Union[ipaddress.IPv4Network, ipaddress.IPv6Network]
 

@@ -185,6 +185,7 @@ class Settings(_Variables):
                                     description=PATH)
     advisors_accounts: Path = Field(ROOT / "var" / "advisors.yml", env="ORIENTATION_ADVISORS_ACCOUNTS",
                                     description=PATH)
+    client_key_file: Path = Field(ROOT / "var" / "client-key", env="ORIENTATION_CLIENT_KEY_FILE", description=PATH)
     seeds_dir: Path = Field(ROOT.parent / "shared" / "seeds", env="ORIENTATION_SEEDS_DIR", description=PATH)
     # The Rasa server's edges
     cors_origins: Words = Field(Words(), env="CORS_ORIGINS",

@@ -4,7 +4,7 @@ from __future__ import annotations
 import email
 import email.policy
 from email.message import EmailMessage
-from typing import List, Optional
+from typing import List, Optional, Set
 
 from aiosmtpd.controller import Controller
 
@@ -16,6 +16,13 @@ class Inbox:
 
     def __init__(self):
         self.messages: List[EmailMessage] = []
+        self.refused: Set[str] = set()  # addresses answered « 550 no such user », as a real server does
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802 (aiosmtpd's name)
+        if address.lower() in self.refused:
+            return "550 5.1.1 Mailbox unavailable"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's name)
         message = email.message_from_bytes(envelope.content, policy=email.policy.default)

@@ -164,3 +164,15 @@ def test_two_instances_taking_tickets_at_the_same_instant_never_share_one(redis_
     for thread in threads:
         thread.join()
     assert sorted(tickets[0] + tickets[1]) == list(range(200))
+
+
+def test_the_logs_of_make_run_are_readable_by_the_service_only(tmp_path):
+    import stat
+
+    from devtools.stack_config import write
+    run_dir = tmp_path / "run"
+    write(run_dir, {})
+    assert stat.S_IMODE(run_dir.stat().st_mode) == 0o700
+    config = configparser.ConfigParser(interpolation=None)
+    config.read_string(supervisord_config(run_dir, {}))
+    assert config["supervisord"]["umask"] == "077"  # the logs and files its programs make: 0600

@@ -16,18 +16,20 @@ from __future__ import annotations
 
 import itertools
 from collections import OrderedDict
-from typing import Any, Iterator, Optional, Text, Tuple
+from typing import Any, Iterable, Iterator, Optional, Text, Tuple
 
 import sqlalchemy as sa
 from rasa.core.brokers.broker import EventBroker
-from rasa.core.tracker_store import SQLTrackerStore
+from rasa.core.tracker_store import SQLTrackerStore, create_engine_kwargs
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import SessionStarted
+from rasa.shared.core.events import SessionStarted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import SingletonThreadPool
 
-from orientation.database import database_url
+from addons.patches import log_redaction
+from orientation.client_address import METADATA_KEY
+from orientation.database import database_url, restrict_sqlite_file
 
 # Attribute set on a tracker: how many of its events are in the database.
 STORED = "_orientation_stored_events"
@@ -42,6 +44,16 @@ def _as_read_back(tracker: DialogueStateTracker) -> bool:
     return not starts or starts[-1] == 0
 
 
+def _forget_client_addresses(events: Iterable[Any]) -> None:
+    """The client's address the channel put in a message's metadata serves the turn (the booking
+    limits, hashed there); the stored conversation does not keep it."""
+    for event in events:
+        if isinstance(event, UserUttered):
+            for metadata in (event.metadata, (event.parse_data or {}).get("metadata")):
+                if isinstance(metadata, dict):
+                    metadata.pop(METADATA_KEY, None)
+
+
 def _tune_sqlite(connection: Any, _record: Any) -> None:
     cursor = connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -53,13 +65,20 @@ class OrientationTrackerStore(SQLTrackerStore):
     def __init__(self, domain: Optional[Domain] = None, host: Optional[str] = None,
                  event_broker: Optional[EventBroker] = None, **kwargs: Any) -> None:
         url = host or database_url()  # a full URL in endpoints.yml wins over the environment
+        restrict_sqlite_file(url)
         super().__init__(domain=domain, host=url, dialect=make_url(url).get_backend_name(),
                          event_broker=event_broker, **kwargs)
+        # hide_parameters: a database error must not write the event (text, metadata) into the logs.
         if self.engine.dialect.name == "sqlite" and self.engine.url.database not in (None, "", ":memory:"):
             self.engine.dispose()
-            self.engine = sa.create_engine(self.engine.url, poolclass=SingletonThreadPool)
+            self.engine = sa.create_engine(self.engine.url, poolclass=SingletonThreadPool, hide_parameters=True)
             sa.event.listen(self.engine, "connect", _tune_sqlite)
-            self.sessionmaker = sa.orm.sessionmaker(bind=self.engine)
+        else:
+            self.engine.dispose()
+            self.engine = sa.create_engine(self.engine.url, hide_parameters=True,
+                                           **create_engine_kwargs(self.engine.url))
+        self.sessionmaker = sa.orm.sessionmaker(bind=self.engine)
+        log_redaction.install()
         self._kept: OrderedDict[str, Tuple[Optional[int], DialogueStateTracker]] = OrderedDict()
 
     def _last_event_id(self, session: Any, sender_id: Text) -> Optional[int]:
@@ -91,6 +110,7 @@ class OrientationTrackerStore(SQLTrackerStore):
         return itertools.islice(tracker.events, stored, len(tracker.events))
 
     async def save(self, tracker: DialogueStateTracker) -> None:
+        _forget_client_addresses(itertools.islice(tracker.events, getattr(tracker, STORED, None) or 0, None))
         await super().save(tracker)
         setattr(tracker, STORED, len(tracker.events))
         self._kept.pop(tracker.sender_id, None)

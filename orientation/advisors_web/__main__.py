@@ -100,7 +100,7 @@ def accounts_command(args: argparse.Namespace, path: Path) -> int:
     password = _new_password(args.mot_de_passe_stdin)
     if password is None:
         return 1
-    problem = password_problem(password)
+    problem = password_problem(password, user_inputs=[login, *login.replace("-", ".").replace("_", ".").split(".")])
     if problem:
         print(f"Mot de passe refusé : {problem}.", file=sys.stderr)
         return 1

@@ -9,17 +9,19 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
-from typing import Dict, Optional
+from typing import Dict, Iterable, Optional
 
 import yaml
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from zxcvbn import zxcvbn
 
 from orientation.settings import Settings, get_settings
 
 ACCOUNTS_ENV = Settings.variable("advisors_accounts")
 LOGIN = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
 MIN_PASSWORD = 12
+MIN_SCORE = 3  # zxcvbn: « safely unguessable: moderate protection from offline slow-hash scenario »
 HEADER = "# Comptes de l'agenda des conseillers : identifiant -> empreinte argon2id (jamais le mot de passe).\n"
 
 _hasher = PasswordHasher()
@@ -64,12 +66,16 @@ def save_accounts(path: Path, accounts: Dict[str, str]) -> None:
     os.replace(temporary, path)
 
 
-def password_problem(password: str) -> Optional[str]:
-    """Why a new password is refused (French), or None."""
+def password_problem(password: str, user_inputs: Iterable[str] = ()) -> Optional[str]:
+    """Why a new password is refused (French), or None; user_inputs: words it must not lean on (the login)."""
     if len(password) < MIN_PASSWORD:
         return f"le mot de passe doit compter au moins {MIN_PASSWORD} caractères"
     if password.strip() != password:
         return "le mot de passe ne doit pas commencer ni finir par une espace"
+    # Length alone lets « aaaaaaaaaaaa » through: zxcvbn scores how guessable it is (0 to 4).
+    if zxcvbn(password, user_inputs=list(user_inputs))["score"] < MIN_SCORE:
+        return ("le mot de passe est trop facile à deviner (répétition, suite, mot courant ou nom) : prenez "
+                "par exemple quatre mots au hasard")
     return None
 
 

@@ -12,16 +12,18 @@ import hmac
 import inspect
 import logging
 import secrets
+import unicodedata
 from pathlib import Path
 from typing import Any, Callable, List, Optional
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 import jinja2
 from aiohttp import web
 
 from orientation.advisors_web.accounts import AccountsError, check_password, load_accounts
 from orientation.advisors_web.periods import DayView, day_view, parse_day, visible, week_views
-from orientation.advisors_web.sessions import Clock, LoginGuard, Session, Sessions, utc_now
+from orientation.advisors_web.sessions import Clock, Session, Sessions, utc_now
+from orientation.advisors_web.throttle import LoginThrottle
 from orientation.booking import mail
 from orientation.booking.agenda import agenda_csv
 from orientation.booking.ics import calendar_text
@@ -51,7 +53,9 @@ SECURITY_HEADERS = {
 Notify = Callable[[Booking], Any]
 STORE = web.AppKey("store", BookingStore)
 SESSIONS = web.AppKey("sessions", Sessions)
-GUARD = web.AppKey("guard", LoginGuard)
+GUARD = web.AppKey("guard", LoginThrottle)
+# One login checked at a time: fifty guesses sent at once meet the delays one after the other.
+LOGIN_LOCK = web.AppKey("login_lock", asyncio.Lock)
 TEMPLATES = web.AppKey("templates", jinja2.Environment)
 
 
@@ -69,7 +73,7 @@ SETTINGS = web.AppKey("settings", Settings)
 def create_app(store: BookingStore, accounts_file: Path, notify_cancelled: Optional[Notify] = None,
                clock: Clock = utc_now, secure_cookies: bool = False, failure_delay: float = 1.0,
                trusted_proxy: Optional[str] = None, sessions: Optional[Sessions] = None,
-               guard: Optional[LoginGuard] = None) -> web.Application:
+               guard: Optional[LoginThrottle] = None) -> web.Application:
     """notify_cancelled(booking): tells the user of a cancellation (an e-mail), called after the
     store deleted it; it returns mail.SENT / QUEUED / DISABLED (or False when it failed); None sends
     nothing and the page says so. secure_cookies: the page is served
@@ -78,7 +82,8 @@ def create_app(store: BookingStore, accounts_file: Path, notify_cancelled: Optio
     app = web.Application(middlewares=[security_headers, require_session, check_csrf])
     app[STORE] = store
     app[SESSIONS] = sessions or Sessions(clock)
-    app[GUARD] = guard or LoginGuard(clock)
+    app[GUARD] = guard or LoginThrottle(store.engine, clock)
+    app[LOGIN_LOCK] = asyncio.Lock()
     app[SETTINGS] = Settings(Path(accounts_file), notify_cancelled, clock, secure_cookies, failure_delay,
                              trusted_proxy)
     app[TEMPLATES] = templates = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"),
@@ -87,6 +92,7 @@ def create_app(store: BookingStore, accounts_file: Path, notify_cancelled: Optio
     templates.filters.update(day=describe_day, clock=lambda moment: french.clock(moment.time()),
                              span=lambda booking: time_span(booking.start, booking.end))
     templates.globals["time_zone_text"] = time_zone_text
+    templates.globals["max_attempts"] = mail.MAX_ATTEMPTS
     app.router.add_get("/", home)
     app.router.add_get("/sante", health)
     app.router.add_get("/connexion", login_form)
@@ -139,10 +145,15 @@ def _today(request: web.Request) -> dt.date:
 
 
 def _safe_next(target: Optional[str]) -> str:
-    """Only a path of this site (never « //host » nor « https://… ») after login."""
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return "/jour"
+    """Only a path of this site after login: parsed, with no scheme nor host, no control character
+    nor space (browsers drop a tab or a newline, turning « /%09/evil.example », once decoded, into « //evil.example »),
+    no backslash (read as a slash), and not starting with « // »."""
+    if not target or any(c.isspace() or unicodedata.category(c)[0] == "C" for c in target) or "\\" in target:
+        return "/jour"
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not parts.path.startswith("/") or parts.path.startswith("//"):
+        return "/jour"
+    return target
 
 
 @web.middleware
@@ -224,32 +235,39 @@ async def login_form(request: web.Request) -> web.Response:
     return _login_page(request)
 
 
+def _wait_text(wait: dt.timedelta) -> str:
+    seconds = max(1, -(-int(wait.total_seconds() * 1000) // 1000))
+    if seconds < 60:
+        return f"{seconds} seconde{'s' if seconds > 1 else ''}"
+    minutes = -(-seconds // 60)
+    return f"{minutes} minute{'s' if minutes > 1 else ''}"
+
+
 async def login(request: web.Request) -> web.Response:
     form, settings, guard = request["form"], request.app[SETTINGS], request.app[GUARD]
     client = client_address(request)
     login_name = str(form.get("identifiant", "")).strip().lower()[:64]
     next_path = str(form.get("suite", ""))
-    wait = guard.wait(client)
-    if wait is not None:
-        log.warning("login refused, too many failures: login=%r client=%s", login_name, client)
-        minutes = max(1, -(-int(wait.total_seconds()) // 60))
-        return _login_page(request, status=429, next_path=next_path, login_value=login_name,
-                           error=f"Trop de tentatives de connexion depuis votre poste : réessayez dans "
-                                 f"{minutes} minute{'s' if minutes > 1 else ''}.")
-    try:
-        accounts = load_accounts(settings.accounts_file)
-    except AccountsError as error:
-        log.error("accounts file unusable: %s", error)
-        accounts = {}
     password = str(form.get("mot_de_passe", ""))
     loop = asyncio.get_running_loop()
-    if not await loop.run_in_executor(None, check_password, accounts, login_name, password):
-        guard.failed(client)
+    async with request.app[LOGIN_LOCK]:  # each attempt sees the failures of the ones before it
+        wait = await loop.run_in_executor(None, guard.wait, login_name, client)
+        if wait is not None:
+            log.warning("login refused, too many failures: login=%r client=%s", login_name, client)
+            return _login_page(request, status=429, next_path=next_path, login_value=login_name,
+                               error=f"Trop de tentatives de connexion : réessayez dans {_wait_text(wait)}.")
+        try:
+            accounts = load_accounts(settings.accounts_file)
+        except AccountsError as error:
+            log.error("accounts file unusable: %s", error)
+            accounts = {}
+        accepted = await loop.run_in_executor(None, check_password, accounts, login_name, password)
+        await loop.run_in_executor(None, guard.succeeded if accepted else guard.failed, login_name, client)
+    if not accepted:
         log.warning("login refused, wrong login or password: login=%r client=%s", login_name, client)
         await asyncio.sleep(settings.failure_delay)
         return _login_page(request, status=401, next_path=next_path, login_value=login_name,
                            error="Identifiant ou mot de passe incorrect.")
-    guard.succeeded(client)
     session = request.app[SESSIONS].open(login_name)
     log.info("login: %s from %s", login_name, client)
     response = web.HTTPSeeOther(_safe_next(next_path))
@@ -284,7 +302,8 @@ async def day_page(request: web.Request) -> web.Response:
     views = _views(request, "jour", day)
     return render(request, "agenda.html", title=f"Rendez-vous du {describe_day(day)}", period="jour", day=day,
                   views=views, previous=(day - dt.timedelta(days=1)).isoformat(),
-                  next=(day + dt.timedelta(days=1)).isoformat(), now=request.app[SETTINGS].clock())
+                  next=(day + dt.timedelta(days=1)).isoformat(), now=request.app[SETTINGS].clock(),
+                  failed_mails=mail.failed_mails(request.app[STORE]))
 
 
 async def week_page(request: web.Request) -> web.Response:
@@ -296,7 +315,8 @@ async def week_page(request: web.Request) -> web.Response:
     return render(request, "agenda.html", title=f"Semaine du {describe_day(monday)}", period="semaine",
                   day=monday, week_day=shown_day.isoformat(), views=views,
                   previous=(monday - dt.timedelta(days=7)).isoformat(),
-                  next=(monday + dt.timedelta(days=7)).isoformat(), now=request.app[SETTINGS].clock())
+                  next=(monday + dt.timedelta(days=7)).isoformat(), now=request.app[SETTINGS].clock(),
+                  failed_mails=mail.failed_mails(request.app[STORE]))
 
 
 def _find(request: web.Request, reference: str) -> Optional[Booking]:
@@ -383,6 +403,9 @@ async def _notify(request: web.Request, booking: Booking) -> str:
     if result == mail.QUEUED:  # the mail server did not answer: the outbox sends it later
         return (f"Le serveur de messagerie n'a pas répondu : l'e-mail d'annulation à {booking.email} "
                 "partira dès qu'il répondra.")
+    if result == mail.REFUSED:
+        return (f"Le serveur de messagerie refuse l'adresse {booking.email} : l'e-mail d'annulation ne partira "
+                "pas, prévenez l'usager autrement.")
     if result == mail.DISABLED:
         return f"Aucun e-mail n'est envoyé par ce service : prévenez l'usager à l'adresse {booking.email}."
     return f"L'usager en est informé par e-mail ({booking.email})."

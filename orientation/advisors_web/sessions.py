@@ -1,4 +1,4 @@
-"""Server-side sessions of the advisors' agenda, and the limit on wrong passwords per client.
+"""Server-side sessions of the advisors' agenda (the login throttle is in throttle.py).
 
 A session lives in this process only (a restart logs everybody out, which is fine for a handful
 of advisors): the cookie holds a random token, the server the login, the CSRF token and the times.
@@ -8,9 +8,8 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 import threading
-from collections import deque
 from dataclasses import dataclass, field
-from typing import Callable, Deque, Dict, List, Optional
+from typing import Callable, Dict, List, Optional
 
 Clock = Callable[[], dt.datetime]
 
@@ -71,37 +70,3 @@ class Sessions:
     def _forget_expired(self, now: dt.datetime) -> None:
         for token in [t for t, s in self._sessions.items() if self._expired(s, now)]:
             del self._sessions[token]
-
-
-class LoginGuard:
-    """At most `attempts` wrong passwords per client address within `window`; then refused until
-    the oldest failure leaves the window."""
-
-    def __init__(self, clock: Clock = utc_now, attempts: int = 5, window: dt.timedelta = dt.timedelta(minutes=15)):
-        self.clock, self.attempts, self.window = clock, attempts, window
-        self._failures: Dict[str, Deque[dt.datetime]] = {}
-        self._lock = threading.Lock()
-
-    def wait(self, client: str) -> Optional[dt.timedelta]:
-        """How long this client must wait before trying again, or None when it may try now."""
-        now = self.clock()
-        with self._lock:
-            failures = self._recent(client, now)
-            if len(failures) < self.attempts:
-                return None
-            return failures[0] + self.window - now
-
-    def failed(self, client: str) -> None:
-        now = self.clock()
-        with self._lock:
-            self._recent(client, now).append(now)
-
-    def succeeded(self, client: str) -> None:
-        with self._lock:
-            self._failures.pop(client, None)
-
-    def _recent(self, client: str, now: dt.datetime) -> Deque[dt.datetime]:
-        failures = self._failures.setdefault(client, deque())
-        while failures and now - failures[0] >= self.window:
-            failures.popleft()
-        return failures

@@ -28,6 +28,7 @@ from orientation.booking.slots import PARIS, free_slots
 from orientation.booking.store import BookingStore
 from orientation.booking.wording import describe_slot
 from orientation.cli import FrenchHelp, FrenchParser, french_argparse
+from orientation.keyed_hash import rotate_key
 from orientation.settings import SettingsError, get_mail_settings
 
 
@@ -91,10 +92,13 @@ def build_parser() -> argparse.ArgumentParser:
     slots.add_argument("--nombre", type=positive, default=10, metavar="N", help="combien (défaut : 10)")
     slots.add_argument("--now", type=parse_moment, metavar="INSTANT",
                        help="à partir de quel instant, AAAA-MM-JJ[THH:MM] heure de Paris (défaut : maintenant)")
-    command("envoyer-courriels", "envoie les courriels de rendez-vous restés en attente",
-            "Envoie les courriels de rendez-vous qui n'ont pas pu partir (serveur SMTP injoignable), par "
-            "ORIENTATION_SMTP_URL. L'assistant les réessaie aussi à chaque nouveau courriel ; à lancer "
-            "régulièrement (par exemple toutes les 10 minutes) pour les jours sans réservation.")
+    send = command("envoyer-courriels", "envoie les courriels de rendez-vous restés en attente",
+                   "Envoie les courriels de rendez-vous qui n'ont pas pu partir (serveur SMTP injoignable), par "
+                   "ORIENTATION_SMTP_URL, chacun quand son délai d'attente (1, 2, 4… minutes, 6 heures au plus) "
+                   "est passé. L'assistant les réessaie aussi à chaque nouveau courriel ; à lancer "
+                   "régulièrement (par exemple toutes les 10 minutes) pour les jours sans réservation.")
+    send.add_argument("--maintenant", action="store_true",
+                      help="essaie tout de suite chaque courriel en attente, sans attendre son délai")
     return parser
 
 
@@ -112,12 +116,13 @@ def run(args: argparse.Namespace) -> int:
             count = store.purge(args.now or now)
             print(f"{count} rendez-vous supprimé{'s' if count > 1 else ''} (conservation : "
                   f"{config.retention_days} jours après le rendez-vous).")
+            rotate_key()  # the client addresses' hashes stored so far can no longer be linked to new ones
             count = purge_conversations(store.engine, args.now or now)
             print(f"{count} conversation{'s' if count > 1 else ''} supprimée{'s' if count > 1 else ''} "
                   f"(conservation : {retention_days()} jours après le dernier message).")
             return 0
         if args.command == "envoyer-courriels":
-            return send_waiting_mail(store)
+            return send_waiting_mail(store, args.maintenant)
         if args.command == "creneaux":
             found = free_slots(config, store, args.now or now, count=args.nombre)
             print("\n".join(describe_slot(start) for start in found) if found else
@@ -145,14 +150,17 @@ def run(args: argparse.Namespace) -> int:
         store.close()
 
 
-def send_waiting_mail(store: BookingStore) -> int:
+def send_waiting_mail(store: BookingStore, now: bool = False) -> int:
+    """now: every waiting e-mail is tried at once, without waiting for its next try."""
     if get_mail_settings().smtp is None:
         print(f"{mail.SMTP_URL_ENV} n'est pas défini : aucun courriel ne peut partir "
               f"({mail.waiting(store)} en attente).", file=sys.stderr)
         return 1
-    sent = mail.retry_outbox(store)
-    left = mail.waiting(store)
-    print(f"{sent} courriel{'s' if sent > 1 else ''} envoyé{'s' if sent > 1 else ''}, {left} en attente.")
+    sent = mail.retry_outbox(store, wait=not now)
+    left, failed = mail.waiting(store), len(mail.failed_mails(store))
+    refused = (f", {failed} refusé{'s' if failed > 1 else ''} pour de bon (voir l'agenda des conseillers)"
+               if failed else "")
+    print(f"{sent} courriel{'s' if sent > 1 else ''} envoyé{'s' if sent > 1 else ''}, {left} en attente{refused}.")
     return 1 if left else 0
 
 

@@ -36,7 +36,7 @@ class Limits:
     """Anti-abuse limits on booking creation."""
     per_email: int = 1  # upcoming bookings one e-mail address may hold
     per_conversation: int = 2  # bookings created in one conversation
-    per_client: int = 3  # bookings created by one client (IP address) ...
+    per_client: int = 12  # bookings created by one client (IP address; a ministry's agents may share one) ...
     client_window_minutes: int = 60  # ... within this many minutes
 
     @property

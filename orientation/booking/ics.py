@@ -1,56 +1,42 @@
-"""An iCalendar (RFC 5545) invitation for bookings, to add them to any agenda.
+"""An iCalendar (RFC 5545) invitation for bookings, to add them to any agenda, written by the
+`icalendar` library (escaping, folding at 75 octets, CRLF).
 
-Written by hand (a few lines; no iCalendar library comes with Rasa): TEXT values escaped
-(§3.3.11), content lines folded at 75 octets without splitting a UTF-8 character (§3.1), CRLF
-line ends, times in UTC with a Z (§3.3.5), so no VTIMEZONE is needed.
+Agendas (Outlook, Gmail) apply a cancellation or a move only when the event names its ORGANIZER,
+keeps its UID (the booking's reference) and has a higher SEQUENCE than the copy they hold: the
+sequence is the booking's own counter (store: 0 when made, +1 at each move), a cancellation one more.
+Times are in UTC, so no VTIMEZONE is needed.
 """
 from __future__ import annotations
 
 import datetime as dt
+import email.utils
 import unicodedata
-from typing import Iterable, List, Optional
+from typing import Iterable, Optional
+
+from icalendar import Calendar, Event, vCalAddress, vText
 
 from orientation.booking.store import Booking
 from orientation.language import french
+from orientation.settings import get_mail_settings
 
 PRODID = "-//DINUM//Orientation France Relance//FR"
 UID_DOMAIN = "orientation-france-relance"
+ORGANIZER_NAME = "DINUM — France Relance"
 
 
 def title(minutes: int) -> str:
     return f"Échange de {french.minutes(minutes)} avec un conseiller de la DINUM"
 
 
-def escape_text(text: str) -> str:
-    """A TEXT value: backslash, semicolon and comma escaped, line breaks as \\n, other controls dropped."""
+def _plain(text: str) -> str:
+    """Control characters out (line breaks kept): an .ics may not carry them."""
     text = str(text).replace("\r\n", "\n").replace("\r", "\n")
-    text = "".join(c for c in text if c == "\n" or unicodedata.category(c) != "Cc")
-    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n"))
+    return "".join(c for c in text if c == "\n" or unicodedata.category(c) != "Cc")
 
 
-def fold(line: str) -> str:
-    """Lines of at most 75 octets, continued with CRLF and a space (RFC 5545 §3.1), never inside a character."""
-    parts: List[str] = []
-    current, size = "", 0
-    for char in line:
-        width = len(char.encode("utf-8"))
-        limit = 75 if not parts else 74  # a continuation line starts with the space
-        if size + width > limit:
-            parts.append(current)
-            current, size = "", 0
-        current += char
-        size += width
-    parts.append(current)
-    return "\r\n ".join(parts)
-
-
-def _utc(moment: dt.datetime) -> str:
-    return moment.astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-
-
-def _param(value: str) -> str:
-    """A quoted parameter value (CN): no double quote nor control character allowed inside."""
-    return '"' + "".join(c for c in value if c != '"' and unicodedata.category(c) != "Cc") + '"'
+def _name(text: str) -> str:
+    """A CN parameter: no double quote nor control character (they cannot be quoted)."""
+    return " ".join("".join(c for c in text if c != '"' and unicodedata.category(c) != "Cc").split())
 
 
 def description(booking: Booking, contact: Optional[str] = None) -> str:
@@ -63,34 +49,52 @@ def description(booking: Booking, contact: Optional[str] = None) -> str:
     return "\n\n".join(parts)
 
 
-def event_lines(booking: Booking, stamp: dt.datetime, contact: Optional[str] = None,
-                cancelled: bool = False) -> List[str]:
-    return ["BEGIN:VEVENT",
-            f"UID:{booking.reference}@{UID_DOMAIN}",
-            f"DTSTAMP:{_utc(stamp)}",
-            f"DTSTART:{_utc(booking.start)}",
-            f"DTEND:{_utc(booking.end)}",
-            f"SUMMARY:{escape_text(title(booking.minutes))}",
-            f"DESCRIPTION:{escape_text(description(booking, contact))}",
-            f"ATTENDEE;CN={_param(booking.name)};ROLE=REQ-PARTICIPANT:mailto:{booking.email}",
-            # A move or a cancellation replaces the event of the same UID in the user's agenda.
-            f"SEQUENCE:{int(stamp.timestamp())}",
-            "STATUS:CANCELLED" if cancelled else "STATUS:CONFIRMED",
-            "TRANSP:OPAQUE",
-            "END:VEVENT"]
+def organizer_address() -> str:
+    """The address the e-mails come from (ORIENTATION_MAIL_FROM): the organiser agendas expect."""
+    try:
+        sender = get_mail_settings().sender
+    except ValueError:  # a wrong setting: the default sender, as the mail module does
+        sender = ""
+    return email.utils.parseaddr(sender)[1] or "ne-pas-repondre@orientation-france-relance.invalid"
+
+
+def event(booking: Booking, stamp: dt.datetime, contact: Optional[str] = None, cancelled: bool = False,
+          organizer: Optional[str] = None) -> Event:
+    item = Event()
+    item.add("uid", f"{booking.reference}@{UID_DOMAIN}")
+    item.add("dtstamp", stamp.astimezone(dt.timezone.utc))
+    item.add("dtstart", booking.start.astimezone(dt.timezone.utc))
+    item.add("dtend", booking.end.astimezone(dt.timezone.utc))
+    item.add("summary", title(booking.minutes))
+    item.add("description", _plain(description(booking, contact)))
+    boss = vCalAddress(f"mailto:{organizer or organizer_address()}")
+    boss.params["cn"] = vText(ORGANIZER_NAME)
+    item.add("organizer", boss, encode=0)
+    attendee = vCalAddress(f"mailto:{booking.email}")
+    attendee.params["cn"] = vText(_name(booking.name))
+    attendee.params["role"] = vText("REQ-PARTICIPANT")
+    item.add("attendee", attendee, encode=0)
+    # A move or a cancellation replaces the event of the same UID only with a higher sequence.
+    item.add("sequence", booking.sequence + (1 if cancelled else 0))
+    item.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    item.add("transp", "OPAQUE")
+    return item
 
 
 def calendar_text(bookings: Iterable[Booking], stamp: Optional[dt.datetime] = None,
-                  contact: Optional[str] = None, cancelled: bool = False) -> str:
+                  contact: Optional[str] = None, cancelled: bool = False, organizer: Optional[str] = None) -> str:
     """A VCALENDAR with one VEVENT per booking (none for an empty day), CRLF line ends;
     `cancelled`: METHOD:CANCEL, which removes the events from the agenda they were added to."""
     stamp = stamp or dt.datetime.now(dt.timezone.utc)
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN",
-             "METHOD:CANCEL" if cancelled else "METHOD:PUBLISH"]
+    calendar = Calendar()
+    calendar.add("version", "2.0")
+    calendar.add("prodid", PRODID)
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "CANCEL" if cancelled else "PUBLISH")
+    organizer = organizer or organizer_address()
     for booking in bookings:
-        lines += event_lines(booking, stamp, contact, cancelled)
-    lines.append("END:VCALENDAR")
-    return "".join(fold(line) + "\r\n" for line in lines)
+        calendar.add_component(event(booking, stamp, contact, cancelled, organizer))
+    return calendar.to_ical().decode("utf-8")
 
 
 def booking_ics(booking: Booking, contact: Optional[str] = None, stamp: Optional[dt.datetime] = None,

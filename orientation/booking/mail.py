@@ -5,10 +5,13 @@
     ORIENTATION_MAIL_FROM       the sender (default: DEFAULT_FROM)
     ORIENTATION_ADVISORS_EMAIL  where the advisors are told of each booking, move and cancellation
 
-A message that cannot be sent is kept in the outbox table of the bookings database and retried:
-by the action server before each later sending (no scheduler needed), and by
-`python -m orientation.booking envoyer-courriels` (cron or supervisor, when nobody books). The booking
-is stored before any sending, so a mail server down never loses it.
+Each message is sent on its own. One that cannot be sent is kept in the outbox table of the
+bookings database and retried on its own with a growing delay (1, 2, 4… minutes, at most 6 hours):
+by the action server before each later sending, and by `python -m orientation.booking
+envoyer-courriels` (cron, when nobody books). An address the server refuses for good (a 5xx
+answer) is marked failed at once, its text dropped, and shown in the advisors' agenda with the
+booking's reference; it never holds back the other messages. The booking is stored before any
+sending, so a mail server down never loses it.
 
 The logs name booking references, never e-mail addresses (personal data).
 """
@@ -20,8 +23,9 @@ import email.utils
 import logging
 import smtplib
 import ssl
+from dataclasses import dataclass
 from email.message import EmailMessage
-from typing import List, Mapping, Optional
+from typing import Any, Dict, List, Mapping, Optional
 
 import sqlalchemy as sa
 
@@ -39,7 +43,11 @@ ADVISORS_ENV = MailSettings.variable("advisors_email")
 DEFAULT_FROM = MailSettings.default("sender")
 EVENTS = ("confirmation", "deplacement", "annulation")
 TIMEOUT_SECONDS = 10
-SENT, QUEUED, DISABLED = "sent", "queued", "disabled"
+SENT, QUEUED, REFUSED, DISABLED = "sent", "queued", "refused", "disabled"
+PENDING, FAILED = "pending", "failed"  # outbox statuses
+FIRST_DELAY = dt.timedelta(minutes=1)
+LONGEST_DELAY = dt.timedelta(hours=6)
+MAX_ATTEMPTS = 20  # about four days of tries, then the message is marked failed
 
 SUBJECTS = {"confirmation": "Votre rendez-vous avec la DINUM est confirmé",
             "deplacement": "Votre rendez-vous avec la DINUM est déplacé",
@@ -137,40 +145,100 @@ def _connect(settings: SmtpSettings) -> smtplib.SMTP:
     return server
 
 
-def _deliver(settings: SmtpSettings, messages: List[EmailMessage]) -> None:
-    """All the messages on one connection; OSError / SMTPException on failure."""
+def _deliver(settings: SmtpSettings, message: EmailMessage) -> None:
+    """One message on its own connection: one refused recipient never holds back another message."""
     with _connect(settings) as server:
-        for message in messages:
-            server.send_message(message)
+        server.send_message(message)
 
 
-def _keep(store: BookingStore, reference: str, messages: List[EmailMessage]) -> None:
-    now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
+def _refused_for_good(error: Exception) -> Optional[str]:
+    """The SMTP code when the server refused this message for good (a 5xx answer to its recipient or
+    its content), else None: a failure to retry later. Never the server's text: it quotes the address."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        codes = [code for code, _ in error.recipients.values()]
+        return str(codes[0]) if codes and all(code >= 500 for code in codes) else None
+    if isinstance(error, smtplib.SMTPDataError) and error.smtp_code >= 500:
+        return str(error.smtp_code)
+    return None
+
+
+def _server_unreachable(error: Exception) -> bool:
+    """The server did not take the connection: the other messages would fail the same way now."""
+    if isinstance(error, (smtplib.SMTPConnectError, smtplib.SMTPServerDisconnected)):
+        return True
+    return isinstance(error, OSError) and not isinstance(error, smtplib.SMTPException)  # SMTPException is an OSError
+
+
+def _utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def _naive(moment: dt.datetime) -> dt.datetime:
+    return moment.astimezone(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
+
+
+def backoff(attempts: int) -> dt.timedelta:
+    """Wait before the next try after `attempts` failed ones: 1, 2, 4… minutes, at most 6 hours."""
+    return min(FIRST_DELAY * 2 ** max(0, attempts - 1), LONGEST_DELAY)
+
+
+def _describe(error: Exception) -> str:
+    """The error's type and SMTP code, for the logs and the agenda (its text may quote the address)."""
+    code = getattr(error, "smtp_code", None)
+    if isinstance(error, smtplib.SMTPRecipientsRefused) and error.recipients:
+        code = next(iter(error.recipients.values()))[0]
+    return f"{type(error).__name__} {code}" if code else type(error).__name__
+
+
+def _keep(store: BookingStore, reference: str, message: EmailMessage, recipient: str, error: Exception,
+          now: dt.datetime) -> str:
+    """Stores a message that did not leave: FAILED (refused for good, body dropped) or QUEUED."""
+    code = _refused_for_good(error)
+    values = {"reference": reference, "attempts": 1, "created_at": _naive(now), "recipient": recipient,
+              "last_error": _describe(error)[:200]}
+    if code:
+        values.update(message="", status=FAILED)
+    else:
+        values.update(message=message.as_string(), status=PENDING, next_attempt_at=_naive(now + backoff(1)))
     with store.engine.begin() as connection:
-        for message in messages:
-            connection.execute(outbox.insert().values(reference=reference, message=message.as_string(),
-                                                      attempts=1, created_at=now))
+        connection.execute(outbox.insert().values(**values))
+    return REFUSED if code else QUEUED
 
 
-def retry_outbox(store: BookingStore, environ: Optional[Mapping[str, str]] = None) -> int:
-    """Sends the e-mails kept in the outbox, oldest first; returns how many were sent. At the first
-    failure the others stay for later (the server is down). Nothing when SMTP is unset."""
+def retry_outbox(store: BookingStore, environ: Optional[Mapping[str, str]] = None,
+                 now: Optional[dt.datetime] = None, wait: bool = True) -> int:
+    """Sends the kept e-mails that are due (all of them when `wait` is False), oldest first; returns
+    how many left. Each is tried on its own: a refused address is marked failed and the others go on;
+    the round stops only when the server itself cannot be reached. Nothing when SMTP is unset."""
     settings = get_mail_settings(environ).smtp
     if settings is None:
         return 0
+    now = now or _utc_now()
+    query = sa.select(outbox).where(sa.or_(outbox.c.status.is_(None), outbox.c.status == PENDING))
+    if wait:
+        query = query.where(sa.or_(outbox.c.next_attempt_at.is_(None), outbox.c.next_attempt_at <= _naive(now)))
     with store.engine.connect() as connection:
-        pending = list(connection.execute(sa.select(outbox).order_by(outbox.c.id)))
+        due = list(connection.execute(query.order_by(outbox.c.id)))
     sent = 0
-    for row in pending:
+    for row in due:
         message = email.message_from_string(row.message, policy=email.policy.SMTP)
         try:
-            _deliver(settings, [message])
+            _deliver(settings, message)
         except (OSError, smtplib.SMTPException) as error:
-            log.warning("booking %s: e-mail still not sent (attempt %d): %s", row.reference, row.attempts + 1,
-                        type(error).__name__)
+            attempts = row.attempts + 1
+            failed = _refused_for_good(error) is not None or attempts >= MAX_ATTEMPTS
+            values: Dict[str, Any] = {"attempts": attempts, "last_error": _describe(error)[:200]}
+            if failed:
+                values.update(status=FAILED, message="")  # nothing more to send: no personal data kept
+            else:
+                values.update(next_attempt_at=_naive(now + backoff(attempts)))
             with store.engine.begin() as connection:
-                connection.execute(outbox.update().where(outbox.c.id == row.id).values(attempts=row.attempts + 1))
-            break  # the server is still down: the others wait too
+                connection.execute(outbox.update().where(outbox.c.id == row.id).values(**values))
+            log.warning("booking %s: e-mail to the %s %s (attempt %d): %s", row.reference, row.recipient or "?",
+                        "given up" if failed else "still not sent", attempts, values["last_error"])
+            if _server_unreachable(error):
+                break  # the server is down: the others wait for their own next try
+            continue
         with store.engine.begin() as connection:
             connection.execute(outbox.delete().where(outbox.c.id == row.id))
         sent += 1
@@ -179,21 +247,41 @@ def retry_outbox(store: BookingStore, environ: Optional[Mapping[str, str]] = Non
 
 
 def waiting(store: BookingStore) -> int:
-    """How many e-mails wait in the outbox."""
+    """How many e-mails wait in the outbox for another try."""
     with store.engine.connect() as connection:
-        return connection.execute(sa.select(sa.func.count()).select_from(outbox)).scalar()
+        return connection.execute(sa.select(sa.func.count()).select_from(outbox).where(
+            sa.or_(outbox.c.status.is_(None), outbox.c.status == PENDING))).scalar()
+
+
+@dataclass(frozen=True)
+class FailedMail:
+    """An e-mail the server refused for good (or given up after MAX_ATTEMPTS), for the agenda."""
+    reference: str
+    recipient: str  # "usager" or "conseillers"
+    created_at: dt.datetime  # aware UTC
+    error: str
+
+
+def failed_mails(store: BookingStore) -> List[FailedMail]:
+    """The e-mails that will never leave, newest first (the purge deletes them after the retention)."""
+    with store.engine.connect() as connection:
+        rows = connection.execute(sa.select(outbox).where(outbox.c.status == FAILED)
+                                  .order_by(outbox.c.created_at.desc(), outbox.c.id.desc()))
+        return [FailedMail(row.reference, row.recipient or "usager", row.created_at.replace(tzinfo=dt.timezone.utc),
+                           row.last_error or "") for row in rows]
 
 
 def send_booking_mail(event: str, booking: Booking, store: BookingStore, *, previous: Optional[Booking] = None,
-                      environ: Optional[Mapping[str, str]] = None) -> str:
+                      environ: Optional[Mapping[str, str]] = None, now: Optional[dt.datetime] = None) -> str:
     """Tells the user and the advisors of a booking event; the booking is already stored (or, for a
     cancellation, already deleted: `booking` is what it was).
 
     event: "confirmation", "deplacement" (previous: the booking before the move) or "annulation".
     store: where the outbox lives (the bookings database).
     environ: the variables to read (default os.environ, see orientation/settings.py).
-    Returns SENT (the user's e-mail left), QUEUED (it did not: kept in the outbox, retried later) or DISABLED
-    (ORIENTATION_SMTP_URL unset: nothing sent, nothing kept). Never raises for a mail server failure.
+    Returns, about the user's own e-mail: SENT (it left), QUEUED (it did not: kept in the outbox and
+    retried with backoff), REFUSED (the server refused the address for good: never retried) or
+    DISABLED (ORIENTATION_SMTP_URL unset: nothing sent, nothing kept). Never raises for a mail server failure.
     """
     try:
         mail_settings = get_mail_settings(environ)
@@ -204,21 +292,23 @@ def send_booking_mail(event: str, booking: Booking, store: BookingStore, *, prev
     if settings is None:
         log.info("booking %s: no e-mail for the %s (%s unset)", booking.reference, event, SMTP_URL_ENV)
         return DISABLED
+    now = now or _utc_now()
     messages = compose(event, booking, mail_settings.sender, mail_settings.advisors_email,
                        store.config.contact, previous)
     if not mail_settings.advisors_email:
         log.warning("booking %s: %s unset, the advisors are not told", booking.reference, ADVISORS_ENV)
-    retry_outbox(store, environ)  # older e-mails first, in order
+    retry_outbox(store, environ, now)  # older e-mails that are due
+    outcome = SENT
     for number, message in enumerate(messages):
+        recipient = "usager" if number == 0 else "conseillers"
         try:
-            if waiting(store):
-                raise ConnectionError("older e-mails are still waiting")
-            _deliver(settings, [message])
+            _deliver(settings, message)
         except (OSError, smtplib.SMTPException) as error:
-            # Only what has not left is kept: the user does not get the same e-mail twice.
-            _keep(store, booking.reference, messages[number:])
-            log.warning("booking %s: %s e-mail not sent, kept to retry: %s", booking.reference, event,
-                        type(error).__name__)
-            return QUEUED if number == 0 else SENT  # what the user is told is about their own e-mail
-    log.info("booking %s: %s e-mail sent", booking.reference, event)
-    return SENT
+            status = _keep(store, booking.reference, message, recipient, error, now)
+            log.warning("booking %s: %s e-mail to the %s %s: %s", booking.reference, event, recipient,
+                        "refused for good" if status == REFUSED else "not sent, kept to retry", _describe(error))
+            if number == 0:
+                outcome = status  # what the user is told is about their own e-mail
+            continue
+        log.info("booking %s: %s e-mail to the %s sent", booking.reference, event, recipient)
+    return outcome

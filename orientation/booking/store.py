@@ -24,7 +24,9 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 
 from orientation.booking.config import BookingConfig, load_config
-from orientation.database import database_url
+from orientation.booking.retention import scrub_booking
+from orientation.database import database_url, restrict_sqlite_file
+from orientation.keyed_hash import keyed_hash
 from orientation.language.contacts import (
     MAX_EMAIL,
     MAX_NAME,
@@ -34,6 +36,7 @@ from orientation.language.contacts import (
     REFERENCE_PREFIX,
     clean_name,
     clean_organisation,
+    email_identity,
     normalise_reference,
     valid_email,
 )
@@ -54,25 +57,32 @@ bookings = sa.Table(
     sa.Column("profile", sa.Text, nullable=False),  # JSON
     sa.Column("consent_at", sa.DateTime, nullable=False),  # naive UTC
     sa.Column("created_at", sa.DateTime, nullable=False),  # naive UTC
+    # The .ics SEQUENCE: 0 when made, one more at each move (added later: nullable, None read as 0).
+    sa.Column("sequence", sa.Integer, nullable=True),
     sa.UniqueConstraint("start_utc", "advisor_slot", name="one_booking_per_advisor_and_slot"),
 )
 # Who created a booking and when, for the anti-abuse limits: hashes only (no IP address, no
-# conversation id in clear), deleted once older than the longest window (purge).
+# conversation id in clear; the address under a secret key, orientation/keyed_hash.py), deleted once older than the longest window (purge).
 creations = sa.Table(
     "booking_creations", metadata,
     sa.Column("id", sa.Integer, primary_key=True),
-    sa.Column("client", sa.String(64), nullable=True, index=True),  # sha256 of the client's IP address
+    sa.Column("client", sa.String(64), nullable=True, index=True),  # keyed hash of the client's IP address
     sa.Column("conversation", sa.String(64), nullable=True, index=True),  # sha256 of the sender id
     sa.Column("created_at", sa.DateTime, nullable=False),  # naive UTC
 )
-# E-mails that could not be sent, retried later (orientation/booking/mail.py).
+# E-mails that could not be sent, each retried on its own with backoff (orientation/booking/mail.py).
 outbox = sa.Table(
     "mail_outbox", metadata,
     sa.Column("id", sa.Integer, primary_key=True),
     sa.Column("reference", sa.String(16), nullable=False),
-    sa.Column("message", sa.Text, nullable=False),  # the whole RFC 5322 message
+    sa.Column("message", sa.Text, nullable=False),  # the whole RFC 5322 message; emptied once failed for good
     sa.Column("attempts", sa.Integer, nullable=False, default=1),
     sa.Column("created_at", sa.DateTime, nullable=False),  # naive UTC
+    # Added after the first release: nullable, so that _add_missing_columns can add them to an old table.
+    sa.Column("status", sa.String(16), nullable=True),  # "pending" (None on old rows) or "failed"
+    sa.Column("recipient", sa.String(16), nullable=True),  # "usager" or "conseillers", never the address
+    sa.Column("next_attempt_at", sa.DateTime, nullable=True),  # naive UTC; None: at the next round
+    sa.Column("last_error", sa.String(200), nullable=True),  # the SMTP code and its class, no address
 )
 
 
@@ -87,7 +97,7 @@ class LimitReached(Exception):
 
 
 def digest(value: Optional[str]) -> Optional[str]:
-    """What the limits keep of a client or a conversation: a hash, never the value itself."""
+    """What the limits keep of a conversation (a random sender id): a hash, never the id itself."""
     return hashlib.sha256(value.encode("utf-8")).hexdigest() if value else None
 
 
@@ -113,6 +123,7 @@ class Booking:
     consent_at: dt.datetime  # aware UTC
     created_at: dt.datetime  # aware UTC
     minutes: int = 15
+    sequence: int = 0  # how many times it was moved: the .ics SEQUENCE
 
     @property
     def end(self) -> dt.datetime:
@@ -151,6 +162,7 @@ class BookingStore:
         """url: a SQLAlchemy URL; else $ORIENTATION_DATABASE_URL; else sqlite:///<repo>/var/orientation.db.
         config: fixed settings (tests); else config/booking.yml (or $BOOKING_CONFIG), re-read when edited."""
         self.url = url or database_url()
+        restrict_sqlite_file(self.url)
         self._config = config
         if self.url.startswith("sqlite"):
             # Writers wait for each other (up to 30 s) instead of failing with "database is locked".
@@ -169,6 +181,23 @@ class BookingStore:
             # Another process created them between the check and the CREATE: fine if they are there now.
             if not all(sa.inspect(self.engine).has_table(table) for table in metadata.tables):
                 raise
+        self._add_missing_columns()
+
+    def _add_missing_columns(self) -> None:
+        """Columns added to a table after a database was made (all nullable): added in place."""
+        inspector = sa.inspect(self.engine)
+        for table in metadata.sorted_tables:
+            present = {column["name"] for column in inspector.get_columns(table.name)}
+            for column in table.columns:
+                if column.name not in present:
+                    kind = column.type.compile(dialect=self.engine.dialect)
+                    try:
+                        with self.engine.begin() as connection:
+                            connection.execute(sa.text(f"ALTER TABLE {table.name} ADD COLUMN {column.name} {kind}"))
+                    except (OperationalError, ProgrammingError):
+                        # Another process added it meanwhile: fine when it is there now.
+                        if column.name not in {c["name"] for c in sa.inspect(self.engine).get_columns(table.name)}:
+                            raise
 
     def close(self) -> None:
         self.engine.dispose()
@@ -183,7 +212,7 @@ class BookingStore:
                        advisor_slot=row.advisor_slot, name=row.name, organisation=row.organisation,
                        email=row.email, summary=row.summary, profile=json.loads(row.profile or "{}"),
                        consent_at=_aware_utc(row.consent_at), created_at=_aware_utc(row.created_at),
-                       minutes=config.slot_minutes)
+                       minutes=config.slot_minutes, sequence=getattr(row, "sequence", None) or 0)
 
     def _select(self, query: Any) -> List[Booking]:
         config = self.config
@@ -226,14 +255,24 @@ class BookingStore:
         return self._select(sa.select(bookings).where(sa.func.lower(bookings.c.email) == _email_key(email),
                                                       bookings.c.start_utc > start).order_by(bookings.c.start_utc))
 
+    def upcoming_of_mailbox(self, email: str, now: Optional[dt.datetime] = None) -> List[Booking]:
+        """The upcoming bookings of the mailbox this address reaches: « name+tag@x » is « name@x »."""
+        identity = email_identity(email)
+        domain = identity.partition("@")[2]
+        start = _utc_naive(now or dt.datetime.now(UTC))
+        same_domain = self._select(sa.select(bookings).where(sa.func.lower(bookings.c.email).like(f"%@{domain}"),
+                                                             bookings.c.start_utc > start)
+                                   .order_by(bookings.c.start_utc))
+        return [booking for booking in same_domain if email_identity(booking.email) == identity]
+
     def check_limits(self, email: Optional[str] = None, client: Optional[str] = None,
                      conversation: Optional[str] = None, now: Optional[dt.datetime] = None) -> None:
-        """LimitReached when one more booking by this email, client (IP address) or conversation
+        """LimitReached when one more booking by this email (its mailbox: name+tag@ counts as name@), client (IP address) or conversation
         (sender id) would pass a limit of the config; the first limit passed is named."""
         limits = self.config.limits
         now = now or dt.datetime.now(UTC)
         if email:
-            upcoming = self.upcoming_of(email, now)
+            upcoming = self.upcoming_of_mailbox(email, now)
             if len(upcoming) >= limits.per_email:
                 raise LimitReached("email", upcoming[0])
         with self.engine.connect() as connection:
@@ -242,7 +281,7 @@ class BookingStore:
             if conversation and count(creations.c.conversation == digest(conversation)) >= limits.per_conversation:
                 raise LimitReached("conversation")
             since = _utc_naive(now - limits.client_window)
-            if client and count(creations.c.client == digest(client),
+            if client and count(creations.c.client == keyed_hash(client),
                                 creations.c.created_at >= since) >= limits.per_client:
                 raise LimitReached("client")
 
@@ -276,11 +315,11 @@ class BookingStore:
             if value is None:
                 raise ValueError(f"unusable {field_name}: {given[field_name]!r}")
         self.check_limits(clean["email"], client, conversation, now)
-        created = {"client": digest(client), "conversation": digest(conversation),
+        created = {"client": keyed_hash(client), "conversation": digest(conversation),
                    "created_at": _utc_naive(now or dt.datetime.now(UTC))}
         values = {**clean, "start_utc": _utc_naive(start), "summary": str(summary or ""),
                   "profile": json.dumps(profile or {}, ensure_ascii=False, default=str),
-                  "consent_at": _utc_naive(consent_at), "created_at": _utc_naive(dt.datetime.now(UTC))}
+                  "consent_at": _utc_naive(consent_at), "created_at": _utc_naive(dt.datetime.now(UTC)), "sequence": 0}
         for advisor in range(config.advisors):
             for _ in range(5):  # a new reference if one ever collides (1 in 887 million)
                 values.update(reference=new_reference(), advisor_slot=advisor)
@@ -301,9 +340,22 @@ class BookingStore:
                 is not None
 
     def cancel(self, reference: str, email: str) -> bool:
-        """Deletes the booking and its personal data; False when reference and email do not match."""
+        """Deletes the booking and its personal data (its kept e-mails, and its name, e-mail and
+        organisation in the stored conversations); False when reference and email do not match."""
         with self.engine.begin() as connection:
-            return connection.execute(bookings.delete().where(self._matching(reference, email))).rowcount > 0
+            row = connection.execute(sa.select(bookings).where(self._matching(reference, email))).first()
+            deleted = row is not None and connection.execute(
+                bookings.delete().where(bookings.c.id == row.id)).rowcount > 0
+            if deleted:  # the e-mails kept for this booking hold the same personal data
+                connection.execute(outbox.delete().where(outbox.c.reference == row.reference))
+        if deleted:
+            self._scrub_conversations([row])
+        return deleted
+
+    def _scrub_conversations(self, rows: List[Any]) -> None:
+        """The bookings' name, e-mail and organisation out of the conversations stored in this database."""
+        for row in rows:
+            scrub_booking(self.engine, (row.name, row.organisation, row.email), row.email)
 
     def move(self, reference: str, email: str, new_start: dt.datetime) -> Optional[Booking]:
         """Moves the booking (same reference) to the first free advisor at `new_start`.
@@ -322,15 +374,16 @@ class BookingStore:
             try:
                 with self.engine.begin() as connection:
                     moved = connection.execute(bookings.update().where(bookings.c.id == current.id)
-                                               .values(start_utc=new_utc, advisor_slot=advisor)).rowcount
+                                               .values(start_utc=new_utc, advisor_slot=advisor,
+                                                       sequence=current.sequence + 1)).rowcount
             except IntegrityError:
                 continue  # this advisor is taken at the new slot
             return self.find(reference, email) if moved else None
         raise SlotTaken(new_start)
 
     def purge(self, now: dt.datetime) -> int:
-        """Deletes the bookings (and so their personal data) whose appointment ended more than
-        `retention_days` before `now`; returns how many."""
+        """Deletes the bookings (and so their personal data, scrubbed from the stored conversations
+        too) whose appointment ended more than `retention_days` before `now`; returns how many."""
         config = self.config
         limit = now - dt.timedelta(days=config.retention_days) - config.slot_length  # start + length < now - retention
         oldest = now - dt.timedelta(days=config.retention_days)
@@ -338,4 +391,9 @@ class BookingStore:
             # Creation records past every window, and e-mails never sent past retention, go too.
             connection.execute(creations.delete().where(creations.c.created_at < _utc_naive(oldest)))
             connection.execute(outbox.delete().where(outbox.c.created_at < _utc_naive(oldest)))
-            return connection.execute(bookings.delete().where(bookings.c.start_utc < _utc_naive(limit))).rowcount
+            past = sa.select(bookings.c.reference).where(bookings.c.start_utc < _utc_naive(limit))
+            connection.execute(outbox.delete().where(outbox.c.reference.in_(past)))
+            rows = list(connection.execute(sa.select(bookings).where(bookings.c.start_utc < _utc_naive(limit))))
+            count = connection.execute(bookings.delete().where(bookings.c.start_utc < _utc_naive(limit))).rowcount
+        self._scrub_conversations(rows)
+        return count

@@ -9,16 +9,12 @@ import re
 import unicodedata
 from typing import Any, List, Optional, Tuple
 
+from email_validator import EmailNotValidError, validate_email
+
 MAX_NAME = 120
 MAX_ORGANISATION = 200
 MAX_EMAIL = 254  # RFC 5321 path limit
 
-# A professional address as people type it: a local part of letters, digits and . _ % + ' -
-# (starting with a letter, digit or _, not ending with a dot or quote), @, then a domain of
-# dot-separated labels (letters, digits, inner hyphens) ending with a top-level domain of 2 to 24
-# letters.
-EMAIL = re.compile(r"^[a-z0-9_](?:[a-z0-9._%+'-]{0,62}[a-z0-9_%+-])?"
-                   r"@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}$")
 # Domains that can never receive mail (RFC 2606 and RFC 6761): an advisor could not write back.
 RESERVED_DOMAINS = re.compile(r"(^|\.)(example\.(com|net|org)|test|example|invalid|localhost)$")
 ADDRESS_IN_TEXT = re.compile(r"[^\s,;:<>()\[\]\"«»]+@[^\s,;:<>()\[\]\"«»]+")
@@ -45,13 +41,29 @@ def _address_candidates(text: object) -> List[Tuple[int, int, str]]:
 
 
 def _checked(address: str) -> Optional[str]:
-    """The address in lower case when it is one, else None."""
-    email = address.lower()
-    if ".." in email or len(email) > MAX_EMAIL or not EMAIL.match(email):
+    """The address in lower case when it is one, else None. The syntax is email-validator's (RFC
+    5321/5322 as mail servers accept it: no two dots in a row, a domain with a dot, internationalised
+    domains); not accepted here: quoted local parts, IP literals, reserved domains."""
+    if address.count("@") != 1 or len(address) > MAX_EMAIL:
         return None
-    if RESERVED_DOMAINS.search(email.split("@", 1)[1]):
+    try:
+        checked = validate_email(address, check_deliverability=False, allow_quoted_local=False,
+                                 allow_domain_literal=False)
+    except EmailNotValidError:
         return None
+    email = checked.normalized.lower()
+    domain = email.split("@", 1)[1]
+    top = domain.rsplit(".", 1)[-1]
+    if RESERVED_DOMAINS.search(domain) or len(email) > MAX_EMAIL or len(top) < 2 or top.isdigit():
+        return None  # « lyon.f » is a typo: no top-level domain has one letter
     return email
+
+
+def email_identity(email: object) -> str:
+    """Who an address reaches, for the one-booking-per-address limit: « name+tag@x » and « name@x »
+    are one mailbox on nearly every server (sub-addressing, RFC 5233), so they count as one."""
+    local, _, domain = str(email or "").strip().lower().partition("@")
+    return f"{local.split('+', 1)[0]}@{domain}" if domain else local
 
 
 def find_emails(text: object) -> List[Tuple[int, int, str]]:
@@ -61,17 +73,24 @@ def find_emails(text: object) -> List[Tuple[int, int, str]]:
 
 
 def valid_email(text: object) -> Optional[str]:
-    """The address, trimmed and lower-cased, found alone or in a sentence; None when there is none.
+    """The address, trimmed and lower-cased, found alone or in a sentence; None when there is none,
+    or when the text holds two different ones (distinct_emails: the caller asks which).
 
-    Deliberately simple, not the full RFC 5322 grammar: exactly one address in the text; the
-    usual characters in the local part (quoted local parts refused); no two dots in a row; a
-    domain with at least one dot and a top-level domain of letters (IP literals and IDN domains
-    refused); reserved domains that never receive mail (example.com, *.test…) refused. Whether
-    the address exists is not checked (that would need a mail server). Any provider is accepted:
-    small communes often use a personal-looking address, so « professional » is not enforced.
+    The syntax is checked by email-validator (see _checked); whether the address exists is not
+    (that needs a mail server: a refusal is seen when the confirmation is sent). Any provider is
+    accepted: small communes often use a personal-looking address, so « professional » is not enforced.
     """
     candidates = _address_candidates(text)
     return _checked(candidates[0][2]) if len(candidates) == 1 else None
+
+
+def distinct_emails(text: object) -> List[str]:
+    """The different valid addresses of a message, in the order typed."""
+    found: List[str] = []
+    for _, _, email in find_emails(text):
+        if email not in found:
+            found.append(email)
+    return found
 
 
 def normalise_reference(reference: Any) -> str:

@@ -39,11 +39,15 @@ def refusal(error: LimitReached) -> Message:
 
 def mail_note(status: str, email: str, cancelled: bool = False) -> str:
     """What the chat says of the e-mail: sent, to be retried, or not sent by this service."""
-    if status == mail.SENT:
-        return f" Un courriel de confirmation vous est envoyé à {email}."
-    if status == mail.QUEUED:
+    if status == mail.SENT:  # a cancellation does not name the address it has just deleted
+        return " Un courriel vous le confirme." if cancelled else f" Un courriel de confirmation vous est envoyé à {email}."
+    done = "L'annulation est bien enregistrée." if cancelled else "Votre rendez-vous est bien enregistré."
+    if status == mail.QUEUED:  # kept in the outbox, which retries it: the promise holds
         return (" Le courriel de confirmation n'a pas pu partir pour l'instant : il sera renvoyé automatiquement. "
-                + ("L'annulation est bien enregistrée." if cancelled else "Votre rendez-vous est bien enregistré."))
+                + done)
+    if status == mail.REFUSED:  # refused for good: never retried, so no promise
+        return (f" Le serveur de messagerie refuse l'adresse {email} : aucun courriel ne pourra y être envoyé. "
+                + done + ("" if cancelled else " Notez bien votre référence."))
     return " Aucun courriel n'est envoyé par ce service" + ("." if cancelled else " : notez bien votre référence.")
 
 

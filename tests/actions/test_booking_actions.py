@@ -31,6 +31,16 @@ def test_a_good_email_is_normalised(dispatcher):
     assert result == {"booking_email": "marie.dupont@lyon.fr"} and dispatcher.messages == []
 
 
+def test_two_addresses_in_one_message_make_the_bot_ask_which(dispatcher):
+    text = "marie.dupont@lyon.fr ou sinon secretariat@lyon.fr"
+    result = ValidateBookingForm().validate_booking_email("secretariat@lyon.fr", dispatcher,
+                                                          make_tracker(text=text), {})
+    assert result == {"booking_email": None}
+    assert texts(dispatcher) == ("Vous avez indiqué 2 adresses électroniques : marie.dupont@lyon.fr et "
+                                 "secretariat@lyon.fr. Laquelle dois-je utiliser ?")
+    assert [b["payload"] for b in dispatcher.messages[0]["buttons"]] == ["marie.dupont@lyon.fr", "secretariat@lyon.fr"]
+
+
 def test_a_question_is_not_taken_for_a_name(dispatcher):
     tracker = make_tracker(text="quel est le taux de ITN5 ?", intent="ask_call_info")
     assert ValidateBookingForm().validate_booking_name("quel est le taux de ITN5 ?", dispatcher, tracker, {}) == \

@@ -63,11 +63,12 @@ def test_a_conversation_cap_refuses_at_the_start_of_the_form(bookings, dispatche
 
 
 def test_a_burst_from_one_client_is_refused_politely_and_stores_nothing(bookings, dispatcher):
-    for number, email in enumerate(["a@lyon.fr", "b@lyon.fr", "c@lyon.fr"]):
-        book_in_chat(dispatcher, booked_slots(THURSDAY_10 + dt.timedelta(minutes=15 * number), email),
-                     sender=f"conv-{number}")
+    from orientation.booking.config import load_config
+    for number in range(load_config().limits.per_client):  # two advisors: two bookings per slot
+        book_in_chat(dispatcher, booked_slots(THURSDAY_10 + dt.timedelta(minutes=15 * (number // 2)),
+                                              f"agent{number}@lyon.fr"), sender=f"conv-{number}")
     dispatcher.messages.clear()
-    later = THURSDAY_10 + dt.timedelta(hours=1)
+    later = THURSDAY_10 + dt.timedelta(hours=4)  # 14 h, a slot the burst left free
     events = book_in_chat(dispatcher, booked_slots(later, "d@lyon.fr"), sender="conv-9")
     assert "Beaucoup de rendez-vous ont été demandés depuis votre connexion" in texts(dispatcher)
     assert "Réessayez dans une heure" in texts(dispatcher)

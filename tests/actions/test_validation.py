@@ -155,3 +155,14 @@ def test_a_changed_applicant_type_is_acknowledged_in_good_french(dispatcher):
               user("en fait une association"), slot("applicant_type", "association")]
     validate(dispatcher, {"applicant_type": "association"}, events)
     assert "passe d'une administration centrale à une association" in texts(dispatcher)
+
+
+def test_a_crafted_payload_with_an_unknown_value_is_refused(dispatcher):
+    events = [user("je suis une commune"), slot("applicant_type", "commune"),
+              user('/inform{"applicant_type": "xyz", "project_nature": "piratage"}'),
+              slot("applicant_type", "xyz"), slot("project_nature", "piratage")]
+    result = validate(dispatcher, {"applicant_type": "xyz", "project_nature": "piratage"}, events,
+                      text='/inform{"applicant_type": "xyz", "project_nature": "piratage"}')
+    assert result["applicant_type"] == "commune" and result["project_nature"] is None
+    assert "Je ne connais pas cette valeur pour le type de porteur. Je garde" in texts(dispatcher)
+    assert "Je ne connais pas cette valeur pour le thème du projet." in texts(dispatcher)

@@ -46,8 +46,18 @@ def accounts_file(tmp_path, account_hash):
 class Agenda:
     """The running app and what the tests look at: its store, clock and the mails it asked for."""
 
-    def __init__(self, url, store, clock, notified):
+    def __init__(self, url, store, clock, notified, restart=None):
         self.url, self.store, self.clock, self.notified = url, store, clock, notified
+        self._restart = restart
+
+    def restart(self):
+        """Another app on the same store and clock, as after a restart of the agenda's process."""
+        return self._restart()
+
+    def throttle_wait(self, login, client="127.0.0.1"):
+        """The wait the login throttle imposes, read from the database as the app reads it."""
+        from orientation.advisors_web.throttle import LoginThrottle
+        return LoginThrottle(self.store.engine, self.clock).wait(login, client)
 
     def book(self, start, name="Sophie Martin", email="sophie.martin@gironde.gouv.fr", summary=SUMMARY,
              organisation="Mairie de Bordeaux"):
@@ -97,14 +107,15 @@ def make_agenda(tmp_path, accounts_file):
     """make_agenda(**create_app options) -> Agenda; the mailer records the bookings by default."""
     stops, stores = [], []
 
-    def make(**options):
-        store = BookingStore(f"sqlite:///{tmp_path / f'bookings-{len(stores)}.db'}", make_config())
-        stores.append(store)
-        clock, notified = Clock(NOW), []
+    def make(store=None, clock=None, **options):
+        if store is None:
+            store = BookingStore(f"sqlite:///{tmp_path / f'bookings-{len(stores)}.db'}", make_config())
+            stores.append(store)
+        clock, notified = clock or Clock(NOW), []
         options.setdefault("notify_cancelled", notified.append)
         url, stop = serve(create_app(store, accounts_file, clock=clock, failure_delay=0, **options))
         stops.append(stop)
-        return Agenda(url, store, clock, notified)
+        return Agenda(url, store, clock, notified, restart=lambda: make(store, clock, **options))
     yield make
     for stop in stops:
         stop()

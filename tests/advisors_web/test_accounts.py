@@ -42,6 +42,9 @@ def test_a_new_password_replaces_the_old_one(tmp_path, capsys, monkeypatch):
 
 @pytest.mark.parametrize("login, password, message", [
     ("marie", "court", "Mot de passe refusé : le mot de passe doit compter au moins 12 caractères."),
+    ("marie", "aaaaaaaaaaaa", "Mot de passe refusé : le mot de passe est trop facile à deviner"),
+    ("marie", "azertyuiop123", "Mot de passe refusé : le mot de passe est trop facile à deviner"),
+    ("marie.dupont", "marie.dupont2021", "Mot de passe refusé : le mot de passe est trop facile à deviner"),
     ("marie dupont", "un mot de passe solide", "Identifiant « marie dupont » refusé"),
 ])
 def test_a_weak_password_or_a_strange_login_is_refused(tmp_path, capsys, monkeypatch, login, password, message):

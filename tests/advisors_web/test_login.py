@@ -58,7 +58,9 @@ def test_cookies_are_secure_when_served_over_https(make_agenda):
 
 
 def test_the_login_never_sends_elsewhere(agenda):
-    for target in ("//evil.example/", "https://evil.example/", "/\\evil.example"):
+    for target in ("//evil.example/", "https://evil.example/", "/\\evil.example", "/\t/evil.example/phish",
+                   "/\n/evil.example", "/ /evil.example", "/\x00/evil.example", "javascript:alert(1)",
+                   "http:/evil.example", "evil.example"):
         response = agenda.post_login(agenda.session(), next_path=target)
         assert response.status_code == 303 and response.headers["Location"] == "/jour"
 
@@ -96,31 +98,73 @@ def test_the_login_form_needs_its_csrf_token(agenda):
     assert response.status_code == 403
 
 
-def test_guessing_is_stopped_after_five_wrong_passwords_from_one_address(agenda):
-    session = agenda.session()
-    for _ in range(5):
-        assert agenda.post_login(session, password="essai au hasard").status_code == 401
-    refused = agenda.post_login(session)  # even the right password, for now
+def test_guesses_on_one_account_from_many_addresses_meet_growing_delays_not_a_lockout(make_agenda):
+    agenda = make_agenda(trusted_proxy="127.0.0.1")  # the balancer: each address counted apart
+
+    def attempt(number, password="essai au hasard"):
+        return agenda.post_login(agenda.session(), password=password,
+                                 headers={"X-Forwarded-For": f"10.0.{number // 250}.{number % 250}"})
+    for number in range(3):  # a few mistakes cost nothing
+        assert attempt(number).status_code == 401
+    refused = attempt(3, PASSWORD)  # a fourth try, even from elsewhere and right, waits a second
     assert refused.status_code == 429
-    assert "Trop de tentatives de connexion depuis votre poste : réessayez dans 15 minutes." in refused.text
-    agenda.clock.now += dt.timedelta(minutes=15)
+    assert "Trop de tentatives de connexion : réessayez dans 1 seconde." in refused.text
+    waits = []
+    for number in range(4, 24):  # each new failure doubles the wait, up to one minute
+        wait = agenda.throttle_wait(LOGIN)
+        waits.append(wait)
+        agenda.clock.now += wait
+        assert attempt(number).status_code == 401
+    assert waits[:4] == [dt.timedelta(seconds=s) for s in (1, 2, 4, 8)] and max(waits) == dt.timedelta(minutes=1)
+    # the real advisor, from their own address, gets in after at most a minute
+    assert attempt(99, PASSWORD).status_code == 429
+    agenda.clock.now += dt.timedelta(minutes=1)
+    assert attempt(99, PASSWORD).status_code == 303
+    assert agenda.throttle_wait(LOGIN) is None  # a success forgets the account's failures
+
+
+def test_guesses_from_one_address_on_many_accounts_are_slowed_too(make_agenda):
+    agenda = make_agenda()
+    session = agenda.session()
+    for number in range(5):
+        assert agenda.post_login(session, login=f"compte{number}", password="essai").status_code == 401
+    refused = agenda.post_login(session)  # even the right password, from this address, for a second
+    assert refused.status_code == 429 and "réessayez dans 1 seconde" in refused.text
+    agenda.clock.now += dt.timedelta(seconds=1)
     assert agenda.post_login(session).status_code == 303
+
+
+def test_the_counts_survive_a_restart_of_the_agenda(make_agenda):
+    agenda = make_agenda()
+    for _ in range(3):
+        agenda.post_login(agenda.session(), password="essai")
+    restarted = agenda.restart()
+    assert restarted.post_login(restarted.session()).status_code == 429
+
+
+def test_fifty_guesses_sent_at_once_are_checked_one_after_the_other(agenda):
+    from concurrent.futures import ThreadPoolExecutor
+    with ThreadPoolExecutor(max_workers=25) as pool:
+        codes = list(pool.map(lambda _: agenda.post_login(agenda.session(), password="essai").status_code,
+                              range(50)))
+    assert codes.count(401) == 3 and codes.count(429) == 47  # the clock stands still: no wait ever passes
 
 
 def test_forwarded_addresses_are_believed_only_from_the_configured_proxy(make_agenda):
     ignored = make_agenda()  # no proxy configured: X-Forwarded-For cannot dodge the limit
     session = ignored.session()
     for n in range(5):
-        ignored.post_login(session, password="essai", headers={"X-Forwarded-For": f"10.0.0.{n}"})
+        ignored.post_login(session, login=f"compte{n}", password="essai", headers={"X-Forwarded-For": f"10.0.0.{n}"})
     assert ignored.post_login(session, headers={"X-Forwarded-For": "10.0.0.99"}).status_code == 429
     behind = make_agenda(trusted_proxy="127.0.0.1")  # the balancer: each client counted apart
     session = behind.session()
-    for _ in range(5):
-        behind.post_login(session, password="essai", headers={"X-Forwarded-For": "10.0.0.1"})
+    for n in range(5):
+        behind.post_login(session, login=f"compte{n}", password="essai", headers={"X-Forwarded-For": "10.0.0.1"})
     assert behind.post_login(session, headers={"X-Forwarded-For": "10.0.0.1"}).status_code == 429
     assert behind.post_login(session, headers={"X-Forwarded-For": "10.0.0.2"}).status_code == 303
     # a first entry written by the client itself does not make a new client
-    assert behind.post_login(behind.session(), headers={"X-Forwarded-For": "192.0.2.7, 10.0.0.1"}).status_code == 429
+    assert behind.post_login(behind.session(), login="compte9",
+                             headers={"X-Forwarded-For": "192.0.2.7, 10.0.0.1"}).status_code == 429
 
 
 def test_a_session_expires_after_an_hour_without_activity(agenda):

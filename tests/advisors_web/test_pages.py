@@ -188,3 +188,22 @@ def test_from_a_week_the_day_link_opens_today_or_the_monday(agenda):
     next_week = session.get(agenda.url + "/semaine?date=2021-10-20").text
     assert 'href="/jour?date=2021-10-18">Voir le jour' in next_week
     assert 'href="/semaine?date=2021-10-25">Semaine suivante' in next_week
+
+
+def test_an_email_refused_for_good_is_shown_with_its_reference_on_the_agenda(agenda):
+    from orientation.booking import mail
+    from tests.smtp_server import SmtpServer
+    smtp = SmtpServer().start()
+    try:
+        smtp.inbox.refused.add("sophie.martin@gironde.gouv.fr")
+        booking = agenda.book(at(14, 10))
+        environ = {mail.SMTP_URL_ENV: smtp.url, mail.ADVISORS_ENV: "conseillers@dinum.gouv.fr"}
+        assert mail.send_booking_mail("confirmation", booking, agenda.store, environ=environ) == mail.REFUSED
+    finally:
+        smtp.stop()
+    session = agenda.login()
+    for path in ("/jour?date=2021-10-20", "/semaine?date=2021-10-14"):
+        page = session.get(agenda.url + path).text
+        assert "Courriels non remis" in page
+        assert f'href="/rendez-vous/{booking.reference}">{booking.reference}</a>' in page
+        assert "courriel à l&#39;usager" in page and "SMTPRecipientsRefused 550" in page

@@ -30,7 +30,7 @@ def _save(store, sender, *days_ago):
 def conversations(database_url):
     store = OrientationTrackerStore(host=database_url)
     _save(store, "old", 200, 120)          # last message 120 days ago: past 90 days
-    _save(store, "came-back", 200, 10)     # started long ago, spoke 10 days ago: kept whole
+    _save(store, "came-back", 200, 10)     # started long ago, spoke 10 days ago: its old events go
     _save(store, "recent", 3)
     _save(store, "just-in-time", 89.9)
     yield store
@@ -47,12 +47,14 @@ def test_the_default_retention_is_90_days():
     assert retention_days() == 90
 
 
-def test_conversations_whose_last_message_is_older_than_the_retention_are_deleted_whole(conversations):
+def test_events_older_than_the_retention_are_deleted_even_in_a_living_conversation(conversations):
     before = _senders(conversations)
     assert purge_conversations(conversations.engine, NOW) == 1
     after = _senders(conversations)
     assert set(after) == {"came-back", "recent", "just-in-time"}
-    assert after["came-back"] == before["came-back"] == 4  # nothing of a living conversation goes
+    # a living conversation keeps only its events within the retention
+    assert before["came-back"] == 4 and after["came-back"] == 2
+    assert after["just-in-time"] == before["just-in-time"]
     assert purge_conversations(conversations.engine, NOW) == 0
     assert purge_conversations(conversations.engine, NOW, days=5) == 2  # only "recent" is 3 days old
     assert set(_senders(conversations)) == {"recent"}

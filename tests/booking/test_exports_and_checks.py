@@ -136,19 +136,30 @@ def test_one_invitation(store):
     text = ics.booking_ics(booking, stamp=dt.datetime(2021, 10, 14, 6, 0, tzinfo=dt.timezone.utc))
     lines = unfold(text.encode("utf-8"))
     assert "DTSTAMP:20211014T060000Z" in lines and "STATUS:CONFIRMED" in lines
-    assert 'ATTENDEE;CN="Marie la Dupont";ROLE=REQ-PARTICIPANT:mailto:marie@lyon.fr' in lines
+    assert any(line.startswith("ATTENDEE;") and 'CN="Marie la Dupont"' in line and "ROLE=REQ-PARTICIPANT" in line
+               and line.endswith(":mailto:marie@lyon.fr") for line in lines)
+    assert any(line.startswith("ORGANIZER;") and line.endswith(":mailto:ne-pas-repondre@orientation-france-relance.invalid")
+               for line in lines)
     assert any(line.startswith(" ") for line in text.split("\r\n"))  # the long description is folded
+    assert "é" * 100 in unescape(dict(properties(lines))["DESCRIPTION"])
 
 
-def test_folding_never_cuts_a_character():
-    for text in ("a" * 200, "é" * 200, "€" * 100, "a" + "😀" * 60):
-        folded = ics.fold("DESCRIPTION:" + text)
-        assert all(len(part.encode("utf-8")) <= 75 for part in folded.split("\r\n"))
-        assert folded.replace("\r\n ", "") == "DESCRIPTION:" + text
+def test_a_move_and_a_cancellation_keep_the_uid_and_raise_the_sequence(store, monkeypatch):
+    monkeypatch.setenv("ORIENTATION_MAIL_FROM", "France Relance <rendez-vous@dinum.gouv.fr>")
+    booking = store.book(at((2021, 10, 14), 10, 15), "Marie Dupont", "Mairie de Lyon", "marie@lyon.fr", "", {},
+                         consent_at=NOW)
 
-
-def test_text_escaping():
-    assert ics.escape_text("a,b;c\\d\r\ne\nf\x07") == "a\\,b\\;c\\\\d\\ne\\nf"
+    def seen(item, cancelled=False):
+        found = dict(properties(unfold(ics.booking_ics(item, cancelled=cancelled).encode("utf-8"))))
+        return found["UID"], int(found["SEQUENCE"]), found["ORGANIZER"]
+    first = seen(booking)
+    moved = store.move(booking.reference, booking.email, at((2021, 10, 14), 11, 0))
+    second = seen(moved)
+    moved_again = store.move(booking.reference, booking.email, at((2021, 10, 14), 11, 15))
+    third, cancelled = seen(moved_again), seen(moved_again, cancelled=True)
+    assert len({first[0], second[0], third[0], cancelled[0]}) == 1  # one event, replaced each time
+    assert [first[1], second[1], third[1], cancelled[1]] == [0, 1, 2, 3]
+    assert first[2] == "mailto:rendez-vous@dinum.gouv.fr"
 
 
 # --- purge, slots, errors -------------------------------------------------------------------

@@ -32,6 +32,24 @@ def test_one_upcoming_booking_per_email(store):
     assert book(store, "marie@lyon.fr", at((2021, 10, 18), 10, 0), client="x", conversation="y", now=later)
 
 
+def test_a_tagged_address_reaches_the_same_mailbox_and_counts_as_it(store):
+    first = book(store, "marie@lyon.fr", at((2021, 10, 14), 10, 0))
+    for tagged in ("marie+2@lyon.fr", "Marie+rdv@Lyon.fr"):
+        with pytest.raises(LimitReached) as refused:
+            book(store, tagged, at((2021, 10, 14), 11, 0), client="other", conversation="other")
+        assert refused.value.kind == "email" and refused.value.existing.reference == first.reference
+    # another mailbox of the same domain, or the same name elsewhere, is another person
+    book(store, "marie2@lyon.fr", at((2021, 10, 14), 11, 0), client="x", conversation="x")
+    book(store, "marie@lille.fr", at((2021, 10, 14), 11, 15), client="y", conversation="y")
+
+
+def test_the_default_limit_per_address_lets_a_ministry_behind_one_address_book():
+    from orientation.booking.config import load_config
+    limits = load_config().limits
+    # a network address shared by a ministry's agents: many bookings an hour before any refusal
+    assert limits.per_client >= 10 and limits.client_window_minutes == 60
+
+
 def test_a_cap_per_conversation_and_per_client(database_url):
     store = BookingStore(database_url, make_config(limits={"per_conversation": 2, "per_client": 3,
                                                            "client_window_minutes": 60}))

@@ -1,4 +1,6 @@
-"""Booking e-mails against a real local SMTP server: recipients, subject, French body, .ics."""
+"""Booking e-mails against a real local SMTP server: recipients, subject, French body, .ics, and
+the outbox: retries with backoff, addresses refused for good."""
+import datetime as dt
 import logging
 import re
 
@@ -14,6 +16,7 @@ from tests.french import nb
 from tests.smtp_server import SmtpServer, attachment
 
 ADVISORS = "conseillers@dinum.gouv.fr"
+NOW = dt.datetime(2021, 10, 13, 8, 0, tzinfo=dt.timezone.utc)
 
 
 @pytest.fixture
@@ -80,16 +83,80 @@ def test_a_server_down_keeps_the_mails_and_they_leave_later_in_order(store, smtp
     smtp.stop()
     first, second = book(store), book(store, email="b@lyon.fr", start=at((2021, 10, 14), 11, 0))
     with caplog.at_level(logging.INFO, logger="orientation.booking.mail"):
-        assert mail.send_booking_mail("confirmation", first, store, environ=environ(smtp)) == mail.QUEUED
+        assert mail.send_booking_mail("confirmation", first, store, environ=environ(smtp), now=NOW) == mail.QUEUED
     assert first.reference in caplog.text and "marie.dupont" not in caplog.text  # references, never addresses
-    assert mail.retry_outbox(store, environ(smtp)) == 0
+    assert mail.retry_outbox(store, environ(smtp), now=NOW + dt.timedelta(minutes=2)) == 0
     smtp.start()
-    # The next booking's sending sends the kept ones first.
-    assert mail.send_booking_mail("confirmation", second, store, environ=environ(smtp)) == mail.SENT
+    # The next booking's sending sends the kept ones first, once their delay has passed.
+    later = NOW + dt.timedelta(minutes=10)
+    assert mail.send_booking_mail("confirmation", second, store, environ=environ(smtp), now=later) == mail.SENT
     assert [m["X-Envelope-To"] for m in smtp.inbox.messages] == [first.email, ADVISORS, second.email, ADVISORS]
-    assert mail.retry_outbox(store, environ(smtp)) == 0
+    assert mail.retry_outbox(store, environ(smtp), now=later) == 0
     with store.engine.connect() as connection:
         assert connection.execute(sa.select(sa.func.count()).select_from(outbox)).scalar() == 0
+
+
+def test_each_kept_mail_waits_longer_after_each_failure(store, smtp):
+    smtp.stop()
+    assert mail.send_booking_mail("confirmation", book(store), store, environ=environ(smtp), now=NOW) == mail.QUEUED
+
+    def attempts():
+        with store.engine.connect() as connection:
+            return [row.attempts for row in connection.execute(sa.select(outbox).order_by(outbox.c.id))]
+    assert attempts() == [1, 1]
+    mail.retry_outbox(store, environ(smtp), now=NOW + dt.timedelta(seconds=50))
+    assert attempts() == [1, 1]  # not due before one minute
+    mail.retry_outbox(store, environ(smtp), now=NOW + dt.timedelta(seconds=61))
+    assert attempts()[0] == 2  # tried again (the round stops at the first: the server is down)
+    mail.retry_outbox(store, environ(smtp), now=NOW + dt.timedelta(seconds=61 + 100))
+    assert attempts()[0] == 2  # the next delay is two minutes
+    mail.retry_outbox(store, environ(smtp), now=NOW + dt.timedelta(seconds=61 + 121))
+    assert attempts()[0] == 3
+    assert mail.backoff(3) == dt.timedelta(minutes=4) and mail.backoff(30) == dt.timedelta(hours=6)
+
+
+def test_an_address_refused_for_good_is_marked_failed_and_holds_back_no_other_mail(store, smtp, caplog):
+    smtp.inbox.refused.add("inconnu@lyon.fr")
+    refused = book(store, email="inconnu@lyon.fr")
+    with caplog.at_level(logging.INFO, logger="orientation.booking.mail"):
+        assert mail.send_booking_mail("confirmation", refused, store, environ=environ(smtp), now=NOW) == mail.REFUSED
+    assert "inconnu@" not in caplog.text
+    assert [m["X-Envelope-To"] for m in smtp.inbox.messages] == [ADVISORS]  # the advisors are told all the same
+    # later bookings' e-mails all leave, and the refused one is never tried again
+    for number in range(3):
+        other = book(store, email=f"agent{number}@lyon.fr", start=at((2021, 10, 14), 11, 15 * number))
+        later = NOW + dt.timedelta(hours=number + 1)
+        assert mail.send_booking_mail("confirmation", other, store, environ=environ(smtp), now=later) == mail.SENT
+    assert len(smtp.inbox.to(ADVISORS)) == 4 and len(smtp.inbox.messages) == 7
+    assert mail.waiting(store) == 0
+    [failed] = mail.failed_mails(store)
+    assert (failed.reference, failed.recipient, failed.error) == (refused.reference, "usager",
+                                                                  "SMTPRecipientsRefused 550")
+    with store.engine.connect() as connection:  # nothing left of the message (personal data)
+        assert connection.execute(sa.select(outbox.c.message)).scalar_one() == ""
+    assert mail.retry_outbox(store, environ(smtp), now=NOW + dt.timedelta(days=1), wait=False) == 0
+
+
+def test_a_refused_address_among_waiting_mails_does_not_stop_the_round(store, smtp):
+    smtp.stop()
+    first = book(store, email="inconnu@lyon.fr")
+    second = book(store, email="b@lyon.fr", start=at((2021, 10, 14), 11, 0))
+    for booking in (first, second):
+        assert mail.send_booking_mail("confirmation", booking, store, environ=environ(smtp), now=NOW) == mail.QUEUED
+    smtp.inbox.refused.add("inconnu@lyon.fr")
+    smtp.start()
+    assert mail.retry_outbox(store, environ(smtp), now=NOW + dt.timedelta(minutes=2)) == 3
+    assert [m["X-Envelope-To"] for m in smtp.inbox.messages] == [ADVISORS, second.email, ADVISORS]
+    assert [f.reference for f in mail.failed_mails(store)] == [first.reference] and mail.waiting(store) == 0
+
+
+def test_cancelling_deletes_the_kept_mails_of_the_booking(store, smtp):
+    smtp.stop()
+    booking = book(store)
+    assert mail.send_booking_mail("confirmation", booking, store, environ=environ(smtp), now=NOW) == mail.QUEUED
+    assert mail.waiting(store) == 2
+    assert store.cancel(booking.reference, booking.email)
+    assert mail.waiting(store) == 0
 
 
 def test_smtp_urls():
@@ -109,10 +176,12 @@ def test_the_command_sends_what_waits(store, smtp, monkeypatch, capsys):
     assert mail.send_booking_mail("confirmation", booking, store, environ=environ(smtp)) == mail.QUEUED
     for name, value in environ(smtp).items():
         monkeypatch.setenv(name, value)
-    assert main(["--database-url", store.url, "envoyer-courriels"]) == 1  # still down
+    assert main(["--database-url", store.url, "envoyer-courriels", "--maintenant"]) == 1  # still down
     assert "0 courriel envoyé, 2 en attente." in capsys.readouterr().out
     smtp.start()
-    assert main(["--database-url", store.url, "envoyer-courriels"]) == 0
+    assert main(["--database-url", store.url, "envoyer-courriels"]) == 1  # their next try is not due yet
+    assert "0 courriel envoyé, 2 en attente." in capsys.readouterr().out
+    assert main(["--database-url", store.url, "envoyer-courriels", "--maintenant"]) == 0
     assert "2 courriels envoyés, 0 en attente." in capsys.readouterr().out
     assert [m["X-Envelope-To"] for m in smtp.inbox.messages] == [booking.email, ADVISORS]
     assert attachment(smtp.inbox.messages[0]).get_filename() == f"rendez-vous-dinum-{booking.reference}.ics"

@@ -117,6 +117,8 @@ def server_env(tmp_path_factory, database_url, smtp) -> Dict[str, str]:
     # One advisor, so that two users wanting the same slot compete for it.
     config = yaml.safe_load(BOOKING_CONFIG.read_text())
     config["advisors"] = 1
+    # A small per-client limit keeps the burst tests short (the default lets a ministry's shared address book).
+    config.setdefault("limits", {})["per_client"] = 3
     booking_config = tmp_path_factory.mktemp("config") / "booking.yml"
     booking_config.write_text(yaml.safe_dump(config, allow_unicode=True))
     return {"ORIENTATION_DATABASE_URL": database_url, "BOOKING_CONFIG": str(booking_config),

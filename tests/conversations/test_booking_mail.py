@@ -73,9 +73,10 @@ def test_a_mail_server_down_keeps_the_booking_and_the_mail_leaves_later(chat, sm
     assert BookingStore(database_url).find(reference, "remi.noir@lyon.fr") is not None
     assert mails_to(smtp, "remi.noir@lyon.fr", reference, wait=0) == []
     log = (servers["logs"] / "actions.log").read_text()
-    assert f"booking {reference}: confirmation e-mail not sent" in log and "remi.noir@" not in log
+    assert f"booking {reference}: confirmation e-mail to the usager not sent" in log and "remi.noir@" not in log
 
-    done = subprocess.run([sys.executable, "-m", "orientation.booking", "envoyer-courriels"], cwd=ROOT,
+    # --maintenant: without waiting for the kept message's next try (one minute after the failure)
+    done = subprocess.run([sys.executable, "-m", "orientation.booking", "envoyer-courriels", "--maintenant"], cwd=ROOT,
                           env={**os.environ, **servers["env"], "PYTHONPATH": str(ROOT)},
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
@@ -83,6 +84,45 @@ def test_a_mail_server_down_keeps_the_booking_and_the_mail_leaves_later(chat, sm
     [user] = mails_to(smtp, "remi.noir@lyon.fr", reference)
     assert attachment(user).get_filename() == f"rendez-vous-dinum-{reference}.ics"
     assert mails_to(smtp, ADVISORS_EMAIL, reference)
+
+
+def test_an_address_the_server_refuses_is_said_and_blocks_no_other_mail(chat, new_chat, smtp, database_url):
+    smtp.inbox.refused.add("adresse.perdue@lyon.fr")
+    _, confirmation = book(chat, email="adresse.perdue@lyon.fr")
+    reference = REFERENCE.search(confirmation).group(0)
+    assert "C'est réservé" in confirmation
+    assert "Le serveur de messagerie refuse l'adresse adresse.perdue@lyon.fr" in confirmation
+    assert "renvoyé automatiquement" not in confirmation  # no retry will happen: none is promised
+    assert mails_to(smtp, ADVISORS_EMAIL, reference)  # the advisors are told all the same
+    other = new_chat()
+    _, second = book(other, email="paul.gris@lyon.fr")
+    assert "Un courriel de confirmation vous est envoyé à paul.gris@lyon.fr." in second
+    assert mails_to(smtp, "paul.gris@lyon.fr", REFERENCE.search(second).group(0))
+    from orientation.booking import mail
+    assert [f.reference for f in mail.failed_mails(BookingStore(database_url))] == [reference]
+
+
+def test_a_cancellation_scrubs_the_stored_conversation(chat, new_chat, database_url):
+    import sqlalchemy as sa
+    _, confirmation = book(chat, email="lucie.rose@lyon.fr")
+    reference = REFERENCE.search(confirmation).group(0)
+
+    def stored(sender):
+        with sa.create_engine(database_url).connect() as connection:
+            return " ".join(data for (data,) in connection.execute(
+                sa.text("SELECT data FROM events WHERE sender_id = :sender"), {"sender": sender}))
+    assert "lucie.rose@lyon.fr" in stored(chat.sender)
+    other = new_chat()
+    other.say(f"je veux annuler mon rendez-vous {reference}")
+    assert "est annulé" in other.say("lucie.rose@lyon.fr") or "est annulé" in other.say("/affirm")
+    deadline = time.time() + 15  # the cancelling turn itself is saved after the action: scrubbed just after
+    while "lucie.rose" in stored(other.sender) and time.time() < deadline:
+        time.sleep(0.5)
+    for sender in (chat.sender, other.sender):
+        text = stored(sender)
+        assert "lucie.rose" not in text and "Marie Dupont" not in text and "DREAL Occitanie" not in text
+        assert chat.source not in text and other.source not in text  # nor the client's address
+    assert "DREAL" not in stored(chat.sender) and reference in stored(chat.sender)
 
 
 def test_one_upcoming_booking_per_email_a_second_request_offers_a_move(chat, new_chat, database_url):
