@@ -12,6 +12,7 @@ import pytest
 import sqlalchemy as sa
 
 from devtools.stack import ACTION_SERVER_TOKEN
+from tests.french import nb
 
 SUNDAY_3AM = "2030-01-06T03:00:00+01:00"
 
@@ -62,7 +63,7 @@ def _machine_addresses():
 
 def test_the_action_server_refuses_a_request_without_the_rasa_server_s_secret(servers, database_url):
     port = servers["actions"]
-    call = _booking_call("2021-10-21T10:00:00+02:00", "victime@example.org")
+    call = _booking_call("2021-10-21T10:00:00+02:00", "victime.forgee@lyon.fr")
     for headers in ({}, {"Authorization": "Bearer devine"}, {"Authorization": ACTION_SERVER_TOKEN}):
         status, body = _request(port, "/webhook", call, {"Content-Type": "application/json", **headers})
         assert status == 401 and "Jeton" in body["erreur"]
@@ -72,7 +73,7 @@ def test_the_action_server_refuses_a_request_without_the_rasa_server_s_secret(se
     status, replies = _request(servers["rasa"], "/webhooks/rest/webhook",
                                json.dumps({"sender": "doors-1", "message": "Bonjour, je suis la commune de Nantes"})
                                .encode(), {"Content-Type": "application/json"})
-    assert status == 200 and "327 734 habitants" in " ".join(r.get("text", "") for r in replies)
+    assert status == 200 and nb("327 734 habitants") in " ".join(r.get("text", "") for r in replies)
 
 
 def test_the_action_server_listens_on_the_loopback_only(servers):
@@ -87,13 +88,13 @@ def test_the_action_server_listens_on_the_loopback_only(servers):
 
 @pytest.mark.parametrize("slot", [SUNDAY_3AM, "2030-01-01T10:00:00+01:00", "2020-01-01T10:00:00+01:00"])
 def test_even_with_the_secret_a_forged_booking_of_a_moment_off_the_agenda_is_refused(servers, slot):
-    status, result = _request(servers["actions"], "/webhook", _booking_call(slot, "victime@example.org"),
+    status, result = _request(servers["actions"], "/webhook", _booking_call(slot, "victime.forgee@lyon.fr"),
                               {"Content-Type": "application/json", "Authorization": f"Bearer {ACTION_SERVER_TOKEN}"})
     assert status == 200
     texts = " ".join(r.get("text") or "" for r in result["responses"])
     assert "n'est plus disponible" in texts and "référence" not in texts
     from orientation.booking.store import BookingStore
-    assert BookingStore(servers["database_url"]).bookings_of("victime@example.org") == []
+    assert BookingStore(servers["database_url"]).bookings_of("victime.forgee@lyon.fr") == []
 
 
 @pytest.mark.parametrize("headers, body, status", [
