@@ -17,7 +17,7 @@ from actions.tracker import PROFILE_SLOTS, places_from_tracker, profile_from_tra
 from orientation.booking import wording
 from orientation.booking.config import load_config
 from orientation.booking.ics import booking_ics
-from orientation.booking.store import LimitReached, SlotTaken
+from orientation.booking.store import LimitReached, SlotNotBookable, SlotTaken
 from orientation.eligibility import evaluate
 from orientation.replies import advisor_summary as summary
 from orientation.replies.booking import contact_note, mail_note, refusal
@@ -54,7 +54,7 @@ class ActionBookAppointment(Action):
         previous = store.find(reference, email) if moving else None
         try:
             if moving:
-                booking = store.move(reference, email, start)
+                booking = store.move(reference, email, start, now=booking_services.now())
             else:
                 profile = {name: tracker.get_slot(name) for name in PROFILE_SLOTS}
                 booking = store.book(start, tracker.get_slot("booking_name"),
@@ -68,6 +68,10 @@ class ActionBookAppointment(Action):
         except SlotTaken:
             dispatcher.utter_message(text=f"Désolé, le créneau du {wording.describe_slot(start)} vient d'être "
                                           "réservé par quelqu'un d'autre.")
+            return [SlotSet("booking_slot", None), FollowupAction("booking_form")]
+        except SlotNotBookable:  # the notice passed while the user was filling in the form
+            dispatcher.utter_message(text=f"Désolé, le créneau du {wording.describe_slot(start)} n'est plus "
+                                          "disponible : il est désormais trop proche ou hors de l'agenda.")
             return [SlotSet("booking_slot", None), FollowupAction("booking_form")]
         if booking is None:  # a move whose booking disappeared meanwhile
             dispatcher.utter_message(text="Je ne retrouve plus ce rendez-vous : il a peut-être été annulé.")

@@ -4,6 +4,7 @@ end-to-end tests and for the scripts that drive a real conversation (screenshots
 from __future__ import annotations
 
 import os
+import secrets
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Dict, Iterator, Optional
@@ -17,9 +18,14 @@ MODEL = ROOT / "models" / "orientation.tar.gz"
 REFERENCE_DATE = "2021-10-15"
 
 
+# The secret the test servers share (the Rasa server sends it, the action server requires it).
+ACTION_SERVER_TOKEN = secrets.token_urlsafe(32)
+
+
 def environment(extra: Optional[Dict[str, str]] = None) -> Dict[str, str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "ORIENTATION_DATE": REFERENCE_DATE,
-           "RASA_TELEMETRY_ENABLED": "false", "SQLALCHEMY_SILENCE_UBER_WARNING": "1"}
+    env = {"ACTION_SERVER_TOKEN": ACTION_SERVER_TOKEN, **os.environ, "PYTHONPATH": str(ROOT),
+           "ORIENTATION_DATE": REFERENCE_DATE, "RASA_TELEMETRY_ENABLED": "false",
+           "SQLALCHEMY_SILENCE_UBER_WARNING": "1"}
     env.update(extra or {})
     return env
 

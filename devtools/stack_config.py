@@ -14,6 +14,7 @@ with a growing delay (supervisord waits 1 s, 2 s, 3 s... between attempts).
 """
 from __future__ import annotations
 
+import json
 import shlex
 import sys
 from dataclasses import dataclass
@@ -22,14 +23,16 @@ from typing import List, Mapping, Optional
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a file: the repository is not on the path
 
+from orientation.replies.message import UNAVAILABLE  # noqa: E402
 from orientation.settings import ROOT, SettingsError, get_mail_settings, get_settings  # noqa: E402
 
 Environ = Optional[Mapping[str, str]]
 BIN = ROOT / ".venv" / "bin"
 # How the two servers are started, here and by the tests: rasa_sdk's own server given the package
-# `actions/` (which holds the Rasa actions only, so nothing heavy is imported), and Rasa's command
-# line without JAX (scripts/rasa_server.py), which saves memory and start-up time.
-ACTION_SERVER = [str(BIN / "python"), "-m", "rasa_sdk", "--actions", "actions"]
+# `actions/` (which holds the Rasa actions only, so nothing heavy is imported), on ACTION_HOST and
+# behind the shared secret (scripts/action_server.py), and Rasa's command line without JAX
+# (scripts/rasa_server.py), which saves memory and start-up time.
+ACTION_SERVER = [str(BIN / "python"), str(ROOT / "scripts" / "action_server.py"), "--actions", "actions"]
 RASA = [str(BIN / "python"), str(ROOT / "scripts" / "rasa_server.py")]
 
 
@@ -107,7 +110,7 @@ def programs(env: Environ = None) -> List[Program]:
     return found + extra_programs(env, ports)
 
 
-def haproxy_config(ports: Ports) -> str:
+def haproxy_config(ports: Ports, apology: Path) -> str:
     """HAProxy on RASA_PORT: health checks on every instance, a message that meets a dead instance
     is sent again to another one, and socket.io sessions stay on one instance (its polling
     transport keeps state in the process), chosen by the client's address."""
@@ -128,29 +131,38 @@ defaults
     option redispatch 1
     retry-on conn-failure empty-response
     option http-buffer-request
-    # the instances see the client's address in X-Forwarded-For (booking limits per client); they
-    # believe it from this balancer only (ORIENTATION_TRUSTED_PROXIES, set by scripts/serve)
-    option forwardfor
 
 frontend assistant
     bind *:{ports.rasa}
+    # the instances see the client's address in X-Forwarded-For (booking limits per client); they
+    # believe it from this balancer only (ORIENTATION_TRUSTED_PROXIES, set by scripts/serve). The
+    # header is replaced, never appended to: what a client wrote there is not passed on.
+    http-request set-header X-Forwarded-For %[src]
     acl socketio path_beg /socket.io
     use_backend socketio if socketio
     default_backend rasa
 
+# An instance whose lock store does not answer cannot serve: out of rotation until it does. With
+# none left, the rest channel's clients get the French apology as their reply.
 backend rasa
     balance roundrobin
-    option httpchk GET /
+    option httpchk GET /webhooks/rest/health
     http-check expect status 200
+    http-error status 503 content-type "application/json; charset=utf-8" file {apology}
 {servers}
 
 backend socketio
     balance source
     hash-type consistent
-    option httpchk GET /
+    option httpchk GET /webhooks/rest/health
     http-check expect status 200
 {servers}
 """
+
+
+def apology_body() -> str:
+    """The balancer's reply when no instance can serve: what the rest channel answers, in French."""
+    return json.dumps([{"recipient_id": None, "text": UNAVAILABLE}], ensure_ascii=False)
 
 
 def supervisord_config(run_dir: Path, env: Environ = None) -> str:
@@ -178,7 +190,9 @@ def write(run_dir: Path, env: Environ = None) -> None:
     run_dir.chmod(0o700)  # the logs inside may name bookings' references
     ports = Ports.from_environment(env)
     if ports.instances > 1:
-        (run_dir / "haproxy.cfg").write_text(haproxy_config(ports))
+        apology = run_dir.resolve() / "apology-503.json"
+        apology.write_text(apology_body(), encoding="utf-8")
+        (run_dir / "haproxy.cfg").write_text(haproxy_config(ports, apology))
     (run_dir / "supervisord.conf").write_text(supervisord_config(run_dir, env))
 
 

@@ -190,6 +190,9 @@ class Settings(_Variables):
     # The Rasa server's edges
     cors_origins: Words = Field(Words(), env="CORS_ORIGINS",
                                 description="une liste d'origines séparées par des espaces ou des virgules")
+    # the sites that may show the public page in a frame (besides itself): its CSP's frame-ancestors
+    frame_ancestors: Words = Field(Words(), env="ORIENTATION_FRAME_ANCESTORS",
+                                   description="une liste d'origines séparées par des espaces ou des virgules")
     trusted_proxies: Networks = Field(Networks(), env="ORIENTATION_TRUSTED_PROXIES",
                                       description="une liste d'adresses ou de réseaux IP séparés par des virgules")
     redis_url: Optional[RedisUrl] = Field(None, env="ORIENTATION_REDIS_URL",
@@ -202,6 +205,10 @@ class Settings(_Variables):
     # `make run`'s processes (scripts/stack_config.py)
     rasa_port: Port = Field(5005, env="RASA_PORT", description=PORT)
     action_port: Port = Field(5055, env="ACTION_PORT", description=PORT)
+    action_host: str = Field("127.0.0.1", env="ACTION_HOST", description="une adresse d'écoute")
+    # The secret the Rasa server sends to the action server (endpoints.yml): scripts/serve makes one
+    # at the first start (var/action-server.secret, readable by its owner only) when none is given.
+    action_server_token: Optional[str] = Field(None, env="ACTION_SERVER_TOKEN", description="un jeton")
     web_port: Port = Field(8000, env="WEB_PORT", description=PORT)
     redis_port: Port = Field(6379, env="REDIS_PORT", description=PORT)
     rasa_instances: conint(ge=1) = Field(1, env="RASA_INSTANCES",

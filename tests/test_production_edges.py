@@ -81,11 +81,14 @@ def test_n_instances_on_the_next_ports_behind_haproxy_with_redis(tmp_path):
     assert "--port 5008" in found["rasa-3"] and "--cors http://127.0.0.1:8000" in found["rasa-1"]
     assert "secret" not in found["rasa-1"] and "%(ENV_RASA_AUTH_TOKEN)s" in found["rasa-1"]
     assert "--bind 127.0.0.1" in found["redis"] and "--interface 127.0.0.1" in found["rasa-2"]
-    balancer = haproxy_config(Ports.from_environment(env))
+    balancer = haproxy_config(Ports.from_environment(env), tmp_path / "apology-503.json")
     assert "bind *:5005" in balancer and "server rasa-3 127.0.0.1:5008 check" in balancer
     assert "option redispatch" in balancer and "retry-on conn-failure empty-response" in balancer
     assert "balance source" in balancer  # socket.io sessions stay on one instance
-    assert "option forwardfor" in balancer  # the instances see the client (booking limits per client)
+    # the instances see the client (booking limits per client), never what the client wrote itself
+    assert "http-request set-header X-Forwarded-For %[src]" in balancer and "forwardfor" not in balancer
+    # an instance whose lock store does not answer is out of rotation
+    assert balancer.count("option httpchk GET /webhooks/rest/health") == 2
     config = configparser.RawConfigParser()
     config.read_string(supervisord_config(tmp_path, env))
     for name in found:
@@ -176,3 +179,31 @@ def test_the_logs_of_make_run_are_readable_by_the_service_only(tmp_path):
     config = configparser.ConfigParser(interpolation=None)
     config.read_string(supervisord_config(run_dir, {}))
     assert config["supervisord"]["umask"] == "077"  # the logs and files its programs make: 0600
+
+
+def test_a_live_instance_keeps_its_ticket_past_the_lifetime_while_it_works(redis_url, monkeypatch):
+    """Tickets live a few seconds so that a dead instance's lapse soon; a live instance renews its
+    own, so a message longer than the lifetime still holds the conversation to the end."""
+    monkeypatch.setenv("ORIENTATION_REDIS_URL", redis_url)
+    store, order = OrientationLockStore(), []
+
+    async def message(name, seconds):
+        async with store.lock("conversation-3", lock_lifetime=0.4, wait_time_in_seconds=0.05):
+            order.append(f"{name} starts")
+            await asyncio.sleep(seconds)
+            order.append(f"{name} ends")
+
+    async def both():
+        first = asyncio.create_task(message("long", 1.5))  # almost 4 lifetimes
+        await asyncio.sleep(0.1)
+        await asyncio.gather(first, message("next", 0))
+    asyncio.run(both())
+    assert order == ["long starts", "long ends", "next starts", "next ends"]
+    assert store.get_lock("conversation-3") is None
+
+
+def test_the_lock_store_says_whether_redis_answers(redis_url, monkeypatch):
+    monkeypatch.setenv("ORIENTATION_REDIS_URL", redis_url)
+    assert OrientationLockStore().answers()
+    monkeypatch.setenv("ORIENTATION_REDIS_URL", "redis://127.0.0.1:1/1")  # nothing listens there
+    assert not OrientationLockStore().answers()

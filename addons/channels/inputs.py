@@ -13,6 +13,14 @@ so the URLs (/webhooks/rest/webhook, /socket.io) do not change.
   request; X-Forwarded-For is honoured only when that peer is a trusted proxy
   ($ORIENTATION_TRUSTED_PROXIES: addresses or networks, comma-separated; none by default), else
   anyone could claim any address and escape the limits.
+- A message that cannot be processed (the lock store or the database unreachable) gets a French
+  apology, never an empty reply; the log names the failure, never the message nor the client.
+- The rest channel takes only what its clients send: a JSON object with a `sender` and a
+  `message`, from no browser page (no Origin) or from one of CORS_ORIGINS. CORS only hides the
+  reply from a foreign page, which could still send « simple » requests (text/plain) that were
+  processed: a booking made from another site. Else 403 (origin), 415 (not JSON) or 400.
+- GET /webhooks/rest/health answers 200 only when the conversations' lock store answers: the
+  balancer's health check, so that an instance that cannot serve is taken out of rotation.
 """
 from __future__ import annotations
 
@@ -23,12 +31,14 @@ from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.rest import RestInput
 from rasa.core.channels.socketio import SocketIOInput
-from sanic import Blueprint
+from sanic import Blueprint, response
 from sanic.request import Request
+from sanic.response import HTTPResponse
 
 from actions.client import CLIENT_KEY
 from orientation.client_address import Network, client_address, networks
 from orientation.language import french
+from orientation.replies.message import UNAVAILABLE
 from orientation.settings import Settings, get_settings
 
 logger = logging.getLogger(__name__)
@@ -45,7 +55,8 @@ def too_long_reply(length: int) -> str:
 
 
 def within_limit(on_new_message: Handler) -> Handler:
-    """Answers an over-long message itself instead of passing it to the assistant."""
+    """Answers an over-long message itself instead of passing it to the assistant, and a message
+    that fails with the apology."""
     limit = get_settings().max_message  # read once, when the server starts
 
     async def handle(message: UserMessage) -> Any:
@@ -55,8 +66,43 @@ def within_limit(on_new_message: Handler) -> Handler:
                         length, message.sender_id, limit)
             await message.output_channel.send_text_message(message.sender_id, too_long_reply(length))
             return None
-        return await on_new_message(message)
+        try:
+            return await on_new_message(message)
+        except Exception as error:  # noqa: BLE001 - whatever failed, the user is told, not left in silence
+            # the error's type and text only: Rasa's own log line would quote the user's message
+            logger.error("Message not processed: %s: %s", type(error).__name__, error)
+            await message.output_channel.send_text_message(message.sender_id, UNAVAILABLE)
+            return None
     return handle
+
+
+def lock_store_answers(lock_store: Any) -> bool:
+    """Whether the conversations' lock store can be used (an in-memory one always can)."""
+    check = getattr(lock_store, "answers", None)
+    return check() if check else True
+
+
+def refusal(request: Request, allowed: List[str]) -> Optional[HTTPResponse]:
+    """Why the rest webhook refuses this request (a French error, see the module docstring), or None."""
+    origin = request.headers.get("origin")
+    if origin and "*" not in allowed and origin.rstrip("/") not in allowed:
+        return response.json({"erreur": "Origine non autorisée."}, status=403)
+    if (request.headers.get("content-type") or "").split(";")[0].strip().lower() != "application/json":
+        return response.json({"erreur": "Le corps de la requête doit être du JSON (application/json)."},
+                             status=415)
+    try:
+        body = json.loads(request.body or b"")
+    except ValueError:
+        return response.json({"erreur": "Le corps de la requête n'est pas du JSON valide."}, status=400)
+    if not isinstance(body, dict):
+        return response.json({"erreur": "Le corps de la requête doit être un objet JSON."}, status=400)
+    sender = body.get("sender")
+    if not isinstance(sender, str) or not sender.strip():
+        return response.json({"erreur": "Le champ « sender » (l'identifiant de la conversation) est requis."},
+                             status=400)
+    if not isinstance(body.get("message"), str):
+        return response.json({"erreur": "Le champ « message » (un texte) est requis."}, status=400)
+    return None
 
 
 def allowed_origins(environ: Optional[Dict[str, str]] = None) -> List[str]:
@@ -101,7 +147,23 @@ class OrientationRestInput(RestInput):
 
     def blueprint(self, on_new_message: Handler) -> Blueprint:
         self.proxies = trusted_proxies()  # read once, when the server starts, not on every message
-        return super().blueprint(within_limit(on_new_message))
+        allowed = allowed_origins()
+        blueprint = super().blueprint(within_limit(on_new_message))
+
+        @blueprint.on_request
+        async def refuse_what_clients_do_not_send(request: Request) -> Optional[HTTPResponse]:
+            if request.method == "POST" and request.path.rstrip("/").endswith("/webhook"):
+                return refusal(request, allowed)
+            return None
+
+        @blueprint.route("/health", methods=["GET"])
+        async def health(request: Request) -> HTTPResponse:
+            agent = getattr(request.app.ctx, "agent", None)
+            if agent is None or not lock_store_answers(agent.lock_store):
+                return response.json({"status": "lock store unreachable"}, status=503)
+            return response.json({"status": "ok"})
+
+        return blueprint
 
     def get_metadata(self, request: Request) -> Optional[Dict[Text, Any]]:
         return with_client(super().get_metadata(request), request_client(request, self.proxies))

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import asyncio
 import json
-from typing import Any, Callable, TypeVar
+import logging
+import time
+from contextlib import asynccontextmanager
+from typing import Any, AsyncIterator, Callable, TypeVar
 from urllib.parse import urlsplit
 
 import redis
@@ -20,6 +23,7 @@ from rasa.core.lock_store import LOCK_LIFETIME, InMemoryLockStore, LockError, Lo
 from orientation.settings import RedisUrl, get_settings
 
 T = TypeVar("T")
+logger = logging.getLogger(__name__)
 
 
 def redis_settings(url: str) -> dict:
@@ -44,7 +48,43 @@ class SharedLockStore(RedisLockStore):
       may have expired by the next check (once a second). Rasa then waits for good: an empty queue
       is "locked" for every ticket. Here a message whose turn has come, or that finds the queue
       empty or gone, runs.
+    - A ticket lives TICKET_LOCK_LIFETIME seconds (5 under `make run`) and the instance that holds
+      it renews it while its message is waiting or being processed, however long that takes: a
+      dead instance's ticket is gone within seconds, and a live one's never lapses.
     """
+
+    def answers(self) -> bool:
+        """Whether Redis answers: the instance's health check (addons/channels/inputs.py)."""
+        try:
+            return bool(self.red.ping())
+        except redis.RedisError:
+            return False
+
+    def _renew(self, conversation_id: str, ticket: int, lifetime: float) -> None:
+        def renew(lock: TicketLock) -> None:
+            for held in lock.tickets:
+                if held.number == ticket:
+                    held.expires = time.time() + lifetime
+        self._change(conversation_id, renew)
+
+    async def _keep_alive(self, conversation_id: str, ticket: int, lifetime: float) -> None:
+        while True:
+            await asyncio.sleep(lifetime / 4)
+            try:
+                self._renew(conversation_id, ticket, lifetime)
+            except LockError as error:  # Redis away for a moment: the next renewal may succeed
+                logger.warning("Ticket of a conversation not renewed: %s", type(error.__cause__).__name__)
+
+    @asynccontextmanager
+    async def lock(self, conversation_id: str, lock_lifetime: float = LOCK_LIFETIME,
+                   wait_time_in_seconds: float = 1) -> AsyncIterator[TicketLock]:
+        ticket = self.issue_ticket(conversation_id, lock_lifetime)
+        keep_alive = asyncio.create_task(self._keep_alive(conversation_id, ticket, lock_lifetime))
+        try:
+            yield await self._acquire_lock(conversation_id, ticket, wait_time_in_seconds)
+        finally:
+            keep_alive.cancel()
+            self.cleanup(conversation_id, ticket)
 
     def _change(self, conversation_id: str, change: Callable[[TicketLock], T]) -> T:
         """Applies `change` to the stored queue atomically; an empty queue is deleted."""

@@ -18,11 +18,12 @@ import json
 import secrets
 from dataclasses import dataclass, field
 from types import SimpleNamespace
-from typing import Any, Dict, List, Optional
+from typing import Any, Callable, Dict, List, Optional
 
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 
+from orientation.booking import slots
 from orientation.booking.config import BookingConfig, load_config
 from orientation.booking.retention import scrub_booking
 from orientation.database import database_url, restrict_sqlite_file
@@ -101,6 +102,16 @@ def digest(value: Optional[str]) -> Optional[str]:
     return hashlib.sha256(value.encode("utf-8")).hexdigest() if value else None
 
 
+class SlotNotBookable(ValueError):
+    """A moment that is not a bookable slot of the agenda: reason is slots.why_not_free's
+    ('too_soon', 'too_far', 'closed_day', 'not_a_slot')."""
+
+    def __init__(self, start: dt.datetime, reason: str):
+        super().__init__(f"{start.isoformat()} is not a bookable slot: {reason}")
+        self.start = start
+        self.reason = reason
+
+
 class SlotTaken(Exception):
     """Every advisor already has a booking at this slot."""
 
@@ -144,6 +155,14 @@ def new_reference() -> str:
     return REFERENCE_PREFIX + "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(REFERENCE_LENGTH))
 
 
+class _NothingTaken:
+    """slots.why_not_free's store when only the agenda's rules are asked, not the capacity."""
+
+    @staticmethod
+    def taken(start_utc: dt.datetime, end_utc: dt.datetime) -> Dict[dt.datetime, int]:
+        return {}
+
+
 def _email_key(email: Any) -> str:
     return str(email or "").strip().lower()
 
@@ -158,12 +177,16 @@ class BookingStore:
     """The bookings table on one database. Safe to share within a process; every method opens and
     closes its own transaction, so several processes (action servers, CLI) may use the same database."""
 
-    def __init__(self, url: Optional[str] = None, config: Optional[BookingConfig] = None):
+    def __init__(self, url: Optional[str] = None, config: Optional[BookingConfig] = None,
+                 clock: Optional[Callable[[], dt.datetime]] = None):
         """url: a SQLAlchemy URL; else $ORIENTATION_DATABASE_URL; else sqlite:///<repo>/var/orientation.db.
-        config: fixed settings (tests); else config/booking.yml (or $BOOKING_CONFIG), re-read when edited."""
+        config: fixed settings (tests); else config/booking.yml (or $BOOKING_CONFIG), re-read when edited.
+        clock: the present moment for the notice and the horizon, when a call gives none (real time
+        by default; a test or a demonstration of another date gives its own)."""
         self.url = url or database_url()
         restrict_sqlite_file(self.url)
         self._config = config
+        self.clock = clock or (lambda: dt.datetime.now(UTC))
         if self.url.startswith("sqlite"):
             # Writers wait for each other (up to 30 s) instead of failing with "database is locked".
             options: Dict[str, Any] = {"connect_args": {"timeout": 30}}
@@ -251,7 +274,7 @@ class BookingStore:
 
     def upcoming_of(self, email: str, now: Optional[dt.datetime] = None) -> List[Booking]:
         """The bookings of this email that have not started yet, in time order."""
-        start = _utc_naive(now or dt.datetime.now(UTC))
+        start = _utc_naive(now or self.clock())
         return self._select(sa.select(bookings).where(sa.func.lower(bookings.c.email) == _email_key(email),
                                                       bookings.c.start_utc > start).order_by(bookings.c.start_utc))
 
@@ -270,7 +293,7 @@ class BookingStore:
         """LimitReached when one more booking by this email (its mailbox: name+tag@ counts as name@), client (IP address) or conversation
         (sender id) would pass a limit of the config; the first limit passed is named."""
         limits = self.config.limits
-        now = now or dt.datetime.now(UTC)
+        now = now or self.clock()
         if email:
             upcoming = self.upcoming_of_mailbox(email, now)
             if len(upcoming) >= limits.per_email:
@@ -303,8 +326,9 @@ class BookingStore:
         LimitReached (nothing stored) past a limit of the config (check_limits: the email's upcoming
         bookings, and the bookings made by `client`, an IP address, and in `conversation`).
 
-        Whether `start` is a slot of the agenda, within notice and horizon, is slots.is_free's
-        job, checked by the caller before; the store only guarantees one booking per advisor and slot.
+        SlotNotBookable when `start` is not a slot of the agenda within notice and horizon on an
+        open day: checked here, whatever door the request came by (the conversation checks it
+        too, to explain; a forged request to the action server must meet the same rule).
         ValueError for an unusable name, organisation or email, or a naive datetime.
         """
         config = self.config
@@ -314,9 +338,10 @@ class BookingStore:
         for field_name, value in clean.items():
             if value is None:
                 raise ValueError(f"unusable {field_name}: {given[field_name]!r}")
+        self._check_bookable(config, start, now)
         self.check_limits(clean["email"], client, conversation, now)
         created = {"client": keyed_hash(client), "conversation": digest(conversation),
-                   "created_at": _utc_naive(now or dt.datetime.now(UTC))}
+                   "created_at": _utc_naive(now or self.clock())}
         values = {**clean, "start_utc": _utc_naive(start), "summary": str(summary or ""),
                   "profile": json.dumps(profile or {}, ensure_ascii=False, default=str),
                   "consent_at": _utc_naive(consent_at), "created_at": _utc_naive(dt.datetime.now(UTC)), "sequence": 0}
@@ -333,6 +358,13 @@ class BookingStore:
                     break  # this advisor is taken at this slot: try the next one
                 return self._booking(SimpleNamespace(id=row_id, **values), config)  # the row as inserted
         raise SlotTaken(start)
+
+    def _check_bookable(self, config: BookingConfig, start: dt.datetime, now: Optional[dt.datetime]) -> None:
+        """SlotNotBookable unless `start` is a slot of the agenda (opening hours, open day, notice,
+        horizon); capacity is the unique constraint's job."""
+        now = now or self.clock()
+        if not slots.is_bookable(config, start, now):
+            raise SlotNotBookable(start, slots.why_not_free(config, _NothingTaken(), start, now) or "not_a_slot")
 
     def _reference_exists(self, reference: str) -> bool:
         with self.engine.connect() as connection:
@@ -357,11 +389,13 @@ class BookingStore:
         for row in rows:
             scrub_booking(self.engine, (row.name, row.organisation, row.email), row.email)
 
-    def move(self, reference: str, email: str, new_start: dt.datetime) -> Optional[Booking]:
+    def move(self, reference: str, email: str, new_start: dt.datetime,
+             now: Optional[dt.datetime] = None) -> Optional[Booking]:
         """Moves the booking (same reference) to the first free advisor at `new_start`.
 
         One UPDATE per advisor tried, each in its own transaction: the row is never deleted, so
-        SlotTaken leaves the booking where it was. None when reference and email do not match.
+        SlotTaken, or SlotNotBookable (as for `book`), leaves the booking where it was. None when
+        reference and email do not match.
         """
         config = self.config
         current = self.find(reference, email)
@@ -370,6 +404,7 @@ class BookingStore:
         new_utc = _utc_naive(new_start)
         if current.start.astimezone(UTC).replace(tzinfo=None) == new_utc:
             return current
+        self._check_bookable(config, new_start, now)
         for advisor in range(config.advisors):
             try:
                 with self.engine.begin() as connection:

@@ -7,3 +7,8 @@ from typing import Any, Dict
 Message = Dict[str, Any]
 
 APPOINTMENT_BUTTON = {"title": "Prendre rendez-vous avec la DINUM", "payload": "/ask_appointment"}
+
+# When a message cannot be processed at all (the lock store or the database unreachable): said by
+# the Rasa instance itself, or by the balancer when no instance can serve.
+UNAVAILABLE = ("Désolé, je rencontre un problème technique et n'ai pas pu lire votre message. "
+               "Réessayez dans quelques instants.")

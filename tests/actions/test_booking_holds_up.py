@@ -29,7 +29,7 @@ EVERY_BOOKING_SLOT = ("booking_slot", "booking_wish", "booking_name", "booking_o
 
 @pytest.fixture
 def bookings(tmp_path, monkeypatch):
-    store = BookingStore(f"sqlite:///{tmp_path / 'bookings.db'}")
+    store = BookingStore(f"sqlite:///{tmp_path / 'bookings.db'}", clock=lambda: NOW)
     monkeypatch.setattr(booking_services, "store", lambda: store)
     monkeypatch.setattr(booking_services, "now", lambda: NOW)
     yield store
@@ -47,8 +47,10 @@ def run(action, dispatcher, slots, text, intent="inform", loop="booking_form"):
     return {e["name"]: e.get("value") for e in events if e["event"] == "slot"}, events
 
 
-def book(store, start):
-    store.book(start, "Autre Personne", "DDT du Rhône", "autre@rhone.gouv.fr", "résumé", {}, consent_at=NOW)
+def book(store, start, who="autre"):
+    """Someone else's booking (an address of its own: one upcoming booking per address)."""
+    email = f"{who}.{start:%d%H%M}@rhone.gouv.fr"
+    store.book(start, "Autre Personne", "DDT du Rhône", email, "résumé", {}, consent_at=NOW)
 
 
 # --- a way out -----------------------------------------------------------------------------
@@ -203,7 +205,7 @@ def test_yes_to_the_precise_moment_chooses_it(bookings, dispatcher):
 
 def test_a_taken_moment_gets_the_nearest_free_ones(bookings, dispatcher):
     book(bookings, THURSDAY_10)
-    book(bookings, THURSDAY_10)  # both advisors
+    book(bookings, THURSDAY_10, who="encore")  # both advisors
     events = ask(dispatcher, {"day": "2021-10-14", "at": "10:00"})
     assert nb("Le créneau du jeudi 14 octobre à 10 h est déjà pris") in texts(dispatcher)
     offered = [b["title"] for b in dispatcher.messages[-1]["buttons"]]

@@ -61,8 +61,9 @@ class Agenda:
 
     def book(self, start, name="Sophie Martin", email="sophie.martin@gironde.gouv.fr", summary=SUMMARY,
              organisation="Mairie de Bordeaux"):
+        # booked the day before the slot: past and future slots alike are in the agenda
         return self.store.book(start, name, organisation, email, summary, {"applicant_type": "commune"},
-                               self.clock() - dt.timedelta(days=1))
+                               self.clock() - dt.timedelta(days=1), now=start - dt.timedelta(days=1))
 
     def session(self):
         return requests.Session()

@@ -152,8 +152,9 @@ def test_a_failing_mailer_still_cancels_and_says_so(make_agenda):
 
 
 def test_csv_export_of_the_day_is_the_agenda_csv_of_its_bookings(agenda):
-    first, second = agenda.book(at(14, 10)), agenda.book(at(14, 10), name="Paul Durand")  # two advisors
-    agenda.book(at(15, 10))
+    first = agenda.book(at(14, 10))
+    second = agenda.book(at(14, 10), name="Paul Durand", email="paul.durand@nord.gouv.fr")  # two advisors
+    agenda.book(at(15, 10), email="autre.jour@gironde.gouv.fr")
     response = agenda.login().get(agenda.url + "/export/jour.csv?date=2021-10-14")
     assert response.headers["Content-Type"] == "text/csv; charset=utf-8"
     assert response.headers["Content-Disposition"] == 'attachment; filename="agenda-jour-2021-10-14.csv"'

@@ -72,9 +72,17 @@ def database_url(request, tmp_path):
         engine.dispose()
 
 
+# The tests' present: the Wednesday before the week they book in (notice and horizon count from it).
+NOW = dt.datetime(2021, 10, 13, 8, 0, tzinfo=dt.timezone.utc)
+
+
+def clock():
+    return NOW
+
+
 @pytest.fixture
 def store(database_url, config):
-    store = BookingStore(database_url, config)
+    store = BookingStore(database_url, config, clock=clock)
     yield store
     store.close()
 

@@ -19,7 +19,8 @@ def _racer(url, advisors, name, barrier, results):
         start = FIRST_SLOT + dt.timedelta(minutes=15 * round_)
         barrier.wait(timeout=30)  # every racer inserts at the same instant
         try:
-            booking = store.book(start, name, "Mairie de Lyon", f"{name}@lyon.fr", "r", {}, consent_at=FIRST_SLOT)
+            booking = store.book(start, name, "Mairie de Lyon", f"{name}.{round_}@lyon.fr", "r", {}, consent_at=FIRST_SLOT,
+                                 now=FIRST_SLOT - dt.timedelta(days=1))
             results.put((round_, name, booking.advisor_slot))
         except SlotTaken:
             results.put((round_, name, "taken"))

@@ -6,7 +6,14 @@ import pytest
 import sqlalchemy as sa
 
 from orientation.booking.slots import free_slots, is_free
-from orientation.booking.store import REFERENCE_ALPHABET, BookingStore, SlotTaken, bookings, normalise_reference
+from orientation.booking.store import (
+    REFERENCE_ALPHABET,
+    BookingStore,
+    SlotNotBookable,
+    SlotTaken,
+    bookings,
+    normalise_reference,
+)
 from tests.booking.conftest import at, make_config
 
 UTC = dt.timezone.utc
@@ -15,8 +22,10 @@ SLOT = at((2021, 10, 14), 10, 0)
 
 
 def book(store, start=SLOT, email="marie.dupont@lyon.fr", name="Marie Dupont"):
+    """Booked the day before the slot: within notice and horizon whatever the slot's date."""
     return store.book(start, name, "Mairie de Lyon", email, "Profil : une commune.\nAppels : TNT-COOP.",
-                      {"applicant_type": "commune", "population": 350000}, consent_at=NOW)
+                      {"applicant_type": "commune", "population": 350000}, consent_at=NOW,
+                      now=start - dt.timedelta(days=1))
 
 
 def test_book_and_find(store):
@@ -123,7 +132,7 @@ def test_bookings_survive_a_restart(database_url, config):
 def test_agenda_of_a_local_day_in_time_order(store):
     book(store, start=at((2021, 10, 14), 11, 0)), book(store, start=SLOT, email="b@lyon.fr")
     book(store, start=at((2021, 10, 15), 9, 30), email="c@lyon.fr")
-    book(store, start=at((2021, 10, 13), 23, 45), email="d@lyon.fr")  # the day before in Paris
+    book(store, start=at((2021, 10, 13), 11, 45), email="d@lyon.fr")  # the day before
     assert [b.start for b in store.agenda(dt.date(2021, 10, 14))] == [SLOT, at((2021, 10, 14), 11, 0)]
     assert store.agenda(dt.date(2021, 10, 16)) == []
     assert [b.email for b in store.bookings_of("C@LYON.FR")] == ["c@lyon.fr"]
@@ -156,9 +165,12 @@ def test_settings_come_from_the_config_file_when_not_given(database_url, tmp_pat
     path.write_text("hours:\n  lundi: ['09:00-10:00']\nadvisors: 1\n", encoding="utf-8")
     monkeypatch.setenv("BOOKING_CONFIG", str(path))
     store = BookingStore(database_url)
-    book(store)
+    monday = at((2021, 10, 11), 9, 0)  # the file's only day
+    book(store, start=monday)
     with pytest.raises(SlotTaken):
-        book(store, email="b@lyon.fr")
+        book(store, start=monday, email="b@lyon.fr")
+    with pytest.raises(SlotNotBookable):
+        book(store, email="c@lyon.fr")  # a Thursday: closed in that file
     store.close()
 
 
@@ -187,3 +199,33 @@ def test_cancelled_personal_data_leaves_the_sqlite_file(tmp_path, config):
     store.cancel(booking.reference, booking.email)
     store.close()
     assert b"zoe.quintard@lyon.fr" not in path.read_bytes() and b"Quintard" not in path.read_bytes()
+
+
+@pytest.mark.parametrize("start, reason", [
+    (at((2021, 10, 17), 3, 0), "closed_day"),  # a Sunday at 03:00
+    (at((2030, 1, 1), 10, 0, offset=1), "too_far"),
+    (at((2020, 1, 1), 10, 0, offset=1), "too_soon"),  # in the past
+    (at((2021, 11, 1), 10, 0, offset=1), "closed_day"),  # All Saints' Day, a Monday
+    (at((2021, 10, 13), 9, 30), "too_soon"),  # within the 2-hour notice
+    (at((2021, 10, 14), 10, 5), "not_a_slot"),  # not a slot start
+    (at((2021, 10, 14), 18, 0), "not_a_slot"),  # after the hours
+])
+def test_the_store_itself_refuses_a_moment_that_is_not_a_bookable_slot(store, start, reason):
+    """Whatever door a request comes by (a forged call to the action server included), the store
+    books only slots of the agenda within notice and horizon."""
+    now = at((2021, 10, 13), 8, 0)
+    with pytest.raises(SlotNotBookable) as refused:
+        store.book(start, "Marie Dupont", "Mairie de Lyon", "marie.dupont@lyon.fr", "s", {}, consent_at=now, now=now)
+    assert refused.value.reason == reason
+    assert store.bookings_of("marie.dupont@lyon.fr") == []
+    booking = book(store)
+    with pytest.raises(SlotNotBookable):
+        store.move(booking.reference, booking.email, start, now=now)
+    assert store.find(booking.reference, booking.email).start == SLOT
+
+
+def test_the_store_clock_decides_when_no_moment_is_given(database_url, config):
+    late = BookingStore(database_url, config, clock=lambda: at((2021, 10, 14), 9, 0))
+    with pytest.raises(SlotNotBookable, match="too_soon"):
+        late.book(SLOT, "Marie Dupont", "Mairie de Lyon", "marie.dupont@lyon.fr", "s", {}, consent_at=NOW)
+    late.close()

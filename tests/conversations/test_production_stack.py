@@ -14,10 +14,14 @@ from pathlib import Path
 from typing import Dict, List
 
 import pytest
+import redis
 import sqlalchemy as sa
+from rasa.core.lock import TicketLock
 
+from actions.client import CLIENT_KEY
 from devtools.processes import free_port, wait_until_up
 from devtools.stack import MODEL, ROOT, environment
+from orientation.replies.message import UNAVAILABLE
 from tests.conversations.conftest import Chat
 from tests.conversations.context_helpers import slots_of
 from tests.french import nb
@@ -68,6 +72,8 @@ def stack(tmp_path_factory, server_env):
                        "REDIS_PORT": str(ports["redis"]), "LOGS": str(logs)})
     env.pop("ACTION_SERVER_URL", None)
     env.pop("ORIENTATION_REDIS_URL", None)
+    env.pop("ORIENTATION_TRUSTED_PROXIES", None)  # scripts/serve's own: the local balancer
+    env.pop("TICKET_LOCK_LIFETIME", None)
     with open(logs / "serve.out", "w") as out:
         process = subprocess.Popen([str(ROOT / "scripts" / "serve")], cwd=ROOT, env=env, stdout=out,
                                    stderr=subprocess.STDOUT)
@@ -270,3 +276,70 @@ def test_the_widget_channel_through_the_balancer_from_the_demo_page_only(stack):
     assert _widget_session(stack, "https://autre-site.example", "polling") is None
     assert _websocket_accepted(stack, page)
     assert not _websocket_accepted(stack, "https://autre-site.example")
+
+
+def _post(port: int, body: Dict, source: str = "127.0.0.1", headers: Dict[str, str] = None):
+    """(status, JSON reply) of one message to the rest channel."""
+    import http.client
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60, source_address=(source, 0))
+    try:
+        connection.request("POST", "/webhooks/rest/webhook", body=json.dumps(body).encode(),
+                           headers={"Content-Type": "application/json", **(headers or {})})
+        answer = connection.getresponse()
+        return answer.status, json.loads(answer.read() or b"null")
+    finally:
+        connection.close()
+
+
+def test_the_client_is_the_connection_s_source_whatever_it_writes_in_x_forwarded_for(stack, database_url):
+    """The booking limits count per client: a client that writes another address (a new one for
+    each booking) in X-Forwarded-For is still counted under its own, through the balancer."""
+    stack.wait_instances_up()
+    clients = []
+    for fake in ("203.0.113.7", "198.51.100.1, 203.0.113.8"):
+        chat = Chat(stack.ports["rasa"], forwarded_for=fake)
+        assert chat.say("bonjour")
+        users = [json.loads(data) for kind, _, data in _events(database_url, chat.sender) if kind == "user"]
+        clients.append((chat.source, users[-1]["metadata"][CLIENT_KEY]))
+    assert all(seen == source for source, seen in clients), clients
+
+
+def test_a_dead_instance_s_ticket_holds_a_conversation_a_few_seconds_only(stack):
+    """A ticket left in Redis by an instance killed mid-message (never renewed again) lapses
+    within TICKET_LOCK_LIFETIME (5 s): the next message of that conversation waits that long at most."""
+    stack.wait_instances_up()
+    chat = Chat(stack.ports["rasa"])
+    left = TicketLock(chat.sender)
+    left.issue_ticket(5)  # what the dead instance's last renewal left
+    red = redis.Redis(port=stack.ports["redis"], db=1)
+    red.set("orientation" + chat.sender, left.dumps())
+    start = time.monotonic()
+    assert nb("327 734 habitants") in chat.say(NANTES)
+    assert time.monotonic() - start < 9
+
+
+def test_redis_unreachable_the_french_apology_never_an_empty_reply(stack):
+    stack.wait_instances_up()
+    chat = Chat(stack.ports["rasa"])
+    chat.say(NANTES)
+    stack.ctl("stop", "redis")
+    try:
+        # an instance that meets the failure answers the apology itself
+        status, reply = _post(stack.instance(1), {"sender": chat.sender, "message": "notre projet coûte 400 000 €"})
+        assert (status, [r.get("text") for r in reply]) == (200, [UNAVAILABLE])
+        # its health check fails: the balancer takes both out of rotation and says the apology itself
+        deadline = time.monotonic() + 20
+        while True:
+            status, reply = _post(stack.ports["rasa"], {"sender": chat.sender, "message": "bonjour"})
+            assert reply and all(r.get("text") == UNAVAILABLE for r in reply), reply
+            if status == 503 or time.monotonic() > deadline:
+                break
+            time.sleep(0.5)
+        assert status == 503
+    finally:
+        stack.ctl("start", "redis")
+    deadline = time.monotonic() + 30
+    while _post(stack.ports["rasa"], {"sender": chat.sender, "message": "bonjour"})[0] != 200:
+        assert time.monotonic() < deadline, "the instances did not come back with Redis"
+        time.sleep(0.5)
+    assert nb("240 000 €") in chat.say("notre projet coûte 400 000 €, nous voulons ouvrir nos données")
