@@ -69,7 +69,7 @@ def test_a_cancellation_scrubs_the_stored_conversation_and_leaves_the_others(tmp
     _booking_conversation(url)
     _save(url, "someone-else", _turn("Mairie de Lyon, 300 k€ ?", "Voici les appels."))
     bookings = BookingStore(url, make_config())
-    booking = bookings.book(SLOT, NAME, ORGANISATION, EMAIL, "Profil : une commune.", {}, consent_at=NOW)
+    booking = bookings.book(SLOT, NAME, ORGANISATION, EMAIL, "Profil : une commune.", {}, consent_at=NOW, now=NOW)
     assert NAME in _read_back(url, "visitor")
     assert bookings.cancel(booking.reference, EMAIL)
     stored = _read_back(url, "visitor")
@@ -83,7 +83,7 @@ def test_a_purged_booking_is_scrubbed_from_its_conversation(tmp_path):
     url = f"sqlite:///{tmp_path / 'orientation.db'}"
     _booking_conversation(url)
     bookings = BookingStore(url, make_config())
-    bookings.book(SLOT, NAME, ORGANISATION, EMAIL, "Profil : une commune.", {}, consent_at=NOW)
+    bookings.book(SLOT, NAME, ORGANISATION, EMAIL, "Profil : une commune.", {}, consent_at=NOW, now=NOW)
     assert bookings.purge(SLOT + dt.timedelta(days=30)) == 0 and EMAIL in _read_back(url, "visitor")
     assert bookings.purge(SLOT + dt.timedelta(days=91)) == 1
     _no_personal_data(_read_back(url, "visitor"))
