@@ -54,11 +54,13 @@ def test_a_recommended_call_says_verdict_calendar_money_reasons_and_conditions()
     # TNT-INCUB fits but closed in May 2021: never under a heading that says « ouverts »
     assert "Autres appels ouverts à votre profil, sur d'autres thèmes :" not in lines
     other = lines.index("Appels qui correspondent à votre profil sur d'autres thèmes, mais clos :")
-    assert lines[other + 1] == "- TNT-INCUB — Incubateur des Territoires : éligible, clos depuis le 31 mai 2021"
+    assert lines[other + 1] == "- TNT-INCUB — Incubateur des Territoires : éligible, clôturé le 31 mai 2021"
     assert lines[other + 2] == ""
     assert lines[other + 3] == "Appels non éligibles :"
-    assert nb("- TNT-DEMAT — Dématérialisation des services aux usagers : Population couverte 350 000 < environ " \
-           "500 000 habitants requis.") in lines
+    assert nb("- TNT-DEMAT — Dématérialisation des services aux usagers : Population couverte 350 000 < environ "
+              "500 000 habitants (ordre de grandeur donné par la source) ; en dessous de 400 000 habitants, le "
+              "projet est nettement plus petit que ceux que l'appel vise (lecture de cet assistant, pas un chiffre "
+              "de la source).") in lines
     # an ineligible call states every failed criterion, and only those
     assert nb("- SNAP3 — Terminaux numériques sécurisés : Type de porteur non admis (les communes) : l'appel est " \
            "ouvert aux directions du numérique ministérielles, ou directions ou opérateurs après information des " \
@@ -87,8 +89,8 @@ def test_other_themes_are_listed_apart_from_the_recommended_calls():
     lines = _render(applicant_type="service_deconcentre", departement_count=1, nature="innovation").splitlines()
     assert lines[2] == "Aucun appel ne correspond à la fois à votre profil et à votre projet."
     assert lines[4] == "Autres appels ouverts à votre profil, sur d'autres thèmes :"
-    assert lines[5] == ("- ITN4 — Professionnalisation des filières numériques : éligible, dépôt au fil de l'eau "
-                        "depuis le 7 janvier 2021, aucune date de clôture publiée")
+    assert lines[5] == ("- ITN4 — Professionnalisation des filières numériques : éligible, guichet : ouverture "
+                        "annoncée le 7 janvier 2021, aucune date de clôture publiée")
     assert "Ces appels à projets sont réservés aux acteurs publics" not in "\n".join(lines)
 
 
