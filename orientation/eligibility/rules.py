@@ -117,7 +117,8 @@ def territoire_couvert(rules: Dict[str, Any], profile: Profile) -> Optional[List
     is not a failure, since the project may concern a département of any population: the profile cannot
     say whether it covers a whole one, so the verdict is to confirm, with both branches said.
     A threshold the source gives as approximate (« environ ») or as an example (« par exemple ») has
-    a band below it (`to_confirm_from`, a project decision written in the catalogue): a figure inside it is to confirm, not ineligible; well below, it fails."""
+    a band below it (`to_confirm_from`, a project decision written in the catalogue): a figure inside
+    it is to confirm, not ineligible; well below, it fails."""
     block = rules.get("territory")
     if not block:
         return None
