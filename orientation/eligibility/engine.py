@@ -40,6 +40,20 @@ class CallResult:
     programme_over: bool = False
 
     @property
+    def conditions_to_meet(self) -> List[str]:
+        """Eligibility criteria about the project as it will be built (contract §2), said with the verdict."""
+        return [item["text"] for item in self.call.get("conditions_to_meet", [])]
+
+    @property
+    def verdict_text(self) -> str:
+        """« éligible », « éligible, sous conditions », « éligibilité à confirmer »…: a verdict that has
+        conditions to meet says so."""
+        label = VERDICT_LABELS[self.verdict]
+        if self.verdict == INELIGIBLE or not self.conditions_to_meet:
+            return label
+        return f"{label}, sous conditions" if self.verdict == ELIGIBLE else f"{label}, et sous conditions"
+
+    @property
     def code(self) -> str:
         return self.call.code
 
@@ -89,6 +103,7 @@ class CallResult:
             "max_funding_eur": self.funding.amount,
             "funding_text": self.funding.explanation,
             "reasons": self.reasons,
+            "conditions_to_meet": self.conditions_to_meet,
             "conditions": self.conditions,
             "missing": list(self.missing),
             "source": self.call.get("sources")[0],

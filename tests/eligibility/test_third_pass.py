@@ -1,0 +1,152 @@
+"""Eligibility, third pass: the audit's cases, read as the sources write them (contract §2, §3).
+
+Each test names the sentence of the source it encodes."""
+import json
+
+import pytest
+
+from orientation.eligibility import INELIGIBLE, TO_CONFIRM
+from orientation.eligibility.__main__ import main
+from orientation.eligibility.sessions import CLOSED, OPEN, ROLLING, UPCOMING
+from tests.french import nb
+
+# --- « un département ou l'équivalent d'une population d'environ 500 000 habitants » (seed 001) ---
+
+
+@pytest.mark.parametrize("code", ["TNT-DEMAT", "TNT-DONNEES", "TNT-COOP"])
+def test_a_groupement_covering_one_departement_of_180_000_is_not_ineligible(result_for, code):
+    result = result_for(code, date="2021-03-01", applicant_type="groupement_collectivites", population=180_000,
+                        departement_count=1, budget=400_000)
+    assert result.verdict == TO_CONFIRM, result.reasons
+    territory = next(f for f in result.findings if f.criterion == "territoire")
+    assert "si votre projet concerne un département entier, le seuil est rempli" in territory.reason
+    assert "« un département ou l'équivalent d'une population d'environ" in territory.reason
+
+
+def test_a_commune_of_180_000_is_still_ineligible_to_tnt_demat(result_for):
+    """The département branch is for a groupement that may cover a whole département, not a commune."""
+    result = result_for("TNT-DEMAT", date="2021-03-01", applicant_type="commune", population=180_000,
+                        departement_count=1, budget=400_000)
+    assert result.verdict == INELIGIBLE
+
+
+# --- ITN3: « Nouvel appel à projets jusqu'au 2 juillet 2021 » gives no opening date (seed 000) ------
+
+def test_itn3_second_session_is_never_shown_open(result_for):
+    for day in ("2021-02-01", "2021-05-15", "2021-07-02"):
+        result = result_for("ITN3", date=day, applicant_type="service_deconcentre", population=1_500_000,
+                            budget=500_000)
+        assert result.status != OPEN, (day, result.status_text)
+        assert result.status == UPCOMING
+        assert "ouvert" not in result.status_text.replace("ouverture", "")
+        assert result.status_text == "date d'ouverture non publiée, dépôt annoncé jusqu'au 2 juillet 2021"
+    after = result_for("ITN3", date="2021-07-03", applicant_type="service_deconcentre")
+    assert (after.status, after.status_text) == (CLOSED, "clôturé le 2 juillet 2021")
+
+
+# --- ITN5: guichet « < 100.000 € TTC », AAP « de 100 000 à 1 000 000 € TTC » (seed 003) ------------
+
+def test_itn5_above_a_million_in_may_2021_is_judged_on_the_aap_not_the_guichet(result_for):
+    result = result_for("ITN5", date="2021-05-01", applicant_type="service_deconcentre", budget=1_000_001)
+    assert result.window.session.name == "Appel à projets – 2e session"
+    assert result.verdict == TO_CONFIRM
+    assert "375" not in " ".join(result.reasons) and "Guichet" != result.window.session.name
+
+
+def test_itn5_500_000_in_march_2022_is_closed_for_the_project(result_for):
+    result = result_for("ITN5", date="2022-03-01", applicant_type="service_deconcentre", budget=500_000)
+    assert result.window.session.name != "Guichet"
+    assert result.status == CLOSED
+
+
+@pytest.mark.parametrize("budget, route", [(99_999, "Guichet"), (100_000, "Appel à projets – 2e session")])
+def test_itn5_100_000_exactly_is_not_a_small_project(result_for, budget, route):
+    result = result_for("ITN5", date="2021-05-01", applicant_type="service_deconcentre", budget=budget)
+    assert result.window.session.name == route
+    assert not any("au-delà de la taille attendue" in r for r in result.reasons), result.reasons
+
+
+# --- ITN8: « Plus de 250 k€ TTC (plus de 150 k€ TTC pour administrations déconcentrées) » ----------
+
+@pytest.mark.parametrize("code", ["ITN8A", "ITN8B", "ITN8C", "ITN8D"])
+def test_itn8_at_250_000_exactly_is_ineligible(result_for, code):
+    at = result_for(code, applicant_type="administration_centrale", budget=250_000)
+    assert at.verdict == INELIGIBLE
+    assert nb("Budget 250 000 € ≤ 250 000 € TTC") in " ".join(at.reasons)
+    assert result_for(code, applicant_type="administration_centrale", budget=250_001).verdict != INELIGIBLE
+
+
+# --- SNAP2A/B: « 100 % du coût total du projet en titre 3 », the staff (titre 2) the ministry's ------
+
+@pytest.mark.parametrize("code", ["SNAP2A", "SNAP2B"])
+def test_snap2_pays_the_titre_3_only(result_for, code):
+    result = result_for(code, applicant_type="administration_centrale", budget=400_000,
+                        budget_parts={"personnel": 100_000})
+    assert result.funding.amount == 300_000
+    assert nb("100 % de 300 000 € (400 000 € moins 100 000 € de personnel)") in result.funding.explanation
+
+
+def test_the_cli_takes_the_staff_and_equipment_parts(capsys):
+    assert main(["--applicant-type", "administration_centrale", "--budget", "400000", "--personnel", "100000",
+                 "--date", "2021-05-01", "--format", "json"]) == 0
+    results = {r["code"]: r for r in json.loads(capsys.readouterr().out)["results"]}
+    assert results["SNAP2A"]["max_funding_eur"] == 300_000
+    assert results["TNT-DONNEES"]["max_funding_eur"] == 150_000   # 50 % hors personnel
+
+
+def test_the_cli_refuses_parts_larger_than_the_budget(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["--applicant-type", "administration_centrale", "--budget", "400000", "--personnel", "500000"])
+    assert exit_.value.code == 2
+    assert "ne peut pas dépasser --budget" in capsys.readouterr().err
+
+
+# --- SNAP4: « 3 millions d'euros par dossier et au total à 8 millions par projet » ----------------
+
+def test_snap4_says_both_caps(result_for):
+    result = result_for("SNAP4", applicant_type="administration_centrale", budget=6_000_000)
+    assert result.funding.amount == 3_000_000
+    assert nb("plafonné à 3 000 000 € par dossier ; 8 000 000 € au total par projet") in result.funding.explanation
+
+
+# --- phases: only SNAP3 and SNAP4 speak of them ------------------------------------------------------
+
+def test_phases_are_said_only_where_the_source_speaks_of_them(result_for):
+    snap3 = result_for("SNAP3", applicant_type="administration_centrale", budget=3_500_000)
+    itn5 = result_for("ITN5", date="2021-05-01", applicant_type="administration_centrale", budget=1_500_000)
+    assert any("phases" in r for r in snap3.reasons)
+    assert not any("phases" in r for r in itn5.reasons)
+
+
+# --- « établissements publics » (seed 004): a public hospital -------------------------------------
+
+def test_a_public_hospital_is_admitted_to_feder_never_to_snap4(result_for):
+    feder = result_for("FEDER-NUM", applicant_type="etablissement_public_sante", budget=800_000)
+    snap4 = result_for("SNAP4", applicant_type="etablissement_public_sante", budget=800_000)
+    assert feder.verdict != INELIGIBLE
+    assert snap4.verdict == INELIGIBLE
+
+
+# --- conditions to meet, distinct from the laureate's obligations ----------------------------------
+
+@pytest.mark.parametrize("code, words", [("ITN6", "50 %"), ("ITN8A", "12 mois"), ("SNAP3", "2021 et 2022"),
+                                         ("SNAP4", "2021 et 2022")])
+def test_eligibility_criteria_on_the_project_are_conditions_to_meet(result_for, code, words):
+    result = result_for(code, applicant_type="administration_centrale", budget=600_000)
+    assert any(words in c for c in result.conditions_to_meet)
+    assert not any(words in c for c in result.conditions)
+    assert result.to_dict()["conditions_to_meet"] == result.conditions_to_meet
+
+
+def test_an_eligible_call_with_conditions_says_so(result_for):
+    result = result_for("ITN8A", applicant_type="administration_centrale", budget=400_000)
+    assert result.verdict_text == "éligible, sous conditions"
+
+
+# --- the programme's end: no end date the sources do not give ---------------------------------------
+
+def test_a_rolling_call_after_2022_says_what_the_sources_say(result_for):
+    result = result_for("SNAP1", date="2023-03-01", applicant_type="administration_centrale")
+    assert result.status == CLOSED
+    assert "2022" not in result.status_text.replace("2021-2022", "")
+    assert result_for("SNAP1", date="2022-06-01", applicant_type="administration_centrale").status == ROLLING
