@@ -274,10 +274,10 @@ def test_an_unverifiable_criterion_for_operators_only(result_for):
     assert result_for("SNAP1", applicant_type="operateur_etat", budget=500_000).verdict == TO_CONFIRM
 
 
-def test_commitments_do_not_lower_the_verdict(result_for):
+def test_conditions_to_meet_do_not_lower_the_verdict(result_for):
     result = result_for("ITN8A", applicant_type="service_deconcentre", budget=300_000)
     assert result.verdict == ELIGIBLE
-    assert any("12 mois" in c for c in result.conditions)
+    assert any("12 mois" in c for c in result.conditions_to_meet)
 
 
 # --- ranking and output -----------------------------------------------------------------------

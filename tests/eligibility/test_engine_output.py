@@ -35,6 +35,7 @@ def test_one_result_as_json():
             "réseaux de mutualisation).",
             nb("Population couverte 350 000 ≥ 300 000 habitants requis."),
             "Thème du projet couvert par l'appel : coopération avec les partenaires et les usagers."],
+        "conditions_to_meet": [],
         "conditions": [
             "Taux appliqué hors dépenses de personnel (T2) et achats de matériel.",
             "Seules les prestations sont financées (développement, conseil, accompagnement du changement…) ; les "

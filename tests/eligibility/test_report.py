@@ -43,7 +43,7 @@ def test_a_recommended_call_says_verdict_calendar_money_reasons_and_conditions()
         "et réseaux de mutualisation).",
         nb("   - Population couverte 350 000 ≥ 300 000 habitants requis."),
         "   - Thème du projet couvert par l'appel : coopération avec les partenaires et les usagers.",
-        "   Conditions :",
+        "   Engagements du lauréat et autres conditions :",
         "   - Taux appliqué hors dépenses de personnel (T2) et achats de matériel.",
         "   - Seules les prestations sont financées (développement, conseil, accompagnement du changement…) ; "
         "les achats de matériel et les dépenses de personnel (T2) ne le sont pas.",
@@ -178,7 +178,8 @@ def test_help_names_every_option_in_french(capsys):
     assert stop.value.code == 0
     text = " ".join(capsys.readouterr().out.split())  # line wrapping depends on the terminal width
     assert text.startswith("usage : python -m orientation.eligibility [-h] [--applicant-type TYPE] [--population N] "
-                           "[--departements N] [--budget EUROS] [--nature THEME] [--date AAAA-MM-JJ] "
+                           "[--departements N] [--budget EUROS] [--personnel EUROS] [--materiel EUROS] "
+                           "[--nature THEME] [--date AAAA-MM-JJ] "
                            "[--format FORMAT] [--list] Quels appels France Relance correspondent à un profil, "
                            "et pourquoi.")
     for words in ["--applicant-type TYPE type de porteur : administration_centrale, service_deconcentre, "

@@ -50,7 +50,7 @@ def test_itn5_above_a_million_in_may_2021_is_judged_on_the_aap_not_the_guichet(r
     result = result_for("ITN5", date="2021-05-01", applicant_type="service_deconcentre", budget=1_000_001)
     assert result.window.session.name == "Appel à projets – 2e session"
     assert result.verdict == TO_CONFIRM
-    assert "375" not in " ".join(result.reasons) and "Guichet" != result.window.session.name
+    assert "375" not in " ".join(result.reasons) and result.window.session.name != "Guichet"
 
 
 def test_itn5_500_000_in_march_2022_is_closed_for_the_project(result_for):
