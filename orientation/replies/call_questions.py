@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Callable, List, Optional, Sequence
 
 from orientation.eligibility import INELIGIBLE, TO_CONFIRM, Call, CallResult, Profile, load_catalogue
-from orientation.eligibility.rules import FAIL, who_may_apply
+from orientation.eligibility.rules import FAIL, expected_size, who_may_apply
 from orientation.eligibility.sessions import rolling_text
 from orientation.eligibility.vocabulary import KINDS, THEMES, applicant_label
 from orientation.language import french as fmt
@@ -100,23 +100,25 @@ def call_info(result: CallResult, aspect: Optional[str]) -> str:
         size = rules.get("project_size")
         if not size or size.get("defined") is False:
             return f"{cite(call)} : la source ne fixe pas de taille de projet attendue."
-        text = f"{cite(call)} : taille de projet attendue "
-        if size.get("min_eur") and size.get("max_eur"):
-            text += f"de {fmt.euros(size['min_eur'])} à {fmt.euros(size['max_eur'])} TTC"
-        elif size.get("min_eur"):
-            text += f"d'au moins {fmt.euros(size['min_eur'])} TTC"
-        else:
-            text += f"jusqu'à {fmt.euros(size['max_eur'])} TTC"
+        # the bounds as the source writes them (« plus de 250 k€ », « < 100.000 € »): one wording, the engine's
+        text = f"{cite(call)} : taille de projet attendue {expected_size(size)}"
         for kind, minimum in size.get("min_eur_by_applicant", {}).items():
-            text += f" ({fmt.euros(minimum)} pour {applicant_label(kind, plural=True)})"
+            text += (f" ({'plus de ' if size.get('min_exclusive') else ''}{fmt.euros(minimum)} pour "
+                     f"{applicant_label(kind, plural=True)})")
         return text + "."
     if aspect == "criteres":
         items = call.get("selection_criteria", [])
         return (f"Critères de sélection de {cite(call)} :\n{_list(items)}" if items
                 else f"La source ne détaille pas de critères de sélection pour {cite(call)}.")
     if aspect == "engagements":
+        to_meet = [c["text"] for c in call.get("conditions_to_meet", [])]
         items = [c["text"] for c in call.get("commitments", [])]
-        return (f"Engagements du lauréat pour {cite(call)} :\n{_list(items)}" if items
+        parts = []
+        if to_meet:
+            parts.append(f"Conditions d'éligibilité à remplir par le projet pour {cite(call)} :\n{_list(to_meet)}")
+        if items:
+            parts.append(f"Engagements du lauréat pour {cite(call)} :\n{_list(items)}")
+        return ("\n".join(parts) if parts
                 else f"La source ne mentionne pas d'engagement particulier pour {cite(call)}.")
     if aspect == "exemples":
         items = call.get("examples", [])
@@ -142,9 +144,12 @@ def for_your_project(result: CallResult) -> str:
             f.reason for f in result.findings if f.outcome == FAIL)
     lines = [f"\nPour votre projet : {VERDICT_WORDS[result.verdict].lower()}. {money_line(result)}"]
     lines += [f"• {reason}" for reason in result.reasons]
+    if result.conditions_to_meet:
+        lines.append("Conditions d'éligibilité à remplir par le projet :")
+        lines += [f"• {condition}" for condition in result.conditions_to_meet]
     commitments = [c for c in result.conditions if c not in result.reasons]
     if commitments:
-        lines.append("Conditions :")
+        lines.append("Engagements du lauréat et autres conditions :")
         lines += [f"• {condition}" for condition in commitments]
     return "\n".join(lines)
 

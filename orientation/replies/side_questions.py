@@ -33,8 +33,9 @@ def topic_of(question: str) -> Optional[str]:
 
 
 def _texts(call: Call) -> List[str]:
-    """What a call's file says in sentences: commitments, notes, examples, summary."""
-    texts = [c["text"] if isinstance(c, dict) else c for c in call.get("commitments", [])]
+    """What a call's file says in sentences: conditions to meet, commitments, notes, examples, summary."""
+    texts = [c["text"] if isinstance(c, dict) else c
+             for c in call.get("conditions_to_meet", []) + call.get("commitments", [])]
     texts += [n["text"] if isinstance(n, dict) else n for n in call.get("notes", [])]
     texts += list(call.get("examples", [])) + [call.summary]
     return texts
