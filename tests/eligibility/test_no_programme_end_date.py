@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from orientation.eligibility import Profile, evaluate, load_catalogue
+from orientation.eligibility import Profile, evaluate
 from orientation.eligibility.catalogue import CATALOGUE_DIR, PROGRAMMES_FILE
 from orientation.replies.call_questions import call_info
 from orientation.replies.cards import card
