@@ -67,7 +67,7 @@ def _list(fmt_name: str) -> str:
         return json.dumps([{"code": c.code, "title": c.title, "kind": c.kind, "carrier": c.carrier,
                             "themes": list(c.themes), "sources": c.get("sources")} for c in calls],
                           ensure_ascii=False, indent=2) + "\n"
-    lines = [f"{c.code:<12} {c.title} ({KINDS[c.kind]}, {c.carrier})" for c in calls]
+    lines = [f"{c.code:<12} {c.title} ({KINDS[c.kind]}, {c.worded('carrier')})" for c in calls]
     return "\n".join(lines) + f"\n{len(calls)} appels.\n"
 
 

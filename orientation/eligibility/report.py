@@ -24,7 +24,7 @@ def profile_line(profile: Profile) -> str:
 
 def _detail(result: CallResult) -> List[str]:
     call = result.call
-    lines = [f"{result.rank}. {call.code} — {call.title} ({KINDS[call.kind]}, {call.carrier})",
+    lines = [f"{result.rank}. {call.code} — {call.title} ({KINDS[call.kind]}, {call.worded('carrier')})",
              f"   {result.verdict_text.capitalize()} · {result.calendar}",
              f"   Financement : {result.funding.explanation}",
              "   Pourquoi :"]

@@ -125,13 +125,14 @@ def call_info(result: CallResult, aspect: Optional[str]) -> str:
         return (f"Exemples de projets pour {cite(call)} :\n{_list(items[:5])}" if items
                 else f"La source ne donne pas d'exemple de projet pour {cite(call)}.")
     if aspect == "candidature":
-        text = f"Candidater à {cite(call)} : {call.get('how_to_apply') or 'la source ne précise pas les modalités de dépôt.'}"
+        how = call.worded("how_to_apply") if call.get("how_to_apply") else "la source ne précise pas les modalités de dépôt."
+        text = f"Candidater à {cite(call)} : {how}"
         if call.get("selection_process"):
             text += f"\nSélection : {call.get('selection_process')}"
         for link in call.get("links", [])[:2]:
             text += f"\n{link['label']} : {link['url']}"
         return text
-    presentation = (f"{cite(call)} ({KINDS[call.kind]}, {call.carrier}).\n{call.summary}\n"
+    presentation = (f"{call.code} — {call.worded('title')} ({KINDS[call.kind]}, {call.worded('carrier')}).\n{call.summary}\n"
             f"Cofinancement : {fmt.percent(funding['rate'])}. {calendar_line(result)}")
     return presentation + for_your_project(result) if aspect == DETAILS else presentation
 
@@ -166,7 +167,7 @@ def _session_dates(session, kind: Optional[str] = None) -> str:
 
 def compare(first: CallResult, second: CallResult) -> str:
     def row(r: CallResult) -> str:
-        return (f"{cite(r.call)}\n• {KINDS[r.call.kind]} porté par {r.call.carrier}, thème : {THEMES[r.call.themes[0]]}"
+        return (f"{cite(r.call)}\n• {KINDS[r.call.kind]} porté par {r.call.worded('carrier')}, thème : {THEMES[r.call.themes[0]]}"
                 f"\n• {money_line(r)}\n• Pour vous : {VERDICT_WORDS[r.verdict].lower()}"
                 f"\n• {calendar_line(r)}")
     return f"Comparaison :\n\n{row(first)}\n\n{row(second)}"

@@ -51,7 +51,7 @@ def side_answer(topic: Optional[str], result: Optional[CallResult]) -> Optional[
     if spec.get("apply"):
         if not call.get("how_to_apply"):
             return None
-        text = f"Pour candidater à {call.code} — {call.title} : {call.get('how_to_apply')}"
+        text = f"Pour candidater à {call.code} — {call.title} : {call.worded('how_to_apply')}"
         links = call.get("links", [])
         text += "".join(f"\n{link['label']} : {link['url']}" for link in links[:2])
         if not links:

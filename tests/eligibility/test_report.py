@@ -33,9 +33,9 @@ def test_a_recommended_call_says_verdict_calendar_money_reasons_and_conditions()
                            "avec les partenaires et les usagers. Date de référence : 15 octobre 2021.\n\n"
                            "Appels recommandés :\n"))
     assert _block(text, "1. TNT-COOP — Développer la coopération avec mes partenaires et usagers grâce au "
-                        "numérique (appel à projets, DINUM (programme Transformation numérique des territoires))") == [
+                        "numérique (appel à projets, DINUM, DITP et ANCT (la page ne dit pas laquelle porte cet appel))") == [
         "1. TNT-COOP — Développer la coopération avec mes partenaires et usagers grâce au numérique "
-        "(appel à projets, DINUM (programme Transformation numérique des territoires))",
+        "(appel à projets, DINUM, DITP et ANCT (la page ne dit pas laquelle porte cet appel))",
         "   Éligible · 2e session : ouvert jusqu'au 22 novembre 2021",
         nb("   Financement : 75 % de 400 000 €, soit jusqu'à 300 000 €"),
         "   Pourquoi :",
@@ -129,13 +129,13 @@ def test_main_list(capsys):
     assert main(["--list"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == ("FEDER-NUM    Services numériques aux citoyens et infrastructures de données (fonds européens) "
-                        "(dépôt au fil de l'eau, Autorité de gestion des fonds européens (FEDER))")
+                        "(dépôt au fil de l'eau, non précisé par la fiche (aide de l'UE) (libellé de cet assistant))")
     assert lines[-1] == "21 appels."
     assert main(["--list", "--format", "json"]) == 0
     listed = json.loads(capsys.readouterr().out)
     assert listed[0] == {"code": "FEDER-NUM", "kind": "fil_de_l_eau",
                          "title": "Services numériques aux citoyens et infrastructures de données (fonds européens)",
-                         "carrier": "Autorité de gestion des fonds européens (FEDER)",
+                         "carrier": "non précisé par la fiche (aide de l'UE)",
                          "themes": ["demarches_en_ligne", "donnees", "cooperation_usagers", "besoin_mutualise"],
                          "sources": ["004_bbc7f5c1faf2b799.txt"]}
 
@@ -198,7 +198,7 @@ def test_json_is_indented_and_keeps_accents(capsys):
     assert "\"verdict_label\": \"non éligible\"" in out
     assert main(["--list", "--format", "json"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith('[\n  {\n    "code": "FEDER-NUM",') and "Autorité de gestion" in out
+    assert out.startswith('[\n  {\n    "code": "FEDER-NUM",') and "non précisé par la fiche" in out
 
 
 def test_numbers_with_french_spaces_and_a_zero_budget(capsys):

@@ -2,12 +2,16 @@
 
 Each test names the sentence of the source it encodes."""
 import json
+import re
 
 import pytest
+import yaml
 
-from orientation.eligibility import INELIGIBLE, TO_CONFIRM
+from orientation.eligibility import INELIGIBLE, TO_CONFIRM, CatalogueError
 from orientation.eligibility.__main__ import main
+from orientation.eligibility.catalogue import CATALOGUE_DIR, OWN_WORDING, load_call
 from orientation.eligibility.sessions import CLOSED, OPEN, ROLLING, UPCOMING
+from orientation.language.fold import fold
 from tests.french import nb
 
 # --- « un département ou l'équivalent d'une population d'environ 500 000 habitants » (seed 001) ---
@@ -150,3 +154,42 @@ def test_a_rolling_call_after_2022_says_what_the_sources_say(result_for):
     assert result.status == CLOSED
     assert "2022" not in result.status_text.replace("2021-2022", "")
     assert result_for("SNAP1", date="2022-06-01", applicant_type="administration_centrale").status == ROLLING
+
+
+# --- what the bot says about a call: quoted, or marked as the project's own ------------------------
+
+@pytest.mark.parametrize("key", ["carrier", "title", "how_to_apply"])
+def test_what_the_bot_says_about_a_call_is_quoted_or_marked_own(catalogue, key):
+    for call in catalogue:
+        origin = call.get("wording")[key]
+        if "own" in origin:
+            assert call.worded(key).endswith(f"({OWN_WORDING[key]})"), call.code
+            continue
+        quote = fold(origin["source"]["quote"]).text
+        said = fold(call.get(key)).text
+        if key == "title":
+            assert said in quote, call.code
+        else:  # every body a carrier names (DINUM, DITP, ANCT, a mission) is in its quote
+            names = [w for w in re.findall(r"[A-Za-zÀ-ÿ]+", said.split(" (")[0]) if len(w) > 2 and w not in ("et",)]
+            assert all(name in quote for name in names), (call.code, names, quote)
+        assert call.worded(key) == call.get(key)
+
+
+def test_the_tnt_calls_do_not_assign_a_carrier_the_page_does_not(catalogue):
+    for code in ("TNT-DEMAT", "TNT-DONNEES", "TNT-COOP"):
+        assert catalogue.get(code).carrier == "DINUM, DITP et ANCT (la page ne dit pas laquelle porte cet appel)"
+
+
+def test_the_european_sheet_is_not_given_a_fund_name_it_does_not_state(catalogue):
+    feder = catalogue.get("FEDER-NUM")
+    assert "FEDER" not in feder.carrier and "autorité de gestion" not in feder.carrier.lower()
+    assert feder.worded("carrier") == "non précisé par la fiche (aide de l'UE) (libellé de cet assistant)"
+
+
+def test_a_call_file_without_its_wording_origins_is_refused(tmp_path):
+    data = yaml.safe_load((CATALOGUE_DIR / "ITN1.yaml").read_text(encoding="utf-8"))
+    del data["wording"]["carrier"]
+    path = tmp_path / "ITN1.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(CatalogueError, match="ITN1.yaml: wording"):
+        load_call(path)
