@@ -5,6 +5,7 @@ Pure Python: importable and testable without Rasa.
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
@@ -38,6 +39,12 @@ class CallResult:
     missing: Tuple[str, ...] = field(default_factory=tuple)
     # The call's programme has ended at the reference date: no new session can come (contract §2).
     programme_over: bool = False
+
+    @property
+    def links(self) -> List[Dict[str, str]]:
+        """The call's links for the session used: a link given for one session is not shown for another."""
+        return [link for link in self.call.get("links", [])
+                if link.get("session") in (None, self.window.session.name)]
 
     @property
     def conditions_to_meet(self) -> List[str]:
@@ -168,6 +175,9 @@ def evaluate_call(call: Call, profile: Profile) -> CallResult:
     best = min(results, key=lambda r: (VERDICT_ORDER[r.verdict], -(r.funding.amount or 0)))
     if len(route) < len(call.sessions):
         best.findings.append(R.Finding("session", "info", _route_reason(route, profile.budget, best)))
+    later = call.get("later_check")
+    if later and profile.date >= dt.date.fromisoformat(later["from"]):
+        best.findings.append(R.Finding("calendrier", "info", later["text"]))
     return best
 
 

@@ -70,7 +70,8 @@ def estimate(funding: Dict[str, Any], budget: Optional[float],
 def funding_conditions(funding: Dict[str, Any]) -> List[str]:
     """What the rate leaves out, said as conditions ("hors dépenses de personnel")."""
     excluded = funding.get("base_excludes") or []
+    said = [funding["basis_note"]] if funding.get("basis_note") else []
     if not excluded:
-        return []
+        return said
     return ["Taux appliqué hors " + ", ".join(excluded[:-1]) + (" et " if len(excluded) > 1 else "")
-            + excluded[-1] + "."]
+            + excluded[-1] + "."] + said

@@ -129,7 +129,7 @@ def call_info(result: CallResult, aspect: Optional[str]) -> str:
         text = f"Candidater à {cite(call)} : {how}"
         if call.get("selection_process"):
             text += f"\nSélection : {call.get('selection_process')}"
-        for link in call.get("links", [])[:2]:
+        for link in result.links[:2]:
             text += f"\n{link['label']} : {link['url']}"
         return text
     presentation = (f"{call.code} — {call.worded('title')} ({KINDS[call.kind]}, {call.worded('carrier')}).\n{call.summary}\n"

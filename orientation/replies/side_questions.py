@@ -52,7 +52,7 @@ def side_answer(topic: Optional[str], result: Optional[CallResult]) -> Optional[
         if not call.get("how_to_apply"):
             return None
         text = f"Pour candidater à {call.code} — {call.title} : {call.worded('how_to_apply')}"
-        links = call.get("links", [])
+        links = result.links
         text += "".join(f"\n{link['label']} : {link['url']}" for link in links[:2])
         if not links:
             text += f"\nLa source ne donne pas l'adresse du dépôt. {NO_ANSWER}"

@@ -193,3 +193,32 @@ def test_a_call_file_without_its_wording_origins_is_refused(tmp_path):
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     with pytest.raises(CatalogueError, match="ITN1.yaml: wording"):
         load_call(path)
+
+
+# --- TNT-COOP's links, TNT-INCUB's partners, FEDER-NUM's amounts ------------------------------------
+
+def test_the_first_coop_session_is_not_given_the_second_sessions_links(result_for):
+    first = result_for("TNT-COOP", date="2021-03-01", applicant_type="departement", budget=400_000)
+    second = result_for("TNT-COOP", date="2021-10-01", applicant_type="departement", budget=400_000)
+    assert first.window.session.name == "1re session" and first.links == []
+    assert any("candidature-aap-coop2" in link["url"] for link in second.links)
+
+
+def test_a_partner_of_collectivites_is_to_confirm_for_the_incubateur_not_refused(result_for):
+    result = result_for("TNT-INCUB", date="2021-03-01", applicant_type="association")
+    assert result.verdict == TO_CONFIRM
+    assert any("« partenaires » des collectivités, sans les définir" in r for r in result.reasons)
+    assert not any("reste le porteur" in r for r in result.reasons + result.conditions)
+
+
+def test_feder_says_the_sheet_states_neither_ht_nor_ttc(result_for):
+    result = result_for("FEDER-NUM", applicant_type="commune", budget=400_000)
+    assert any("ne précise pas si ses montants s'entendent HT ou TTC" in c for c in result.conditions)
+    assert result.funding.amount == 240_000   # 60 % of the budget as given
+
+
+def test_feder_past_the_france_relance_envelopes_is_to_check_with_its_manager(result_for):
+    before = result_for("FEDER-NUM", date="2022-06-01", applicant_type="commune", budget=400_000)
+    after = result_for("FEDER-NUM", date="2023-05-01", applicant_type="commune", budget=400_000)
+    assert not any("autorité de gestion" in r for r in before.reasons)
+    assert any(r.endswith("à vérifier auprès de l'autorité de gestion.") for r in after.reasons)
