@@ -194,4 +194,4 @@ def test_a_question_about_a_code_gets_plain_words(chat, database_url):
     answer = chat.say("ces codes, ça veut dire quoi concrètement ?")
     assert answer.startswith("En clair")
     assert "• Fonds européens – services numériques et données : jusqu'à 540 000 € pour votre projet" in answer
-    assert "mais clos depuis le 28 mai 2021" in answer  # TNT-DONNEES, said closed, never as open
+    assert "mais clôturé le 28 mai 2021" in answer  # TNT-DONNEES, said closed, never as open

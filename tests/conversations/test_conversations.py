@@ -48,7 +48,7 @@ def test_question_about_the_rate_of_a_call(chat):
 
 
 def test_question_about_dates_and_a_follow_up_on_the_same_call(chat):
-    assert "ITN5 — Cycle de vie de la donnée : Guichet : dépôt au fil de l'eau depuis le 18 janvier 2021" in \
+    assert "ITN5 — Cycle de vie de la donnée : Guichet : ouverture annoncée le 18 janvier 2021" in \
         chat.say("jusqu'à quand peut-on candidater à ITN5 ?")
     assert chat.say("et qui peut candidater ?").startswith(
         "ITN5 — Cycle de vie de la donnée est ouvert aux directions métier d'administration")
@@ -125,7 +125,7 @@ def test_bad_budget_gets_a_french_reply_and_loses_nothing(chat):
         "Vous êtes éligible. Financement possible : 60 % de 1 000 000 €, soit jusqu'à 600 000 €." in answer
     assert "2. TNT-DONNEES — Développer un meilleur usage des données pour nos territoires\n" \
         "Vous êtes éligible. Financement possible : 50 % de 1 000 000 €, soit jusqu'à 500 000 €." in answer
-    assert "1re session : clos depuis le 28 mai 2021" in answer
+    assert "1re session : clôturé le 28 mai 2021" in answer
 
 
 def test_i_do_not_know_the_budget(chat):
@@ -133,8 +133,10 @@ def test_i_do_not_know_the_budget(chat):
     chat.say("un centre de contact pour les usagers")
     answer = chat.say("je ne sais pas")
     assert "les appels concernés seront « à confirmer »" in answer
-    assert "1. ITN8A — Mettre en œuvre une stratégie de contact omnicanale\nÉligibilité à confirmer. " \
-        "Cofinancement jusqu'à 75 % du coût du projet.\n• Budget non précisé : taille attendue au moins 150 000 € TTC." \
+    assert "1. ITN8A — Mettre en œuvre une stratégie de contact omnicanale\nÉligibilité à confirmer, sous conditions : " \
+        "faire appel à une ou plusieurs entreprises dont le siège est établi en France ; produire des premiers " \
+        "résultats tangibles et mesurables dans un délai de 12 mois maximum après le lancement du projet. " \
+        "Cofinancement jusqu'à 75 % du coût du projet.\n• Budget non précisé : taille attendue plus de 150 000 € TTC." \
         in answer
 
 
@@ -171,7 +173,7 @@ def test_question_about_the_selection_criteria(chat):
 
 def test_question_about_a_closed_session(chat):
     answer = chat.say("c'est quoi ITN3 ?")
-    assert "clos depuis le 2 juillet 2021" in answer and "nouvelle session" in answer
+    assert "clôturé le 2 juillet 2021" in answer and "nouvelle session" in answer
 
 
 def test_yes_after_a_recommendation_starts_the_appointment(chat):

@@ -34,9 +34,10 @@ def test_a_groupement_of_480_000_is_to_confirm_for_tnt_demat(winter_chat):
                              "dématérialisation des démarches à 400 000 €")
     assert "1. TNT-DEMAT — La dématérialisation ou l'amélioration des services dématérialisés aux usagers\n" \
            "Éligibilité à confirmer. Financement possible : 50 % de 400 000 €, soit jusqu'à 200 000 €." in answer
-    assert ("• Population couverte 480 000 < environ 500 000 habitants requis : un peu en dessous du seuil, que la "
-            "source donne comme approximatif (« environ ») ; éligibilité à confirmer avec le porteur de l'appel.") \
-        in answer
+    assert ("• Population couverte 480 000 < environ 500 000 habitants (ordre de grandeur donné par la source) : en "
+            "dessous du chiffre, que la source donne comme un ordre de grandeur (« environ ») ; à partir de "
+            "400 000 habitants, l'écart peut être admis (lecture de cet assistant, pas un chiffre de la source) : "
+            "éligibilité à confirmer avec le porteur de l'appel.") in answer
 
 
 def test_a_state_data_project_of_500_000_in_february_is_pointed_to_the_second_aap_session(winter_chat):
@@ -78,7 +79,7 @@ def test_aap_donnees_asked_by_nobody_known_offers_one_button_per_call(winter_cha
 
 def test_a_closed_call_is_said_closed_never_under_an_open_heading(chat):
     answer = chat.say("Je suis une commune de 350 000 habitants, projet de participation citoyenne à 400 000 €")
-    assert "TNT-INCUB (Incubateur des Territoires) correspond à votre profil, mais clos depuis le 31 mai 2021." \
+    assert "TNT-INCUB (Incubateur des Territoires) correspond à votre profil, mais clôturé le 31 mai 2021." \
         in answer
     heading = [line for line in answer.splitlines() if line.startswith("Également ouverts")]
     assert not any("TNT-INCUB" in line for line in heading)

@@ -45,7 +45,7 @@ def test_a_metropolis(chat):
     assert "2. TNT-DONNEES" in answer
     # the reasons come with « Détails »
     details = next(b["payload"] for b in chat.buttons if b["title"] == "Détails de TNT-DONNEES")
-    assert f"Population couverte {fmt.number(bordeaux.population)} ≥ environ 500 000 habitants requis" in \
+    assert f"Population couverte {fmt.number(bordeaux.population)} ≥ environ 500 000 habitants (ordre de grandeur donné par la source)" in \
         chat.say(details)
 
 
