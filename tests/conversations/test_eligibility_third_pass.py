@@ -49,10 +49,10 @@ def test_the_conditions_to_meet_come_with_the_verdict_in_the_first_reply(chat):
 def test_a_public_hospital_is_pointed_to_the_european_fund_never_to_snap4(chat):
     answer = _plain(chat.say("Je suis le centre hospitalier de Valence, projet de visioconférence et messagerie "
                              "unifiée à 800 000 €"))
-    assert "FEDER-NUM" in answer
-    assert "1. SNAP4" not in answer
-    assert "opérateur de l'État" not in answer
-    assert "La fiche ne précise pas si ses montants s'entendent HT ou TTC" in answer
+    # a public hospital is not a State operator: SNAP4 is closed to it, the European sheet admits it
+    assert "SNAP4 : type de porteur non admis (les établissements publics de santé)" in answer
+    assert "vous pourriez candidater à : FEDER-NUM" in answer
+    assert "Votre profil : un établissement public de santé" in answer
 
 
 def test_snap2a_pays_the_titre_3_only(chat):
@@ -65,11 +65,12 @@ def test_snap2a_pays_the_titre_3_only(chat):
 
 def test_a_rolling_call_card_says_the_announced_opening_not_open(chat):
     chat.say("Je suis la DNUM du ministère des Armées, projet de terminaux sécurisés pour les agents à 3 000 000 €")
-    cards = [card for reply in chat.replies for card in reply.get("custom", {}).get("cards", [])]
+    cards = [card for reply in chat.replies for card in ((reply.get("custom") or {}).get("data") or {}).get("cards", [])]
     snap3 = next(card for card in cards if card["code"] == "SNAP3")
     assert _plain(snap3["status_text"]) == "Ouverture annoncée le 9 novembre 2020, sans date de clôture publiée"
     assert snap3["verdict_text"] == "Éligible, sous conditions"
-    assert any("Seules les dépenses réalisées en 2021 et 2022 sont prises en compte" in note for note in snap3["notes"])
+    assert any(note.startswith("Sous conditions : seules les dépenses réalisées en 2021 et 2022 sont prises en compte")
+               for note in snap3["notes"])
 
 
 # --- on 1 May 2021 ----------------------------------------------------------------------------------
