@@ -1,5 +1,6 @@
 """End-to-end conversations through the rest channel: NLU, dialogue, custom actions and the
 eligibility engine together, at the reference date 2021-10-15 (devtools/stack.py)."""
+from tests.french import nb
 
 
 def test_happy_path_one_question_at_a_time(chat):
@@ -37,8 +38,10 @@ def test_a_correction_changes_the_recommendation(chat):
 def test_the_population_is_asked_only_when_it_matters(chat):
     answer = chat.say("Je suis une préfecture, projet de 300 000 € pour automatiser le traitement des dossiers")
     assert "habitants" not in answer and "population" not in answer
-    assert "1. ITN8C — Améliorer l'efficience des services publics\nVous êtes éligible. " \
-        "Financement possible : 75 % de 300 000 €, soit jusqu'à 225 000 €." in answer
+    assert nb("1. ITN8C — Améliorer l'efficience des services publics\nVous êtes éligible, sous conditions : faire "
+              "appel à une ou plusieurs entreprises dont le siège est établi en France ; produire des premiers "
+              "résultats tangibles et mesurables dans un délai de 12 mois maximum après le lancement du projet. "
+              "Financement possible : 75 % de 300 000 €, soit jusqu'à 225 000 €.") in answer
 
 
 def test_question_about_the_rate_of_a_call(chat):
@@ -90,8 +93,10 @@ def test_out_of_scope(chat):
 
 def test_restart_forgets_the_profile(chat):
     answer = chat.say("Je suis le ministère de l'Intérieur, projet de 3 M€ pour équiper les agents de terminaux sécurisés")
-    assert "1. SNAP3 — Terminaux numériques sécurisés\nVous êtes éligible. Financement possible : " \
-        "75 % de 3 000 000 €, soit 2 250 000 €, plafonné à 2 000 000 € par projet." in answer
+    assert nb("1. SNAP3 — Terminaux numériques sécurisés\nVous êtes éligible, sous conditions : seules les dépenses "
+              "réalisées en 2021 et 2022 sont prises en compte") in answer
+    assert nb("Financement possible : 75 % de 3 000 000 €, soit 2 250 000 €, plafonné à 2 000 000 € par projet.") \
+        in answer
     assert "C'est reparti de zéro" in chat.say("recommencer")
     assert "Quelle structure porte le projet" in chat.say("quels appels pour mon projet ?")
 
@@ -162,7 +167,8 @@ def test_question_about_the_cap_of_a_call(chat):
 
 def test_question_about_the_expected_size(chat):
     answer = chat.say("quelle taille de projet pour ITN8C ?")
-    assert "au moins 250 000 € TTC (150 000 € pour les services déconcentrés de l'État)" in answer
+    # « Plus de 250 k€ TTC (plus de 150 k€ TTC pour administrations déconcentrées) »: strict, as written
+    assert nb("plus de 250 000 € TTC (plus de 150 000 € pour les services déconcentrés de l'État)") in answer
 
 
 def test_question_about_the_selection_criteria(chat):
@@ -179,11 +185,13 @@ def test_question_about_a_closed_session(chat):
 def test_yes_after_a_recommendation_starts_the_appointment(chat):
     first = chat.say("Nous sommes une direction d'administration centrale, projet de messagerie et "
                      "visioconférence pour les agents à 5 M€")
-    assert "1. SNAP4 — Services de communication unifiée\nVous êtes éligible. Financement possible : " \
-        "75 % de 5 000 000 €, soit 3 750 000 €, plafonné à 3 000 000 € par dossier." in first
+    assert nb("1. SNAP4 — Services de communication unifiée\nVous êtes éligible, sous conditions : ") in first
+    # both caps of « 3 millions d'euros par dossier et au total à 8 millions par projet »
+    assert nb("75 % de 5 000 000 €, soit 3 750 000 €, plafonné à 3 000 000 € par dossier ; 8 000 000 € au total "
+              "par projet, sur des dossiers successifs (toutes phases confondues).") in first
     answer = chat.say("oui")
-    assert "créneaux de 15 minutes" in answer
-    assert "• SNAP4 (vous êtes éligible, 75 % de 5 000 000 €, soit 3 750 000 €, plafonné à 3 000 000 € par dossier" \
+    assert nb("créneaux de 15 minutes") in answer
+    assert nb("• SNAP4 (vous êtes éligible, 75 % de 5 000 000 €, soit 3 750 000 €, plafonné à 3 000 000 € par dossier") \
         in answer
 
 
