@@ -80,7 +80,7 @@ def verdict_sentence(best: CallResult, others: int = 0) -> str:
     if best.status == CLOSED:
         text = f"{best.code} correspond à votre projet, mais {best.status_text}"
     elif best.verdict == ELIGIBLE and best.conditions_to_meet:
-        text = f"Vous êtes éligible à {best.code}, sous conditions : {money}, {best.status_text}"
+        text = f"Vous êtes éligible à {best.code}, sous les conditions dites ci-dessous : {money}, {best.status_text}"
     elif best.verdict == ELIGIBLE:
         text = f"Vous êtes éligible à {best.code} : {money}, {best.status_text}"
     else:
