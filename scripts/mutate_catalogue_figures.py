@@ -7,7 +7,7 @@ each session date, one at a time: change it (rate - 0.05, small counts + 1, othe
 × 0.9, dates + 1 day), run the fast eligibility tests (tests/eligibility, -x -q), and say
 whether they failed (caught) or not (MISSED). Exit 1 if any mutation is missed.
 
-Everything happens in a temporary copy of orientation/ and tests/eligibility/: the working tree
+Everything happens in a temporary copy of orientation/, tests/eligibility/, domain.yml and config/: the working tree
 is never written, so an interrupted run (Ctrl-C) leaves nothing to restore.
 --without-figure-check leaves out tests/eligibility/test_figures.py, to measure what the
 behaviour tests alone notice.
@@ -92,6 +92,9 @@ def make_copy(target: Path) -> None:
     shutil.copy(ROOT / "tests" / "conftest.py", target / "tests" / "conftest.py")  # the seeds fixture
     shutil.copy(ROOT / "tests" / "french.py", target / "tests" / "french.py")  # nb(), the no-break spaces
     shutil.copy(ROOT / "pyproject.toml", target / "pyproject.toml")  # the pytest settings
+    shutil.copy(ROOT / "domain.yml", target / "domain.yml")  # its responses: no end date of France Relance
+    # the replies the end-date check composes read the booking settings (the slot length they name)
+    shutil.copytree(ROOT / "config", target / "config", ignore=shutil.ignore_patterns("__pycache__"))
 
 
 def main(argv: List[str] = None) -> int:

@@ -1,7 +1,7 @@
 """Command line of contract §2.
 
     python -m orientation.eligibility --applicant-type commune --population 350000 \
-        --budget 400000 --nature cooperation_usagers --date 2021-10-15
+        --budget 400000 [--personnel 100000] [--materiel 50000] --nature cooperation_usagers --date 2021-10-15
     python -m orientation.eligibility --list [--format json]
 """
 from __future__ import annotations
@@ -49,6 +49,10 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--population", type=_number, metavar="N", help="habitants couverts par le projet")
     p.add_argument("--departements", type=_number, metavar="N", help="nombre de départements couverts")
     p.add_argument("--budget", type=_number, metavar="EUROS", help="coût total du projet en euros TTC")
+    p.add_argument("--personnel", type=_number, metavar="EUROS",
+                   help="part du budget (TTC, incluse dans --budget) consacrée au personnel propre (titre 2)")
+    p.add_argument("--materiel", type=_number, metavar="EUROS",
+                   help="part du budget (TTC, incluse dans --budget) consacrée au matériel")
     p.add_argument("--nature", type=_one_of(list(THEMES), "thème"), metavar="THEME", help="thème : " + ", ".join(THEMES))
     p.add_argument("--date", metavar="AAAA-MM-JJ",
                    help="date de référence (défaut : ORIENTATION_DATE, sinon aujourd'hui)")
@@ -63,7 +67,7 @@ def _list(fmt_name: str) -> str:
         return json.dumps([{"code": c.code, "title": c.title, "kind": c.kind, "carrier": c.carrier,
                             "themes": list(c.themes), "sources": c.get("sources")} for c in calls],
                           ensure_ascii=False, indent=2) + "\n"
-    lines = [f"{c.code:<12} {c.title} ({KINDS[c.kind]}, {c.carrier})" for c in calls]
+    lines = [f"{c.code:<12} {c.title} ({KINDS[c.kind]}, {c.worded('carrier')})" for c in calls]
     return "\n".join(lines) + f"\n{len(calls)} appels.\n"
 
 
@@ -75,9 +79,17 @@ def main(argv: Optional[List[str]] = None) -> int:
             return 0
         if not args.applicant_type:
             parser().error("--applicant-type est obligatoire (ou --list)")
+        parts = (args.personnel or 0) + (args.materiel or 0)
+        if parts and args.budget is None:
+            parser().error("--personnel et --materiel sont des parts du budget : donnez aussi --budget")
+        if parts and parts > args.budget:
+            parser().error("--personnel et --materiel sont des parts du budget TTC : leur somme ne peut pas "
+                           "dépasser --budget")
         profile = Profile(applicant_type=args.applicant_type, population=args.population,
                           departement_count=args.departements, budget=args.budget,
-                          nature=args.nature, date=reference_date(args.date))
+                          nature=args.nature, date=reference_date(args.date),
+                          budget_parts={kind: value for kind, value in (("personnel", args.personnel),
+                                                                        ("materiel", args.materiel)) if value})
         if args.format == "json":
             sys.stdout.write(json.dumps(recommend(profile), ensure_ascii=False, indent=2) + "\n")
         else:

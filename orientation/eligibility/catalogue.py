@@ -20,6 +20,11 @@ SCHEMA_FILE = PACKAGE_DIR / "schema.yaml"
 PROGRAMMES_FILE = "_programmes.yaml"  # beside the calls; files starting with "_" are not calls
 
 
+# How a wording of the project's own is marked when said, by what it labels.
+OWN_WORDING = {"carrier": "libellé de cet assistant", "title": "libellé de cet assistant",
+               "how_to_apply": "synthèse de cet assistant à partir des sources"}
+
+
 class CatalogueError(ValueError):
     """A catalogue file is invalid; the message names the file, the field and why."""
 
@@ -75,6 +80,14 @@ class Call:
 
     def get(self, key: str, default: Any = None) -> Any:
         return self.data.get(key, default)
+
+    def worded(self, key: str, text: Optional[str] = None) -> str:
+        """The call's carrier, title or how to apply as said to users: a wording of the project's own
+        (`wording.<key>.own`) says it is one, since no source gives it."""
+        text = text if text is not None else self.data[key]
+        if "own" not in self.data.get("wording", {}).get(key, {}):
+            return text
+        return f"{text} ({OWN_WORDING[key]})"
 
 
 class _Loader(yaml.SafeLoader):

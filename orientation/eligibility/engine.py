@@ -5,16 +5,17 @@ Pure Python: importable and testable without Rasa.
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from orientation.language import french as fmt
 
 from . import rules as R
-from .catalogue import Call, Catalogue, load_catalogue
+from .catalogue import Call, Catalogue, Session, load_catalogue
 from .funding import FundingEstimate, estimate, funding_conditions
 from .profile import Profile
-from .sessions import CLOSED, STATUS_ORDER, Window, candidate_windows, status_text, windows
+from .sessions import CLOSED, STATUS_ORDER, Window, candidate_windows, status_text
 from .vocabulary import THEMES
 
 ELIGIBLE, TO_CONFIRM, INELIGIBLE = "eligible", "to_confirm", "ineligible"
@@ -38,6 +39,26 @@ class CallResult:
     missing: Tuple[str, ...] = field(default_factory=tuple)
     # The call's programme has ended at the reference date: no new session can come (contract §2).
     programme_over: bool = False
+
+    @property
+    def links(self) -> List[Dict[str, str]]:
+        """The call's links for the session used: a link given for one session is not shown for another."""
+        return [link for link in self.call.get("links", [])
+                if link.get("session") in (None, self.window.session.name)]
+
+    @property
+    def conditions_to_meet(self) -> List[str]:
+        """Eligibility criteria about the project as it will be built (contract §2), said with the verdict."""
+        return [item["text"] for item in self.call.get("conditions_to_meet", [])]
+
+    @property
+    def verdict_text(self) -> str:
+        """« éligible », « éligible, sous conditions », « éligibilité à confirmer »…: a verdict that has
+        conditions to meet says so."""
+        label = VERDICT_LABELS[self.verdict]
+        if self.verdict == INELIGIBLE or not self.conditions_to_meet:
+            return label
+        return f"{label}, sous conditions" if self.verdict == ELIGIBLE else f"{label}, et sous conditions"
 
     @property
     def code(self) -> str:
@@ -89,6 +110,7 @@ class CallResult:
             "max_funding_eur": self.funding.amount,
             "funding_text": self.funding.explanation,
             "reasons": self.reasons,
+            "conditions_to_meet": self.conditions_to_meet,
             "conditions": self.conditions,
             "missing": list(self.missing),
             "source": self.call.get("sources")[0],
@@ -142,16 +164,20 @@ def evaluate_call(call: Call, profile: Profile) -> CallResult:
     """The verdict for one call, in the session that suits the profile best at the date.
 
     Which session: the contract's rule (open at the date, else the next, else the latest; among
-    several open, the best verdict) applies to every call whose sessions do not differ by project
-    size, and to any call when the budget is unknown. When a call has routes by size (ITN5: a
-    guichet for 10 000 to 100 000 €, AAP sessions for 100 000 € to 1 M€) and the budget is known,
-    a session the project does not fit gives way to the first open or upcoming one it fits: a
-    500 000 € project in February 2021 is pointed to the AAP's 2nd session, not judged against the
-    guichet."""
-    results = [_evaluate_in(call, window, profile) for window in candidate_windows(call.sessions, profile.date, call.programme)]
+    several open, the best verdict), among the sessions of the project's route. When a call routes
+    projects by size (ITN5: a guichet « < 100.000 € TTC », AAP sessions « de 100 000 à 1 000 000 € TTC »)
+    and the budget is known, the project is judged only against its route: a 500 000 € project is
+    never judged against the guichet, and when no session of its route is open or to come, the call
+    is closed for it."""
+    route = route_sessions(call, profile.budget)
+    candidates = candidate_windows(route, profile.date, call.programme)
+    results = [_evaluate_in(call, window, profile) for window in candidates]
     best = min(results, key=lambda r: (VERDICT_ORDER[r.verdict], -(r.funding.amount or 0)))
-    if profile.budget is not None and routes_by_size(call) and not _fits_size(best):
-        return _size_route(call, profile, best) or best
+    if len(route) < len(call.sessions):
+        best.findings.append(R.Finding("session", "info", _route_reason(route, profile.budget, best)))
+    later = call.get("later_check")
+    if later and profile.date >= dt.date.fromisoformat(later["from"]):
+        best.findings.append(R.Finding("calendrier", "info", later["text"]))
     return best
 
 
@@ -160,24 +186,37 @@ def routes_by_size(call: Call) -> bool:
     return len({repr(s.rules.get("project_size")) for s in call.sessions}) > 1
 
 
-def _fits_size(result: CallResult) -> bool:
-    return all(f.outcome == R.PASS for f in result.findings if f.criterion == "taille")
+def _size_gap(block: Optional[Dict[str, Any]], budget: float) -> float:
+    """How far a budget is from a route's expected size: 0 inside it (bounds as the source writes them)."""
+    if R.fits_size(block, budget):
+        return 0.0
+    minimum, maximum = (block or {}).get("min_eur"), (block or {}).get("max_eur")
+    # a budget on a strict bound (« < 100.000 € ») is outside, so never at a zero distance
+    if minimum and budget <= minimum:
+        return max(minimum - budget, 0.01)
+    return max(budget - maximum, 0.01) if maximum else 0.01
 
 
-def _size_route(call: Call, profile: Profile, default: CallResult) -> Optional[CallResult]:
-    """The first open, else upcoming, session whose expected size fits the budget, saying which
-    route it is, instead of which, and when it opens."""
-    later = [w for w in windows(call.sessions, call.programme) if w.status(profile.date) != CLOSED]
-    for window in sorted(later, key=lambda w: (STATUS_ORDER[w.status(profile.date)], w.start)):
-        result = _evaluate_in(call, window, profile)
-        if window.session is default.window.session or not _fits_size(result):
-            continue
-        result.findings.append(R.Finding("session", "info", (
-            f"Pour un projet de {fmt.euros(profile.budget)}, la voie qui convient est « {window.session.name} » "
-            f"({R.expected_size(window.session.rules['project_size'])}), et non « {default.window.session.name} » "
-            f"({R.expected_size(default.window.session.rules['project_size'])}) : {result.status_text}.")))
-        return result
-    return None
+def route_sessions(call: Call, budget: Optional[float]) -> Tuple[Session, ...]:
+    """The sessions of the route a project of this budget takes: those whose expected size it fits,
+    else the route nearest to its size (a project above every size is still on the largest route,
+    to confirm, never on the guichet). Every session when the budget is unknown or the call has one route."""
+    if budget is None or not routes_by_size(call):
+        return call.sessions
+    gaps = [(_size_gap(s.rules.get("project_size"), budget), s) for s in call.sessions]
+    nearest = min(gap for gap, _ in gaps)
+    return tuple(s for gap, s in gaps if gap == nearest)
+
+
+def _route_reason(route: Sequence[Session], budget: float, result: CallResult) -> str:
+    """Which route the project's size takes, and, when none of its sessions is open or to come, that
+    the call is closed for this project."""
+    names = ", ".join(f"« {s.name} »" for s in route)
+    expected = R.expected_size(route[0].rules["project_size"])
+    text = f"Pour un projet de {fmt.euros(budget)}, la voie de l'appel est celle des projets {expected} ({names})"
+    if result.status == CLOSED:
+        return text + " : aucune session de cette voie n'est ouverte ni annoncée, l'appel est clos pour ce projet."
+    return f"{text} : {result.status_text}."
 
 
 def _evaluate_in(call: Call, window: Window, profile: Profile) -> CallResult:

@@ -30,10 +30,10 @@ QUANTITY_KINDS = {"euros": ("budget", "number"), "population": ("population", "n
 # block has a dedicated one (else the block's `source`).
 BLOCK_FIGURES = {
     "territory": {"min_population": "population", "min_departements": "departements"},
-    "funding": {"rate": "rate", "cap_eur": "euros", "min_grant_eur": "euros"},
+    "funding": {"rate": "rate", "cap_eur": "euros", "total_cap_eur": "euros", "min_grant_eur": "euros"},
     "project_size": {"min_eur": "euros", "max_eur": "euros", "min_eur_by_applicant": "euros"},
 }
-DEDICATED_SOURCES = {"cap_eur": "cap_source", "min_grant_eur": "min_grant_source",
+DEDICATED_SOURCES = {"cap_eur": "cap_source", "total_cap_eur": "cap_source", "min_grant_eur": "min_grant_source",
                      "opens": "opens_source", "closes": "closes_source"}
 
 

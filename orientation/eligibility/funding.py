@@ -33,10 +33,24 @@ def eligible_base(funding: Dict[str, Any], budget: float,
     return base, taken
 
 
+def _cap_words(funding: Dict[str, Any]) -> Tuple[str, str]:
+    """« 3 000 000 € par dossier » and, for a call with a second cap over successive dossiers,
+    « ; 8 000 000 € au total par projet… »: both caps are always said together."""
+    cap = funding.get("cap_eur")
+    if cap is None:
+        return "", ""
+    scope = f" {funding['cap_scope']}" if funding.get("cap_scope") else ""
+    total = funding.get("total_cap_eur")
+    second = (f" ; {fmt.euros(total)}{' ' + funding['total_cap_scope'] if funding.get('total_cap_scope') else ''}"
+              if total else "")
+    return f"{fmt.euros(cap)}{scope}", second
+
+
 def estimate(funding: Dict[str, Any], budget: Optional[float],
              parts: Optional[Mapping[str, float]] = None) -> FundingEstimate:
     rate, cap = funding["rate"], funding.get("cap_eur")
-    cap_text = f" (plafond {fmt.euros(cap)}{' ' + funding['cap_scope'] if funding.get('cap_scope') else ''})" if cap else ""
+    cap_words, second_cap = _cap_words(funding)
+    cap_text = f" (plafond {cap_words}{second_cap})" if cap else ""
     ceiling = "jusqu'à " if funding.get("rate_is_maximum") else ""
     if budget is None:
         return FundingEstimate(rate, None, f"cofinancement {ceiling}{fmt.percent(rate)} du coût du projet{cap_text}")
@@ -48,8 +62,7 @@ def estimate(funding: Dict[str, Any], budget: Optional[float],
     raw = rate * base
     if cap is not None and raw > cap:
         return FundingEstimate(rate, float(cap), f"{fmt.percent(rate)} de {of}, soit "
-                               f"{fmt.euros(raw)}, plafonné à {fmt.euros(cap)}"
-                               f"{' ' + funding['cap_scope'] if funding.get('cap_scope') else ''}", capped=True)
+                               f"{fmt.euros(raw)}, plafonné à {cap_words}{second_cap}", capped=True)
     return FundingEstimate(rate, round(raw, 2), f"{fmt.percent(rate)} de {of}, "
                            f"soit jusqu'à {fmt.euros(raw)}{cap_text}")
 
@@ -57,7 +70,8 @@ def estimate(funding: Dict[str, Any], budget: Optional[float],
 def funding_conditions(funding: Dict[str, Any]) -> List[str]:
     """What the rate leaves out, said as conditions ("hors dépenses de personnel")."""
     excluded = funding.get("base_excludes") or []
+    said = [funding["basis_note"]] if funding.get("basis_note") else []
     if not excluded:
-        return []
+        return said
     return ["Taux appliqué hors " + ", ".join(excluded[:-1]) + (" et " if len(excluded) > 1 else "")
-            + excluded[-1] + "."]
+            + excluded[-1] + "."] + said

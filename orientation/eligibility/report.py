@@ -24,13 +24,16 @@ def profile_line(profile: Profile) -> str:
 
 def _detail(result: CallResult) -> List[str]:
     call = result.call
-    lines = [f"{result.rank}. {call.code} — {call.title} ({KINDS[call.kind]}, {call.carrier})",
-             f"   {VERDICT_LABELS[result.verdict].capitalize()} · {result.calendar}",
+    lines = [f"{result.rank}. {call.code} — {call.title} ({KINDS[call.kind]}, {call.worded('carrier')})",
+             f"   {result.verdict_text.capitalize()} · {result.calendar}",
              f"   Financement : {result.funding.explanation}",
              "   Pourquoi :"]
     lines += [f"   - {reason}" for reason in result.reasons]
+    if result.conditions_to_meet:
+        lines.append("   Conditions d'éligibilité à remplir par le projet :")
+        lines += [f"   - {condition}" for condition in result.conditions_to_meet]
     if result.conditions:
-        lines.append("   Conditions :")
+        lines.append("   Engagements du lauréat et autres conditions :")
         lines += [f"   - {condition}" for condition in result.conditions]
     return lines
 

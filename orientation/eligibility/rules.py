@@ -17,6 +17,8 @@ from .profile import Profile
 from .vocabulary import applicant_label
 
 PASS, FAIL, UNKNOWN, UNVERIFIABLE, ABOVE = "pass", "fail", "unknown", "unverifiable", "above"
+# How a figure of the project's own (a band below « environ », a route) is marked when said to users.
+PROJECT_READING = "lecture de cet assistant, pas un chiffre de la source"
 
 
 @dataclass(frozen=True)
@@ -64,21 +66,56 @@ def _threshold_words(block: Dict[str, Any]) -> Tuple[str, str]:
     if block.get("approximate"):
         return "environ ", ""
     if block.get("example"):
-        return "", "par exemple "
+        return "", "un bassin de population représentatif, par exemple "
     return "", ""
 
 
+def _what_threshold(block: Dict[str, Any]) -> str:
+    """What the source's figure is, said after it: required, an order of size, or an example."""
+    if block.get("approximate"):
+        return "(ordre de grandeur donné par la source)"
+    if block.get("example"):
+        return "(exemple de bassin représentatif donné par la source)"
+    return "requis"
+
+
+def _band_text(block: Dict[str, Any]) -> str:
+    """The band below an approximate or example threshold, said as the project's reading."""
+    band = block.get("to_confirm_from", {})
+    figures = []
+    if band.get("min_population"):
+        figures.append(f"{fmt.number(band['min_population'])} habitants")
+    if band.get("min_departements"):
+        figures.append(fmt.plural(band["min_departements"], "département", "départements"))
+    return " ou ".join(figures)
+
+
 def _near_reason(block: Dict[str, Any], checks: List[str]) -> str:
-    """Why a figure inside the band below an approximate threshold is to confirm, not ineligible."""
-    how = ("que la source donne comme approximatif (« environ »)" if block.get("approximate")
-           else "que la source donne à titre d'exemple (« par exemple »)")
-    return (f"{' et '.join(checks)} : un peu en dessous du seuil, {how} ; "
-            f"éligibilité à confirmer avec le porteur de l'appel.")
+    """Why a figure inside the band below an approximate threshold is to confirm, not ineligible:
+    the band is the project's reading of « environ » or « par exemple », and is said as such."""
+    how = ("que la source donne comme un ordre de grandeur (« environ »)" if block.get("approximate")
+           else "que la source donne comme un exemple (« par exemple »)")
+    return (f"{' et '.join(checks)} : en dessous du chiffre, {how} ; à partir de {_band_text(block)}, l'écart "
+            f"peut être admis ({PROJECT_READING}) : éligibilité à confirmer avec le porteur de l'appel.")
+
+
+def _far_reason(block: Dict[str, Any], checks: List[str]) -> str:
+    """Why a figure well below an approximate threshold is ineligible, the band said as the project's."""
+    text = " et ".join(checks)
+    if not block.get("to_confirm_from"):
+        return text + "."
+    return (f"{text} ; en dessous de {_band_text(block)}, le projet est nettement plus petit que ceux que "
+            f"l'appel vise ({PROJECT_READING}).")
 
 
 def territoire_couvert(rules: Dict[str, Any], profile: Profile) -> Optional[List[Finding]]:
-    """Minimum territory: "au moins 300 000 habitants", "1 million de citoyens ou trois départements".
+    """Minimum territory: "au moins 300 000 habitants", "1 million de citoyens ou trois départements",
+    « un département ou l'équivalent d'une population d'environ 500 000 habitants ».
 
+    A condition with « ou » is met by either branch: for a porteur whose type may cover a whole
+    département (`departement_for`: a groupement of collectivités), a population below the TNT threshold
+    is not a failure, since the project may concern a département of any population: the profile cannot
+    say whether it covers a whole one, so the verdict is to confirm, with both branches said.
     A threshold the source gives as approximate (« environ ») or as an example (« par exemple ») has
     a band below it (`to_confirm_from`, a project decision written in the catalogue): a figure inside
     it is to confirm, not ineligible; well below, it fails."""
@@ -89,10 +126,14 @@ def territoire_couvert(rules: Dict[str, Any], profile: Profile) -> Optional[List
     about, example = _threshold_words(block)
     band = block.get("to_confirm_from", {})
     kind = profile.applicant_type
+    what = _what_threshold(block)
     if kind and kind in block.get("satisfied_by", []):
         return [Finding("territoire", PASS,
                         f"Territoire : {applicant_label(kind)} couvre par nature le territoire requis.")]
+    one_departement = kind in block.get("departement_for", [])
     required = []
+    if one_departement:
+        required.append("un projet qui concerne un département")
     if min_pop:
         required.append(f"{about}{fmt.number(min_pop)} habitants")
     if min_deps:
@@ -104,14 +145,14 @@ def territoire_couvert(rules: Dict[str, Any], profile: Profile) -> Optional[List
         near = not ok and profile.population >= band.get("min_population", min_pop)
         sign = "≥" if ok else "<"
         checks.append((ok, near, f"Population couverte {fmt.number(profile.population)} {sign} "
-                                 f"{about}{fmt.number(min_pop)} habitants requis"))
+                                 f"{about}{fmt.number(min_pop)} habitants {what}"))
     if min_deps and profile.departement_count is not None:
         ok = profile.departement_count >= min_deps
         near = not ok and profile.departement_count >= band.get("min_departements", min_deps)
         sign = "≥" if ok else "<"
         checks.append((ok, near,
                        f"{fmt.plural(profile.departement_count, 'département couvert', 'départements couverts')}"
-                       f" {sign} {fmt.number(min_deps)} requis"))
+                       f" {sign} {fmt.number(min_deps)} {what}"))
     passed = [text for ok, _, text in checks if ok]
     if passed:
         return [Finding("territoire", PASS, passed[0] + ".")]
@@ -125,7 +166,13 @@ def territoire_couvert(rules: Dict[str, Any], profile: Profile) -> Optional[List
                         f"{prefix}Territoire couvert non précisé : il faut {requirement}.", missing)]
     if any(near for _, near, _ in checks):
         return [Finding("territoire", UNVERIFIABLE, _near_reason(block, [text for _, _, text in checks]))]
-    return [Finding("territoire", FAIL, " et ".join(text for _, _, text in checks) + ".")]
+    if one_departement:  # the « ou » branch: whether the project concerns a whole département is not in the profile
+        return [Finding("territoire", UNVERIFIABLE, (
+            f"{' et '.join(text for _, _, text in checks)} ; la source admet aussi un projet qui concerne un "
+            f"département, quelle que soit sa population (« un département ou l'équivalent d'une population "
+            f"d'environ {fmt.number(min_pop)} habitants ») : si votre projet concerne un département entier, "
+            f"le seuil est rempli ; à confirmer avec le porteur de l'appel."))]
+    return [Finding("territoire", FAIL, _far_reason(block, [text for _, _, text in checks]))]
 
 
 def _minimum_for(block: Dict[str, Any], kind: Optional[str]) -> Tuple[Optional[float], bool]:
@@ -138,14 +185,46 @@ def _minimum_for(block: Dict[str, Any], kind: Optional[str]) -> Tuple[Optional[f
 
 
 def expected_size(block: Dict[str, Any], minimum: Optional[float] = None) -> str:
-    """« de 100 000 € à 1 000 000 € TTC », « au moins 250 000 € TTC », « jusqu'à 100 000 € TTC »."""
+    """« de 100 000 € à 1 000 000 € TTC », « plus de 250 000 € TTC », « moins de 100 000 € TTC »:
+    a strict bound is said as the source writes it."""
     minimum = minimum if minimum is not None else block.get("min_eur")
     maximum = block.get("max_eur")
+    upper = f"moins de {fmt.euros(maximum)}" if block.get("max_exclusive") else fmt.euros(maximum) if maximum else ""
     if minimum and maximum:
-        return f"de {fmt.euros(minimum)} à {fmt.euros(maximum)} TTC"
+        return f"de {fmt.euros(minimum)} à {upper} TTC"
     if minimum:
-        return f"au moins {fmt.euros(minimum)} TTC"
-    return f"jusqu'à {fmt.euros(maximum)} TTC"
+        return f"{'plus de' if block.get('min_exclusive') else 'au moins'} {fmt.euros(minimum)} TTC"
+    return f"{upper} TTC" if block.get("max_exclusive") else f"jusqu'à {upper} TTC"
+
+
+def below_minimum(block: Dict[str, Any], budget: float, minimum: Optional[float]) -> bool:
+    """« Plus de 250 k€ » excludes 250 000 €; « de 100 000 à … » admits it."""
+    if not minimum:
+        return False
+    return budget <= minimum if block.get("min_exclusive") else budget < minimum
+
+
+def above_maximum(block: Dict[str, Any], budget: float) -> bool:
+    """« < 100.000 € TTC » excludes 100 000 €; « … à 1 000 000 € TTC » admits it."""
+    maximum = block.get("max_eur")
+    if not maximum:
+        return False
+    return budget >= maximum if block.get("max_exclusive") else budget > maximum
+
+
+def fits_size(block: Optional[Dict[str, Any]], budget: float) -> bool:
+    """Whether a budget is inside a block's expected size, bounds read as the source writes them."""
+    if not block:
+        return True
+    return not below_minimum(block, budget, block.get("min_eur")) and not above_maximum(block, budget)
+
+
+def _above_advice(block: Dict[str, Any]) -> str:
+    """What to do with a budget above the expected size: a split into phases only where the source
+    speaks of phases (SNAP3, SNAP4)."""
+    if block.get("phases"):
+        return f"à confirmer avec le porteur de l'appel ; la source prévoit des phases : {block['phases']['text']}"
+    return "à confirmer avec le porteur de l'appel"
 
 
 def taille_attendue(rules: Dict[str, Any], profile: Profile) -> Optional[List[Finding]]:
@@ -154,26 +233,27 @@ def taille_attendue(rules: Dict[str, Any], profile: Profile) -> Optional[List[Fi
     if not block or block.get("defined") is False or not (block.get("min_eur") or block.get("max_eur")):
         return None
     minimum, depends_on_type = _minimum_for(block, profile.applicant_type)
-    maximum = block.get("max_eur")
     expected = expected_size(block, minimum)
     by_type = block.get("min_eur_by_applicant", {})
     if by_type and profile.applicant_type not in by_type:
-        expected += " (" + ", ".join(f"{fmt.euros(v)} pour {applicant_label(k, plural=True)}"
+        expected += " (" + ", ".join(f"{'plus de' if block.get('min_exclusive') else ''} {fmt.euros(v)} pour "
+                                     f"{applicant_label(k, plural=True)}".strip()
                                      for k, v in by_type.items()) + ")"
     budget = profile.budget
     if budget is None:
         return [Finding("taille", UNKNOWN, f"Budget non précisé : taille attendue {expected}.", ("budget",))]
-    if minimum and budget < minimum:
-        if depends_on_type and budget >= min(by_type.values()):
+    if below_minimum(block, budget, minimum):
+        if depends_on_type and not below_minimum(block, budget, min(by_type.values())):
             return [Finding("taille", UNKNOWN,
                             f"Budget {fmt.euros(budget)} : suffisant seulement pour certains porteurs "
                             f"(taille attendue {expected}) ; précisez le type de porteur.", ("applicant_type",))]
-        return [Finding("taille", FAIL, f"Budget {fmt.euros(budget)} < {fmt.euros(minimum)} TTC, "
+        sign = "≤" if block.get("min_exclusive") else "<"
+        return [Finding("taille", FAIL, f"Budget {fmt.euros(budget)} {sign} {fmt.euros(minimum)} TTC, "
                                         f"taille minimale attendue ({expected}).")]
-    if maximum and budget > maximum:
+    if above_maximum(block, budget):
         return [Finding("taille", ABOVE,
                         f"Budget {fmt.euros(budget)} au-delà de la taille attendue ({expected}) : "
-                        f"à confirmer avec le porteur de l'appel (découpage en phases possible).")]
+                        f"{_above_advice(block)}.")]
     return [Finding("taille", PASS, f"Budget {fmt.euros(budget)} dans la taille attendue ({expected}).")]
 
 

@@ -28,11 +28,19 @@ class Window:
     programme: Optional[Programme] = None
 
     def status(self, on: dt.date) -> str:
+        if self.opening_unpublished:  # never shown open: the sources do not say from when
+            return CLOSED if on > self.end else UPCOMING
         if on < self.start:
             return UPCOMING
         if on > self.end:
             return CLOSED
         return ROLLING if self.session.rolling else OPEN
+
+    @property
+    def opening_unpublished(self) -> bool:
+        """A session announced only by its closing date (ITN3: « Nouvel appel à projets jusqu'au
+        2 juillet 2021 »): the sources give no day it opens, so it is never shown as open."""
+        return self.session.opens is None and not self.session.rolling
 
     @property
     def ended_with_programme(self) -> bool:
@@ -77,11 +85,19 @@ def _when(day: Optional[dt.date], session: Session) -> str:
 
 
 def rolling_text(session: Session, kind: Optional[str] = None) -> str:
-    """A session with no closing date, as the source words it: a call for projects that opened on a
-    date (ITN8A–D: « Ouverture : 16/11/2020 », « Type : Appel à projets ») is not a continuous
-    deposit; a guichet or a « dépôt au fil de l'eau » is."""
-    since = f" depuis le {fmt.date(session.opens)}" if session.opens else ""
-    return f"appel à projets ouvert{since}" if kind == "appel_a_projets" else f"dépôt au fil de l'eau{since}"
+    """A session with no closing date, as the source words it: the livret announces an opening
+    (« Ouverture : 16/11/2020 ») and no more, so the call is not said to be open since then; a
+    « dépôt au fil de l'eau » is said as such."""
+    if not session.opens:
+        return "dépôt au fil de l'eau"
+    label = {"appel_a_projets": "appel à projets : ", "guichet": "guichet : "}.get(kind or "", "")
+    return f"{label}ouverture annoncée le {fmt.date(session.opens)}"
+
+
+def programme_end_text(window: Window) -> str:
+    """Why a call with no closing date of its own takes no more applications, in the sources' words
+    only: no seed states an end date of its programme."""
+    return f"clos : {window.programme.why}"
 
 
 def status_text(window: Window, on: dt.date, kind: Optional[str] = None) -> str:
@@ -90,6 +106,8 @@ def status_text(window: Window, on: dt.date, kind: Optional[str] = None) -> str:
     session, status = window.session, window.status(on)
     if status == ROLLING:
         return f"{rolling_text(session, kind)}, aucune date de clôture publiée"
+    if status == UPCOMING and window.opening_unpublished:
+        return f"date d'ouverture non publiée, dépôt annoncé jusqu'au {fmt.date(session.closes)}"
     if status == UPCOMING:
         return f"ouverture {_when(session.opens, session)}"
     if status == OPEN:
@@ -97,8 +115,7 @@ def status_text(window: Window, on: dt.date, kind: Optional[str] = None) -> str:
             return f"session du {session.period_label} (dates précises non publiées)"
         return f"ouvert jusqu'au {fmt.date(session.closes)}"
     if window.ended_with_programme:
-        return (f"clos depuis le {fmt.date(window.end)}, fin du programme {window.programme.name} "
-                f"({window.programme.why})")
+        return programme_end_text(window)
     if session.dates_approximate and session.period_label:
         return f"session du {session.period_label} close"
-    return f"clos depuis le {fmt.date(session.closes)}"
+    return f"clôturé le {fmt.date(session.closes)}"

@@ -15,7 +15,8 @@ def seeds_dir() -> Path:
     return get_settings().seeds_dir
 
 
-_TAG = re.compile(r"<[^>]+>")
+# a tag starts with a letter or a slash: « (< 100.000 € TTC) » is text, not markup
+_TAG = re.compile(r"</?[A-Za-z][^>]*>")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "\u00a0": " ", "\u202f": " ", "•": " "})
 
 

@@ -19,6 +19,7 @@ APPLICANT_TYPES = {
     ),
     "groupement_collectivites": ("un groupement de collectivités", "les groupements de collectivités"),
     "etablissement_public_local": ("un établissement public local", "les établissements publics locaux"),
+    "etablissement_public_sante": ("un établissement public de santé", "les établissements publics de santé"),
     "sem_spl": ("une SEM ou SPL (entreprise publique locale)", "les SEM et SPL (entreprises publiques locales)"),
     "gip": ("un groupement d'intérêt public (GIP)", "les groupements d'intérêt public (GIP)"),
     "chambre_consulaire": ("une chambre consulaire", "les chambres consulaires"),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Callable, List, Optional, Sequence
 
 from orientation.eligibility import INELIGIBLE, TO_CONFIRM, Call, CallResult, Profile, load_catalogue
-from orientation.eligibility.rules import FAIL, who_may_apply
+from orientation.eligibility.rules import FAIL, expected_size, who_may_apply
 from orientation.eligibility.sessions import rolling_text
 from orientation.eligibility.vocabulary import KINDS, THEMES, applicant_label
 from orientation.language import french as fmt
@@ -100,36 +100,39 @@ def call_info(result: CallResult, aspect: Optional[str]) -> str:
         size = rules.get("project_size")
         if not size or size.get("defined") is False:
             return f"{cite(call)} : la source ne fixe pas de taille de projet attendue."
-        text = f"{cite(call)} : taille de projet attendue "
-        if size.get("min_eur") and size.get("max_eur"):
-            text += f"de {fmt.euros(size['min_eur'])} à {fmt.euros(size['max_eur'])} TTC"
-        elif size.get("min_eur"):
-            text += f"d'au moins {fmt.euros(size['min_eur'])} TTC"
-        else:
-            text += f"jusqu'à {fmt.euros(size['max_eur'])} TTC"
+        # the bounds as the source writes them (« plus de 250 k€ », « < 100.000 € »): one wording, the engine's
+        text = f"{cite(call)} : taille de projet attendue {expected_size(size)}"
         for kind, minimum in size.get("min_eur_by_applicant", {}).items():
-            text += f" ({fmt.euros(minimum)} pour {applicant_label(kind, plural=True)})"
+            text += (f" ({'plus de ' if size.get('min_exclusive') else ''}{fmt.euros(minimum)} pour "
+                     f"{applicant_label(kind, plural=True)})")
         return text + "."
     if aspect == "criteres":
         items = call.get("selection_criteria", [])
         return (f"Critères de sélection de {cite(call)} :\n{_list(items)}" if items
                 else f"La source ne détaille pas de critères de sélection pour {cite(call)}.")
     if aspect == "engagements":
+        to_meet = [c["text"] for c in call.get("conditions_to_meet", [])]
         items = [c["text"] for c in call.get("commitments", [])]
-        return (f"Engagements du lauréat pour {cite(call)} :\n{_list(items)}" if items
+        parts = []
+        if to_meet:
+            parts.append(f"Conditions d'éligibilité à remplir par le projet pour {cite(call)} :\n{_list(to_meet)}")
+        if items:
+            parts.append(f"Engagements du lauréat pour {cite(call)} :\n{_list(items)}")
+        return ("\n".join(parts) if parts
                 else f"La source ne mentionne pas d'engagement particulier pour {cite(call)}.")
     if aspect == "exemples":
         items = call.get("examples", [])
         return (f"Exemples de projets pour {cite(call)} :\n{_list(items[:5])}" if items
                 else f"La source ne donne pas d'exemple de projet pour {cite(call)}.")
     if aspect == "candidature":
-        text = f"Candidater à {cite(call)} : {call.get('how_to_apply') or 'la source ne précise pas les modalités de dépôt.'}"
+        how = call.worded("how_to_apply") if call.get("how_to_apply") else "la source ne précise pas les modalités de dépôt."
+        text = f"Candidater à {cite(call)} : {how}"
         if call.get("selection_process"):
             text += f"\nSélection : {call.get('selection_process')}"
-        for link in call.get("links", [])[:2]:
+        for link in result.links[:2]:
             text += f"\n{link['label']} : {link['url']}"
         return text
-    presentation = (f"{cite(call)} ({KINDS[call.kind]}, {call.carrier}).\n{call.summary}\n"
+    presentation = (f"{call.code} — {call.worded('title')} ({KINDS[call.kind]}, {call.worded('carrier')}).\n{call.summary}\n"
             f"Cofinancement : {fmt.percent(funding['rate'])}. {calendar_line(result)}")
     return presentation + for_your_project(result) if aspect == DETAILS else presentation
 
@@ -142,9 +145,12 @@ def for_your_project(result: CallResult) -> str:
             f.reason for f in result.findings if f.outcome == FAIL)
     lines = [f"\nPour votre projet : {VERDICT_WORDS[result.verdict].lower()}. {money_line(result)}"]
     lines += [f"• {reason}" for reason in result.reasons]
+    if result.conditions_to_meet:
+        lines.append("Conditions d'éligibilité à remplir par le projet :")
+        lines += [f"• {condition}" for condition in result.conditions_to_meet]
     commitments = [c for c in result.conditions if c not in result.reasons]
     if commitments:
-        lines.append("Conditions :")
+        lines.append("Engagements du lauréat et autres conditions :")
         lines += [f"• {condition}" for condition in commitments]
     return "\n".join(lines)
 
@@ -161,7 +167,7 @@ def _session_dates(session, kind: Optional[str] = None) -> str:
 
 def compare(first: CallResult, second: CallResult) -> str:
     def row(r: CallResult) -> str:
-        return (f"{cite(r.call)}\n• {KINDS[r.call.kind]} porté par {r.call.carrier}, thème : {THEMES[r.call.themes[0]]}"
+        return (f"{cite(r.call)}\n• {KINDS[r.call.kind]} porté par {r.call.worded('carrier')}, thème : {THEMES[r.call.themes[0]]}"
                 f"\n• {money_line(r)}\n• Pour vous : {VERDICT_WORDS[r.verdict].lower()}"
                 f"\n• {calendar_line(r)}")
     return f"Comparaison :\n\n{row(first)}\n\n{row(second)}"

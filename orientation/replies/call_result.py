@@ -23,6 +23,20 @@ def cite(call: Call) -> str:
     return f"{call.code} — {call.title}"
 
 
+def verdict_words(result: CallResult) -> str:
+    """« Vous êtes éligible, sous conditions : … » when the source lists criteria about the project
+    as it will be built (contract §2): they come with the verdict, never only in the details."""
+    words = VERDICT_WORDS[result.verdict]
+    if result.verdict == INELIGIBLE or not result.conditions_to_meet:
+        return words
+    return f"{words}, sous conditions : {conditions_text(result)}"
+
+
+def conditions_text(result: CallResult) -> str:
+    """The conditions to meet in one phrase: « faire appel à … ; produire des premiers résultats … »."""
+    return " ; ".join(c[0].lower() + c[1:].rstrip(".") for c in result.conditions_to_meet)
+
+
 def calendar_line(result: CallResult) -> str:
     if result.status == "closed" and result.programme_over:
         return f"{result.calendar}. Les conseillers de la DINUM peuvent vous dire si un autre dispositif est prévu."

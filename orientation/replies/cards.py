@@ -12,7 +12,7 @@ from typing import Any, Dict, List, Sequence
 from orientation.eligibility import ELIGIBLE, TO_CONFIRM, CallResult
 from orientation.eligibility.sessions import CLOSED, OPEN, ROLLING, UPCOMING
 from orientation.language import french as fmt
-from orientation.replies.call_result import calendar_line, details_payload, first_reply_points
+from orientation.replies.call_result import calendar_line, conditions_text, details_payload, first_reply_points
 from orientation.replies.message import Message
 
 VERDICT_TAGS = {ELIGIBLE: "Éligible", TO_CONFIRM: "À confirmer"}
@@ -32,16 +32,22 @@ def status_tag(result: CallResult) -> str:
     approximate = session.dates_approximate and session.period_label
     if result.status == OPEN:
         return "Ouvert" if approximate or session.closes is None else f"Ouvert jusqu'au {fmt.date(session.closes)}"
-    if result.status == ROLLING:
-        return "Ouvert, sans date de clôture"
+    if result.status == ROLLING:  # the source announces an opening, not that the call is open
+        return (f"Ouverture annoncée le {fmt.date(session.opens)}, sans date de clôture publiée" if session.opens
+                else "Dépôt au fil de l'eau, sans date de clôture publiée")
+    if result.status == UPCOMING and window.opening_unpublished:
+        return result.status_text[0].upper() + result.status_text[1:]
     if result.status == UPCOMING:
         return f"À venir : {result.status_text}"
-    return "Clos" if approximate else f"Clos depuis le {fmt.date(window.end)}"
+    if window.ended_with_programme:
+        return "Clos, aucune session postérieure publiée"
+    return "Clos" if approximate else f"Clôturé le {fmt.date(window.end)}"
 
 
 def card(result: CallResult) -> Dict[str, Any]:
     """One recommended call as the widget draws it; every text in French, ready to show as is."""
-    notes = first_reply_points(result)
+    notes = ([f"Sous conditions : {conditions_text(result)}."] if result.conditions_to_meet else [])
+    notes += first_reply_points(result)
     if result.status == CLOSED:
         notes.append(calendar_line(result))
     fund = result.call.other_fund
@@ -49,7 +55,7 @@ def card(result: CallResult) -> Dict[str, Any]:
         "code": result.code,
         "title": result.call.title,
         "verdict": result.verdict,
-        "verdict_text": VERDICT_TAGS[result.verdict],
+        "verdict_text": VERDICT_TAGS[result.verdict] + (", sous conditions" if result.conditions_to_meet else ""),
         "amount_eur": result.funding.amount,
         "rate": result.funding.rate,
         "amount_text": amount_text(result),
@@ -73,6 +79,8 @@ def verdict_sentence(best: CallResult, others: int = 0) -> str:
              else best.funding.explanation)
     if best.status == CLOSED:
         text = f"{best.code} correspond à votre projet, mais {best.status_text}"
+    elif best.verdict == ELIGIBLE and best.conditions_to_meet:
+        text = f"Vous êtes éligible à {best.code}, sous les conditions dites ci-dessous : {money}, {best.status_text}"
     elif best.verdict == ELIGIBLE:
         text = f"Vous êtes éligible à {best.code} : {money}, {best.status_text}"
     else:

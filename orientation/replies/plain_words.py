@@ -23,7 +23,8 @@ def plain_line(result: CallResult) -> str:
         money = f"jusqu'à {fmt.euros(funding.amount)} pour votre projet"
     else:
         money = f"{fmt.percent(funding.rate)} du coût du projet"
-    verdict = " (à confirmer avec la DINUM)" if result.verdict == TO_CONFIRM else ""
+    # who confirms is the call's carrier (the DITP for ITN8), not always the DINUM
+    verdict = f" (à confirmer avec le porteur de l'appel : {call.carrier})" if result.verdict == TO_CONFIRM else ""
     calendar = f"mais {result.status_text}" if result.status == "closed" else result.status_text
     return f"• {call.short_title} : {money}{verdict} ; {calendar} (code {call.code})."
 

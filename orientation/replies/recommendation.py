@@ -18,19 +18,18 @@ from typing import Dict, List, Optional, Sequence
 
 from orientation.booking import wording
 from orientation.eligibility import INELIGIBLE, CallResult, Profile
-from orientation.eligibility.engine import VERDICT_LABELS
 from orientation.eligibility.rules import FAIL
 from orientation.eligibility.sessions import CLOSED
 from orientation.language import french as fmt
 from orientation.replies.call_result import (
     MAX_DETAILED,
-    VERDICT_WORDS,
     calendar_line,
     cite,
     details_payload,
     first_failure,
     first_reply_points,
     money_line,
+    verdict_words,
     why_not_payload,
 )
 from orientation.replies.cards import cards_message, verdict_sentence
@@ -61,7 +60,7 @@ OBSTACLES = {"territoire": "la population couverte", "taille": "le budget du pro
 def call_card(result: CallResult) -> str:
     """One recommended call as text: the card of the rest channel and `make shell`."""
     lines = [f"{result.rank}. {cite(result.call)}",
-             f"{VERDICT_WORDS[result.verdict]}. {money_line(result)}"]
+             f"{verdict_words(result)}. {money_line(result)}"]
     lines += [f"• {point}" for point in first_reply_points(result)]
     lines.append(calendar_line(result))
     return "\n".join(lines)
@@ -92,15 +91,15 @@ def closed_line(result: CallResult) -> str:
     text = f"{result.code} ({result.call.short_title}) correspond à votre profil, mais {result.status_text}"
     programme = result.call.programme
     if result.programme_over and not result.window.ended_with_programme:
-        text += (f" ; le programme {programme.name} a pris fin le {fmt.date(programme.ends)} "
-                 f"({programme.why})")
+        # what the sources say of the programme, never an end date they do not give
+        text += f" ; {programme.name} : {programme.why}"
     return text + "."
 
 
 def other_fund_line(result: CallResult) -> str:
     """A fund outside France Relance, after its calls: what it gives and why it comes second."""
     why = result.other_fund[0].upper() + result.other_fund[1:]
-    return (f"• {result.code} — {result.call.short_title} : {VERDICT_LABELS[result.verdict]}, {result.funding.explanation}, "
+    return (f"• {result.code} — {result.call.short_title} : {result.verdict_text}, {result.funding.explanation}, "
             f"{result.status_text}.\n  {why}.")
 
 

@@ -33,8 +33,9 @@ def topic_of(question: str) -> Optional[str]:
 
 
 def _texts(call: Call) -> List[str]:
-    """What a call's file says in sentences: commitments, notes, examples, summary."""
-    texts = [c["text"] if isinstance(c, dict) else c for c in call.get("commitments", [])]
+    """What a call's file says in sentences: conditions to meet, commitments, notes, examples, summary."""
+    texts = [c["text"] if isinstance(c, dict) else c
+             for c in call.get("conditions_to_meet", []) + call.get("commitments", [])]
     texts += [n["text"] if isinstance(n, dict) else n for n in call.get("notes", [])]
     texts += list(call.get("examples", [])) + [call.summary]
     return texts
@@ -50,8 +51,8 @@ def side_answer(topic: Optional[str], result: Optional[CallResult]) -> Optional[
     if spec.get("apply"):
         if not call.get("how_to_apply"):
             return None
-        text = f"Pour candidater à {call.code} — {call.title} : {call.get('how_to_apply')}"
-        links = call.get("links", [])
+        text = f"Pour candidater à {call.code} — {call.title} : {call.worded('how_to_apply')}"
+        links = result.links
         text += "".join(f"\n{link['label']} : {link['url']}" for link in links[:2])
         if not links:
             text += f"\nLa source ne donne pas l'adresse du dépôt. {NO_ANSWER}"

@@ -35,7 +35,7 @@ def test_a_closed_call_is_said_closed_with_the_advice_to_ask_dinum(dispatcher, m
                             "project_nature": "cooperation_usagers"})
     run(ActionRecommend(), dispatcher, tracker)
     said = texts(dispatcher)
-    assert "clos depuis le 22 novembre 2021" in said
+    assert "clôturé le 22 novembre 2021" in said
     assert "nouvelle session" in said
 
 

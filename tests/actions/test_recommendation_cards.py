@@ -66,7 +66,7 @@ def test_reasons_and_commitments_are_not_in_the_first_reply_but_in_details(dispa
     assert (nb("Pour votre projet : vous êtes éligible. Financement possible : 75 % de 400 000 €, soit jusqu'à "
             "300 000 €.\n• Type de porteur admis : une commune")) in answer
     assert nb("• Population couverte 350 000 ≥ 300 000 habitants requis.") in answer
-    assert "Conditions :\n• Taux appliqué hors dépenses de personnel (T2) et achats de matériel.\n• Seules les " \
+    assert "Engagements du lauréat et autres conditions :\n• Taux appliqué hors dépenses de personnel (T2) et achats de matériel.\n• Seules les " \
            "prestations sont financées" in answer
 
 
@@ -79,15 +79,19 @@ def test_a_typed_presentation_question_stays_a_presentation(dispatcher):
 def test_a_capped_amount_says_so_on_its_card():
     result = best("2021-10-15", applicant_type="administration_centrale", budget=3000000, nature="terminaux")
     assert (result.code, card(result)["amount_text"]) == ("SNAP3", nb("jusqu'à 2 000 000 € (75 %, plafonné)"))
-    assert card(result)["status_text"] == "Ouvert, sans date de clôture"
+    # the livret announces the opening (« Ouverture : 09/11/2020 ») and no closing: not « ouvert »
+    assert card(result)["status_text"] == "Ouverture annoncée le 9 novembre 2020, sans date de clôture publiée"
 
 
 def test_without_a_budget_the_card_gives_the_rate_and_what_remains_to_confirm():
     result = best("2021-10-15", applicant_type="service_deconcentre", nature="relation_usagers")
     data = card(result)
-    assert (data["code"], data["verdict_text"], data["amount_eur"]) == ("ITN8A", "À confirmer", None)
+    assert (data["code"], data["verdict_text"], data["amount_eur"]) == ("ITN8A", "À confirmer, sous conditions", None)
     assert data["amount_text"] == nb("Cofinancement jusqu'à 75 % du coût du projet")
-    assert data["notes"] == [nb("Budget non précisé : taille attendue au moins 150 000 € TTC.")]
+    assert data["notes"] == [
+        "Sous conditions : faire appel à une ou plusieurs entreprises dont le siège est établi en France ; produire "
+        "des premiers résultats tangibles et mesurables dans un délai de 12 mois maximum après le lancement du projet.",
+        nb("Budget non précisé : taille attendue plus de 150 000 € TTC.")]
     assert verdict_sentence(result).startswith(nb("ITN8A peut vous convenir, éligibilité à confirmer : cofinancement "
                                                "jusqu'à 75 % du coût du projet"))
 
@@ -101,10 +105,10 @@ def test_an_upcoming_session_is_tagged_to_come():
 def test_a_closed_best_call_is_said_closed_in_the_first_sentence():
     result = next(r for r in evaluate(Profile(applicant_type="region", budget=1000000, nature="donnees",
                                               date=dt.date(2021, 10, 15))) if r.code == "TNT-DONNEES")
-    assert verdict_sentence(result) == "TNT-DONNEES correspond à votre projet, mais clos depuis le 28 mai 2021."
+    assert verdict_sentence(result) == "TNT-DONNEES correspond à votre projet, mais clôturé le 28 mai 2021."
     data = card(result)
-    assert (data["status"], data["status_text"]) == ("closed", "Clos depuis le 28 mai 2021")
-    assert data["notes"][-1] == ("1re session : clos depuis le 28 mai 2021. Demandez aux conseillers de la DINUM si "
+    assert (data["status"], data["status_text"]) == ("closed", "Clôturé le 28 mai 2021")
+    assert data["notes"][-1] == ("1re session : clôturé le 28 mai 2021. Demandez aux conseillers de la DINUM si "
                                  "une nouvelle session est prévue.")
 
 

@@ -126,7 +126,7 @@ def test_a_closed_call_is_never_under_an_open_heading(dispatcher):
     run(ActionRecommend(), dispatcher, tracker)
     said = messages(dispatcher)
     assert not any("TNT-INCUB" in m for m in said if m.startswith("Également ouverts"))
-    assert ("TNT-INCUB (Incubateur des Territoires) correspond à votre profil, mais clos depuis le 31 mai 2021.\n"
+    assert ("TNT-INCUB (Incubateur des Territoires) correspond à votre profil, mais clôturé le 31 mai 2021.\n"
             "Demandez aux conseillers de la DINUM si une nouvelle session est prévue.") in said
 
 
@@ -139,13 +139,12 @@ def test_after_the_programme_end_closed_calls_say_why_and_the_open_fund_is_recom
     assert "1. FEDER-NUM — Services numériques aux citoyens et infrastructures de données" in said
     assert "\n• Fonds européens, hors France Relance : les critères d'éligibilité détaillés" in said
     assert "À envisager aussi" not in said
-    assert ("Appel à projets : clos depuis le 31 décembre 2022, fin du programme France Relance (seules les dépenses "
-            "engagées en 2021 et 2022 sont financées). Les conseillers de la DINUM peuvent vous dire si un autre "
-            "dispositif est prévu.") in said
+    assert ("Appel à projets : clos : enveloppes prévues pour 2021-2022 ; aucune session postérieure n'est publiée. "
+            "Les conseillers de la DINUM peuvent vous dire si un autre dispositif est prévu.") in said
     assert "nouvelle session est prévue" not in said  # the programme has ended: no new session can come
-    assert ("SNAP1 (Augmentation des débits des sites de l'État) correspond à votre profil, mais clos depuis le "
-            "31 décembre 2022, fin du programme France Relance (seules les dépenses engagées en 2021 et 2022 sont "
-            "financées).") in said
+    assert ("SNAP1 (Augmentation des débits des sites de l'État) correspond à votre profil, mais clos : enveloppes "
+            "prévues pour 2021-2022 ; aucune session postérieure n'est publiée.") in said
+    assert "31 décembre 2022" not in said  # no source states an end date of France Relance
     assert "Également ouverts" not in said
     assert next(e for e in events if e["name"] == "recommended_calls")["value"][0] == "FEDER-NUM"
 
@@ -181,7 +180,8 @@ def test_a_state_service_too_small_for_itn3_is_not_told_to_join_collectivites(di
                             "budget": 500000.0, "project_nature": "extension_territoriale"})
     run(ActionRecommend(), dispatcher, tracker)
     said = messages(dispatcher)[0]
-    assert nb("ITN3 : population couverte 200 000 < 1 000 000 habitants requis") in said
+    assert nb("ITN3 : population couverte 200 000 < 1 000 000 habitants (exemple de bassin représentatif donné "
+              "par la source)") in said
     assert "Un projet couvrant un territoire plus large, porté avec d'autres services" in said
     assert "collectivités" not in said
 
@@ -206,5 +206,5 @@ def test_itn8a_dates_say_a_call_for_projects_not_a_continuous_deposit(dispatcher
     tracker = make_tracker(text="jusqu'à quand ITN8A ?", intent="ask_call_info",
                            entities=[entity("call_code", "ITN8A"), entity("call_aspect", "dates")])
     run(ActionCallInfo(), dispatcher, tracker)
-    assert texts(dispatcher) == ("ITN8A — Mettre en œuvre une stratégie de contact omnicanale : Appel à projets "
-                                 "ouvert depuis le 16 novembre 2020, aucune date de clôture publiée.")
+    assert texts(dispatcher) == ("ITN8A — Mettre en œuvre une stratégie de contact omnicanale : Appel à projets : "
+                                 "ouverture annoncée le 16 novembre 2020, aucune date de clôture publiée.")

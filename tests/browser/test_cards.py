@@ -99,7 +99,7 @@ def test_cards_carry_the_codes_amounts_and_one_details_button_each(page):
     expect(page.get_by_role("button", name="Prendre rendez-vous avec la DINUM")).to_be_visible()
     # a closed call that fits is said closed, as text, never on an open card
     expect(page.locator(".ofr-bot").filter(has_text="TNT-INCUB (Incubateur des Territoires) correspond à votre "
-                                                     "profil, mais clos depuis le 31 mai 2021")).to_be_visible()
+                                                     "profil, mais clôturé le 31 mai 2021")).to_be_visible()
     expect(card(page, "TNT-INCUB")).to_have_count(0)
 
 

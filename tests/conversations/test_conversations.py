@@ -38,8 +38,10 @@ def test_a_correction_changes_the_recommendation(chat):
 def test_the_population_is_asked_only_when_it_matters(chat):
     answer = chat.say("Je suis une préfecture, projet de 300 000 € pour automatiser le traitement des dossiers")
     assert "habitants" not in answer and "population" not in answer
-    assert nb("1. ITN8C — Améliorer l'efficience des services publics\nVous êtes éligible. " \
-        "Financement possible : 75 % de 300 000 €, soit jusqu'à 225 000 €.") in answer
+    assert nb("1. ITN8C — Améliorer l'efficience des services publics\nVous êtes éligible, sous conditions : faire "
+              "appel à une ou plusieurs entreprises dont le siège est établi en France ; produire des premiers "
+              "résultats tangibles et mesurables dans un délai de 12 mois maximum après le lancement du projet. "
+              "Financement possible : 75 % de 300 000 €, soit jusqu'à 225 000 €.") in answer
 
 
 def test_question_about_the_rate_of_a_call(chat):
@@ -49,7 +51,7 @@ def test_question_about_the_rate_of_a_call(chat):
 
 
 def test_question_about_dates_and_a_follow_up_on_the_same_call(chat):
-    assert "ITN5 — Cycle de vie de la donnée : Guichet : dépôt au fil de l'eau depuis le 18 janvier 2021" in \
+    assert "ITN5 — Cycle de vie de la donnée : Guichet : ouverture annoncée le 18 janvier 2021" in \
         chat.say("jusqu'à quand peut-on candidater à ITN5 ?")
     assert chat.say("et qui peut candidater ?").startswith(
         "ITN5 — Cycle de vie de la donnée est ouvert aux directions métier d'administration")
@@ -91,8 +93,10 @@ def test_out_of_scope(chat):
 
 def test_restart_forgets_the_profile(chat):
     answer = chat.say("Je suis le ministère de l'Intérieur, projet de 3 M€ pour équiper les agents de terminaux sécurisés")
-    assert nb("1. SNAP3 — Terminaux numériques sécurisés\nVous êtes éligible. Financement possible : " \
-        "75 % de 3 000 000 €, soit 2 250 000 €, plafonné à 2 000 000 € par projet.") in answer
+    assert nb("1. SNAP3 — Terminaux numériques sécurisés\nVous êtes éligible, sous conditions : seules les dépenses "
+              "réalisées en 2021 et 2022 sont prises en compte") in answer
+    assert nb("Financement possible : 75 % de 3 000 000 €, soit 2 250 000 €, plafonné à 2 000 000 € par projet.") \
+        in answer
     assert "C'est reparti de zéro" in chat.say("recommencer")
     assert "Quelle structure porte le projet" in chat.say("quels appels pour mon projet ?")
 
@@ -121,12 +125,12 @@ def test_bad_budget_gets_a_french_reply_and_loses_nothing(chat):
     chat.say("ouvrir nos données")
     assert chat.say("-5 €").startswith("Le budget ne peut pas être négatif : pouvez-vous le préciser ?")
     answer = chat.say("1 M€")
-    assert nb("Votre profil : une région, projet de 1 000 000 € TTC, données") in answer
-    assert nb("1. FEDER-NUM — Services numériques aux citoyens et infrastructures de données (fonds européens)\n" \
-        "Vous êtes éligible. Financement possible : 60 % de 1 000 000 €, soit jusqu'à 600 000 €.") in answer
-    assert nb("2. TNT-DONNEES — Développer un meilleur usage des données pour nos territoires\n" \
-        "Vous êtes éligible. Financement possible : 50 % de 1 000 000 €, soit jusqu'à 500 000 €.") in answer
-    assert "1re session : clos depuis le 28 mai 2021" in answer
+    assert "Votre profil : une région, projet de 1 000 000 € TTC, données" in answer
+    assert "1. FEDER-NUM — Services numériques aux citoyens et infrastructures de données (fonds européens)\n" \
+        "Vous êtes éligible. Financement possible : 60 % de 1 000 000 €, soit jusqu'à 600 000 €." in answer
+    assert "2. TNT-DONNEES — Développer un meilleur usage des données pour nos territoires\n" \
+        "Vous êtes éligible. Financement possible : 50 % de 1 000 000 €, soit jusqu'à 500 000 €." in answer
+    assert "1re session : clôturé le 28 mai 2021" in answer
 
 
 def test_i_do_not_know_the_budget(chat):
@@ -134,8 +138,10 @@ def test_i_do_not_know_the_budget(chat):
     chat.say("un centre de contact pour les usagers")
     answer = chat.say("je ne sais pas")
     assert "les appels concernés seront « à confirmer »" in answer
-    assert nb("1. ITN8A — Mettre en œuvre une stratégie de contact omnicanale\nÉligibilité à confirmer. " \
-        "Cofinancement jusqu'à 75 % du coût du projet.\n• Budget non précisé : taille attendue au moins 150 000 € TTC.") \
+    assert "1. ITN8A — Mettre en œuvre une stratégie de contact omnicanale\nÉligibilité à confirmer, sous conditions : " \
+        "faire appel à une ou plusieurs entreprises dont le siège est établi en France ; produire des premiers " \
+        "résultats tangibles et mesurables dans un délai de 12 mois maximum après le lancement du projet. " \
+        "Cofinancement jusqu'à 75 % du coût du projet.\n• Budget non précisé : taille attendue plus de 150 000 € TTC." \
         in answer
 
 
@@ -161,7 +167,8 @@ def test_question_about_the_cap_of_a_call(chat):
 
 def test_question_about_the_expected_size(chat):
     answer = chat.say("quelle taille de projet pour ITN8C ?")
-    assert nb("au moins 250 000 € TTC (150 000 € pour les services déconcentrés de l'État)") in answer
+    # « Plus de 250 k€ TTC (plus de 150 k€ TTC pour administrations déconcentrées) »: strict, as written
+    assert nb("plus de 250 000 € TTC (plus de 150 000 € pour les services déconcentrés de l'État)") in answer
 
 
 def test_question_about_the_selection_criteria(chat):
@@ -172,14 +179,16 @@ def test_question_about_the_selection_criteria(chat):
 
 def test_question_about_a_closed_session(chat):
     answer = chat.say("c'est quoi ITN3 ?")
-    assert "clos depuis le 2 juillet 2021" in answer and "nouvelle session" in answer
+    assert "clôturé le 2 juillet 2021" in answer and "nouvelle session" in answer
 
 
 def test_yes_after_a_recommendation_starts_the_appointment(chat):
     first = chat.say("Nous sommes une direction d'administration centrale, projet de messagerie et "
                      "visioconférence pour les agents à 5 M€")
-    assert nb("1. SNAP4 — Services de communication unifiée\nVous êtes éligible. Financement possible : " \
-        "75 % de 5 000 000 €, soit 3 750 000 €, plafonné à 3 000 000 € par dossier.") in first
+    assert nb("1. SNAP4 — Services de communication unifiée\nVous êtes éligible, sous conditions : ") in first
+    # both caps of « 3 millions d'euros par dossier et au total à 8 millions par projet »
+    assert nb("75 % de 5 000 000 €, soit 3 750 000 €, plafonné à 3 000 000 € par dossier ; 8 000 000 € au total "
+              "par projet, sur des dossiers successifs (toutes phases confondues).") in first
     answer = chat.say("oui")
     assert nb("créneaux de 15 minutes") in answer
     assert nb("• SNAP4 (vous êtes éligible, 75 % de 5 000 000 €, soit 3 750 000 €, plafonné à 3 000 000 € par dossier") \

@@ -33,17 +33,18 @@ def winter_chat(winter_servers):
 def test_a_groupement_of_480_000_is_to_confirm_for_tnt_demat(winter_chat):
     answer = winter_chat.say("Nous sommes un syndicat mixte couvrant 480 000 habitants, projet de "
                              "dématérialisation des démarches à 400 000 €")
-    assert nb("1. TNT-DEMAT — La dématérialisation ou l'amélioration des services dématérialisés aux usagers\n" \
-           "Éligibilité à confirmer. Financement possible : 50 % de 400 000 €, soit jusqu'à 200 000 €.") in answer
-    assert (nb("• Population couverte 480 000 < environ 500 000 habitants requis : un peu en dessous du seuil, que la "
-            "source donne comme approximatif (« environ ») ; éligibilité à confirmer avec le porteur de l'appel.")) \
-        in answer
+    assert nb("1. TNT-DEMAT — La dématérialisation ou l'amélioration des services dématérialisés aux usagers\n"
+              "Éligibilité à confirmer. Financement possible : 50 % de 400 000 €, soit jusqu'à 200 000 €.") in answer
+    assert nb("• Population couverte 480 000 < environ 500 000 habitants (ordre de grandeur donné par la source) : en "
+              "dessous du chiffre, que la source donne comme un ordre de grandeur (« environ ») ; à partir de "
+              "400 000 habitants, l'écart peut être admis (lecture de cet assistant, pas un chiffre de la source) : "
+              "éligibilité à confirmer avec le porteur de l'appel.") in answer
 
 
 def test_a_state_data_project_of_500_000_in_february_is_pointed_to_the_second_aap_session(winter_chat):
     answer = winter_chat.say("Je suis la DDT du Rhône, projet de 500 000 € pour ouvrir nos données")
-    assert nb("1. ITN5 — Cycle de vie de la donnée\nVous êtes éligible. Financement possible : 75 % de 500 000 €, " \
-           "soit jusqu'à 375 000 €.") in answer
+    assert nb("1. ITN5 — Cycle de vie de la donnée\nVous êtes éligible. Financement possible : 75 % de 500 000 €, "
+              "soit jusqu'à 375 000 €.") in answer
     assert "Appel à projets – 2e session : ouverture au 2e trimestre 2021 (dates précises non publiées)." in answer
     assert "Guichet : dépôt au fil de l'eau" not in answer
 
@@ -63,7 +64,7 @@ def test_aap_donnees_asked_by_a_collectivite_is_tnt_donnees(winter_chat):
     winter_chat.say("Nous sommes le conseil départemental de la Gironde, projet de 300 000 € pour ouvrir nos données")
     answer = winter_chat.say("quel est le taux de l'AAP données ?")
     assert answer.startswith(nb("TNT-DONNEES — Développer un meilleur usage des données pour nos territoires : "
-                             "cofinancement 50 % du coût du projet"))
+                                "cofinancement 50 % du coût du projet"))
 
 
 def test_aap_donnees_asked_by_nobody_known_offers_one_button_per_call(winter_chat):
@@ -79,7 +80,7 @@ def test_aap_donnees_asked_by_nobody_known_offers_one_button_per_call(winter_cha
 
 def test_a_closed_call_is_said_closed_never_under_an_open_heading(chat):
     answer = chat.say("Je suis une commune de 350 000 habitants, projet de participation citoyenne à 400 000 €")
-    assert "TNT-INCUB (Incubateur des Territoires) correspond à votre profil, mais clos depuis le 31 mai 2021." \
+    assert "TNT-INCUB (Incubateur des Territoires) correspond à votre profil, mais clôturé le 31 mai 2021." \
         in answer
     heading = [line for line in answer.splitlines() if line.startswith("Également ouverts")]
     assert not any("TNT-INCUB" in line for line in heading)
@@ -87,8 +88,8 @@ def test_a_closed_call_is_said_closed_never_under_an_open_heading(chat):
 
 def test_nothing_fits_an_association_with_a_tiny_budget_then_the_appointment(chat):
     answer = chat.say("Nous sommes une association, projet d'open data à 20 000 €")
-    assert (nb("Aucun appel ne correspond à la fois à votre profil et à votre projet, d'abord à cause du budget du "
-            "projet (FEDER-NUM : subvention minimale 75 000 €")) in answer
+    assert nb("Aucun appel ne correspond à la fois à votre profil et à votre projet, d'abord à cause du budget du "
+              "projet (FEDER-NUM : subvention minimale 75 000 €") in answer
     assert "Un projet plus ample, par exemple mutualisé avec d'autres porteurs" in answer
     assert answer.endswith(nb("Souhaitez-vous en parler 15 minutes avec un conseiller de la DINUM ?"))
     assert [b["payload"] for b in chat.buttons] == ["/ask_appointment"]

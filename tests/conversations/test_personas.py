@@ -31,7 +31,9 @@ def test_the_ministry_dsi(chat, database_url):
     answer = chat.say("Bonjour, je suis le DSI du ministère de l'Agriculture. On voudrait moderniser nos outils : "
                       "messagerie instantanée et visio pour nos agents, budget 2,5 M€")
     assert "SNAP4 — Services de communication unifiée" in answer
-    assert nb("75 % de 2 500 000 €, soit jusqu'à 1 875 000 € (plafond 3 000 000 € par dossier)") in answer
+    # both caps of « 3 millions d'euros par dossier et au total à 8 millions par projet »
+    assert nb("75 % de 2 500 000 €, soit jusqu'à 1 875 000 € (plafond 3 000 000 € par dossier ; 8 000 000 € au "
+              "total par projet, sur des dossiers successifs (toutes phases confondues))") in answer
     answer = chat.say("et snap4 ça couvre quoi par rapport à snap3 ? on veut aussi la visio")
     assert "Comparaison" in answer and "SNAP3 — Terminaux numériques sécurisés" in answer
     assert slots(chat, database_url, "applicant_type", "project_nature", "budget") == {

@@ -46,8 +46,8 @@ def test_a_metropolis(chat):
     assert "2. TNT-DONNEES" in answer
     # the reasons come with « Détails »
     details = next(b["payload"] for b in chat.buttons if b["title"] == "Détails de TNT-DONNEES")
-    assert nb(f"Population couverte {fmt.number(bordeaux.population)} ≥ environ 500 000 habitants requis") in \
-        chat.say(details)
+    assert (f"Population couverte {fmt.number(bordeaux.population)} ≥ environ {fmt.number(500_000)} habitants "
+            "(ordre de grandeur donné par la source)") in chat.say(details)
 
 
 def test_two_departements_add_up_and_the_prefecture_stays_a_state_service(chat):

@@ -63,7 +63,7 @@ def test_a_call_as_loaded(fresh):
                                                              "TNT-COOP.yaml")
     assert coop.title == "Développer la coopération avec mes partenaires et usagers grâce au numérique"
     assert coop.short_title == "Coopération avec partenaires et usagers"
-    assert coop.carrier == "DINUM (programme Transformation numérique des territoires)"
+    assert coop.carrier == "DINUM, DITP et ANCT (la page ne dit pas laquelle porte cet appel)"
     assert coop.summary.startswith("Appel à projets du programme Transformation numérique des territoires pour les "
                                    "collectivités et groupements : financer")
     assert "\n" not in coop.summary and "  " not in coop.summary

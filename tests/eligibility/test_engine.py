@@ -115,20 +115,21 @@ def test_itn3_two_departements_with_population_unknown_is_to_confirm(result_for)
 
 
 @pytest.mark.parametrize("code", ["ITN8A", "ITN8B", "ITN8C", "ITN8D"])
-def test_itn8_at_150_000_is_enough_for_a_service_deconcentre_not_for_a_central_administration(result_for, code):
-    deconcentre = result_for(code, applicant_type="service_deconcentre", budget=150_000)
-    centrale = result_for(code, applicant_type="administration_centrale", budget=150_000)
+def test_itn8_above_150_000_is_enough_for_a_service_deconcentre_not_for_a_central_administration(result_for, code):
+    deconcentre = result_for(code, applicant_type="service_deconcentre", budget=150_001)
+    centrale = result_for(code, applicant_type="administration_centrale", budget=150_001)
     assert _size(deconcentre).outcome == "pass", deconcentre.reasons
     assert deconcentre.verdict != INELIGIBLE
     assert _size(centrale).outcome == "fail", centrale.reasons
     assert centrale.verdict == INELIGIBLE
     assert any(nb("250 000 €") in r for r in centrale.reasons)
-    below = result_for(code, applicant_type="service_deconcentre", budget=149_999)
-    assert below.verdict == INELIGIBLE
+    # « plus de 150 k€ »: 150 000 € exactly is not more than 150 000 €
+    at_bound = result_for(code, applicant_type="service_deconcentre", budget=150_000)
+    assert at_bound.verdict == INELIGIBLE
 
 
-def test_itn8_at_150_000_with_the_applicant_unknown_is_to_confirm(result_for):
-    result = result_for("ITN8A", budget=150_000)
+def test_itn8_above_150_000_with_the_applicant_unknown_is_to_confirm(result_for):
+    result = result_for("ITN8A", budget=150_001)
     assert result.verdict == TO_CONFIRM
     assert "applicant_type" in result.missing
 
@@ -219,7 +220,7 @@ def test_after_the_last_session_the_call_is_closed_and_still_explained(result_fo
                         budget=400_000)
     assert result.status == "closed"
     assert result.verdict == ELIGIBLE
-    assert result.status_text == "clos depuis le 22 novembre 2021"
+    assert result.status_text == "clôturé le 22 novembre 2021"
     # the rules of the last session (2e session: 300 000 inhabitants) still explain the verdict
     assert result.reasons == [
         "Type de porteur admis : une commune (collectivités territoriales, groupements de collectivités "
@@ -273,10 +274,10 @@ def test_an_unverifiable_criterion_for_operators_only(result_for):
     assert result_for("SNAP1", applicant_type="operateur_etat", budget=500_000).verdict == TO_CONFIRM
 
 
-def test_commitments_do_not_lower_the_verdict(result_for):
+def test_conditions_to_meet_do_not_lower_the_verdict(result_for):
     result = result_for("ITN8A", applicant_type="service_deconcentre", budget=300_000)
     assert result.verdict == ELIGIBLE
-    assert any("12 mois" in c for c in result.conditions)
+    assert any("12 mois" in c for c in result.conditions_to_meet)
 
 
 # --- ranking and output -----------------------------------------------------------------------

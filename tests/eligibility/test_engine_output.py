@@ -35,6 +35,7 @@ def test_one_result_as_json():
             "réseaux de mutualisation).",
             nb("Population couverte 350 000 ≥ 300 000 habitants requis."),
             "Thème du projet couvert par l'appel : coopération avec les partenaires et les usagers."],
+        "conditions_to_meet": [],
         "conditions": [
             "Taux appliqué hors dépenses de personnel (T2) et achats de matériel.",
             "Seules les prestations sont financées (développement, conseil, accompagnement du changement…) ; les "
@@ -132,7 +133,7 @@ def test_before_every_session_the_next_one_is_used_not_the_latest():
 
 @pytest.mark.parametrize("fields, on, text", [
     (dict(opens=D(2021, 1, 4), rolling=True), D(2021, 6, 1),
-     "dépôt au fil de l'eau depuis le 4 janvier 2021, aucune date de clôture publiée"),
+     "ouverture annoncée le 4 janvier 2021, aucune date de clôture publiée"),
     (dict(rolling=True), D(2021, 6, 1), "dépôt au fil de l'eau, aucune date de clôture publiée"),
     (dict(opens=D(2021, 9, 22), closes=D(2021, 11, 22)), D(2021, 7, 1), "ouverture le 22 septembre 2021"),
     (dict(opens=D(2021, 4, 1), closes=D(2021, 6, 30), dates_approximate=True, period_label="2e trimestre 2021"),
@@ -147,7 +148,7 @@ def test_before_every_session_the_next_one_is_used_not_the_latest():
     (dict(opens=D(2021, 4, 1), closes=D(2021, 6, 30), period_label="2e trimestre 2021"), D(2021, 5, 1),
      "ouvert jusqu'au 30 juin 2021"),
     (dict(opens=D(2021, 4, 1), closes=D(2021, 6, 30), period_label="2e trimestre 2021"), D(2021, 7, 1),
-     "clos depuis le 30 juin 2021"),
+     "clôturé le 30 juin 2021"),
 ])
 def test_status_text(fields, on, text):
     (window,) = windows([_session(**fields)])

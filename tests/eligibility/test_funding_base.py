@@ -49,7 +49,9 @@ def test_the_catalogue_says_which_calls_exclude_what():
     kinds = {call.code: sorted({k for s in call.sessions for k in s.rules["funding"].get("base_excludes_kinds", [])})
              for call in load_catalogue()}
     assert {code: k for code, k in kinds.items() if k} == {
-        "TNT-COOP": ["materiel", "personnel"], "TNT-DEMAT": ["personnel"], "TNT-DONNEES": ["materiel", "personnel"]}
+        "TNT-COOP": ["materiel", "personnel"], "TNT-DEMAT": ["personnel"], "TNT-DONNEES": ["materiel", "personnel"],
+        # « 100 % du coût total du projet en titre 3 », the staff (titre 2) being the ministry's share
+        "SNAP2A": ["personnel"], "SNAP2B": ["personnel"]}
 
 
 def test_parts_are_checked_and_absent_from_the_json_when_none():

@@ -19,14 +19,13 @@ def test_a_rolling_call_is_open_until_the_programme_ends(result_for, code):
     assert result_for(code, date="2022-12-31", applicant_type="service_deconcentre").status == ROLLING
     after = result_for(code, date="2023-01-01", applicant_type="service_deconcentre")
     assert after.status == CLOSED
-    assert after.status_text == ("clos depuis le 31 décembre 2022, fin du programme France Relance (seules les "
-                                 "dépenses engagées en 2021 et 2022 sont financées)")
+    assert after.status_text == "clos : enveloppes prévues pour 2021-2022 ; aucune session postérieure n'est publiée"
 
 
 def test_a_call_closed_by_its_own_date_keeps_that_date(result_for):
     result = result_for("TNT-COOP", date="2023-06-01", applicant_type="commune", population=400_000)
     assert result.status == CLOSED
-    assert result.status_text == "clos depuis le 22 novembre 2021"
+    assert result.status_text == "clôturé le 22 novembre 2021"
 
 
 def test_a_call_outside_france_relance_is_not_ended_by_it(result_for):

@@ -33,9 +33,9 @@ def test_a_recommended_call_says_verdict_calendar_money_reasons_and_conditions()
                            "avec les partenaires et les usagers. Date de référence : 15 octobre 2021.\n\n"
                            "Appels recommandés :\n"))
     assert _block(text, "1. TNT-COOP — Développer la coopération avec mes partenaires et usagers grâce au "
-                        "numérique (appel à projets, DINUM (programme Transformation numérique des territoires))") == [
+                        "numérique (appel à projets, DINUM, DITP et ANCT (la page ne dit pas laquelle porte cet appel))") == [
         "1. TNT-COOP — Développer la coopération avec mes partenaires et usagers grâce au numérique "
-        "(appel à projets, DINUM (programme Transformation numérique des territoires))",
+        "(appel à projets, DINUM, DITP et ANCT (la page ne dit pas laquelle porte cet appel))",
         "   Éligible · 2e session : ouvert jusqu'au 22 novembre 2021",
         nb("   Financement : 75 % de 400 000 €, soit jusqu'à 300 000 €"),
         "   Pourquoi :",
@@ -43,7 +43,7 @@ def test_a_recommended_call_says_verdict_calendar_money_reasons_and_conditions()
         "et réseaux de mutualisation).",
         nb("   - Population couverte 350 000 ≥ 300 000 habitants requis."),
         "   - Thème du projet couvert par l'appel : coopération avec les partenaires et les usagers.",
-        "   Conditions :",
+        "   Engagements du lauréat et autres conditions :",
         "   - Taux appliqué hors dépenses de personnel (T2) et achats de matériel.",
         "   - Seules les prestations sont financées (développement, conseil, accompagnement du changement…) ; "
         "les achats de matériel et les dépenses de personnel (T2) ne le sont pas.",
@@ -54,11 +54,13 @@ def test_a_recommended_call_says_verdict_calendar_money_reasons_and_conditions()
     # TNT-INCUB fits but closed in May 2021: never under a heading that says « ouverts »
     assert "Autres appels ouverts à votre profil, sur d'autres thèmes :" not in lines
     other = lines.index("Appels qui correspondent à votre profil sur d'autres thèmes, mais clos :")
-    assert lines[other + 1] == "- TNT-INCUB — Incubateur des Territoires : éligible, clos depuis le 31 mai 2021"
+    assert lines[other + 1] == "- TNT-INCUB — Incubateur des Territoires : éligible, clôturé le 31 mai 2021"
     assert lines[other + 2] == ""
     assert lines[other + 3] == "Appels non éligibles :"
-    assert nb("- TNT-DEMAT — Dématérialisation des services aux usagers : Population couverte 350 000 < environ " \
-           "500 000 habitants requis.") in lines
+    assert nb("- TNT-DEMAT — Dématérialisation des services aux usagers : Population couverte 350 000 < environ "
+              "500 000 habitants (ordre de grandeur donné par la source) ; en dessous de 400 000 habitants, le "
+              "projet est nettement plus petit que ceux que l'appel vise (lecture de cet assistant, pas un chiffre "
+              "de la source).") in lines
     # an ineligible call states every failed criterion, and only those
     assert nb("- SNAP3 — Terminaux numériques sécurisés : Type de porteur non admis (les communes) : l'appel est " \
            "ouvert aux directions du numérique ministérielles, ou directions ou opérateurs après information des " \
@@ -87,8 +89,8 @@ def test_other_themes_are_listed_apart_from_the_recommended_calls():
     lines = _render(applicant_type="service_deconcentre", departement_count=1, nature="innovation").splitlines()
     assert lines[2] == "Aucun appel ne correspond à la fois à votre profil et à votre projet."
     assert lines[4] == "Autres appels ouverts à votre profil, sur d'autres thèmes :"
-    assert lines[5] == ("- ITN4 — Professionnalisation des filières numériques : éligible, dépôt au fil de l'eau "
-                        "depuis le 7 janvier 2021, aucune date de clôture publiée")
+    assert lines[5] == ("- ITN4 — Professionnalisation des filières numériques : éligible, guichet : ouverture "
+                        "annoncée le 7 janvier 2021, aucune date de clôture publiée")
     assert "Ces appels à projets sont réservés aux acteurs publics" not in "\n".join(lines)
 
 
@@ -127,13 +129,13 @@ def test_main_list(capsys):
     assert main(["--list"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == ("FEDER-NUM    Services numériques aux citoyens et infrastructures de données (fonds européens) "
-                        "(dépôt au fil de l'eau, Autorité de gestion des fonds européens (FEDER))")
+                        "(dépôt au fil de l'eau, non précisé par la fiche (aide de l'UE) (libellé de cet assistant))")
     assert lines[-1] == "21 appels."
     assert main(["--list", "--format", "json"]) == 0
     listed = json.loads(capsys.readouterr().out)
     assert listed[0] == {"code": "FEDER-NUM", "kind": "fil_de_l_eau",
                          "title": "Services numériques aux citoyens et infrastructures de données (fonds européens)",
-                         "carrier": "Autorité de gestion des fonds européens (FEDER)",
+                         "carrier": "non précisé par la fiche (aide de l'UE)",
                          "themes": ["demarches_en_ligne", "donnees", "cooperation_usagers", "besoin_mutualise"],
                          "sources": ["004_bbc7f5c1faf2b799.txt"]}
 
@@ -176,7 +178,8 @@ def test_help_names_every_option_in_french(capsys):
     assert stop.value.code == 0
     text = " ".join(capsys.readouterr().out.split())  # line wrapping depends on the terminal width
     assert text.startswith("usage : python -m orientation.eligibility [-h] [--applicant-type TYPE] [--population N] "
-                           "[--departements N] [--budget EUROS] [--nature THEME] [--date AAAA-MM-JJ] "
+                           "[--departements N] [--budget EUROS] [--personnel EUROS] [--materiel EUROS] "
+                           "[--nature THEME] [--date AAAA-MM-JJ] "
                            "[--format FORMAT] [--list] Quels appels France Relance correspondent à un profil, "
                            "et pourquoi.")
     for words in ["--applicant-type TYPE type de porteur : administration_centrale, service_deconcentre, "
@@ -195,7 +198,7 @@ def test_json_is_indented_and_keeps_accents(capsys):
     assert "\"verdict_label\": \"non éligible\"" in out
     assert main(["--list", "--format", "json"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith('[\n  {\n    "code": "FEDER-NUM",') and "Autorité de gestion" in out
+    assert out.startswith('[\n  {\n    "code": "FEDER-NUM",') and "non précisé par la fiche" in out
 
 
 def test_numbers_with_french_spaces_and_a_zero_budget(capsys):

@@ -71,9 +71,9 @@ ONE_DEPARTEMENT = {"territory": {"min_departements": 1, "source": SOURCE}}
     (EITHER, {"departement_count": 2}, "unknown",
      "2 départements couverts < 3 requis ; Territoire couvert non précisé : il faut 1 000 000 habitants ou "
      "3 départements.", ("population",)),
-    (ABOUT, {"population": 4e5}, "fail", "Population couverte 400 000 < environ 500 000 habitants requis.", ()),
+    (ABOUT, {"population": 4e5}, "fail", "Population couverte 400 000 < environ 500 000 habitants (ordre de grandeur donné par la source).", ()),
     (ABOUT, {"population": 5e5, "applicant_type": "region"}, "pass",
-     "Population couverte 500 000 ≥ environ 500 000 habitants requis.", ()),
+     "Population couverte 500 000 ≥ environ 500 000 habitants (ordre de grandeur donné par la source).", ()),
     (ABOUT, {}, "unknown", "Territoire couvert non précisé : il faut environ 500 000 habitants.", ("population",)),
     (ABOUT, {"departement_count": 5}, "unknown", "Territoire couvert non précisé : il faut environ "
                                                  "500 000 habitants.", ("population",)),
@@ -115,8 +115,7 @@ RANGE = "de 250 000 € à 1 000 000 € TTC (150 000 € pour les services déc
     (BY_TYPE, {"budget": 250_000, "applicant_type": "operateur_etat"}, "pass",
      f"Budget 250 000 € dans la taille attendue ({RANGE}).", ()),
     (BY_TYPE, {"budget": 1_000_001, "applicant_type": "operateur_etat"}, "above",
-     f"Budget 1 000 001 € au-delà de la taille attendue ({RANGE}) : à confirmer avec le porteur de l'appel "
-     f"(découpage en phases possible).", ()),
+     f"Budget 1 000 001 € au-delà de la taille attendue ({RANGE}) : à confirmer avec le porteur de l'appel.", ()),
     (BY_TYPE, {"budget": 1_000_000, "applicant_type": "operateur_etat"}, "pass",
      f"Budget 1 000 000 € dans la taille attendue ({RANGE}).", ()),
     ({"project_size": {"min_eur": 50_000, "source": SOURCE}}, {"budget": 49_999.5}, "fail",
@@ -125,7 +124,7 @@ RANGE = "de 250 000 € à 1 000 000 € TTC (150 000 € pour les services déc
      "Budget 9 000 000 000 € dans la taille attendue (au moins 50 000 € TTC).", ()),
     ({"project_size": {"max_eur": 100_000, "source": SOURCE}}, {"budget": 100_001}, "above",
      "Budget 100 001 € au-delà de la taille attendue (jusqu'à 100 000 € TTC) : à confirmer avec le porteur de "
-     "l'appel (découpage en phases possible).", ()),
+     "l'appel.", ()),
     ({"project_size": {"max_eur": 100_000, "source": SOURCE}}, {"budget": 1}, "pass",
      "Budget 1 € dans la taille attendue (jusqu'à 100 000 € TTC).", ()),
 ])

@@ -24,16 +24,20 @@ def test_a_groupement_of_480_000_is_to_confirm_with_the_approximate_threshold_sa
                         budget=400_000)
     assert result.verdict == TO_CONFIRM
     assert _territory(result).reason == (
-        nb("Population couverte 480 000 < environ 500 000 habitants requis : un peu en dessous du seuil, que la "
-        "source donne comme approximatif (« environ ») ; éligibilité à confirmer avec le porteur de l'appel."))
+        nb("Population couverte 480 000 < environ 500 000 habitants (ordre de grandeur donné par la source) : en "
+           "dessous du chiffre, que la source donne comme un ordre de grandeur (« environ ») ; à partir de "
+           "400 000 habitants, l'écart peut être admis (lecture de cet assistant, pas un chiffre de la source) : "
+           "éligibilité à confirmer avec le porteur de l'appel."))
 
 
 @pytest.mark.parametrize("code", ["TNT-DEMAT", "TNT-DONNEES", "TNT-COOP"])
-def test_a_groupement_of_350_000_is_still_ineligible(result_for, code):
-    result = result_for(code, date="2021-03-01", applicant_type="groupement_collectivites", population=350_000,
-                        budget=400_000)
+def test_an_epci_of_350_000_is_still_ineligible(result_for, code):
+    result = result_for(code, date="2021-03-01", applicant_type="epci", population=350_000, budget=400_000)
     assert result.verdict == INELIGIBLE
-    assert _territory(result).reason == nb("Population couverte 350 000 < environ 500 000 habitants requis.")
+    assert _territory(result).reason == nb(
+        "Population couverte 350 000 < environ 500 000 habitants (ordre de grandeur donné par la source) ; en "
+        "dessous de 400 000 habitants, le projet est nettement plus petit que ceux que l'appel vise (lecture de "
+        "cet assistant, pas un chiffre de la source).")
 
 
 @pytest.mark.parametrize("code", ["TNT-DEMAT", "TNT-DONNEES", "TNT-COOP"])
@@ -58,17 +62,22 @@ def test_itn3_800_000_over_two_departements_is_to_confirm(result_for):
     assert result.verdict == TO_CONFIRM
     assert _territory(result).outcome == "unverifiable"
     assert _territory(result).reason == (
-        nb("Population couverte 800 000 < 1 000 000 habitants requis et 2 départements couverts < 3 requis : un peu "
-        "en dessous du seuil, que la source donne à titre d'exemple (« par exemple ») ; éligibilité à confirmer "
-        "avec le porteur de l'appel."))
+        nb("Population couverte 800 000 < 1 000 000 habitants (exemple de bassin représentatif donné par la source) "
+           "et 2 départements couverts < 3 (exemple de bassin représentatif donné par la source) : en dessous du "
+           "chiffre, que la source donne comme un exemple (« par exemple ») ; à partir de 500 000 habitants ou "
+           "2 départements, l'écart peut être admis (lecture de cet assistant, pas un chiffre de la source) : "
+           "éligibilité à confirmer avec le porteur de l'appel."))
 
 
 def test_itn3_200_000_over_one_departement_is_ineligible(result_for):
     result = result_for("ITN3", date="2021-01-15", applicant_type="service_deconcentre", population=200_000,
                         departement_count=1, budget=500_000)
     assert result.verdict == INELIGIBLE
-    assert _territory(result).reason == (nb("Population couverte 200 000 < 1 000 000 habitants requis et "
-                                         "1 département couvert < 3 requis."))
+    assert _territory(result).reason == nb(
+        "Population couverte 200 000 < 1 000 000 habitants (exemple de bassin représentatif donné par la source) et "
+        "1 département couvert < 3 (exemple de bassin représentatif donné par la source) ; en dessous de "
+        "500 000 habitants ou 2 départements, le projet est nettement plus petit que ceux que l'appel vise "
+        "(lecture de cet assistant, pas un chiffre de la source).")
 
 
 @pytest.mark.parametrize("population, departements, verdict", [
@@ -85,7 +94,8 @@ def test_itn3_unknown_population_is_asked_for_not_guessed(result_for):
     result = result_for("ITN3", date="2021-01-15", applicant_type="service_deconcentre", departement_count=2,
                         budget=500_000)
     assert _territory(result).outcome == "unknown"
-    assert _territory(result).reason.endswith(nb("il faut par exemple 1 000 000 habitants ou 3 départements."))
+    assert _territory(result).reason.endswith(nb("il faut un bassin de population représentatif, par exemple "
+                                                            "1 000 000 habitants ou 3 départements."))
 
 
 # --- 2. ITN3's team composition is an eligibility criterion a chat cannot check -------------------
@@ -111,9 +121,9 @@ def test_itn5_500_000_in_february_2021_is_pointed_to_the_second_aap_session(resu
     assert result.verdict == ELIGIBLE
     assert result.funding.amount == 375_000
     assert result.status_text == "ouverture au 2e trimestre 2021 (dates précises non publiées)"
-    assert (nb("Pour un projet de 500 000 €, la voie qui convient est « Appel à projets – 2e session » (de 100 000 € "
-            "à 1 000 000 € TTC), et non « Guichet » (de 10 000 € à 100 000 € TTC) : ouverture au 2e trimestre "
-            "2021 (dates précises non publiées).")) in result.reasons
+    assert (nb("Pour un projet de 500 000 €, la voie de l'appel est celle des projets de 100 000 € à 1 000 000 € TTC "
+               "(« Appel à projets – 1re session », « Appel à projets – 2e session », « Appel à projets – 3e session ») : "
+               "ouverture au 2e trimestre 2021 (dates précises non publiées).")) in result.reasons
 
 
 @pytest.mark.parametrize("date, budget, session, status", [
@@ -128,11 +138,13 @@ def test_itn5_session_by_size_and_date(result_for, date, budget, session, status
     assert (result.window.session.name, result.status) == (session, status)
 
 
-def test_itn5_when_every_aap_session_is_over_the_guichet_says_the_project_is_above(result_for):
+def test_itn5_when_every_aap_session_is_over_the_call_is_closed_for_the_project(result_for):
+    """No fallback to the guichet (« < 100.000 € TTC »), a route the project does not fit."""
     result = result_for("ITN5", date="2022-03-01", applicant_type="service_deconcentre", budget=500_000)
-    assert result.window.session.name == "Guichet"
-    assert result.verdict == TO_CONFIRM
-    assert any(r.startswith(nb("Budget 500 000 € au-delà de la taille attendue")) for r in result.reasons)
+    assert result.window.session.name == "Appel à projets – 3e session"
+    assert result.status == CLOSED
+    assert result.reasons[-1].endswith("aucune session de cette voie n'est ouverte ni annoncée, l'appel est clos "
+                                       "pour ce projet.")
 
 
 def test_calls_whose_sessions_do_not_differ_by_size_keep_the_contract_rule(result_for):
@@ -147,20 +159,21 @@ def test_calls_whose_sessions_do_not_differ_by_size_keep_the_contract_rule(resul
 def test_itn1_on_1_june_2023_is_closed_because_the_programme_ended(result_for):
     result = result_for("ITN1", date="2023-06-01", applicant_type="administration_centrale", budget=300_000)
     assert result.status == CLOSED
-    assert result.status_text == ("clos depuis le 31 décembre 2022, fin du programme France Relance (seules les "
-                                  "dépenses engagées en 2021 et 2022 sont financées)")
+    assert result.status_text == "clos : enveloppes prévues pour 2021-2022 ; aucune session postérieure n'est publiée"
 
 
 @pytest.mark.parametrize("code", ["ITN8A", "ITN8B", "ITN8C", "ITN8D"])
-def test_itn8_are_calls_for_projects_opened_on_16_november_2020_not_a_continuous_deposit(result_for, code):
+def test_itn8_are_calls_for_projects_whose_opening_is_announced_not_a_continuous_deposit(result_for, code):
     result = result_for(code, date="2021-06-15", applicant_type="service_deconcentre", budget=300_000)
-    assert result.status_text == "appel à projets ouvert depuis le 16 novembre 2020, aucune date de clôture publiée"
+    # the livret announces the opening (« Ouverture : 16/11/2020 ») and no more: not « ouvert depuis »
+    assert result.status_text == ("appel à projets : ouverture annoncée le 16 novembre 2020, aucune date de "
+                                  "clôture publiée")
     assert "fil de l'eau" not in result.calendar
 
 
-def test_a_guichet_is_still_a_continuous_deposit(result_for):
+def test_a_guichet_says_its_announced_opening(result_for):
     result = result_for("ITN1", date="2021-06-15", applicant_type="service_deconcentre")
-    assert result.status_text == "dépôt au fil de l'eau depuis le 4 janvier 2021, aucune date de clôture publiée"
+    assert result.status_text == "guichet : ouverture annoncée le 4 janvier 2021, aucune date de clôture publiée"
 
 
 def test_itn5_themes_are_about_data_not_reforms(catalogue):
