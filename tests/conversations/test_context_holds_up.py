@@ -194,5 +194,5 @@ def test_a_question_about_a_code_gets_plain_words(chat, database_url):
     chat.say("Le département du Finistère voudrait ouvrir ses données, budget 900 k€")
     answer = chat.say("ces codes, ça veut dire quoi concrètement ?")
     assert answer.startswith("En clair")
-    assert "• Fonds européens – services numériques et données : jusqu'à 540 000 € pour votre projet" in answer
+    assert nb("• Fonds européens – services numériques et données : jusqu'à 540 000 € pour votre projet") in answer
     assert "mais clôturé le 28 mai 2021" in answer  # TNT-DONNEES, said closed, never as open

@@ -125,11 +125,11 @@ def test_bad_budget_gets_a_french_reply_and_loses_nothing(chat):
     chat.say("ouvrir nos données")
     assert chat.say("-5 €").startswith("Le budget ne peut pas être négatif : pouvez-vous le préciser ?")
     answer = chat.say("1 M€")
-    assert "Votre profil : une région, projet de 1 000 000 € TTC, données" in answer
-    assert "1. FEDER-NUM — Services numériques aux citoyens et infrastructures de données (fonds européens)\n" \
-        "Vous êtes éligible. Financement possible : 60 % de 1 000 000 €, soit jusqu'à 600 000 €." in answer
-    assert "2. TNT-DONNEES — Développer un meilleur usage des données pour nos territoires\n" \
-        "Vous êtes éligible. Financement possible : 50 % de 1 000 000 €, soit jusqu'à 500 000 €." in answer
+    assert nb("Votre profil : une région, projet de 1 000 000 € TTC, données") in answer
+    assert nb("1. FEDER-NUM — Services numériques aux citoyens et infrastructures de données (fonds européens)\n" \
+        "Vous êtes éligible. Financement possible : 60 % de 1 000 000 €, soit jusqu'à 600 000 €.") in answer
+    assert nb("2. TNT-DONNEES — Développer un meilleur usage des données pour nos territoires\n" \
+        "Vous êtes éligible. Financement possible : 50 % de 1 000 000 €, soit jusqu'à 500 000 €.") in answer
     assert "1re session : clôturé le 28 mai 2021" in answer
 
 
@@ -138,10 +138,10 @@ def test_i_do_not_know_the_budget(chat):
     chat.say("un centre de contact pour les usagers")
     answer = chat.say("je ne sais pas")
     assert "les appels concernés seront « à confirmer »" in answer
-    assert "1. ITN8A — Mettre en œuvre une stratégie de contact omnicanale\nÉligibilité à confirmer, sous conditions : " \
+    assert nb("1. ITN8A — Mettre en œuvre une stratégie de contact omnicanale\nÉligibilité à confirmer, sous conditions : " \
         "faire appel à une ou plusieurs entreprises dont le siège est établi en France ; produire des premiers " \
         "résultats tangibles et mesurables dans un délai de 12 mois maximum après le lancement du projet. " \
-        "Cofinancement jusqu'à 75 % du coût du projet.\n• Budget non précisé : taille attendue plus de 150 000 € TTC." \
+        "Cofinancement jusqu'à 75 % du coût du projet.\n• Budget non précisé : taille attendue plus de 150 000 € TTC.") \
         in answer
 
 

@@ -18,12 +18,12 @@ import redis
 import sqlalchemy as sa
 from rasa.core.lock import TicketLock
 
-from actions.client import CLIENT_KEY
 from devtools.processes import free_port, wait_until_up
 from devtools.stack import MODEL, ROOT, environment
+from orientation.keyed_hash import keyed_hash
 from orientation.replies.message import UNAVAILABLE
 from tests.conversations.conftest import Chat
-from tests.conversations.context_helpers import slots_of
+from tests.conversations.context_helpers import book, slots_of
 from tests.french import nb
 
 SUPERVISORCTL = ROOT / ".venv" / "bin" / "supervisorctl"
@@ -295,13 +295,16 @@ def test_the_client_is_the_connection_s_source_whatever_it_writes_in_x_forwarded
     """The booking limits count per client: a client that writes another address (a new one for
     each booking) in X-Forwarded-For is still counted under its own, through the balancer."""
     stack.wait_instances_up()
-    clients = []
-    for fake in ("203.0.113.7", "198.51.100.1, 203.0.113.8"):
+    engine = sa.create_engine(database_url)
+    for n, fake in enumerate(("203.0.113.7", "198.51.100.1, 203.0.113.8")):
         chat = Chat(stack.ports["rasa"], forwarded_for=fake)
-        assert chat.say("bonjour")
-        users = [json.loads(data) for kind, _, data in _events(database_url, chat.sender) if kind == "user"]
-        clients.append((chat.source, users[-1]["metadata"][CLIENT_KEY]))
-    assert all(seen == source for source, seen in clients), clients
+        assert book(chat, database_url, f"client.{n}@balancer.fr")
+        with engine.connect() as connection:  # the store keeps the client as a keyed hash only
+            clients = [row[0] for row in connection.execute(sa.text("SELECT client FROM booking_creations"))]
+        assert keyed_hash(chat.source) in clients, (chat.source, fake)
+        written = [address.strip() for address in fake.split(",")]
+        assert not {keyed_hash(address) for address in written} & set(clients), fake
+    engine.dispose()
 
 
 def test_a_dead_instance_s_ticket_holds_a_conversation_a_few_seconds_only(stack):
