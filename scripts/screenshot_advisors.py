@@ -21,7 +21,8 @@ sys.path.insert(0, str(ROOT))
 from devtools.browser import CHROMIUM_MISSING, chromium_missing, launch  # noqa: E402  (the browser as the tests run it)
 from devtools.stack import advisors_server, environment  # noqa: E402
 from orientation.advisors_web.accounts import hash_password, save_accounts  # noqa: E402
-from orientation.booking.slots import PARIS  # noqa: E402
+from orientation.booking.config import load_config  # noqa: E402
+from orientation.booking.slots import PARIS, is_open_day  # noqa: E402
 from orientation.booking.store import BookingStore  # noqa: E402
 from orientation.eligibility import Profile, evaluate  # noqa: E402
 from orientation.replies.advisor_summary import advisor_summary  # noqa: E402
@@ -49,7 +50,7 @@ def book_cases(store: BookingStore, day: dt.date) -> None:
 
 def next_weekday() -> dt.date:
     day = dt.datetime.now(PARIS).date() + dt.timedelta(days=1)
-    while day.weekday() >= 5:
+    while not is_open_day(load_config(), day):  # the store refuses weekends and public holidays
         day += dt.timedelta(days=1)
     return day
 

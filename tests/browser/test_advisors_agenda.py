@@ -9,7 +9,8 @@ from playwright.sync_api import expect
 
 from devtools.stack import advisors_server, environment
 from orientation.advisors_web.accounts import hash_password, save_accounts
-from orientation.booking.slots import PARIS
+from orientation.booking.config import load_config
+from orientation.booking.slots import PARIS, is_open_day
 from orientation.booking.store import BookingStore
 from tests.smtp_server import SmtpServer, attachment
 
@@ -43,8 +44,9 @@ def advisors(tmp_path_factory):
 
 
 def next_weekday_at_ten():
+    """An open day (no weekend, no public holiday: the store refuses those) far enough ahead."""
     day = dt.datetime.now(PARIS).date() + dt.timedelta(days=3)
-    while day.weekday() >= 5:
+    while not is_open_day(load_config(), day):
         day += dt.timedelta(days=1)
     return dt.datetime.combine(day, dt.time(10, 0), PARIS)
 
