@@ -6,8 +6,9 @@ import re
 import urllib.error
 import urllib.request
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Dict, List, Optional
+from typing import Dict, Iterator, List, Optional
 from urllib.parse import urlsplit
 
 import pytest
@@ -45,6 +46,18 @@ def check_plain_text(replies: List[Dict]) -> None:
             found = MARKUP.search(text)
             assert found is None, f"markup {found.group(0)!r} in a bot reply: {text!r}"
 
+
+
+@contextmanager
+def servers_at(date: str, tmp_path_factory, server_env: Dict[str, str]) -> Iterator[int]:
+    """An action server and a Rasa server of their own at another reference date (ORIENTATION_DATE),
+    for the cases of a module that happen then; yields the Rasa server's port."""
+    if not MODEL.exists():
+        pytest.fail(f"no trained model at {MODEL}: run `make train`")
+    logs = tmp_path_factory.mktemp(f"logs-{date}")
+    env = {**server_env, "ORIENTATION_DATE": date}
+    with action_server(logs, env=env) as action_port, rasa_server(logs, action_port, env=env) as port:
+        yield port
 
 class Chat:
     """One user talking to the assistant through the rest channel, as the website does.

@@ -6,8 +6,7 @@ Winter 2021 cases run against servers started for this module with ORIENTATION_D
 others against the shared servers at the suite's reference date, 15 October 2021."""
 import pytest
 
-from devtools.stack import MODEL, action_server, rasa_server
-from tests.conversations.conftest import Chat
+from tests.conversations.conftest import Chat, servers_at
 from tests.french import nb
 
 WINTER_2021 = "2021-02-15"
@@ -15,11 +14,7 @@ WINTER_2021 = "2021-02-15"
 
 @pytest.fixture(scope="module")
 def winter_servers(tmp_path_factory, server_env):
-    if not MODEL.exists():
-        pytest.fail(f"no trained model at {MODEL}: run `make train`")
-    logs = tmp_path_factory.mktemp("logs-winter-2021")
-    env = {**server_env, "ORIENTATION_DATE": WINTER_2021}
-    with action_server(logs, env=env) as action_port, rasa_server(logs, action_port, env=env) as port:
+    with servers_at(WINTER_2021, tmp_path_factory, server_env) as port:
         yield port
 
 

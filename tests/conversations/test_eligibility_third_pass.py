@@ -7,19 +7,14 @@ mechanism of devtools/stack.py); the others against the shared servers at the su
 15 October 2021."""
 import pytest
 
-from devtools.stack import MODEL, action_server, rasa_server
-from tests.conversations.conftest import Chat
+from tests.conversations.conftest import Chat, servers_at
 
 SPRING_2021 = "2021-05-01"
 
 
 @pytest.fixture(scope="module")
 def spring_servers(tmp_path_factory, server_env):
-    if not MODEL.exists():
-        pytest.fail(f"no trained model at {MODEL}: run `make train`")
-    logs = tmp_path_factory.mktemp("logs-spring-2021")
-    env = {**server_env, "ORIENTATION_DATE": SPRING_2021}
-    with action_server(logs, env=env) as action_port, rasa_server(logs, action_port, env=env) as port:
+    with servers_at(SPRING_2021, tmp_path_factory, server_env) as port:
         yield port
 
 
