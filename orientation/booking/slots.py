@@ -94,13 +94,16 @@ def check_filters(part: Optional[str], weekday: Optional[int]) -> None:
 
 def matches(start: dt.datetime, day: Optional[dt.date] = None, weekday: Optional[int] = None,
             part: Optional[str] = None, not_before: Optional[dt.date] = None, after: Optional[dt.time] = None,
-            before: Optional[dt.time] = None, at: Optional[dt.time] = None) -> bool:
+            before: Optional[dt.time] = None, at: Optional[dt.time] = None, weekdays: Tuple[int, ...] = (),
+            not_weekdays: Tuple[int, ...] = (), not_days: Tuple[dt.date, ...] = ()) -> bool:
     """Whether a slot start (aware, in the agenda's zone) passes every filter given (see free_slots)."""
     local = start.date()
     clock = start.time()
     if day and local != day:
         return False
     if weekday is not None and start.weekday() != weekday:
+        return False
+    if weekdays and start.weekday() not in weekdays or start.weekday() in not_weekdays or local in not_days:
         return False
     if not_before and local < not_before:
         return False
@@ -114,16 +117,19 @@ def matches(start: dt.datetime, day: Optional[dt.date] = None, weekday: Optional
 def free_slots(config: BookingConfig, store: TakenSlots, now: dt.datetime, count: int = 3,
                day: Optional[dt.date] = None, part: Optional[str] = None, weekday: Optional[int] = None,
                not_before: Optional[dt.date] = None, after: Optional[dt.time] = None,
-               before: Optional[dt.time] = None, at: Optional[dt.time] = None) -> List[dt.datetime]:
+               before: Optional[dt.time] = None, at: Optional[dt.time] = None, weekdays: Tuple[int, ...] = (),
+               not_weekdays: Tuple[int, ...] = (), not_days: Tuple[dt.date, ...] = ()) -> List[dt.datetime]:
     """The next `count` free slot starts (aware, Europe/Paris), earliest first.
 
     A slot is free when fewer than `config.advisors` active bookings start at it. Only slots of the
     opening hours, on open days (not closed, not a public holiday when so configured), starting at
     least `notice_hours` after now and on a local day within `horizon_days` of today, matching the
-    wish (day, part "matin"/"apres-midi", weekday 0 = Monday, not_before, after/before a time, at a time).
+    wish (day, part "matin"/"apres-midi", weekday 0 = Monday, not_before, after/before a time, at a time,
+    one of `weekdays`, none of `not_weekdays` nor of `not_days`: what the user said they cannot do).
     """
     check_filters(part, weekday)
-    wish = dict(day=day, weekday=weekday, part=part, not_before=not_before, after=after, before=before, at=at)
+    wish = dict(day=day, weekday=weekday, part=part, not_before=not_before, after=after, before=before, at=at,
+                weekdays=weekdays, not_weekdays=not_weekdays, not_days=not_days)
     earliest, last_day = booking_window(config, now)
     first_day = earliest.astimezone(config.timezone).date()
     if day is not None:

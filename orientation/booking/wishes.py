@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, fields
-from typing import Any, Dict, Optional, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 from text_to_num import text2num
 
@@ -21,7 +21,9 @@ class Wish:
 
     day: that local date; weekday: 0 = Monday; part: "matin" (before noon) or "apres-midi";
     not_before: from that date on ("la semaine prochaine"); after / before: local times of day
-    ("à partir de 15 h", "avant 11 h"); at: that very time ("jeudi 10h", "à 14 h 30").
+    ("à partir de 15 h", "avant 11 h"); at: that very time ("jeudi 10h", "à 14 h 30"); weekdays: one
+    of these days ("en fin de semaine": Thursday or Friday); not_weekdays, not_days: what the user
+    cannot do ("lundi je peux pas", "sauf le 9"), kept while the wish is refined.
     """
     day: Optional[dt.date] = None
     weekday: Optional[int] = None
@@ -30,6 +32,9 @@ class Wish:
     after: Optional[dt.time] = None
     before: Optional[dt.time] = None
     at: Optional[dt.time] = None
+    weekdays: Tuple[int, ...] = ()
+    not_weekdays: Tuple[int, ...] = ()
+    not_days: Tuple[dt.date, ...] = ()
 
     def __post_init__(self):
         check_filters(self.part, self.weekday)
@@ -46,6 +51,8 @@ class Wish:
                 value = value.isoformat()
             elif isinstance(value, dt.time):
                 value = value.strftime("%H:%M")
+            elif isinstance(value, tuple):
+                value = [v.isoformat() if isinstance(v, dt.date) else v for v in value] or None
             if value is not None:
                 out[key] = value
         return out
@@ -61,7 +68,10 @@ class Wish:
                        not_before=dt.date.fromisoformat(data["not_before"]) if data.get("not_before") else None,
                        after=dt.time.fromisoformat(data["after"]) if data.get("after") else None,
                        before=dt.time.fromisoformat(data["before"]) if data.get("before") else None,
-                       at=dt.time.fromisoformat(data["at"]) if data.get("at") else None)
+                       at=dt.time.fromisoformat(data["at"]) if data.get("at") else None,
+                       weekdays=tuple(sorted({int(d) for d in data.get("weekdays") or ()})),
+                       not_weekdays=tuple(sorted({int(d) for d in data.get("not_weekdays") or ()})),
+                       not_days=tuple(sorted({dt.date.fromisoformat(d) for d in data.get("not_days") or ()})))
         except (TypeError, ValueError):
             return None
 
@@ -73,6 +83,8 @@ class Wish:
             words.append(f"le {describe_day(self.day, year=False)}")
         elif self.weekday is not None:
             words.append(WEEKDAYS[self.weekday])
+        elif self.weekdays:
+            words.append(" ou ".join(WEEKDAYS[d] for d in self.weekdays))
         if self.part:
             if self.day:
                 words.append("au matin" if self.part == "matin" else "dans l'après-midi")
@@ -92,7 +104,18 @@ class Wish:
             if words:
                 words[-1] += ","
             words.append(f"à partir du {describe_day(self.not_before, year=False)}")
+        excluded = [f"le {WEEKDAYS[d]}" for d in self.not_weekdays if d != self.weekday] + \
+            [f"le {describe_day(d, year=False)}" for d in self.not_days if d != self.day]
+        if excluded and not self.day:
+            if words:
+                words[-1] += ","
+            words.append("sauf " + " et ".join(excluded))
         return " ".join(words) or "à ce moment"
+
+    def exclusions(self) -> Optional[Wish]:
+        """Only what the user cannot do: what any other slot offered must still respect."""
+        return Wish(not_weekdays=self.not_weekdays, not_days=self.not_days) if self.not_weekdays or self.not_days \
+            else None
 
     def accepts(self, start: dt.datetime) -> bool:
         """Whether a slot start (aware, in the agenda's zone) matches every field."""
@@ -100,7 +123,7 @@ class Wish:
 
     @property
     def names_a_day(self) -> bool:
-        return bool(self.day or self.weekday is not None or self.not_before)
+        return bool(self.day or self.weekday is not None or self.not_before or self.weekdays)
 
     @property
     def names_a_time(self) -> bool:
@@ -113,8 +136,20 @@ class Wish:
             return self
         days = self if self.names_a_day else previous
         times = self if self.names_a_time else previous
-        return Wish(day=days.day, weekday=days.weekday, not_before=days.not_before,
-                    part=times.part, after=times.after, before=times.before, at=times.at)
+        # What was excluded stays excluded, unless asked for again now (« non, MARDI »).
+        not_weekdays = set(previous.not_weekdays) | set(self.not_weekdays)
+        not_days = set(previous.not_days) | set(self.not_days)
+        not_weekdays -= {self.weekday, *self.weekdays} - set(self.not_weekdays)
+        not_days -= {self.day} - set(self.not_days)
+        day, weekday = days.day, days.weekday
+        if day in not_days or day and day.weekday() in not_weekdays:
+            day = None
+        if weekday in not_weekdays:
+            weekday = None
+        return Wish(day=day, weekday=weekday, not_before=days.not_before,
+                    part=times.part, after=times.after, before=times.before, at=times.at,
+                    weekdays=tuple(d for d in days.weekdays if d not in not_weekdays),
+                    not_weekdays=tuple(sorted(not_weekdays)), not_days=tuple(sorted(not_days)))
 
 
 def _fold(text: str) -> str:
@@ -247,6 +282,60 @@ def _time_or_none(hour: str, minute: str) -> Optional[dt.time]:
         return None
 
 
+# --- what the user cannot do: « lundi je peux pas », « pas le lundi », « sauf mercredi » ---------
+ARTICLE = r"(?:(?:le|la|les|l'|du|de|des|en|un|une|ce|cet|cette|au)\s*)?"
+PART_WORDS = r"matin(?:ee)?s?|apres[ -]?midis?|aprem|apm"
+MOMENT = (rf"(?:{'|'.join(FOLDED_WEEKDAYS)})s?(?:\s+{DAY_NUMBER}{NOT_AN_HOUR}(?:\s+(?:{MONTH_PATTERN})\b\.?)?)?"
+          rf"(?:\s+{ARTICLE}(?:{PART_WORDS}))?"
+          rf"|{DAY_NUMBER}{NOT_AN_HOUR}(?:\s+(?:{MONTH_PATTERN})\b\.?)?(?:\s+{ARTICLE}(?:{PART_WORDS}))?"
+          rf"|(?:apres[ -]?)?demain(?:\s+{ARTICLE}(?:{PART_WORDS}))?|{PART_WORDS}")
+# A comma alone ends the refusal: « pas lundi, mardi plutôt », « mardi aprem, lundi je peux pas ».
+MOMENTS = rf"{ARTICLE}(?:{MOMENT})\b(?:\s*,?\s*(?:et|ou|ni)\s+{ARTICLE}(?:{MOMENT})\b)*"
+# Before the moments: « pas le lundi », « sauf mercredi », « pas dispo jeudi », « je peux pas mardi ».
+REFUSAL_BEFORE = re.compile(
+    r"\b(?:(?:ne\s+)?(?:peux|pourrai|pourrais|suis|serai|serais|vais)\s+pas\s+(?:etre\s+)?(?:dispo\w*|libre|la|"
+    r"present\w*|venir)?\s*|(?:surtout\s+|mais\s+)?pas\s+(?:dispo\w*\s+|libre\s+|possible\s+)?|sauf\s+|hors\s+|"
+    r"excepte\s+|a l'exception d[eu']\s*|impossible\s+|indispo\w*\s+|jamais\s+|evite[rz]?\s+)"
+    rf"(?P<moments>{MOMENTS})")
+# After the moments: « lundi je peux pas », « mercredi c'est pas possible », « jeudi non ».
+REFUSAL_AFTER = re.compile(
+    rf"(?P<moments>{MOMENTS})\s*,?\s*(?:(?:moi|je|j'|c'est|c|ca|ce|n'est|ne|n'|me|m'|pour moi|par contre)\s*)*"
+    r"(?:peux pas|pourrai pas|pourrais pas|pourra pas|suis pas (?:dispo\w*|libre|la)|serai pas (?:dispo\w*|libre|la)|"
+    r"pas (?:possible|dispo\w*|libre|bon|top|ideal)|impossible|indispo\w*|complique|mort|exclu|non\b|"
+    r"va pas|marche pas|(?:m')?arrange pas|convient pas)")
+
+
+def _refusals(folded: str, today: dt.date) -> Tuple[str, List[int], List[dt.date], Optional[str]]:
+    """(the text without the moments refused, the weekdays refused, the dates refused, the part
+    of the day refused): « plutôt mardi aprem, lundi je peux pas » refuses Monday; « non MARDI »
+    refuses nothing (the « non » corrects, it is said before the day)."""
+    weekdays: List[int] = []
+    days: List[dt.date] = []
+    part = None
+    kept = folded
+    for pattern in (REFUSAL_BEFORE, REFUSAL_AFTER):
+        for found in pattern.finditer(kept):
+            moments = found.group("moments")
+            for index, name in enumerate(FOLDED_WEEKDAYS):
+                if re.search(rf"\b{name}s?\b", moments) and not re.search(rf"\b{name}s?\s+{DAY_NUMBER}\b", moments):
+                    weekdays.append(index)
+            for piece in re.split(r"\s*(?:,|\bet\b|\bou\b|\bni\b)\s*", moments):
+                if re.search(r"\d|demain", piece):
+                    date = _explicit_day(piece if re.search(r"demain|\b(?:le|du|au)\b", piece) else f"le {piece}",
+                                         today)
+                    if date:
+                        days.append(date)
+            if not re.search(rf"\d|demain|{'|'.join(FOLDED_WEEKDAYS)}", moments):
+                part = "apres-midi" if re.search(r"apres|aprem|apm", moments) else "matin"
+        kept = pattern.sub(lambda m: " " * len(m.group(0)), kept)
+    return kept, weekdays, days, part
+
+
+WEEK_SPANS = ((re.compile(r"\b(?:en |a la |la )?fin de (?:la )?semaine\b"), (3, 4)),
+              (re.compile(r"\b(?:en |au )?debut de (?:la )?semaine\b"), (0, 1)),
+              (re.compile(r"\b(?:en |au )?milieu de (?:la )?semaine\b"), (1, 2, 3)))
+
+
 def parse_wish(text: str, now: dt.datetime, timezone: Optional[dt.tzinfo] = PARIS) -> Optional[Wish]:
     """The moment a French message asks for, or None when it names none.
 
@@ -258,18 +347,30 @@ def parse_wish(text: str, now: dt.datetime, timezone: Optional[dt.tzinfo] = PARI
     """
     folded = _fold(text)
     today = aware(now, "now").astimezone(timezone or PARIS).date()
+    # « pas avant 15 h » is « à partir de 15 h », « pas après 16 h » « avant 16 h »
+    folded = re.sub(r"\bpas avant\b", "a partir de", re.sub(r"\bpas apres (?=\d)", "avant ", folded))
+    folded, not_weekdays, not_days, not_part = _refusals(folded, today)
+    weekdays: Tuple[int, ...] = ()
+    for span, days_of_span in WEEK_SPANS:
+        if span.search(folded):
+            weekdays = days_of_span
+            folded = span.sub(" semaine", folded)  # « fin de semaine prochaine » is still next week
+            break
     part = None
     if re.search(r"apres[ -]?midi|\baprem\b|\bapm\b|\bfin de journee\b|\bsoir\b", folded):
         part = "apres-midi"
     elif re.search(r"\bmatin|\bmatinee\b|\bdebut de journee\b|\bavant midi\b", folded):
         part = "matin"
+    elif not_part:  # « le matin je peux pas »: the afternoon
+        part = "apres-midi" if not_part == "matin" else "matin"
     day = _explicit_day(folded, today)
     weekday = not_before = None
     if day is None:
-        for index, name in enumerate(FOLDED_WEEKDAYS):
-            if re.search(rf"\b{name}s?\b", folded):
-                weekday = index
-                break
+        named = [index for index, name in enumerate(FOLDED_WEEKDAYS) if re.search(rf"\b{name}s?\b", folded)]
+        if len(named) == 1:
+            weekday = named[0]
+        elif named:  # « lundi ou mardi »: either
+            weekdays = tuple(named)
     next_week = re.search(r"\bsemaine (?:prochaine|suivante|d'apres)\b|\bprochaine semaine\b", folded)
     later = IN_SOME_TIME.search(folded)
     amount = _count(later.group(1)) if later else None
@@ -287,5 +388,9 @@ def parse_wish(text: str, now: dt.datetime, timezone: Optional[dt.tzinfo] = PARI
     after, before = (None, None) if at else _times(folded)
     if after and before and after >= before:
         after = before = None
-    wish = Wish(day, weekday, part, not_before, after, before, at)
+    if weekday is not None and weekday in not_weekdays:
+        weekday = None
+    weekdays = tuple(d for d in weekdays if d not in not_weekdays and weekday is None)
+    wish = Wish(day, weekday, part, not_before, after, before, at, weekdays,
+                tuple(sorted(set(not_weekdays))), tuple(sorted(set(not_days))))
     return wish if wish.to_dict() else None

@@ -106,11 +106,13 @@ def test_a_wish_survives_a_rasa_slot():
 
 def test_every_field_of_a_wish_survives_a_rasa_slot():
     wish = Wish(day=dt.date(2021, 10, 19), weekday=1, part="apres-midi", not_before=dt.date(2021, 10, 18),
-                after=dt.time(14, 30), before=dt.time(16, 0), at=dt.time(15, 0))
+                after=dt.time(14, 30), before=dt.time(16, 0), at=dt.time(15, 0), weekdays=(3, 4),
+                not_weekdays=(0,), not_days=(dt.date(2021, 10, 20),))
     restored = Wish.from_dict(json.loads(json.dumps(wish.to_dict())))
     assert restored.as_filters() == {"day": dt.date(2021, 10, 19), "weekday": 1, "part": "apres-midi",
                                      "not_before": dt.date(2021, 10, 18), "after": dt.time(14, 30),
-                                     "before": dt.time(16, 0), "at": dt.time(15, 0)}
+                                     "before": dt.time(16, 0), "at": dt.time(15, 0), "weekdays": (3, 4),
+                                     "not_weekdays": (0,), "not_days": (dt.date(2021, 10, 20),)}
 
 
 def test_unreadable_slot_values_give_no_wish():
