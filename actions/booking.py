@@ -11,12 +11,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import booking_services
-from actions.booking_slots import forget_booking, forget_email, slot_time
+from actions.booking_slots import forget_booking, forget_email, local_zone, slot_time
 from actions.client import client_of
 from actions.tracker import PROFILE_SLOTS, places_from_tracker, profile_from_tracker
 from orientation.booking import wording
 from orientation.booking.config import load_config
 from orientation.booking.ics import booking_ics
+from orientation.booking.local_time import describe_when
 from orientation.booking.store import LimitReached, SlotNotBookable, SlotTaken
 from orientation.eligibility import evaluate
 from orientation.replies import advisor_summary as summary
@@ -77,13 +78,14 @@ class ActionBookAppointment(Action):
             dispatcher.utter_message(text="Je ne retrouve plus ce rendez-vous : il a peut-être été annulé.")
             return forget_booking()
         verb = "déplacé" if moving else "réservé"
+        local = local_zone(tracker)
         dispatcher.utter_message(
-            text=(f"C'est {verb} : {wording.describe_slot(booking.start)} ({wording.time_zone_text()}), {wording.slot_length_text()} avec un "
+            text=(f"C'est {verb} : {describe_when(booking.start, local)}, {wording.slot_length_text()} avec un "
                   f"conseiller de la DINUM, qui aura lu le résumé de votre dossier. Votre référence : "
                   f"{booking.reference}. Gardez-la avec votre adresse {booking.email} pour consulter, déplacer ou "
                   "annuler ce rendez-vous ici." + contact_note(tracker.get_slot("booking_contact"))
                   + mail_note(await booking_services.send_mail("deplacement" if moving else "confirmation", booking,
-                                                               previous), booking.email)),
+                                                               previous, local), booking.email)),
             buttons=[{"title": "Ajouter à mon agenda (.ics)", "payload": "/get_invitation"}])
         return forget_booking() + [SlotSet("booking_reference", booking.reference),
                                    SlotSet("booking_email", booking.email)]

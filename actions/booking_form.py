@@ -11,7 +11,7 @@ import logging
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -22,6 +22,7 @@ from actions.forms import KeepingFormValidation, end_form, goodbye_suffix
 from actions.tracker import PROFILE_SLOTS
 from orientation.booking import slots, wishes, wording
 from orientation.booking.config import load_config
+from orientation.booking.contact_card import read_contact
 from orientation.booking.fields import (
     contact_wish,
     looks_like_organisation,
@@ -30,9 +31,10 @@ from orientation.booking.fields import (
     split_name_and_organisation,
     what_it_is,
 )
+from orientation.booking.operations import operation_in
 from orientation.booking.store import LimitReached
 from orientation.language.contacts import clean_organisation, clean_text, distinct_emails, valid_email
-from orientation.language.leave_words import says_no
+from orientation.language.leave_words import says_no, wants_to_leave
 from orientation.replies.booking import refusal
 
 log = logging.getLogger(__name__)
@@ -76,6 +78,8 @@ class ValidateBookingForm(KeepingFormValidation):
         """The limits, checked as early as they can be: the conversation's and the client's when the
         form starts, the e-mail's as soon as it is known. A refusal ends the form, storing nothing."""
         if tracker.get_slot("booking_operation") == "move" and tracker.get_slot("booking_reference"):
+            if cancels_the_move(tracker):
+                return end_form(cancel_instead(), tracker.get_slot("requested_slot"))[:-1]
             return await super().run(dispatcher, tracker, domain)
         asked = tracker.get_slot("requested_slot")
         try:
@@ -207,10 +211,32 @@ class ValidateBookingForm(KeepingFormValidation):
             return {slot: None}
         return None
 
+    def _card(self, slot: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[Dict[Text, Any]]:
+        """Name, organisation and e-mail in one message (« Thomas Vergne, CD15, t.vergne@cantal.fr »):
+        each to its field; None when the message gives fewer than two of them. Said back once, by
+        the validation of the question asked."""
+        text = (tracker.latest_message or {}).get("text") or ""
+        if text.startswith("/") or _asks_a_question(tracker) or len(distinct_emails(text)) > 1:
+            return None
+        card = read_contact(text)
+        if card.fields < 2:
+            return None
+        found = {name: value for name, value in (("booking_name", card.name), ("booking_organisation",
+                 card.organisation), ("booking_email", card.email)) if value is not None}
+        if slot == tracker.get_slot("requested_slot"):
+            said = [f"« {card.name} »" if card.name else None,
+                    f"« {card.organisation} » comme organisation" if card.organisation else None, card.email]
+            dispatcher.utter_message(text="Je note " + " et ".join(", ".join(s for s in said if s).rsplit(", ", 1))
+                                     + ".")
+        return found
+
     def validate_booking_name(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                               domain: DomainDict) -> Dict[Text, Any]:
         if _asks_a_question(tracker):
             return self._text_field("booking_name", "votre nom", value, dispatcher, tracker)
+        card = self._card("booking_name", dispatcher, tracker)
+        if card:
+            return card
         refused = self._not_this_field("booking_name", value, dispatcher, tracker)
         if refused is not None:
             return refused
@@ -228,6 +254,9 @@ class ValidateBookingForm(KeepingFormValidation):
                                       domain: DomainDict) -> Dict[Text, Any]:
         if _asks_a_question(tracker):
             return self._text_field("booking_organisation", "l'organisation", value, dispatcher, tracker)
+        card = self._card("booking_organisation", dispatcher, tracker)
+        if card:
+            return card
         refused = self._not_this_field("booking_organisation", value, dispatcher, tracker)
         if refused is not None:
             return refused
@@ -247,6 +276,9 @@ class ValidateBookingForm(KeepingFormValidation):
                                           f"{', '.join(typed[:-1])} et {typed[-1]}. Laquelle dois-je utiliser ?",
                                      buttons=[{"title": email, "payload": email} for email in typed[:4]])
             return {"booking_email": None}
+        card = self._card("booking_email", dispatcher, tracker)
+        if card:
+            return card
         email = valid_email(str(value or ""))
         if email is None:
             dispatcher.utter_message(text="Cette adresse électronique ne semble pas valide. Indiquez une adresse "
@@ -259,9 +291,34 @@ class ValidateBookingForm(KeepingFormValidation):
         return {"booking_consent": True if value is True else None}
 
 
+def cancels_the_move(tracker: Tracker) -> bool:
+    """« non je veux ANNULER » while the new time of a booking is asked: the booking is to be
+    cancelled, not left as it is."""
+    return operation_in((tracker.latest_message or {}).get("text") or "") == "cancel"
+
+
+def cancel_instead() -> List[Dict[Text, Any]]:
+    """From a move to the cancellation of the same booking, which asks its confirmation first."""
+    return [SlotSet("booking_slot", None), SlotSet("booking_wish", None), SlotSet("booking_operation", "cancel"),
+            FollowupAction("manage_booking_form")]
+
+
+def still_choosing(tracker: Tracker) -> bool:
+    """« non, MARDI j'ai dit » while the slots are offered: a « non » that corrects the moment, read
+    as a refusal by the NLU; the form goes on with the moment said (no way-out words in it)."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    if tracker.get_slot("booking_slot") or text.startswith("/") or wants_to_leave(text) or cancels_the_move(tracker):
+        return False
+    return wishes.parse_wish(text, booking_services.now(), load_config().timezone) is not None
+
+
 def abandon_booking(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[Text, Any]]:
     """Leaving the booking (or its move) at any step: says so and forgets what was typed."""
     reference = tracker.get_slot("booking_reference")
+    if tracker.get_slot("booking_operation") == "move" and reference and cancels_the_move(tracker):
+        return cancel_instead()
+    if still_choosing(tracker):
+        return [FollowupAction("booking_form")]
     if tracker.get_slot("booking_operation") == "move" and reference:
         dispatcher.utter_message(text=f"D'accord, je ne change rien : votre rendez-vous {reference} reste à la date "
                                       "prévue. Puis-je vous aider autrement ?" + goodbye_suffix(tracker))

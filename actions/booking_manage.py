@@ -1,7 +1,7 @@
 """Managing a booking made earlier: its reference and e-mail asked, then shown, cancelled or moved."""
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
@@ -10,8 +10,13 @@ from rasa_sdk.types import DomainDict
 
 from actions import booking_services
 from actions.booking_form import ValidateBookingForm
+from actions.booking_slots import local_zone, wish_of
 from actions.forms import KeepingFormValidation, goodbye_suffix
-from orientation.booking import wording
+from orientation.booking import wishes, wording
+from orientation.booking.config import load_config
+from orientation.booking.local_time import describe_when
+from orientation.booking.operations import operation_in
+from orientation.booking.store import Booking
 from orientation.language.contacts import normalise_reference
 from orientation.replies.booking import mail_note
 
@@ -28,7 +33,28 @@ class ValidateManageBookingForm(KeepingFormValidation):
     def leave(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[Text, Any]]:
         dispatcher.utter_message(text="D'accord, je ne touche à aucun rendez-vous et je n'enregistre rien. Puis-je "
                                       "vous aider autrement ?" + goodbye_suffix(tracker))
-        return [SlotSet(name, None) for name in ("booking_reference", "booking_email", "booking_operation")]
+        return [SlotSet(name, None) for name in ("booking_reference", "booking_email", "booking_operation")] + \
+            [SlotSet(name, None) for name in ("booking_cancel_confirmed", "booking_wish") if tracker.get_slot(name)]
+
+    async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher,
+                             tracker: Tracker, domain: DomainDict) -> List[Text]:
+        """A cancellation is confirmed before it is made, once the booking is found (a wrong
+        reference or address is answered « not found », not asked to be confirmed)."""
+        if tracker.get_slot("booking_operation") == "cancel" and found_booking(tracker) is not None:
+            return domain_slots + ["booking_cancel_confirmed"]
+        return domain_slots
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[Dict[Text, Any]]:
+        """What the words ask (to cancel, to move, to see) and, for a move, the moment wished
+        (« décaler DN-… à mercredi 9, le matin plutôt »), read from every message of the form."""
+        said = said_in_message(tracker)
+        tracker.add_slots(said)
+        return said + await super().run(dispatcher, tracker, domain)
+
+    def validate_booking_cancel_confirmed(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                          domain: DomainDict) -> Dict[Text, Any]:
+        return {"booking_cancel_confirmed": True if value is True else None}
 
     def validate_booking_reference(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                    domain: DomainDict) -> Dict[Text, Any]:
@@ -37,6 +63,44 @@ class ValidateManageBookingForm(KeepingFormValidation):
     def validate_booking_email(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                domain: DomainDict) -> Dict[Text, Any]:
         return ValidateBookingForm().validate_booking_email(value, dispatcher, tracker, domain)
+
+
+def found_booking(tracker: Tracker) -> Optional[Booking]:
+    reference, email = tracker.get_slot("booking_reference"), tracker.get_slot("booking_email")
+    return booking_services.store().find(reference, email) if reference and email else None
+
+
+def said_in_message(tracker: Tracker) -> List[Dict[Text, Any]]:
+    """The operation the last message's words ask for, when it differs from the one the intent set,
+    and the moment wished in it when the booking is to be moved."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    events: List[Dict[Text, Any]] = []
+    operation = operation_in(text) or tracker.get_slot("booking_operation")
+    if operation != tracker.get_slot("booking_operation"):
+        events.append(SlotSet("booking_operation", operation))
+    if operation == "move" and not text.startswith("/"):
+        wish = wishes.parse_wish(text, booking_services.now(), load_config().timezone)
+        if wish is not None:
+            events.append(SlotSet("booking_wish", wish.refining(wish_of(tracker)).to_dict()))
+    return events
+
+
+class ActionAskBookingCancelConfirmed(Action):
+    """« Voulez-vous vraiment annuler le rendez-vous DN-… du … ? »: never a slot offered here."""
+
+    def name(self) -> Text:
+        return "action_ask_booking_cancel_confirmed"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[Dict[Text, Any]]:
+        booking = found_booking(tracker)
+        when = f" du {wording.describe_slot(booking.start)}" if booking else ""
+        reference = booking.reference if booking else tracker.get_slot("booking_reference")
+        dispatcher.utter_message(text=f"Voulez-vous vraiment annuler le rendez-vous {reference}{when} ? Vos données "
+                                      "personnelles seront supprimées avec lui.",
+                                 buttons=[{"title": "Oui, annuler le rendez-vous", "payload": "/affirm"},
+                                          {"title": "Non, le garder", "payload": "/deny"}])
+        return []
 
 
 class ActionManageBooking(Action):
@@ -55,6 +119,10 @@ class ActionManageBooking(Action):
                                           "cette adresse. Vérifiez-les, puis redemandez-moi.")
             return [SlotSet("booking_reference", None), SlotSet("booking_operation", None)]
         when = wording.describe_slot(booking.start)
+        if operation == "cancel" and tracker.get_slot("booking_cancel_confirmed") is not True:
+            dispatcher.utter_message(text=f"Je n'annule rien sans votre confirmation : votre rendez-vous "
+                                          f"{booking.reference} du {when} est maintenu.")
+            return [SlotSet("booking_operation", None)]
         if operation == "cancel":
             booking_services.store().cancel(reference, email)
             booking_services.scrub_after_the_turn(booking)
@@ -63,12 +131,14 @@ class ActionManageBooking(Action):
                                           "personnelles sont supprimées." + note)
             # the store scrubbed the stored conversation; the slots must not write the address back
             return [SlotSet("booking_reference", None), SlotSet("booking_operation", None),
-                    SlotSet("booking_email", None)]
+                    SlotSet("booking_email", None), SlotSet("booking_cancel_confirmed", None)]
         if operation == "move":
             dispatcher.utter_message(text=f"Votre rendez-vous {booking.reference} est fixé au {when}. "
                                           "Choisissons un nouveau créneau.")
-            return [SlotSet("booking_slot", None), SlotSet("booking_wish", None), FollowupAction("booking_form")]
-        dispatcher.utter_message(text=f"Rendez-vous {booking.reference} : {when} ({wording.time_zone_text()}), {wording.slot_length_text()} avec un "
+            # the moment wished with the request (« décaler à mercredi matin ») chooses the slots offered
+            return [SlotSet("booking_slot", None), FollowupAction("booking_form")]
+        dispatcher.utter_message(text=f"Rendez-vous {booking.reference} : {describe_when(booking.start, local_zone(tracker))}, "
+                                      f"{wording.slot_length_text()} avec un "
                                       f"conseiller de la DINUM, au nom de {booking.name} ({booking.organisation}).",
                                  buttons=[{"title": "Déplacer", "payload": "/move_booking"},
                                           {"title": "Annuler", "payload": "/cancel_booking"}])

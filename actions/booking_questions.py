@@ -3,7 +3,7 @@ named, to confirm), and the consent to the personal data notice."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
@@ -11,10 +11,11 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import booking_services
-from actions.booking_slots import pending_moment, wish_of
+from actions.booking_slots import local_zone, pending_moment, wish_of
 from actions.tracker import PROFILE_SLOTS, places_from_tracker
 from orientation.booking import slots, wishes, wording
 from orientation.booking.config import load_config
+from orientation.booking.local_time import LocalZone, describe_when
 from orientation.replies.booking import fmt_hours
 
 SLOTS_OFFERED = 4
@@ -24,8 +25,9 @@ DESCRIBE_PROPOSAL = ("Si vous le souhaitez, décrivez votre projet en une phrase
                      "vise, son budget) : le conseiller pourra mieux préparer l'échange. Ce n'est pas obligatoire.")
 
 
-def slot_button(start: dt.datetime) -> Dict[str, str]:
-    return {"title": wording.describe_slot(start, short=True),
+def slot_button(start: dt.datetime, local: Optional[LocalZone] = None) -> Dict[str, str]:
+    """« mardi 8 décembre, 14 h », or overseas « mardi 8 décembre, 14 h à Paris, 9 h en Guadeloupe »."""
+    return {"title": describe_when(start, local, short=True),
             "payload": f'/inform{{"booking_slot": "{start.isoformat()}"}}'}
 
 
@@ -35,9 +37,10 @@ def offered_slots(tracker: Tracker) -> List[dt.datetime]:
                                count=SLOTS_OFFERED, **(wish.as_filters() if wish else {}))
 
 
-def confirm_button(start: dt.datetime) -> Dict[str, str]:
+def confirm_button(start: dt.datetime, local: Optional[LocalZone] = None) -> Dict[str, str]:
     """« Confirmer jeudi 26 novembre à 10 h 00 »: the slot the user named, to book after a click."""
-    return {"title": f"Confirmer {wording.describe_moment(start, minutes=True)}",
+    said = describe_when(start, local, short=True) if local else wording.describe_moment(start, minutes=True)
+    return {"title": f"Confirmer {said}",
             "payload": f'/inform{{"booking_slot": "{start.isoformat()}"}}'}
 
 
@@ -53,6 +56,11 @@ def should_propose_description(tracker: Tracker) -> bool:
                    for event in tracker.events or [])
 
 
+def zone_words(local: Optional[LocalZone]) -> str:
+    """« heure de Paris », or overseas « heure de Paris et heure locale »."""
+    return wording.time_zone_text() + (" et heure locale" if local else "")
+
+
 class ActionAskBookingSlot(Action):
     """The next free slots as buttons, or the ones matching the user's wish."""
 
@@ -63,38 +71,43 @@ class ActionAskBookingSlot(Action):
                   domain: DomainDict) -> List[Dict[Text, Any]]:
         wish = wish_of(tracker)
         moment = pending_moment(tracker)
+        local = local_zone(tracker)
         if moment is not None:
-            return self._precise(moment, dispatcher)
-        slots = offered_slots(tracker)
+            return self._precise(moment, dispatcher, local)
+        offered = offered_slots(tracker)
         events: List[Dict[Text, Any]] = []
-        if wish and not slots:
+        if wish and not offered:
             dispatcher.utter_message(text=f"Je n'ai pas de créneau libre {wish.describe()}.")
-            slots = slots.free_slots(load_config(), booking_services.store(), booking_services.now(),
-                                        count=SLOTS_OFFERED)
-            events.append(SlotSet("booking_wish", None))
-            wish = None
-        if not slots:
+            # the others, never on a day the user said they cannot do
+            wish = wish.exclusions()
+            offered = slots.free_slots(load_config(), booking_services.store(), booking_services.now(),
+                                       count=SLOTS_OFFERED, **(wish.as_filters() if wish else {}))
+            events.append(SlotSet("booking_wish", wish.to_dict() if wish else None))
+        if not offered:
             dispatcher.utter_message(text="Tous les créneaux des prochaines semaines sont pris. Réessayez dans "
                                           "quelques jours : de nouveaux créneaux s'ouvrent chaque jour.")
             return events
-        intro = (f"Voici les créneaux libres {wish.describe()} ({wording.time_zone_text()}) :" if wish
-                 else f"Voici les prochains créneaux libres de {wording.slot_length_text()} ({wording.time_zone_text()}) :")
+        zone = zone_words(local)
+        intro = (f"Voici les créneaux libres {wish.describe()} ({zone}) :" if wish
+                 else f"Voici les prochains créneaux libres de {wording.slot_length_text()} ({zone}) :")
         if should_propose_description(tracker):
             intro = DESCRIBE_PROPOSAL + " " + intro
         dispatcher.utter_message(text=intro + " choisissez-en un, ou indiquez-moi un autre moment, par "
                                               "exemple « plutôt mardi après-midi » ou « jeudi 10h ».",
-                                 buttons=[slot_button(s) for s in slots])
+                                 buttons=[slot_button(s, local) for s in offered])
         return events
 
     @staticmethod
-    def _precise(moment: dt.datetime, dispatcher: CollectingDispatcher) -> List[Dict[Text, Any]]:
+    def _precise(moment: dt.datetime, dispatcher: CollectingDispatcher,
+                 local: Optional[LocalZone] = None) -> List[Dict[Text, Any]]:
         """« jeudi 10h »: that slot to confirm when it is free, else the nearest free ones."""
         config = load_config()
         said = wording.describe_moment(moment)
         reason = slots.why_not_free(config, booking_services.store(), moment, booking_services.now())
         if reason is None:
-            dispatcher.utter_message(text=f"Le créneau du {said} ({wording.time_zone_text()}) est libre. Le confirmez-vous ?",
-                                     buttons=[confirm_button(moment),
+            named = f"{said} ({wording.time_zone_text()})" if local is None else describe_when(moment, local)
+            dispatcher.utter_message(text=f"Le créneau du {named} est libre. Le confirmez-vous ?",
+                                     buttons=[confirm_button(moment, local),
                                               {"title": "Voir d'autres créneaux", "payload": "/deny"}])
             return []
         why = {
@@ -115,9 +128,9 @@ class ActionAskBookingSlot(Action):
             dispatcher.utter_message(text=why + " Tous les créneaux des prochaines semaines sont pris : réessayez "
                                                 "dans quelques jours.")
             return events
-        dispatcher.utter_message(text=why + f" Voici les créneaux libres les plus proches ({wording.time_zone_text()}) : "
+        dispatcher.utter_message(text=why + f" Voici les créneaux libres les plus proches ({zone_words(local)}) : "
                                             "choisissez-en un, ou indiquez-moi un autre moment.",
-                                 buttons=[slot_button(s) for s in nearest])
+                                 buttons=[slot_button(s, local) for s in nearest])
         return events
 
 

@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import Optional, Set
 
 from orientation.booking import mail
+from orientation.booking.local_time import LocalZone
 from orientation.booking.retention import scrub_booking
 from orientation.booking.store import Booking, BookingStore
 
@@ -26,11 +27,13 @@ def now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
 
 
-async def send_mail(event: str, booking: Booking, previous: Optional[Booking] = None) -> str:
-    """mail.send_booking_mail in a worker thread: a slow mail server does not hold the other conversations."""
+async def send_mail(event: str, booking: Booking, previous: Optional[Booking] = None,
+                    local: Optional[LocalZone] = None) -> str:
+    """mail.send_booking_mail in a worker thread: a slow mail server does not hold the other conversations.
+    `local`: the user's zone when overseas, whose time the e-mail gives too."""
     try:
         return await asyncio.get_running_loop().run_in_executor(
-            None, lambda: mail.send_booking_mail(event, booking, store(), previous=previous))
+            None, lambda: mail.send_booking_mail(event, booking, store(), previous=previous, local=local))
     except Exception as error:  # noqa: BLE001 - the booking is stored whatever happens to its e-mail
         # The error's type only: SMTP errors quote the recipients' addresses.
         log.error("booking %s: %s e-mail failed: %s", booking.reference, event, type(error).__name__)

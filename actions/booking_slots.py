@@ -9,8 +9,10 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
 from actions import booking_services
+from actions.tracker import places_from_tracker
 from orientation.booking import slots, wishes
 from orientation.booking.config import load_config
+from orientation.booking.local_time import LocalZone, overseas_zone
 from orientation.booking.store import LimitReached
 
 BOOKING_SLOTS = ("booking_slot", "booking_wish", "booking_name", "booking_organisation", "booking_consent",
@@ -24,6 +26,11 @@ def slot_time(value: Optional[str]) -> Optional[dt.datetime]:
     except (TypeError, ValueError):
         return None
     return parsed if parsed.tzinfo else None
+
+
+def local_zone(tracker: Tracker) -> Optional[LocalZone]:
+    """The user's zone when their territory is overseas (times are then said in both zones)."""
+    return overseas_zone(code for place in places_from_tracker(tracker) for code in place.departements)
 
 
 def wish_of(tracker: Tracker) -> Optional[wishes.Wish]:

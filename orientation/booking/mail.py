@@ -30,6 +30,7 @@ from typing import Any, Dict, List, Mapping, Optional
 import sqlalchemy as sa
 
 from orientation.booking.ics import booking_ics
+from orientation.booking.local_time import LocalZone, describe_when
 from orientation.booking.store import Booking, BookingStore, outbox
 from orientation.booking.wording import describe_slot, time_zone_text
 from orientation.language import french
@@ -74,17 +75,19 @@ def _message(sender: str, recipient: str, subject: str, body: str) -> EmailMessa
     return message
 
 
-def user_body(event: str, booking: Booking, previous: Optional[Booking] = None) -> str:
-    when, zone = describe_slot(booking.start), time_zone_text()
+def user_body(event: str, booking: Booking, previous: Optional[Booking] = None,
+              local: Optional[LocalZone] = None) -> str:
+    """`local`: the user's zone when overseas: each time is said in Paris and there."""
+    when = describe_when(booking.start, local)
     lines = [f"Bonjour {booking.name},", ""]
     if event == "confirmation":
         lines.append(f"Votre rendez-vous de {french.minutes(booking.minutes)} avec un conseiller de la DINUM est "
-                     f"confirmé : {when} ({zone}). Le conseiller aura lu le résumé de votre dossier.")
+                     f"confirmé : {when}. Le conseiller aura lu le résumé de votre dossier.")
     elif event == "deplacement":
         before = f", au lieu du {describe_slot(previous.start)}" if previous else ""
-        lines.append(f"Votre rendez-vous avec un conseiller de la DINUM est déplacé : {when} ({zone}){before}.")
+        lines.append(f"Votre rendez-vous avec un conseiller de la DINUM est déplacé : {when}{before}.")
     else:
-        lines.append(f"Votre rendez-vous du {when} ({zone}) avec un conseiller de la DINUM est annulé, et vos données "
+        lines.append(f"Votre rendez-vous du {when} avec un conseiller de la DINUM est annulé, et vos données "
                      "personnelles sont supprimées.")
     lines += ["", f"Référence : {booking.reference}"]
     if event != "annulation":
@@ -113,7 +116,7 @@ def advisor_body(event: str, booking: Booking, previous: Optional[Booking] = Non
 
 
 def compose(event: str, booking: Booking, sender: str, advisors: Optional[str], contact: Optional[str] = None,
-            previous: Optional[Booking] = None) -> List[EmailMessage]:
+            previous: Optional[Booking] = None, local: Optional[LocalZone] = None) -> List[EmailMessage]:
     """The user's message (with the .ics: PUBLISH, or CANCEL for a cancellation), then the
     advisors' notice with the case summary when their address is known."""
     if event not in EVENTS:
@@ -121,7 +124,7 @@ def compose(event: str, booking: Booking, sender: str, advisors: Optional[str], 
     cancelled = event == "annulation"
     when = describe_slot(booking.start)
     user = _message(sender, booking.email, f"{SUBJECTS[event]} : {when} ({booking.reference})",
-                    user_body(event, booking, previous))
+                    user_body(event, booking, previous, local))
     _ics_attachment(user, booking, cancelled, contact)
     messages = [user]
     if advisors:
@@ -272,13 +275,15 @@ def failed_mails(store: BookingStore) -> List[FailedMail]:
 
 
 def send_booking_mail(event: str, booking: Booking, store: BookingStore, *, previous: Optional[Booking] = None,
-                      environ: Optional[Mapping[str, str]] = None, now: Optional[dt.datetime] = None) -> str:
+                      environ: Optional[Mapping[str, str]] = None, now: Optional[dt.datetime] = None,
+                      local: Optional[LocalZone] = None) -> str:
     """Tells the user and the advisors of a booking event; the booking is already stored (or, for a
     cancellation, already deleted: `booking` is what it was).
 
     event: "confirmation", "deplacement" (previous: the booking before the move) or "annulation".
     store: where the outbox lives (the bookings database).
     environ: the variables to read (default os.environ, see orientation/settings.py).
+    local: the user's zone when overseas (the user's e-mail gives the time there too).
     Returns, about the user's own e-mail: SENT (it left), QUEUED (it did not: kept in the outbox and
     retried with backoff), REFUSED (the server refused the address for good: never retried) or
     DISABLED (ORIENTATION_SMTP_URL unset: nothing sent, nothing kept). Never raises for a mail server failure.
@@ -294,7 +299,7 @@ def send_booking_mail(event: str, booking: Booking, store: BookingStore, *, prev
         return DISABLED
     now = now or _utc_now()
     messages = compose(event, booking, mail_settings.sender, mail_settings.advisors_email,
-                       store.config.contact, previous)
+                       store.config.contact, previous, local)
     if not mail_settings.advisors_email:
         log.warning("booking %s: %s unset, the advisors are not told", booking.reference, ADVISORS_ENV)
     retry_outbox(store, environ, now)  # older e-mails that are due
