@@ -224,10 +224,9 @@ class ValidateBookingForm(KeepingFormValidation):
         found = {name: value for name, value in (("booking_name", card.name), ("booking_organisation",
                  card.organisation), ("booking_email", card.email)) if value is not None}
         if slot == tracker.get_slot("requested_slot"):
-            said = [f"« {card.name} »" if card.name else None,
-                    f"« {card.organisation} » comme organisation" if card.organisation else None, card.email]
-            dispatcher.utter_message(text="Je note " + " et ".join(", ".join(s for s in said if s).rsplit(", ", 1))
-                                     + ".")
+            said = [f"{label} : {value}" for label, value in (("nom", card.name), ("organisation", card.organisation),
+                                                              ("adresse", card.email)) if value]
+            dispatcher.utter_message(text="C'est noté. " + " ; ".join(said)[0].upper() + " ; ".join(said)[1:] + ".")
         return found
 
     def validate_booking_name(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,

@@ -40,9 +40,10 @@ class ValidateManageBookingForm(KeepingFormValidation):
                              tracker: Tracker, domain: DomainDict) -> List[Text]:
         """A cancellation is confirmed before it is made, once the booking is found (a wrong
         reference or address is answered « not found », not asked to be confirmed)."""
+        others = [slot for slot in domain_slots if slot != "booking_cancel_confirmed"]
         if tracker.get_slot("booking_operation") == "cancel" and found_booking(tracker) is not None:
-            return domain_slots + ["booking_cancel_confirmed"]
-        return domain_slots
+            return others + ["booking_cancel_confirmed"]
+        return others
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[Dict[Text, Any]]:

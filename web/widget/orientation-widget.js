@@ -14,6 +14,10 @@
  * A recommendation sends its calls as a custom payload {"cards": [...], "replaces": [texts]} before
  * the same calls as text (for the rest channel and the terminal): the widget draws the cards, each
  * an element with data-call-code, and skips the texts listed in "replaces".
+ *
+ * Before a booking, the advisor's summary comes the same way, {"intro", "disclosure": {"label", "text"},
+ * "replaces"}: the widget says the short intro, then the slot buttons as they come, and only then the
+ * summary, folded behind its label (on a phone the slots are on screen at once).
  */
 (function () {
   "use strict";
@@ -130,6 +134,12 @@
     return item;
   }
 
+  function fileLink(file) {
+    var blob = new Blob([file.content], { type: "text/calendar" });
+    return el("a", { href: URL.createObjectURL(blob), download: file.name, class: "ofr-file" },
+      "Télécharger l'invitation (" + file.name + ")");
+  }
+
   function render(message) {
     var bubble = el("div", { class: "ofr-message ofr-" + message.from });
     var who = el("span", { class: "ofr-sr-only" }, message.from === "user" ? "Vous : " : "Assistant : ");
@@ -140,9 +150,16 @@
         "Appel recommandé" });
       message.cards.forEach(function (card) { list.appendChild(renderCard(card)); });
       bubble.appendChild(list);
-    } else {
+    } else if (message.disclosure) {
+      var details = el("details", { class: "ofr-disclosure" });
+      details.appendChild(el("summary", { class: "ofr-disclosure__label" }, message.disclosure.label));
+      var folded = el("p", { class: "ofr-text" });
+      folded.appendChild(richText(message.disclosure.text || ""));
+      details.appendChild(folded);
+      bubble.appendChild(details);
+    } else if (message.text) {  // a message of buttons or a file alone draws no empty paragraph
       var body = el("p", { class: "ofr-text" });
-      body.appendChild(richText(message.text || ""));
+      body.appendChild(richText(message.text));
       bubble.appendChild(body);
     }
     if (message.buttons && message.buttons.length) {
@@ -150,12 +167,7 @@
       message.buttons.forEach(function (button) { group.appendChild(choiceButton(button, "ofr-choice")); });
       bubble.appendChild(group);
     }
-    if (message.file) {
-      var blob = new Blob([message.file.content], { type: "text/calendar" });
-      var download = el("a", { href: URL.createObjectURL(blob), download: message.file.name, class: "ofr-file" },
-        "Télécharger l'invitation (" + message.file.name + ")");
-      bubble.appendChild(download);
-    }
+    if (message.file) bubble.appendChild(fileLink(message.file));
     log.appendChild(bubble);
     intro.hidden = true;  // once the conversation has started, the space goes to it
     return bubble;
@@ -171,6 +183,16 @@
   }
 
   function add(message) {
+    var last = state.messages[state.messages.length - 1];
+    var lastBubble = log.lastElementChild;
+    if (message.file && !message.text && !message.buttons && last && last.from === "bot" && !last.file &&
+        !last.cards && !last.disclosure && lastBubble) {
+      // the invitation's file goes under the sentence that announces it, not in a bubble of its own
+      last.file = message.file;
+      saveState();
+      lastBubble.appendChild(fileLink(message.file));
+      return;
+    }
     state.messages.push(message);
     saveState();
     var bubble = render(message);
@@ -189,6 +211,14 @@
   var pending = null;  // the typed message awaiting its reply, given back if the connection drops
   var skipped = [];       // texts of the current reply already drawn as cards
   var cardPayloads = [];  // payloads of the current reply's card buttons
+  var heldDisclosure = null;  // the advisor's summary, drawn once the reply's buttons are on screen
+  var disclosureTimer = null;
+
+  function releaseDisclosure() {
+    window.clearTimeout(disclosureTimer);
+    if (heldDisclosure) add(heldDisclosure);
+    heldDisclosure = null;
+  }
 
   function connect() {
     if (!window.io) {
@@ -222,6 +252,14 @@
         if (reply.cards.length) add({ from: "bot", cards: reply.cards });
         return;
       }
+      if (reply.disclosure) {
+        skipped = skipped.concat(reply.replaces || []);
+        if (reply.intro) add({ from: "bot", text: reply.intro });
+        heldDisclosure = { from: "bot", disclosure: reply.disclosure };
+        // a reply without buttons after it (a refusal) still shows it, a moment later
+        disclosureTimer = window.setTimeout(releaseDisclosure, 3000);
+        return;
+      }
       var text = reply.text || "";
       var at = skipped.indexOf(text);
       if (text && at !== -1 && !reply.quick_replies && !reply.buttons) { skipped.splice(at, 1); return; }
@@ -233,6 +271,7 @@
       }
       if (reply.ics) message.file = { content: reply.ics, name: reply.filename || "invitation.ics" };
       if (message.text || message.buttons || message.file) add(message);
+      if (heldDisclosure && message.buttons) releaseDisclosure();
     });
     function lost() {
       if (connected || !status.textContent) {
@@ -280,6 +319,7 @@
         "zone de saisie. Réessayez dans un instant.");
       return false;
     }
+    releaseDisclosure();
     skipped = [];
     cardPayloads = [];
     add({ from: "user", text: shown || text });
