@@ -111,7 +111,8 @@ def test_see_move_and_cancel_a_booking(chat, new_chat, database_url):
     assert "C'est déplacé" in moved and reference in moved
     assert BookingStore(database_url).find(reference, "claire.roux@lyon.fr").start == later
 
-    assert "est annulé" in other.say(f"annuler le rendez-vous {reference}")
+    assert "Voulez-vous vraiment annuler" in other.say(f"annuler le rendez-vous {reference}")
+    assert "est annulé" in other.say("/affirm")
     assert BookingStore(database_url).find(reference, "claire.roux@lyon.fr") is None
 
 

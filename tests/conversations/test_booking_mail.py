@@ -54,7 +54,8 @@ def test_a_booking_a_move_and_a_cancellation_send_their_mails(chat, new_chat, sm
     assert "est déplacé" in moved_mail["Subject"] and "au lieu du" in body(moved_mail)
     assert "Rendez-vous déplacé" in mails_to(smtp, ADVISORS_EMAIL, reference)[-1]["Subject"]
 
-    assert "est annulé" in other.say(f"annuler le rendez-vous {reference}")
+    assert "Voulez-vous vraiment annuler" in other.say(f"annuler le rendez-vous {reference}")
+    assert "est annulé" in other.say("oui")
     cancelled = mails_to(smtp, "odile.blanc@lyon.fr", reference)
     assert len(cancelled) == 3 and "est annulé" in cancelled[-1]["Subject"]
     assert "METHOD:CANCEL" in attachment(cancelled[-1]).get_content()
@@ -207,7 +208,8 @@ def test_a_second_booking_in_the_conversation_offers_to_move_the_first(chat, dat
 def test_a_cap_per_conversation_against_booking_and_cancelling_in_a_loop(chat, database_url):
     for _ in range(2):
         reference = REFERENCE.search(book(chat, email="boucle@lyon.fr")[1]).group(0)
-        assert "est annulé" in chat.say(f"annuler le rendez-vous {reference}")
+        assert "Voulez-vous vraiment annuler" in chat.say(f"annuler le rendez-vous {reference}")
+        assert "est annulé" in chat.say("/affirm")
     refused = chat.say("je voudrais un rendez-vous avec la DINUM")
     assert "déjà pris 2 rendez-vous dans cette conversation" in refused and offered(chat) == []
     assert BookingStore(database_url).bookings_of("boucle@lyon.fr") == []
