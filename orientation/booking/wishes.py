@@ -11,6 +11,7 @@ from text_to_num import text2num
 
 from orientation.booking.slots import PARIS, aware, check_filters, matches
 from orientation.booking.wording import describe_day
+from orientation.language.contacts import ADDRESS_IN_TEXT, REFERENCE_IN_TEXT
 from orientation.language.fold import MONTHS, WEEKDAYS, fold
 from orientation.language.french import clock
 
@@ -345,7 +346,8 @@ def parse_wish(text: str, now: dt.datetime, timezone: Optional[dt.tzinfo] = PARI
     « avant 11 h », and a precise time, « jeudi 10h », « le 3 décembre à 9h », « 14h30 » (`at`).
     A date already past this year means next year's. Dates are local to `timezone`.
     """
-    folded = _fold(text)
+    # a booking reference (« DN-K4H9PQ ») or an address is no moment, whatever digits it holds
+    folded = _fold(ADDRESS_IN_TEXT.sub(" ", REFERENCE_IN_TEXT.sub(" ", str(text))))
     today = aware(now, "now").astimezone(timezone or PARIS).date()
     # « pas avant 15 h » is « à partir de 15 h », « pas après 16 h » « avant 16 h »
     folded = re.sub(r"\bpas avant\b", "a partir de", re.sub(r"\bpas apres (?=\d)", "avant ", folded))

@@ -87,3 +87,10 @@ def test_words_that_refuse_nothing():
     assert parse_wish("pas de souci, mardi matin", MONDAY).to_dict() == {"weekday": MARDI, "part": "matin"}
     assert parse_wish("mardi, je ne peux pas vous dire l'heure", MONDAY) is not None
     assert nb("mardi") == "mardi"
+
+
+def test_a_reference_or_an_address_is_no_moment():
+    assert parse_wish("décaler DN-K4H9PQ à mercredi, le matin plutôt", MONDAY).to_dict() == \
+        {"weekday": MERCREDI, "part": "matin"}
+    assert parse_wish("reporter le rdv dn 29h3kq", MONDAY) is None
+    assert parse_wish("jeudi, marie.14h@lyon.fr", MONDAY).to_dict() == {"weekday": JEUDI}
