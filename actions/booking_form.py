@@ -19,7 +19,7 @@ from actions import booking_services
 from actions.booking_slots import forget_booking, forget_email, pending_moment, slot_time, wish_of
 from actions.client import client_of
 from actions.forms import KeepingFormValidation, end_form, goodbye_suffix
-from actions.tracker import PROFILE_SLOTS
+from actions.tracker import PROFILE_SLOTS, value_before_last_message
 from orientation.booking import slots, wishes, wording
 from orientation.booking.config import load_config
 from orientation.booking.contact_card import read_contact
@@ -77,9 +77,9 @@ class ValidateBookingForm(KeepingFormValidation):
                   domain: DomainDict) -> List[Dict[Text, Any]]:
         """The limits, checked as early as they can be: the conversation's and the client's when the
         form starts, the e-mail's as soon as it is known. A refusal ends the form, storing nothing."""
+        if a_move_is_cancelled(tracker):
+            return end_form(cancel_instead(), tracker.get_slot("requested_slot"))[:-1]
         if tracker.get_slot("booking_operation") == "move" and tracker.get_slot("booking_reference"):
-            if cancels_the_move(tracker):
-                return end_form(cancel_instead(), tracker.get_slot("requested_slot"))[:-1]
             return await super().run(dispatcher, tracker, domain)
         asked = tracker.get_slot("requested_slot")
         try:
@@ -290,10 +290,12 @@ class ValidateBookingForm(KeepingFormValidation):
         return {"booking_consent": True if value is True else None}
 
 
-def cancels_the_move(tracker: Tracker) -> bool:
+def a_move_is_cancelled(tracker: Tracker) -> bool:
     """« non je veux ANNULER » while the new time of a booking is asked: the booking is to be
-    cancelled, not left as it is."""
-    return operation_in((tracker.latest_message or {}).get("text") or "") == "cancel"
+    cancelled, not left as it is (the intent may already have turned the operation into « cancel »)."""
+    moving = "move" in (tracker.get_slot("booking_operation"), value_before_last_message(tracker, "booking_operation"))
+    return bool(moving and tracker.get_slot("booking_reference")) and \
+        operation_in((tracker.latest_message or {}).get("text") or "") == "cancel"
 
 
 def cancel_instead() -> List[Dict[Text, Any]]:
@@ -306,7 +308,7 @@ def still_choosing(tracker: Tracker) -> bool:
     """« non, MARDI j'ai dit » while the slots are offered: a « non » that corrects the moment, read
     as a refusal by the NLU; the form goes on with the moment said (no way-out words in it)."""
     text = (tracker.latest_message or {}).get("text") or ""
-    if tracker.get_slot("booking_slot") or text.startswith("/") or wants_to_leave(text) or cancels_the_move(tracker):
+    if tracker.get_slot("booking_slot") or text.startswith("/") or wants_to_leave(text) or a_move_is_cancelled(tracker):
         return False
     return wishes.parse_wish(text, booking_services.now(), load_config().timezone) is not None
 
@@ -314,7 +316,7 @@ def still_choosing(tracker: Tracker) -> bool:
 def abandon_booking(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[Text, Any]]:
     """Leaving the booking (or its move) at any step: says so and forgets what was typed."""
     reference = tracker.get_slot("booking_reference")
-    if tracker.get_slot("booking_operation") == "move" and reference and cancels_the_move(tracker):
+    if a_move_is_cancelled(tracker):
         return cancel_instead()
     if still_choosing(tracker):
         return [FollowupAction("booking_form")]

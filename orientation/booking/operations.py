@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from orientation.language.contacts import ADDRESS_IN_TEXT
 from orientation.language.fold import fold
 
 NEGATION = r"(?:pas|plus|ni|sans|jamais)\s+(?:\w+\s+){0,2}?"
@@ -37,7 +38,7 @@ def operation_in(text: str) -> Optional[str]:
     « je dois annuler le rdv DN-7K3P9Q » -> 'cancel'; « décaler mon rdv à mercredi » -> 'move';
     « pas annuler, le décaler » -> 'move'; « bonjour » -> None.
     """
-    folded = " ".join(fold(str(text or "")).text.split())
+    folded = " ".join(fold(ADDRESS_IN_TEXT.sub(" ", str(text or ""))).text.split())  # « annule.moi@x.fr » asks nothing
     if folded.startswith("/"):
         return None  # a button's payload says it by its intent
     found = [name for name, pattern in OPERATIONS if _said(pattern, folded)]

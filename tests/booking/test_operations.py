@@ -24,7 +24,7 @@ def test_what_the_words_ask(text, operation):
     assert operation_in(text) == operation
 
 
-@pytest.mark.parametrize("text", ["bonjour", "ne pas annuler", "/cancel_booking", "marie@lyon.fr", "DN-7K3P9Q",
+@pytest.mark.parametrize("text", ["bonjour", "ne pas annuler", "plutot.annuler@lyon.fr", "/cancel_booking", "marie@lyon.fr", "DN-7K3P9Q",
                                   "annuler ou décaler, je ne sais pas"])
 def test_no_operation_or_two(text):
     assert operation_in(text) is None
