@@ -165,7 +165,9 @@ def test_a_name_with_its_organisation_fills_both(chat, database_url):
     chosen = start_booking(chat)[0]
     chat.say(f'/inform{{"booking_slot": "{chosen.isoformat()}"}}')
     reply = chat.say("Thomas Girard de la mairie de Nantes")
-    assert "adresse électronique" in reply and "organisation" not in reply
+    # both said back, and the organisation not asked
+    assert "adresse électronique" in reply and "Pour quelle organisation" not in reply
+    assert "Nom : Thomas Girard ; organisation : mairie de Nantes." in reply
     slots, _ = state(database_url, chat)
     assert (slots.get("booking_name"), slots.get("booking_organisation")) == ("Thomas Girard", "mairie de Nantes")
     chat.say("thomas.girard@nantes.fr")
