@@ -58,7 +58,7 @@ def test_on_a_phone_the_slots_come_first_and_the_summary_is_folded(browser, site
     link = page.locator(".ofr-log .ofr-file").last
     expect(link).to_be_visible(timeout=TIMEOUT)
     # the link sits in the bubble that announces it
-    expect(page.locator(".ofr-bot").filter(has=link)).to_contain_text("Voici l'invitation")
+    expect(page.locator(".ofr-bot:has(.ofr-file)").last).to_contain_text("Voici l'invitation")
     assert page.evaluate(EMPTY_BUBBLES) == 0
     page.screenshot(path=str(site["logs"] / "phone-booking-ics-390.png"))
     context.close()
