@@ -73,7 +73,7 @@ class ActionAskBookingSlot(Action):
         moment = pending_moment(tracker)
         local = local_zone(tracker)
         if moment is not None:
-            return self._precise(moment, dispatcher, local)
+            return self._precise(moment, dispatcher, local, wish.exclusions() if wish else None)
         offered = offered_slots(tracker)
         events: List[Dict[Text, Any]] = []
         if wish and not offered:
@@ -98,8 +98,8 @@ class ActionAskBookingSlot(Action):
         return events
 
     @staticmethod
-    def _precise(moment: dt.datetime, dispatcher: CollectingDispatcher,
-                 local: Optional[LocalZone] = None) -> List[Dict[Text, Any]]:
+    def _precise(moment: dt.datetime, dispatcher: CollectingDispatcher, local: Optional[LocalZone] = None,
+                 refused: Optional[wishes.Wish] = None) -> List[Dict[Text, Any]]:
         """« jeudi 10h »: that slot to confirm when it is free, else the nearest free ones."""
         config = load_config()
         said = wording.describe_moment(moment)
@@ -120,10 +120,13 @@ class ActionAskBookingSlot(Action):
             "not_a_slot": f"Il n'y a pas de créneau le {said} : les conseillers reçoivent par créneaux de "
                           f"{wording.slot_length_text(config)}, aux heures d'ouverture.",
         }[reason]
+        refused = refused or wishes.Wish()
         nearest = slots.nearest_free_slots(config, booking_services.store(), booking_services.now(), moment,
-                                              count=SLOTS_OFFERED)
-        # The day stays wished: « 15h » said next keeps it.
-        events = [SlotSet("booking_wish", wishes.Wish(day=moment.date()).to_dict())]
+                                           count=SLOTS_OFFERED, not_weekdays=refused.not_weekdays,
+                                           not_days=refused.not_days)
+        # The day stays wished: « 15h » said next keeps it; so do the days refused.
+        events = [SlotSet("booking_wish", wishes.Wish(day=moment.date(), not_weekdays=refused.not_weekdays,
+                                                      not_days=refused.not_days).to_dict())]
         if not nearest:
             dispatcher.utter_message(text=why + " Tous les créneaux des prochaines semaines sont pris : réessayez "
                                                 "dans quelques jours.")

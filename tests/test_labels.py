@@ -26,6 +26,13 @@ def test_a_sentence_is_not_a_label(typed):
     assert payload_of_label(typed, BUTTONS) is None
 
 
+def test_a_card_button_is_known_by_its_spoken_label_too():
+    cards = [{"title": "Détails", "label": "Détails de TNT-COOP", "payload": "/ask_call_info{\"call\": \"TNT-COOP\"}"},
+             {"title": "Détails", "label": "Détails de ITN5", "payload": "/ask_call_info{\"call\": \"ITN5\"}"}]
+    assert payload_of_label("details de tnt-coop", cards) == cards[0]["payload"]
+    assert payload_of_label("détails", cards) is None  # which one: not guessed
+
+
 def test_two_buttons_read_alike_are_not_guessed():
     assert payload_of_label("oui", [{"title": "Oui", "payload": "/a"}, {"title": "oui !", "payload": "/b"}]) is None
     assert payload_of_label("oui", [{"title": "Oui", "payload": "/a"}, {"title": "oui !", "payload": "/a"}]) == "/a"

@@ -32,7 +32,7 @@ import sqlalchemy as sa
 from orientation.booking.ics import booking_ics
 from orientation.booking.local_time import LocalZone, describe_when
 from orientation.booking.store import Booking, BookingStore, outbox
-from orientation.booking.wording import describe_slot, time_zone_text
+from orientation.booking.wording import describe_slot
 from orientation.language import french
 from orientation.settings import MailSettings, SmtpSettings, get_mail_settings
 
@@ -102,10 +102,12 @@ def user_body(event: str, booking: Booking, previous: Optional[Booking] = None,
     return "\n".join(lines) + "\n"
 
 
-def advisor_body(event: str, booking: Booking, previous: Optional[Booking] = None) -> str:
+def advisor_body(event: str, booking: Booking, previous: Optional[Booking] = None,
+                 local: Optional[LocalZone] = None) -> str:
+    """`local`: the user's zone when overseas, so that the advisor knows the hour it is for them."""
     what = {"confirmation": "Nouveau rendez-vous", "deplacement": "Rendez-vous déplacé",
             "annulation": "Rendez-vous annulé"}[event]
-    lines = [f"{what} : {booking.reference}, {describe_slot(booking.start)} ({time_zone_text()}), "
+    lines = [f"{what} : {booking.reference}, {describe_when(booking.start, local)}, "
              f"conseiller {booking.advisor_slot + 1}."]
     if event == "deplacement" and previous:
         lines.append(f"Il était prévu le {describe_slot(previous.start)}.")
@@ -129,7 +131,7 @@ def compose(event: str, booking: Booking, sender: str, advisors: Optional[str], 
     messages = [user]
     if advisors:
         notice = _message(sender, advisors, f"{ADVISOR_SUBJECTS[event]} {booking.reference} : {when} — "
-                                            f"{booking.organisation}", advisor_body(event, booking, previous))
+                                            f"{booking.organisation}", advisor_body(event, booking, previous, local))
         _ics_attachment(notice, booking, cancelled, contact)
         messages.append(notice)
     return messages

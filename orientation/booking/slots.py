@@ -206,10 +206,11 @@ def why_not_free(config: BookingConfig, store: TakenSlots, start: dt.datetime, n
 
 
 def nearest_free_slots(config: BookingConfig, store: TakenSlots, now: dt.datetime, moment: dt.datetime,
-                       count: int = 3) -> List[dt.datetime]:
+                       count: int = 3, not_weekdays: Tuple[int, ...] = (),
+                       not_days: Tuple[dt.date, ...] = ()) -> List[dt.datetime]:
     """The `count` free slots closest in time to `moment` (a slot taken or outside the hours), in
-    time order: what to offer instead of it."""
-    every = free_slots(config, store, now, count=10_000)
+    time order: what to offer instead of it, never on a day the user refused."""
+    every = free_slots(config, store, now, count=10_000, not_weekdays=not_weekdays, not_days=not_days)
     closest = sorted(every, key=lambda start: (abs(start - moment), start))[:count]
     return sorted(closest)
 

@@ -46,6 +46,7 @@ def payload_of_label(text: str, buttons: Iterable[Dict[str, Any]]) -> Optional[s
     typed = label_words(text)
     if not typed:
         return None
-    found = {str(button.get("payload")) for button in buttons
-             if button.get("payload") and label_words(str(button.get("title") or "")) == typed}
+    # a card's button reads « Détails » and is announced « Détails de TNT-COOP » (its label): either
+    found = {str(button.get("payload")) for button in buttons if button.get("payload") and
+             typed in (label_words(str(button.get("title") or "")), label_words(str(button.get("label") or "")))}
     return found.pop() if len(found) == 1 else None

@@ -35,3 +35,16 @@ def test_metropolitan_or_mixed_territories_read_paris_time_only():
     assert overseas_zone(["35"]) is None and overseas_zone([]) is None and overseas_zone(["971", "75"]) is None
     assert describe_when(WINTER, None) == nb("mardi 8 décembre 2026, 14 h (heure de Paris)")
     assert describe_when(WINTER, None, short=True) == nb("mardi 8 décembre, 14 h")
+
+
+def test_the_emails_say_both_times_to_a_user_overseas():
+    from orientation.booking.mail import advisor_body, user_body
+    from orientation.booking.store import Booking
+    booking = Booking(id=1, reference="DN-7K3P9Q", start=WINTER, advisor_slot=0, name="Léa Marchand",
+                      organisation="Région Guadeloupe", email="lea@guadeloupe.fr", summary="", profile={},
+                      consent_at=WINTER, created_at=WINTER)
+    local = overseas_zone(["971"])
+    both = nb("mardi 8 décembre 2026, 14 h à Paris, 9 h en Guadeloupe")
+    assert both in user_body("confirmation", booking, local=local)
+    assert both in advisor_body("confirmation", booking, local=local)
+    assert nb("mardi 8 décembre 2026, 14 h (heure de Paris)") in user_body("confirmation", booking)

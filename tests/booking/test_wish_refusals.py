@@ -1,4 +1,5 @@
 """What the user cannot do and what they prefer, in their words: the slots offered respect it."""
+import datetime as dt
 
 import pytest
 
@@ -94,3 +95,12 @@ def test_a_reference_or_an_address_is_no_moment():
         {"weekday": MERCREDI, "part": "matin"}
     assert parse_wish("reporter le rdv dn 29h3kq", MONDAY) is None
     assert parse_wish("jeudi, marie.14h@lyon.fr", MONDAY).to_dict() == {"weekday": JEUDI}
+
+
+def test_the_nearest_slots_offered_instead_of_a_taken_moment_skip_refused_days(config):
+    from orientation.booking.slots import nearest_free_slots
+    tuesday = dt.datetime(2021, 10, 12, 12, 0, tzinfo=MONDAY.tzinfo)  # noon: no slot, the nearest around it
+    around = nearest_free_slots(config, NoBookings(), MONDAY, tuesday, count=6)
+    assert {s.weekday() for s in around} == {MARDI}
+    kept = nearest_free_slots(config, NoBookings(), MONDAY, tuesday, count=6, not_weekdays=(MARDI,))
+    assert kept and MARDI not in {s.weekday() for s in kept}
