@@ -301,7 +301,8 @@ REFUSAL_BEFORE = re.compile(
 # After the moments: « lundi je peux pas », « mercredi c'est pas possible », « jeudi non ».
 REFUSAL_AFTER = re.compile(
     rf"(?P<moments>{MOMENTS})\s*,?\s*(?:(?:moi|je|j'|c'est|c|ca|ce|n'est|ne|n'|me|m'|pour moi|par contre)\s*)*"
-    r"(?:peux pas|pourrai pas|pourrais pas|pourra pas|suis pas (?:dispo\w*|libre|la)|serai pas (?:dispo\w*|libre|la)|"
+    r"(?:j?peux pas|j?pourrai pas|pourrais pas|pourra pas|nan\b|(?:suis|serai) (?:en reunion|pris|prise|occupee?|"
+    r"absente?|en conges?|en deplacement|en formation|off)\b|suis pas (?:dispo\w*|libre|la)|serai pas (?:dispo\w*|libre|la)|"
     r"pas (?:possible|dispo\w*|libre|bon|top|ideal)|impossible|indispo\w*|complique|mort|exclu|non\b|"
     r"va pas|marche pas|(?:m')?arrange pas|convient pas)")
 

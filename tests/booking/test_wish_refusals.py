@@ -30,6 +30,11 @@ LUNDI, MARDI, MERCREDI, JEUDI, VENDREDI = range(5)
     ("pas dispo jeudi ni vendredi", {"not_weekdays": [JEUDI, VENDREDI]}),
     ("tout sauf lundi et mardi", {"not_weekdays": [LUNDI, MARDI]}),
     ("LUNDI IMPOSSIBLE", {"not_weekdays": [LUNDI]}),
+    ("lundi jpeux pas", {"not_weekdays": [LUNDI]}),
+    ("lundi nan", {"not_weekdays": [LUNDI]}),
+    ("le lundi je suis en réunion", {"not_weekdays": [LUNDI]}),
+    ("mardi je serai en conge, mercredi matin", {"weekday": MERCREDI, "part": "matin", "not_weekdays": [MARDI]}),
+    ("évitez le vendredi", {"not_weekdays": [VENDREDI]}),
     ("je peux pas le 13", {"not_days": ["2021-10-13"]}),
     ("demain impossible", {"not_days": ["2021-10-12"]}),
     # a part of the day refused is the other one
