@@ -15,12 +15,12 @@ from orientation.language.fold import fold
 
 NEGATION = r"(?:pas|plus|ni|sans|jamais)\s+(?:\w+\s+){0,2}?"
 OPERATIONS = (
-    ("cancel", re.compile(r"\b(?:annul\w*|supprim\w*|efface\w*|desist\w*|renonc\w*)"
+    ("cancel", re.compile(r"\b(?:annul\w*|supprim\w*|efface\w*|desist\w*|renonc\w*|decommand\w*)"
                           r"|\bplus besoin (?:du|de|d'un) "
                           r"(?:rendez[ -]vous|rdv|creneau)\b")),
-    ("move", re.compile(r"\b(?:decal\w*|deplac\w*|report\w*|repouss\w*|avance[rz]?)\b|\bchang\w* (?:de |la |l'|le )?"
-                        r"(?:date|heure|horaire|creneau|jour)\b|\bmodifi\w* (?:la date|l'heure|l'horaire|le creneau|"
-                        r"mon (?:rendez[ -]vous|rdv|creneau))\b")),
+    ("move", re.compile(r"\b(?:decal\w*|deplac\w*|report\w*|repouss\w*|avance[rz]?|reprogramm\w*|replanifi\w*)\b"
+                        r"|\bchang\w* (?:de |la |l'|le |mon |ma )?(?:date|heure|horaire|creneau|jour|rendez[ -]vous|rdv)\b"
+                        r"|\bmodifi\w* (?:la date|l'heure|l'horaire|le creneau|mon (?:rendez[ -]vous|rdv|creneau))\b")),
     ("show", re.compile(r"\b(?:consulte[rz]?|retrouve[rz]?|revoir)\b|\bvoir (?:mon|le|ma) (?:rendez[ -]vous|rdv|"
                         r"reservation|creneau)\b|\b(?:rappele[rz]|redonne[rz]|redites)(?:-moi)? (?:la date|l'heure|"
                         r"quand)\b|\bc'est quand (?:mon|le) (?:rendez[ -]vous|rdv)\b")),

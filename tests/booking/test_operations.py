@@ -17,6 +17,9 @@ from orientation.booking.operations import operation_in
     ("reporter DN-7K3P9Q a jeudi", "move"),
     ("on peut changer de creneau ?", "move"),
     ("pas annuler, le décaler", "move"),
+    ("faut décommander le rdv", "cancel"),
+    ("pouvez-vous reprogrammer le rendez-vous DN-7K3P9Q ?", "move"),
+    ("je voudrais changer mon rdv", "move"),
     ("je veux voir mon rendez-vous", "show"),
     ("c'est quand mon rdv ?", "show"),
 ])
