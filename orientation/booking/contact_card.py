@@ -37,6 +37,11 @@ INITIALS = re.compile(r"^(?:CD|CG|CR|CC|CA|CU|CCAS|CIAS|SDIS|SIVU|SIVOM|SM|SMO|P
                       r"DREETS|DDETS|DDFIP|DRFIP|SGAR)(?:\s*-?\s*\d{2,3}[AB]?\b|\s+(?:de|du|des|d')\s*\S.*)?$")
 
 
+# What people write before a field: « Nom : … », « mail : … », « moi c'est … », « je suis … ».
+LEAD = re.compile(r"^(?:(?:pr[ée]nom(?:\s+et)?\s+nom|nom(?:\s+et\s+pr[ée]nom)?|pr[ée]nom|organisation|organisme|"
+                  r"structure|collectivit[ée]|service|employeur|e-?mail|mail|m[ée]l|courriel|adresse(?:\s+(?:mail|"
+                  r"e-?mail|[ée]lectronique))?)\s*:\s*|(?:bonjour|bonsoir)\s*,?\s*|moi\s+c['’]est\s+|c['’]est\s+|"
+                  r"je\s+suis\s+|je\s+m['’]appelle\s+|ici\s+)+", re.IGNORECASE)
 # « Inès Moreau »: a capitalised first word and a second one, before a function (never its employer).
 NAME_FIRST = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ'’\-]+\s+[A-ZÀ-Ýa-zà-ÿ][\w'’\-]+$")
 
@@ -88,7 +93,8 @@ def read_contact(text: str) -> ContactCard:
     for start, end, _ in reversed(emails):
         text = text[:start] + " , " + text[end:]
     name = organisation = function = None
-    pieces: List[str] = [p.strip(" .:-–—") for p in SEPARATORS.split(text) if p and p.strip(" .:-–—")]
+    pieces: List[str] = [LEAD.sub("", p.strip(" .:-–—")).strip(" .:-–—") for p in SEPARATORS.split(text)]
+    pieces = [p for p in pieces if p]
     for piece in pieces:
         said, parts = _split_function(piece)
         function = function or said

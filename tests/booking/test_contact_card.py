@@ -18,6 +18,11 @@ from orientation.booking.contact_card import read_contact
     ("Agnès Leroy, directrice générale des services, Ville de Nantes", "Agnès Leroy", "Ville de Nantes", None),
     ("Jean-Pierre Le Gall (DSI, région Bretagne)", "Jean-Pierre Le Gall", "région Bretagne", None),
     ("Marc Petit (DDT du Rhône) ; marc.petit@rhone.gouv.fr", "Marc Petit", "DDT du Rhône", "marc.petit@rhone.gouv.fr"),
+    ("moi c’est Julie Martin de la DDT 69", "Julie Martin", "DDT 69", None),
+    ("Nom : Julie Martin, organisation : DDT 69, mail : julie.martin@i.gouv.fr", "Julie Martin", "DDT 69",
+     "julie.martin@i.gouv.fr"),
+    ("Bonjour, je m'appelle Ana Costa, CCAS de Brest", "Ana Costa", "CCAS de Brest", None),
+    ("Julie Martin DDTM 13 julie.martin@equipement.gouv.fr", "Julie Martin", "DDTM 13", "julie.martin@equipement.gouv.fr"),
     ("Inès Moreau / maire adjointe de Saint-Flour / ines.moreau@saint-flour.fr", "Inès Moreau", "Saint-Flour",
      "ines.moreau@saint-flour.fr"),
 ])
