@@ -239,6 +239,9 @@ class ValidateBookingForm(KeepingFormValidation):
         refused = self._not_this_field("booking_name", value, dispatcher, tracker)
         if refused is not None:
             return refused
+        alone = read_contact(str(value or ""))
+        if alone.name and alone.fields == 1:
+            value = alone.name  # « moi c'est Julie Martin », « Nom : Julie Martin »
         both = split_name_and_organisation(str(value or ""))
         if both and not tracker.get_slot("booking_organisation"):
             return {"booking_name": both[0], "booking_organisation": both[1]}

@@ -283,3 +283,22 @@ def test_the_wish_for_the_call_is_said_back_with_the_confirmation():
                                          "écrira pour convenir du numéro où vous joindre.")
     assert contact_note("téléphone (06 12 34 56 78)") == \
         " Vous souhaitez un échange par téléphone (06 12 34 56 78) : le conseiller le sait."
+
+
+@pytest.mark.parametrize("text", ["moi c'est Julie Martin", "Nom : Julie Martin"])
+def test_a_name_introduced_is_the_name_alone(bookings, dispatcher, text):
+    result, _ = run(ValidateBookingForm(), dispatcher, {"requested_slot": "booking_name",
+                                                        "booking_slot": THURSDAY_10.isoformat(),
+                                                        "booking_name": text}, text)
+    assert result["booking_name"] == "Julie Martin"
+
+
+def test_name_organisation_and_email_in_one_message_at_the_name_question(bookings, dispatcher):
+    text = "thomas.vergne@cantal.fr - Thomas Vergne (CD15)"
+    result, _ = run(ValidateBookingForm(), dispatcher, {"requested_slot": "booking_name",
+                                                        "booking_slot": THURSDAY_10.isoformat(),
+                                                        "booking_name": text, "booking_email": "thomas.vergne@cantal.fr"},
+                    text)
+    assert (result["booking_name"], result["booking_organisation"], result["booking_email"]) == \
+        ("Thomas Vergne", "CD15", "thomas.vergne@cantal.fr")
+    assert "C'est noté. Nom : Thomas Vergne ; organisation : CD15 ; adresse : thomas.vergne@cantal.fr." in texts(dispatcher)
