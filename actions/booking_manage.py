@@ -95,7 +95,7 @@ class ActionAskBookingCancelConfirmed(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[Dict[Text, Any]]:
         booking = found_booking(tracker)
-        when = f" du {wording.describe_slot(booking.start)}" if booking else ""
+        when = f" du {describe_when(booking.start, local_zone(tracker))}" if booking else ""
         reference = booking.reference if booking else tracker.get_slot("booking_reference")
         dispatcher.utter_message(text=f"Voulez-vous vraiment annuler le rendez-vous {reference}{when} ? Vos données "
                                       "personnelles seront supprimées avec lui.",
@@ -119,7 +119,9 @@ class ActionManageBooking(Action):
             dispatcher.utter_message(text=f"Je ne trouve aucun rendez-vous à venir avec la référence {reference} et "
                                           "cette adresse. Vérifiez-les, puis redemandez-moi.")
             return [SlotSet("booking_reference", None), SlotSet("booking_operation", None)]
-        when = wording.describe_slot(booking.start)
+        # said in both zones to a user overseas; the zone named only then (it was said when booking)
+        local = local_zone(tracker)
+        when = describe_when(booking.start, local) if local else wording.describe_slot(booking.start)
         if operation == "cancel" and tracker.get_slot("booking_cancel_confirmed") is not True:
             dispatcher.utter_message(text=f"Je n'annule rien sans votre confirmation : votre rendez-vous "
                                           f"{booking.reference} du {when} est maintenu.")
@@ -138,7 +140,7 @@ class ActionManageBooking(Action):
                                           "Choisissons un nouveau créneau.")
             # the moment wished with the request (« décaler à mercredi matin ») chooses the slots offered
             return [SlotSet("booking_slot", None), FollowupAction("booking_form")]
-        dispatcher.utter_message(text=f"Rendez-vous {booking.reference} : {describe_when(booking.start, local_zone(tracker))}, "
+        dispatcher.utter_message(text=f"Rendez-vous {booking.reference} : {describe_when(booking.start, local)}, "
                                       f"{wording.slot_length_text()} avec un "
                                       f"conseiller de la DINUM, au nom de {booking.name} ({booking.organisation}).",
                                  buttons=[{"title": "Déplacer", "payload": "/move_booking"},

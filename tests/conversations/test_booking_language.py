@@ -139,6 +139,8 @@ def test_overseas_users_read_paris_and_local_time(chat, smtp, database_url):
     reference = REFERENCE.search(confirmation).group(0)
     [mail] = mails_to(smtp, "lea.marchand@guadeloupe.fr", reference)
     assert both in body(mail)
+    assert both in chat.say(f"je voudrais voir mon rendez-vous {reference}")
+    assert both in chat.say("annulez-le")
     # five hours behind Paris in winter, six in summer: never a fixed offset
     gap = (paris.utcoffset() - there.utcoffset()) / dt.timedelta(hours=1)
     assert gap == (5 if paris.dst() == dt.timedelta(0) else 6)
