@@ -6,7 +6,7 @@ import re
 from playwright.sync_api import expect
 
 from tests.browser.test_cards import ISSUE_MESSAGE, open_chat, visible_in_log, whole_reply
-from tests.browser.test_widget import TIMEOUT, say
+from tests.browser.test_widget import AXE, TIMEOUT, say
 
 SUMMARY_LABEL = "Voir le résumé transmis au conseiller"
 # Bubbles with nothing visible in them (the « Assistant : » for screen readers aside), and text
@@ -43,6 +43,9 @@ def test_on_a_phone_the_slots_come_first_and_the_summary_is_folded(browser, site
     page.screenshot(path=str(site["logs"] / "phone-booking-slots-390.png"))
     page.get_by_text(SUMMARY_LABEL).click()
     expect(disclosure.locator(".ofr-text")).to_contain_text("habitants")
+    page.evaluate(AXE.read_text())  # through the DevTools protocol: the page's CSP refuses inline scripts
+    assert page.evaluate("""async () => (await axe.run(document)).violations
+        .filter(v => v.impact === 'serious' || v.impact === 'critical').map(v => v.id)""") == []
     # the texts the rest channel reads are not drawn twice
     expect(page.locator(".ofr-log").get_by_text("Le conseiller recevra ce résumé")).to_have_count(0)
     assert page.evaluate(EMPTY_BUBBLES) == 0
