@@ -144,3 +144,14 @@ def test_overseas_users_read_paris_and_local_time(chat, smtp, database_url):
     # five hours behind Paris in winter, six in summer: never a fixed offset
     gap = (paris.utcoffset() - there.utcoffset()) / dt.timedelta(hours=1)
     assert gap == (5 if paris.dst() == dt.timedelta(0) else 6)
+
+
+def test_any_button_label_typed_works_like_the_button(new_chat):
+    """Not only the booking's: the hypothesis' « Garder mon profil », typed, does what its click does."""
+    typed, clicked = new_chat(), new_chat()
+    for chat in (typed, clicked):
+        chat.say(PROFILE)
+        chat.say("et si le projet coûtait 900 000 € ?")
+    keep = next((b for b in typed.buttons if b["title"] == "Garder mon profil"), None)
+    assert keep is not None, typed.buttons
+    assert typed.say("garder mon profil svp") == clicked.say(keep["payload"])
