@@ -13,6 +13,7 @@ from actions.messages import send
 from actions.tracker import PROFILE_SLOTS, places_from_tracker, profile_from_tracker, value_before_last_message
 from orientation.eligibility import INELIGIBLE, evaluate
 from orientation.replies import recommendation as replies
+from orientation.replies.fiche import with_fiche_button
 
 TERMINAL_CHANNEL = "cmdline"  # Rasa's name for the channel of `rasa shell`
 
@@ -29,8 +30,8 @@ class ActionRecommend(Action):
             return []  # the validation said what it kept and asked: the same results are not repeated
         profile = profile_from_tracker(tracker)
         results = evaluate(profile)
-        messages = replies.recommendation(profile, results, tracker.get_slot("unknown_fields") or [],
-                                          places_from_tracker(tracker))
+        messages = with_fiche_button(replies.recommendation(profile, results, tracker.get_slot("unknown_fields") or [],
+                                                            places_from_tracker(tracker)))
         if tracker.get_latest_input_channel() == TERMINAL_CHANNEL:
             # `make shell` prints a custom payload as raw JSON: there the same calls are read as text
             messages = [m for m in messages if "custom" not in m]

@@ -53,7 +53,7 @@ def test_staff_excluded_from_the_base_every_figure_is_the_engines():
     base, taken = eligible_base(main.window.session.rules["funding"], 800_000, profile.parts())
     assert taken == [("personnel", 200_000.0)] and base == 600_000
     # the plan de financement: total, excluded staff, base, the call's share, the applicant's share
-    assert nb(f"Coût total du projet (TTC) 800 000 €") in text
+    assert nb("Coût total du projet (TTC) 800 000 €") in text
     assert nb(f"Dépenses exclues de l'assiette de {main.code} : dépenses de personnel 200 000 €") in text
     assert nb(f"Assiette éligible de {main.code} 600 000 €") in text
     assert f"Part de l'appel {main.code} {fmt.euros(main.funding.amount)}" in text

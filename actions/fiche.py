@@ -1,0 +1,66 @@
+"""The « fiche projet »: the link to this conversation's PDF (the sheet itself is
+orientation/fiche/; the Rasa server serves it, addons/channels/fiche.py)."""
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any, Dict, List, Optional, Text, Tuple
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.messages import send
+from actions.recommendation import TERMINAL_CHANNEL
+from actions.tracker import places_from_tracker, profile_from_tracker
+from orientation.booking.retention import retention_days
+from orientation.eligibility import evaluate
+from orientation.fiche import links
+from orientation.fiche.content import Fiche, build_fiche
+from orientation.fiche.render import filename, pdf
+from orientation.replies.fiche import NO_ADDRESS, fiche_reply
+
+log = logging.getLogger(__name__)
+PERSON_SLOTS = {"name": "booking_name", "organisation": "booking_organisation", "reference": "booking_reference"}
+
+
+def fiche_of(tracker: Tracker, person: bool = True) -> Fiche:
+    """The sheet of this conversation: the profile its slots hold, evaluated as the bot does."""
+    profile = profile_from_tracker(tracker)
+    named = {key: tracker.get_slot(slot) for key, slot in PERSON_SLOTS.items()} if person else {}
+    return build_fiche(profile, evaluate(profile), places_from_tracker(tracker), person=named,
+                       asked=[str(q) for q in tracker.get_slot("open_questions") or []])
+
+
+def fiche_pdf(tracker: Tracker, person: bool = True) -> Tuple[bytes, str]:
+    """(the PDF, its file name)."""
+    fiche = fiche_of(tracker, person)
+    return pdf(fiche), filename(fiche.reference_date)
+
+
+def server_url(tracker: Tracker) -> Optional[str]:
+    """The address of the Rasa server the user reached, as the channel saw it (addons/channels/inputs.py)."""
+    value = ((tracker.latest_message or {}).get("metadata") or {}).get(links.SERVER_URL_KEY)
+    return value if isinstance(value, str) and value.startswith(("http://", "https://")) else None
+
+
+class ActionFicheProjet(Action):
+    """Gives the link to this conversation's « fiche projet »."""
+
+    def name(self) -> Text:
+        return "action_fiche_projet"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[Dict[Text, Any]]:
+        base = server_url(tracker)
+        if base is None:
+            send(dispatcher, [{"text": NO_ADDRESS}])
+            return []
+        token = await asyncio.get_running_loop().run_in_executor(None, links.issue, tracker.sender_id)
+        profile = profile_from_tracker(tracker)
+        complete = profile.budget is not None and profile.applicant_type is not None
+        messages = fiche_reply(links.url(base, token), filename(profile.date), retention_days(), complete)
+        if tracker.get_latest_input_channel() == TERMINAL_CHANNEL:
+            messages = [m for m in messages if "custom" not in m]  # the link is in the text
+        send(dispatcher, messages)
+        return []
