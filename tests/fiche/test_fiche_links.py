@@ -136,7 +136,7 @@ def test_the_rasa_server_serves_the_pdf_of_that_conversation_and_refuses_any_oth
 
 
 def test_the_channel_is_named_fiche_so_its_address_is_the_links():
-    assert FicheDownload.name() == "fiche" and links.PATH == f"/webhooks/{FicheDownload.name()}/"
+    assert FicheDownload.name() == "fiche" and f"/webhooks/{FicheDownload.name()}/" == links.PATH
 
 
 def test_a_token_whose_conversation_was_purged_is_refused():
