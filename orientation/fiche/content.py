@@ -151,10 +151,10 @@ def call_sheet(result: CallResult) -> CallSheet:
 
 
 def _profile_rows(profile: Profile) -> List[Tuple[str, str]]:
-    unknown = "non précisé"
-    rows = [("Structure", applicant_label(profile.applicant_type) if profile.applicant_type else unknown),
+    unknown, unknown_feminine = "non précisé", "non précisée"
+    rows = [("Structure", applicant_label(profile.applicant_type) if profile.applicant_type else unknown_feminine),
             ("Population couverte", f"{fmt.number(profile.population)} habitants"
-             if profile.population is not None else unknown)]
+             if profile.population is not None else unknown_feminine)]
     if profile.departement_count is not None:
         rows.append(("Départements couverts", fmt.number(profile.departement_count)))
     rows.append(("Coût total du projet", f"{fmt.euros(profile.budget)} TTC" if profile.budget is not None else unknown))

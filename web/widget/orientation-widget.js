@@ -13,7 +13,9 @@
  *
  * A recommendation sends its calls as a custom payload {"cards": [...], "replaces": [texts]} before
  * the same calls as text (for the rest channel and the terminal): the widget draws the cards, each
- * an element with data-call-code, and skips the texts listed in "replaces".
+ * an element with data-call-code, and skips the texts listed in "replaces". A document payload
+ * {"document": {"url", "filename", "title"}} (the « fiche projet », contract §7) is drawn as a
+ * download link.
  */
 (function () {
   "use strict";
@@ -140,7 +142,7 @@
         "Appel recommandé" });
       message.cards.forEach(function (card) { list.appendChild(renderCard(card)); });
       bubble.appendChild(list);
-    } else {
+    } else if (message.text || !message.document) {
       var body = el("p", { class: "ofr-text" });
       body.appendChild(richText(message.text || ""));
       bubble.appendChild(body);
@@ -155,6 +157,12 @@
       var download = el("a", { href: URL.createObjectURL(blob), download: message.file.name, class: "ofr-file" },
         "Télécharger l'invitation (" + message.file.name + ")");
       bubble.appendChild(download);
+    }
+    if (message.document && /^https?:\/\//.test(message.document.url || "")) {
+      // the « fiche projet » (contract §7): served as an attachment by the Rasa server
+      bubble.appendChild(el("a", { href: message.document.url, download: message.document.filename || "",
+        class: "ofr-file ofr-document", "data-role": "document" },
+        "Télécharger " + (message.document.title || "le document") + " — " + (message.document.filename || "")));
     }
     log.appendChild(bubble);
     intro.hidden = true;  // once the conversation has started, the space goes to it
@@ -222,6 +230,7 @@
         if (reply.cards.length) add({ from: "bot", cards: reply.cards });
         return;
       }
+      if (reply.document) { add({ from: "bot", document: reply.document }); return; }
       var text = reply.text || "";
       var at = skipped.indexOf(text);
       if (text && at !== -1 && !reply.quick_replies && !reply.buttons) { skipped.splice(at, 1); return; }
