@@ -18,6 +18,7 @@ from orientation.eligibility.report import profile_line
 from orientation.eligibility.rules import ABOVE, UNKNOWN, UNVERIFIABLE
 from orientation.eligibility.vocabulary import KINDS, THEMES, applicant_label
 from orientation.language import french as fmt
+from orientation.replies.call_result import MAX_DETAILED
 from orientation.replies.territory import territory_note
 from orientation.territories import Territory
 from orientation.territories.coverage import coverage
@@ -34,9 +35,11 @@ DOCUMENTS = {
     "004_bbc7f5c1faf2b799.txt": "Fiche action des fonds européens (FEDER) : services numériques aux citoyens et "
                                 "infrastructures de données",
 }
-# The rule block each criterion of rules.py reads, for its source.
+# The rule block each criterion of rules.py reads, for its source, and how the source list names it.
 CRITERION_BLOCKS = {"porteur": "applicants", "territoire": "territory", "taille": "project_size",
                     "subvention_minimale": "funding"}
+CRITERION_WORDS = {"porteur": "Porteurs admis", "territoire": "Territoire", "taille": "Taille du projet",
+                   "subvention_minimale": "Subvention minimale"}
 FIELD_NAMES = {"applicant_type": "le type de structure qui porte le projet",
                "population": "la population couverte par le projet",
                "departement_count": "le nombre de départements couverts",
@@ -77,6 +80,17 @@ class CallSheet:
 
 
 @dataclass(frozen=True)
+class OtherCall:
+    """A call also open to the profile, beyond those detailed: its figures in one row."""
+    code: str
+    title: str
+    verdict: str
+    computation: str
+    calendar: str
+    document: str
+
+
+@dataclass(frozen=True)
 class PlanRow:
     label: str
     amount: Optional[float]
@@ -93,6 +107,7 @@ class Fiche:
     territory: Optional[str]
     missing: List[str]
     calls: List[CallSheet]
+    others: List[OtherCall]
     plan: List[PlanRow]
     plan_call: Optional[str]
     plan_missing: Optional[str]
@@ -126,14 +141,22 @@ def call_sources(result: CallResult) -> List[Source]:
              _source(result, "Plafond", funding.get("cap_source")) if funding.get("cap_eur") else None,
              _source(result, "Subvention minimale", funding.get("min_grant_source")),
              _source(result, f"Calendrier ({session.name})", session.source)]
-    for finding in result.findings:
-        block = rules.get(CRITERION_BLOCKS.get(finding.criterion, ""), {})
-        found.append(_source(result, f"Critère : {finding.reason}", block.get("source") if block else None))
-    unique: Dict[Tuple[str, str], Source] = {}
+    for criterion in dict.fromkeys(f.criterion for f in result.findings if f.criterion in CRITERION_BLOCKS):
+        block = rules.get(CRITERION_BLOCKS[criterion]) or {}
+        found.append(_source(result, CRITERION_WORDS[criterion], block.get("source")))
+    # one entry per quoted sentence, naming every figure it states
+    merged: Dict[str, Source] = {}
     for source in found:
-        if source and (source.what, source.quote) not in unique:
-            unique[(source.what, source.quote)] = source
-    return list(unique.values())
+        if source is None:
+            continue
+        if source.quote in merged:
+            kept = merged[source.quote]
+            if source.what not in kept.what:
+                merged[source.quote] = Source(f"{kept.what}, {source.what[0].lower()}{source.what[1:]}",
+                                              kept.document, kept.section, kept.quote)
+        else:
+            merged[source.quote] = source
+    return list(merged.values())
 
 
 def call_sheet(result: CallResult) -> CallSheet:
@@ -222,6 +245,21 @@ def advisor_questions(profile: Profile, recommended: Sequence[CallResult], missi
     return list(dict.fromkeys(questions))
 
 
+def other_call(result: CallResult) -> OtherCall:
+    return OtherCall(result.code, result.call.short_title, result.verdict_text, result.funding.explanation,
+                     result.calendar, document(result.call.get("sources")[0]))
+
+
+def detailed_and_others(recommended: Sequence[CallResult]) -> Tuple[List[CallResult], List[CallResult]]:
+    """The calls detailed, as the bot details them (its best MAX_DETAILED on the project's theme, and
+    a fund outside France Relance that fits), and the others in one row each: the sheet stays a few
+    pages long."""
+    on_theme = [r for r in recommended if r.theme_match is not False]
+    detailed = [r for r in on_theme if not r.call.other_fund][:MAX_DETAILED]
+    detailed += [r for r in on_theme if r.call.other_fund][:1]
+    return detailed, [r for r in recommended if r not in detailed]
+
+
 def build_fiche(profile: Profile, results: Sequence[CallResult], places: Sequence[Territory] = (),
                 person: Optional[Mapping[str, str]] = None, asked: Sequence[str] = (),
                 now: Optional[dt.datetime] = None) -> Fiche:
@@ -230,6 +268,7 @@ def build_fiche(profile: Profile, results: Sequence[CallResult], places: Sequenc
     person: the booking's name and organisation when there is one (printed as text, never markup).
     asked: the user's questions the conversation left for the advisor."""
     recommended = [r for r in results if r.verdict != INELIGIBLE]
+    detailed, others = detailed_and_others(recommended)
     missing = missing_fields(profile, results)
     plan, plan_call, plan_missing = financing_plan(profile, recommended)
     labels = {"name": "Nom", "organisation": "Organisme", "reference": "Rendez-vous"}
@@ -237,6 +276,6 @@ def build_fiche(profile: Profile, results: Sequence[CallResult], places: Sequenc
         reference_date=profile.date, generated_at=now or dt.datetime.now(dt.timezone.utc),
         profile=_profile_rows(profile), profile_summary=profile_line(profile),
         territory=territory_text(places, profile.population), missing=missing,
-        calls=[call_sheet(r) for r in recommended], plan=plan, plan_call=plan_call, plan_missing=plan_missing,
+        calls=[call_sheet(r) for r in detailed], others=[other_call(r) for r in others], plan=plan, plan_call=plan_call, plan_missing=plan_missing,
         questions=advisor_questions(profile, recommended, missing, asked),
         person=[(labels[key], str(value)) for key, value in (person or {}).items() if value and key in labels])

@@ -8,7 +8,7 @@ import pytest
 
 from orientation.eligibility import INELIGIBLE, Profile, evaluate
 from orientation.eligibility.funding import eligible_base
-from orientation.fiche.content import NOT_A_DECISION, build_fiche, document
+from orientation.fiche.content import NOT_A_DECISION, build_fiche, detailed_and_others, document
 from orientation.fiche.render import pdf
 from orientation.language import french as fmt
 from tests.fiche.pdf_text import pdf_text, reader
@@ -27,12 +27,16 @@ def _recommended(results):
     return [r for r in results if r.verdict != INELIGIBLE]
 
 
-def _assert_call_figures(text: str, result) -> None:
-    """Verdict, computation, rate, caps, calendar and the quoted source of the rate, as the engine says them."""
+def _assert_call_figures(text: str, result, detailed: bool = True) -> None:
+    """Verdict, computation, rate, calendar, as the engine says them; for a detailed call, the quoted
+    source of the rate and the conditions to meet too (the others have one row and their document)."""
     assert f"{result.code} — " in text
     assert result.funding.explanation in text
     assert fmt.percent(result.funding.rate) in text
     assert result.calendar in text
+    if not detailed:
+        assert result.verdict_text in text and document(result.call.get("sources")[0]) in text
+        return
     assert result.verdict_text[0].upper() + result.verdict_text[1:] in text
     funding = result.window.session.rules["funding"]
     assert " ".join(funding["source"]["quote"].split()) in text
@@ -46,9 +50,10 @@ def test_staff_excluded_from_the_base_every_figure_is_the_engines():
     results, data = _sheet(profile)
     text = pdf_text(data)
     recommended = _recommended(results)
-    assert recommended
+    detailed, others = detailed_and_others(recommended)
+    assert detailed
     for result in recommended:
-        _assert_call_figures(text, result)
+        _assert_call_figures(text, result, result in detailed)
     main = next(r for r in recommended if r.funding.amount is not None and not r.call.other_fund)
     base, taken = eligible_base(main.window.session.rules["funding"], 800_000, profile.parts())
     assert taken == [("personnel", 200_000.0)] and base == 600_000
@@ -67,6 +72,9 @@ def test_snap4_both_caps_are_said_and_the_share_is_the_capped_amount():
     results, data = _sheet(profile)
     text = pdf_text(data)
     snap4 = next(r for r in results if r.code == "SNAP4")
+    assert snap4 in detailed_and_others(_recommended(results))[0]
+    for result in detailed_and_others(_recommended(results))[1]:
+        _assert_call_figures(text, result, detailed=False)
     assert snap4.verdict != INELIGIBLE and snap4.funding.capped and snap4.funding.amount == 3_000_000
     _assert_call_figures(text, snap4)
     assert nb("3 000 000 € par dossier ; 8 000 000 € au total par projet") in text
@@ -75,6 +83,14 @@ def test_snap4_both_caps_are_said_and_the_share_is_the_capped_amount():
     # the cap's own sentence, with its document
     assert "La subvention est plafonnée à 3 millions d'euros par dossier" in text
     assert document("003_0babef74134a46ec.txt").split(" (")[0] in text
+
+
+def test_the_calls_detailed_are_the_bots_best_on_the_theme_and_the_other_fund():
+    profile = Profile(applicant_type="commune", population=350_000, budget=400_000, nature="cooperation_usagers",
+                      date=AUTUMN_2021)
+    detailed, others = detailed_and_others(_recommended(evaluate(profile)))
+    assert [r.code for r in detailed] == ["TNT-COOP", "FEDER-NUM"]
+    assert all(r.theme_match is False for r in others)
 
 
 def test_nothing_eligible_says_so_and_gives_no_plan():
