@@ -21,6 +21,7 @@ from orientation.fiche.render import filename, pdf
 from orientation.replies.fiche import NO_ADDRESS, fiche_reply
 
 log = logging.getLogger(__name__)
+SOCKETIO_CHANNEL = "socketio"
 PERSON_SLOTS = {"name": "booking_name", "organisation": "booking_organisation", "reference": "booking_reference"}
 
 
@@ -60,7 +61,15 @@ class ActionFicheProjet(Action):
         profile = profile_from_tracker(tracker)
         complete = profile.budget is not None and profile.applicant_type is not None
         messages = fiche_reply(links.url(base, token), filename(profile.date), retention_days(), complete)
-        if tracker.get_latest_input_channel() == TERMINAL_CHANNEL:
+        channel = tracker.get_latest_input_channel()
+        if channel == TERMINAL_CHANNEL:
             messages = [m for m in messages if "custom" not in m]  # the link is in the text
-        send(dispatcher, messages)
+        if channel == SOCKETIO_CHANNEL:
+            send(dispatcher, messages)  # socket.io emits a custom payload's "data"
+            return []
+        for message in messages:  # the rest channel returns the payload as it is: {"custom": {"document": …}}
+            if "custom" in message:
+                dispatcher.utter_message(json_message=message["custom"])
+            else:
+                send(dispatcher, [message])
         return []

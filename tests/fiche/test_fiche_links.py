@@ -80,14 +80,22 @@ def test_the_reply_carries_the_link_in_the_text_and_as_a_document():
     tracker = _tracker(PROFILE, {links.SERVER_URL_KEY: "https://assistant.example.gouv.fr"})
     asyncio.run(ActionFicheProjet().run(dispatcher, tracker, {}))
     text = dispatcher.messages[0]["text"]
-    document = dispatcher.messages[1]["custom"]["data"]["document"] if "custom" in dispatcher.messages[1] else \
-        dispatcher.messages[1]["json_message"]["data"]["document"]
+    document = dispatcher.messages[1]["custom"]["data"]["document"]  # socket.io emits "data"
     assert document["url"].startswith("https://assistant.example.gouv.fr/webhooks/fiche/")
     assert document["url"] in text
     assert document["filename"] == "fiche-projet-france-relance-2021-10-15.pdf"
     assert f"pendant {retention_days()} jours" in text
     token = document["url"].rsplit("/", 1)[1]
     assert links.conversation_of(token) == "conversation-a"
+
+
+def test_on_the_rest_channel_the_custom_payload_is_the_document_itself():
+    dispatcher = CollectingDispatcher()
+    tracker = _tracker(PROFILE, {links.SERVER_URL_KEY: "http://127.0.0.1:5005"}, channel="rest")
+    asyncio.run(ActionFicheProjet().run(dispatcher, tracker, {}))
+    document = dispatcher.messages[1]["custom"]["document"]  # contract §7
+    assert document["url"].startswith("http://127.0.0.1:5005/webhooks/fiche/") and document["url"] in \
+        dispatcher.messages[0]["text"]
 
 
 def test_without_the_servers_address_the_user_is_told_in_french_and_no_link_is_made():
