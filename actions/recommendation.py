@@ -30,8 +30,10 @@ class ActionRecommend(Action):
             return []  # the validation said what it kept and asked: the same results are not repeated
         profile = profile_from_tracker(tracker)
         results = evaluate(profile)
-        messages = with_fiche_button(replies.recommendation(profile, results, tracker.get_slot("unknown_fields") or [],
-                                                            places_from_tracker(tracker)))
+        messages = replies.recommendation(profile, results, tracker.get_slot("unknown_fields") or [],
+                                          places_from_tracker(tracker))
+        if profile.applicant_type != "particulier":  # no call is for them: nothing to take away
+            messages = with_fiche_button(messages)
         if tracker.get_latest_input_channel() == TERMINAL_CHANNEL:
             # `make shell` prints a custom payload as raw JSON: there the same calls are read as text
             messages = [m for m in messages if "custom" not in m]
