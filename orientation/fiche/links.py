@@ -1,7 +1,7 @@
 """The link to a conversation's « fiche projet »: unguessable, for that conversation only, and
 valid for the conversations' retention period (config/conversations.yml).
 
-A link holds a random token (192 bits); the database keeps only its SHA-256 with the conversation's
+A link holds a random token (192 bits, in hexadecimal); the database keeps only its SHA-256 with the conversation's
 id and the moment it was given, in the assistant's database (orientation/database.py), where the
 action server writes it and any Rasa server reads it. Nothing in the link names the conversation:
 the conversation's id would let anyone who sees the link write in it. A token is refused once the
@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 
 from orientation.booking.retention import retention_days
-from orientation.database import database_url, restrict_sqlite_file
+from orientation.database import database_url, restrict_sqlite_file, sqlite_file
 
 # The message metadata where the channels put the Rasa server's address as the user reached it.
 SERVER_URL_KEY = "orientation_server_url"
@@ -42,7 +42,11 @@ def engine(url: Optional[str] = None) -> sa.engine.Engine:
     url = url or database_url()
     with _lock:
         if url not in _engines:
-            restrict_sqlite_file(url)
+            path = sqlite_file(url)
+            if path is not None and not path.exists():
+                # Only for a file not made yet: opening and closing the file of a database this process
+                # already uses would drop SQLite's locks on it (POSIX locks belong to the process).
+                restrict_sqlite_file(url)
             options = {"connect_args": {"timeout": 30}} if url.startswith("sqlite") else {"pool_pre_ping": True}
             made = sa.create_engine(url, future=True, **options)
             try:
@@ -68,7 +72,8 @@ def _now() -> dt.datetime:
 
 def issue(sender_id: str, now: Optional[dt.datetime] = None, db: Optional[sa.engine.Engine] = None) -> str:
     """A new token for this conversation's sheet."""
-    token, now = secrets.token_urlsafe(TOKEN_BYTES), now or _now()
+    # hexadecimal: no « _ » or « - » that a reader or a Markdown renderer could take for markup
+    token, now = secrets.token_hex(TOKEN_BYTES), now or _now()
     purge(now, db)
     with (db or engine()).begin() as connection:
         connection.execute(fiche_links.insert().values(digest=_digest(token), sender_id=sender_id,

@@ -17,7 +17,7 @@ def test_the_widget_downloads_the_fiche_of_the_conversation(page, tmp_path):
     button.click()
     link = page.locator('.ofr-log a[data-role="document"]').last
     expect(link).to_be_visible(timeout=TIMEOUT)
-    expect(link).to_have_attribute("href", re.compile(r"^http://[^/]+/webhooks/fiche/[A-Za-z0-9_-]{32}$"))
+    expect(link).to_have_attribute("href", re.compile(r"^http://[^/]+/webhooks/fiche/[0-9a-f]{48}$"))
     # the same link is in the reply's text, for whoever reads it without the widget
     expect(page.locator(".ofr-bot .ofr-text a").filter(has_text="/webhooks/fiche/").last).to_be_visible()
     with page.expect_download(timeout=TIMEOUT) as downloading:

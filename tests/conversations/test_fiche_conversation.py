@@ -9,7 +9,7 @@ import pytest
 from tests.fiche.pdf_text import pdf_text
 from tests.french import nb
 
-LINK = re.compile(r"https?://[^\s]+/webhooks/fiche/[A-Za-z0-9_-]+")
+LINK = re.compile(r"https?://[^\s]+/webhooks/fiche/[0-9a-f]{48}")
 PROJECT = "Je suis une commune de 350 000 habitants, projet de participation citoyenne à 400 000 €"
 
 
@@ -41,5 +41,5 @@ def test_the_button_gives_the_link_and_another_conversation_cannot_guess_one(cha
     other_link = LINK.search(other.say("la fiche du projet")).group(0)
     assert other_link != link and "Part de l'appel TNT-COOP" not in pdf_text(download(other_link)[1])
     with pytest.raises(urllib.error.HTTPError) as refused:
-        download(link[:-4] + "AAAA")
+        download(link[:-4] + ("0000" if not link.endswith("0000") else "1111"))
     assert refused.value.code == 404
