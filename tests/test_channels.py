@@ -15,6 +15,8 @@ def test_the_server_address_for_the_fiche_link_is_the_one_the_user_reached_never
     request = SimpleNamespace(scheme="https", host="assistant.example.gouv.fr")
     claimed = {SERVER_URL_KEY: "https://phishing.example"}
     assert with_client(claimed, None, request)[SERVER_URL_KEY] == "https://assistant.example.gouv.fr"
+    websocket = SimpleNamespace(scheme="wss", host="assistant.example.gouv.fr")  # the socket.io handshake
+    assert with_client({}, None, websocket)[SERVER_URL_KEY] == "https://assistant.example.gouv.fr"
 
 
 def test_the_socketio_channel_adds_the_client_to_each_message(monkeypatch):

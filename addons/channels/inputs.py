@@ -132,7 +132,9 @@ def server_url(request: Optional[Request]) -> Optional[str]:
     if request is None:
         return None
     try:
-        return f"{request.scheme}://{request.host}" if request.host else None
+        # the socket.io handshake may be a websocket request: its page's address is the http(s) one
+        scheme = {"ws": "http", "wss": "https"}.get(request.scheme, request.scheme)
+        return f"{scheme}://{request.host}" if request.host else None
     except Exception:  # noqa: BLE001 - a malformed Host header: no link, never a lost message
         return None
 
