@@ -16,6 +16,7 @@ from orientation.eligibility import INELIGIBLE, CallResult, Profile
 from orientation.eligibility.funding import PART_WORDS, caps_text, eligible_base
 from orientation.eligibility.report import profile_line
 from orientation.eligibility.rules import ABOVE, UNKNOWN, UNVERIFIABLE
+from orientation.eligibility.sessions import CLOSED
 from orientation.eligibility.vocabulary import KINDS, THEMES, applicant_label
 from orientation.language import french as fmt
 from orientation.replies.call_result import MAX_DETAILED
@@ -205,13 +206,18 @@ def missing_fields(profile: Profile, results: Sequence[CallResult]) -> List[str]
 
 def financing_plan(profile: Profile, recommended: Sequence[CallResult]
                    ) -> Tuple[List[PlanRow], Optional[str], Optional[str]]:
-    """(rows, the call the plan is built on, why there is no plan): the best France Relance call
-    with an amount, FEDER-NUM as an option, the applicant's share."""
+    """(rows, the call the plan is built on, why there is no plan): the best France Relance call on
+    the project's theme still open (or to come) with an amount, else the fund outside France Relance
+    that is (as the bot then recommends it); another such fund as an option; the applicant's share."""
     if profile.budget is None:
         return [], None, "Le coût total du projet n'est pas connu : le plan de financement ne peut pas être établi."
-    main = next((r for r in recommended if r.funding.amount is not None and not r.call.other_fund), None)
+    # the bot's recommendation: on the project's theme, open or to come (engine._rank_key's order)
+    candidates = [r for r in recommended
+                  if r.funding.amount is not None and r.status != CLOSED and r.theme_match is not False]
+    main = next((r for r in candidates if not r.call.other_fund), candidates[0] if candidates else None)
     if main is None:
-        return [], None, "Aucun appel recommandé ne donne de montant pour ce projet : pas de plan de financement."
+        return [], None, ("Aucun appel sur le thème du projet, ouvert à la date de référence, ne donne de montant "
+                          "pour ce projet : pas de plan de financement.")
     budget = profile.budget
     funding = main.window.session.rules.get("funding") or {}
     base, taken = eligible_base(funding, budget, profile.parts())
@@ -224,8 +230,8 @@ def financing_plan(profile: Profile, recommended: Sequence[CallResult]
     rows.append(PlanRow(f"Part de l'appel {main.code}", share, main.funding.explanation, kind="share"))
     rows.append(PlanRow("Part restant à la charge du porteur", budget - share,
                         "coût total moins la part de l'appel", kind="total"))
-    for other in recommended:
-        if other.call.other_fund and other.funding.amount is not None:
+    for other in candidates:
+        if other.call.other_fund and other is not main:
             rows.append(PlanRow(f"En option : {other.code} ({other.call.short_title})", other.funding.amount,
                                 f"{other.funding.explanation} ; fonds distinct, à instruire selon ses propres "
                                 "règles (le cumul avec l'appel n'est pas établi par les sources)", kind="option"))

@@ -45,8 +45,8 @@ def _assert_call_figures(text: str, result, detailed: bool = True) -> None:
 
 
 def test_staff_excluded_from_the_base_every_figure_is_the_engines():
-    profile = Profile(applicant_type="region", population=3_300_000, budget=800_000, nature="donnees",
-                      budget_parts=(("personnel", 200_000),), date=AUTUMN_2021)
+    profile = Profile(applicant_type="commune", population=350_000, budget=400_000, nature="cooperation_usagers",
+                      budget_parts=(("personnel", 100_000),), date=AUTUMN_2021)
     results, data = _sheet(profile)
     text = pdf_text(data)
     recommended = _recommended(results)
@@ -54,16 +54,29 @@ def test_staff_excluded_from_the_base_every_figure_is_the_engines():
     assert detailed
     for result in recommended:
         _assert_call_figures(text, result, result in detailed)
-    main = next(r for r in recommended if r.funding.amount is not None and not r.call.other_fund)
-    base, taken = eligible_base(main.window.session.rules["funding"], 800_000, profile.parts())
-    assert taken == [("personnel", 200_000.0)] and base == 600_000
+    main = next(r for r in recommended if r.code == "TNT-COOP")
+    assert main.funding.amount == 225_000  # the engine's: 75 % of the cost less the staff
+    base, taken = eligible_base(main.window.session.rules["funding"], 400_000, profile.parts())
+    assert taken == [("personnel", 100_000.0)] and base == 300_000
+    assert nb("75 % de 300 000 € (400 000 € moins 100 000 € de personnel), soit jusqu'à 225 000 €") in text
     # the plan de financement: total, excluded staff, base, the call's share, the applicant's share
-    assert nb("Coût total du projet (TTC) 800 000 €") in text
-    assert nb(f"Dépenses exclues de l'assiette de {main.code} : dépenses de personnel 200 000 €") in text
-    assert nb(f"Assiette éligible de {main.code} 600 000 €") in text
-    assert f"Part de l'appel {main.code} {fmt.euros(main.funding.amount)}" in text
-    assert f"Part restant à la charge du porteur {fmt.euros(800_000 - main.funding.amount)}" in text
-    assert nb("dont dépenses de personnel 200 000 €") in text
+    assert nb("Coût total du projet (TTC) 400 000 €") in text
+    assert nb("Dépenses exclues de l'assiette de TNT-COOP : dépenses de personnel 100 000 €") in text
+    assert nb("Assiette éligible de TNT-COOP 300 000 €") in text
+    assert nb("Part de l'appel TNT-COOP 225 000 €") in text
+    assert nb("Part restant à la charge du porteur 175 000 €") in text
+    assert nb("dont dépenses de personnel 100 000 €") in text
+
+
+def test_when_the_theme_has_no_open_france_relance_call_the_plan_is_on_the_fund_the_bot_recommends():
+    profile = Profile(applicant_type="region", population=3_300_000, budget=800_000, nature="donnees",
+                      budget_parts=(("personnel", 200_000),), date=AUTUMN_2021)
+    results, data = _sheet(profile)
+    text = pdf_text(data)
+    feder = next(r for r in results if r.code == "FEDER-NUM")
+    assert next(r for r in results if r.code == "TNT-DONNEES").status == "closed"
+    assert f"Part de l'appel FEDER-NUM {fmt.euros(feder.funding.amount)}" in text
+    assert "Part de l'appel TNT-COOP" not in text  # open, but on another theme
 
 
 def test_snap4_both_caps_are_said_and_the_share_is_the_capped_amount():
@@ -91,6 +104,18 @@ def test_the_calls_detailed_are_the_bots_best_on_the_theme_and_the_other_fund():
     detailed, others = detailed_and_others(_recommended(evaluate(profile)))
     assert [r.code for r in detailed] == ["TNT-COOP", "FEDER-NUM"]
     assert all(r.theme_match is False for r in others)
+
+
+def test_after_france_relance_the_plan_is_on_the_fund_still_open_never_on_a_closed_call():
+    profile = Profile(applicant_type="commune", population=350_000, budget=400_000, nature="cooperation_usagers",
+                      date=dt.date(2026, 11, 25))
+    results = evaluate(profile)
+    feder = next(r for r in results if r.code == "FEDER-NUM")
+    assert next(r for r in results if r.code == "TNT-COOP").status == "closed" and feder.status != "closed"
+    text = pdf_text(pdf(build_fiche(profile, results, now=NOW)))
+    assert "Sur la base de l'appel FEDER-NUM" in text
+    assert f"Part de l'appel FEDER-NUM {fmt.euros(feder.funding.amount)}" in text
+    assert "Part de l'appel TNT-COOP" not in text
 
 
 def test_nothing_eligible_says_so_and_gives_no_plan():
