@@ -19,6 +19,7 @@ from orientation.fiche import links
 from orientation.fiche.content import Fiche, build_fiche
 from orientation.fiche.render import filename, pdf
 from orientation.replies.fiche import NO_ADDRESS, fiche_reply
+from orientation.settings import get_settings
 
 log = logging.getLogger(__name__)
 SOCKETIO_CHANNEL = "socketio"
@@ -40,7 +41,11 @@ def fiche_pdf(tracker: Tracker, person: bool = True) -> Tuple[bytes, str]:
 
 
 def server_url(tracker: Tracker) -> Optional[str]:
-    """The address of the Rasa server the user reached, as the channel saw it (addons/channels/inputs.py)."""
+    """ORIENTATION_PUBLIC_URL, else the address of the Rasa server the user reached, as the channel
+    saw it (addons/channels/inputs.py)."""
+    public = get_settings().public_url
+    if public:
+        return str(public)
     value = ((tracker.latest_message or {}).get("metadata") or {}).get(links.SERVER_URL_KEY)
     return value if isinstance(value, str) and value.startswith(("http://", "https://")) else None
 

@@ -98,6 +98,14 @@ def test_on_the_rest_channel_the_custom_payload_is_the_document_itself():
         dispatcher.messages[0]["text"]
 
 
+def test_orientation_public_url_gives_the_links_address_behind_a_proxy(monkeypatch):
+    monkeypatch.setenv("ORIENTATION_PUBLIC_URL", "https://assistant.example.gouv.fr/")
+    dispatcher = CollectingDispatcher()
+    tracker = _tracker(PROFILE, {links.SERVER_URL_KEY: "http://10.0.0.5:5005"})
+    asyncio.run(ActionFicheProjet().run(dispatcher, tracker, {}))
+    assert "https://assistant.example.gouv.fr/webhooks/fiche/" in dispatcher.messages[0]["text"]
+
+
 def test_without_the_servers_address_the_user_is_told_in_french_and_no_link_is_made():
     dispatcher = CollectingDispatcher()
     asyncio.run(ActionFicheProjet().run(dispatcher, _tracker(PROFILE), {}))
