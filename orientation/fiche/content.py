@@ -14,7 +14,6 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from orientation.eligibility import INELIGIBLE, CallResult, Profile
 from orientation.eligibility.funding import PART_WORDS, caps_text, eligible_base
-from orientation.eligibility.report import profile_line
 from orientation.eligibility.rules import ABOVE, UNKNOWN, UNVERIFIABLE
 from orientation.eligibility.sessions import CLOSED
 from orientation.eligibility.vocabulary import KINDS, THEMES, applicant_label
@@ -104,7 +103,6 @@ class Fiche:
     reference_date: dt.date
     generated_at: dt.datetime
     profile: List[Tuple[str, str]]
-    profile_summary: str
     territory: Optional[str]
     missing: List[str]
     calls: List[CallSheet]
@@ -280,8 +278,8 @@ def build_fiche(profile: Profile, results: Sequence[CallResult], places: Sequenc
     labels = {"name": "Nom", "organisation": "Organisme", "reference": "Rendez-vous"}
     return Fiche(
         reference_date=profile.date, generated_at=now or dt.datetime.now(dt.timezone.utc),
-        profile=_profile_rows(profile), profile_summary=profile_line(profile),
-        territory=territory_text(places, profile.population), missing=missing,
-        calls=[call_sheet(r) for r in detailed], others=[other_call(r) for r in others], plan=plan, plan_call=plan_call, plan_missing=plan_missing,
+        profile=_profile_rows(profile), territory=territory_text(places, profile.population), missing=missing,
+        calls=[call_sheet(r) for r in detailed], others=[other_call(r) for r in others],
+        plan=plan, plan_call=plan_call, plan_missing=plan_missing,
         questions=advisor_questions(profile, recommended, missing, asked),
         person=[(labels[key], str(value)) for key, value in (person or {}).items() if value and key in labels])
