@@ -50,6 +50,30 @@ def server_url(tracker: Tracker) -> Optional[str]:
     return value if isinstance(value, str) and value.startswith(("http://", "https://")) else None
 
 
+async def send_fiche_link(dispatcher: CollectingDispatcher, tracker: Tracker, booked: bool = False) -> bool:
+    """Sends the link to this conversation's sheet (a new token); False when the server's address is
+    unknown (nothing sent). booked: after a booking's confirmation."""
+    base = server_url(tracker)
+    if base is None:
+        return False
+    token = await asyncio.get_running_loop().run_in_executor(None, links.issue, tracker.sender_id)
+    profile = profile_from_tracker(tracker)
+    complete = profile.budget is not None and profile.applicant_type is not None
+    messages = fiche_reply(links.url(base, token), filename(profile.date), retention_days(), complete, booked)
+    channel = tracker.get_latest_input_channel()
+    if channel == TERMINAL_CHANNEL:
+        messages = [m for m in messages if "custom" not in m]  # the link is in the text
+    if channel == SOCKETIO_CHANNEL:
+        send(dispatcher, messages)  # socket.io emits a custom payload's "data"
+        return True
+    for message in messages:  # the rest channel returns the payload as it is: {"custom": {"document": …}}
+        if "custom" in message:
+            dispatcher.utter_message(json_message=message["custom"])
+        else:
+            send(dispatcher, [message])
+    return True
+
+
 class ActionFicheProjet(Action):
     """Gives the link to this conversation's « fiche projet »."""
 
@@ -58,23 +82,6 @@ class ActionFicheProjet(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[Dict[Text, Any]]:
-        base = server_url(tracker)
-        if base is None:
+        if not await send_fiche_link(dispatcher, tracker):
             send(dispatcher, [{"text": NO_ADDRESS}])
-            return []
-        token = await asyncio.get_running_loop().run_in_executor(None, links.issue, tracker.sender_id)
-        profile = profile_from_tracker(tracker)
-        complete = profile.budget is not None and profile.applicant_type is not None
-        messages = fiche_reply(links.url(base, token), filename(profile.date), retention_days(), complete)
-        channel = tracker.get_latest_input_channel()
-        if channel == TERMINAL_CHANNEL:
-            messages = [m for m in messages if "custom" not in m]  # the link is in the text
-        if channel == SOCKETIO_CHANNEL:
-            send(dispatcher, messages)  # socket.io emits a custom payload's "data"
-            return []
-        for message in messages:  # the rest channel returns the payload as it is: {"custom": {"document": …}}
-            if "custom" in message:
-                dispatcher.utter_message(json_message=message["custom"])
-            else:
-                send(dispatcher, [message])
         return []

@@ -23,12 +23,15 @@ def with_fiche_button(messages: List[Message]) -> List[Message]:
     return [*messages[:-1], last]
 
 
-def fiche_reply(url: str, filename: str, days: int, complete: bool) -> List[Message]:
-    """The link in the text (rest channel, `make shell`) and as a document for the widget."""
+def fiche_reply(url: str, filename: str, days: int, complete: bool, booked: bool = False) -> List[Message]:
+    """The link in the text (rest channel, `make shell`) and as a document for the widget; after a
+    booking, the same page as the advisor's."""
     what = ("votre profil, les appels recommandés avec leurs montants et leurs sources, et le plan de financement"
             if complete else "ce que je sais de votre projet et ce qui manque encore pour établir le plan de "
                              "financement")
-    text = (f"Voici la fiche projet (PDF) : {what}. Ce lien ne vaut que pour cette conversation, pendant "
+    lead = ("La fiche projet (PDF) de votre dossier, que le conseiller aura sous les yeux pendant le rendez-vous"
+            if booked else "Voici la fiche projet (PDF)")
+    text = (f"{lead} : {what}. Ce lien ne vaut que pour cette conversation, pendant "
             f"{fmt.plural(days, 'jour', 'jours')} : {url}")
     return [{"text": text}, {"custom": {"document": {"url": url, "filename": filename,
                                                       "title": "Fiche projet (PDF)"}}}]

@@ -6,6 +6,7 @@ import urllib.request
 
 import pytest
 
+from tests.conversations.test_booking_conversation import book
 from tests.fiche.pdf_text import pdf_text
 from tests.french import nb
 
@@ -43,3 +44,12 @@ def test_the_button_gives_the_link_and_another_conversation_cannot_guess_one(cha
     with pytest.raises(urllib.error.HTTPError) as refused:
         download(link[:-4] + ("0000" if not link.endswith("0000") else "1111"))
     assert refused.value.code == 404
+
+
+def test_the_booking_confirmation_carries_the_link_too(chat):
+    _, confirmation = book(chat, email="jeanne.vert@lyon.fr")
+    assert "C'est réservé" in confirmation
+    link = LINK.search(confirmation).group(0)
+    assert "que le conseiller aura sous les yeux pendant le rendez-vous" in confirmation
+    text = pdf_text(download(link)[1])
+    assert "ITN8A —" in text and "Plan de financement" in text
