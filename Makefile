@@ -50,7 +50,8 @@ install: system-packages $(INSTALLED) node_modules/.installed $(TERRITORIES) $(C
 install-prod:
 	$(MAKE) install DEV=0
 
-# Chromium, PostgreSQL and npm from apt-get on Debian (sudo when not root); a clear list elsewhere.
+# Chromium, PostgreSQL, npm and WeasyPrint's Pango from apt-get on Debian (sudo when not root); a
+# clear list elsewhere.
 system-packages:
 	@scripts/install-system-packages
 

@@ -13,6 +13,7 @@ from rasa_sdk.types import DomainDict
 from actions import booking_services
 from actions.booking_slots import forget_booking, forget_email, local_zone, slot_time
 from actions.client import client_of
+from actions.fiche import send_fiche_link
 from actions.tracker import PROFILE_SLOTS, places_from_tracker, profile_from_tracker
 from orientation.booking import wording
 from orientation.booking.config import load_config
@@ -87,6 +88,7 @@ class ActionBookAppointment(Action):
                   + mail_note(await booking_services.send_mail("deplacement" if moving else "confirmation", booking,
                                                                previous, local), booking.email)),
             buttons=[{"title": "Ajouter à mon agenda (.ics)", "payload": "/get_invitation"}])
+        await send_fiche_link(dispatcher, tracker, booked=True)  # the confirmation carries the link (contract §7)
         return forget_booking() + [SlotSet("booking_reference", booking.reference),
                                    SlotSet("booking_email", booking.email)]
 

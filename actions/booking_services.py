@@ -7,12 +7,14 @@ import asyncio
 import datetime as dt
 import logging
 from functools import lru_cache
-from typing import Optional, Set
+from typing import List, Optional, Set
 
 from orientation.booking import mail
 from orientation.booking.local_time import LocalZone
 from orientation.booking.retention import scrub_booking
 from orientation.booking.store import Booking, BookingStore
+from orientation.fiche.booked import booking_pdf
+from orientation.fiche.render import MEDIA_TYPE
 
 log = logging.getLogger(__name__)
 
@@ -27,13 +29,27 @@ def now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
 
 
+def fiche_attachments(event: str, booking: Booking) -> List[mail.Attachment]:
+    """The « fiche projet » for a confirmation or a move; none for a cancellation, nor when it cannot
+    be made (the e-mail leaves all the same)."""
+    if event == "annulation":
+        return []
+    try:
+        data, name = booking_pdf(booking)
+    except Exception as error:  # noqa: BLE001 - the booking's e-mail matters more than its attachment
+        log.error("booking %s: no fiche projet attached: %s", booking.reference, type(error).__name__)
+        return []
+    return [(data, name, MEDIA_TYPE)]
+
+
 async def send_mail(event: str, booking: Booking, previous: Optional[Booking] = None,
                     local: Optional[LocalZone] = None) -> str:
     """mail.send_booking_mail in a worker thread: a slow mail server does not hold the other conversations.
     `local`: the user's zone when overseas, whose time the e-mail gives too."""
     try:
         return await asyncio.get_running_loop().run_in_executor(
-            None, lambda: mail.send_booking_mail(event, booking, store(), previous=previous, local=local))
+            None, lambda: mail.send_booking_mail(event, booking, store(), previous=previous, local=local,
+                                                 attachments=fiche_attachments(event, booking)))
     except Exception as error:  # noqa: BLE001 - the booking is stored whatever happens to its e-mail
         # The error's type only: SMTP errors quote the recipients' addresses.
         log.error("booking %s: %s e-mail failed: %s", booking.reference, event, type(error).__name__)

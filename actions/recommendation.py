@@ -13,6 +13,7 @@ from actions.messages import send
 from actions.tracker import PROFILE_SLOTS, places_from_tracker, profile_from_tracker, value_before_last_message
 from orientation.eligibility import INELIGIBLE, evaluate
 from orientation.replies import recommendation as replies
+from orientation.replies.fiche import with_fiche_button
 
 TERMINAL_CHANNEL = "cmdline"  # Rasa's name for the channel of `rasa shell`
 
@@ -31,6 +32,8 @@ class ActionRecommend(Action):
         results = evaluate(profile)
         messages = replies.recommendation(profile, results, tracker.get_slot("unknown_fields") or [],
                                           places_from_tracker(tracker))
+        if profile.applicant_type != "particulier":  # no call is for them: nothing to take away
+            messages = with_fiche_button(messages)
         if tracker.get_latest_input_channel() == TERMINAL_CHANNEL:
             # `make shell` prints a custom payload as raw JSON: there the same calls are read as text
             messages = [m for m in messages if "custom" not in m]

@@ -7,27 +7,15 @@ from typing import Any, Dict, List, Optional
 from rasa_sdk import Tracker
 
 from actions.validation_scope import PROFILE_SLOTS  # one list, also read by the Rasa server
-from orientation.eligibility import Profile, ProfileError, reference_date
+from orientation.eligibility import Profile
+from orientation.eligibility.profile import profile_from_slots
 from orientation.territories import IndexMissing, Territory, load_index
 from orientation.territories.coverage import decode
 
 
 def profile_from(slots: Dict[str, Any]) -> Profile:
     """The engine's profile; a value the engine refuses is left out rather than breaking the answer."""
-    fields = {"applicant_type": slots.get("applicant_type"), "population": slots.get("population"),
-              "departement_count": slots.get("departement_count"), "budget": slots.get("budget"),
-              "nature": slots.get("project_nature"), "budget_parts": slots.get("budget_parts") or {}}
-    try:
-        return Profile(date=reference_date(), **fields)
-    except ProfileError:
-        kept = {}
-        for name, value in fields.items():
-            try:
-                Profile(date=reference_date(), **{name: value})
-                kept[name] = value
-            except ProfileError:
-                pass
-        return Profile(date=reference_date(), **kept)
+    return profile_from_slots(slots)  # one rule, also read by the advisors' agenda (a booking's profile)
 
 
 def profile_from_tracker(tracker: Tracker) -> Profile:

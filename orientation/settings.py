@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any, Callable, Dict, Iterator, Mapping, Optional, Tuple, Type, TypeVar, Union
 from urllib.parse import unquote, urlsplit
 
-from pydantic import BaseSettings, Field, ValidationError, conint, validator
+from pydantic import BaseSettings, Field, HttpUrl, ValidationError, conint, validator
 
 ROOT = Path(__file__).resolve().parents[1]
 DATABASE_FILE = ROOT / "var" / "orientation.db"
@@ -197,6 +197,10 @@ class Settings(_Variables):
                                       description="une liste d'adresses ou de réseaux IP séparés par des virgules")
     redis_url: Optional[RedisUrl] = Field(None, env="ORIENTATION_REDIS_URL",
                                           description="une adresse redis:// ou rediss://")
+    # the address users reach the Rasa server at, for the « fiche projet » links (behind a proxy that
+    # ends TLS); unset: the address each request came to
+    public_url: Optional[HttpUrl] = Field(None, env="ORIENTATION_PUBLIC_URL",
+                                          description="une adresse http:// ou https://")
     # The advisors' agenda server
     advisors_host: str = Field("127.0.0.1", env="ADVISORS_HOST", description="une adresse d'écoute")
     advisors_port: Port = Field(8001, env="ADVISORS_PORT", description=PORT)

@@ -37,6 +37,7 @@ from sanic.response import HTTPResponse
 
 from actions.client import CLIENT_KEY
 from orientation.client_address import Network, client_address, networks
+from orientation.fiche.links import SERVER_URL_KEY
 from orientation.language import french
 from orientation.replies.message import UNAVAILABLE
 from orientation.settings import Settings, get_settings
@@ -126,7 +127,19 @@ def request_client(request: Request, proxies: List[Network]) -> Optional[str]:
     return client_address(request.ip, request.headers.get("x-forwarded-for"), proxies)
 
 
-def with_client(metadata: Any, client: Optional[str]) -> Dict[Text, Any]:
+def server_url(request: Optional[Request]) -> Optional[str]:
+    """This server's address as the user reached it (the « fiche projet » link, actions/fiche.py)."""
+    if request is None:
+        return None
+    try:
+        # the socket.io handshake may be a websocket request: its page's address is the http(s) one
+        scheme = {"ws": "http", "wss": "https"}.get(request.scheme, request.scheme)
+        return f"{scheme}://{request.host}" if request.host else None
+    except Exception:  # noqa: BLE001 - a malformed Host header: no link, never a lost message
+        return None
+
+
+def with_client(metadata: Any, client: Optional[str], request: Optional[Request] = None) -> Dict[Text, Any]:
     if isinstance(metadata, str):  # the socketio channel accepts metadata as a JSON string
         try:
             metadata = json.loads(metadata)
@@ -134,6 +147,7 @@ def with_client(metadata: Any, client: Optional[str]) -> Dict[Text, Any]:
             metadata = {}
     metadata = dict(metadata) if isinstance(metadata, dict) else {}
     metadata[CLIENT_KEY] = client
+    metadata[SERVER_URL_KEY] = server_url(request)  # always ours, never what the client claims
     return metadata
 
 
@@ -166,7 +180,7 @@ class OrientationRestInput(RestInput):
         return blueprint
 
     def get_metadata(self, request: Request) -> Optional[Dict[Text, Any]]:
-        return with_client(super().get_metadata(request), request_client(request, self.proxies))
+        return with_client(super().get_metadata(request), request_client(request, self.proxies), request)
 
 
 class OrientationSocketIOInput(SocketIOInput):
@@ -195,7 +209,7 @@ class OrientationSocketIOInput(SocketIOInput):
             request = (self.sio.get_environ(sid, namespace=self.namespace) or {}).get("sanic.request")
             client = request_client(request, proxies) if request is not None else None
             if isinstance(data, dict):
-                data = {**data, self.metadata_key: with_client(data.get(self.metadata_key), client)}
+                data = {**data, self.metadata_key: with_client(data.get(self.metadata_key), client, request)}
             await receive(sid, data)
 
         self.sio.on("connect", connect_from_allowed_origin, namespace=self.namespace)

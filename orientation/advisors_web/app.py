@@ -31,6 +31,8 @@ from orientation.booking.store import Booking, BookingStore
 from orientation.booking.wording import describe_day, time_span, time_zone_text
 from orientation.client_address import client_address as forwarded_client
 from orientation.client_address import networks
+from orientation.fiche.booked import booking_pdf
+from orientation.fiche.render import MEDIA_TYPE
 from orientation.language import french
 from orientation.language.contacts import REFERENCE_LENGTH, normalise_reference
 
@@ -102,6 +104,7 @@ def create_app(store: BookingStore, accounts_file: Path, notify_cancelled: Optio
     app.router.add_get("/semaine", week_page)
     app.router.add_get("/recherche", search)
     app.router.add_get("/rendez-vous/{reference}", booking_page)
+    app.router.add_get("/rendez-vous/{reference}/fiche-projet.pdf", fiche_pdf)
     app.router.add_get("/rendez-vous/{reference}/annulation", cancel_form)
     app.router.add_post("/rendez-vous/{reference}/annulation", cancel)
     app.router.add_get("/export/{period:jour|semaine}.{kind:csv|ics}", export)
@@ -362,6 +365,14 @@ async def booking_page(request: web.Request) -> web.Response:
     booking = _booking_or_404(request)
     return render(request, "booking.html", title=f"Rendez-vous {booking.reference}", booking=booking,
                   upcoming=booking.start > request.app[SETTINGS].clock(), day=booking.start.date())
+
+
+async def fiche_pdf(request: web.Request) -> web.Response:
+    """The booking's « fiche projet » (orientation/fiche/), the page the user has too, made in a worker thread."""
+    booking = _booking_or_404(request)
+    data, name = await asyncio.get_running_loop().run_in_executor(None, booking_pdf, booking)
+    return web.Response(body=data, content_type=MEDIA_TYPE,
+                        headers={"Content-Disposition": f'inline; filename="{name}"'})
 
 
 async def cancel_form(request: web.Request) -> web.Response:

@@ -25,7 +25,7 @@ import smtplib
 import ssl
 from dataclasses import dataclass
 from email.message import EmailMessage
-from typing import Any, Dict, List, Mapping, Optional
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 import sqlalchemy as sa
 
@@ -48,6 +48,7 @@ SENT, QUEUED, REFUSED, DISABLED = "sent", "queued", "refused", "disabled"
 PENDING, FAILED = "pending", "failed"  # outbox statuses
 FIRST_DELAY = dt.timedelta(minutes=1)
 LONGEST_DELAY = dt.timedelta(hours=6)
+Attachment = Tuple[bytes, str, str]  # data, file name, media type
 MAX_ATTEMPTS = 20  # about four days of tries, then the message is marked failed
 
 SUBJECTS = {"confirmation": "Votre rendez-vous avec la DINUM est confirmé",
@@ -117,10 +118,18 @@ def advisor_body(event: str, booking: Booking, previous: Optional[Booking] = Non
     return "\n".join(lines) + "\n"
 
 
+def _attach(message: EmailMessage, attachments: Sequence[Attachment]) -> None:
+    for data, filename, media_type in attachments:
+        maintype, _, subtype = media_type.partition("/")
+        message.add_attachment(data, maintype=maintype, subtype=subtype, filename=filename)
+
+
 def compose(event: str, booking: Booking, sender: str, advisors: Optional[str], contact: Optional[str] = None,
-            previous: Optional[Booking] = None, local: Optional[LocalZone] = None) -> List[EmailMessage]:
+            previous: Optional[Booking] = None, local: Optional[LocalZone] = None,
+            attachments: Sequence[Attachment] = ()) -> List[EmailMessage]:
     """The user's message (with the .ics: PUBLISH, or CANCEL for a cancellation), then the
-    advisors' notice with the case summary when their address is known."""
+    advisors' notice with the case summary when their address is known; both carry `attachments`
+    (the « fiche projet » of a confirmation or a move)."""
     if event not in EVENTS:
         raise ValueError(f"unknown booking e-mail event {event!r}; one of {EVENTS}")
     cancelled = event == "annulation"
@@ -128,11 +137,13 @@ def compose(event: str, booking: Booking, sender: str, advisors: Optional[str], 
     user = _message(sender, booking.email, f"{SUBJECTS[event]} : {when} ({booking.reference})",
                     user_body(event, booking, previous, local))
     _ics_attachment(user, booking, cancelled, contact)
+    _attach(user, attachments)
     messages = [user]
     if advisors:
         notice = _message(sender, advisors, f"{ADVISOR_SUBJECTS[event]} {booking.reference} : {when} — "
                                             f"{booking.organisation}", advisor_body(event, booking, previous, local))
         _ics_attachment(notice, booking, cancelled, contact)
+        _attach(notice, attachments)
         messages.append(notice)
     return messages
 
@@ -278,7 +289,7 @@ def failed_mails(store: BookingStore) -> List[FailedMail]:
 
 def send_booking_mail(event: str, booking: Booking, store: BookingStore, *, previous: Optional[Booking] = None,
                       environ: Optional[Mapping[str, str]] = None, now: Optional[dt.datetime] = None,
-                      local: Optional[LocalZone] = None) -> str:
+                      local: Optional[LocalZone] = None, attachments: Sequence[Attachment] = ()) -> str:
     """Tells the user and the advisors of a booking event; the booking is already stored (or, for a
     cancellation, already deleted: `booking` is what it was).
 
@@ -286,6 +297,7 @@ def send_booking_mail(event: str, booking: Booking, store: BookingStore, *, prev
     store: where the outbox lives (the bookings database).
     environ: the variables to read (default os.environ, see orientation/settings.py).
     local: the user's zone when overseas (the user's e-mail gives the time there too).
+    attachments: (bytes, file name, media type) added to both messages (the « fiche projet »).
     Returns, about the user's own e-mail: SENT (it left), QUEUED (it did not: kept in the outbox and
     retried with backoff), REFUSED (the server refused the address for good: never retried) or
     DISABLED (ORIENTATION_SMTP_URL unset: nothing sent, nothing kept). Never raises for a mail server failure.
@@ -301,7 +313,7 @@ def send_booking_mail(event: str, booking: Booking, store: BookingStore, *, prev
         return DISABLED
     now = now or _utc_now()
     messages = compose(event, booking, mail_settings.sender, mail_settings.advisors_email,
-                       store.config.contact, previous, local)
+                       store.config.contact, previous, local, attachments)
     if not mail_settings.advisors_email:
         log.warning("booking %s: %s unset, the advisors are not told", booking.reference, ADVISORS_ENV)
     retry_outbox(store, environ, now)  # older e-mails that are due

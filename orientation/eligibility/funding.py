@@ -75,3 +75,10 @@ def funding_conditions(funding: Dict[str, Any]) -> List[str]:
         return said
     return ["Taux appliqué hors " + ", ".join(excluded[:-1]) + (" et " if len(excluded) > 1 else "")
             + excluded[-1] + "."] + said
+
+
+def caps_text(funding: Dict[str, Any]) -> Optional[str]:
+    """The call's caps as the replies say them (« 3 000 000 € par dossier ; 8 000 000 € au total… »),
+    None for a call without a cap."""
+    cap_words, second_cap = _cap_words(funding)
+    return f"{cap_words}{second_cap}" if cap_words else None

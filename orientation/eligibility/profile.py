@@ -97,3 +97,24 @@ def _checked_parts(parts: Any) -> Tuple[Tuple[str, float], ...]:
             raise ProfileError(f"Part de budget inconnue « {kind} ». Valeurs possibles : {', '.join(PART_KINDS)}.")
         checked.append((kind, _checked(value, "budget", "Une part du budget")))
     return tuple(sorted(checked))
+
+
+def profile_from_slots(slots: Dict[str, Any], date: Optional[dt.date] = None) -> Profile:
+    """The engine's profile from the dialogue's slots (contract §4: `project_nature` is the theme),
+    as the bot holds them or as a booking stored them; a value the engine refuses is left out rather
+    than breaking the answer."""
+    date = date or reference_date()
+    fields = {"applicant_type": slots.get("applicant_type"), "population": slots.get("population"),
+              "departement_count": slots.get("departement_count"), "budget": slots.get("budget"),
+              "nature": slots.get("project_nature"), "budget_parts": slots.get("budget_parts") or {}}
+    try:
+        return Profile(date=date, **fields)
+    except ProfileError:
+        kept = {}
+        for name, value in fields.items():
+            try:
+                Profile(date=date, **{name: value})
+                kept[name] = value
+            except ProfileError:
+                pass
+        return Profile(date=date, **kept)

@@ -119,7 +119,8 @@ def test_the_calls_that_do_not_fit_are_named_with_a_button_each(dispatcher):
     assert "Sur ce thème, ne vous sont pas ouverts : ITN5, ITN8B." in closing["text"]
     assert [b["title"] for b in closing["buttons"]] == ["Détails de FEDER-NUM", "Détails de TNT-DONNEES",
                                                         "Pourquoi pas ITN5 ?", "Pourquoi pas ITN8B ?",
-                                                        "Prendre rendez-vous avec la DINUM"]
+                                                        "Prendre rendez-vous avec la DINUM",
+                                                        "Télécharger la fiche projet (PDF)"]
     assert "Type de porteur non admis" not in texts(dispatcher)
 
 

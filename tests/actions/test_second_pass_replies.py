@@ -161,7 +161,9 @@ def test_nothing_fits_for_a_small_commune_two_sentences_then_the_appointment(dis
         "les conseillers de la DINUM peuvent vous aider à le monter."))
     assert dispatcher.messages[-1]["text"] == nb("Souhaitez-vous en parler 15 minutes avec un conseiller de la DINUM ?")
     assert dispatcher.messages[-1]["buttons"] == [{"title": "Prendre rendez-vous avec la DINUM",
-                                                   "payload": "/ask_appointment"}]
+                                                   "payload": "/ask_appointment"},
+                                                  {"title": "Télécharger la fiche projet (PDF)",
+                                                   "payload": "/ask_fiche"}]
 
 
 def test_nothing_fits_for_an_association_with_a_tiny_budget_says_the_project_is_too_small(dispatcher):

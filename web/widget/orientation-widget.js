@@ -13,7 +13,9 @@
  *
  * A recommendation sends its calls as a custom payload {"cards": [...], "replaces": [texts]} before
  * the same calls as text (for the rest channel and the terminal): the widget draws the cards, each
- * an element with data-call-code, and skips the texts listed in "replaces".
+ * an element with data-call-code, and skips the texts listed in "replaces". A document payload
+ * {"document": {"url", "filename", "title"}} (the « fiche projet », contract §7) is drawn as a
+ * download link.
  *
  * Before a booking, the advisor's summary comes the same way, {"intro", "disclosure": {"label", "text"},
  * "replaces"}: the widget says the short intro, then the slot buttons as they come, and only then the
@@ -168,6 +170,12 @@
       bubble.appendChild(group);
     }
     if (message.file) bubble.appendChild(fileLink(message.file));
+    if (message.document && /^https?:\/\//.test(message.document.url || "")) {
+      // the « fiche projet » (contract §7): served as an attachment by the Rasa server
+      bubble.appendChild(el("a", { href: message.document.url, download: message.document.filename || "",
+        class: "ofr-file ofr-document", "data-role": "document" },
+        "Télécharger " + (message.document.title || "le document") + " — " + (message.document.filename || "")));
+    }
     log.appendChild(bubble);
     intro.hidden = true;  // once the conversation has started, the space goes to it
     return bubble;
@@ -260,6 +268,7 @@
         disclosureTimer = window.setTimeout(releaseDisclosure, 3000);
         return;
       }
+      if (reply.document) { add({ from: "bot", document: reply.document }); return; }
       var text = reply.text || "";
       var at = skipped.indexOf(text);
       if (text && at !== -1 && !reply.quick_replies && !reply.buttons) { skipped.splice(at, 1); return; }
