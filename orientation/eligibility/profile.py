@@ -59,6 +59,10 @@ class Profile:
     # Parts of the budget the user named, as ((kind, euros TTC), …) (« dont 200 000 € de
     # salaires »): a call whose rate is « hors personnel » applies it to the rest.
     budget_parts: Tuple[Tuple[str, float], ...] = ()
+    # The budget as the user gave it (« 400 000 € HT »): the figure and "HT", "TTC" or None when
+    # unsaid. `budget` stays TTC; a call whose source names no basis computes on this figure.
+    budget_given: Optional[float] = None
+    budget_given_tax: Optional[str] = None
 
     def __post_init__(self) -> None:
         if self.applicant_type is not None and self.applicant_type not in APPLICANT_TYPES:
@@ -75,6 +79,15 @@ class Profile:
         count = _checked(self.departement_count, "departement_count", "Le nombre de départements")
         object.__setattr__(self, "departement_count", count)
         object.__setattr__(self, "budget_parts", _checked_parts(self.budget_parts))
+        object.__setattr__(self, "budget_given", _checked(self.budget_given, "budget", "Le budget donné"))
+        if self.budget_given_tax not in (None, "HT", "TTC"):
+            raise ProfileError(f"Base du budget inconnue « {self.budget_given_tax} » : HT ou TTC.")
+
+    def as_given(self) -> Tuple[Optional[float], Optional[str]]:
+        """The budget as the user gave it, and its basis; without one, the budget, TTC (contract §4)."""
+        if self.budget_given is not None:
+            return self.budget_given, self.budget_given_tax
+        return self.budget, ("TTC" if self.budget is not None else None)
 
     def parts(self) -> Dict[str, float]:
         return dict(self.budget_parts)
@@ -85,6 +98,9 @@ class Profile:
         parts = data.pop("budget_parts")
         if parts:  # absent when none, so the JSON of contract §2 is unchanged
             data["budget_parts"] = dict(parts)
+        for name in ("budget_given", "budget_given_tax"):
+            if data[name] is None:
+                del data[name]
         return data
 
 
