@@ -8,6 +8,7 @@ from rasa_sdk import Tracker
 
 from actions.validation_scope import PROFILE_SLOTS  # one list, also read by the Rasa server
 from orientation.eligibility import Profile, ProfileError, reference_date
+from orientation.language.amounts import VAT_RATE
 from orientation.territories import IndexMissing, Territory, load_index
 from orientation.territories.coverage import decode
 
@@ -17,6 +18,9 @@ def profile_from(slots: Dict[str, Any]) -> Profile:
     fields = {"applicant_type": slots.get("applicant_type"), "population": slots.get("population"),
               "departement_count": slots.get("departement_count"), "budget": slots.get("budget"),
               "nature": slots.get("project_nature"), "budget_parts": slots.get("budget_parts") or {}}
+    given = slots.get("budget_given")
+    if given_matches(given, slots.get("budget")):  # FEDER-NUM computes on the budget as given
+        fields.update(budget_given=given["amount"], budget_given_tax=given.get("tax"))
     try:
         return Profile(date=reference_date(), **fields)
     except ProfileError:
@@ -30,8 +34,17 @@ def profile_from(slots: Dict[str, Any]) -> Profile:
         return Profile(date=reference_date(), **kept)
 
 
+def given_matches(slot: Any, budget: Optional[float]) -> bool:
+    """The slot budget_given ({"amount", "tax"}) is the budget's figure as given: a budget changed by
+    another path (a hypothesis adopted) leaves it stale, and then it is not read."""
+    if not isinstance(slot, dict) or budget is None or slot.get("amount") is None:
+        return False
+    factor = 1 + VAT_RATE if slot.get("tax") == "HT" else 1
+    return abs(float(slot["amount"]) * factor - float(budget)) < 1
+
+
 def profile_from_tracker(tracker: Tracker) -> Profile:
-    return profile_from({name: tracker.get_slot(name) for name in PROFILE_SLOTS + ("budget_parts",)})
+    return profile_from({name: tracker.get_slot(name) for name in PROFILE_SLOTS + ("budget_parts", "budget_given")})
 
 
 def value_before_last_message(tracker: Tracker, slot: str) -> Any:

@@ -71,7 +71,7 @@ def estimate(funding: Dict[str, Any], budget: Optional[float],
     if budget is None:
         return FundingEstimate(rate, None, f"cofinancement {ceiling}{fmt.percent(rate)} du coût du projet{cap_text}")
     base, taken = eligible_base(funding, budget, parts)
-    of = basis or fmt.euros(base)
+    of = fmt.euros(base) + (" HT" if basis.endswith(" HT") else "")  # the note names the base in full
     if taken:  # « 50 % de 600 000 € (800 000 € moins 200 000 € de personnel) »
         of += (f" ({fmt.euros(budget)} moins "
                + " et ".join(f"{fmt.euros(value)} {PART_WORDS[kind]}" for kind, value in taken) + ")")

@@ -280,8 +280,10 @@ def _pairs(folded: str, found: List[Quantity]) -> List[Quantity]:
         elif b.negative:
             continue
         elif _RANGE_BETWEEN.match(between) and (between.strip() != "et" or folded[:a.start].rstrip().endswith("entre")):
-            relation = "range"
-        elif _ALTERNATIVE_BETWEEN.match(between):
+            # « on hésite entre 500k et 300k »: two options, not a span of costs
+            relation = "alternative" if re.search(r"\bhesit\w*\s+entre\s*$", folded[:a.start]) else "range"
+        elif _ALTERNATIVE_BETWEEN.match(between) or (
+                between.strip() == "soit" and folded[:a.start].rstrip().endswith("soit")):  # « soit 60k soit 80k »
             relation = "alternative"
         else:
             continue
@@ -373,7 +375,9 @@ def _parse_answer(text: str, kind: str) -> ParseResult:
     if q.choice:  # « 60 ou 80 000 », « entre 200 et 250k »: the user chooses, nothing is reduced silently
         pair = tuple(p for p in quantities if p.choice)[:2]
         if len(pair) == 2:
-            return ParseResult(None, "choice", choice=pair)
+            said = " ou ".join(fmt.number(p.value) for p in pair)
+            return ParseResult(None, "choice", choice=pair, message=None if kind == "budget" else
+                               f"Il me faut un seul chiffre ({said} ?) : indiquez {EXPECTED[kind]}.")
     problem = out_of_range(FIELD_OF_KIND[kind], q.value)
     if problem == "negative":
         return ParseResult(None, "negative", message=f"{NAMES[kind]} ne peut pas être négatif : indiquez {EXPECTED[kind]}.")
@@ -552,3 +556,21 @@ def _distinct(quantities: List[Quantity]) -> List[Quantity]:
 def which_total_question(candidates: Sequence[Quantity]) -> str:
     amounts = " et ".join(fmt.euros(q.value) for q in candidates)
     return f"Votre message contient plusieurs montants ({amounts}) : lequel est le coût total du projet ?"
+
+
+# --- settling a range or an alternative ----------------------------------------------------------
+# « le haut de la fourchette », « le plus bas », « entre les deux », « la moyenne » (folded words).
+_CHOICE_ENDS = (
+    ("middle", re.compile(r"\b(?:entre les deux|au milieu|le milieu|moyenne|la moitie|median|mi-chemin|"
+                          r"coupons la poire en deux|coupez la poire en deux)\b")),
+    ("high", re.compile(r"\b(?:(?:le |la )?(?:haut|fourchette haute|borne haute|plus haut|plus eleve|max(?:i(?:mum)?)?)|"
+                        r"le (?:plus )?gros|le deuxieme|le second|la deuxieme|la seconde|le plus cher)\b")),
+    ("low", re.compile(r"\b(?:(?:le |la )?(?:bas|fourchette basse|borne basse|plus bas|plus faible|min(?:i(?:mum)?)?)|"
+                       r"le (?:plus )?petit|le premier|la premiere|le moins cher)\b")),
+)
+
+
+def choice_end(text: str) -> Optional[str]:
+    """Which end of a range or alternative a message chooses: "low", "high", "middle" or None."""
+    folded = _fold(text or "").text
+    return next((end for end, pattern in _CHOICE_ENDS if pattern.search(folded)), None)

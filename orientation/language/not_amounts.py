@@ -21,13 +21,14 @@ Span = Tuple[int, int, str]
 
 _MONTH = "|".join(m.replace("é", "e").replace("û", "u") for m in MONTHS) + r"|janv|fevr?|avr|juil|sept|oct|nov|dec"
 _WEEKDAY = "|".join(WEEKDAYS)
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:er)?"
 # No unit, multiplier or further digits after a day's number: « le 14 » but not « le 14 000 € ».
 _ALONE = r"(?![\d,.]*\d)(?!\s*(?:k|m|md|mille|millions?|milliards?|€|e\b|euros?|eur\b|hab|habitants?|departements?))"
 _PATTERNS = (
-    ("date", rf"\b(?:{_WEEKDAY})\s+(?:\d{{1,2}}(?:er)?)\b{_ALONE}"),  # « mercredi 9 »
-    ("date", rf"\b\d{{1,2}}(?:er)?\s+(?:{_MONTH})\b\.?(?:\s+(?:19|20)\d\d)?"),  # « 9 décembre 2021 »
+    ("date", rf"\b(?:{_WEEKDAY})\s+{_DAY}\b{_ALONE}"),  # « mercredi 9 »
+    ("date", rf"\b{_DAY}\s+(?:{_MONTH})\b\.?(?:\s+(?:19|20)\d\d)?"),  # « 9 décembre 2021 »
     ("date", r"\b\d{1,2}[/.-]\d{1,2}(?:[/.-](?:19|20)?\d\d)?\b(?!\s*(?:k|m|€|e\b|euros?))"),  # « 09/12 »
-    ("date", rf"\b(?:le|du|au|ce|jusqu'au|avant le|apres le)\s+\d{{1,2}}(?:er)?\b{_ALONE}"),  # « le 14 »
+    ("date", rf"\b(?:le|du|au|ce|jusqu'au|avant le|apres le)\s+{_DAY}\b{_ALONE}"),  # « le 14 »
     ("time", r"\b\d{1,2}\s?(?:h|heures?)(?:\s?\d{2})?(?![a-z])"),  # « 14h », « 9h30 », « 14 heures »
     ("time", r"\b\d{1,2}:\d{2}\b"),
     ("phone", r"(?:\+33\s?|\b0)[1-9](?:[\s.-]?\d{2}){4}\b"),

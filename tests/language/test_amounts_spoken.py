@@ -82,7 +82,7 @@ def test_the_tax_a_message_states(text, said):
     ("de 100 a 150ke", 100_000, 150_000, "range"),
     ("projet 200-250k", 200_000, 250_000, "range"),
     ("entre 1 et 1,5 M€", 1_000_000, 1_500_000, "range"),
-    ("on hesite entre 500k et 300k", 500_000, 300_000, "range"),
+    ("on hesite entre 500k et 300k", 500_000, 300_000, "alternative"),
 ])
 def test_ranges_and_alternatives_are_never_reduced_to_one_value(text, low, high, relation):
     reading = read_budget(text)
