@@ -38,14 +38,30 @@ def given(value: float, quantity: Optional[amounts.Quantity] = None, tax: Option
     return {"amount": say.as_given(value, tax), "tax": tax}
 
 
-def _pending_of(quantities) -> Dict[str, Any]:
+def _turn(tracker: Tracker) -> int:
+    """The number of the user's latest message: what waits is settled by a later one only (the
+    same message is validated more than once: the slot mappings, then the form)."""
+    return sum(1 for e in tracker.events if e.get("event") == "user")
+
+
+def _waiting(tracker: Tracker) -> Optional[Dict[str, Any]]:
+    """The pending budget, when it was set before the latest message."""
+    pending = tracker.get_slot(PENDING)
+    return pending if isinstance(pending, dict) and pending.get("turn", 0) < _turn(tracker) else None
+
+
+def _pending_of(tracker: Tracker, quantities) -> Dict[str, Any]:
     low, high = sorted(quantities, key=lambda q: q.value)
-    return {"kind": low.choice, "values": [low.value, high.value], "tax": low.tax or high.tax}
+    return {"kind": low.choice, "values": [low.value, high.value], "tax": low.tax or high.tax, "turn": _turn(tracker)}
+
+
+def _to_confirm(tracker: Tracker, value: float, tax: Optional[str]) -> Dict[str, Any]:
+    return {"kind": "confirm", "values": [value], "tax": tax, "turn": _turn(tracker)}
 
 
 def held(tracker: Tracker, value: float) -> bool:
     """The budget `value` waits for the user's confirmation before it is used."""
-    return needs_confirmation(value) and not _confirmed(tracker.get_slot(PENDING), value)
+    return needs_confirmation(value) and not _confirmed(_waiting(tracker), value)
 
 
 def _confirmed(pending: Any, value: float) -> bool:
@@ -84,7 +100,7 @@ def message_events(dispatcher: CollectingDispatcher, tracker: Tracker, events: D
     """A message at any moment (not a question, not a hypothesis): `events` holds the slot values
     already decided for it (a new budget from the NLU). Returns the events to add or replace."""
     text = tracker.latest_message.get("text") or ""
-    pending = tracker.get_slot(PENDING)
+    pending = _waiting(tracker)
     kept = value_before_last_message(tracker, "budget")
     found: Dict[str, Any] = {}
     chosen = None if text.startswith("/") else settle(text, pending)
@@ -95,7 +111,7 @@ def message_events(dispatcher: CollectingDispatcher, tracker: Tracker, events: D
         value = float(events["budget"])
         total = None if text.startswith("/") else amounts.read_budget(text).total
         if needs_confirmation(value) and not _confirmed(pending, value):
-            waiting = {"kind": "confirm", "values": [value], "tax": total.tax if total else None}
+            waiting = _to_confirm(tracker, value, total.tax if total else None)
             found.update({"budget": kept, PENDING: waiting})
             if kept is not None:  # else the form's budget question asks (action_ask_budget)
                 _ask(dispatcher, waiting, kept)
@@ -112,7 +128,7 @@ def message_events(dispatcher: CollectingDispatcher, tracker: Tracker, events: D
         return found
     reading = amounts.read_budget(text)
     if len(reading.choice) == 2 and reading.total is None:
-        waiting = _pending_of(reading.choice)
+        waiting = _pending_of(tracker, reading.choice)
         found[PENDING] = waiting
         if kept is not None:
             _ask(dispatcher, waiting, kept)
@@ -141,17 +157,16 @@ def answer_events(dispatcher: CollectingDispatcher, tracker: Tracker,
     """The answer to the form's budget question, when it is more than a figure to take as it is:
     a range or an alternative, an amount to confirm, a choice among a pending one. None: the form
     reads the answer as before."""
-    pending = tracker.get_slot(PENDING)
+    pending = _waiting(tracker)
     chosen = settle(tracker.latest_message.get("text") or "", pending)
     if chosen is not None:
         dispatcher.utter_message(text=say.settled_note(chosen, pending.get("tax")))
         return {"budget": chosen, GIVEN: given(chosen, tax=pending.get("tax")), PENDING: None}
     if result.status == "choice":
-        return {"budget": None, PENDING: _pending_of(result.choice)}  # action_ask_budget asks
+        return {"budget": None, PENDING: _pending_of(tracker, result.choice)}  # action_ask_budget asks
     if result.status == "ok" and result.value is not None:
         if needs_confirmation(result.value) and not _confirmed(pending, result.value):
-            tax = result.quantity.tax if result.quantity else None
-            return {"budget": None, PENDING: {"kind": "confirm", "values": [result.value], "tax": tax}}
+            return {"budget": None, PENDING: _to_confirm(tracker, result.value, result.quantity.tax if result.quantity else None)}
         tax = pending.get("tax") if isinstance(pending, dict) else None
         for note in say.bound_note(result.value, result.quantity.qualifier if result.quantity else None):
             dispatcher.utter_message(text=note)

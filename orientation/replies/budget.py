@@ -55,7 +55,7 @@ def confirm_message(pending: Dict[str, Any], kept: Optional[float] = None) -> Me
     tax = pending.get("tax")
     small = value < 1000
     other = value * 1000 if small else value / 1000
-    why = "C'est peu pour un projet numérique" if small else "C'est un montant très élevé"
+    why = "c'est peu pour un projet numérique" if small else "c'est un montant très élevé"
     text = (f"Vous indiquez un budget de {said(value, tax)} : {why}. Est-ce bien le coût total du projet ?"
             + _kept(kept))
     return {"text": text, "buttons": [_button(f"Oui, {said(value, tax)}", value),

@@ -25,7 +25,9 @@ def slot(name, value):
 def validate(dispatcher, text, before=None, after=None, intent="inform", pending=None, given=None):
     """The validation of `text`, with the slots `before` it and the slots its NLU set (`after`)."""
     before, after = before or {}, after or {}
-    events = [slot(k, v) for k, v in before.items()] + [user(text)] + [slot(k, v) for k, v in after.items()]
+    # an earlier message, then this one: the turn of `text` is 2
+    events = [user("bonjour")] + [slot(k, v) for k, v in before.items()] + [user(text)] + \
+        [slot(k, v) for k, v in after.items()]
     slots = {**before, **after, "budget_pending": pending, "budget_given": given}
     tracker = make_tracker(slots, text=text, intent=intent, events=events)
     result = asyncio.run(ValidateProfileSlots().run(dispatcher, tracker, {}))
@@ -63,7 +65,7 @@ def test_an_alternative_answering_the_budget_question_is_asked_with_buttons(disp
 @pytest.mark.parametrize("text", ["entre 200 et 250k HT", "de 200 a 250 k€ HT", "200-250k HT", "entre 200k et 250k ht"])
 def test_a_range_given_ht_is_shown_as_given_and_paid_in_ttc(dispatcher, text):
     pending = answer(dispatcher, text)["budget_pending"]
-    assert pending == {"kind": "range", "values": [240_000, 300_000], "tax": "HT"}
+    assert pending == {"kind": "range", "values": [240_000, 300_000], "tax": "HT", "turn": 1}
     question, buttons = ask(pending)
     assert nb("de 200 000 € HT à 250 000 € HT (soit 240 000 € à 300 000 € TTC)") in question
     assert buttons[2] == (nb("Entre les deux : 225 000 € HT"), '/inform{"budget": 270000.0}')
@@ -156,6 +158,8 @@ def test_an_extreme_amount_is_confirmed_before_it_is_used(dispatcher, text, valu
     question, buttons = ask(result["budget_pending"])
     assert "Est-ce bien le coût total du projet ?" in question
     assert [title for title, _ in buttons] == [nb(f"Oui, {yes}"), nb(f"Non, {other}")]
+    again = validate(dispatcher, text, after={"budget": float(value)}, pending={**result["budget_pending"], "turn": 2})
+    assert again["budget"] is None  # the same message validated twice (slot mappings, then the form) confirms nothing
     confirmed = validate(dispatcher, f'/inform{{"budget": {float(value)}}}', after={"budget": float(value)},
                          pending=result["budget_pending"])
     assert confirmed["budget"] == value and confirmed["budget_pending"] is None
@@ -164,7 +168,7 @@ def test_an_extreme_amount_is_confirmed_before_it_is_used(dispatcher, text, valu
 def test_an_extreme_amount_said_with_a_budget_kept_is_asked_at_once(dispatcher):
     result = validate(dispatcher, "le budget c'est 800 €", before={"budget": 300_000.0}, after={"budget": 800.0})
     assert result["budget"] == 300_000
-    assert result["budget_pending"] == {"kind": "confirm", "values": [800.0], "tax": None}
+    assert result["budget_pending"] == {"kind": "confirm", "values": [800.0], "tax": None, "turn": 2}
     assert [b["title"] for b in dispatcher.messages[-1]["buttons"]] == [nb("Oui, 800 €"), nb("Non, 800 000 €")]
 
 

@@ -160,3 +160,7 @@ def test_a_bare_postcode_like_figure_stays_a_figure():
     # Said alone after the population question, « 75011 » is a population: only a place name after it
     # makes it a postcode.
     assert parse_population("75011").value == 75_011
+
+
+def test_the_budget_entity_carries_a_tax_said_apart():
+    assert entities("le 1,2M c'est HT en fait") == [("budget", 1_440_000)]
