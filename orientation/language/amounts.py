@@ -327,7 +327,26 @@ def extract_quantities(text: str) -> List[Quantity]:
     found = [q if q.kind != "number" else _labelled(q, spans) for q in found]
     found = [replace(q, qualifier=_qualifier(folded.text, q)) for q in found]
     found = _pairs(folded.text, found)
+    found = [_by_context(folded.text, q) if q.kind == "number" else q for q in found]
     return sorted((_in_original(q, text, folded) for q in found), key=lambda q: q.start)
+
+
+# A figure without unit takes one from the words just before it: « budget 400000 », « ça coûte 2
+# millions » are euros; « population 250 000 », « nous sommes 250 000 » are inhabitants.
+_MONEY_BEFORE = re.compile(r"\b(?:budgets?|budgete|budgetise|cout|couts|coute|couterait|coutera|montant|enveloppe|"
+                           r"financement|depense|investissement|chiffre|chiffre a|estime a|evalue a|projet)\b"
+                           r"[^.;!?,\d]{0,12}$")
+_PEOPLE_BEFORE = re.compile(r"\b(?:population|pop|nous sommes|on est|nous comptons|on compte|couvre|couvrons|"
+                            r"couvrant|desservant|dessert|regroupe|rassemble)\b\s*(?::|de|d'environ|environ|~)?\s*$")
+
+
+def _by_context(folded: str, q: Quantity) -> Quantity:
+    before = folded[max(0, q.start - 40):q.start]
+    if q.value >= 1000 and _MONEY_BEFORE.search(before):
+        return replace(q, kind="budget")
+    if q.value >= 100 and _PEOPLE_BEFORE.search(before):
+        return replace(q, kind="population")
+    return q
 
 
 def _labelled(q: Quantity, spans) -> Quantity:

@@ -164,3 +164,20 @@ def test_a_bare_postcode_like_figure_stays_a_figure():
 
 def test_the_budget_entity_carries_a_tax_said_apart():
     assert entities("le 1,2M c'est HT en fait") == [("budget", 1_440_000)]
+
+
+@pytest.mark.parametrize("text, kind, value", [
+    ("budget 400000", "budget", 400_000), ("budget : 400 000", "budget", 400_000),
+    ("ca coute 2 millions", "budget", 2_000_000), ("le projet est chiffre a 1,5 million", "budget", 1_500_000),
+    ("un projet de 400 000 pour ouvrir nos donnees", "budget", 400_000), ("montant 250000", "budget", 250_000),
+    ("population 250 000", "population", 250_000), ("nous sommes 250 000", "population", 250_000),
+    ("on couvre environ 80 000", "population", 80_000), ("pop : 45000", "population", 45_000),
+])
+def test_a_figure_without_unit_takes_one_from_the_words_before_it(text, kind, value):
+    assert [(q.kind, q.value) for q in extract_quantities(text)] == [(kind, value)]
+
+
+@pytest.mark.parametrize("text", ["non c'est 320 000 en fait", "projet lance le 14", "budget pour 33 communes",
+                                  "on est 40 agents", "nous sommes 3 departements"])
+def test_without_such_words_a_figure_keeps_no_unit(text):
+    assert not [q for q in extract_quantities(text) if q.kind in ("budget", "population")]
