@@ -31,14 +31,14 @@ FIELD_OF_KIND = {"budget": "budget", "population": "population", "departements":
 
 # Digits: "300 000", "1.500.000", "1,5", "300000" (spaces include no-break and thin spaces).
 _DIGITS = r"\d{1,3}(?:[ .]\d{3})+(?:,\d+)?(?![\d])|\d+(?:[.,]\d+)?"
-_MULTIPLIERS = {"k": 1e3, "mille": 1e3, "m": 1e6, "million": 1e6, "millions": 1e6, "md": 1e9,
+_MULTIPLIERS = {"k": 1e3, "mille": 1e3, "milles": 1e3, "m": 1e6, "million": 1e6, "millions": 1e6, "md": 1e9,
                 "milliard": 1e9, "milliards": 1e9}
-_MULT = r"(?P<mult>(?:k|m)(?=eur\b)|(?:k|m|md|mille|millions?|milliards?)(?![a-z0-9²]))"
+_MULT = r"(?P<mult>(?:k|m)(?=eur\b)|(?:k|m|md|milles?|millions?|milliards?)(?![a-z0-9²]))"
 _HALF = r"(?P<half>\s+et\s+demie?)?"
 _UNIT = (r"(?P<unit>€|euros?\b|eur\b|"
          r"habitants?\b|habs?\b\.?|citoyens\b|administres\b|personnes\b|"
          r"departements?\b|depts?\b|dpts?\b)")
-_TAX = r"(?P<tax>\s*(?:ht\b|h\.t\.?|hors\s+taxes?\b|ttc\b|t\.t\.c\.?))?"
+_TAX = r"(?P<tax>\s*\(?\s*(?:ht\b|h\.t\.?|hors\s+taxes?\b|ttc\b|t\.t\.c\.?)\)?)?"  # « 300 000 (HT) »
 _TAIL = rf"(?:\s*{_MULT})?{_HALF}(?:\s*(?:d'|de\s+|d\s)?\s*{_UNIT})?{_TAX}"
 # « moins 5 € » is negative; « au moins 300 000 habitants » is not.
 _MINUS = r"(?:-|(?<!\bau )(?<!\bdu )\bmoins\b)"
@@ -135,7 +135,7 @@ def _quantity(match: re.Match[str], value: float, start: int) -> Optional[Quanti
                                            (match.end("mult") if mult else match.end("num")))
     if kind == "departements" and value != int(value):
         return None
-    excl_tax = bool(tax) and kind == "budget" and tax.strip().startswith(("ht", "h.t", "hors"))
+    excl_tax = bool(tax) and kind == "budget" and tax.strip(" (").startswith(("ht", "h.t", "hors"))
     if excl_tax:
         value *= 1 + VAT_RATE
     incl_tax = bool(tax) and kind == "budget" and not excl_tax
@@ -176,6 +176,11 @@ _EURO_E = re.compile(r"(?P<num>\d[\d .,]*?)(?P<mult>\s?(?:k|m))?\s?e(?![\w'])")
 # « 1 M 2 », « 1M2 », « 40k5 » → « 1,2 m », « 40,5 k » (« 100 m2 » in lower case is an area);
 _SPLIT_MULT = re.compile(r"(?<![\d,.])(?P<int>\d{1,3})\s?(?P<mult>k|m)\s?(?P<frac>\d{1,3})(?![\d,.])"
                          r"(?=\s*(?:$|[^\w\s]|€|(?:e|euros?|eur|ht|ttc|pour|de|d'|et|ou|environ|max)\b))")
+# « 1 million 200 000 », « un million 200 mille » → « 1200000 »; « 1 million 2 » → « 1,2 million »;
+_MILLION_AND = re.compile(r"\b(?P<int>\d{1,3}|un)\s+millions?\s+(?:et\s+)?(?P<rest>\d{1,3}(?:[ .]\d{3})?)"
+                          r"(?P<mille>\s+milles?)?(?![\d,.])(?!\s*(?:%|ans?\b|mois\b|k\b|m\b))")
+_MILLION_WORD = re.compile(r"\b(?P<int>\d{1,3}|un)\s+millions?\s+(?P<rest>un|deux|trois|quatre|cinq|six|sept|huit|neuf)\b"
+                           r"(?!\s+(?:cent|mille|millions?|vingts?|dix|onze|douze|treize|quatorze|quinze|seize))")
 # « un demi-million » → « 0,5 million ».
 _HALF_MULT = re.compile(r"\b(?:un\s+)?demi[- ]?(?P<mult>millions?|milliards?)\b")
 
@@ -215,6 +220,17 @@ def _typed(folded: Folded, text: str) -> Folded:
         if m.group("mult") == "m" and not upper and not re.match(r"\s*(?:€|e\b|euros?|eur\b)", after):
             return None
         return f"{m.group('int')},{m.group('frac')} {m.group('mult')}"
+    def million_and(m: re.Match[str]) -> str:
+        whole = 1 if m.group("int") == "un" else int(m.group("int"))
+        rest = m.group("rest").replace(" ", "").replace(".", "")
+        if m.group("mille") or len(rest) > 3:
+            return str(whole * 1_000_000 + int(rest) * (1000 if m.group("mille") else 1))
+        return f"{whole},{rest} million"  # « 1 million 2 », « 1 million 250 »: the figures after the comma
+
+    digits = {"un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9}
+    folded = _rewrite(folded, _MILLION_AND, million_and)
+    folded = _rewrite(folded, _MILLION_WORD, lambda m: f"{1 if m.group('int') == 'un' else m.group('int')},"
+                                                       f"{digits[m.group('rest')]} million")
     folded = _rewrite(folded, _HALF_MULT, lambda m: f"0,5 {m.group('mult')}")
     folded = _rewrite(folded, _SPLIT_MULT, split)
     return _rewrite(folded, _EURO_E, _euro_e)
@@ -502,7 +518,8 @@ def _kind_of(match: re.Match[str]) -> str:
 def _role(before: str, after: str) -> Tuple[str, Optional[str]]:
     """The role of an amount from the words around it: ("part", kind), ("total", None),
     ("previous", None), ("grant", None) or ("plain", None)."""
-    if _PREVIOUS_AFTER.match(after) or _PREVIOUS_BEFORE.search(before):
+    bound = re.search(r"\b(?:plus|moins) d(?:e|')\s*$", before)  # « pas plus de 300 000 € » is a bound
+    if _PREVIOUS_AFTER.match(after) or (_PREVIOUS_BEFORE.search(before) and not bound):
         return "previous", None
     if _GRANT_AFTER.match(after) or _GRANT_BEFORE.search(before):
         return "grant", None

@@ -181,3 +181,24 @@ def test_a_figure_without_unit_takes_one_from_the_words_before_it(text, kind, va
                                   "on est 40 agents", "nous sommes 3 departements"])
 def test_without_such_words_a_figure_keeps_no_unit(text):
     assert not [q for q in extract_quantities(text) if q.kind in ("budget", "population")]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("un million deux", 1_200_000), ("budget: un million deux", 1_200_000), ("un million 200 mille euros", 1_200_000),
+    ("1 million 200 000 €", 1_200_000), ("1 million 2", 1_200_000), ("1 million 250 €", 1_250_000),
+    ("un million deux cent mille euros", 1_200_000), ("250 milles euros", 250_000), ("300 000 (HT)", 360_000),
+])
+def test_millions_and_thousands_as_they_are_said(text, value):
+    (q,) = [q for q in extract_quantities(text) if q.kind in ("budget", "number")]
+    assert q.value == value
+
+
+def test_a_population_said_in_millions_and_thousands():
+    assert entities("2 millions 500 mille habitants") == [("population", 2_500_000)]
+    assert entities("1 million et 300 000 habitants") == [("population", 1_300_000)]
+
+
+@pytest.mark.parametrize("text", ["pas plus de 300 000 €", "moins de 300 000 €", "300 000 € max"])
+def test_a_bound_stated_is_the_budget_said_with_its_qualifier(text):
+    total = read_budget(text).total
+    assert (total.value, total.qualifier) == (300_000, "max")
