@@ -20,6 +20,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.tracker import given_matches, value_before_last_message
 from orientation.language import amounts
 from orientation.replies import budget as say
+from orientation.replies.profile import FIELD_QUESTIONS
 
 PENDING, GIVEN = "budget_pending", "budget_given"
 # Outside these bounds an amount is a typing slip more often than a project's cost: it is confirmed.
@@ -133,7 +134,42 @@ def message_events(dispatcher: CollectingDispatcher, tracker: Tracker, events: D
         if kept is not None:
             _ask(dispatcher, waiting, kept)
         return found
-    return _tax_after_the_fact(tracker, text, kept, notes)
+    return _tax_after_the_fact(tracker, text, kept, notes) or _bare_answer(tracker, text, events)
+
+
+# What the bot's last words asked, outside the form (the form reads its own answers): the
+# recommendation's « indiquez-moi le coût total du projet », the form's questions asked before it stopped.
+_ASKED = {"budget": ("coût total prévu du projet", f"indiquez-moi {FIELD_QUESTIONS['budget']}"),
+          "population": ("Combien d'habitants", FIELD_QUESTIONS["population"])}
+_PARSERS = {"budget": amounts.parse_budget, "population": amounts.parse_population}
+
+
+def asked_field(tracker: Tracker) -> Optional[str]:
+    """The one figure the bot asked for just before the latest message (budget or population)."""
+    events = list(tracker.events)
+    last_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=len(events))
+    said = [e.get("text") or "" for e in events[:last_user] if e.get("event") == "bot"]
+    if not said:
+        return None
+    asked = [field for field, marks in _ASKED.items() if any(mark in said[-1] for mark in marks)]
+    return asked[0] if len(asked) == 1 else None
+
+
+def _bare_answer(tracker: Tracker, text: str, events: Dict[str, Any]) -> Dict[str, Any]:
+    """« 400 000 » after the bot asked the budget is a budget; after it asked the population, a
+    population. Only a figure alone: a date, a time or a count is none (amounts.extract_quantities)."""
+    field = asked_field(tracker)
+    if field is None or tracker.active_loop_name or any(events.get(f) is not None for f in _PARSERS):
+        return {}
+    figures = [q for q in amounts.extract_quantities(text) if q.kind in (field, "number") and q.owned]
+    result = _PARSERS[field](text) if len(figures) == 1 and not figures[0].choice else None
+    if result is None or result.status != "ok" or tracker.get_slot(field) is not None:
+        return {}
+    if field == "budget":
+        if needs_confirmation(result.value):
+            return {PENDING: _to_confirm(tracker, result.value, result.quantity.tax if result.quantity else None)}
+        return {"budget": result.value, GIVEN: given(result.value, result.quantity)}
+    return {"population": result.value}
 
 
 def _tax_after_the_fact(tracker: Tracker, text: str, budget: Optional[float], notes: List[str]) -> Dict[str, Any]:

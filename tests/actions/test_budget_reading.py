@@ -196,3 +196,33 @@ def test_the_budget_as_given_reaches_feder(dispatcher):
 def test_a_correction_with_numbers_that_are_not_the_profile_offers_no_figure(dispatcher, text):
     validate(dispatcher, text, before={"budget": 300_000.0}, intent="correct")
     assert not any("À quoi correspond" in (m.get("text") or "") for m in dispatcher.messages)
+
+
+def bot(text):
+    return {"event": "bot", "text": text}
+
+
+@pytest.mark.parametrize("question, text, field, value", [
+    ("Pour préciser ces résultats, indiquez-moi le coût total du projet.", "400 000", "budget", 400_000),
+    ("Pour préciser ces résultats, indiquez-moi le coût total du projet.", "environ 400 000", "budget", 400_000),
+    ("Pour préciser ces résultats, indiquez-moi la population couverte.", "environ 250 000", "population", 250_000),
+    ("Combien d'habitants le projet couvre-t-il ? (par exemple « 350 000 habitants »)", "45000", "population", 45_000),
+])
+def test_a_bare_figure_after_the_bot_asked_for_it_fills_that_field(dispatcher, question, text, field, value):
+    events = [user("bonjour"), bot(question), user(text)]
+    tracker = make_tracker({}, text=text, events=events)
+    result = asyncio.run(ValidateProfileSlots().run(dispatcher, tracker, {}))
+    assert {e["name"]: e["value"] for e in result}[field] == value
+
+
+@pytest.mark.parametrize("question, text", [
+    ("Pour préciser ces résultats, indiquez-moi le coût total du projet et la population couverte.", "400 000"),
+    ("Pour préciser ces résultats, indiquez-moi le coût total du projet.", "mercredi 9"),
+    ("Pour préciser ces résultats, indiquez-moi la population couverte.", "on est 40 agents"),
+    ("Souhaitez-vous le détail d'un appel ?", "400 000"),
+])
+def test_a_figure_the_bot_did_not_ask_for_alone_fills_nothing(dispatcher, question, text):
+    events = [user("bonjour"), bot(question), user(text)]
+    tracker = make_tracker({}, text=text, events=events)
+    result = asyncio.run(ValidateProfileSlots().run(dispatcher, tracker, {}))
+    assert not {e["name"] for e in result} & {"budget", "population"}
