@@ -172,7 +172,7 @@ def _word_numbers(folded: str) -> List[Tuple[int, int, float]]:
 # it replaces, so spans stay those of the message as typed):
 # « 40 000e », « 40ke » → « 40 000€ », « 40k€ » (an « e » for euros after three digits or a multiplier;
 # « 2e » stays an ordinal);
-_EURO_E = re.compile(r"(?P<num>\d[\d .,]*?)(?P<mult>\s?(?:k|m))?\s?e(?![\w'])")
+_EURO_E = re.compile(r"(?P<num>\d[\d .,]*?)(?P<mult>\s?(?:k|m))?\s?e(?![\w'-])")
 # « 1 M 2 », « 1M2 », « 40k5 » → « 1,2 m », « 40,5 k » (« 100 m2 » in lower case is an area);
 _SPLIT_MULT = re.compile(r"(?<![\d,.])(?P<int>\d{1,3})\s?(?P<mult>k|m)\s?(?P<frac>\d{1,3})(?![\d,.])"
                          r"(?=\s*(?:$|[^\w\s]|€|(?:e|euros?|eur|ht|ttc|pour|de|d'|et|ou|environ|max)\b))")

@@ -202,3 +202,7 @@ def test_a_population_said_in_millions_and_thousands():
 def test_a_bound_stated_is_the_budget_said_with_its_qualifier(text):
     total = read_budget(text).total
     assert (total.value, total.qualifier) == (300_000, "max")
+
+
+def test_an_e_that_starts_a_word_is_no_euro():
+    assert [(q.kind, q.value) for q in extract_quantities("50 000 e-mails")] == [("number", 50_000)]
