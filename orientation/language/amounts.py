@@ -172,7 +172,7 @@ def _word_numbers(folded: str) -> List[Tuple[int, int, float]]:
 # it replaces, so spans stay those of the message as typed):
 # « 40 000e », « 40ke » → « 40 000€ », « 40k€ » (an « e » for euros after three digits or a multiplier;
 # « 2e » stays an ordinal);
-_EURO_E = re.compile(r"(?P<num>\d[\d .,]*?)(?P<mult>\s?(?:k|m))?\s?e(?![\w'-])")
+_EURO_E = re.compile(rf"(?P<num>{_DIGITS})(?P<mult>\s?(?:k|m))?\s?e(?![\w'-])")
 # « 1 M 2 », « 1M2 », « 40k5 » → « 1,2 m », « 40,5 k » (« 100 m2 » in lower case is an area);
 _SPLIT_MULT = re.compile(r"(?<![\d,.])(?P<int>\d{1,3})\s?(?P<mult>k|m)\s?(?P<frac>\d{1,3})(?![\d,.])"
                          r"(?=\s*(?:$|[^\w\s]|€|(?:e|euros?|eur|ht|ttc|pour|de|d'|et|ou|environ|max)\b))")
@@ -249,8 +249,16 @@ _MIN_BEFORE = re.compile(r"(?:\bmin\.?|\bminimum|\bau moins|\bau minimum|\bplus 
 _CAP_BEFORE = re.compile(r"\b(?:plafond|plafonne|plancher|seuil|limite)s?\b[^.;!?\d]{0,20}$")
 
 
+# Any of the words above: most amounts have none, and are not searched further.
+_QUALIFIER_WORDS = re.compile(r"~|≈|<|>|≤|≥|\+/-|env|autour|alentours|pres|approx|dans les|ordre|quasi|presque|grosso|"
+                              r"plus|moins|peut|max|jusqu|inferieur|dessous|sous|min|superieur|dessus|dela|partir|"
+                              r"plafon|plancher|seuil|limite")
+
+
 def _qualifier(folded: str, q: Quantity) -> Optional[str]:
     before, after = folded[max(0, q.start - 40):q.start], folded[q.end:q.end + 30]
+    if not _QUALIFIER_WORDS.search(before) and not _QUALIFIER_WORDS.search(after):
+        return None
     clause_end = re.search(r"[.!?\n]", folded[q.end:])
     asked = bool(clause_end) and clause_end.group() == "?"
     if _CAP_BEFORE.search(before):
@@ -357,6 +365,8 @@ _PEOPLE_BEFORE = re.compile(r"\b(?:population|pop|nous sommes|on est|nous compto
 
 
 def _by_context(folded: str, q: Quantity) -> Quantity:
+    if q.value < 100:
+        return q
     before = folded[max(0, q.start - 40):q.start]
     if q.value >= 1000 and _MONEY_BEFORE.search(before):
         return replace(q, kind="budget")

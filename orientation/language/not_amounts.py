@@ -53,8 +53,8 @@ def not_profile_spans(folded: Folded, text: str) -> List[Span]:
         # « 75011 Paris », « 97100 Basse-Terre »: a place name follows, written with a capital.
         if text[folded.index[m.end()]].isupper():
             spans.append((m.start(), m.end(), "postcode"))
-    originals = [(start, end, "reference") for start, end, _ in find_references(text)]
-    originals += [(start, end, "email") for start, end, _ in find_emails(text)]
+    originals = [(start, end, "reference") for start, end, _ in find_references(text)] if "dn" in folded.text else []
+    originals += [(start, end, "email") for start, end, _ in find_emails(text)] if "@" in text else []
     for start, end, what in originals:  # folded positions of the original span
         inside = [i for i, original in enumerate(folded.index) if start <= original < end]
         if inside:
