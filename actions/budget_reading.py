@@ -70,12 +70,17 @@ def _confirmed(pending: Any, value: float) -> bool:
         any(abs(v - value) < 0.01 for v in pending.get("values", []))
 
 
-def settle(text: str, pending: Any) -> Optional[float]:
-    """The budget TTC a message chooses among a pending range or alternative, or None."""
+# Words alone (« le premier », « le haut ») choose an end only just after the question: later they
+# may be about something else (« le premier appel »).
+WORDS_SETTLE_WITHIN = 2
+
+
+def settle(text: str, pending: Any, turn: int = 0) -> Optional[float]:
+    """The budget TTC a message (of user turn `turn`) chooses among a pending range or alternative."""
     if not isinstance(pending, dict) or pending.get("kind") not in ("range", "alternative"):
         return None
     low, high = pending["values"]
-    end = amounts.choice_end(text)
+    end = amounts.choice_end(text) if turn - pending.get("turn", turn) <= WORDS_SETTLE_WITHIN else None
     if end:
         return {"low": low, "high": high, "middle": (low + high) / 2}[end]
     tax = pending.get("tax")
@@ -104,7 +109,7 @@ def message_events(dispatcher: CollectingDispatcher, tracker: Tracker, events: D
     pending = _waiting(tracker)
     kept = value_before_last_message(tracker, "budget")
     found: Dict[str, Any] = {}
-    chosen = None if text.startswith("/") else settle(text, pending)
+    chosen = None if text.startswith("/") else settle(text, pending, _turn(tracker))
     if chosen is not None:  # « mettez 80 000 », « le haut de la fourchette »
         notes.append(say.settled_note(chosen, pending.get("tax")))
         return {"budget": chosen, GIVEN: given(chosen, tax=pending.get("tax")), PENDING: None}
@@ -194,7 +199,7 @@ def answer_events(dispatcher: CollectingDispatcher, tracker: Tracker,
     a range or an alternative, an amount to confirm, a choice among a pending one. None: the form
     reads the answer as before."""
     pending = _waiting(tracker)
-    chosen = settle(tracker.latest_message.get("text") or "", pending)
+    chosen = settle(tracker.latest_message.get("text") or "", pending, _turn(tracker))
     if chosen is not None:
         dispatcher.utter_message(text=say.settled_note(chosen, pending.get("tax")))
         return {"budget": chosen, GIVEN: given(chosen, tax=pending.get("tax")), PENDING: None}

@@ -226,3 +226,15 @@ def test_a_figure_the_bot_did_not_ask_for_alone_fills_nothing(dispatcher, questi
     tracker = make_tracker({}, text=text, events=events)
     result = asyncio.run(ValidateProfileSlots().run(dispatcher, tracker, {}))
     assert not {e["name"] for e in result} & {"budget", "population"}
+
+
+def test_words_choose_an_end_only_just_after_the_question(dispatcher):
+    old = {**ALTERNATIVE, "turn": 1}
+    events = [user("a"), user("b"), user("c"), user("d"), user("le premier")]
+    tracker = make_tracker({"budget_pending": old, "budget": 50_000.0}, text="le premier", events=events)
+    result = {e["name"]: e["value"] for e in asyncio.run(ValidateProfileSlots().run(dispatcher, tracker, {}))}
+    assert "budget" not in result or result["budget"] == 50_000
+    tracker = make_tracker({"budget_pending": old, "budget": 50_000.0}, text="mettez 60 000",
+                           events=events[:-1] + [user("mettez 60 000")])
+    result = {e["name"]: e["value"] for e in asyncio.run(ValidateProfileSlots().run(dispatcher, tracker, {}))}
+    assert result["budget"] == 60_000  # a figure of the pair still settles it
