@@ -81,3 +81,17 @@ def test_a_day_or_a_time_is_neither_a_population_nor_a_budget(chat, database_url
     assert slot(chat, database_url, "population") == population
     assert slot(chat, database_url, "budget") == 400_000
     assert "À quoi correspond" not in answer and "Population : 9" not in answer
+
+
+@pytest.mark.parametrize("first", [f"{FINISTERE}, max 500k", "departement du finistere, open data, 500 000 € maximum"])
+def test_a_bound_taken_as_the_budget_is_said(chat, database_url, first):
+    answer = chat.say(first)
+    assert slot(chat, database_url, "budget") == 500_000
+    assert nb("J'ai retenu 500 000 € TTC, le maximum que vous indiquez") in answer
+
+
+@pytest.mark.parametrize("question", ["le plafond de 3 M€ s'applique a nous ?", "c'est eligible en dessous de 250 000 € ?"])
+def test_an_amount_quoted_in_a_question_leaves_the_budget(chat, database_url, question):
+    chat.say(f"{FINISTERE}, budget 400 000 €")
+    chat.say(question)
+    assert slot(chat, database_url, "budget") == 400_000
