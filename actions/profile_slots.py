@@ -101,7 +101,8 @@ class ValidateProfileSlots(ValidationAction):
                          "Si ce n'est pas le cas, dites-le-moi.")
         if "budget" in candidates and events.get("budget") is not None:
             total = amounts.read_budget(tracker.latest_message.get("text") or "").total
-            if total is not None and total.excl_tax and total.value == events["budget"]:
+            if total is not None and total.excl_tax and total.value == events["budget"] \
+                    and not budget_reading.held(tracker, total.value):
                 notes.append(f"J'ai converti le montant hors taxes en TTC (TVA à {fmt.percent(amounts.VAT_RATE)}) : {fmt.euros(total.value)} TTC.")
         if intent not in QUESTION_INTENTS + HYPOTHESIS_INTENTS:
             events.update(budget_reading.message_events(dispatcher, tracker, events, notes))
