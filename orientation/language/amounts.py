@@ -36,7 +36,7 @@ _MULTIPLIERS = {"k": 1e3, "mille": 1e3, "milles": 1e3, "m": 1e6, "million": 1e6,
 _MULT = r"(?P<mult>(?:k|m)(?=eur\b)|(?:k|m|md|milles?|millions?|milliards?)(?![a-z0-9²]))"
 _HALF = r"(?P<half>\s+et\s+demie?)?"
 _UNIT = (r"(?P<unit>€|euros?\b|eur\b|"
-         r"habitants?\b|habs?\b\.?|citoyens\b|administres\b|personnes\b|"
+         r"habitants?\b|habitans\b|habs?\b\.?|hbts?\b\.?|citoyens\b|administres\b|personnes\b|"
          r"departements?\b|depts?\b|dpts?\b)")
 _TAX = r"(?P<tax>\s*\(?\s*(?:ht\b|h\.t\.?|hors\s+taxes?\b|ttc\b|t\.t\.c\.?)\)?)?"  # « 300 000 (HT) »
 _TAIL = rf"(?:\s*{_MULT})?{_HALF}(?:\s*(?:d'|de\s+|d\s)?\s*{_UNIT})?{_TAX}"
@@ -351,7 +351,7 @@ def extract_quantities(text: str) -> List[Quantity]:
     found = [q if q.kind != "number" else _labelled(q, spans) for q in found]
     found = [replace(q, qualifier=_qualifier(folded.text, q)) for q in found]
     found = _pairs(folded.text, found)
-    found = [_by_context(folded.text, q) if q.kind == "number" else q for q in found]
+    found = [_by_context(folded.text, q) if q.kind in ("number", "budget") else q for q in found]
     return sorted((_in_original(q, text, folded) for q in found), key=lambda q: q.start)
 
 
@@ -361,13 +361,16 @@ _MONEY_BEFORE = re.compile(r"\b(?:budgets?|budgete|budgetise|cout|couts|coute|co
                            r"financement|depense|investissement|chiffre|chiffre a|estime a|evalue a|projet)\b"
                            r"[^.;!?,\d]{0,12}$")
 _PEOPLE_BEFORE = re.compile(r"\b(?:population|pop|nous sommes|on est|nous comptons|on compte|couvre|couvrons|"
-                            r"couvrant|desservant|dessert|regroupe|rassemble)\b\s*(?::|de|d'environ|environ|~)?\s*$")
+                            r"couvrant|desservant|dessert|regroupe|rassemble)\b\.?\s*(?::|de|d'environ|environ|~)?\s*$")
 
 
 def _by_context(folded: str, q: Quantity) -> Quantity:
     if q.value < 100:
         return q
     before = folded[max(0, q.start - 40):q.start]
+    if q.kind == "budget":  # « pop 45k »: a « k » without euros is a count of people after such words
+        said_euros = re.search(r"€|eur|e$|ht$|ttc$", folded[q.start:q.end])
+        return replace(q, kind="population") if not said_euros and _PEOPLE_BEFORE.search(before) else q
     if q.value >= 1000 and _MONEY_BEFORE.search(before):
         return replace(q, kind="budget")
     if q.value >= 100 and _PEOPLE_BEFORE.search(before):

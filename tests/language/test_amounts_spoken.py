@@ -206,3 +206,13 @@ def test_a_bound_stated_is_the_budget_said_with_its_qualifier(text):
 
 def test_an_e_that_starts_a_word_is_no_euro():
     assert [(q.kind, q.value) for q in extract_quantities("50 000 e-mails")] == [("number", 50_000)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("45 000 hbts", [("population", 45_000)]), ("45000 habitans", [("population", 45_000)]),
+    ("pop 45k", [("population", 45_000)]), ("pop. 45 000", [("population", 45_000)]),
+    ("on couvre 1,2M", [("population", 1_200_000)]), ("projet 1,2M", [("budget", 1_200_000)]),
+    ("pop 45k, budget 300k", [("population", 45_000), ("budget", 300_000)]), ("on est a 45k", [("budget", 45_000)]),
+])
+def test_populations_as_people_type_them(text, expected):
+    assert entities(text) == expected
