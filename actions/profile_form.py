@@ -22,6 +22,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions import budget_reading
 from actions.forms import KeepingFormValidation, goodbye_suffix
 from actions.tracker import latest_entity, profile_from, profile_from_tracker
 from orientation.eligibility import INELIGIBLE, Profile, evaluate
@@ -130,6 +131,8 @@ class ActionAskBudget(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[Dict[Text, Any]]:
+        if budget_reading.ask_pending(dispatcher, tracker):  # a range to settle, an amount to confirm
+            return []
         candidates = tracker.get_slot("budget_candidates")
         if candidates:  # the last message held several amounts: which one is the total?
             question = which_total_message(candidates)
@@ -225,6 +228,9 @@ class ValidateProfileForm(KeepingFormValidation):
         if not self._answering(tracker, slot):
             return {}
         result = PARSERS[slot](tracker.latest_message.get("text") or "")
+        read = budget_reading.answer_events(dispatcher, tracker, result) if slot == "budget" else None
+        if read is not None:  # a range, an alternative, an amount to confirm, a choice settled
+            return read
         if result.status == "ok":
             if result.excl_tax:
                 dispatcher.utter_message(text=f"J'ai converti le montant hors taxes en TTC (TVA à {fmt.percent(amounts.VAT_RATE)}) : "

@@ -16,6 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import ValidationAction
 from rasa_sdk.types import DomainDict
 
+from actions import budget_reading
 from actions.tracker import PROFILE_SLOTS, places_from_tracker, profile_from_tracker, value_before_last_message
 from actions.validation_scope import needs_profile_validation
 from orientation.eligibility.funding import PART_WORDS
@@ -86,6 +87,8 @@ class ValidateProfileSlots(ValidationAction):
             if slot in LIMITS:
                 new = float(new)
                 events[slot] = new
+            if slot == "budget" and budget_reading.held(tracker, new):
+                continue  # to confirm first (actions/budget_reading.py asks, the old value is kept)
             if old is not None and old != new:
                 changes.append(f"{slot_label(slot)} passe {fmt.de(describe(slot, old))} "
                                f"à {describe(slot, new)}")
@@ -98,12 +101,14 @@ class ValidateProfileSlots(ValidationAction):
                          "Si ce n'est pas le cas, dites-le-moi.")
         if "budget" in candidates and events.get("budget") is not None:
             total = amounts.read_budget(tracker.latest_message.get("text") or "").total
-            if total is not None and total.excl_tax and total.value == events["budget"]:
+            if total is not None and total.excl_tax and total.value == events["budget"] \
+                    and not budget_reading.held(tracker, total.value):
                 notes.append(f"J'ai converti le montant hors taxes en TTC (TVA à {fmt.percent(amounts.VAT_RATE)}) : {fmt.euros(total.value)} TTC.")
         if intent not in QUESTION_INTENTS + HYPOTHESIS_INTENTS:
+            events.update(budget_reading.message_events(dispatcher, tracker, events, notes))
             events.update(budget_context_events(dispatcher, tracker, events, notes))
             if intent == "correct" and not any(slot in candidates for slot in PROFILE_SLOTS + ("territory",)) \
-                    and not {"budget_parts", "budget_candidates"} & set(events):
+                    and not {"budget_parts", "budget_candidates", "budget", budget_reading.PENDING} & set(events):
                 unread_correction(dispatcher, tracker)
         unknown = [f for f in (tracker.get_slot("unknown_fields") or []) if f not in candidates]
         if unknown != (tracker.get_slot("unknown_fields") or []):

@@ -19,7 +19,7 @@ def profile_from(slots: Dict[str, Any]) -> Profile:
 
 
 def profile_from_tracker(tracker: Tracker) -> Profile:
-    return profile_from({name: tracker.get_slot(name) for name in PROFILE_SLOTS + ("budget_parts",)})
+    return profile_from({name: tracker.get_slot(name) for name in PROFILE_SLOTS + ("budget_parts", "budget_given")})
 
 
 def value_before_last_message(tracker: Tracker, slot: str) -> Any:

@@ -27,4 +27,7 @@ def needs_profile_validation(slots: Iterable[str], intent: Optional[str], text: 
     if text.startswith("/"):  # a button's payload: its values are slots, checked above
         return False
     reading = amounts.read_budget(text)
-    return bool(reading.ambiguous or reading.parts)
+    # A range to settle, a tax said after the fact (« c'est HT »), a pending range chosen (« le haut
+    # de la fourchette », « mettez 80 000 »): actions/budget_reading.py reads them.
+    return bool(reading.ambiguous or reading.parts or reading.choice or amounts.tax_statement(text)
+                or amounts.choice_end(text) or any(q.kind == "number" for q in amounts.extract_quantities(text)))

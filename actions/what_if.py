@@ -72,7 +72,7 @@ class ActionWhatIf(Action):
         if not supposed:
             dispatcher.utter_message(text=replies.what_if_unreadable())
             return events + [SlotSet("what_if", None)]
-        slots = {name: tracker.get_slot(name) for name in PROFILE_SLOTS + ("budget_parts",)}
+        slots = {name: tracker.get_slot(name) for name in PROFILE_SLOTS + ("budget_parts", "budget_given")}
         copy = {**slots, **supposed}
         changes = [replies.change_words(slot, value, slots.get(slot)) for slot, value in supposed.items()]
         send(dispatcher, [replies.what_if(changes, evaluate(profile_from(copy)))])

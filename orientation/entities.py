@@ -35,6 +35,11 @@ def amount_entities(text: str) -> List[Dict[str, Any]]:
     found = amounts.extract_quantities(text)
     # A negative amount is no total, but it is reported, so that the bot says why it is refused.
     wrong = [q for q in found if q.kind == "budget" and q.negative][:1] if total is None else []
+    # A call's cap or a bound asked about (« le plafond de 3 M€ ? ») is not the project's, and one end
+    # of a range or of an alternative (« entre 200 000 et 250 000 habitants ») is no value on its own.
+    # The total as read_budget reads it (« le 1,2M c'est HT » is 1 440 000 € TTC), in its place.
+    found = [total if total is not None and (q.start, q.end) == (total.start, total.end) else q for q in found]
+    found = [q for q in found if q.owned and (q == total or not q.choice)]
     return [{"entity": amounts.FIELD_OF_KIND[q.kind], "start": q.start, "end": q.end, "value": q.value}
             for q in found if q.kind in amounts.FIELD_OF_KIND and (q.kind != "budget" or q == total or q in wrong)]
 

@@ -12,6 +12,8 @@ import sys
 from typing import List, Optional
 
 from orientation.cli import FrenchParser
+from orientation.language.amounts import VAT_RATE
+from orientation.language.french import percent
 from orientation.settings import SettingsError
 
 from .catalogue import CatalogueError, load_catalogue
@@ -48,7 +50,11 @@ def parser() -> argparse.ArgumentParser:
                    help="type de porteur : " + ", ".join(APPLICANT_TYPES))
     p.add_argument("--population", type=_number, metavar="N", help="habitants couverts par le projet")
     p.add_argument("--departements", type=_number, metavar="N", help="nombre de départements couverts")
-    p.add_argument("--budget", type=_number, metavar="EUROS", help="coût total du projet en euros TTC")
+    budget = p.add_mutually_exclusive_group()
+    budget.add_argument("--budget", type=_number, metavar="EUROS", help="coût total du projet en euros TTC")
+    budget.add_argument("--budget-ht", type=_number, metavar="EUROS",
+                        help="coût total donné hors taxes, à la place de --budget : converti en TTC (TVA à "
+                             f"{percent(VAT_RATE).replace('%', '%%')}), sauf pour un appel dont la source ne dit ni HT ni TTC")
     p.add_argument("--personnel", type=_number, metavar="EUROS",
                    help="part du budget (TTC, incluse dans --budget) consacrée au personnel propre (titre 2)")
     p.add_argument("--materiel", type=_number, metavar="EUROS",
@@ -79,6 +85,10 @@ def main(argv: Optional[List[str]] = None) -> int:
             return 0
         if not args.applicant_type:
             parser().error("--applicant-type est obligatoire (ou --list)")
+        given = {}
+        if args.budget_ht is not None:  # the budget as given, HT; `budget` is TTC (contract §4)
+            args.budget = round(args.budget_ht * (1 + VAT_RATE), 2)
+            given = {"budget_given": args.budget_ht, "budget_given_tax": "HT"}
         parts = (args.personnel or 0) + (args.materiel or 0)
         if parts and args.budget is None:
             parser().error("--personnel et --materiel sont des parts du budget : donnez aussi --budget")
@@ -89,7 +99,8 @@ def main(argv: Optional[List[str]] = None) -> int:
                           departement_count=args.departements, budget=args.budget,
                           nature=args.nature, date=reference_date(args.date),
                           budget_parts={kind: value for kind, value in (("personnel", args.personnel),
-                                                                        ("materiel", args.materiel)) if value})
+                                                                        ("materiel", args.materiel)) if value},
+                          **given)
         if args.format == "json":
             sys.stdout.write(json.dumps(recommend(profile), ensure_ascii=False, indent=2) + "\n")
         else:

@@ -145,8 +145,8 @@ def theme_finding(call: Call, profile: Profile) -> Optional[R.Finding]:
                                        f"({THEMES[call.themes[0]]}).")
 
 
-def _conditions(call: Call, window: Window, funding: Dict[str, Any]) -> List[str]:
-    conditions = funding_conditions(funding)
+def _conditions(call: Call, window: Window, funding: Dict[str, Any], basis: str = "") -> List[str]:
+    conditions = funding_conditions(funding, basis)
     conditions += [item["text"] for item in call.get("commitments", [])]
     if window.session.note:
         conditions.append(window.session.note)
@@ -229,10 +229,11 @@ def _evaluate_in(call: Call, window: Window, profile: Profile) -> CallResult:
     status = window.status(profile.date)
     match = theme_match(call, profile)
     missing = tuple(dict.fromkeys(name for f in findings if f.outcome == R.UNKNOWN for name in f.missing))
+    funding = estimate(rules["funding"], profile.budget, profile.parts(), profile.as_given())
     return CallResult(
         call=call, window=window, status=status, verdict=verdict, findings=findings,
-        funding=estimate(rules["funding"], profile.budget, profile.parts()),
-        conditions=_conditions(call, window, rules["funding"]),
+        funding=funding,
+        conditions=_conditions(call, window, rules["funding"], funding.basis),
         theme_match=match, status_text=status_text(window, profile.date, call.kind),
         score=_score(verdict, match, status), missing=missing,
         programme_over=call.programme is not None and profile.date > call.programme.ends,

@@ -13,6 +13,20 @@ class FundingEstimate:
     amount: Optional[float]  # None when the budget is unknown
     explanation: str         # "75 % de 400 000 €, soit jusqu'à 300 000 €"
     capped: bool = False
+    basis: str = ""          # the budget the rate was applied to, when the call computes on it as given
+
+
+def on_budget_as_given(funding: Dict[str, Any], budget: Optional[float],
+                       given: Tuple[Optional[float], Optional[str]] = (None, None)) -> Tuple[Optional[float], str]:
+    """« Taux maximal d'intervention UE : 60% » (seed 004) names no basis, HT or TTC: the rate applies
+    to the budget as the user gave it (`on_budget_as_given` in the call's funding), and the words say
+    which. Other calls compute on the budget TTC. Returns (the budget to apply the rate to, its words)."""
+    amount, tax = given
+    if not funding.get("on_budget_as_given") or budget is None or amount is None:
+        return budget, ""
+    words = {"HT": f"{fmt.euros(amount)} HT", "TTC": f"{fmt.euros(amount)} TTC"}.get(
+        tax or "", f"{fmt.euros(amount)} (sans précision HT ou TTC)")
+    return amount, words
 
 
 # The budget parts a user may name, as the reply says them (« 200 000 € de personnel »).
@@ -47,30 +61,34 @@ def _cap_words(funding: Dict[str, Any]) -> Tuple[str, str]:
 
 
 def estimate(funding: Dict[str, Any], budget: Optional[float],
-             parts: Optional[Mapping[str, float]] = None) -> FundingEstimate:
+             parts: Optional[Mapping[str, float]] = None,
+             given: Tuple[Optional[float], Optional[str]] = (None, None)) -> FundingEstimate:
     rate, cap = funding["rate"], funding.get("cap_eur")
+    budget, basis = on_budget_as_given(funding, budget, given)
     cap_words, second_cap = _cap_words(funding)
     cap_text = f" (plafond {cap_words}{second_cap})" if cap else ""
     ceiling = "jusqu'à " if funding.get("rate_is_maximum") else ""
     if budget is None:
         return FundingEstimate(rate, None, f"cofinancement {ceiling}{fmt.percent(rate)} du coût du projet{cap_text}")
     base, taken = eligible_base(funding, budget, parts)
-    of = fmt.euros(base)
+    of = fmt.euros(base) + (" HT" if basis.endswith(" HT") else "")  # the note names the base in full
     if taken:  # « 50 % de 600 000 € (800 000 € moins 200 000 € de personnel) »
         of += (f" ({fmt.euros(budget)} moins "
                + " et ".join(f"{fmt.euros(value)} {PART_WORDS[kind]}" for kind, value in taken) + ")")
     raw = rate * base
     if cap is not None and raw > cap:
         return FundingEstimate(rate, float(cap), f"{fmt.percent(rate)} de {of}, soit "
-                               f"{fmt.euros(raw)}, plafonné à {cap_words}{second_cap}", capped=True)
+                               f"{fmt.euros(raw)}, plafonné à {cap_words}{second_cap}", capped=True, basis=basis)
     return FundingEstimate(rate, round(raw, 2), f"{fmt.percent(rate)} de {of}, "
-                           f"soit jusqu'à {fmt.euros(raw)}{cap_text}")
+                           f"soit jusqu'à {fmt.euros(raw)}{cap_text}", basis=basis)
 
 
-def funding_conditions(funding: Dict[str, Any]) -> List[str]:
-    """What the rate leaves out, said as conditions ("hors dépenses de personnel")."""
+def funding_conditions(funding: Dict[str, Any], basis: str = "") -> List[str]:
+    """What the rate leaves out, said as conditions ("hors dépenses de personnel"), and what the
+    source leaves open about the amounts, with the base used (`basis`, from the estimate)."""
     excluded = funding.get("base_excludes") or []
-    said = [funding["basis_note"]] if funding.get("basis_note") else []
+    note = funding.get("basis_note")
+    said = [note + (f" Base retenue : {basis}." if basis else "")] if note else []
     if not excluded:
         return said
     return ["Taux appliqué hors " + ", ".join(excluded[:-1]) + (" et " if len(excluded) > 1 else "")

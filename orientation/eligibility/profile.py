@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Dict, Optional, Tuple
 
 # The limits of the figures are the language's: the parser of amounts refuses the same ones.
+from orientation.language.amounts import VAT_RATE
 from orientation.language.limits import PART_KINDS, out_of_range
 from orientation.settings import get_settings
 
@@ -59,6 +60,10 @@ class Profile:
     # Parts of the budget the user named, as ((kind, euros TTC), …) (« dont 200 000 € de
     # salaires »): a call whose rate is « hors personnel » applies it to the rest.
     budget_parts: Tuple[Tuple[str, float], ...] = ()
+    # The budget as the user gave it (« 400 000 € HT »): the figure and "HT", "TTC" or None when
+    # unsaid. `budget` stays TTC; a call whose source names no basis computes on this figure.
+    budget_given: Optional[float] = None
+    budget_given_tax: Optional[str] = None
 
     def __post_init__(self) -> None:
         if self.applicant_type is not None and self.applicant_type not in APPLICANT_TYPES:
@@ -75,6 +80,15 @@ class Profile:
         count = _checked(self.departement_count, "departement_count", "Le nombre de départements")
         object.__setattr__(self, "departement_count", count)
         object.__setattr__(self, "budget_parts", _checked_parts(self.budget_parts))
+        object.__setattr__(self, "budget_given", _checked(self.budget_given, "budget", "Le budget donné"))
+        if self.budget_given_tax not in (None, "HT", "TTC"):
+            raise ProfileError(f"Base du budget inconnue « {self.budget_given_tax} » : HT ou TTC.")
+
+    def as_given(self) -> Tuple[Optional[float], Optional[str]]:
+        """The budget as the user gave it, and its basis; without one, the budget, TTC (contract §4)."""
+        if self.budget_given is not None:
+            return self.budget_given, self.budget_given_tax
+        return self.budget, ("TTC" if self.budget is not None else None)
 
     def parts(self) -> Dict[str, float]:
         return dict(self.budget_parts)
@@ -85,6 +99,9 @@ class Profile:
         parts = data.pop("budget_parts")
         if parts:  # absent when none, so the JSON of contract §2 is unchanged
             data["budget_parts"] = dict(parts)
+        for name in ("budget_given", "budget_given_tax"):
+            if data[name] is None:
+                del data[name]
         return data
 
 
@@ -99,6 +116,15 @@ def _checked_parts(parts: Any) -> Tuple[Tuple[str, float], ...]:
     return tuple(sorted(checked))
 
 
+def given_matches(slot: Any, budget: Optional[float]) -> bool:
+    """The slot budget_given ({"amount", "tax"}) is the budget's figure as given: a budget changed by
+    another path (a hypothesis adopted) leaves it stale, and then it is not read."""
+    if not isinstance(slot, dict) or budget is None or slot.get("amount") is None:
+        return False
+    factor = 1 + VAT_RATE if slot.get("tax") == "HT" else 1
+    return abs(float(slot["amount"]) * factor - float(budget)) < 1
+
+
 def profile_from_slots(slots: Dict[str, Any], date: Optional[dt.date] = None) -> Profile:
     """The engine's profile from the dialogue's slots (contract §4: `project_nature` is the theme),
     as the bot holds them or as a booking stored them; a value the engine refuses is left out rather
@@ -107,6 +133,9 @@ def profile_from_slots(slots: Dict[str, Any], date: Optional[dt.date] = None) ->
     fields = {"applicant_type": slots.get("applicant_type"), "population": slots.get("population"),
               "departement_count": slots.get("departement_count"), "budget": slots.get("budget"),
               "nature": slots.get("project_nature"), "budget_parts": slots.get("budget_parts") or {}}
+    given = slots.get("budget_given")
+    if given_matches(given, slots.get("budget")):  # FEDER-NUM computes on the budget as given
+        fields.update(budget_given=given["amount"], budget_given_tax=given.get("tax"))
     try:
         return Profile(date=date, **fields)
     except ProfileError:

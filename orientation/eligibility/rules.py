@@ -13,6 +13,7 @@ from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from orientation.language import french as fmt
 
+from .funding import on_budget_as_given
 from .profile import Profile
 from .vocabulary import applicant_label
 
@@ -269,9 +270,11 @@ def subvention_minimale(rules: Dict[str, Any], profile: Profile) -> Optional[Lis
             f"le projet doit coûter au moins {fmt.euros(minimum_budget)}")
     if profile.budget is None:
         return [Finding("subvention_minimale", UNKNOWN, f"{base} ; budget non précisé.", ("budget",))]
-    if profile.budget < minimum_budget:
-        return [Finding("subvention_minimale", FAIL, f"{base} ; votre budget est de {fmt.euros(profile.budget)}.")]
-    return [Finding("subvention_minimale", PASS, f"{base} ; votre budget de {fmt.euros(profile.budget)} le permet.")]
+    budget, basis = on_budget_as_given(funding, profile.budget, profile.as_given())  # the grant's own base
+    said = basis or fmt.euros(budget)
+    if budget < minimum_budget:
+        return [Finding("subvention_minimale", FAIL, f"{base} ; votre budget est de {said}.")]
+    return [Finding("subvention_minimale", PASS, f"{base} ; votre budget de {said} le permet.")]
 
 
 def criteres_a_verifier(rules: Dict[str, Any], profile: Profile) -> Optional[List[Finding]]:

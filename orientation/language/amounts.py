@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import List, Optional, Sequence, Tuple
 
 from text_to_num import text2num
@@ -22,6 +22,7 @@ from text_to_num import text2num
 from orientation.language import french as fmt
 from orientation.language.fold import Folded, fold
 from orientation.language.limits import PART_KINDS, out_of_range
+from orientation.language.not_amounts import not_profile_spans
 from orientation.settings import get_settings  # ORIENTATION_MAX_MESSAGE: longer messages are read up to it
 
 VAT_RATE = 0.20
@@ -30,14 +31,14 @@ FIELD_OF_KIND = {"budget": "budget", "population": "population", "departements":
 
 # Digits: "300 000", "1.500.000", "1,5", "300000" (spaces include no-break and thin spaces).
 _DIGITS = r"\d{1,3}(?:[ .]\d{3})+(?:,\d+)?(?![\d])|\d+(?:[.,]\d+)?"
-_MULTIPLIERS = {"k": 1e3, "mille": 1e3, "m": 1e6, "million": 1e6, "millions": 1e6, "md": 1e9,
+_MULTIPLIERS = {"k": 1e3, "mille": 1e3, "milles": 1e3, "m": 1e6, "million": 1e6, "millions": 1e6, "md": 1e9,
                 "milliard": 1e9, "milliards": 1e9}
-_MULT = r"(?P<mult>(?:k|m)(?=eur\b)|(?:k|m|md|mille|millions?|milliards?)(?![a-z0-9²]))"
+_MULT = r"(?P<mult>(?:k|m)(?=eur\b)|(?:k|m|md|milles?|millions?|milliards?)(?![a-z0-9²]))"
 _HALF = r"(?P<half>\s+et\s+demie?)?"
 _UNIT = (r"(?P<unit>€|euros?\b|eur\b|"
-         r"habitants?\b|habs?\b\.?|citoyens\b|administres\b|personnes\b|"
+         r"habitants?\b|habitans\b|habs?\b\.?|hbts?\b\.?|citoyens\b|administres\b|personnes\b|"
          r"departements?\b|depts?\b|dpts?\b)")
-_TAX = r"(?P<tax>\s*(?:ht\b|h\.t\.?|hors\s+taxes?\b|ttc\b|t\.t\.c\.?))?"
+_TAX = r"(?P<tax>\s*\(?\s*(?:ht\b|h\.t\.?|hors\s+taxes?\b|ttc\b|t\.t\.c\.?)\)?)?"  # « 300 000 (HT) »
 _TAIL = rf"(?:\s*{_MULT})?{_HALF}(?:\s*(?:d'|de\s+|d\s)?\s*{_UNIT})?{_TAX}"
 # « moins 5 € » is negative; « au moins 300 000 habitants » is not.
 _MINUS = r"(?:-|(?<!\bau )(?<!\bdu )\bmoins\b)"
@@ -63,14 +64,38 @@ class Quantity:
     end: int
     excl_tax: bool = False  # given HT; value has been converted to TTC
     negative: bool = False
+    incl_tax: bool = False  # said TTC
+    # How the figure is said: "approx" (« environ », « ~ »), "max" / "min" (« max 500k », « au moins »),
+    # "cap" (a call's figure: « le plafond de 3 M€ ») or "threshold" (a bound in a question: « en
+    # dessous de 250 000 € ? »). A cap or a threshold is not the project's.
+    qualifier: Optional[str] = None
+    # "range" (« entre 200 et 250k ») or "alternative" (« 60 ou 80 000 »): the quantity is one end
+    # of a pair, never a value on its own.
+    choice: Optional[str] = None
+
+    @property
+    def as_given(self) -> float:
+        """The figure as the user gave it (HT when given HT), to the cent."""
+        return round(self.value / (1 + VAT_RATE), 2) if self.excl_tax else self.value
+
+    @property
+    def tax(self) -> Optional[str]:
+        return "HT" if self.excl_tax else "TTC" if self.incl_tax else None
+
+    @property
+    def owned(self) -> bool:
+        """The figure is the project's (not a call's cap, not a bound asked about)."""
+        return self.qualifier not in ("cap", "threshold")
 
 
 @dataclass(frozen=True)
 class ParseResult:
     value: Optional[float]
-    status: str  # ok | unknown | negative | zero | absurd | vague | missing | ambiguous
+    status: str  # ok | unknown | negative | zero | absurd | vague | missing | ambiguous | choice
     excl_tax: bool = False
     message: Optional[str] = None
+    quantity: Optional[Quantity] = None  # the figure read, as said (its tax, its qualifier)
+    choice: Tuple[Quantity, ...] = ()  # status "choice": the two ends of a range or an alternative
 
 
 def _fold(text: str) -> Folded:
@@ -110,11 +135,13 @@ def _quantity(match: re.Match[str], value: float, start: int) -> Optional[Quanti
                                            (match.end("mult") if mult else match.end("num")))
     if kind == "departements" and value != int(value):
         return None
-    excl_tax = bool(tax) and kind == "budget" and tax.strip().startswith(("ht", "h.t", "hors"))
+    excl_tax = bool(tax) and kind == "budget" and tax.strip(" (").startswith(("ht", "h.t", "hors"))
     if excl_tax:
         value *= 1 + VAT_RATE
+    incl_tax = bool(tax) and kind == "budget" and not excl_tax
     negative = bool(match.groupdict().get("sign"))
-    return Quantity(-value if negative else value, kind, match.string[start:end], start, end, excl_tax, negative)
+    return Quantity(-value if negative else value, kind, match.string[start:end], start, end, excl_tax, negative,
+                    incl_tax)
 
 
 def _word_numbers(folded: str) -> List[Tuple[int, int, float]]:
@@ -140,17 +167,170 @@ def _word_numbers(folded: str) -> List[Tuple[int, int, float]]:
     return runs
 
 
+# --- amounts as people type them ------------------------------------------------------------------
+# Rewritten in the folded text before reading (each new character points back to the characters
+# it replaces, so spans stay those of the message as typed):
+# « 40 000e », « 40ke » → « 40 000€ », « 40k€ » (an « e » for euros after three digits or a multiplier;
+# « 2e » stays an ordinal);
+_EURO_E = re.compile(rf"(?P<num>{_DIGITS})(?P<mult>\s?(?:k|m))?\s?e(?![\w'-])")
+# « 1 M 2 », « 1M2 », « 40k5 » → « 1,2 m », « 40,5 k » (« 100 m2 » in lower case is an area);
+_SPLIT_MULT = re.compile(r"(?<![\d,.])(?P<int>\d{1,3})\s?(?P<mult>k|m)\s?(?P<frac>\d{1,3})(?![\d,.])"
+                         r"(?=\s*(?:$|[^\w\s]|€|(?:e|euros?|eur|ht|ttc|pour|de|d'|et|ou|environ|max)\b))")
+# « 1 million 200 000 », « un million 200 mille » → « 1200000 »; « 1 million 2 » → « 1,2 million »;
+_MILLION_AND = re.compile(r"\b(?P<int>\d{1,3}|un)\s+millions?\s+(?:et\s+)?(?P<rest>\d{1,3}(?:[ .]\d{3})?)"
+                          r"(?P<mille>\s+milles?)?(?![\d,.])(?!\s*(?:%|ans?\b|mois\b|k\b|m\b))")
+_MILLION_WORD = re.compile(r"\b(?P<int>\d{1,3}|un)\s+millions?\s+(?P<rest>un|deux|trois|quatre|cinq|six|sept|huit|neuf)\b"
+                           r"(?!\s+(?:cent|mille|millions?|vingts?|dix|onze|douze|treize|quatorze|quinze|seize))")
+# « un demi-million » → « 0,5 million ».
+_HALF_MULT = re.compile(r"\b(?:un\s+)?demi[- ]?(?P<mult>millions?|milliards?)\b")
+
+
+def _rewrite(folded: Folded, pattern: re.Pattern[str], replacement) -> Folded:
+    chars: List[str] = []
+    index: List[int] = []
+    last = 0
+    for m in pattern.finditer(folded.text):
+        new = replacement(m)
+        if new is None:
+            continue
+        chars.append(folded.text[last:m.start()])
+        index.extend(folded.index[last:m.start()])
+        chars.append(new)
+        # Spread over the replaced characters, the last on the last: the span of an amount keeps its ends.
+        width = m.end() - m.start()
+        index.extend(folded.index[m.start() + (i * width // len(new) if i < len(new) - 1 else width - 1)]
+                     for i in range(len(new)))
+        last = m.end()
+    chars.append(folded.text[last:])
+    index.extend(folded.index[last:])
+    return Folded("".join(chars), index)
+
+
+def _euro_e(m: re.Match[str]) -> Optional[str]:
+    digits = re.sub(r"\D", "", m.group("num").split(",")[0])
+    if not m.group("mult") and len(digits) < 3:
+        return None
+    return m.group()[:-1] + "€"
+
+
+def _typed(folded: Folded, text: str) -> Folded:
+    def split(m: re.Match[str]) -> Optional[str]:
+        after = folded.text[m.end():m.end() + 12]
+        upper = text[folded.index[m.start("mult")]] == "M"
+        if m.group("mult") == "m" and not upper and not re.match(r"\s*(?:€|e\b|euros?|eur\b)", after):
+            return None
+        return f"{m.group('int')},{m.group('frac')} {m.group('mult')}"
+    def million_and(m: re.Match[str]) -> str:
+        whole = 1 if m.group("int") == "un" else int(m.group("int"))
+        rest = m.group("rest").replace(" ", "").replace(".", "")
+        if m.group("mille") or len(rest) > 3:
+            return str(whole * 1_000_000 + int(rest) * (1000 if m.group("mille") else 1))
+        return f"{whole},{rest} million"  # « 1 million 2 », « 1 million 250 »: the figures after the comma
+
+    digits = {"un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9}
+    folded = _rewrite(folded, _MILLION_AND, million_and)
+    folded = _rewrite(folded, _MILLION_WORD, lambda m: f"{1 if m.group('int') == 'un' else m.group('int')},"
+                                                       f"{digits[m.group('rest')]} million")
+    folded = _rewrite(folded, _HALF_MULT, lambda m: f"0,5 {m.group('mult')}")
+    folded = _rewrite(folded, _SPLIT_MULT, split)
+    return _rewrite(folded, _EURO_E, _euro_e)
+
+
+# How an amount is said, from the words just before it (folded) or just after.
+_APPROX_BEFORE = re.compile(r"(?:~|≈|\benv\.?|\benviron|\bautour d[eu]s?|\baux alentours d[eu]s?|\ba peu pres|"
+                            r"\bapproximativement|\bdans les|\bde l'ordre d[eu]s?|\bquasi(?:ment)?|\bpresque|"
+                            r"\bgrosso modo|\bplus ou moins|\+/-|\bpeut[- ]etre|\bapprox\.?)\s*$")
+_MAX_BEFORE = re.compile(r"(?:\bmax\.?|\bmaxi|\bmaximum|\bau max(?:imum)?|\bau plus|\bjusqu'a|\bpas plus de|"
+                         r"\bmoins de|\binferieure? a|\ben[- ]dessous de|\bsous|<=?|≤)\s*$")
+_MAX_AFTER = re.compile(r"^\s*(?:(?:ht|ttc)\s*)?(?:max(?:imum)?|maxi|au max(?:imum)?|grand max)\b")
+_MIN_BEFORE = re.compile(r"(?:\bmin\.?|\bminimum|\bau moins|\bau minimum|\bplus de|\ba partir de|"
+                         r"\bsuperieure? a|\bau[- ]dessus de|\bau[- ]dela de|>=?|≥)\s*$")
+# A figure of the call, not of the project: « le plafond de 3 M€ », « le seuil de 250 000 € ».
+_CAP_BEFORE = re.compile(r"\b(?:plafond|plafonne|plancher|seuil|limite)s?\b[^.;!?\d]{0,20}$")
+
+
+# Any of the words above: most amounts have none, and are not searched further.
+_QUALIFIER_WORDS = re.compile(r"~|≈|<|>|≤|≥|\+/-|env|autour|alentours|pres|approx|dans les|ordre|quasi|presque|grosso|"
+                              r"plus|moins|peut|max|jusqu|inferieur|dessous|sous|min|superieur|dessus|dela|partir|"
+                              r"plafon|plancher|seuil|limite")
+
+
+def _qualifier(folded: str, q: Quantity) -> Optional[str]:
+    before, after = folded[max(0, q.start - 40):q.start], folded[q.end:q.end + 30]
+    if not _QUALIFIER_WORDS.search(before) and not _QUALIFIER_WORDS.search(after):
+        return None
+    clause_end = re.search(r"[.!?\n]", folded[q.end:])
+    asked = bool(clause_end) and clause_end.group() == "?"
+    if _CAP_BEFORE.search(before):
+        return "cap"
+    bound = "max" if _MAX_BEFORE.search(before) or _MAX_AFTER.match(after) else \
+        "min" if _MIN_BEFORE.search(before) else None
+    if bound:
+        return "threshold" if asked else bound
+    return "approx" if _APPROX_BEFORE.search(before) else None
+
+
+# Two figures said as a range or as an alternative: « entre 200 et 250k », « de 100 à 150 k€ »,
+# « 200-250k », « 60 ou 80 000 », « 100/150k ».
+_RANGE_BETWEEN = re.compile(r"^\s*(?:et|a|au|jusqu'a|-|–)\s*$")
+_ALTERNATIVE_BETWEEN = re.compile(r"^\s*(?:ou|ou bien|ou alors|voire|/|sinon)\s*$")
+_PAIRED_KINDS = ("budget", "population", "departements", "number")
+
+
+def _scaled(small: Quantity, large: Quantity) -> Quantity:
+    """The end of a pair said without its unit takes the other's: « 60 ou 80 000 € » is 60 000 €."""
+    value = small.value
+    if small.kind == "number" and 0 < value < 1000 <= large.value:
+        value *= 1000 ** max(1, round(math.log(large.value / value, 1000)))
+    if large.excl_tax and not small.excl_tax:
+        value *= 1 + VAT_RATE
+    kind = large.kind if small.kind == "number" else small.kind
+    return replace(small, value=value, kind=kind, excl_tax=small.excl_tax or large.excl_tax,
+                   incl_tax=small.incl_tax or large.incl_tax)
+
+
+def _pairs(folded: str, found: List[Quantity]) -> List[Quantity]:
+    found = sorted(found, key=lambda q: q.start)
+    for i in range(len(found) - 1):
+        a, b = found[i], found[i + 1]
+        if a.choice or a.kind not in _PAIRED_KINDS or b.kind not in _PAIRED_KINDS or a.negative:
+            continue
+        if "number" not in (a.kind, b.kind) and a.kind != b.kind:
+            continue
+        between = folded[a.end:b.start]
+        if b.negative and not between.strip() and folded[b.start] == "-":  # « 200-250k »
+            b = replace(b, value=-b.value, negative=False, start=b.start + 1)
+            relation = "range"
+        elif b.negative:
+            continue
+        elif _RANGE_BETWEEN.match(between) and (between.strip() != "et" or folded[:a.start].rstrip().endswith("entre")):
+            # « on hésite entre 500k et 300k »: two options, not a span of costs
+            relation = "alternative" if re.search(r"\bhesit\w*\s+entre\s*$", folded[:a.start]) else "range"
+        elif _ALTERNATIVE_BETWEEN.match(between) or (
+                between.strip() == "soit" and folded[:a.start].rstrip().endswith("soit")):  # « soit 60k soit 80k »
+            relation = "alternative"
+        else:
+            continue
+        a, b = _scaled(a, b), _scaled(b, a)
+        if a.value == b.value:
+            continue
+        found[i], found[i + 1] = replace(a, choice=relation), replace(b, choice=relation)
+    return found
+
+
 def extract_quantities(text: str) -> List[Quantity]:
-    """Every amount and count in a free message, classified by its unit."""
+    """Every amount and count in a free message, classified by its unit. A bare figure that is a
+    date, a time, a phone number, a postcode, a street number, a percentage or a count of things
+    (orientation/language/not_amounts.py) is given that kind instead of "number"."""
     text = text or ""
-    folded = _fold(text)
+    folded = _typed(_fold(text), text)
     found: List[Quantity] = []
     for m in _NUMBER.finditer(folded.text):
         if _YEAR.match(m.group("num")) and not (m.group("unit") or m.group("mult")):
             continue  # "en 2021" is a date, not an amount
         start = m.start("sign") if m.group("sign") else m.start("num")
-        if start > 0 and folded.text[start - 1].isalnum():
-            continue  # part of a code such as "SNAP3", "ITN8A" or "SNAP-3"
+        if start > 0 and folded.text[start - 1].isalnum() and not (m.group("sign") == "-" and folded.text[start - 1].isdigit()):
+            continue  # part of a code such as "SNAP3", "ITN8A" or "SNAP-3" (« 200-250k » is a range)
         q = _quantity(m, _digits_value(m.group("num")), start)
         if q:
             found.append(q)
@@ -165,15 +345,48 @@ def extract_quantities(text: str) -> List[Quantity]:
         q = _quantity(match, value, start)
         if q:
             if sign:
-                q = Quantity(-abs(q.value), q.kind, "", sign.start(), q.end, q.excl_tax, True)
+                q = replace(q, value=-abs(q.value), text="", start=sign.start(), negative=True)
             found.append(q)
+    spans = not_profile_spans(folded, text)
+    found = [q if q.kind != "number" else _labelled(q, spans) for q in found]
+    found = [replace(q, qualifier=_qualifier(folded.text, q)) for q in found]
+    found = _pairs(folded.text, found)
+    found = [_by_context(folded.text, q) if q.kind in ("number", "budget") else q for q in found]
     return sorted((_in_original(q, text, folded) for q in found), key=lambda q: q.start)
+
+
+# A figure without unit takes one from the words just before it: « budget 400000 », « ça coûte 2
+# millions » are euros; « population 250 000 », « nous sommes 250 000 » are inhabitants.
+_MONEY_BEFORE = re.compile(r"\b(?:budgets?|budgete|budgetise|cout|couts|coute|couterait|coutera|montant|enveloppe|"
+                           r"financement|depense|investissement|chiffre|chiffre a|estime a|evalue a|projet)\b"
+                           r"[^.;!?,\d]{0,12}$")
+_PEOPLE_BEFORE = re.compile(r"\b(?:population|pop|nous sommes|on est|nous comptons|on compte|couvre|couvrons|"
+                            r"couvrant|desservant|dessert|regroupe|rassemble)\b\.?\s*(?::|de|d'environ|environ|~)?\s*$")
+
+
+def _by_context(folded: str, q: Quantity) -> Quantity:
+    if q.value < 100:
+        return q
+    before = folded[max(0, q.start - 40):q.start]
+    if q.kind == "budget":  # « pop 45k »: a « k » without euros is a count of people after such words
+        said_euros = re.search(r"€|eur|e$|ht$|ttc$", folded[q.start:q.end])
+        return replace(q, kind="population") if not said_euros and _PEOPLE_BEFORE.search(before) else q
+    if q.value >= 1000 and _MONEY_BEFORE.search(before):
+        return replace(q, kind="budget")
+    if q.value >= 100 and _PEOPLE_BEFORE.search(before):
+        return replace(q, kind="population")
+    return q
+
+
+def _labelled(q: Quantity, spans) -> Quantity:
+    what = next((what for start, end, what in spans if start <= q.start and q.end <= end), None)
+    return replace(q, kind=what) if what else q
 
 
 def _in_original(q: Quantity, text: str, folded: Folded) -> Quantity:
     """The quantity with its span in the message as typed (folding may change lengths: « œ »)."""
     start, end = folded.span(q.start, q.end)
-    return Quantity(q.value, q.kind, text[start:end], start, end, q.excl_tax, q.negative)
+    return replace(q, text=text[start:end], start=start, end=end)
 
 
 def says_unknown(text: str) -> bool:
@@ -190,7 +403,7 @@ NAMES = {"budget": "Un budget", "population": "Une population", "departements": 
 def _parse_answer(text: str, kind: str) -> ParseResult:
     if says_unknown(text):
         return ParseResult(None, "unknown")
-    quantities = [q for q in extract_quantities(text) if q.kind in (kind, "number")]
+    quantities = [q for q in extract_quantities(text) if q.kind in (kind, "number") and q.owned]
     if not quantities:
         others = extract_quantities(text)
         folded = _fold(text).text
@@ -199,12 +412,20 @@ def _parse_answer(text: str, kind: str) -> ParseResult:
         if others:
             return ParseResult(None, "missing", message=f"Ce chiffre ne répond pas à ma question : indiquez {EXPECTED[kind]}.")
         return ParseResult(None, "missing", message=f"Je n'ai pas trouvé de chiffre : indiquez {EXPECTED[kind]}.")
-    q = next((q for q in quantities if q.kind == kind), quantities[0])
+    q = next((q for q in quantities if q.kind == kind and not q.choice), quantities[0])
     if kind == "budget":
         reading = read_budget(text)
         if reading.ambiguous:
             return ParseResult(None, "ambiguous", message=which_total_question(reading.candidates))
         q = reading.total or q
+        if reading.total is None and not q.choice and q.kind == "number" and tax_statement(text) == "HT":
+            q = replace(q, value=q.value * (1 + VAT_RATE), excl_tax=True)  # « 300 000, c'est du HT »
+    if q.choice:  # « 60 ou 80 000 », « entre 200 et 250k »: the user chooses, nothing is reduced silently
+        pair = tuple(p for p in quantities if p.choice)[:2]
+        if len(pair) == 2:
+            said = " ou ".join(fmt.number(p.value) for p in pair)
+            return ParseResult(None, "choice", choice=pair, message=None if kind == "budget" else
+                               f"Il me faut un seul chiffre ({said} ?) : indiquez {EXPECTED[kind]}.")
     problem = out_of_range(FIELD_OF_KIND[kind], q.value)
     if problem == "negative":
         return ParseResult(None, "negative", message=f"{NAMES[kind]} ne peut pas être négatif : indiquez {EXPECTED[kind]}.")
@@ -213,7 +434,7 @@ def _parse_answer(text: str, kind: str) -> ParseResult:
     if problem:
         return ParseResult(None, "absurd", message=f"{fmt.number(q.value)} me semble hors de portée : vérifiez "
                                                     f"le chiffre et indiquez {EXPECTED[kind]}.")
-    return ParseResult(q.value, "ok", excl_tax=q.excl_tax)
+    return ParseResult(q.value, "ok", excl_tax=q.excl_tax, quantity=q)
 
 
 def parse_budget(text: str) -> ParseResult:
@@ -268,6 +489,18 @@ class BudgetPart:
         return self.quantity.value
 
 
+# The basis of a budget said apart from its figure: « le 1,2M c'est HT », « c'est HT en fait ».
+_SAYS_HT = re.compile(r"\b(?:ht|h\.t\.?|hors tax(?:es?)?|hors tva|sans (?:la )?tva)(?![\w.])")
+_SAYS_TTC = re.compile(r"\b(?:ttc|t\.t\.c\.?|toutes taxes comprises|tva comprise|avec (?:la )?tva)(?![\w.])")
+
+
+def tax_statement(text: str) -> Optional[str]:
+    """"HT" or "TTC" when the message says which (and not both), else None."""
+    folded = _fold(text or "").text
+    ht, ttc = bool(_SAYS_HT.search(folded)), bool(_SAYS_TTC.search(folded))
+    return "HT" if ht and not ttc else "TTC" if ttc and not ht else None
+
+
 @dataclass(frozen=True)
 class BudgetReading:
     """What the amounts of one message say about the budget: its total, the parts of it that are
@@ -276,6 +509,8 @@ class BudgetReading:
     total: Optional[Quantity]
     parts: Tuple[BudgetPart, ...] = ()
     candidates: Tuple[Quantity, ...] = ()
+    # A range or an alternative given for the total (« entre 200 et 250k HT »): its two ends.
+    choice: Tuple[Quantity, ...] = ()
 
     @property
     def ambiguous(self) -> bool:
@@ -296,7 +531,8 @@ def _kind_of(match: re.Match[str]) -> str:
 def _role(before: str, after: str) -> Tuple[str, Optional[str]]:
     """The role of an amount from the words around it: ("part", kind), ("total", None),
     ("previous", None), ("grant", None) or ("plain", None)."""
-    if _PREVIOUS_AFTER.match(after) or _PREVIOUS_BEFORE.search(before):
+    bound = re.search(r"\b(?:plus|moins) d(?:e|')\s*$", before)  # « pas plus de 300 000 € » is a bound
+    if _PREVIOUS_AFTER.match(after) or (_PREVIOUS_BEFORE.search(before) and not bound):
         return "previous", None
     if _GRANT_AFTER.match(after) or _GRANT_BEFORE.search(before):
         return "grant", None
@@ -323,9 +559,11 @@ def read_budget(text: str) -> BudgetReading:
     maintenance »). Old figures (« le 450 c'était… ») and grants asked (« 150k de subvention ») are
     neither. Two different amounts that could both be the total leave it unknown, with candidates."""
     text = (text or "")[:get_settings().max_message]
-    found = [q for q in extract_quantities(text) if not q.negative]
+    found = [q for q in extract_quantities(text) if not q.negative and q.owned]
     if not any(q.kind == "budget" for q in found):
         return BudgetReading(None)
+    choice = [q for q in found if q.choice and (q.kind == "budget" or (q.kind == "number" and q.value >= 1000))][:2]
+    found = [q for q in found if not q.choice]
     # Next to an amount in euros, a bare figure of thousands is euros too (« dont 120 000 pour la TMA »).
     money = [q for q in found if q.kind == "budget" or (q.kind == "number" and q.value >= 1000)]
     roles = []
@@ -340,12 +578,17 @@ def read_budget(text: str) -> BudgetReading:
     parts = [BudgetPart(kind, q) for q, (role, kind) in zip(money, roles) if role == "part"]
     part_values = {p.value for p in parts}
     chosen = _distinct(totals) or _distinct([q for q in plain if q.value not in part_values])
+    if len(choice) == 2 and not totals:
+        return BudgetReading(None, tuple(parts), choice=tuple(choice))
     if len(chosen) > 1:
         return BudgetReading(None, tuple(parts), tuple(chosen))
     total = chosen[0] if chosen else None
     if total is not None and sum(p.value for p in parts) >= total.value:
         # « 200k de salaires … 150k » : the parts cannot be the total's; ask.
         return BudgetReading(None, (), tuple(_distinct([total] + [p.quantity for p in parts])))
+    if total is not None and total.tax is None and tax_statement(text) == "HT" \
+            and not any(q.excl_tax for q in found):  # « le 1,2M c'est HT en fait »
+        total = replace(total, value=total.value * (1 + VAT_RATE), excl_tax=True)
     return BudgetReading(total, tuple(parts))
 
 
@@ -362,3 +605,21 @@ def _distinct(quantities: List[Quantity]) -> List[Quantity]:
 def which_total_question(candidates: Sequence[Quantity]) -> str:
     amounts = " et ".join(fmt.euros(q.value) for q in candidates)
     return f"Votre message contient plusieurs montants ({amounts}) : lequel est le coût total du projet ?"
+
+
+# --- settling a range or an alternative ----------------------------------------------------------
+# « le haut de la fourchette », « le plus bas », « entre les deux », « la moyenne » (folded words).
+_CHOICE_ENDS = (
+    ("middle", re.compile(r"\b(?:entre les deux|au milieu|le milieu|moyenne|la moitie|median|mi-chemin|"
+                          r"coupons la poire en deux|coupez la poire en deux)\b")),
+    ("high", re.compile(r"\b(?:(?:le |la )?(?:haut|fourchette haute|borne haute|plus haut|plus eleve|max(?:i(?:mum)?)?)|"
+                        r"le (?:plus )?gros|le deuxieme|le second|la deuxieme|la seconde|le plus cher)\b")),
+    ("low", re.compile(r"\b(?:(?:le |la )?(?:bas|fourchette basse|borne basse|plus bas|plus faible|min(?:i(?:mum)?)?)|"
+                       r"le (?:plus )?petit|le premier|la premiere|le moins cher)\b")),
+)
+
+
+def choice_end(text: str) -> Optional[str]:
+    """Which end of a range or alternative a message chooses: "low", "high", "middle" or None."""
+    folded = _fold(text or "").text
+    return next((end for end, pattern in _CHOICE_ENDS if pattern.search(folded)), None)

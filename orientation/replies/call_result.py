@@ -56,7 +56,7 @@ def first_reply_points(result: CallResult) -> List[str]:
     leaves out (« hors personnel »). The other reasons and the laureate's commitments come with
     « Détails » (call_questions.for_your_project)."""
     points = open_points(result)[:1]
-    return points + funding_conditions(result.window.session.rules["funding"])
+    return points + funding_conditions(result.window.session.rules["funding"], result.funding.basis)
 
 
 def money_line(result: CallResult) -> str:

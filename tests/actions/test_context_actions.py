@@ -71,11 +71,11 @@ def test_two_possible_totals_are_asked_with_buttons_and_the_budget_kept(dispatch
     before = {**REGION, "budget": 450_000.0}
     tracker = turn(before, "non, on hésite entre 500k et 300k", intent="correct")
     result = run(ValidateProfileSlots(), dispatcher, tracker)
-    assert "budget" not in result and result["budget_candidates"] == [500_000, 300_000]
-    assert (nb("Votre message contient plusieurs montants (500 000 € et 300 000 €) : lequel est le coût total du "
+    assert "budget" not in result and result["budget_pending"]["values"] == [300_000, 500_000]
+    assert (nb("Vous hésitez entre 300 000 € et 500 000 € : quel montant dois-je retenir comme coût total du "
             "projet ? En attendant, je garde 450 000 € TTC.")) in texts(dispatcher)
     assert [b["payload"] for b in dispatcher.messages[0]["buttons"]] == [
-        '/inform{"budget": 500000.0}', '/inform{"budget": 300000.0}']
+        '/inform{"budget": 300000.0}', '/inform{"budget": 500000.0}', '/inform{"budget": 400000.0}']
 
 
 def test_the_budget_question_offers_the_candidates(dispatcher):
@@ -85,9 +85,12 @@ def test_the_budget_question_offers_the_candidates(dispatcher):
 
 
 def test_the_form_reads_an_answer_with_two_totals_as_candidates(dispatcher):
-    tracker = make_tracker({**REGION, "requested_slot": "budget"}, text="500 000 ou 700 000 €, selon les options")
+    tracker = make_tracker({**REGION, "requested_slot": "budget"}, text="500 000 € pour la v1, 700 000 € pour la v2")
     result = run(ValidateProfileForm(), dispatcher, tracker)
     assert result["budget"] is None and result["budget_candidates"] == [500_000, 700_000]
+    tracker = make_tracker({**REGION, "requested_slot": "budget"}, text="500 000 ou 700 000 €, selon les options")
+    result = run(ValidateProfileForm(), dispatcher, tracker)
+    assert result["budget"] is None and result["budget_pending"]["values"] == [500_000, 700_000]
 
 
 def test_an_unreadable_correction_says_what_is_kept_and_asks(dispatcher):

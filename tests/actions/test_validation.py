@@ -104,7 +104,7 @@ def extract(slot_name, text, slots=None, entities=None):
                                          ("1,5 million", 1500000.0)])
 def test_a_bare_number_answers_the_budget_question(text, value):
     result, _ = extract("budget", text)
-    assert result == {"budget": value}
+    assert result == {"budget": value, "budget_given": {"amount": value, "tax": None}, "budget_pending": None}
 
 
 def test_i_dont_know_is_accepted():

@@ -178,7 +178,7 @@ def test_help_names_every_option_in_french(capsys):
     assert stop.value.code == 0
     text = " ".join(capsys.readouterr().out.split())  # line wrapping depends on the terminal width
     assert text.startswith("usage : python -m orientation.eligibility [-h] [--applicant-type TYPE] [--population N] "
-                           "[--departements N] [--budget EUROS] [--personnel EUROS] [--materiel EUROS] "
+                           "[--departements N] [--budget EUROS | --budget-ht EUROS] [--personnel EUROS] [--materiel EUROS] "
                            "[--nature THEME] [--date AAAA-MM-JJ] "
                            "[--format FORMAT] [--list] Quels appels France Relance correspondent à un profil, "
                            "et pourquoi.")

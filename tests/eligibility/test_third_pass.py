@@ -214,7 +214,7 @@ def test_a_partner_of_collectivites_is_to_confirm_for_the_incubateur_not_refused
 def test_feder_says_the_sheet_states_neither_ht_nor_ttc(result_for):
     result = result_for("FEDER-NUM", applicant_type="commune", budget=400_000)
     assert any("ne précise pas si ses montants s'entendent HT ou TTC" in c for c in result.conditions)
-    assert result.funding.amount == 240_000   # 60 % of the budget as given
+    assert result.funding.amount == 240_000   # 60 % of the budget as given (tests/eligibility/test_budget_as_given.py)
 
 
 def test_feder_past_the_france_relance_envelopes_is_to_check_with_its_manager(result_for):
