@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, replace
 from typing import List, Optional, Sequence, Tuple
 
+from orientation.language.fold import MONTHS, WEEKDAYS
+
 from .index import Index, Territory, key, load_index
 
 AREA_KINDS = ("departement", "region", "collectivite_outre_mer")
@@ -22,27 +24,40 @@ class Trigger:
     words: Tuple[str, ...]  # folded words
     kinds: Tuple[str, ...]  # what may follow
     applicant_type: Optional[str] = None  # who is speaking, when the words say it
-    upper: bool = False  # an abbreviation that counts only in capitals (« CA », not « ça »)
+    upper: bool = False  # an abbreviation that counts only in capitals or before « de » (« CA », not « ça »)
 
 
 def _t(words: str, kinds: Sequence[str], applicant: Optional[str] = None, upper: bool = False) -> Trigger:
     return Trigger(tuple(words.split()), tuple(kinds), applicant, upper)
 
 
+DEPARTEMENT_KINDS = ("departement", "collectivite_outre_mer")
+
+
 TRIGGERS = sorted([
     _t("mairie", ["commune"], "commune"), _t("ville", ["commune"], "commune"),
     _t("commune", ["commune"], "commune"), _t("municipalite", ["commune"], "commune"),
-    _t("maire", ["commune"]),
-    _t("communaute de communes", ["epci"], "epci"), _t("communaute d agglomeration", ["epci"], "epci"),
+    _t("maire", ["commune"], "commune"), _t("hotel de ville", ["commune"], "commune"),
+    _t("communaute de communes", ["epci"], "epci"), _t("communaute de commune", ["epci"], "epci"),
+    _t("communaute d agglomeration", ["epci"], "epci"), _t("communaute d agglo", ["epci"], "epci"),
     _t("communaute urbaine", ["epci"], "epci"), _t("agglomeration", ["epci"], "epci"),
     _t("agglo", ["epci"], "epci"), _t("metropole", ["epci"], "epci"), _t("intercommunalite", ["epci"], "epci"),
-    _t("cc", ["epci"], "epci", upper=True), _t("ca", ["epci"], "epci", upper=True),
-    _t("cu", ["epci"], "epci", upper=True),
-    _t("conseil departemental", ["departement", "collectivite_outre_mer"], "departement"),
-    _t("departement", ["departement", "collectivite_outre_mer"]),
-    _t("departements", ["departement", "collectivite_outre_mer"]),
+    _t("interco", ["epci"], "epci"), _t("comcom", ["epci"], "epci"), _t("com com", ["epci"], "epci"),
+    _t("epci", ["epci"], "epci"),
+    _t("cc", ["epci"], "epci"), _t("cu", ["epci"], "epci"), _t("ca", ["epci"], "epci", upper=True),
+    _t("conseil departemental", DEPARTEMENT_KINDS, "departement"),
+    _t("conseil dep", DEPARTEMENT_KINDS, "departement"), _t("conseil dept", DEPARTEMENT_KINDS, "departement"),
+    _t("conseil general", DEPARTEMENT_KINDS, "departement"),
+    _t("cd", DEPARTEMENT_KINDS, "departement"), _t("cg", DEPARTEMENT_KINDS, "departement"),
+    _t("departement", DEPARTEMENT_KINDS, "departement"), _t("dept", DEPARTEMENT_KINDS, "departement"),
+    _t("dep", DEPARTEMENT_KINDS, "departement"), _t("dpt", DEPARTEMENT_KINDS, "departement"),
+    _t("departements", DEPARTEMENT_KINDS),
     _t("conseil regional", ["region", "collectivite_outre_mer"], "region"),
-    _t("region", ["region", "collectivite_outre_mer"]),
+    _t("region", ["region", "collectivite_outre_mer"], "region"),
+    _t("collectivite", ["collectivite_outre_mer"], "collectivite_outre_mer"),
+    _t("collectivite territoriale", ["collectivite_outre_mer"], "collectivite_outre_mer"),
+    _t("collectivite d outre mer", ["collectivite_outre_mer"], "collectivite_outre_mer"),
+    _t("territoire", ["collectivite_outre_mer"], "collectivite_outre_mer"),
 ], key=lambda t: -len(t.words))
 # Between the trigger and the name; « du Havre » is « le Havre », « des Mureaux » « les Mureaux ».
 LINKS = [("de", "la"), ("de", "l"), ("du",), ("des",), ("de",), ("d",), ("la",), ("le",), ("les",), ("l",)]
@@ -55,6 +70,7 @@ COMMON_WORDS = {"somme", "lot", "manche", "cher", "var", "orne", "aude", "ain", 
 # Directions: « au nord de la ville » is not the Nord.
 NOT_AFTER_NORD = {"de", "d", "est", "ouest", "du"}
 DEPARTEMENT_CODE = re.compile(r"^(?:\d{2,3}|2a|2b)$")
+CALENDAR_WORDS = {key(word) for word in MONTHS + WEEKDAYS}
 
 
 @dataclass(frozen=True)
@@ -73,11 +89,21 @@ class Mention:
 _WORD = re.compile(r"[^\W_]+")
 
 
+# « cd93 », « dept2A »: a département's abbreviation glued to its number is two words.
+_GLUED_CODE = re.compile(r"^(cd|cg|dept|dep|dpt)(\d{2,3}|2a|2b)$")
+
+
 def _tokens(text: str) -> List[Tuple[str, int, int, str]]:
     tokens = []
     for m in _WORD.finditer(text):
         for part in key(m.group()).split():  # « œ » or « St » may fold to another word, never to two
-            tokens.append((part, m.start(), m.end(), m.group()))
+            glued = _GLUED_CODE.match(part) if len(part) == len(m.group()) else None
+            if glued:
+                cut = m.start() + len(glued.group(1))
+                tokens.append((glued.group(1), m.start(), cut, text[m.start():cut]))
+                tokens.append((glued.group(2), cut, m.end(), text[cut:m.end()]))
+            else:
+                tokens.append((part, m.start(), m.end(), m.group()))
     return tokens
 
 
@@ -90,13 +116,29 @@ def find(text: str, index: Optional[Index] = None) -> List[Mention]:
     i = 0
     while i < len(tokens):
         found = (_after_trigger(index, tokens, words, i) or _alone(index, tokens, words, i)
-                 or _named_alone(index, tokens, words, i))
-        if found:
-            mention, i = found
+                 or _qualified_commune(index, tokens, words, i) or _named_alone(index, tokens, words, i))
+        if found and not _not_a_place(words, found[2]):
+            mention, i, _ = found
             mentions.append(replace(mention, text=text[mention.start:mention.end]))
         else:
             i += 1
     return mentions
+
+
+# Words after which a name is no place of the user's: a time zone (« heure de Paris »), a street
+# (« 12 rue de Paris »), a person (« Mme Nancy »), a station or an airport.
+NOT_A_PLACE_AFTER = {"heure", "heures", "h", "fuseau", "horaire", "rue", "avenue", "av", "bd", "boulevard", "allee",
+                     "impasse", "chemin", "quai", "square", "cours", "route", "place", "pl", "gare", "aeroport",
+                     "m", "mr", "mme", "mlle", "monsieur", "madame", "mademoiselle", "appelle", "signe", "nom"}
+LINK_WORDS = {"de", "du", "des", "d", "la", "le", "les", "l"}
+
+
+def _not_a_place(words: List[str], first: int) -> bool:
+    """The words before the mention (links skipped) say it names no place of the user's."""
+    k = first - 1
+    while k >= 0 and words[k] in LINK_WORDS:
+        k -= 1
+    return k >= 0 and words[k] in NOT_A_PLACE_AFTER
 
 
 def _longest_name(index: Index, words: List[str], i: int, kinds, article: Optional[str] = None):
@@ -122,9 +164,9 @@ def _after_trigger(index: Index, tokens, words: List[str], i: int):
         n = len(trigger.words)
         if tuple(words[i:i + n]) != trigger.words:
             continue
-        if trigger.upper and not tokens[i][3].isupper():
-            continue
         j = i + n
+        if trigger.upper and not tokens[i][3].isupper() and words[j:j + 1] not in (["de"], ["du"], ["des"], ["d"]):
+            continue
         candidates = [(j, None)]
         for link in LINKS:
             if tuple(words[j:j + len(link)]) == link:
@@ -136,8 +178,88 @@ def _after_trigger(index: Index, tokens, words: List[str], i: int):
                     return _build(tokens, i, start + 1, [territory], trigger.applicant_type)
             named = _longest_name(index, words, start, trigger.kinds, article)
             if named:
-                return _build(tokens, i, named[1], named[0], trigger.applicant_type)
+                territories, end = named
+                if trigger.kinds == ("commune",):
+                    territories, end = _settled(index, words, end, territories)
+                return _build(tokens, i, end, territories, trigger.applicant_type)
+        if trigger.kinds == ("epci",):
+            held = _epci_holding(index, words, candidates[0][0])
+            if held:
+                return _build(tokens, i, held[1], held[0], trigger.applicant_type)
     return None
+
+
+# Words that end the name said after a trigger (« l'agglo de Vannes et on veut… »).
+NAME_STOPS = {"et", "ou", "on", "nous", "je", "j", "qui", "que", "avec", "pour", "sur", "en", "dans", "a", "au",
+              "aux", "est", "c", "ca", "mais", "donc", "car", "notre", "nos", "projet", "habitants", "hab"}
+
+
+def _epci_holding(index: Index, words: List[str], start: int):
+    """An EPCI named by part of its official name (« l'agglo de Vannes », « la comcom de Marie-Galante »):
+    the longest run of words that one to three EPCI names hold."""
+    stop = start
+    while stop < len(words) and stop - start < 5 and words[stop] not in NAME_STOPS and not words[stop].isdigit():
+        stop += 1
+    for end in range(stop, start, -1):
+        said = words[start:end]
+        if said[-1] in LINK_WORDS or len(said[-1]) < 3 and len(said) == 1:
+            continue
+        found = index.containing(said)
+        if 0 < len(found) <= 3:
+            return found, end
+    return None
+
+
+def _departement_after(index: Index, words: List[str], end: int):
+    """A département said right after a commune: « (26) », « 93 », « 26400 », « en Isère », « dans le
+    Gard » -> (its code, the end of what says it)."""
+    if end >= len(words):
+        return None
+    word = words[end]
+    if DEPARTEMENT_CODE.match(word):
+        return word.upper(), end + 1
+    if re.fullmatch(r"\d{5}", word):  # a postal code
+        return (word[:3] if word.startswith("97") else word[:2]).upper(), end + 1
+    start = end + 1 if word in ("en", "dans", "du", "de") else None
+    if start is None:
+        return None
+    article = None
+    if start < len(words) and words[start] in ("le", "la", "les", "l"):
+        article = words[start]
+        start += 1
+    named = _longest_name(index, words, start, ("departement", "collectivite_outre_mer"), article)
+    return (named[0][0].code, named[1]) if named else None
+
+
+def _settled(index: Index, words: List[str], end: int, communes):
+    """Communes named, and the département that settles which one is meant when it follows."""
+    after = _departement_after(index, words, end)
+    if after:
+        kept = [t for t in communes if after[0] in t.departements]
+        if kept:
+            return kept, after[1]
+    return communes, end
+
+
+def _qualified_commune(index: Index, tokens, words: List[str], i: int):
+    """A commune named without a trigger but with its département (« Crest (26) », « Montreuil 93 »,
+    « Crest, dans la Drôme »): the département says it is a place, and which one."""
+    if words[i] in CALENDAR_WORDS:
+        return None
+    for length in index.name_lengths.get(words[i], ()):
+        end = i + length
+        # Only names followed by what may say a département are looked up: this runs at every word.
+        if end < len(words) and (words[end] in ("en", "dans", "du", "de") or DEPARTEMENT_CODE.match(words[end])
+                                 or re.fullmatch(r"\d{5}", words[end])):
+            communes = index.lookup_key(" ".join(words[i:end]), ("commune",))
+            if communes:
+                break
+    else:
+        return None
+    kept, settled_end = _settled(index, words, end, communes)
+    if settled_end == end:
+        return None
+    return _build(tokens, i, settled_end, kept)
 
 
 def _alone(index: Index, tokens, words: List[str], i: int):
@@ -173,9 +295,9 @@ def _named_alone(index: Index, tokens, words: List[str], i: int):
         return None
     territories, end = named
     said = words[i:end]
-    if said == ["mel"] and not tokens[i][3].isupper():
+    if (said == ["mel"] or " ".join(said) in index.acronym_keys) and not tokens[i][3].isupper():
         return None
-    if (" ".join(said) in index.alias_keys
+    if (" ".join(said) in index.alias_keys or " ".join(said) in index.acronym_keys
             or any(w in ("metropole", "eurometropole", "agglomeration", "communaute", "agglo") for w in said)
             or (len(said) >= 2 and territories[0].kind in AREA_KINDS)):
         return _build(tokens, i, end, territories)
@@ -184,8 +306,9 @@ def _named_alone(index: Index, tokens, words: List[str], i: int):
 
 def _stands_alone(tokens, i: int) -> bool:
     """« le 59 » ends there: not « le 14 décembre », « le 59 % », « les 59 communes »."""
-    return i + 1 == len(tokens) or tokens[i + 1][0] in ("et", "ou")
+    return i + 1 == len(tokens) or tokens[i + 1][0] in ("et", "ou", "conseil", "cd", "departement", "dept")
 
 
 def _build(tokens, start: int, end: int, territories, applicant=None):
-    return Mention(tuple(territories), tokens[start][1], tokens[end - 1][2], "", applicant), end
+    """(the mention, the word after it, its first word)."""
+    return Mention(tuple(territories), tokens[start][1], tokens[end - 1][2], "", applicant), end, start
