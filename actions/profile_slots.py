@@ -202,10 +202,13 @@ def _theme_guessed(tracker: Tracker) -> bool:
 
 
 def _said_by_a_place_only(tracker: Tracker) -> bool:
-    """The applicant type of the last message comes only from the words of a place."""
+    """The applicant type of the last message comes only from the words of a place, and the user
+    neither says it is who speaks (« en fait on est le CD du Cantal ») nor corrects it."""
     entities = (tracker.latest_message or {}).get("entities", [])
     places = [(e["start"], e["end"]) for e in entities if e.get("entity") == "territory" and "start" in e]
-    types = [e for e in entities if e.get("entity") == "applicant_type" and "start" in e]
+    types = [e for e in entities if e.get("entity") == "applicant_type" and "start" in e and not e.get("role")]
+    if any(e.get("speaker") for e in types) or (tracker.latest_message.get("intent") or {}).get("name") == "correct":
+        return False
     return bool(types) and all(any(s <= e["start"] and e["end"] <= t for s, t in places) for e in types)
 
 

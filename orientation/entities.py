@@ -97,12 +97,14 @@ def applicant_entities(text: str, matches, named) -> List[Dict[str, Any]]:
     candidates = [speaker.Candidate(m.applicant_type, m.start, m.end,
                                     weak=any(w.weak for w in matches if w.entity == "applicant_type"
                                              and m.start <= w.start < m.end)) for m in bodies]
-    candidates += [speaker.Candidate(m.value, m.start, m.end, m.weak) for m in matches
+    candidates += [speaker.Candidate(m.value, m.start, m.end, m.weak, lexicon.plural(m)) for m in matches
                    if m.entity == "applicant_type" and not any(b.start <= m.start < b.end for b in bodies)]
     chosen = speaker.choose(text, candidates)
-    result = [{"entity": "applicant_type", "start": chosen.start, "end": chosen.end, "value": chosen.value}] \
-        if chosen else []
-    others = [c for c in candidates if speaker.position(text, c.start) == speaker.OTHER]
+    plural_others = [c for c in candidates if c.plural and c is not chosen]
+    # « speaker »: said as who speaks (« je suis… », « on est… »), not only named
+    result = [{"entity": "applicant_type", "start": chosen.start, "end": chosen.end, "value": chosen.value,
+               "speaker": speaker.position(text, chosen.start) == speaker.SPEAKER}] if chosen else []
+    others = [c for c in candidates if speaker.position(text, c.start) == speaker.OTHER or c in plural_others]
     result += [{"entity": "applicant_type", "start": c.start, "end": c.end, "value": c.value, "role": "other"}
                for c in others if c.value != (chosen.value if chosen else None)][:1]
     return result

@@ -185,6 +185,17 @@ class Lexicon:
         return tuple(sorted(result, key=lambda p: (group(p), -len(p.words))))
 
     @cached_property
+    def _phrases(self) -> Set[Tuple[str, str, Tuple[str, ...]]]:
+        return {(p.entity, p.value, p.words) for p in self.patterns}
+
+    def plural(self, match: Match) -> bool:
+        """The match is a listed phrase said in the plural (« associations », « les rectorats »)."""
+        words = tuple(_phrase(match.text).split())
+        if not words or words[-1][-1:] not in ("s", "x") or (match.entity, match.value, words) in self._phrases:
+            return False
+        return (match.entity, match.value, words[:-1] + (words[-1][:-1],)) in self._phrases
+
+    @cached_property
     def _by_first_word(self) -> Dict[str, Tuple[int, ...]]:
         """Key of a first word -> ranks (in patterns) of the patterns that may start there."""
         index: Dict[str, List[int]] = defaultdict(list)

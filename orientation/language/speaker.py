@@ -37,8 +37,12 @@ OTHER_MARKERS = {
 PLURAL_DETERMINERS = {"les", "des", "aux", "nos", "vos", "leurs", "ces", "plusieurs", "autres", "toutes", "tous",
                       "certaines", "certains", "quelques", "nombreuses", "nombreux", "differentes", "differents"}
 # Words that stand between a verb and the body without changing who it is.
-FILLERS = {"le", "la", "l", "un", "une", "du", "de", "d", "au", "a", "en", "chez", "dans", "notre", "mon", "ma",
-           "son", "sa", "cette", "ce", "cet", "tout", "toute", "bien", "actuellement", "aussi", "donc"}
+FILLERS = {"le", "la", "l", "un", "une", "du", "de", "d", "au", "a", "en", "chez", "notre", "mon", "ma",
+           "son", "sa", "cette", "ce", "cet", "tout", "toute", "bien", "actuellement", "aussi", "donc",
+           # adjectives of bodies: « les petites communes rurales »
+           "petite", "petites", "petit", "petits", "grande", "grandes", "grand", "grands", "rurale", "rurales",
+           "ruraux", "voisine", "voisines", "voisins", "membre", "membres", "adherente", "adherentes", "locale",
+           "locales", "locaux", "publique", "publiques", "publics", "differentes", "concernees", "concernes"}
 # Being or working: what makes the body after it the speaker (folded words, apostrophes as spaces).
 SPEAKER_PHRASES = [tuple(p.split()) for p in (
     "je suis", "jsuis", "j suis", "chui", "chuis", "suis", "on est", "nous sommes", "ns sommes", "sommes",
@@ -67,6 +71,7 @@ class Candidate:
     start: int  # offsets in the original text
     end: int
     weak: bool = False  # a generic word (« région », « commune ») that yields to a specific one
+    plural: bool = False  # « les petites communes »: named in the plural, other bodies unless said to be us
 
 
 def _words_before(text: str, start: int) -> List[str]:
@@ -83,16 +88,26 @@ def position(text: str, start: int) -> str:
         k -= 1
     nearest = before[k] if k >= 0 else None
     word_before_nearest = before[k - 1] if k >= 1 else None
-    if nearest in ("pour", "chez", "au", "a", "aux") and word_before_nearest in WORK_WORDS:
+    if nearest in ("pour", "chez", "au", "a", "aux", "dans", "sur") and word_before_nearest in WORK_WORDS:
         return SPEAKER  # « je travaille pour la mairie », « je suis au CD 93 »
+    if nearest in ("dans", "sur"):  # « dans la région Occitanie », « sur le département »: where, not who
+        return SPEAKER if _speaker_before(before[:k]) else OTHER
     if nearest in PLURAL_DETERMINERS:
         # « les communes peuvent-elles candidater ? » asks about them: a subject, not a body served
         return NEUTRAL if _opens_the_clause(before[:k]) else OTHER
     if nearest in OTHER_MARKERS:
         return OTHER
     if nearest in ("au", "a", "pour"):  # « un projet pour la CU de Dunkerque »: said of the speaker or not
+        if word_before_nearest in OTHER_MARKERS:  # « étendre à la métropole »
+            return OTHER
         return SPEAKER if _speaker_before(before[:k]) else NEUTRAL
     return SPEAKER if _speaker_before(before) else NEUTRAL
+
+
+def _subject(text: str, start: int) -> bool:
+    """The body opens its clause (« les départements sont-ils éligibles ? »)."""
+    before = _words_before(text, start)
+    return _opens_the_clause([w for w in before if w not in PLURAL_DETERMINERS and w not in FILLERS])
 
 
 def _opens_the_clause(words: Sequence[str]) -> bool:
@@ -106,18 +121,16 @@ PARTNER_MARKERS = {"avec", "aupres", "partenaire", "partenaires", "partenariat",
                    "accompagnons", "aidons", "mobiliser", "associer", "impliquer", "implique", "contre"}
 
 
-def _nearest(text: str, start: int) -> Optional[str]:
-    before = _words_before(text, start)[-WINDOW:]
-    k = len(before) - 1
-    while k >= 0 and (before[k] in FILLERS or before[k].isdigit()):
-        k -= 1
-    return before[k] if k >= 0 else None
-
-
 def partner(text: str, start: int) -> bool:
     """The place named at `start` is named as the project's partner or target (« avec la ville de
     Crest », « étendre à la métropole de Lyon »)."""
-    return _nearest(text, start) in PARTNER_MARKERS
+    before = _words_before(text, start)[-WINDOW:]
+    k = len(before) - 1
+    while k >= 0 and (before[k] in FILLERS or before[k].isdigit()) and before[k] not in ("au", "a", "aux"):
+        k -= 1
+    if k >= 1 and before[k] in ("au", "a", "aux"):
+        k -= 1
+    return k >= 0 and before[k] in PARTNER_MARKERS
 
 
 def _speaker_before(words: Sequence[str]) -> bool:
@@ -136,7 +149,7 @@ def choose(text: str, candidates: Sequence[Candidate]) -> Optional[Candidate]:
     ranked: List[Tuple[int, bool, int, Candidate]] = []
     for candidate in candidates:
         where = position(text, candidate.start)
-        if where == OTHER:
+        if where == OTHER or (candidate.plural and where == NEUTRAL and not _subject(text, candidate.start)):
             continue
         ranked.append((0 if where == SPEAKER else 1, candidate.weak, candidate.start, candidate))
     return min(ranked, key=lambda r: r[:3])[3] if ranked else None

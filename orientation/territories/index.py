@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple
 
@@ -65,6 +65,7 @@ class Territory:
         return f"{self.name} ({what} {self.code})"
 
 
+@lru_cache(maxsize=65536)  # the words of messages come back: « de », « la », « mairie »…
 def key(text: str) -> str:
     """The folded form names are compared in: lowercase ASCII words separated by one space."""
     text = re.sub(r"\bst(e?)\b", r"saint\1", re.sub(r"[^a-z0-9]+", " ", fold(text).text))
