@@ -146,6 +146,9 @@ class Index:
 
     def lookup_key(self, name_key: str, kinds: Sequence[str] = KINDS) -> List[Territory]:
         found = [t for t in self._by_key.get(name_key, ()) if t.kind in kinds]
+        # La Réunion, Guyane…: a région of one département is the same place as its département
+        departements = {t.departements for t in found if t.kind == "departement"}
+        found = [t for t in found if t.kind != "region" or t.departements not in departements]
         return sorted(dict.fromkeys(found), key=lambda t: -t.population)
 
     def get(self, kind: str, code: str) -> Optional[Territory]:

@@ -59,6 +59,9 @@ TRIGGERS = sorted([
     _t("collectivite d outre mer", ["collectivite_outre_mer"], "collectivite_outre_mer"),
     _t("territoire", ["collectivite_outre_mer"], "collectivite_outre_mer"),
 ], key=lambda t: -len(t.words))
+TRIGGERS_BY_FIRST_WORD = {}  # this runs at every word of every message
+for _trigger in TRIGGERS:
+    TRIGGERS_BY_FIRST_WORD.setdefault(_trigger.words[0], []).append(_trigger)
 # Between the trigger and the name; « du Havre » is « le Havre », « des Mureaux » « les Mureaux ».
 LINKS = [("de", "la"), ("de", "l"), ("du",), ("des",), ("de",), ("d",), ("la",), ("le",), ("les",), ("l",)]
 ARTICLE_OF_LINK = {("du",): "le", ("des",): "les", ("au",): "le", ("aux",): "les"}
@@ -117,7 +120,7 @@ def find(text: str, index: Optional[Index] = None) -> List[Mention]:
     while i < len(tokens):
         found = (_after_trigger(index, tokens, words, i) or _alone(index, tokens, words, i)
                  or _qualified_commune(index, tokens, words, i) or _named_alone(index, tokens, words, i))
-        if found and not _not_a_place(words, found[2]):
+        if found and not _not_a_place(words, found[2]) and not _locates_a_body(words, found[0], found[2]):
             mention, i, _ = found
             mentions.append(replace(mention, text=text[mention.start:mention.end]))
         else:
@@ -131,6 +134,27 @@ NOT_A_PLACE_AFTER = {"heure", "heures", "h", "fuseau", "horaire", "rue", "avenue
                      "impasse", "chemin", "quai", "square", "cours", "route", "place", "pl", "gare", "aeroport",
                      "m", "mr", "mme", "mlle", "monsieur", "madame", "mademoiselle", "appelle", "signe", "nom"}
 LINK_WORDS = {"de", "du", "des", "d", "la", "le", "les", "l"}
+
+
+# Bodies smaller than a département: « une commune de la Drôme » is in the Drôme, it does not cover it.
+SMALL_BODIES = {"commune", "communes", "ville", "mairie", "village", "bourg", "municipalite", "cc", "ca", "cu",
+                "comcom", "com", "agglo", "interco", "intercommunalite", "communaute", "epci", "syndicat", "sivu",
+                "sivom", "ccas", "cias", "ecole", "college", "lycee", "hopital", "ch", "chu", "ehpad", "hospitalier",
+                "association", "asso", "entreprise", "startup", "pme"}
+BODY_ADJECTIVES = {"petite", "petit", "grande", "grand", "rurale", "rural", "urbaine", "nouvelle", "moyenne",
+                   "touristique", "littorale", "montagne", "de", "du", "des", "d", "la", "le", "les", "l", "en",
+                   "dans", "situee", "situe", "basee", "base"}
+
+
+def _locates_a_body(words: List[str], mention: Mention, first: int) -> bool:
+    """A département or région named after a smaller body (« une petite commune du Gers », « une cc
+    dans le Cantal ») says where the body is, not what the project covers."""
+    if mention.applicant_type or not all(t.kind in AREA_KINDS for t in mention.territories):
+        return False
+    k = first - 1
+    while k >= 0 and words[k] in BODY_ADJECTIVES:
+        k -= 1
+    return k >= 0 and words[k] in SMALL_BODIES
 
 
 def _not_a_place(words: List[str], first: int) -> bool:
@@ -160,7 +184,7 @@ def _longest_name(index: Index, words: List[str], i: int, kinds, article: Option
 
 
 def _after_trigger(index: Index, tokens, words: List[str], i: int):
-    for trigger in TRIGGERS:
+    for trigger in TRIGGERS_BY_FIRST_WORD.get(words[i], ()):
         n = len(trigger.words)
         if tuple(words[i:i + n]) != trigger.words:
             continue
@@ -177,13 +201,18 @@ def _after_trigger(index: Index, tokens, words: List[str], i: int):
                 if territory:
                     return _build(tokens, i, start + 1, [territory], trigger.applicant_type)
             named = _longest_name(index, words, start, trigger.kinds, article)
+            if named and trigger.kinds == ("epci",):
+                # « CA Grand Paris Sud » is not « Grand Paris » (the Métropole): the longer name said wins
+                held = _epci_holding(index, words, start, trigger)
+                if held and held[1] > named[1]:
+                    named = held
             if named:
                 territories, end = named
                 if trigger.kinds == ("commune",):
                     territories, end = _settled(index, words, end, territories)
                 return _build(tokens, i, end, territories, trigger.applicant_type)
         if trigger.kinds == ("epci",):
-            held = _epci_holding(index, words, candidates[0][0])
+            held = _epci_holding(index, words, candidates[0][0], trigger)
             if held:
                 return _build(tokens, i, held[1], held[0], trigger.applicant_type)
     return None
@@ -194,9 +223,17 @@ NAME_STOPS = {"et", "ou", "on", "nous", "je", "j", "qui", "que", "avec", "pour",
               "aux", "est", "c", "ca", "mais", "donc", "car", "notre", "nos", "projet", "habitants", "hab"}
 
 
-def _epci_holding(index: Index, words: List[str], start: int):
+# The legal form an EPCI's trigger says: « comcom de X » is a CC rather than a CA holding X.
+FORM_OF_TRIGGER = {"cc": "CC", "comcom": "CC", "com com": "CC", "communaute de communes": "CC",
+                   "communaute de commune": "CC", "ca": "CA", "agglo": "CA", "agglomeration": "CA",
+                   "communaute d agglomeration": "CA", "communaute d agglo": "CA", "cu": "CU",
+                   "communaute urbaine": "CU", "metropole": "METRO"}
+
+
+def _epci_holding(index: Index, words: List[str], start: int, trigger: Trigger):
     """An EPCI named by part of its official name (« l'agglo de Vannes », « la comcom de Marie-Galante »):
-    the longest run of words that one to three EPCI names hold."""
+    the longest run of words that one to three EPCI names hold, of the form the trigger says when
+    some are."""
     stop = start
     while stop < len(words) and stop - start < 5 and words[stop] not in NAME_STOPS and not words[stop].isdigit():
         stop += 1
@@ -205,6 +242,8 @@ def _epci_holding(index: Index, words: List[str], start: int):
         if said[-1] in LINK_WORDS or len(said[-1]) < 3 and len(said) == 1:
             continue
         found = index.containing(said)
+        form = FORM_OF_TRIGGER.get(" ".join(trigger.words))
+        found = [t for t in found if (t.epci_form or "").startswith(form)] or found if form else found
         if 0 < len(found) <= 3:
             return found, end
     return None
@@ -300,7 +339,8 @@ def _named_alone(index: Index, tokens, words: List[str], i: int):
     if (" ".join(said) in index.alias_keys or " ".join(said) in index.acronym_keys
             or any(w in ("metropole", "eurometropole", "agglomeration", "communaute", "agglo") for w in said)
             or (len(said) >= 2 and territories[0].kind in AREA_KINDS)):
-        return _build(tokens, i, end, territories)
+        # an EPCI named is a body (« la CARENE », « Bordeaux Métropole »); whether it speaks is said elsewhere
+        return _build(tokens, i, end, territories, "epci" if territories[0].kind == "epci" else None)
     return None
 
 

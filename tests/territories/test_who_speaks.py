@@ -125,3 +125,33 @@ def test_a_body_mentioned_is_reported_with_the_role_other():
 def test_words_that_are_not_the_users_place(text):
     assert _places(text) == []
     assert _speaker(text) == []
+
+
+@pytest.mark.parametrize("text, place", [
+    ("je suis DGS de la CA Grand Paris Sud", "epci:200059228"),  # not the Métropole du Grand Paris
+    ("la CA grand paris sud", "epci:200059228"),
+    ("je suis à la CARENE", "epci:244400644"), ("c la CAPI", "epci:243800604"),
+])
+def test_the_longest_name_said_and_official_acronyms(text, place):
+    assert _speaker(text) == ["epci"]
+    assert _places(text) == [place]
+
+
+@pytest.mark.parametrize("text", ["petite commune du Gers", "on est une commune rurale de l'Aveyron",
+                                  "une cc dans le cantal", "une asso de la Drôme", "c une petite mairie du 26"])
+def test_the_departement_a_smaller_body_is_in_is_not_its_territory(text):
+    assert _places(text) == []
+
+
+@pytest.mark.parametrize("text", ["celle de la Réunion", "en guadeloupe", "la Guyane", "en Martinique"])
+def test_a_region_of_one_departement_is_not_asked_apart(text):
+    [place] = _places(text)
+    assert place.startswith("departement:") and "|" not in place
+
+
+@pytest.mark.parametrize("text, applicant", [
+    ("on est un SIVU", "groupement_collectivites"), ("syndicat intercommunal des eaux", "groupement_collectivites"),
+    ("un syndicat mixte", "groupement_collectivites"),
+])
+def test_groupings_of_communes(text, applicant):
+    assert _speaker(text) == [applicant]
