@@ -54,6 +54,9 @@ def _not_places(text: str) -> List[Span]:
     return spans + [(start, end) for start, end, _ in find_references(text)]
 
 
+_JOINED = re.compile(r"[\s,]*(?:et|ou)\s+(?:(?:l'|l’|le|la|les|du|des|de la|de l'|en|à)\s*)?")
+
+
 @lru_cache(maxsize=64)  # the lexicon and the territory extractors both ask, for the same message
 def places(text: str) -> Tuple[territories.Mention, ...]:
     """The places named in a message, outside e-mail addresses and booking references, and not
@@ -65,8 +68,15 @@ def places(text: str) -> Tuple[territories.Mention, ...]:
         logger.warning("%s", error)
         return ()
     hidden = _not_places(text)
-    return tuple(m for m in found if not any(s < m.end and m.start < e for s, e in hidden)
-                 and not speaker.partner(text, m.start))
+    kept, partner, previous_end = [], False, None
+    for m in found:
+        # « avec le Nord et le Pas-de-Calais »: the places joined to a partner are partners too
+        joined = previous_end is not None and _JOINED.fullmatch(text[previous_end:m.start].lower())
+        partner = speaker.partner(text, m.start) or bool(partner and joined)
+        previous_end = m.end
+        if not partner and not any(s < m.end and m.start < e for s, e in hidden):
+            kept.append(m)
+    return tuple(kept)
 
 
 def lexicon_entities(text: str) -> List[Dict[str, Any]]:

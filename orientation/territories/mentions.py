@@ -44,6 +44,9 @@ TRIGGERS = sorted([
     _t("agglo", ["epci"], "epci"), _t("metropole", ["epci"], "epci"), _t("intercommunalite", ["epci"], "epci"),
     _t("interco", ["epci"], "epci"), _t("comcom", ["epci"], "epci"), _t("com com", ["epci"], "epci"),
     _t("epci", ["epci"], "epci"),
+    # the apostrophe dropped, as typed on a phone: « lagglo », « linterco »
+    _t("lagglo", ["epci"], "epci"), _t("lagglomeration", ["epci"], "epci"), _t("linterco", ["epci"], "epci"),
+    _t("leurometropole", ["epci"], "epci"),
     _t("cc", ["epci"], "epci"), _t("cu", ["epci"], "epci"), _t("ca", ["epci"], "epci", upper=True),
     _t("conseil departemental", DEPARTEMENT_KINDS, "departement"),
     _t("conseil dep", DEPARTEMENT_KINDS, "departement"), _t("conseil dept", DEPARTEMENT_KINDS, "departement"),
@@ -117,12 +120,15 @@ def find(text: str, index: Optional[Index] = None) -> List[Mention]:
     words = [t[0] for t in tokens]
     mentions: List[Mention] = []
     i = 0
+    body_end = None  # the word after the last commune or EPCI named
     while i < len(tokens):
         found = (_after_trigger(index, tokens, words, i) or _alone(index, tokens, words, i)
                  or _qualified_commune(index, tokens, words, i) or _named_alone(index, tokens, words, i))
-        if found and not _not_a_place(words, found[2]) and not _locates_a_body(words, found[0], found[2]):
+        if found and not _not_a_place(words, found[2]) and not _locates_a_body(words, found[0], found[2], body_end):
             mention, i, _ = found
             mentions.append(replace(mention, text=text[mention.start:mention.end]))
+            if any(t.kind in ("commune", "epci") for t in mention.territories):
+                body_end = i
         else:
             i += 1
     return mentions
@@ -146,15 +152,16 @@ BODY_ADJECTIVES = {"petite", "petit", "grande", "grand", "rurale", "rural", "urb
                    "dans", "situee", "situe", "basee", "base"}
 
 
-def _locates_a_body(words: List[str], mention: Mention, first: int) -> bool:
-    """A département or région named after a smaller body (« une petite commune du Gers », « une cc
-    dans le Cantal ») says where the body is, not what the project covers."""
+def _locates_a_body(words: List[str], mention: Mention, first: int, body_end: Optional[int]) -> bool:
+    """A département or région named right after a smaller body (« une petite commune du Gers », « une
+    cc dans le Cantal », « la CC de Marie-Galante, en Guadeloupe ») says where the body is, not what
+    the project covers."""
     if mention.applicant_type or not all(t.kind in AREA_KINDS for t in mention.territories):
         return False
     k = first - 1
     while k >= 0 and words[k] in BODY_ADJECTIVES:
         k -= 1
-    return k >= 0 and words[k] in SMALL_BODIES
+    return k >= 0 and (words[k] in SMALL_BODIES or k + 1 == body_end)
 
 
 def _not_a_place(words: List[str], first: int) -> bool:
@@ -226,7 +233,8 @@ NAME_STOPS = {"et", "ou", "on", "nous", "je", "j", "qui", "que", "avec", "pour",
 # The legal form an EPCI's trigger says: « comcom de X » is a CC rather than a CA holding X.
 FORM_OF_TRIGGER = {"cc": "CC", "comcom": "CC", "com com": "CC", "communaute de communes": "CC",
                    "communaute de commune": "CC", "ca": "CA", "agglo": "CA", "agglomeration": "CA",
-                   "communaute d agglomeration": "CA", "communaute d agglo": "CA", "cu": "CU",
+                   "communaute d agglomeration": "CA", "communaute d agglo": "CA", "cu": "CU", "lagglo": "CA",
+                   "lagglomeration": "CA",
                    "communaute urbaine": "CU", "metropole": "METRO"}
 
 
@@ -259,7 +267,7 @@ def _departement_after(index: Index, words: List[str], end: int):
         return word.upper(), end + 1
     if re.fullmatch(r"\d{5}", word):  # a postal code
         return (word[:3] if word.startswith("97") else word[:2]).upper(), end + 1
-    start = end + 1 if word in ("en", "dans", "du", "de") else None
+    start = end + 1 if word in ("en", "dans", "du", "de", "a", "au") else None
     if start is None:
         return None
     article = None
@@ -288,7 +296,7 @@ def _qualified_commune(index: Index, tokens, words: List[str], i: int):
     for length in index.name_lengths.get(words[i], ()):
         end = i + length
         # Only names followed by what may say a département are looked up: this runs at every word.
-        if end < len(words) and (words[end] in ("en", "dans", "du", "de") or DEPARTEMENT_CODE.match(words[end])
+        if end < len(words) and (words[end] in ("en", "dans", "du", "de", "a", "au") or DEPARTEMENT_CODE.match(words[end])
                                  or re.fullmatch(r"\d{5}", words[end])):
             communes = index.lookup_key(" ".join(words[i:end]), ("commune",))
             if communes:
@@ -338,10 +346,18 @@ def _named_alone(index: Index, tokens, words: List[str], i: int):
         return None
     if (" ".join(said) in index.alias_keys or " ".join(said) in index.acronym_keys
             or any(w in ("metropole", "eurometropole", "agglomeration", "communaute", "agglo") for w in said)
-            or (len(said) >= 2 and territories[0].kind in AREA_KINDS)):
+            or (len(said) >= 2 and territories[0].kind in AREA_KINDS)
+            or _epci_by_its_name(index, said, territories)):
         # an EPCI named is a body (« la CARENE », « Bordeaux Métropole »); whether it speaks is said elsewhere
         return _build(tokens, i, end, territories, "epci" if territories[0].kind == "epci" else None)
     return None
+
+
+def _epci_by_its_name(index: Index, said: List[str], territories) -> bool:
+    """An EPCI named by its official name of three words or more (« Quimper Bretagne Occidentale »,
+    « Caen la Mer ») or « Grand X » (« Grand Reims »), when no commune bears that name."""
+    return (territories[0].kind == "epci" and (len(said) >= 3 or (said[0] == "grand" and len(said) == 2))
+            and not index.lookup_key(" ".join(said), ("commune",)))
 
 
 def _stands_alone(tokens, i: int) -> bool:

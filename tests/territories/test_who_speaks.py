@@ -155,3 +155,19 @@ def test_a_region_of_one_departement_is_not_asked_apart(text):
 ])
 def test_groupings_of_communes(text, applicant):
     assert _speaker(text) == [applicant]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("on est la comcom du Val de Drôme, dans la Drôme", "epci:242600252"),
+    ("la CC de Marie-Galante en Guadeloupe", "epci:249710047"), ("cc de marie galante (guadeloupe)", "epci:249710047"),
+    ("mairie de saint denis, à la Réunion", "commune:97411"), ("jsuis a lagglo de valence romans", "epci:200068781"),
+    ("on est Quimper Bretagne Occidentale", "epci:200068120"), ("je suis a caen la mer", "epci:200065597"),
+    ("le Grand Poitiers, on veut ouvrir nos donnees", "epci:200069854"),
+])
+def test_the_body_is_the_territory_not_the_area_it_is_in(text, place):
+    assert _places(text) == [place]
+
+
+def test_the_places_joined_to_a_partner_are_partners_too():
+    assert _places("mairie de Rennes, avec le Nord et le Pas-de-Calais") == ["commune:35238"]
+    assert _places("le projet couvre le Nord et le Pas-de-Calais") == ["departement:59", "departement:62"]
