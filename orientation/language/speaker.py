@@ -32,6 +32,7 @@ OTHER_MARKERS = {
     "associer", "impliquer", "implique", "mobiliser", "partenaire", "partenaires", "partenariat", "contre",
     "couvre", "couvrir", "couvrant", "couvert", "concerne", "concerner", "cible", "cibler", "vise", "viser",
     "toucher", "touche", "beneficiaires", "usagers", "sans",
+    "comme", "inspire", "inspiree", "inspirer", "modele", "exemple", "imiter", "copier",
 }
 # Determiners of other bodies: « les communes », « nos associations », « des rectorats ».
 PLURAL_DETERMINERS = {"les", "des", "aux", "nos", "vos", "leurs", "ces", "plusieurs", "autres", "toutes", "tous",
@@ -118,7 +119,9 @@ def _opens_the_clause(words: Sequence[str]) -> bool:
 # user's own territory (coverage words, « couvre le Nord », do name the user's territory).
 PARTNER_MARKERS = {"avec", "aupres", "partenaire", "partenaires", "partenariat", "etendre", "etend", "etendu",
                    "extension", "essaimer", "deployer", "generaliser", "aider", "accompagner", "accompagne",
-                   "accompagnons", "aidons", "mobiliser", "associer", "impliquer", "implique", "contre"}
+                   "accompagnons", "aidons", "mobiliser", "associer", "impliquer", "implique", "contre",
+                   # a place taken as a model: « comme la ville de Paris », « inspiré de la métropole de Lyon »
+                   "comme", "inspire", "inspiree", "inspirer", "modele", "exemple", "imiter", "copier"}
 
 
 def partner(text: str, start: int) -> bool:

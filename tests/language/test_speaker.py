@@ -80,3 +80,11 @@ def test_a_body_named_in_the_plural_is_not_the_speaker_unless_it_says_so():
 ])
 def test_a_partner_or_a_target_place_is_marked(text, place, expected):
     assert partner(text, _at(text, place)) is expected
+
+
+@pytest.mark.parametrize("text, body", [
+    ("on voudrait faire comme la métropole de Lyon", "métropole"), ("un outil inspiré de la ville de Paris", "ville"),
+])
+def test_a_body_taken_as_a_model_is_another_one(text, body):
+    assert position(text, _at(text, body)) == OTHER
+    assert partner(text, _at(text, body))
