@@ -38,7 +38,7 @@ OTHER_MARKERS = {
 PLURAL_DETERMINERS = {"les", "des", "aux", "nos", "vos", "leurs", "ces", "plusieurs", "autres", "toutes", "tous",
                       "certaines", "certains", "quelques", "nombreuses", "nombreux", "differentes", "differents"}
 # Words that stand between a verb and the body without changing who it is.
-FILLERS = {"le", "la", "l", "un", "une", "du", "de", "d", "au", "a", "en", "chez", "notre", "mon", "ma",
+FILLERS = {"le", "la", "l", "un", "une", "du", "de", "d", "au", "a", "chez", "notre", "mon", "ma",
            "son", "sa", "cette", "ce", "cet", "tout", "toute", "bien", "actuellement", "aussi", "donc",
            # adjectives of bodies: « les petites communes rurales »
            "petite", "petites", "petit", "petits", "grande", "grandes", "grand", "grands", "rurale", "rurales",
@@ -89,9 +89,9 @@ def position(text: str, start: int) -> str:
         k -= 1
     nearest = before[k] if k >= 0 else None
     word_before_nearest = before[k - 1] if k >= 1 else None
-    if nearest in ("pour", "chez", "au", "a", "aux", "dans", "sur") and word_before_nearest in WORK_WORDS:
+    if nearest in ("pour", "chez", "au", "a", "aux", "dans", "sur", "en") and word_before_nearest in WORK_WORDS:
         return SPEAKER  # « je travaille pour la mairie », « je suis au CD 93 »
-    if nearest in ("dans", "sur"):  # « dans la région Occitanie », « sur le département »: where, not who
+    if nearest in ("dans", "sur", "en"):  # « dans la région Occitanie », « en région Bretagne »: where, not who
         return SPEAKER if _speaker_before(before[:k]) else OTHER
     if nearest in PLURAL_DETERMINERS:
         # « les communes peuvent-elles candidater ? » asks about them: a subject, not a body served
