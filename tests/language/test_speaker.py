@@ -28,6 +28,7 @@ def test_being_or_working_names_the_speaker(text, body):
     ("le projet couvre le département du Nord", "département"), ("deployer aupres des communes", "communes"),
     ("un outil pour nos agents et les mairies", "mairies"), ("on accompagne la mairie de Crest", "mairie"),
     ("en partenariat avec la ville de Valence", "ville"), ("je suis dgs, on veut aider les petites communes", "communes"),
+    ("un projet en région Bretagne", "région"), ("les usagers dans le département", "département"),
 ])
 def test_a_body_served_helped_or_joined_is_another_one(text, body):
     assert position(text, _at(text, body)) == OTHER
