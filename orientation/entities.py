@@ -109,6 +109,9 @@ def applicant_entities(text: str, matches, named) -> List[Dict[str, Any]]:
                                              and m.start <= w.start < m.end)) for m in bodies]
     candidates += [speaker.Candidate(m.value, m.start, m.end, m.weak, lexicon.plural(m)) for m in matches
                    if m.entity == "applicant_type" and not any(b.start <= m.start < b.end for b in bodies)]
+    whole = lexicon.whole_message(text) if not candidates else None
+    if whole:  # « CA », « c une cc »: the answer to « Quelle structure porte le projet ? »
+        candidates = [speaker.Candidate(whole.value, whole.start, whole.end)]
     chosen = speaker.choose(text, candidates)
     plural_others = [c for c in candidates if c.plural and c is not chosen]
     # « speaker »: said as who speaks (« je suis… », « on est… »), not only named

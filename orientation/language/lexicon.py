@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import accumulate
 from pathlib import Path
-from typing import Callable, Dict, Iterable, List, Mapping, Sequence, Set, Tuple
+from typing import Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Set, Tuple
 
 import yaml
 
@@ -29,6 +29,9 @@ SINGLE_VALUED = ("applicant_type", "project_nature", "call_aspect")
 CALL_WORDS = {"appel", "appels", "aap", "guichet", "consultation", "incubateur", "itn", "snap", "tnt", "feder",
               "fonds", "dispositif"}
 _WORD = re.compile(r"[a-z0-9]+")
+# What may stand before an applicant type said as the whole message.
+_BEFORE_WHOLE = {"c", "cest", "c est", "une", "un", "la", "le", "l", "notre", "ici", "bjr", "bonjour", "slt", "salut",
+                 "est"}
 
 
 @dataclass(frozen=True)
@@ -237,6 +240,25 @@ class Lexicon:
             for k in range(i, i + n):
                 taken[k] = True
         return sorted(found, key=lambda m: m.start)
+
+    def whole_message(self, text: str) -> Optional[Match]:
+        """An applicant type said as the whole message (« CA », « c une cc », « on est le CD »)."""
+        if "ç" in text.lower():  # « ça »
+            return None
+        words = _phrase(text).split()
+        said_before = False
+        while words and (words[0] in _BEFORE_WHOLE or tuple(words[:2]) in (("on", "est"), ("nous", "sommes"))):
+            words = words[2:] if tuple(words[:2]) in (("on", "est"), ("nous", "sommes")) else words[1:]
+            said_before = True
+        if not said_before and not text.strip(" .!?").isupper():  # « cc » alone is also « coucou »
+            return None
+        said = " ".join(words)
+        for value, phrases in (_lexicon_file().get("whole_message") or {}).items():
+            if said and said in {_phrase(str(p)) for p in phrases}:
+                start = fold(text).text.rfind(words[0])
+                start = fold(text).index[start] if start >= 0 else 0
+                return Match("applicant_type", value, start, len(text.rstrip(" .!?")), text[start:].rstrip(" .!?"))
+        return None
 
     def entities(self, text: str, skip: Sequence[Tuple[int, int]] = ()) -> List[Match]:
         """The matches kept as entities: one value for single-valued entities, specific before generic."""

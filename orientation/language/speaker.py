@@ -48,13 +48,19 @@ FILLERS = {"le", "la", "l", "un", "une", "du", "de", "d", "au", "a", "chez", "no
 SPEAKER_PHRASES = [tuple(p.split()) for p in (
     "je suis", "jsuis", "j suis", "chui", "chuis", "suis", "on est", "nous sommes", "ns sommes", "sommes",
     "c est", "c", "cest", "ici", "je travaille", "travaille", "travaillons", "je bosse", "bosse", "bossons",
-    "je represente", "represente", "representons", "de la part", "au nom", "pour le compte", "en tant que",
+    "je represente", "represente", "representons", "de la part", "en tant que",
     "agent", "agente", "agents", "dgs", "dga", "dgst", "dsi", "drh", "daf", "directeur", "directrice",
     "responsable", "chef", "cheffe", "charge", "chargee", "mission", "elu", "elue", "adjoint", "adjointe",
     "president", "presidente", "vice", "secretaire", "maire", "conseiller", "conseillere", "technicien",
     "technicienne", "ingenieur", "ingenieure", "referent", "referente", "gestionnaire", "acheteur", "acheteuse",
     "achats", "cdp", "poste", "stagiaire",
 )]
+# The carrier of the project, who applies, before even who speaks: « le projet est porté par l'agglo ».
+CARRIER_PHRASES = [tuple(p.split()) for p in (
+    "porte par", "portee par", "portes par", "porteur", "porteuse", "porteur du projet", "porteuse du projet",
+    "au nom", "pour le compte",
+)]
+ARTICLES = {"le", "la", "l", "les", "un", "une", "du", "de", "d", "des"}
 # Work verbs after which « pour », « chez », « à » still name the speaker: « je travaille pour la mairie ».
 WORK_WORDS = {"travaille", "travaillons", "bosse", "bossons", "suis", "sommes", "est", "agent", "agente", "ecris",
               "appelle", "compte", "poste"}
@@ -89,9 +95,9 @@ def position(text: str, start: int) -> str:
         k -= 1
     nearest = before[k] if k >= 0 else None
     word_before_nearest = before[k - 1] if k >= 1 else None
-    if nearest in ("pour", "chez", "au", "a", "aux", "dans", "sur", "en") and word_before_nearest in WORK_WORDS:
+    if nearest in ("pour", "chez", "au", "a", "aux", "dans", "ds", "sur", "en") and word_before_nearest in WORK_WORDS:
         return SPEAKER  # « je travaille pour la mairie », « je suis au CD 93 »
-    if nearest in ("dans", "sur", "en"):  # « dans la région Occitanie », « en région Bretagne »: where, not who
+    if nearest in ("dans", "ds", "sur", "en"):  # « dans la région Occitanie », « en région Bretagne »: where, not who
         return SPEAKER if _speaker_before(before[:k]) else OTHER
     if nearest in PLURAL_DETERMINERS:
         # « les communes peuvent-elles candidater ? » asks about them: a subject, not a body served
@@ -102,7 +108,22 @@ def position(text: str, start: int) -> str:
         if word_before_nearest in OTHER_MARKERS:  # « étendre à la métropole »
             return OTHER
         return SPEAKER if _speaker_before(before[:k]) else NEUTRAL
-    return SPEAKER if _speaker_before(before) else NEUTRAL
+    if _speaker_before(before) or carries(text, start):
+        return SPEAKER
+    return NEUTRAL
+
+
+def carries(text: str, start: int) -> bool:
+    """The body named at `start` is said to carry the project: « porté par l'agglo », « c'est l'agglo
+    qui porte le projet », « au nom de la commune »."""
+    before = _words_before(text, start)[-6:]
+    while before and before[-1] in ARTICLES:
+        before.pop()
+    if any(tuple(before[len(before) - len(p):]) == p for p in CARRIER_PHRASES if len(before) >= len(p)):
+        return True
+    after = _WORD.findall(fold(CLAUSE_END.split(text[start:])[0]).text)[:8]
+    return any(after[k:k + 2] in (["qui", "porte"], ["qui", "portera"], ["qui", "candidate"], ["qui", "depose"])
+               for k in range(len(after)))
 
 
 def _subject(text: str, start: int) -> bool:
@@ -154,5 +175,6 @@ def choose(text: str, candidates: Sequence[Candidate]) -> Optional[Candidate]:
         where = position(text, candidate.start)
         if where == OTHER or (candidate.plural and where == NEUTRAL and not _subject(text, candidate.start)):
             continue
-        ranked.append((0 if where == SPEAKER else 1, candidate.weak, candidate.start, candidate))
+        rank = 0 if carries(text, candidate.start) else 1 if where == SPEAKER else 2
+        ranked.append((rank, candidate.weak, candidate.start, candidate))
     return min(ranked, key=lambda r: r[:3])[3] if ranked else None

@@ -138,7 +138,7 @@ def find(text: str, index: Optional[Index] = None) -> List[Mention]:
 # (« 12 rue de Paris »), a person (« Mme Nancy »), a station or an airport.
 NOT_A_PLACE_AFTER = {"heure", "heures", "h", "fuseau", "horaire", "rue", "avenue", "av", "bd", "boulevard", "allee",
                      "impasse", "chemin", "quai", "square", "cours", "route", "place", "pl", "gare", "aeroport",
-                     "m", "mr", "mme", "mlle", "monsieur", "madame", "mademoiselle", "appelle", "signe", "nom"}
+                     "m", "mr", "mme", "mlle", "monsieur", "madame", "mademoiselle", "appelle", "signe"}
 LINK_WORDS = {"de", "du", "des", "d", "la", "le", "les", "l"}
 
 

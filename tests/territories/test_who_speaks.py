@@ -171,3 +171,25 @@ def test_the_body_is_the_territory_not_the_area_it_is_in(text, place):
 def test_the_places_joined_to_a_partner_are_partners_too():
     assert _places("mairie de Rennes, avec le Nord et le Pas-de-Calais") == ["commune:35238"]
     assert _places("le projet couvre le Nord et le Pas-de-Calais") == ["departement:59", "departement:62"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("on est une mairie mais le projet est porté par l'agglo", ["epci"]),
+    ("la mairie est partenaire, c'est l'agglo qui porte le projet", ["epci"]),
+    ("au nom de la commune de Crest, je suis DGS de la CC", ["commune"]),
+    ("chui agent ds une mairie", ["commune"]),
+])
+def test_the_carrier_of_the_project_before_who_speaks(text, speaker):
+    assert _speaker(text) == speaker
+
+
+def test_the_place_of_the_carrier():
+    assert _places("au nom de la commune de Crest, je suis DGS") == [CRUST]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("CA", ["epci"]), ("c une cc", ["epci"]), ("on est le CD", ["departement"]), ("CC", ["epci"]),
+    ("cc", []), ("ça", []), ("ca va", []), ("cc ça va ?", []),
+])
+def test_an_abbreviation_said_alone_answers_the_question(text, speaker):
+    assert _speaker(text) == speaker
