@@ -67,6 +67,7 @@ WORK_WORDS = {"travaille", "travaillons", "bosse", "bossons", "suis", "sommes", 
 # What may open a question before its subject: « pourquoi les départements ne sont pas éligibles ? »
 CLAUSE_OPENERS = {"et", "mais", "alors", "donc", "pourquoi", "est", "ce", "que", "qu", "est-ce", "bonjour", "bjr",
                   "svp", "stp", "ok", "oui", "non", "du", "coup", "sinon", "aussi", "ah", "euh", "bon"}
+POSSESSIVES = {"nos", "vos", "leurs"}
 CLAUSE_END = re.compile(r"[.?!;\n]")
 _WORD = re.compile(r"[a-z0-9]+")
 WINDOW = 8  # words looked at before a body, in its clause
@@ -100,8 +101,9 @@ def position(text: str, start: int) -> str:
     if nearest in ("dans", "ds", "sur", "en"):  # « dans la région Occitanie », « en région Bretagne »: where, not who
         return SPEAKER if _speaker_before(before[:k]) else OTHER
     if nearest in PLURAL_DETERMINERS:
-        # « les communes peuvent-elles candidater ? » asks about them: a subject, not a body served
-        return NEUTRAL if _opens_the_clause(before[:k]) else OTHER
+        # « les communes peuvent-elles candidater ? » asks about them: a subject, not a body served;
+        # « nos communes » are never who speaks
+        return NEUTRAL if _opens_the_clause(before[:k]) and nearest not in POSSESSIVES else OTHER
     if nearest in OTHER_MARKERS:
         return OTHER
     if nearest in ("au", "a", "pour"):  # « un projet pour la CU de Dunkerque »: said of the speaker or not
@@ -129,6 +131,8 @@ def carries(text: str, start: int) -> bool:
 def _subject(text: str, start: int) -> bool:
     """The body opens its clause (« les départements sont-ils éligibles ? »)."""
     before = _words_before(text, start)
+    if before and before[-1] in POSSESSIVES:
+        return False
     return _opens_the_clause([w for w in before if w not in PLURAL_DETERMINERS and w not in FILLERS])
 
 

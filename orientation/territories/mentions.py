@@ -123,7 +123,8 @@ def find(text: str, index: Optional[Index] = None) -> List[Mention]:
     body_end = None  # the word after the last commune or EPCI named
     while i < len(tokens):
         found = (_after_trigger(index, tokens, words, i) or _alone(index, tokens, words, i)
-                 or _qualified_commune(index, tokens, words, i) or _named_alone(index, tokens, words, i))
+                 or _qualified_commune(index, tokens, words, i) or _before_its_form(index, tokens, words, i)
+                 or _named_alone(index, tokens, words, i))
         if found and not _not_a_place(words, found[2]) and not _locates_a_body(words, found[0], found[2], body_end):
             mention, i, _ = found
             mentions.append(replace(mention, text=text[mention.start:mention.end]))
@@ -147,7 +148,7 @@ SMALL_BODIES = {"commune", "communes", "ville", "mairie", "village", "bourg", "m
                 "comcom", "com", "agglo", "interco", "intercommunalite", "communaute", "epci", "syndicat", "sivu",
                 "sivom", "ccas", "cias", "ecole", "college", "lycee", "hopital", "ch", "chu", "ehpad", "hospitalier",
                 "association", "asso", "entreprise", "startup", "pme"}
-BODY_ADJECTIVES = {"petite", "petit", "grande", "grand", "rurale", "rural", "urbaine", "nouvelle", "moyenne",
+BODY_ADJECTIVES = {"petite", "petit", "grande", "grand", "grandes", "rurale", "rural", "urbaine", "nouvelle", "moyenne",
                    "touristique", "littorale", "montagne", "de", "du", "des", "d", "la", "le", "les", "l", "en",
                    "dans", "situee", "situe", "basee", "base"}
 
@@ -350,6 +351,30 @@ def _named_alone(index: Index, tokens, words: List[str], i: int):
             or _epci_by_its_name(index, said, territories)):
         # an EPCI named is a body (« la CARENE », « Bordeaux Métropole »); whether it speaks is said elsewhere
         return _build(tokens, i, end, territories, "epci" if territories[0].kind == "epci" else None)
+    return None
+
+
+# The legal form said after an EPCI's name: « Vannes Agglomération », « Strasbourg Eurométropole ».
+FORM_AFTER = {"agglo": "CA", "agglomeration": "CA", "metropole": "METRO", "eurometropole": "METRO",
+              "communaute": ""}
+
+
+def _before_its_form(index: Index, tokens, words: List[str], i: int):
+    """An EPCI named by part of its official name followed by its form (« Vannes Agglomération »,
+    « on est Vannes agglo »)."""
+    for length in range(4, 0, -1):
+        end = i + length
+        if end >= len(words) or words[end] not in FORM_AFTER:
+            continue
+        said = words[i:end]
+        if said[0] in LINK_WORDS or any(w in NAME_STOPS or w.isdigit() for w in said) or said[-1] in LINK_WORDS:
+            continue
+        if all(w in BODY_ADJECTIVES or w in SMALL_BODIES for w in said) or (
+                length == 1 and not index.lookup_key(said[0], ("commune",))):  # « une grande agglomération »
+            continue
+        found = [t for t in index.containing(said) if (t.epci_form or "").startswith(FORM_AFTER[words[end]])]
+        if 0 < len(found) <= 3:
+            return _build(tokens, i, end + 1, found, "epci")
     return None
 
 

@@ -193,3 +193,18 @@ def test_the_place_of_the_carrier():
 ])
 def test_an_abbreviation_said_alone_answers_the_question(text, speaker):
     assert _speaker(text) == speaker
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Vannes Agglomération", "epci:200067932"), ("on est Vannes agglo", "epci:200067932"),
+    ("bjr c dreux agglo", "epci:200040277"), ("on est grand paris sud agglo", "epci:200059228"),
+    ("Strasbourg Eurométropole", "epci:246700488"), ("Montpellier Métropole", "epci:243400017"),
+])
+def test_an_epci_by_part_of_its_name_and_its_form_after(text, place):
+    assert _speaker(text) == ["epci"]
+    assert _places(text) == [place]
+
+
+@pytest.mark.parametrize("text", ["une grande agglomération", "nos communes et l'agglomération"])
+def test_an_epci_form_alone_names_no_place(text):
+    assert _places(text) == []
