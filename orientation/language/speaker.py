@@ -5,12 +5,16 @@ speaker; « une plateforme pour les associations », « aider nos communes », �
 « étendre aux 33 communes », « le projet couvre le département du Nord » name other bodies or the
 area served. The rule reads the words just before a body:
 
-- a plural or possessive determiner (les, des, aux, nos…) or a word of purpose, help, partnership
-  or coverage (pour, avec, aider, étendre, couvre…) makes it another body (« other »), unless a
-  verb of being or working stands right before (« je travaille pour la mairie »);
+- a plural or possessive determiner (les, des, aux, nos…) or a word of help, partnership, coverage
+  or model (avec, aider, étendre, couvre, comme…) makes it another body (« other »), unless a verb
+  of being or working stands right before (« je travaille pour la mairie »); « dans », « sur »,
+  « en » say where (« dans la région Occitanie »), unless said of the speaker;
 - a verb of being or of working earlier in the clause (je suis, on est, c'est, ici, je travaille,
   DGS de…) makes it the speaker (« speaker »);
 - otherwise nothing is said (« neutral »): the first body named is the speaker.
+
+The carrier of the project (« porté par l'agglo », « c'est l'agglo qui porte le projet ») comes
+before even the body said to speak: the applicant type is who carries the project.
 
 Pure text, no place or lexicon: the callers hand in the spans (orientation/entities.py).
 """
@@ -38,12 +42,15 @@ OTHER_MARKERS = {
 PLURAL_DETERMINERS = {"les", "des", "aux", "nos", "vos", "leurs", "ces", "plusieurs", "autres", "toutes", "tous",
                       "certaines", "certains", "quelques", "nombreuses", "nombreux", "differentes", "differents"}
 # Words that stand between a verb and the body without changing who it is.
+# Adjectives of bodies: « les petites communes rurales », « une commune nouvelle » (also read by
+# orientation/territories/mentions.py: « une petite commune du Gers » is in the Gers).
+BODY_ADJECTIVES = {"petite", "petites", "petit", "petits", "grande", "grandes", "grand", "grands", "rurale",
+                   "rurales", "rural", "ruraux", "urbaine", "nouvelle", "moyenne", "touristique", "littorale",
+                   "montagne", "voisine", "voisines", "voisins", "membre", "membres", "adherente", "adherentes",
+                   "locale", "locales", "locaux", "publique", "publiques", "publics", "differentes", "concernees",
+                   "concernes"}
 FILLERS = {"le", "la", "l", "un", "une", "du", "de", "d", "au", "a", "chez", "notre", "mon", "ma",
-           "son", "sa", "cette", "ce", "cet", "tout", "toute", "bien", "actuellement", "aussi", "donc",
-           # adjectives of bodies: « les petites communes rurales »
-           "petite", "petites", "petit", "petits", "grande", "grandes", "grand", "grands", "rurale", "rurales",
-           "ruraux", "voisine", "voisines", "voisins", "membre", "membres", "adherente", "adherentes", "locale",
-           "locales", "locaux", "publique", "publiques", "publics", "differentes", "concernees", "concernes"}
+           "son", "sa", "cette", "ce", "cet", "tout", "toute", "bien", "actuellement", "aussi", "donc"} | BODY_ADJECTIVES
 # Being or working: what makes the body after it the speaker (folded words, apostrophes as spaces).
 SPEAKER_PHRASES = [tuple(p.split()) for p in (
     "je suis", "jsuis", "j suis", "chui", "chuis", "suis", "on est", "nous sommes", "ns sommes", "sommes",

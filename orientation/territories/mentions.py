@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from typing import List, Optional, Sequence, Tuple
 
 from orientation.language.fold import MONTHS, WEEKDAYS
+from orientation.language.speaker import BODY_ADJECTIVES
 
 from .index import Index, Territory, key, load_index
 
@@ -148,9 +149,9 @@ SMALL_BODIES = {"commune", "communes", "ville", "mairie", "village", "bourg", "m
                 "comcom", "com", "agglo", "interco", "intercommunalite", "communaute", "epci", "syndicat", "sivu",
                 "sivom", "ccas", "cias", "ecole", "college", "lycee", "hopital", "ch", "chu", "ehpad", "hospitalier",
                 "association", "asso", "entreprise", "startup", "pme"}
-BODY_ADJECTIVES = {"petite", "petit", "grande", "grand", "grandes", "rurale", "rural", "urbaine", "nouvelle", "moyenne",
-                   "touristique", "littorale", "montagne", "de", "du", "des", "d", "la", "le", "les", "l", "en",
-                   "dans", "situee", "situe", "basee", "base"}
+# What may stand between a body and the area it is in: « une petite commune rurale du Gers ».
+BETWEEN_BODY_AND_AREA = BODY_ADJECTIVES | {"de", "du", "des", "d", "la", "le", "les", "l", "en", "dans", "situee",
+                                           "situe", "basee", "base"}
 
 
 def _locates_a_body(words: List[str], mention: Mention, first: int, body_end: Optional[int]) -> bool:
@@ -160,7 +161,7 @@ def _locates_a_body(words: List[str], mention: Mention, first: int, body_end: Op
     if mention.applicant_type or not all(t.kind in AREA_KINDS for t in mention.territories):
         return False
     k = first - 1
-    while k >= 0 and words[k] in BODY_ADJECTIVES:
+    while k >= 0 and words[k] in BETWEEN_BODY_AND_AREA:
         k -= 1
     return k >= 0 and (words[k] in SMALL_BODIES or k + 1 == body_end)
 
