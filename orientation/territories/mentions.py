@@ -1,10 +1,18 @@
 """Places named in a French message: « la mairie de Rennes », « Bordeaux Métropole »,
 « le Nord et le Pas-de-Calais », « le conseil départemental de la Gironde », « le 59 ».
 
-A commune is only recognised after a word that announces it (mairie, ville, commune de…): too
+A commune is only recognised after a word that announces it (mairie, maire, ville, commune de…) or
+with its département after it (« Crest (26) », « Montreuil 93 », « Crest, dans la Drôme »): too
 many French words are also commune names. Départements, régions and overseas collectivités are
 recognised after an article too (« le Nord », « en Bretagne »), except the names that are common
-words (« la somme », « le lot »), which need a capital or the word « département ».
+words (« la somme », « le lot »), which need a capital or the word « département ». An EPCI is
+found by its name, its legal form before or after part of its name (« l'agglo de Vannes », « Vannes
+Agglomération »), or its official acronym in capitals.
+
+Each mention carries the body it is named with (« CD du Cantal »: a département), if any; whether
+that body is who speaks is decided by orientation/language/speaker.py. Words after which a name is
+no place of the user's (a time zone, a street, a person) and areas that only locate a smaller body
+(« une petite commune du Gers ») are left out.
 """
 from __future__ import annotations
 
