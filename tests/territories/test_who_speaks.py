@@ -86,6 +86,7 @@ def test_a_commune_with_its_departement_has_the_commune_population():
     ("agence nationale de la cohesion des territoires", "operateur_etat"), ("je suis à l'IGN", "operateur_etat"),
     ("cheffe de projet au ministere de l'interieur", "administration_centrale"),
     ("je bosse a la DNUM du ministere des armees", "administration_centrale"),
+    ("je suis a la dir num du ministere", "administration_centrale"),
     ("secretariat general du ministere de la culture", "administration_centrale"),
     ("je suis a la ddt de la drome", "service_deconcentre"), ("ddtm 62", "service_deconcentre"),
     ("agent de la dreal occitanie", "service_deconcentre"), ("je suis au rectorat de lyon", "service_deconcentre"),
