@@ -225,8 +225,8 @@ def _after_trigger(index: Index, tokens, words: List[str], i: int):
                     named = held
             if named:
                 territories, end = named
-                if trigger.kinds == ("commune",):
-                    territories, end = _settled(index, words, end, territories)
+                if trigger.kinds == ("commune",):  # the trigger says it is a commune: « mairie de Valence Drôme »
+                    territories, end = _settled(index, words, end, territories, direct=True)
                 return _build(tokens, i, end, territories, trigger.applicant_type)
         if trigger.kinds == ("epci",):
             held = _epci_holding(index, words, candidates[0][0], trigger)
@@ -267,9 +267,10 @@ def _epci_holding(index: Index, words: List[str], start: int, trigger: Trigger):
     return None
 
 
-def _departement_after(index: Index, words: List[str], end: int):
+def _departement_after(index: Index, words: List[str], end: int, direct: bool = False):
     """A département said right after a commune: « (26) », « 93 », « 26400 », « en Isère », « dans le
-    Gard » -> (its code, the end of what says it)."""
+    Gard », and when `direct` its name alone (« mairie de Valence, Drôme ») -> (its code, the end of
+    what says it)."""
     if end >= len(words):
         return None
     word = words[end]
@@ -277,7 +278,7 @@ def _departement_after(index: Index, words: List[str], end: int):
         return word.upper(), end + 1
     if re.fullmatch(r"\d{5}", word):  # a postal code
         return (word[:3] if word.startswith("97") else word[:2]).upper(), end + 1
-    start = end + 1 if word in ("en", "dans", "du", "de", "a", "au") else None
+    start = end + 1 if word in ("en", "dans", "du", "de", "a", "au") else end if direct else None
     if start is None:
         return None
     article = None
@@ -288,9 +289,9 @@ def _departement_after(index: Index, words: List[str], end: int):
     return (named[0][0].code, named[1]) if named else None
 
 
-def _settled(index: Index, words: List[str], end: int, communes):
+def _settled(index: Index, words: List[str], end: int, communes, direct: bool = False):
     """Communes named, and the département that settles which one is meant when it follows."""
-    after = _departement_after(index, words, end)
+    after = _departement_after(index, words, end, direct)
     if after:
         kept = [t for t in communes if after[0] in t.departements]
         if kept:

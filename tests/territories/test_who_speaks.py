@@ -33,6 +33,8 @@ CANTAL = "departement:15"
     ("Ville de Montreuil (93)", "commune", "commune:93048"), ("mairie de montreuil 93", "commune", "commune:93048"),
     ("la mairie de Saint-Denis (974)", "commune", "commune:97411"), ("c la mairie de st denis 93", "commune", "commune:93066"),
     ("maire de valence dans la drome", "commune", "commune:26362"), ("ville de Valence, en Drôme", "commune", "commune:26362"),
+    ("mairie de valence drome", "commune", "commune:26362"),
+    ("la ville de Montreuil Seine-Saint-Denis", "commune", "commune:93048"),
     # a département by its council, its abbreviation or its number
     ("CD du Cantal", "departement", CANTAL), ("cd du cantal", "departement", CANTAL),
     ("le conseil départemental du Cantal", "departement", CANTAL), ("conseil dep du cantal", "departement", CANTAL),
