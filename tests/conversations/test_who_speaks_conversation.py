@@ -93,3 +93,13 @@ def test_other_or_unknown_explains_the_types_and_asks_again(chat, slots):
     assert "Quelle structure porte le projet ?" in answer
     chat.say("je sais pas trop, on est un hopital")
     assert slots(chat)["applicant_type"] == "etablissement_public_sante"
+
+
+@pytest.mark.parametrize("answer", ["celle du 93", "93 svp"])
+def test_the_homonym_asked_is_chosen_by_typing_its_departement(chat, slots, answer):
+    asked = chat.say("Je suis la mairie de Saint-Denis, projet de participation citoyenne à 400 000 €")
+    assert "Plusieurs communes s'appellent « Saint-Denis »" in asked
+    chat.say(answer)
+    after = slots(chat)
+    assert after["territory"] == ["commune:93066"]
+    assert after["population"] == _population("commune", "93066")  # the commune's, not the département's
