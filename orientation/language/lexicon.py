@@ -31,7 +31,7 @@ CALL_WORDS = {"appel", "appels", "aap", "guichet", "consultation", "incubateur",
 _WORD = re.compile(r"[a-z0-9]+")
 # What may stand before an applicant type said as the whole message.
 _BEFORE_WHOLE = {"c", "cest", "c est", "une", "un", "la", "le", "l", "notre", "ici", "bjr", "bonjour", "slt", "salut",
-                 "est"}
+                 "est", "non", "oui", "ah", "pardon", "en", "fait", "plutot", "si"}
 
 
 @dataclass(frozen=True)
@@ -246,11 +246,12 @@ class Lexicon:
         if "ç" in text.lower():  # « ça »
             return None
         words = _phrase(text).split()
-        said_before = False
+        introduced = False  # « une cc », « on est la CA »: a determiner or a verb says it is a body
         while words and (words[0] in _BEFORE_WHOLE or tuple(words[:2]) in (("on", "est"), ("nous", "sommes"))):
+            introduced = introduced or words[0] in ("une", "un", "notre", "on", "nous")
             words = words[2:] if tuple(words[:2]) in (("on", "est"), ("nous", "sommes")) else words[1:]
-            said_before = True
-        if not said_before and not text.strip(" .!?").isupper():  # « cc » alone is also « coucou »
+        # « cc » alone is also « coucou », « non la ca » also « non là ça »: capitals then
+        if not introduced and not (words and text.rstrip(" .!?").split()[-1].isupper()):
             return None
         said = " ".join(words)
         for value, phrases in (_lexicon_file().get("whole_message") or {}).items():

@@ -37,6 +37,8 @@ OTHER_MARKERS = {
     "couvre", "couvrir", "couvrant", "couvert", "concerne", "concerner", "cible", "cibler", "vise", "viser",
     "toucher", "touche", "beneficiaires", "usagers", "sans",
     "comme", "inspire", "inspiree", "inspirer", "modele", "exemple", "imiter", "copier",
+    # denied: « on n'est pas une commune, on est une CC »
+    "pas", "ni", "jamais",
 }
 # Determiners of other bodies: « les communes », « nos associations », « des rectorats ».
 PLURAL_DETERMINERS = {"les", "des", "aux", "nos", "vos", "leurs", "ces", "plusieurs", "autres", "toutes", "tous",

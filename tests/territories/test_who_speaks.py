@@ -192,7 +192,8 @@ def test_the_place_of_the_carrier():
 
 @pytest.mark.parametrize("text, speaker", [
     ("CA", ["epci"]), ("c une cc", ["epci"]), ("on est le CD", ["departement"]), ("CC", ["epci"]),
-    ("cc", []), ("ça", []), ("ca va", []), ("cc ça va ?", []),
+    ("cc", []), ("ça", []), ("ca va", []), ("cc ça va ?", []), ("non, la CA", ["epci"]), ("non la ca", []),
+    ("en fait une CU", ["epci"]),
 ])
 def test_an_abbreviation_said_alone_answers_the_question(text, speaker):
     assert _speaker(text) == speaker
@@ -211,3 +212,11 @@ def test_an_epci_by_part_of_its_name_and_its_form_after(text, place):
 @pytest.mark.parametrize("text", ["une grande agglomération", "nos communes et l'agglomération"])
 def test_an_epci_form_alone_names_no_place(text):
     assert _places(text) == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("on n'est pas une commune, on est une CC", ["epci"]), ("je ne suis pas une asso mais une SEM", ["sem_spl"]),
+    ("c'est pas la mairie c'est l'agglo", ["epci"]), ("ah non pardon on est une CA pas une CC", ["epci"]),
+])
+def test_a_body_denied_is_not_the_speaker(text, speaker):
+    assert _speaker(text) == speaker
