@@ -30,6 +30,7 @@ from orientation.eligibility.vocabulary import THEMES
 from orientation.language import amounts
 from orientation.language import french as fmt
 from orientation.language.themes import SECOND, Decision, offered
+from orientation.replies.applicant_types import OTHER_BUTTON_TITLE, applicant_types_explained, asks_the_types
 from orientation.replies.message import Message
 from orientation.replies.profile import which_total_message
 
@@ -108,6 +109,7 @@ class ActionAskApplicantType(Action):
                   domain: DomainDict) -> List[Dict[Text, Any]]:
         buttons = [{"title": title, "payload": f'/inform{{"applicant_type": "{value}"}}'}
                    for title, value in APPLICANT_BUTTONS]
+        buttons.append({"title": OTHER_BUTTON_TITLE, "payload": OTHER_BUTTON_TITLE})
         dispatcher.utter_message(text="Quelle structure porte le projet ? Choisissez ci-dessous ou écrivez-le "
                                       "(« préfecture », « mairie », « France Travail », « association »…).",
                                  buttons=buttons)
@@ -263,6 +265,9 @@ class ValidateProfileForm(KeepingFormValidation):
                                      domain: DomainDict) -> Dict[Text, Any]:
         if not self._answering(tracker, "applicant_type") or _other_profile_value_given(tracker):
             return {}
+        if asks_the_types(tracker.latest_message.get("text") or ""):
+            dispatcher.utter_message(text=applicant_types_explained())
+            return {"applicant_type": None}
         dispatcher.utter_message(text="Je n'ai pas reconnu le type de structure. Choisissez-en un ci-dessous ou "
                                       "écrivez-le (par exemple « préfecture », « mairie », « conseil régional », "
                                       "« France Travail », « association »).")

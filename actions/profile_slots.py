@@ -28,6 +28,7 @@ from orientation.replies.profile import describe, numeric_problem, profile_summa
 from orientation.replies.territory import territory_note, which_place
 from orientation.territories import IndexMissing, load_index
 from orientation.territories.coverage import coverage, decode, encode
+from orientation.territories.homonyms import settle
 
 # The text slots whose values are a closed list (contract §3): anything else is refused.
 VOCABULARIES = {"applicant_type": APPLICANT_TYPES, "project_nature": THEMES}
@@ -94,6 +95,10 @@ class ValidateProfileSlots(ValidationAction):
                                f"à {describe(slot, new)}")
             elif intent == "correct" and old == new:  # « le budget total reste 800k » : said, not ignored
                 changes.append(f"{slot_label(slot)} reste {describe(slot, new)}")
+        if "territory" not in candidates and intent not in QUESTION_INTENTS + HYPOTHESIS_INTENTS:
+            typed = _homonym_typed(tracker)  # « 93 » after « Plusieurs communes s'appellent… »
+            if typed:
+                candidates = {**candidates, "territory": [typed]}
         if "territory" in candidates:
             events.update(_territory_events(dispatcher, tracker, candidates, notes))
         if _theme_guessed(tracker) and "project_nature" in candidates and not changes:
@@ -207,11 +212,40 @@ def _theme_guessed(tracker: Tracker) -> bool:
 
 
 def _said_by_a_place_only(tracker: Tracker) -> bool:
-    """The applicant type of the last message comes only from the words of a place."""
+    """The applicant type of the last message comes only from the words of a place, and the user
+    neither says it is who speaks (« en fait on est le CD du Cantal ») nor corrects it."""
     entities = (tracker.latest_message or {}).get("entities", [])
     places = [(e["start"], e["end"]) for e in entities if e.get("entity") == "territory" and "start" in e]
-    types = [e for e in entities if e.get("entity") == "applicant_type" and "start" in e]
+    types = [e for e in entities if e.get("entity") == "applicant_type" and "start" in e and not e.get("role")]
+    if any(e.get("speaker") for e in types) or (tracker.latest_message.get("intent") or {}).get("name") == "correct":
+        return False
     return bool(types) and all(any(s <= e["start"] and e["end"] <= t for s, t in places) for e in types)
+
+
+def _homonym_typed(tracker: Tracker) -> Optional[str]:
+    """The homonym a message without a place points to by its département's number, encoded."""
+    try:
+        index = load_index()
+    except IndexMissing:
+        return None
+    asked = _homonyms_asked(tracker, index)
+    chosen = settle(asked, [], tracker.latest_message.get("text") or "") if asked else None
+    return encode([chosen]) if chosen else None
+
+
+def _homonyms_asked(tracker: Tracker, index) -> List[Any]:
+    """The places the bot asked to choose between just before the latest message (which_place), read
+    from the previous message's territory entity, or none."""
+    events = list(tracker.events)
+    users = [i for i, e in enumerate(events) if e.get("event") == "user"]
+    if len(users) < 2:
+        return []
+    said = [e.get("text") or "" for e in events[users[-2]:users[-1]] if e.get("event") == "bot"]
+    if not any(text.startswith("Plusieurs ") for text in said):
+        return []
+    entities = (events[users[-2]].get("parse_data") or {}).get("entities") or []
+    values = [e.get("value") for e in entities if e.get("entity") == "territory" and "|" in str(e.get("value"))]
+    return decode(values[0], index) if values else []
 
 
 def _territory_events(dispatcher: CollectingDispatcher, tracker: Tracker, candidates: Dict[str, Any],
@@ -224,6 +258,11 @@ def _territory_events(dispatcher: CollectingDispatcher, tracker: Tracker, candid
     except IndexMissing:
         return {"territory": previous}
     named = [decode(value, index) for value in candidates["territory"] or []]
+    asked = _homonyms_asked(tracker, index)
+    chosen = settle(asked, [t for places in named for t in places], tracker.latest_message.get("text") or "") \
+        if asked else None
+    if chosen:  # « celle du 93 »: the commune of the 93, not the 93
+        named = [[chosen]]
     homonyms = next((places for places in named if len(places) > 1), None)
     if homonyms:
         question = which_place(homonyms)

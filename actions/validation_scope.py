@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Iterable, Optional
 
 from orientation.language import amounts
+from orientation.territories.mentions import DEPARTEMENT_CODE
 
 # The profile's slots (contract §4), re-exported by actions/tracker.py.
 PROFILE_SLOTS = ("applicant_type", "population", "departement_count", "budget", "project_nature")
@@ -30,4 +31,12 @@ def needs_profile_validation(slots: Iterable[str], intent: Optional[str], text: 
     # A range to settle, a tax said after the fact (« c'est HT »), a pending range chosen (« le haut
     # de la fourchette », « mettez 80 000 »): actions/budget_reading.py reads them.
     return bool(reading.ambiguous or reading.parts or reading.choice or amounts.tax_statement(text)
-                or amounts.choice_end(text) or any(q.kind == "number" for q in amounts.extract_quantities(text)))
+                or amounts.choice_end(text) or any(q.kind == "number" for q in amounts.extract_quantities(text))
+                or names_a_departement_number(text))
+
+
+def names_a_departement_number(text: str) -> bool:
+    """A short answer holding a département's number (« 93 svp »): it may choose between homonyms
+    the bot asked about (actions/profile_slots.py)."""
+    words = text.split()
+    return len(words) <= 4 and any(DEPARTEMENT_CODE.match(w.strip(".,;!?()").lower()) for w in words)

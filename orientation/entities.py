@@ -11,12 +11,13 @@ components of addons/components/entity_extractors.py report, so that tests can c
 from __future__ import annotations
 
 import logging
+import re
 from functools import lru_cache
-from typing import Any, Callable, Dict, List, Tuple
+from typing import Any, Dict, List, Tuple
 
 from orientation import territories
 from orientation.eligibility.call_choice import call_names
-from orientation.language import amounts
+from orientation.language import amounts, speaker
 from orientation.language.contacts import find_emails, find_references
 from orientation.language.lexicon import Lexicon
 from orientation.territories.coverage import encode
@@ -44,43 +45,86 @@ def amount_entities(text: str) -> List[Dict[str, Any]]:
             for q in found if q.kind in amounts.FIELD_OF_KIND and (q.kind != "budget" or q == total or q in wrong)]
 
 
-def _email_spans(text: str) -> Tuple[List[Span], Callable[[int, int], bool]]:
-    """The spans of e-mail addresses: « marie@mairie-lyon.fr » names neither a mairie nor Lyon."""
+# What names no place nor body though it holds their words: an e-mail domain alone (« @cantal.fr »,
+# « cantal.fr »), a web address.
+_DOMAIN = re.compile(r"@\S+|\b(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:fr|com|org|net|eu|gouv|info|re)\b",
+                     re.IGNORECASE)
+
+
+def _not_places(text: str) -> List[Span]:
+    """The spans of e-mail addresses, domains and booking references: « marie@mairie-lyon.fr » names
+    neither a mairie nor Lyon, « DN-7K2M59 » no département."""
     spans = [(start, end) for start, end, _ in find_emails(text)]
-    return spans, lambda start, end: any(s <= start and end <= e for s, e in spans)
+    spans += [(m.start(), m.end()) for m in _DOMAIN.finditer(text)]
+    return spans + [(start, end) for start, end, _ in find_references(text)]
+
+
+_JOINED = re.compile(r"[\s,]*(?:et|ou)\s+(?:(?:l'|l’|le|la|les|du|des|de la|de l'|en|à)\s*)?")
 
 
 @lru_cache(maxsize=64)  # the lexicon and the territory extractors both ask, for the same message
 def places(text: str) -> Tuple[territories.Mention, ...]:
-    """The places named in a message, outside e-mail addresses; none, with a warning, when the
-    index was not built."""
+    """The places named in a message, outside e-mail addresses and booking references, and not
+    named only as another body's (« en partenariat avec la ville de Crest »); none, with a
+    warning, when the index was not built."""
     try:
         found = territories.find(text)
     except territories.IndexMissing as error:
         logger.warning("%s", error)
         return ()
-    _, inside = _email_spans(text)
-    return tuple(m for m in found if not inside(m.start, m.end))
+    hidden = _not_places(text)
+    kept, partner, previous_end = [], False, None
+    for m in found:
+        # « avec le Nord et le Pas-de-Calais »: the places joined to a partner are partners too
+        joined = previous_end is not None and _JOINED.fullmatch(text[previous_end:m.start].lower())
+        partner = speaker.partner(text, m.start) or bool(partner and joined)
+        previous_end = m.end
+        if not partner and not any(s < m.end and m.start < e for s, e in hidden):
+            kept.append(m)
+    return tuple(kept)
 
 
 def lexicon_entities(text: str) -> List[Dict[str, Any]]:
-    # Words inside an amount ("trois départements") or an e-mail address are not applicant
-    # types. The words of a place that do not say who speaks count only when nothing else does:
-    # « la préfecture … couvre le département du Nord » is a préfecture, « la région Occitanie,
-    # projet de 2 M€ » a région (and actions/profile_slots.py does not let such words replace a
-    # type already known).
-    skip = [(q.start, q.end) for q in amounts.extract_quantities(text)] + _email_spans(text)[0]
-    found = lexicon.entities(text, skip + [(m.start, m.end) for m in places(text) if m.applicant_type is None])
-    if not any(m.entity == "applicant_type" for m in found):
-        found += [m for m in lexicon.entities(text, skip) if m.entity == "applicant_type"]
-    result = [{"entity": m.entity, "start": m.start, "end": m.end, "value": m.value}
-              for m in sorted(found, key=lambda m: m.start)]
+    # Words inside an amount ("trois départements") or an e-mail address are not applicant types, nor
+    # the words of a place that do not say who speaks (« le Nord »).
+    skip = [(q.start, q.end) for q in amounts.extract_quantities(text)] + _not_places(text)
+    named = places(text)
+    found = [m for m in lexicon.entities(text, skip + [(m.start, m.end) for m in named if m.applicant_type is None])
+             if m.entity != "applicant_type"]
+    result = [{"entity": m.entity, "start": m.start, "end": m.end, "value": m.value} for m in found]
+    result += applicant_entities(text, lexicon.find(text, skip), named)
+    result.sort(key=lambda e: e["start"])
     # Several themes named (« former nos agents … aux métiers du numérique »): the lexicon keeps the
     # first, and lists them all so that the theme model (addons/components/theme_classifier.py) can choose.
     themes = list(dict.fromkeys(m.value for m in lexicon.find(text, skip) if m.entity == "project_nature" and not m.weak))
     for entity in result:
         if entity["entity"] == "project_nature" and len(themes) > 1:
             entity["candidates"] = themes
+    return result
+
+
+def applicant_entities(text: str, matches, named) -> List[Dict[str, Any]]:
+    """Who speaks (orientation/language/speaker.py), from the lexicon's words and the places named
+    with the word of their body (« CD du Cantal », « cc de Marie-Galante »): one applicant_type, and
+    the bodies named as others (« pour les associations ») with the role « other », which fills no
+    slot but lets a question about them be answered."""
+    bodies = [m for m in named if m.applicant_type]
+    candidates = [speaker.Candidate(m.applicant_type, m.start, m.end,
+                                    weak=any(w.weak for w in matches if w.entity == "applicant_type"
+                                             and m.start <= w.start < m.end)) for m in bodies]
+    candidates += [speaker.Candidate(m.value, m.start, m.end, m.weak, lexicon.plural(m)) for m in matches
+                   if m.entity == "applicant_type" and not any(b.start <= m.start < b.end for b in bodies)]
+    whole = lexicon.whole_message(text) if not candidates else None
+    if whole:  # « CA », « c une cc »: the answer to « Quelle structure porte le projet ? »
+        candidates = [speaker.Candidate(whole.value, whole.start, whole.end)]
+    chosen = speaker.choose(text, candidates)
+    plural_others = [c for c in candidates if c.plural and c is not chosen]
+    # « speaker »: said as who speaks (« je suis… », « on est… »), not only named
+    result = [{"entity": "applicant_type", "start": chosen.start, "end": chosen.end, "value": chosen.value,
+               "speaker": speaker.position(text, chosen.start) == speaker.SPEAKER}] if chosen else []
+    others = [c for c in candidates if speaker.position(text, c.start) == speaker.OTHER or c in plural_others]
+    result += [{"entity": "applicant_type", "start": c.start, "end": c.end, "value": c.value, "role": "other"}
+               for c in others if c.value != (chosen.value if chosen else None)][:1]
     return result
 
 

@@ -94,6 +94,10 @@ def test_a_valid_action_response_passes(restored_rasa):
     (["applicant_type", "population"], "inform", "une commune de 350 000 habitants", True),
     ([], "correct", "non c'est pas ça", True),  # a correction is never left unanswered
     ([], "inform", "budget autour de 800k, dont ~200k de salaires internes", True),  # parts of a budget
+    ([], "inform", "93 svp", True),  # may choose between homonyms the bot asked about
+    ([], "inform", "on voudrait savoir comment ça se passe ensuite", False),
+    # a bare number may answer the question the bot asked (actions/budget_reading.py)
+    ([], "inform", "on est 12 dans l'équipe projet et on voudrait savoir", True),
 ])
 def test_when_the_profile_validation_is_needed(slots, intent, text, needed):
     assert needs_profile_validation(slots, intent, text) is needed

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import accumulate
 from pathlib import Path
-from typing import Callable, Dict, Iterable, List, Mapping, Sequence, Set, Tuple
+from typing import Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Set, Tuple
 
 import yaml
 
@@ -29,6 +29,9 @@ SINGLE_VALUED = ("applicant_type", "project_nature", "call_aspect")
 CALL_WORDS = {"appel", "appels", "aap", "guichet", "consultation", "incubateur", "itn", "snap", "tnt", "feder",
               "fonds", "dispositif"}
 _WORD = re.compile(r"[a-z0-9]+")
+# What may stand before an applicant type said as the whole message.
+_BEFORE_WHOLE = {"c", "cest", "c est", "une", "un", "la", "le", "l", "notre", "ici", "bjr", "bonjour", "slt", "salut",
+                 "est", "non", "oui", "ah", "pardon", "en", "fait", "plutot", "si"}
 
 
 @dataclass(frozen=True)
@@ -185,6 +188,17 @@ class Lexicon:
         return tuple(sorted(result, key=lambda p: (group(p), -len(p.words))))
 
     @cached_property
+    def _phrases(self) -> Set[Tuple[str, str, Tuple[str, ...]]]:
+        return {(p.entity, p.value, p.words) for p in self.patterns}
+
+    def plural(self, match: Match) -> bool:
+        """The match is a listed phrase said in the plural (« associations », « les rectorats »)."""
+        words = tuple(_phrase(match.text).split())
+        if not words or words[-1][-1:] not in ("s", "x") or (match.entity, match.value, words) in self._phrases:
+            return False
+        return (match.entity, match.value, words[:-1] + (words[-1][:-1],)) in self._phrases
+
+    @cached_property
     def _by_first_word(self) -> Dict[str, Tuple[int, ...]]:
         """Key of a first word -> ranks (in patterns) of the patterns that may start there."""
         index: Dict[str, List[int]] = defaultdict(list)
@@ -226,6 +240,26 @@ class Lexicon:
             for k in range(i, i + n):
                 taken[k] = True
         return sorted(found, key=lambda m: m.start)
+
+    def whole_message(self, text: str) -> Optional[Match]:
+        """An applicant type said as the whole message (« CA », « c une cc », « on est le CD »)."""
+        if "ç" in text.lower():  # « ça »
+            return None
+        words = _phrase(text).split()
+        introduced = False  # « une cc », « on est la CA »: a determiner or a verb says it is a body
+        while words and (words[0] in _BEFORE_WHOLE or tuple(words[:2]) in (("on", "est"), ("nous", "sommes"))):
+            introduced = introduced or words[0] in ("une", "un", "notre", "on", "nous")
+            words = words[2:] if tuple(words[:2]) in (("on", "est"), ("nous", "sommes")) else words[1:]
+        # « cc » alone is also « coucou », « non la ca » also « non là ça »: capitals then
+        if not introduced and not (words and text.rstrip(" .!?").split()[-1].isupper()):
+            return None
+        said = " ".join(words)
+        for value, phrases in (_lexicon_file().get("whole_message") or {}).items():
+            if said and said in {_phrase(str(p)) for p in phrases}:
+                start = fold(text).text.rfind(words[0])
+                start = fold(text).index[start] if start >= 0 else 0
+                return Match("applicant_type", value, start, len(text.rstrip(" .!?")), text[start:].rstrip(" .!?"))
+        return None
 
     def entities(self, text: str, skip: Sequence[Tuple[int, int]] = ()) -> List[Match]:
         """The matches kept as entities: one value for single-valued entities, specific before generic."""

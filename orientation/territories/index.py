@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple
 
@@ -25,9 +25,10 @@ ALIASES_FILE = Path(__file__).resolve().parent / "aliases.yml"
 KINDS = ("commune", "epci", "departement", "region", "collectivite_outre_mer")
 # The legal form of an EPCI before or after its name (« CC du Pays de Gex », « Lyon Métropole »):
 # an EPCI is also found by its name without it.
-_EPCI_FORM_PREFIX = re.compile(r"^(?:cc|ca|cu|metropole|communaute (?:de communes|d agglomeration|urbaine))"
+_EPCI_FORM_PREFIX = re.compile(r"^(?:cc|ca|cu|agglo|metropole|communaute (?:de communes|d agglomeration|urbaine))"
                                r"(?: (?:de la|de l|du|des|de|d))? ")
-_EPCI_FORM_SUFFIX = re.compile(r" (?:metropole|agglomeration|agglo)$")
+_EPCI_FORM_SUFFIX = re.compile(r" (?:metropole|agglomeration|agglo|communaute)$")
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9]+(?: [A-Z0-9]+)*$")
 
 
 class IndexMissing(RuntimeError):
@@ -64,6 +65,7 @@ class Territory:
         return f"{self.name} ({what} {self.code})"
 
 
+@lru_cache(maxsize=65536)  # the words of messages come back: « de », « la », « mairie »…
 def key(text: str) -> str:
     """The folded form names are compared in: lowercase ASCII words separated by one space."""
     text = re.sub(r"\bst(e?)\b", r"saint\1", re.sub(r"[^a-z0-9]+", " ", fold(text).text))
@@ -85,6 +87,15 @@ class Index:
             self._by_code[(territory.kind, territory.code)] = territory
             for name_key in self._keys_of(territory):
                 self._by_key.setdefault(name_key, []).append(territory)
+        self.acronym_keys = set()  # an EPCI's acronym counts alone only in capitals
+        self._by_word: Dict[str, List[Territory]] = {}
+        for territory in self.territories:
+            for acronym in self._acronyms_of(territory):
+                self._by_key.setdefault(acronym, []).append(territory)
+                self.acronym_keys.add(acronym)
+            if territory.kind == "epci":
+                for word in set(key(territory.name).split()):
+                    self._by_word.setdefault(word, []).append(territory)
         self.alias_keys = set()
         for alias, target in (aliases or {}).items():
             kind, code = target.split(":")
@@ -101,12 +112,33 @@ class Index:
     def _keys_of(territory: Territory) -> List[str]:
         full = key(territory.name)
         keys = [full]
-        if territory.kind == "epci":  # also without its legal form and its acronym: « Grand Avignon »
-            core = key(re.sub(r"\(.*?\)", " ", territory.name))
-            core = _EPCI_FORM_SUFFIX.sub("", _EPCI_FORM_PREFIX.sub("", core))
-            if core and core != full:
-                keys.append(core)
+        if territory.kind == "epci":
+            # Also without its legal form before, after or both (« Grand Besançon Métropole », « Grand
+            # Avignon »), and by what its name holds in parentheses when it is more than an acronym.
+            bare = re.sub(r"\(.*?\)", " ", territory.name)
+            without_prefix = _EPCI_FORM_PREFIX.sub("", key(bare))
+            without_prefix = _EPCI_FORM_PREFIX.sub("", without_prefix)  # « CA Agglo du Pays de Dreux »
+            for variant in (key(bare), without_prefix, _EPCI_FORM_SUFFIX.sub("", key(bare)),
+                            _EPCI_FORM_SUFFIX.sub("", without_prefix)):
+                if variant and variant not in keys:
+                    keys.append(variant)
+            keys += [key(inner) for inner in re.findall(r"\((.*?)\)", territory.name)
+                     if len(key(inner).split()) > 1 and not _ACRONYM.match(inner.strip())]
         return keys
+
+    @staticmethod
+    def _acronyms_of(territory: Territory) -> List[str]:
+        """« CA du Grand Avignon (COGA) »: COGA, said in capitals."""
+        if territory.kind != "epci":
+            return []
+        return [key(inner) for inner in re.findall(r"\((.*?)\)", territory.name) if _ACRONYM.match(inner.strip())]
+
+    def containing(self, words: Sequence[str], kinds: Sequence[str] = ("epci",)) -> List[Territory]:
+        """The places whose official name holds these words in this order (« agglo de Vannes » is the
+        « CA Golfe du Morbihan - Vannes Agglomération »), largest first."""
+        wanted = " " + " ".join(words) + " "
+        found = [t for t in self._by_word.get(words[0], ()) if t.kind in kinds and wanted in f" {key(t.name)} "]
+        return sorted(dict.fromkeys(found), key=lambda t: -t.population)
 
     def lookup(self, name: str, kinds: Sequence[str] = KINDS) -> List[Territory]:
         """Every territory of these kinds with this name (several when homonyms), largest first."""
@@ -114,6 +146,9 @@ class Index:
 
     def lookup_key(self, name_key: str, kinds: Sequence[str] = KINDS) -> List[Territory]:
         found = [t for t in self._by_key.get(name_key, ()) if t.kind in kinds]
+        # La Réunion, Guyane…: a région of one département is the same place as its département
+        departements = {t.departements for t in found if t.kind == "departement"}
+        found = [t for t in found if t.kind != "region" or t.departements not in departements]
         return sorted(dict.fromkeys(found), key=lambda t: -t.population)
 
     def get(self, kind: str, code: str) -> Optional[Territory]:

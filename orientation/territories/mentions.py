@@ -1,16 +1,27 @@
 """Places named in a French message: « la mairie de Rennes », « Bordeaux Métropole »,
 « le Nord et le Pas-de-Calais », « le conseil départemental de la Gironde », « le 59 ».
 
-A commune is only recognised after a word that announces it (mairie, ville, commune de…): too
+A commune is only recognised after a word that announces it (mairie, maire, ville, commune de…) or
+with its département after it (« Crest (26) », « Montreuil 93 », « Crest, dans la Drôme »): too
 many French words are also commune names. Départements, régions and overseas collectivités are
 recognised after an article too (« le Nord », « en Bretagne »), except the names that are common
-words (« la somme », « le lot »), which need a capital or the word « département ».
+words (« la somme », « le lot »), which need a capital or the word « département ». An EPCI is
+found by its name, its legal form before or after part of its name (« l'agglo de Vannes », « Vannes
+Agglomération »), or its official acronym in capitals.
+
+Each mention carries the body it is named with (« CD du Cantal »: a département), if any; whether
+that body is who speaks is decided by orientation/language/speaker.py. Words after which a name is
+no place of the user's (a time zone, a street, a person) and areas that only locate a smaller body
+(« une petite commune du Gers ») are left out.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
 from typing import List, Optional, Sequence, Tuple
+
+from orientation.language.fold import MONTHS, WEEKDAYS
+from orientation.language.speaker import BODY_ADJECTIVES
 
 from .index import Index, Territory, key, load_index
 
@@ -22,28 +33,47 @@ class Trigger:
     words: Tuple[str, ...]  # folded words
     kinds: Tuple[str, ...]  # what may follow
     applicant_type: Optional[str] = None  # who is speaking, when the words say it
-    upper: bool = False  # an abbreviation that counts only in capitals (« CA », not « ça »)
+    upper: bool = False  # an abbreviation that counts only in capitals or before « de » (« CA », not « ça »)
 
 
 def _t(words: str, kinds: Sequence[str], applicant: Optional[str] = None, upper: bool = False) -> Trigger:
     return Trigger(tuple(words.split()), tuple(kinds), applicant, upper)
 
 
+DEPARTEMENT_KINDS = ("departement", "collectivite_outre_mer")
+
+
 TRIGGERS = sorted([
     _t("mairie", ["commune"], "commune"), _t("ville", ["commune"], "commune"),
     _t("commune", ["commune"], "commune"), _t("municipalite", ["commune"], "commune"),
-    _t("maire", ["commune"]),
-    _t("communaute de communes", ["epci"], "epci"), _t("communaute d agglomeration", ["epci"], "epci"),
+    _t("maire", ["commune"], "commune"), _t("hotel de ville", ["commune"], "commune"),
+    _t("communaute de communes", ["epci"], "epci"), _t("communaute de commune", ["epci"], "epci"),
+    _t("communaute d agglomeration", ["epci"], "epci"), _t("communaute d agglo", ["epci"], "epci"),
     _t("communaute urbaine", ["epci"], "epci"), _t("agglomeration", ["epci"], "epci"),
     _t("agglo", ["epci"], "epci"), _t("metropole", ["epci"], "epci"), _t("intercommunalite", ["epci"], "epci"),
-    _t("cc", ["epci"], "epci", upper=True), _t("ca", ["epci"], "epci", upper=True),
-    _t("cu", ["epci"], "epci", upper=True),
-    _t("conseil departemental", ["departement", "collectivite_outre_mer"], "departement"),
-    _t("departement", ["departement", "collectivite_outre_mer"]),
-    _t("departements", ["departement", "collectivite_outre_mer"]),
+    _t("interco", ["epci"], "epci"), _t("comcom", ["epci"], "epci"), _t("com com", ["epci"], "epci"),
+    _t("epci", ["epci"], "epci"),
+    # the apostrophe dropped, as typed on a phone: « lagglo », « linterco »
+    _t("lagglo", ["epci"], "epci"), _t("lagglomeration", ["epci"], "epci"), _t("linterco", ["epci"], "epci"),
+    _t("leurometropole", ["epci"], "epci"),
+    _t("cc", ["epci"], "epci"), _t("cu", ["epci"], "epci"), _t("ca", ["epci"], "epci", upper=True),
+    _t("conseil departemental", DEPARTEMENT_KINDS, "departement"),
+    _t("conseil dep", DEPARTEMENT_KINDS, "departement"), _t("conseil dept", DEPARTEMENT_KINDS, "departement"),
+    _t("conseil general", DEPARTEMENT_KINDS, "departement"),
+    _t("cd", DEPARTEMENT_KINDS, "departement"), _t("cg", DEPARTEMENT_KINDS, "departement"),
+    _t("departement", DEPARTEMENT_KINDS, "departement"), _t("dept", DEPARTEMENT_KINDS, "departement"),
+    _t("dep", DEPARTEMENT_KINDS, "departement"), _t("dpt", DEPARTEMENT_KINDS, "departement"),
+    _t("departements", DEPARTEMENT_KINDS),
     _t("conseil regional", ["region", "collectivite_outre_mer"], "region"),
-    _t("region", ["region", "collectivite_outre_mer"]),
+    _t("region", ["region", "collectivite_outre_mer"], "region"),
+    _t("collectivite", ["collectivite_outre_mer"], "collectivite_outre_mer"),
+    _t("collectivite territoriale", ["collectivite_outre_mer"], "collectivite_outre_mer"),
+    _t("collectivite d outre mer", ["collectivite_outre_mer"], "collectivite_outre_mer"),
+    _t("territoire", ["collectivite_outre_mer"], "collectivite_outre_mer"),
 ], key=lambda t: -len(t.words))
+TRIGGERS_BY_FIRST_WORD = {}  # this runs at every word of every message
+for _trigger in TRIGGERS:
+    TRIGGERS_BY_FIRST_WORD.setdefault(_trigger.words[0], []).append(_trigger)
 # Between the trigger and the name; « du Havre » is « le Havre », « des Mureaux » « les Mureaux ».
 LINKS = [("de", "la"), ("de", "l"), ("du",), ("des",), ("de",), ("d",), ("la",), ("le",), ("les",), ("l",)]
 ARTICLE_OF_LINK = {("du",): "le", ("des",): "les", ("au",): "le", ("aux",): "les"}
@@ -55,6 +85,7 @@ COMMON_WORDS = {"somme", "lot", "manche", "cher", "var", "orne", "aude", "ain", 
 # Directions: « au nord de la ville » is not the Nord.
 NOT_AFTER_NORD = {"de", "d", "est", "ouest", "du"}
 DEPARTEMENT_CODE = re.compile(r"^(?:\d{2,3}|2a|2b)$")
+CALENDAR_WORDS = {key(word) for word in MONTHS + WEEKDAYS}
 
 
 @dataclass(frozen=True)
@@ -73,11 +104,21 @@ class Mention:
 _WORD = re.compile(r"[^\W_]+")
 
 
+# « cd93 », « dept2A »: a département's abbreviation glued to its number is two words.
+_GLUED_CODE = re.compile(r"^(cd|cg|dept|dep|dpt)(\d{2,3}|2a|2b)$")
+
+
 def _tokens(text: str) -> List[Tuple[str, int, int, str]]:
     tokens = []
     for m in _WORD.finditer(text):
         for part in key(m.group()).split():  # « œ » or « St » may fold to another word, never to two
-            tokens.append((part, m.start(), m.end(), m.group()))
+            glued = _GLUED_CODE.match(part) if len(part) == len(m.group()) else None
+            if glued:
+                cut = m.start() + len(glued.group(1))
+                tokens.append((glued.group(1), m.start(), cut, text[m.start():cut]))
+                tokens.append((glued.group(2), cut, m.end(), text[cut:m.end()]))
+            else:
+                tokens.append((part, m.start(), m.end(), m.group()))
     return tokens
 
 
@@ -88,15 +129,57 @@ def find(text: str, index: Optional[Index] = None) -> List[Mention]:
     words = [t[0] for t in tokens]
     mentions: List[Mention] = []
     i = 0
+    body_end = None  # the word after the last commune or EPCI named
     while i < len(tokens):
         found = (_after_trigger(index, tokens, words, i) or _alone(index, tokens, words, i)
+                 or _qualified_commune(index, tokens, words, i) or _before_its_form(index, tokens, words, i)
                  or _named_alone(index, tokens, words, i))
-        if found:
-            mention, i = found
+        if found and not _not_a_place(words, found[2]) and not _locates_a_body(words, found[0], found[2], body_end):
+            mention, i, _ = found
             mentions.append(replace(mention, text=text[mention.start:mention.end]))
+            if any(t.kind in ("commune", "epci") for t in mention.territories):
+                body_end = i
         else:
             i += 1
     return mentions
+
+
+# Words after which a name is no place of the user's: a time zone (« heure de Paris »), a street
+# (« 12 rue de Paris »), a person (« Mme Nancy »), a station or an airport.
+NOT_A_PLACE_AFTER = {"heure", "heures", "h", "fuseau", "horaire", "rue", "avenue", "av", "bd", "boulevard", "allee",
+                     "impasse", "chemin", "quai", "square", "cours", "route", "place", "pl", "gare", "aeroport",
+                     "m", "mr", "mme", "mlle", "monsieur", "madame", "mademoiselle", "appelle", "signe"}
+LINK_WORDS = {"de", "du", "des", "d", "la", "le", "les", "l"}
+
+
+# Bodies smaller than a département: « une commune de la Drôme » is in the Drôme, it does not cover it.
+SMALL_BODIES = {"commune", "communes", "ville", "mairie", "village", "bourg", "municipalite", "cc", "ca", "cu",
+                "comcom", "com", "agglo", "interco", "intercommunalite", "communaute", "epci", "syndicat", "sivu",
+                "sivom", "ccas", "cias", "ecole", "college", "lycee", "hopital", "ch", "chu", "ehpad", "hospitalier",
+                "association", "asso", "entreprise", "startup", "pme"}
+# What may stand between a body and the area it is in: « une petite commune rurale du Gers ».
+BETWEEN_BODY_AND_AREA = BODY_ADJECTIVES | {"de", "du", "des", "d", "la", "le", "les", "l", "en", "dans", "situee",
+                                           "situe", "basee", "base"}
+
+
+def _locates_a_body(words: List[str], mention: Mention, first: int, body_end: Optional[int]) -> bool:
+    """A département or région named right after a smaller body (« une petite commune du Gers », « une
+    cc dans le Cantal », « la CC de Marie-Galante, en Guadeloupe ») says where the body is, not what
+    the project covers."""
+    if mention.applicant_type or not all(t.kind in AREA_KINDS for t in mention.territories):
+        return False
+    k = first - 1
+    while k >= 0 and words[k] in BETWEEN_BODY_AND_AREA:
+        k -= 1
+    return k >= 0 and (words[k] in SMALL_BODIES or k + 1 == body_end)
+
+
+def _not_a_place(words: List[str], first: int) -> bool:
+    """The words before the mention (links skipped) say it names no place of the user's."""
+    k = first - 1
+    while k >= 0 and words[k] in LINK_WORDS:
+        k -= 1
+    return k >= 0 and words[k] in NOT_A_PLACE_AFTER
 
 
 def _longest_name(index: Index, words: List[str], i: int, kinds, article: Optional[str] = None):
@@ -118,13 +201,13 @@ def _longest_name(index: Index, words: List[str], i: int, kinds, article: Option
 
 
 def _after_trigger(index: Index, tokens, words: List[str], i: int):
-    for trigger in TRIGGERS:
+    for trigger in TRIGGERS_BY_FIRST_WORD.get(words[i], ()):
         n = len(trigger.words)
         if tuple(words[i:i + n]) != trigger.words:
             continue
-        if trigger.upper and not tokens[i][3].isupper():
-            continue
         j = i + n
+        if trigger.upper and not tokens[i][3].isupper() and words[j:j + 1] not in (["de"], ["du"], ["des"], ["d"]):
+            continue
         candidates = [(j, None)]
         for link in LINKS:
             if tuple(words[j:j + len(link)]) == link:
@@ -135,9 +218,106 @@ def _after_trigger(index: Index, tokens, words: List[str], i: int):
                 if territory:
                     return _build(tokens, i, start + 1, [territory], trigger.applicant_type)
             named = _longest_name(index, words, start, trigger.kinds, article)
+            if named and trigger.kinds == ("epci",):
+                # « CA Grand Paris Sud » is not « Grand Paris » (the Métropole): the longer name said wins
+                held = _epci_holding(index, words, start, trigger)
+                if held and held[1] > named[1]:
+                    named = held
             if named:
-                return _build(tokens, i, named[1], named[0], trigger.applicant_type)
+                territories, end = named
+                if trigger.kinds == ("commune",):  # the trigger says it is a commune: « mairie de Valence Drôme »
+                    territories, end = _settled(index, words, end, territories, direct=True)
+                return _build(tokens, i, end, territories, trigger.applicant_type)
+        if trigger.kinds == ("epci",):
+            held = _epci_holding(index, words, candidates[0][0], trigger)
+            if held:
+                return _build(tokens, i, held[1], held[0], trigger.applicant_type)
     return None
+
+
+# Words that end the name said after a trigger (« l'agglo de Vannes et on veut… »).
+NAME_STOPS = {"et", "ou", "on", "nous", "je", "j", "qui", "que", "avec", "pour", "sur", "en", "dans", "a", "au",
+              "aux", "est", "c", "ca", "mais", "donc", "car", "notre", "nos", "projet", "habitants", "hab"}
+
+
+# The legal form an EPCI's trigger says: « comcom de X » is a CC rather than a CA holding X.
+FORM_OF_TRIGGER = {"cc": "CC", "comcom": "CC", "com com": "CC", "communaute de communes": "CC",
+                   "communaute de commune": "CC", "ca": "CA", "agglo": "CA", "agglomeration": "CA",
+                   "communaute d agglomeration": "CA", "communaute d agglo": "CA", "cu": "CU", "lagglo": "CA",
+                   "lagglomeration": "CA",
+                   "communaute urbaine": "CU", "metropole": "METRO"}
+
+
+def _epci_holding(index: Index, words: List[str], start: int, trigger: Trigger):
+    """An EPCI named by part of its official name (« l'agglo de Vannes », « la comcom de Marie-Galante »):
+    the longest run of words that one to three EPCI names hold, of the form the trigger says when
+    some are."""
+    stop = start
+    while stop < len(words) and stop - start < 5 and words[stop] not in NAME_STOPS and not words[stop].isdigit():
+        stop += 1
+    for end in range(stop, start, -1):
+        said = words[start:end]
+        if said[-1] in LINK_WORDS or len(said[-1]) < 3 and len(said) == 1:
+            continue
+        found = index.containing(said)
+        form = FORM_OF_TRIGGER.get(" ".join(trigger.words))
+        found = [t for t in found if (t.epci_form or "").startswith(form)] or found if form else found
+        if 0 < len(found) <= 3:
+            return found, end
+    return None
+
+
+def _departement_after(index: Index, words: List[str], end: int, direct: bool = False):
+    """A département said right after a commune: « (26) », « 93 », « 26400 », « en Isère », « dans le
+    Gard », and when `direct` its name alone (« mairie de Valence, Drôme ») -> (its code, the end of
+    what says it)."""
+    if end >= len(words):
+        return None
+    word = words[end]
+    if DEPARTEMENT_CODE.match(word):
+        return word.upper(), end + 1
+    if re.fullmatch(r"\d{5}", word):  # a postal code
+        return (word[:3] if word.startswith("97") else word[:2]).upper(), end + 1
+    start = end + 1 if word in ("en", "dans", "du", "de", "a", "au") else end if direct else None
+    if start is None:
+        return None
+    article = None
+    if start < len(words) and words[start] in ("le", "la", "les", "l"):
+        article = words[start]
+        start += 1
+    named = _longest_name(index, words, start, ("departement", "collectivite_outre_mer"), article)
+    return (named[0][0].code, named[1]) if named else None
+
+
+def _settled(index: Index, words: List[str], end: int, communes, direct: bool = False):
+    """Communes named, and the département that settles which one is meant when it follows."""
+    after = _departement_after(index, words, end, direct)
+    if after:
+        kept = [t for t in communes if after[0] in t.departements]
+        if kept:
+            return kept, after[1]
+    return communes, end
+
+
+def _qualified_commune(index: Index, tokens, words: List[str], i: int):
+    """A commune named without a trigger but with its département (« Crest (26) », « Montreuil 93 »,
+    « Crest, dans la Drôme »): the département says it is a place, and which one."""
+    if words[i] in CALENDAR_WORDS:
+        return None
+    for length in index.name_lengths.get(words[i], ()):
+        end = i + length
+        # Only names followed by what may say a département are looked up: this runs at every word.
+        if end < len(words) and (words[end] in ("en", "dans", "du", "de", "a", "au") or DEPARTEMENT_CODE.match(words[end])
+                                 or re.fullmatch(r"\d{5}", words[end])):
+            communes = index.lookup_key(" ".join(words[i:end]), ("commune",))
+            if communes:
+                break
+    else:
+        return None
+    kept, settled_end = _settled(index, words, end, communes)
+    if settled_end == end:
+        return None
+    return _build(tokens, i, settled_end, kept)
 
 
 def _alone(index: Index, tokens, words: List[str], i: int):
@@ -173,19 +353,53 @@ def _named_alone(index: Index, tokens, words: List[str], i: int):
         return None
     territories, end = named
     said = words[i:end]
-    if said == ["mel"] and not tokens[i][3].isupper():
+    if (said == ["mel"] or " ".join(said) in index.acronym_keys) and not tokens[i][3].isupper():
         return None
-    if (" ".join(said) in index.alias_keys
+    if (" ".join(said) in index.alias_keys or " ".join(said) in index.acronym_keys
             or any(w in ("metropole", "eurometropole", "agglomeration", "communaute", "agglo") for w in said)
-            or (len(said) >= 2 and territories[0].kind in AREA_KINDS)):
-        return _build(tokens, i, end, territories)
+            or (len(said) >= 2 and territories[0].kind in AREA_KINDS)
+            or _epci_by_its_name(index, said, territories)):
+        # an EPCI named is a body (« la CARENE », « Bordeaux Métropole »); whether it speaks is said elsewhere
+        return _build(tokens, i, end, territories, "epci" if territories[0].kind == "epci" else None)
     return None
+
+
+# The legal form said after an EPCI's name: « Vannes Agglomération », « Strasbourg Eurométropole ».
+FORM_AFTER = {"agglo": "CA", "agglomeration": "CA", "metropole": "METRO", "eurometropole": "METRO",
+              "communaute": ""}
+
+
+def _before_its_form(index: Index, tokens, words: List[str], i: int):
+    """An EPCI named by part of its official name followed by its form (« Vannes Agglomération »,
+    « on est Vannes agglo »)."""
+    for length in range(4, 0, -1):
+        end = i + length
+        if end >= len(words) or words[end] not in FORM_AFTER:
+            continue
+        said = words[i:end]
+        if said[0] in LINK_WORDS or any(w in NAME_STOPS or w.isdigit() for w in said) or said[-1] in LINK_WORDS:
+            continue
+        if all(w in BODY_ADJECTIVES or w in SMALL_BODIES for w in said) or (
+                length == 1 and not index.lookup_key(said[0], ("commune",))):  # « une grande agglomération »
+            continue
+        found = [t for t in index.containing(said) if (t.epci_form or "").startswith(FORM_AFTER[words[end]])]
+        if 0 < len(found) <= 3:
+            return _build(tokens, i, end + 1, found, "epci")
+    return None
+
+
+def _epci_by_its_name(index: Index, said: List[str], territories) -> bool:
+    """An EPCI named by its official name of three words or more (« Quimper Bretagne Occidentale »,
+    « Caen la Mer ») or « Grand X » (« Grand Reims »), when no commune bears that name."""
+    return (territories[0].kind == "epci" and (len(said) >= 3 or (said[0] == "grand" and len(said) == 2))
+            and not index.lookup_key(" ".join(said), ("commune",)))
 
 
 def _stands_alone(tokens, i: int) -> bool:
     """« le 59 » ends there: not « le 14 décembre », « le 59 % », « les 59 communes »."""
-    return i + 1 == len(tokens) or tokens[i + 1][0] in ("et", "ou")
+    return i + 1 == len(tokens) or tokens[i + 1][0] in ("et", "ou", "conseil", "cd", "departement", "dept")
 
 
 def _build(tokens, start: int, end: int, territories, applicant=None):
-    return Mention(tuple(territories), tokens[start][1], tokens[end - 1][2], "", applicant), end
+    """(the mention, the word after it, its first word)."""
+    return Mention(tuple(territories), tokens[start][1], tokens[end - 1][2], "", applicant), end, start

@@ -41,10 +41,11 @@ Value = Tuple[str, object]
 
 def found(text: str, theme: Optional[str] = None) -> Counter:
     """The values of the pure extractors; project_nature is the trained model's (`theme`, from the
-    lexicon and addons/components/theme_classifier.py together) when given."""
+    lexicon and addons/components/theme_classifier.py together) when given. A body named as another
+    one (role « other »: « pour les associations ») fills no slot and is not counted."""
     got = Counter((e["entity"], canonical(e["entity"], e["value"]))
                   for e in entities.amount_entities(text) + entities.lexicon_entities(text)
-                  if theme is None or e["entity"] != "project_nature")
+                  if (theme is None or e["entity"] != "project_nature") and not e.get("role"))
     if theme is not None and theme != NO_THEME:
         got[("project_nature", theme)] += 1
     return got

@@ -109,13 +109,14 @@ def test_several_territories_in_one_sentence(index):
     assert [m.text for m in mentions] == ["Nord", "Pas-de-Calais"]
 
 
-def test_who_speaks_is_said_only_by_the_words_that_say_it(index):
+def test_the_body_a_place_is_named_with_is_said_only_by_the_words_that_say_it(index):
     assert find("le conseil régional de Bretagne", index)[0].applicant_type == "region"
     assert find("le conseil départemental du Nord", index)[0].applicant_type == "departement"
     assert find("la communauté de communes Faucigny-Glières", index)[0].applicant_type == "epci"
-    # a préfecture that names its département is still a préfecture: the place says nothing of who speaks
+    # « préfecture du Nord » names no body of the place; « département du Nord » does, and whether it is
+    # the speaker is decided by orientation/language/speaker.py (tests/territories/test_speaker.py)
     assert [m.applicant_type for m in find("je suis à la préfecture du Nord, on couvre le département du Nord",
-                                           index)] == [None, None]
+                                           index)] == [None, "departement"]
 
 
 @pytest.mark.parametrize("phrase", [

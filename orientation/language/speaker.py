@@ -1,0 +1,193 @@
+"""Who is speaking: of the bodies a message names, the one that speaks, not those the project serves.
+
+« je suis à la mairie de Crest », « c la CC de Marie-Galante », « Bonjour, CD du Cantal » name the
+speaker; « une plateforme pour les associations », « aider nos communes », « avec les rectorats »,
+« étendre aux 33 communes », « le projet couvre le département du Nord » name other bodies or the
+area served. The rule reads the words just before a body:
+
+- a plural or possessive determiner (les, des, aux, nos…) or a word of help, partnership, coverage
+  or model (avec, aider, étendre, couvre, comme…) makes it another body (« other »), unless a verb
+  of being or working stands right before (« je travaille pour la mairie »); « dans », « sur »,
+  « en » say where (« dans la région Occitanie »), unless said of the speaker;
+- a verb of being or of working earlier in the clause (je suis, on est, c'est, ici, je travaille,
+  DGS de…) makes it the speaker (« speaker »);
+- otherwise nothing is said (« neutral »): the first body named is the speaker.
+
+The carrier of the project (« porté par l'agglo », « c'est l'agglo qui porte le projet ») comes
+before even the body said to speak: the applicant type is who carries the project.
+
+Pure text, no place or lexicon: the callers hand in the spans (orientation/entities.py).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import List, Optional, Sequence, Tuple
+
+from orientation.language.fold import fold
+
+SPEAKER, OTHER, NEUTRAL = "speaker", "other", "neutral"
+
+# Words that say the body after them is not the one speaking: it is served, helped, joined, covered.
+OTHER_MARKERS = {
+    "aux", "avec", "entre", "aupres", "vers", "destination", "destine", "destinee", "destines",
+    "aider", "aide", "aidons", "accompagner", "accompagne", "accompagnons", "servir", "sert", "equiper",
+    "etendre", "etend", "etendu", "extension", "deployer", "deploye", "generaliser", "essaimer", "proposer",
+    "associer", "impliquer", "implique", "mobiliser", "partenaire", "partenaires", "partenariat", "contre",
+    "couvre", "couvrir", "couvrant", "couvert", "concerne", "concerner", "cible", "cibler", "vise", "viser",
+    "toucher", "touche", "beneficiaires", "usagers", "sans",
+    "comme", "inspire", "inspiree", "inspirer", "modele", "exemple", "imiter", "copier",
+    # denied: « on n'est pas une commune, on est une CC »
+    "pas", "ni", "jamais",
+}
+# Determiners of other bodies: « les communes », « nos associations », « des rectorats ».
+PLURAL_DETERMINERS = {"les", "des", "aux", "nos", "vos", "leurs", "ces", "plusieurs", "autres", "toutes", "tous",
+                      "certaines", "certains", "quelques", "nombreuses", "nombreux", "differentes", "differents"}
+# Words that stand between a verb and the body without changing who it is.
+# Adjectives of bodies: « les petites communes rurales », « une commune nouvelle » (also read by
+# orientation/territories/mentions.py: « une petite commune du Gers » is in the Gers).
+BODY_ADJECTIVES = {"petite", "petites", "petit", "petits", "grande", "grandes", "grand", "grands", "rurale",
+                   "rurales", "rural", "ruraux", "urbaine", "nouvelle", "moyenne", "touristique", "littorale",
+                   "montagne", "voisine", "voisines", "voisins", "membre", "membres", "adherente", "adherentes",
+                   "locale", "locales", "locaux", "publique", "publiques", "publics", "differentes", "concernees",
+                   "concernes"}
+FILLERS = {"le", "la", "l", "un", "une", "du", "de", "d", "au", "a", "chez", "notre", "mon", "ma",
+           "son", "sa", "cette", "ce", "cet", "tout", "toute", "bien", "actuellement", "aussi", "donc"} | BODY_ADJECTIVES
+# Being or working: what makes the body after it the speaker (folded words, apostrophes as spaces).
+SPEAKER_PHRASES = [tuple(p.split()) for p in (
+    "je suis", "jsuis", "j suis", "chui", "chuis", "suis", "on est", "nous sommes", "ns sommes", "sommes",
+    "c est", "c", "cest", "ici", "je travaille", "travaille", "travaillons", "je bosse", "bosse", "bossons",
+    "je represente", "represente", "representons", "de la part", "en tant que",
+    "agent", "agente", "agents", "dgs", "dga", "dgst", "dsi", "drh", "daf", "directeur", "directrice",
+    "responsable", "chef", "cheffe", "charge", "chargee", "mission", "elu", "elue", "adjoint", "adjointe",
+    "president", "presidente", "vice", "secretaire", "maire", "conseiller", "conseillere", "technicien",
+    "technicienne", "ingenieur", "ingenieure", "referent", "referente", "gestionnaire", "acheteur", "acheteuse",
+    "achats", "cdp", "poste", "stagiaire",
+)]
+# The carrier of the project, who applies, before even who speaks: « le projet est porté par l'agglo ».
+CARRIER_PHRASES = [tuple(p.split()) for p in (
+    "porte par", "portee par", "portes par", "porteur", "porteuse", "porteur du projet", "porteuse du projet",
+    "au nom", "pour le compte",
+)]
+ARTICLES = {"le", "la", "l", "les", "un", "une", "du", "de", "d", "des"}
+# Work verbs after which « pour », « chez », « à » still name the speaker: « je travaille pour la mairie ».
+WORK_WORDS = {"travaille", "travaillons", "bosse", "bossons", "suis", "sommes", "est", "agent", "agente", "ecris",
+              "appelle", "compte", "poste"}
+# What may open a question before its subject: « pourquoi les départements ne sont pas éligibles ? »
+CLAUSE_OPENERS = {"et", "mais", "alors", "donc", "pourquoi", "est", "ce", "que", "qu", "est-ce", "bonjour", "bjr",
+                  "svp", "stp", "ok", "oui", "non", "du", "coup", "sinon", "aussi", "ah", "euh", "bon"}
+POSSESSIVES = {"nos", "vos", "leurs"}
+CLAUSE_END = re.compile(r"[.?!;\n]")
+_WORD = re.compile(r"[a-z0-9]+")
+WINDOW = 8  # words looked at before a body, in its clause
+
+
+@dataclass(frozen=True)
+class Candidate:
+    value: str
+    start: int  # offsets in the original text
+    end: int
+    weak: bool = False  # a generic word (« région », « commune ») that yields to a specific one
+    plural: bool = False  # « les petites communes »: named in the plural, other bodies unless said to be us
+
+
+def _words_before(text: str, start: int) -> List[str]:
+    """The folded words of the clause before `start`, nearest last."""
+    clause = CLAUSE_END.split(text[:start])[-1]
+    return _WORD.findall(fold(clause).text)
+
+
+def position(text: str, start: int) -> str:
+    """SPEAKER, OTHER or NEUTRAL for a body named at `start` in `text`."""
+    before = _words_before(text, start)[-WINDOW:]
+    k = len(before) - 1
+    while k >= 0 and (before[k] in FILLERS or before[k].isdigit()) and before[k] not in ("au", "a"):
+        k -= 1
+    nearest = before[k] if k >= 0 else None
+    word_before_nearest = before[k - 1] if k >= 1 else None
+    if nearest in ("pour", "chez", "au", "a", "aux", "dans", "ds", "sur", "en") and word_before_nearest in WORK_WORDS:
+        return SPEAKER  # « je travaille pour la mairie », « je suis au CD 93 »
+    if nearest in ("dans", "ds", "sur", "en"):  # « dans la région Occitanie », « en région Bretagne »: where, not who
+        return SPEAKER if _speaker_before(before[:k]) else OTHER
+    if nearest in PLURAL_DETERMINERS:
+        # « les communes peuvent-elles candidater ? » asks about them: a subject, not a body served;
+        # « nos communes » are never who speaks
+        return NEUTRAL if _opens_the_clause(before[:k]) and nearest not in POSSESSIVES else OTHER
+    if nearest in OTHER_MARKERS:
+        return OTHER
+    if nearest in ("au", "a", "pour"):  # « un projet pour la CU de Dunkerque »: said of the speaker or not
+        if word_before_nearest in OTHER_MARKERS:  # « étendre à la métropole »
+            return OTHER
+        return SPEAKER if _speaker_before(before[:k]) else NEUTRAL
+    if _speaker_before(before) or carries(text, start):
+        return SPEAKER
+    return NEUTRAL
+
+
+def carries(text: str, start: int) -> bool:
+    """The body named at `start` is said to carry the project: « porté par l'agglo », « c'est l'agglo
+    qui porte le projet », « au nom de la commune »."""
+    before = _words_before(text, start)[-6:]
+    while before and before[-1] in ARTICLES:
+        before.pop()
+    if any(tuple(before[len(before) - len(p):]) == p for p in CARRIER_PHRASES if len(before) >= len(p)):
+        return True
+    after = _WORD.findall(fold(CLAUSE_END.split(text[start:])[0]).text)[:8]
+    return any(after[k:k + 2] in (["qui", "porte"], ["qui", "portera"], ["qui", "candidate"], ["qui", "depose"])
+               for k in range(len(after)))
+
+
+def _subject(text: str, start: int) -> bool:
+    """The body opens its clause (« les départements sont-ils éligibles ? »)."""
+    before = _words_before(text, start)
+    if before and before[-1] in POSSESSIVES:
+        return False
+    return _opens_the_clause([w for w in before if w not in PLURAL_DETERMINERS and w not in FILLERS])
+
+
+def _opens_the_clause(words: Sequence[str]) -> bool:
+    return all(w in CLAUSE_OPENERS for w in words)
+
+
+# Words after which a place is the project's partner or the target of its extension, not the
+# user's own territory (coverage words, « couvre le Nord », do name the user's territory).
+PARTNER_MARKERS = {"avec", "aupres", "partenaire", "partenaires", "partenariat", "etendre", "etend", "etendu",
+                   "extension", "essaimer", "deployer", "generaliser", "aider", "accompagner", "accompagne",
+                   "accompagnons", "aidons", "mobiliser", "associer", "impliquer", "implique", "contre",
+                   # a place taken as a model: « comme la ville de Paris », « inspiré de la métropole de Lyon »
+                   "comme", "inspire", "inspiree", "inspirer", "modele", "exemple", "imiter", "copier"}
+
+
+def partner(text: str, start: int) -> bool:
+    """The place named at `start` is named as the project's partner or target (« avec la ville de
+    Crest », « étendre à la métropole de Lyon »)."""
+    before = _words_before(text, start)[-WINDOW:]
+    k = len(before) - 1
+    while k >= 0 and (before[k] in FILLERS or before[k].isdigit()) and before[k] not in ("au", "a", "aux"):
+        k -= 1
+    if k >= 1 and before[k] in ("au", "a", "aux"):
+        k -= 1
+    return k >= 0 and before[k] in PARTNER_MARKERS
+
+
+def _speaker_before(words: Sequence[str]) -> bool:
+    """A verb of being or working among the words, with no word of another body after it."""
+    for k in range(len(words) - 1, -1, -1):
+        if words[k] in OTHER_MARKERS or words[k] in PLURAL_DETERMINERS:
+            return False
+        if any(tuple(words[k - len(p) + 1:k + 1]) == p for p in SPEAKER_PHRASES if k - len(p) + 1 >= 0):
+            return True
+    return False
+
+
+def choose(text: str, candidates: Sequence[Candidate]) -> Optional[Candidate]:
+    """The body that speaks: named as the speaker first, else the first body not named as another
+    one; a specific word before a generic one in each group. None when every body is another one."""
+    ranked: List[Tuple[int, bool, int, Candidate]] = []
+    for candidate in candidates:
+        where = position(text, candidate.start)
+        if where == OTHER or (candidate.plural and where == NEUTRAL and not _subject(text, candidate.start)):
+            continue
+        rank = 0 if carries(text, candidate.start) else 1 if where == SPEAKER else 2
+        ranked.append((rank, candidate.weak, candidate.start, candidate))
+    return min(ranked, key=lambda r: r[:3])[3] if ranked else None

@@ -1,0 +1,25 @@
+"""The answer to « Plusieurs communes s'appellent … : laquelle ? » typed rather than clicked.
+
+« celle du 93 », « en Seine-Saint-Denis », « la Réunion », « 974 » name the département of one of
+the homonyms: that one is meant, never the département itself (its population is not the
+commune's).
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional, Sequence
+
+from .index import Territory
+from .mentions import AREA_KINDS, DEPARTEMENT_CODE
+
+
+def settle(homonyms: Sequence[Territory], named: Sequence[Territory], text: str) -> Optional[Territory]:
+    """The homonym the answer points to: the only one inside the areas named, or whose
+    département's number is typed alone; None when the answer says neither."""
+    areas = [t for t in named if t.kind in AREA_KINDS]
+    codes = {d for t in areas for d in t.departements}
+    codes |= {word.upper() for word in re.findall(r"\b\w+\b", text or "") if DEPARTEMENT_CODE.match(word.lower())}
+    if not codes:
+        return None
+    inside = [t for t in homonyms if set(t.departements) & codes]
+    return inside[0] if len(inside) == 1 else None

@@ -1,0 +1,28 @@
+"""The answer to « Plusieurs communes s'appellent Saint-Denis : laquelle ? » typed rather than clicked
+(orientation/territories/homonyms.py): the département named picks the commune, never itself."""
+import pytest
+
+from orientation.territories import find
+from orientation.territories.homonyms import settle
+
+
+@pytest.fixture
+def saint_denis(index):
+    [mention] = find("la mairie de Saint-Denis", index)
+    return mention.territories
+
+
+@pytest.mark.parametrize("answer, departement", [
+    ("celle du 93", "93"), ("93", "93"), ("la 974 svp", "974"), ("celle de la Réunion", "974"),
+    ("en Seine-Saint-Denis", "93"), ("celle dans l'Aude", "11"), ("le Gard", "30"), ("Saint-Denis 93", "93"),
+])
+def test_the_departement_typed_picks_the_homonym(index, saint_denis, answer, departement):
+    named = [t for m in find(answer, index) for t in m.territories]
+    chosen = settle(saint_denis, named, answer)
+    assert chosen.kind == "commune" and chosen.departements == (departement,)
+
+
+@pytest.mark.parametrize("answer", ["je ne sais pas", "la plus grande", "celle du Nord", "75"])
+def test_an_answer_that_names_none_of_them_picks_none(index, saint_denis, answer):
+    named = [t for m in find(answer, index) for t in m.territories]
+    assert settle(saint_denis, named, answer) is None
