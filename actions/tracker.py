@@ -2,12 +2,13 @@
 last message and a slot's value before it."""
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Tuple
 
 from rasa_sdk import Tracker
 
 from actions.validation_scope import PROFILE_SLOTS  # one list, also read by the Rasa server
 from orientation.eligibility import Profile, ProfileError, reference_date
+from orientation.language.acts import acts_of, refine
 from orientation.territories import IndexMissing, Territory, load_index
 from orientation.territories.coverage import decode
 
@@ -45,6 +46,20 @@ def value_before_last_message(tracker: Tracker, slot: str) -> Any:
         elif event.get("event") == "restart":
             value = None
     return value
+
+
+def dialogue_acts(tracker: Tracker) -> Tuple[str, ...]:
+    """The dialogue acts of the user's latest message (orientation/language/acts.py), as the Rasa
+    server completed them (addons/patches/dialogue_acts.py); computed the same way when absent."""
+    message = tracker.latest_message or {}
+    acts = message.get("dialogue_acts")
+    if acts is None:
+        intent = message.get("intent") or {}
+        entities = message.get("entities") or []
+        acts = acts_of(message.get("text") or "", intent.get("name"), float(intent.get("confidence") or 0.0), entities)
+        asked = value_before_last_message(tracker, "requested_slot") if tracker.active_loop_name else None
+        acts = refine(acts, asked, entities, message.get("text") or "")
+    return tuple(acts)
 
 
 def latest_entity_values(tracker: Tracker, entity: str) -> List[Any]:

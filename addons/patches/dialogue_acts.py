@@ -1,0 +1,67 @@
+"""The dialogue acts completed where the conversation is known, and hypotheses routed by their act.
+
+The NLU gives each message its acts (addons/components/dialogue_acts.py) but cannot know what the
+bot had just asked. Rasa 3.6 hands the conversation to `MessageProcessor.parse_message` and to no
+NLU component, so that method is wrapped, once, by DialogueActsRefinement (a pass-through
+component, addons/patches/server_patch.py):
+
+- `answer`: the slot requested before the message, when a form runs, refines the acts
+  (orientation.language.acts.refine); a button's payload, which skips the NLU, gets its acts here;
+- a hypothesis, whatever its wording and whatever intent DIET gave, is routed as `ask_what_if`
+  (actions/what_if.py computes it on a copy of the profile); DIET's intent stays in the ranking.
+"""
+from __future__ import annotations
+
+import functools
+from typing import Any, Dict, Optional
+
+from rasa.core.processor import MessageProcessor
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+
+from addons.patches.server_patch import ServerPatch
+from orientation.language.acts import acts_of, refine
+
+ACTS = "dialogue_acts"
+WHAT_IF, KEEP_ROUTE = "ask_what_if", ("ask_what_if", "adopt_what_if", "keep_profile", "restart")
+
+
+def asked_slot(tracker: Any) -> Optional[str]:
+    """The slot the bot is asking for, before the message is logged (None outside a form)."""
+    if tracker is None or not getattr(tracker, "active_loop_name", None):
+        return None
+    return tracker.get_slot("requested_slot")
+
+
+def complete(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
+    intent = parse_data.get("intent") or {}
+    entities = parse_data.get("entities") or []
+    acts = parse_data.get(ACTS)
+    if acts is None:
+        acts = acts_of(parse_data.get("text") or "", intent.get("name"), float(intent.get("confidence") or 0.0),
+                       entities)
+    acts = refine(acts, asked_slot(tracker), entities, parse_data.get("text") or "")
+    parse_data[ACTS] = acts
+    if "hypothesis" in acts and intent.get("name") not in KEEP_ROUTE:
+        parse_data["intent"] = {"name": WHAT_IF, "confidence": 1.0}
+    return parse_data
+
+
+def install() -> None:
+    original = MessageProcessor.parse_message
+    if getattr(original, "acts", False):
+        return
+
+    @functools.wraps(original)
+    async def parse_message(self, message, tracker=None, only_output_properties=True):
+        parse_data = await original(self, message, tracker, only_output_properties)
+        return complete(parse_data, tracker)
+
+    parse_message.acts = True  # type: ignore[attr-defined]
+    MessageProcessor.parse_message = parse_message
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
+class DialogueActsRefinement(ServerPatch):
+    """Installs the refinement of the acts (see the module docstring)."""
+
+    install_patch = staticmethod(install)
