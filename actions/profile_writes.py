@@ -6,8 +6,9 @@
 - While the booking forms run, the message answers their questions (« Mairie de Lyon » is the
   organisation's name), except the project described in one sentence when a booking was asked
   before any profile (booking_questions.DESCRIBE_PROPOSAL).
-- A field already set that the message would change without wording it as a correction, and
-  without answering the bot's question about that field, is not changed: the user confirms first
+- A field already set that the message would change without wording it as a correction, without
+  answering the bot's question about that field and without a button of the bot, is not changed:
+  the user confirms first
   with « Oui, remplacer » (a correction, which then writes) or « Non, garder … ».
 
 ValidateProfileSlots (actions/profile_slots.py) applies it to the values the NLU extracted, and the
@@ -49,6 +50,8 @@ def needs_confirmation(tracker: Tracker, slot: str, new: Any, acts: Optional[Seq
     old = value_before_last_message(tracker, slot)
     if old is None or new is None or old == new:
         return False
+    if str((tracker.latest_message or {}).get("text") or "").startswith("/"):
+        return False  # a button answers the bot's own question (« Budget : 320 000 € TTC »)
     acts = dialogue_acts(tracker) if acts is None else acts
     if is_correction(acts):
         return False

@@ -43,7 +43,8 @@ def test_cc_is_a_greeting_only_on_its_own():
     assert normalised("cc marie galante") == "cc marie galante"
 
 
-@pytest.mark.parametrize("text", ["jean.dupont@ville-crest.fr", "DN-AAA7KQ", "www.ville.fr", "jcc@mairie.fr"])
+@pytest.mark.parametrize("text", ["jean.dupont@ville-crest.fr", "DN-AAA7KQ", "DN-MMMMMM", "www.ville.fr",
+                                  "jcc@mairie.fr"])
 def test_addresses_references_and_links_keep_their_letters(text):
     assert normalised(f"voici {text}") == f"voici {text.lower()}"
 

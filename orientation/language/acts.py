@@ -107,7 +107,7 @@ def _segments(text: str) -> List[Tuple[int, int, str]]:
 def _is_question(segment: str) -> bool:
     segment = segment.strip()
     return (segment.endswith("?") or bool(QUESTION_WORDS.search(segment)) or bool(INVERSION.search(segment))
-            or bool(OTHER_BODY.search(segment)) and segment.endswith("?"))
+            or bool(OTHER_BODY.search(segment)))
 
 
 def _is_hypothesis(segment: str) -> bool:
@@ -157,9 +157,10 @@ def acts_of(text: str, intent: Optional[str] = None, confidence: float = 1.0,
     inside = lambda spans, p: any(a <= p < b for a, b in spans)  # noqa: E731
     stated = [(e, p) for e, p in positions if not inside(hypothesis_spans, p)]
     unasked = [(e, p) for e, p in stated if not inside(question_spans, p)]
-    correction = bool(CORRECTION_WORDS.search(normalised)) or trusted == "correct" or (
-        bool(NO_START.search(normalised)) and bool(positions))
-    if correction and not hypothesis_spans and (positions or trusted == "correct" or not (book or manage)) \
+    # worded as a correction, whatever DIET says: « budget 600 000 € » for a budget already set is a
+    # change to confirm, not a correction (actions/profile_writes.py)
+    correction = bool(CORRECTION_WORDS.search(normalised)) or (bool(NO_START.search(normalised)) and bool(positions))
+    if correction and not hypothesis_spans and (positions or not (book or manage)) \
             and not (question_spans and not positions):
         acts.append("correct")
     if "correct" not in acts and not (book or manage) and (
@@ -184,8 +185,8 @@ def acts_of(text: str, intent: Optional[str] = None, confidence: float = 1.0,
 def _acts_of_payload(payload: str, intent: Optional[str], entities: Sequence[Dict[str, Any]]) -> List[str]:
     if intent == "correct":
         return ["correct"]
-    if intent in ("inform",) and any(e.get("entity") in PROFILE_ENTITIES for e in entities):
-        return ["describe"]
+    if intent == "inform" and any(e.get("entity") in PROFILE_ENTITIES for e in entities):
+        return ["answer"]  # buttons are the bot's own questions
     if intent in BOOK_INTENTS:
         return ["book"]
     if intent in MANAGE_INTENTS:
@@ -212,7 +213,7 @@ def refine(acts: Sequence[str], asked: Optional[str], entities: Sequence[Dict[st
     if asked in BOOKING_SLOTS:
         if set(acts) & {"question", "leave", "manage_booking", "correct"}:
             return acts
-        kept = [a for a in acts if a not in ("describe", "book", "other")]
+        kept = [a for a in acts if a not in ("answer", "describe", "book", "other")]
         return ["answer"] + kept
     if asked not in PROFILE_ENTITIES or "question" in acts and asked not in named:
         return acts
@@ -222,7 +223,7 @@ def refine(acts: Sequence[str], asked: Optional[str], entities: Sequence[Dict[st
         return acts
     others = named & set(PROFILE_ENTITIES) - {asked} - ({"territory", "population", "departement_count"}
                                                       if asked in ("population", "departement_count") else set())
-    kept = [a for a in acts if a not in ("other", "describe")]
+    kept = [a for a in acts if a not in ("answer", "other", "describe")]
     if "correct" in kept:
         return kept
     return ["answer"] + (["describe"] if others and "describe" in acts else []) + kept

@@ -86,8 +86,8 @@ def _substitute(folded: Folded, pattern: re.Pattern, replacement: Callable[[re.M
 
 def _unheld(match: re.Match) -> str:
     word = match.group(0)
-    if any(c.isdigit() or c in "@/" for c in word) or "www" in word:
-        return word  # references, addresses, links keep their letters
+    if any(c.isdigit() or c in "@/-" for c in word) or "www" in word:
+        return word  # references (« DN-MMMMMM »), addresses, links keep their letters
     return _HELD.sub(r"\1", word)
 
 
