@@ -23,6 +23,8 @@ from orientation.language.acts import acts_of, refine
 
 ACTS = "dialogue_acts"
 WHAT_IF, KEEP_ROUTE = "ask_what_if", ("ask_what_if", "adopt_what_if", "keep_profile", "restart")
+# the booking forms read their own answers (a booking turn never writes the profile anyway)
+BOOKING_LOOPS = ("booking_form", "manage_booking_form")
 
 
 def asked_slot(tracker: Any) -> Optional[str]:
@@ -41,7 +43,8 @@ def complete(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
                        entities)
     acts = refine(acts, asked_slot(tracker), entities, parse_data.get("text") or "")
     parse_data[ACTS] = acts
-    if "hypothesis" in acts and intent.get("name") not in KEEP_ROUTE:
+    booking = tracker is not None and getattr(tracker, "active_loop_name", None) in BOOKING_LOOPS
+    if "hypothesis" in acts and intent.get("name") not in KEEP_ROUTE and not booking:
         parse_data["intent"] = {"name": WHAT_IF, "confidence": 1.0}
     return parse_data
 
