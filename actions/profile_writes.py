@@ -21,7 +21,7 @@ from typing import Any, Dict, Optional, Sequence
 
 from rasa_sdk import Tracker
 
-from actions.tracker import PROFILE_SLOTS, dialogue_acts, value_before_last_message
+from actions.tracker import PROFILE_SLOTS, asked_before_last_message, dialogue_acts, value_before_last_message
 from orientation.language.acts import is_correction, may_write
 from orientation.replies.message import Message
 from orientation.replies.profile import describe, slot_label
@@ -55,7 +55,7 @@ def needs_confirmation(tracker: Tracker, slot: str, new: Any, acts: Optional[Seq
     acts = dialogue_acts(tracker) if acts is None else acts
     if is_correction(acts):
         return False
-    return not ("answer" in acts and value_before_last_message(tracker, "requested_slot") == slot)
+    return not ("answer" in acts and asked_before_last_message(tracker) == slot)
 
 
 def confirmation_question(tracker: Tracker, pending: Dict[str, Any]) -> Message:

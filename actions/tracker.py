@@ -8,7 +8,7 @@ from rasa_sdk import Tracker
 
 from actions.validation_scope import PROFILE_SLOTS  # one list, also read by the Rasa server
 from orientation.eligibility import Profile, ProfileError, reference_date
-from orientation.language.acts import acts_of, refine
+from orientation.language.acts import acts_of, asked_by_bot, refine
 from orientation.territories import IndexMissing, Territory, load_index
 from orientation.territories.coverage import decode
 
@@ -57,9 +57,22 @@ def dialogue_acts(tracker: Tracker) -> Tuple[str, ...]:
         intent = message.get("intent") or {}
         entities = message.get("entities") or []
         acts = acts_of(message.get("text") or "", intent.get("name"), float(intent.get("confidence") or 0.0), entities)
-        asked = value_before_last_message(tracker, "requested_slot") if tracker.active_loop_name else None
-        acts = refine(acts, asked, entities, message.get("text") or "")
+        acts = refine(acts, asked_before_last_message(tracker), entities, message.get("text") or "")
     return tuple(acts)
+
+
+def asked_before_last_message(tracker: Tracker) -> Optional[str]:
+    """What the bot asked before the user's latest message (as addons/patches/dialogue_acts.py reads it)."""
+    if tracker.active_loop_name and value_before_last_message(tracker, "requested_slot"):
+        return value_before_last_message(tracker, "requested_slot")
+    events = list(tracker.events)
+    last_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=len(events))
+    for event in reversed(events[:last_user]):
+        if event.get("event") == "user":
+            return None
+        if event.get("event") == "bot" and event.get("text"):
+            return asked_by_bot(event["text"])
+    return None
 
 
 def latest_entity_values(tracker: Tracker, entity: str) -> List[Any]:

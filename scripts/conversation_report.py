@@ -72,7 +72,7 @@ def play(port: int, conversation, index) -> List[Dict[str, Any]]:
         latest = tracker.get("latest_message") or {}
         rows.append({
             "conversation": conversation.id, "style": conversation.style, "turn": number, "user": turn.user,
-            "acts": turn.acts, "acts_read": latest.get("dialogue_acts") or [],
+            "acts": turn.acts, "acts_read": latest.get("dialogue_acts") or [], "bot_asked": turn.bot_asked,
             "intent": latest.get("intent", {}).get("name"),
             "reply": reply, "slots": slots, "expected": expected, "population_scored": scorable, "wrong": wrong,
             "written_by_read_only": read_only and slots != before,
@@ -96,6 +96,16 @@ def summary(rows: List[Dict[str, Any]]) -> List[str]:
     _, per_act = act_scores((r["acts"], r["acts_read"]) for r in rows)
     lines.append("dialogue acts (precision, recall, labelled turns): " + ", ".join(
         f"{act} {p:.2f}/{r:.2f}/{n}" for act, (p, r, n) in per_act.items()))
+    confusions = Counter(("+".join(sorted(r["acts"])), "+".join(sorted(r["acts_read"])) or "-") for r in rows
+                         if set(r["acts"]) != set(r["acts_read"]))
+    answers = defaultdict(Counter)
+    for r in rows:
+        if "answer" in r["acts"]:
+            answers[r.get("bot_asked") or "-"]["answer" in r["acts_read"]] += 1
+    lines.append("answers read as such, by what the bot had asked: " + ", ".join(
+        f"{asked} {c[True]}/{c[True] + c[False]}" for asked, c in sorted(answers.items(), key=lambda i: -sum(i[1].values()))))
+    lines.append("acts labelled → read, most frequent confusions: " + ", ".join(
+        f"{want} → {got} {n}" for (want, got), n in confusions.most_common(15)))
     by_slot = Counter(w.split(":")[0] for r in rows for w in r["wrong"])
     lines.append("errors by slot: " + ", ".join(f"{slot} {n}" for slot, n in by_slot.most_common()))
     unscored = sum(not r["population_scored"] for r in rows)

@@ -5,8 +5,9 @@ bot had just asked. Rasa 3.6 hands the conversation to `MessageProcessor.parse_m
 NLU component, so that method is wrapped, once, by DialogueActsRefinement (a pass-through
 component, addons/patches/server_patch.py):
 
-- `answer`: the slot requested before the message, when a form runs, refines the acts
-  (orientation.language.acts.refine); a button's payload, which skips the NLU, gets its acts here;
+- `answer`: the slot requested before the message when a form runs, or else the profile field the
+  bot's last words asked about, refines the acts (orientation.language.acts.refine); a button's
+  payload, which skips the NLU, gets its acts here;
 - a hypothesis, whatever its wording and whatever intent DIET gave, is routed as `ask_what_if`
   (actions/what_if.py computes it on a copy of the profile); DIET's intent stays in the ranking.
 """
@@ -17,9 +18,10 @@ from typing import Any, Dict, Optional
 
 from rasa.core.processor import MessageProcessor
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.shared.core.events import BotUttered, UserUttered
 
 from addons.patches.server_patch import ServerPatch
-from orientation.language.acts import acts_of, refine
+from orientation.language.acts import acts_of, asked_by_bot, refine
 
 ACTS = "dialogue_acts"
 WHAT_IF, KEEP_ROUTE = "ask_what_if", ("ask_what_if", "adopt_what_if", "keep_profile", "restart")
@@ -28,10 +30,18 @@ BOOKING_LOOPS = ("booking_form", "manage_booking_form")
 
 
 def asked_slot(tracker: Any) -> Optional[str]:
-    """The slot the bot is asking for, before the message is logged (None outside a form)."""
-    if tracker is None or not getattr(tracker, "active_loop_name", None):
+    """What the bot is asking for, before the message is logged: the slot its form requests, or
+    else the profile field its last words asked about (orientation.language.acts.asked_by_bot)."""
+    if tracker is None:
         return None
-    return tracker.get_slot("requested_slot")
+    if getattr(tracker, "active_loop_name", None) and tracker.get_slot("requested_slot"):
+        return tracker.get_slot("requested_slot")
+    for event in reversed(tracker.events):
+        if isinstance(event, UserUttered):
+            return None
+        if isinstance(event, BotUttered) and event.text:
+            return asked_by_bot(event.text)
+    return None
 
 
 def complete(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:

@@ -29,6 +29,8 @@ ACTS = ("describe", "answer", "correct", "question", "hypothesis", "book", "mana
 # The acts that may write the profile; any other act alone never does.
 WRITING_ACTS = ("describe", "answer", "correct")
 PROFILE_ENTITIES = ("applicant_type", "population", "departement_count", "budget", "project_nature", "territory")
+# What the bot asked when its last words were a question about the profile outside a form.
+PROFILE_QUESTION = "profile"
 BOOKING_SLOTS = ("booking_slot", "booking_name", "booking_organisation", "booking_email", "booking_consent", "confirm")
 
 QUESTION_INTENTS = ("ask_call_info", "ask_why_not", "compare_calls", "list_calls", "ask_side_question",
@@ -72,13 +74,19 @@ GREETING = re.compile(r"^(?:bonjour|bonsoir|salut|coucou|hello|hey|bjr|slt|re ?b
 THANKS_GOODBYE = re.compile(_Q + r"(?:merci|au revoir|bonne (?:journee|soiree|fin de journee|continuation|semaine)|"
                             r"a bientot|a la prochaine|bye|ciao|tchao|a plus|parfait merci|super merci|"
                             r"c'est tout (?:pour moi|bon)|j'ai (?:ce qu'il me faut|eu ma reponse|tout ce qu'il faut))\b")
-LEAVE = re.compile(_Q + r"(?:laisse[zr]? tomber|laisse[zr]? beton|stop|j'arrete|on arrete|arrete[zr]?|"
+LEAVE = re.compile(_Q + r"(?:je vais (?:y )?reflechir|on va (?:y )?reflechir|je (?:vais|dois) voir avec|"
+                   r"je reviendrai vers vous|je reviens vers vous|on en reste la|restons-en la|ca ira|pas besoin|"
+                   r"non merci|je n'ai pas le temps|pas le temps|je m'en occupe plus tard|laisse[zr]? tomber|"
+                   r"laisse[zr]? beton|stop|j'arrete|on arrete|arrete[zr]?|"
                    r"j'abandonne|abandonne[zr]?|tant pis|pas la peine|plus envie|pas interesse|on verra|"
                    r"plus tard|pas maintenant|pas pour l'instant|une autre fois|je reviendrai|oubliez|oublie[zr]? ca|"
                    r"je ne veux plus|je veux plus|ca ne m'interesse plus|ca m'interesse plus|je quitte|quitter)\b")
-BOOK_WORDS = re.compile(_Q + r"(?:rendez-vous|rappel(?:er|e)?|conseiller|conseillere|creneau|creneaux|"
-                        r"echanger avec|parler (?:a|avec) (?:quelqu'un|un|une)|etre rappele|visio|prendre (?:un )?rdv|"
-                        r"disponibilites?|dispo)\b")
+BOOK_WORDS = re.compile(_Q + r"(?:rendez-vous|(?:me|nous) rappeler|rappelez-(?:moi|nous)|etre rappele(?:e|s)?|"
+                        r"(?:parler|echanger|discuter) (?:a|avec) (?:quelqu'un|un conseiller|une conseillere|un expert|"
+                        r"vos conseillers|un agent|un humain|une personne)|un creneau|vos creneaux|vos disponibilites|"
+                        r"prendre (?:un )?rdv)\b")
+CANCEL_OR_MOVE = re.compile(_Q + r"(?:annuler|annulation|annule|deplacer|decaler|reporter|modifier|changer) "
+                            r"(?:le |mon |notre |ce |la |ma )?(?:rendez-vous|reservation|creneau)|dn-[a-z0-9]{4,}")
 MANAGE_WORDS = re.compile(_Q + r"(?:deplacer|decaler|reporter|avancer|annuler|annulation|modifier|changer|"
                           r"mon rendez-vous|ma reservation|notre rendez-vous|le rendez-vous de|invitation|\.ics|"
                           r"calendrier|agenda|dn-[a-z0-9]{4,})\b")
@@ -87,6 +95,7 @@ FIRST_PERSON = re.compile(_Q + r"(?:on est|on sera|nous sommes|je suis|je travai
                           r"notre|nos|mon|ma|mes|on a|nous avons|on couvre|nous couvrons|chez nous|on porte|"
                           r"nous portons|on fait|on veut|on voudrait|nous voulons|nous souhaitons|on souhaite|"
                           r"on prevoit|nous prevoyons)\b")
+GENERIC_BODY = re.compile(_Q + r"(?:pour|par|chez) (?:un|une|des|les)\b")
 _SEGMENT = re.compile(r"[^.!?;\n]+[.!?;\n]*")
 
 
@@ -156,7 +165,10 @@ def acts_of(text: str, intent: Optional[str] = None, confidence: float = 1.0,
     positions = _positions(raw, entities)
     inside = lambda spans, p: any(a <= p < b for a, b in spans)  # noqa: E731
     stated = [(e, p) for e, p in positions if not inside(hypothesis_spans, p)]
-    unasked = [(e, p) for e, p in stated if not inside(question_spans, p)]
+    # « pour une commune de 5 000 habitants, quels appels ? »: the body is the question's, not the speaker
+    about = question_spans + ([(a, b) for a, b, s in segments if GENERIC_BODY.search(s)]
+                              if question_spans and not FIRST_PERSON.search(normalised) else [])
+    unasked = [(e, p) for e, p in stated if not inside(about, p)]
     # worded as a correction, whatever DIET says: « budget 600 000 € » for a budget already set is a
     # change to confirm, not a correction (actions/profile_writes.py)
     correction = bool(CORRECTION_WORDS.search(normalised)) or (bool(NO_START.search(normalised)) and bool(positions))
@@ -204,29 +216,56 @@ def _acts_of_payload(payload: str, intent: Optional[str], entities: Sequence[Dic
 
 def refine(acts: Sequence[str], asked: Optional[str], entities: Sequence[Dict[str, Any]] = (),
            text: str = "") -> List[str]:
-    """The acts once the slot the bot just asked is known: a message that fills it is an answer.
-    `asked` is the slot requested before the message (a profile slot or a booking question)."""
+    """The acts once what the bot just asked is known: a message that responds to it is an answer.
+    `asked` is the slot requested before the message (a profile slot or a booking question), or
+    PROFILE_QUESTION when the bot's last words asked about the profile outside a form."""
     acts = list(acts)
     if not asked or "hypothesis" in acts:
         return acts
     named = {e.get("entity") for e in entities}
-    if asked in BOOKING_SLOTS:
-        if set(acts) & {"question", "leave", "manage_booking", "correct"}:
+    normalised = normalise(str(text or "")).text
+    if asked in BOOKING_SLOTS or asked.startswith("booking_"):
+        if set(acts) & {"question", "leave", "correct", "thanks_goodbye"}:
             return acts
-        kept = [a for a in acts if a not in ("answer", "describe", "book", "other")]
-        return ["answer"] + kept
-    if asked not in PROFILE_ENTITIES or "question" in acts and asked not in named:
+        if "manage_booking" in acts and CANCEL_OR_MOVE.search(normalised):
+            return acts
+        return ["answer"] + [a for a in acts if a not in ("answer", "describe", "book", "manage_booking", "other")]
+    if asked not in PROFILE_ENTITIES + (PROFILE_QUESTION,):
         return acts
-    fills = asked in named or (asked == "population" and "territory" in named) or (
-        "other" in acts and bool(str(text).strip()))
-    if not fills:
+    if set(acts) & {"correct", "book", "manage_booking", "leave"}:
+        return acts
+    if "question" in acts:
+        # « 100k ? » to « quel est le coût total ? » is an unsure answer, not a question
+        if asked not in named or QUESTION_WORDS.search(normalised) or INVERSION.search(normalised):
+            return acts
+        acts = [a for a in acts if a != "question"]
+    if not ({"describe", "other"} & set(acts)):
         return acts
     others = named & set(PROFILE_ENTITIES) - {asked} - ({"territory", "population", "departement_count"}
                                                       if asked in ("population", "departement_count") else set())
     kept = [a for a in acts if a not in ("answer", "other", "describe")]
-    if "correct" in kept:
-        return kept
-    return ["answer"] + (["describe"] if others and "describe" in acts else []) + kept
+    return ["answer"] + (["describe"] if asked in named and others and "describe" in acts else []) + kept
+
+
+# The bot's own questions about the profile, outside the form (« À quoi correspond 320 000 ? »,
+# « lequel est le coût total ? », « Faut-il remplacer par … ? »), by the words that name the field.
+BOT_ASKS = (("applicant_type", r"structure|porteur|type de"), ("population", r"habitants|population"),
+            ("departement_count", r"departements"), ("budget", r"cout|budget|montant|total|€"),
+            ("project_nature", r"theme|objet du projet|porte sur"))
+_BOT_QUESTION = re.compile(r"[^.!?\n]*\?")
+
+
+def asked_by_bot(text: str) -> Optional[str]:
+    """The profile field the bot's last words asked about, outside a form: the slot its question
+    names, PROFILE_QUESTION when it names several or a figure to place; None when it asked nothing
+    about the profile (« Voulez-vous prendre rendez-vous ? »)."""
+    questions = " ".join(m.group(0) for m in _BOT_QUESTION.finditer(normalise(str(text or "")).text))
+    if not questions:
+        return None
+    named = [slot for slot, words in BOT_ASKS if re.search(words, questions)]
+    if len(named) == 1:
+        return named[0]
+    return PROFILE_QUESTION if named or "a quoi correspond" in questions else None
 
 
 def may_write(acts: Iterable[str]) -> bool:
