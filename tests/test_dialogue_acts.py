@@ -130,3 +130,43 @@ def test_a_button_payload_is_read_by_its_intent():
 def test_every_act_is_named_as_the_held_out_set_names_it():
     from devtools.conversation_set import ACTS as LABELLED
     assert tuple(ACTS) == tuple(LABELLED)
+
+
+@pytest.mark.parametrize("text", [
+    "Bonjour, je souhaiterais des informations sur le FEDER-NUM pour les départements",
+    "bjr je voulais savoir ce que finance ITN5 pr les communes",
+    "un EPCI, il peut candidater ?",
+    "pouvez-vous m'expliquer la différence entre TNT-COOP et ITN5",
+    "pour une commune de 5 000 habitants, quels appels ?",
+])
+def test_requests_for_information_are_questions_about_the_body_named(text):
+    found = acts(text)
+    assert "question" in found and "describe" not in found, found
+
+
+@pytest.mark.parametrize("text", ["je vais en parler à mon élu et je reviens vers vous", "je peux revenir plus tard ?",
+                                  "on verra plus tard", "laisse tomber stp"])
+def test_leaving_in_other_words(text):
+    assert acts(text) == ["leave"]
+
+
+@pytest.mark.parametrize("bot, asked", [
+    ("Quelle structure porte le projet ? Choisissez ci-dessous", "applicant_type"),
+    ("Combien d'habitants le projet couvre-t-il ? C'est une condition de TNT-COOP.", "population"),
+    ("Quel est le coût total prévu du projet, en euros TTC ?", "budget"),
+    ("À quoi correspond 320 000 ? Pour l'instant je garde votre profil", "profile"),
+    ("Voici les appels qui vous correspondent. Voulez-vous prendre rendez-vous ?", None),
+    ("C'est noté.", None),
+])
+def test_what_the_bot_asked_in_its_last_words(bot, asked):
+    from orientation.language.acts import asked_by_bot
+    assert asked_by_bot(bot) == asked
+
+
+def test_answers_against_what_was_asked():
+    assert acts("100k ?", asked="budget") == ["answer"]  # unsure, still an answer
+    assert acts("c'est quoi un EPCI ?", asked="applicant_type") == ["question"]
+    assert acts("merci", asked="booking_email") == ["thanks_goodbye"]
+    assert acts("plutôt mardi matin", intent="ask_other_slot", confidence=0.9, asked="booking_slot") == ["answer"]
+    assert acts("je dois annuler le rdv DN-AB12CD", asked="booking_slot") == ["manage_booking"]
+    assert acts("une commune de 3000 habitants", asked="profile") == ["answer"]

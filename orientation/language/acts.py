@@ -43,8 +43,12 @@ _Q = r"(?:^|(?<=[\s,;:(]))"  # the start of a word
 QUESTION_WORDS = re.compile(_Q + r"(?:est[- ]ce (?:que|qu')|qu'est[- ]ce|c'est quoi|c quoi|combien|quel(?:le)?s?|"
                             r"lequel|laquelle|lesquel(?:le)?s|comment|pourquoi|quand est|a quoi|qui (?:peut|peuvent|"
                             r"doit|est|sont|porte|finance)|ou (?:se trouve|trouver|est|sont|en est)|"
-                            r"(?:dans|de) quelle|(?:je|j')(?:e)? ?(?:me demande|voudrais savoir|aimerais savoir|"
-                            r"souhaite savoir|veux savoir)|savoir si|dites[- ]moi (?:si|quel|comment|combien)|"
+                            r"(?:dans|de) quelle|(?:je|j')(?:e)? ?(?:me demande|(?:voudrais|voulais|aimerais|souhaite|"
+                            r"souhaiterais|veux|cherche a) (?:savoir|connaitre|comprendre|des (?:infos|informations|"
+                            r"precisions|renseignements)))|savoir si|dites[- ]moi|pouvez-vous (?:me dire|m'expliquer|"
+                            r"m'indiquer|preciser)|(?:des |un )?(?:renseignements?|informations?|infos?|precisions?) "
+                            r"(?:sur|concernant|a propos)|expliquez|m'expliquer|je (?:ne )?comprends? pas|"
+                            r"je me renseigne|est-il vrai|il parait que|"
                             r"est-il possible|y a-t-il|y a t il|existe[- ]t[- ]il|on a le droit|a-t-on|"
                             r"(?:\w+)-t-(?:il|elle|on|ils|elles))\b")
 # Inverted forms: « faut-il », « peut-on », « pouvons-nous », « suis-je »; not « rendez-vous ».
@@ -74,7 +78,9 @@ GREETING = re.compile(r"^(?:bonjour|bonsoir|salut|coucou|hello|hey|bjr|slt|re ?b
 THANKS_GOODBYE = re.compile(_Q + r"(?:merci|au revoir|bonne (?:journee|soiree|fin de journee|continuation|semaine)|"
                             r"a bientot|a la prochaine|bye|ciao|tchao|a plus|parfait merci|super merci|"
                             r"c'est tout (?:pour moi|bon)|j'ai (?:ce qu'il me faut|eu ma reponse|tout ce qu'il faut))\b")
-LEAVE = re.compile(_Q + r"(?:je vais (?:y )?reflechir|on va (?:y )?reflechir|je (?:vais|dois) voir avec|"
+LEAVE = re.compile(_Q + r"(?:je vais (?:y )?reflechir|je (?:vais|dois) en parler|je reviens|je repasserai|"
+                   r"je vais voir|je vais me renseigner|on en reparlera|pas aujourd'hui|une prochaine fois|"
+                   r"je vous recontacte|je recontacterai|on va (?:y )?reflechir|je (?:vais|dois) voir avec|"
                    r"je reviendrai vers vous|je reviens vers vous|on en reste la|restons-en la|ca ira|pas besoin|"
                    r"non merci|je n'ai pas le temps|pas le temps|je m'en occupe plus tard|laisse[zr]? tomber|"
                    r"laisse[zr]? beton|stop|j'arrete|on arrete|arrete[zr]?|"
@@ -106,11 +112,18 @@ def _segments(text: str) -> List[Tuple[int, int, str]]:
     for match in _SEGMENT.finditer(text):
         start, piece = match.start(), match.group(0)
         cuts = [0] + [m.start() + 1 for m in re.finditer(r",", piece)
-                      if _is_question(piece[m.start() + 1:]) and not _is_question(piece[:m.start()])] + [len(piece)]
+                      if _is_question(piece[m.start() + 1:]) and not _is_question(piece[:m.start()])
+                      and _a_sentence(piece[:m.start()])] + [len(piece)]
         for a, b in zip(cuts, cuts[1:]):
             if piece[a:b].strip(" ,"):
                 found.append((start + a, start + b, piece[a:b]))
     return found
+
+
+def _a_sentence(words: str) -> bool:
+    """What comes before a comma says something of its own (« on est une CA de 120 000 hab »), not
+    the subject of the question that follows (« un EPCI, il peut candidater ? »)."""
+    return len(words.split()) >= 4 or bool(FIRST_PERSON.search(words)) or bool(GREETING.search(words.strip()))
 
 
 def _is_question(segment: str) -> bool:
@@ -189,8 +202,9 @@ def acts_of(text: str, intent: Optional[str] = None, confidence: float = 1.0,
         acts.append("manage_booking")
     if THANKS_GOODBYE.search(normalised) or trusted in ("thank", "goodbye"):
         acts.append("thanks_goodbye")
-    if LEAVE.search(normalised) and not (book or manage) and "question" not in acts:
-        acts.append("leave")
+    if LEAVE.search(normalised) and not (book or manage) and not positions \
+            and not QUESTION_WORDS.search(normalised) and not INVERSION.search(normalised):
+        acts = [a for a in acts if a != "question"] + ["leave"]  # « je peux revenir plus tard ? »
     return acts or ["other"]
 
 
@@ -238,7 +252,7 @@ def refine(acts: Sequence[str], asked: Optional[str], entities: Sequence[Dict[st
         # « 100k ? » to « quel est le coût total ? » is an unsure answer, not a question
         if asked not in named or QUESTION_WORDS.search(normalised) or INVERSION.search(normalised):
             return acts
-        acts = [a for a in acts if a != "question"]
+        acts = [a for a in acts if a != "question"] + ["other"]
     if not ({"describe", "other"} & set(acts)):
         return acts
     others = named & set(PROFILE_ENTITIES) - {asked} - ({"territory", "population", "departement_count"}
