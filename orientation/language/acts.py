@@ -43,12 +43,16 @@ _Q = r"(?:^|(?<=[\s,;:(]))"  # the start of a word
 QUESTION_WORDS = re.compile(_Q + r"(?:est[- ]ce (?:que|qu')|qu'est[- ]ce|c'est quoi|c quoi|combien|quel(?:le)?s?|"
                             r"lequel|laquelle|lesquel(?:le)?s|comment|pourquoi|quand est|a quoi|qui (?:peut|peuvent|"
                             r"doit|est|sont|porte|finance)|ou (?:se trouve|trouver|est|sont|en est)|"
-                            r"(?:dans|de) quelle|(?:je|j')(?:e)? ?(?:me demande|(?:voudrais|voulais|aimerais|souhaite|"
-                            r"souhaiterais|veux|cherche a) (?:savoir|connaitre|comprendre|des (?:infos|informations|"
-                            r"precisions|renseignements)))|savoir si|dites[- ]moi|pouvez-vous (?:me dire|m'expliquer|"
+                            r"(?:dans|de) quelle|(?:je|j')(?:e)? ?me demande|nous nous demandons|on se demande|(?:voudrais|voudrions|"
+                            r"voulais|voulions|aimerais|aimerions|souhaite|souhaitons|souhaiterais|souhaiterions|veux|"
+                            r"voulons|cherche a|cherchons a) (?:savoir|connaitre|comprendre|avoir des (?:infos|informations|"
+                            r"precisions|renseignements)|des (?:infos|informations|precisions|renseignements))|"
+                            r"savoir si|dites[- ]moi|pouvez-vous (?:me dire|m'expliquer|"
                             r"m'indiquer|preciser)|(?:des |un )?(?:renseignements?|informations?|infos?|precisions?) "
                             r"(?:sur|concernant|a propos)|expliquez|m'expliquer|je (?:ne )?comprends? pas|"
-                            r"je me renseigne|est-il vrai|il parait que|"
+                            r"je me renseigne|est-il vrai|il parait que|oui ou non|"
+                            r"(?:peut|peuvent|pourrait|pourraient|a le droit de|ont le droit de) (?:candidater|postuler|"
+                            r"deposer|repondre|beneficier|pretendre|etre (?:eligible|porteur|porteuse|partenaire))|"
                             r"est-il possible|y a-t-il|y a t il|existe[- ]t[- ]il|on a le droit|a-t-on|"
                             r"(?:\w+)-t-(?:il|elle|on|ils|elles))\b")
 # Inverted forms: « faut-il », « peut-on », « pouvons-nous », « suis-je »; not « rendez-vous ».
@@ -87,10 +91,12 @@ LEAVE = re.compile(_Q + r"(?:je vais (?:y )?reflechir|je (?:vais|dois) en parler
                    r"j'abandonne|abandonne[zr]?|tant pis|pas la peine|plus envie|pas interesse|on verra|"
                    r"plus tard|pas maintenant|pas pour l'instant|une autre fois|je reviendrai|oubliez|oublie[zr]? ca|"
                    r"je ne veux plus|je veux plus|ca ne m'interesse plus|ca m'interesse plus|je quitte|quitter)\b")
-BOOK_WORDS = re.compile(_Q + r"(?:rendez-vous|(?:me|nous) rappeler|rappelez-(?:moi|nous)|etre rappele(?:e|s)?|"
-                        r"(?:parler|echanger|discuter) (?:a|avec) (?:quelqu'un|un conseiller|une conseillere|un expert|"
-                        r"vos conseillers|un agent|un humain|une personne)|un creneau|vos creneaux|vos disponibilites|"
-                        r"prendre (?:un )?rdv)\b")
+# A request for a meeting, not « la prise de rendez-vous en ligne » (a project) nor « visio » (a theme).
+BOOK_WORDS = re.compile(_Q + r"(?:(?:un|prendre|obtenir|avoir|fixer|caler|reserver|planifier|demander|programmer) "
+                        r"(?:un )?rendez-vous(?! en ligne)|(?:me|nous) rappeler|rappelez-(?:moi|nous)|"
+                        r"etre rappele(?:e|s)?|(?:parler|echanger|discuter) (?:a|avec) (?:quelqu'un|un conseiller|"
+                        r"une conseillere|un expert|vos conseillers|un agent|un humain|une personne)|un creneau|"
+                        r"vos creneaux|vos disponibilites|prendre (?:un )?rdv)\b")
 CANCEL_OR_MOVE = re.compile(_Q + r"(?:annuler|annulation|annule|deplacer|decaler|reporter|modifier|changer) "
                             r"(?:le |mon |notre |ce |la |ma )?(?:rendez-vous|reservation|creneau)|dn-[a-z0-9]{4,}")
 MANAGE_WORDS = re.compile(_Q + r"(?:deplacer|decaler|reporter|avancer|annuler|annulation|modifier|changer|"
@@ -188,7 +194,7 @@ def acts_of(text: str, intent: Optional[str] = None, confidence: float = 1.0,
     if correction and not hypothesis_spans and (positions or not (book or manage)) \
             and not (question_spans and not positions):
         acts.append("correct")
-    if "correct" not in acts and not (book or manage) and (
+    if "correct" not in acts and not manage and (
             unasked or any(p < 0 for _, p in stated)
             or (stated and FIRST_PERSON.search(normalised) and not hypothesis_spans)):
         acts.append("describe")
@@ -250,7 +256,8 @@ def refine(acts: Sequence[str], asked: Optional[str], entities: Sequence[Dict[st
         return acts
     if "question" in acts:
         # « 100k ? » to « quel est le coût total ? » is an unsure answer, not a question
-        if asked not in named or QUESTION_WORDS.search(normalised) or INVERSION.search(normalised):
+        if asked not in named or len(normalised.split()) > 4 or QUESTION_WORDS.search(normalised) \
+                or INVERSION.search(normalised):
             return acts
         acts = [a for a in acts if a != "question"] + ["other"]
     if not ({"describe", "other"} & set(acts)):
