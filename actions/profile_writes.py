@@ -12,7 +12,7 @@
   with « Oui, remplacer » (a correction, which then writes) or « Non, garder … ».
 
 ValidateProfileSlots (actions/profile_slots.py) applies it to the values the NLU extracted, and the
-profile form (actions/profile_form.py) to the bare answers it reads.
+profile form (actions/profile_form.py) to the bare answers it reads (`reads_as_answer`).
 """
 from __future__ import annotations
 
@@ -42,6 +42,12 @@ def may_write_profile(tracker: Tracker) -> bool:
     if tracker.active_loop_name in BOOKING_LOOPS:
         return describes_the_project(tracker)
     return may_write(dialogue_acts(tracker))
+
+
+def reads_as_answer(tracker: Tracker) -> bool:
+    """Whether the form may read the latest message as a bare answer to its question: not when it
+    asks something or supposes something (« et si c'était 200k ? » while the budget is asked)."""
+    return may_write_profile(tracker) or not {"question", "hypothesis"} & set(dialogue_acts(tracker))
 
 
 def needs_confirmation(tracker: Tracker, slot: str, new: Any, acts: Optional[Sequence[str]] = None) -> bool:

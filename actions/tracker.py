@@ -50,21 +50,25 @@ def value_before_last_message(tracker: Tracker, slot: str) -> Any:
 
 def dialogue_acts(tracker: Tracker) -> Tuple[str, ...]:
     """The dialogue acts of the user's latest message (orientation/language/acts.py), as the Rasa
-    server completed them (addons/patches/dialogue_acts.py); computed the same way when absent."""
+    server completed them (addons/patches/dialogue_acts.py); computed the same way when absent (a
+    tracker that did not come through it), from the text and the values extracted from it."""
     message = tracker.latest_message or {}
     acts = message.get("dialogue_acts")
     if acts is None:
         intent = message.get("intent") or {}
-        entities = message.get("entities") or []
-        acts = acts_of(message.get("text") or "", intent.get("name"), float(intent.get("confidence") or 0.0), entities)
-        acts = refine(acts, asked_before_last_message(tracker), entities, message.get("text") or "")
+        text = message.get("text") or next((e.get("text") or "" for e in reversed(list(tracker.events))
+                                            if e.get("event") == "user"), "")
+        entities = message.get("entities") or [{"entity": slot, "value": value}
+                                               for slot, value in tracker.slots_to_validate().items()]
+        acts = acts_of(text, intent.get("name"), float(intent.get("confidence") or 0.0), entities)
+        acts = refine(acts, asked_before_last_message(tracker), entities, text)
     return tuple(acts)
 
 
 def asked_before_last_message(tracker: Tracker) -> Optional[str]:
     """What the bot asked before the user's latest message (as addons/patches/dialogue_acts.py reads it)."""
-    if tracker.active_loop_name and value_before_last_message(tracker, "requested_slot"):
-        return value_before_last_message(tracker, "requested_slot")
+    if tracker.get_slot("requested_slot"):  # reset by Rasa when a form stops
+        return tracker.get_slot("requested_slot")
     events = list(tracker.events)
     last_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=len(events))
     for event in reversed(events[:last_user]):

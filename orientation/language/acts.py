@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
+from orientation.language import amounts
 from orientation.language.normalise import normalise
 
 ACTS = ("describe", "answer", "correct", "question", "hypothesis", "book", "manage_booking",
@@ -159,6 +160,16 @@ def _positions(text: str, entities: Iterable[Dict[str, Any]]) -> List[Tuple[str,
     return found
 
 
+def _budget_words(normalised: str) -> List[Tuple[str, int]]:
+    """Amounts the extractors leave to the profile validation (parts of the budget, « entre 500k et
+    300k »): they describe the budget too, where the first of them stands."""
+    reading = amounts.read_budget(normalised)
+    if not (reading.parts or reading.ambiguous):
+        return []
+    first = re.search(r"\d", normalised)
+    return [("budget", first.start() if first else -1)]
+
+
 def acts_of(text: str, intent: Optional[str] = None, confidence: float = 1.0,
             entities: Sequence[Dict[str, Any]] = ()) -> List[str]:
     """The acts of one message, before knowing what the bot asked (see `refine`)."""
@@ -175,13 +186,16 @@ def acts_of(text: str, intent: Optional[str] = None, confidence: float = 1.0,
         e.get("entity") in PROFILE_ENTITIES for e in entities) and len(normalised.split()) <= 12
     if whole_hypothesis or (trusted == "ask_what_if" and not question_spans):
         hypothesis_spans.append((0, len(normalised)))
-    manage = trusted in MANAGE_INTENTS or bool(MANAGE_WORDS.search(normalised)) and (
-        bool(BOOK_WORDS.search(normalised)) or "dn-" in normalised or trusted in BOOK_INTENTS + MANAGE_INTENTS)
+    manage = trusted in MANAGE_INTENTS or bool(CANCEL_OR_MOVE.search(normalised)) or bool(
+        MANAGE_WORDS.search(normalised)) and (bool(re.search(r"rendez-vous(?! en ligne)|dn-", normalised))
+                                           or trusted in BOOK_INTENTS)
     book = not manage and (trusted in BOOK_INTENTS or (
         bool(BOOK_WORDS.search(normalised)) and not question_spans and trusted not in QUESTION_INTENTS))
     if GREETING.search(normalised) or trusted == "greet":
         acts.append("greet")
     positions = _positions(raw, entities)
+    if not positions:
+        positions = _budget_words(normalised)
     inside = lambda spans, p: any(a <= p < b for a, b in spans)  # noqa: E731
     stated = [(e, p) for e, p in positions if not inside(hypothesis_spans, p)]
     # « pour une commune de 5 000 habitants, quels appels ? »: the body is the question's, not the speaker
