@@ -85,6 +85,8 @@ def test_corrections_write(text):
 
 @pytest.mark.parametrize("text, expected", [
     ("je voudrais un rendez-vous", {"book"}),
+    ("j'aimerais prendre rendez-vous mardi matin si ça vous va", {"book"}),
+    ("un rdv jeudi si possible", {"book"}),
     ("je veux prendre rdv avec un conseiller", {"book"}),
     ("je dois annuler mon rdv", {"manage_booking"}),
     ("faut déplacer le rdv DN-AB12CD, mercredi 9 le matin plutôt", {"manage_booking"}),

@@ -70,7 +70,9 @@ HYPOTHESIS_WORDS = re.compile(
     r"ca donnerait|ca donne quoi si|et s'il|et s'ils|s'il y avait|ca change quoi si|si c'etait|si c'est|"
     r"si (?:on|nous|je|j'|le|la|les|l'|notre|nos|mon|ma|mes|un|une|ce|ca|il|ils|elle|vous|au lieu)\b)")
 # « savoir si », « je ne sais pas si »: whether, not if.
-NOT_HYPOTHESIS = re.compile(r"(?:savoir|sais|demande|voir|dire|verifier|comme|meme|sauf|oui|ou pas) si\b")
+NOT_HYPOTHESIS = re.compile(r"(?:savoir|sais|demande|voir|dire|verifier|comme|meme|sauf|oui|ou pas) si\b|"
+                            r"\bsi (?:ca|cela|c'est) (?:vous )?(?:va|convient|possible|ok|bon)|\bsi possible|\bsi besoin|"
+                            r"\bsi (?:vous|tu) (?:voulez|pouvez|le souhaitez|preferez|veux|peux)|\bsi oui|\bsi non")
 # « et pour 1,2 M€ ? », « et avec la comcom ? », « et à 2 départements ? »: a what-if about the profile
 HYPOTHESIS_TAIL = re.compile(r"^(?:et|mais|ok et|bon et) (?:pour|avec|a|en|sans|si|au lieu)\b")
 CORRECTION_WORDS = re.compile(
@@ -212,6 +214,8 @@ def acts_of(text: str, intent: Optional[str] = None, confidence: float = 1.0,
             unasked or any(p < 0 for _, p in stated)
             or (stated and FIRST_PERSON.search(normalised) and not hypothesis_spans)):
         acts.append("describe")
+    if hypothesis_spans and (book or manage):
+        hypothesis_spans = []  # « un rendez-vous mardi si ça vous va »: the meeting is the request
     if hypothesis_spans:
         acts.append("hypothesis")
     elif (question_spans or trusted in QUESTION_INTENTS) and not (book or manage):
