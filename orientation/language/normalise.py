@@ -39,6 +39,9 @@ SMS_WORDS: Dict[str, str] = {
     "koi": "quoi", "kel": "quel", "kelle": "quelle", "kels": "quels", "kelles": "quelles",
     "keske": "qu'est-ce que", "kesk": "qu'est-ce que", "svt": "souvent", "msg": "message",
     "infos": "informations", "info": "information", "nn": "non",
+    "eske": "est-ce que", "esque": "est-ce que", "eske-ce": "est-ce que", "cb": "combien", "cmb": "combien",
+    "cbien": "combien", "cmt": "comment", "cmnt": "comment", "qlq": "quelques", "pcq": "parce que",
+    "pck": "parce que", "psk": "parce que",
 }
 # A word boundary that also refuses e-mail addresses, references and hyphenated words.
 _BEFORE = r"(?<![\w@'.\-])"
