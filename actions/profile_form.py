@@ -24,6 +24,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import budget_reading
 from actions.forms import KeepingFormValidation, goodbye_suffix
+from actions.profile_writes import reads_as_answer
 from actions.tracker import latest_entity, profile_from, profile_from_tracker
 from orientation.eligibility import INELIGIBLE, Profile, evaluate
 from orientation.eligibility.vocabulary import THEMES
@@ -219,8 +220,10 @@ class ValidateProfileForm(KeepingFormValidation):
         return []
 
     def _answering(self, tracker: Tracker, slot: str) -> bool:
-        """The user is answering the form's question about this slot, and the NLU found nothing for it."""
-        return tracker.get_slot("requested_slot") == slot and tracker.get_slot(slot) is None
+        """The user is answering the form's question about this slot, and the NLU found nothing for it;
+        a question or a hypothesis asked meanwhile is not an answer (actions/profile_writes.py)."""
+        return (tracker.get_slot("requested_slot") == slot and tracker.get_slot(slot) is None
+                and reads_as_answer(tracker))
 
     def _mark_unknown(self, tracker: Tracker, slot: str) -> Dict[Text, Any]:
         unknown = list(tracker.get_slot("unknown_fields") or [])

@@ -3,8 +3,9 @@
 ValidateProfileSlots (action_validate_slot_mappings) runs after every user message: it checks the
 values the NLU extracted (a budget of "-5 €" is refused, the previous value kept), acknowledges a
 change ("le budget passe de 300 000 € à 500 000 €"), says when an amount given HT was converted to
-TTC, reads the parts of the budget and the places named, and never lets a question or a hypothesis
-rewrite the profile. The form's own questions are read in actions/profile_form.py.
+TTC, reads the parts of the budget and the places named. What a message may write at all, and which
+changes are confirmed first, is decided by actions/profile_writes.py from the message's dialogue
+acts. The form's own questions are read in actions/profile_form.py.
 """
 from __future__ import annotations
 
@@ -17,12 +18,20 @@ from rasa_sdk.forms import ValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions import budget_reading
-from actions.tracker import PROFILE_SLOTS, places_from_tracker, profile_from_tracker, value_before_last_message
+from actions.profile_writes import confirmation_question, may_settle_budget, may_write_profile, needs_confirmation
+from actions.tracker import (
+    PROFILE_SLOTS,
+    dialogue_acts,
+    places_from_tracker,
+    profile_from_tracker,
+    value_before_last_message,
+)
 from actions.validation_scope import needs_profile_validation
 from orientation.eligibility.funding import PART_WORDS
 from orientation.eligibility.vocabulary import APPLICANT_TYPES, THEMES
 from orientation.language import amounts
 from orientation.language import french as fmt
+from orientation.language.acts import is_correction
 from orientation.language.limits import LIMITS, out_of_range
 from orientation.replies.profile import describe, numeric_problem, profile_summary, slot_label, which_total_message
 from orientation.replies.territory import territory_note, which_place
@@ -32,15 +41,6 @@ from orientation.territories.homonyms import settle
 
 # The text slots whose values are a closed list (contract §3): anything else is refused.
 VOCABULARIES = {"applicant_type": APPLICANT_TYPES, "project_nature": THEMES}
-# While these forms run, what the user types answers their questions (name, organisation, e-mail…).
-BOOKING_LOOPS = ("booking_form", "manage_booking_form")
-
-
-def describes_the_project(tracker: Tracker) -> bool:
-    """A booking asked before any profile: at the slot question, the user was invited to describe
-    the project in one sentence (booking_questions.DESCRIBE_PROPOSAL), and that sentence counts."""
-    return (tracker.active_loop_name == "booking_form" and tracker.get_slot("requested_slot") == "booking_slot"
-            and all(value_before_last_message(tracker, slot) is None for slot in PROFILE_SLOTS))
 
 
 class ValidateProfileSlots(ValidationAction):
@@ -53,20 +53,25 @@ class ValidateProfileSlots(ValidationAction):
                   domain: DomainDict) -> List[Dict[Text, Any]]:
         candidates = tracker.slots_to_validate()
         intent = (tracker.latest_message.get("intent") or {}).get("name")
-        if not needs_profile_validation(candidates, intent, tracker.latest_message.get("text")):
+        if not needs_profile_validation(candidates, intent, tracker.latest_message.get("text"), dialogue_acts(tracker)):
             return []  # the Rasa server skips this call on the same test (addons/patches/turn_speedups.py)
-        if tracker.active_loop_name in BOOKING_LOOPS and not describes_the_project(tracker):
-            # The message answers a booking question: « Mairie de Lyon » is the organisation's
-            # name, not a new profile, and the advisor's summary must keep the profile confirmed.
-            return [SlotSet(slot, value_before_last_message(tracker, slot))
-                    for slot in PROFILE_SLOTS + ("territory",) if slot in candidates]
+        if not may_write_profile(tracker):
+            # A question, a hypothesis (computed on a copy, actions/what_if.py) or a booking turn
+            # (« Mairie de Lyon » is the organisation's name) leaves the profile as it was.
+            kept = {slot: value_before_last_message(tracker, slot)
+                    for slot in PROFILE_SLOTS + ("territory",) if slot in candidates}
+            if may_settle_budget(tracker):
+                notes: List[str] = []
+                kept.update(budget_reading.message_events(dispatcher, tracker, {}, notes))
+                if notes:
+                    dispatcher.utter_message(text=" ".join(notes))
+            return [SlotSet(slot, value) for slot, value in kept.items()]
+        acts = dialogue_acts(tracker)
+        correction = is_correction(acts)
         events: Dict[str, Any] = {}
         notes: List[str] = []
         changes: List[str] = []
-        protected = _protected_slots(tracker, intent, candidates)
-        for slot in protected:
-            events[slot] = value_before_last_message(tracker, slot)
-        candidates = {slot: value for slot, value in candidates.items() if slot not in protected}
+        pending: Dict[str, Any] = {}  # changes of fields already set, confirmed before they are written
         for slot in PROFILE_SLOTS:
             if slot not in candidates:
                 continue
@@ -90,17 +95,21 @@ class ValidateProfileSlots(ValidationAction):
                 events[slot] = new
             if slot == "budget" and budget_reading.held(tracker, new):
                 continue  # to confirm first (actions/budget_reading.py asks, the old value is kept)
+            if needs_confirmation(tracker, slot, new, acts):
+                pending[slot] = new
+                events[slot] = old
+                continue
             if old is not None and old != new:
                 changes.append(f"{slot_label(slot)} passe {fmt.de(describe(slot, old))} "
                                f"à {describe(slot, new)}")
-            elif intent == "correct" and old == new:  # « le budget total reste 800k » : said, not ignored
+            elif correction and old == new:  # « le budget total reste 800k » : said, not ignored
                 changes.append(f"{slot_label(slot)} reste {describe(slot, new)}")
-        if "territory" not in candidates and intent not in QUESTION_INTENTS + HYPOTHESIS_INTENTS:
+        if "territory" not in candidates:
             typed = _homonym_typed(tracker)  # « 93 » after « Plusieurs communes s'appellent… »
             if typed:
                 candidates = {**candidates, "territory": [typed]}
         if "territory" in candidates:
-            events.update(_territory_events(dispatcher, tracker, candidates, notes))
+            events.update(_territory_events(dispatcher, tracker, candidates, notes, pending, acts))
         if _theme_guessed(tracker) and "project_nature" in candidates and not changes:
             notes.append(f"J'ai compris que le projet porte sur : {describe('project_nature', candidates['project_nature'])}. "
                          "Si ce n'est pas le cas, dites-le-moi.")
@@ -109,12 +118,11 @@ class ValidateProfileSlots(ValidationAction):
             if total is not None and total.excl_tax and total.value == events["budget"] \
                     and not budget_reading.held(tracker, total.value):
                 notes.append(f"J'ai converti le montant hors taxes en TTC (TVA à {fmt.percent(amounts.VAT_RATE)}) : {fmt.euros(total.value)} TTC.")
-        if intent not in QUESTION_INTENTS + HYPOTHESIS_INTENTS:
-            events.update(budget_reading.message_events(dispatcher, tracker, events, notes))
-            events.update(budget_context_events(dispatcher, tracker, events, notes))
-            if intent == "correct" and not any(slot in candidates for slot in PROFILE_SLOTS + ("territory",)) \
-                    and not {"budget_parts", "budget_candidates", "budget", budget_reading.PENDING} & set(events):
-                unread_correction(dispatcher, tracker)
+        events.update(budget_reading.message_events(dispatcher, tracker, events, notes))
+        events.update(budget_context_events(dispatcher, tracker, events, notes))
+        if correction and not any(slot in candidates for slot in PROFILE_SLOTS + ("territory",)) \
+                and not {"budget_parts", "budget_candidates", "budget", budget_reading.PENDING} & set(events):
+            unread_correction(dispatcher, tracker)
         unknown = [f for f in (tracker.get_slot("unknown_fields") or []) if f not in candidates]
         if unknown != (tracker.get_slot("unknown_fields") or []):
             events["unknown_fields"] = unknown
@@ -122,25 +130,10 @@ class ValidateProfileSlots(ValidationAction):
             notes.insert(0, "C'est noté : " + " ; ".join(changes) + ".")
         if notes:
             dispatcher.utter_message(text=" ".join(notes))
+        if pending:
+            question = confirmation_question(tracker, pending)
+            dispatcher.utter_message(text=question["text"], buttons=question["buttons"])
         return [SlotSet(name, value) for name, value in events.items()]
-
-
-# Questions about calls leave the profile alone: « et snap4 par rapport à snap3 ? on veut aussi la
-# visio » is not a new theme. They may still fill a field that was empty. A hypothesis (« et si… »)
-# never writes the profile: it is computed on a copy (actions/what_if.py).
-QUESTION_INTENTS = ("ask_call_info", "ask_why_not", "compare_calls", "list_calls", "ask_side_question",
-                    "ask_plain_explanation")
-HYPOTHESIS_INTENTS = ("ask_what_if",)
-
-
-def _protected_slots(tracker: Tracker, intent: Optional[str], candidates: Dict[str, Any]) -> List[str]:
-    """The profile slots the last message must not change, given its intent."""
-    slots = [slot for slot in PROFILE_SLOTS + ("territory",) if slot in candidates]
-    if intent in HYPOTHESIS_INTENTS:
-        return slots
-    if intent in QUESTION_INTENTS:
-        return [slot for slot in slots if value_before_last_message(tracker, slot) is not None]
-    return []
 
 
 def budget_context_events(dispatcher: CollectingDispatcher, tracker: Tracker, events: Dict[str, Any],
@@ -217,7 +210,7 @@ def _said_by_a_place_only(tracker: Tracker) -> bool:
     entities = (tracker.latest_message or {}).get("entities", [])
     places = [(e["start"], e["end"]) for e in entities if e.get("entity") == "territory" and "start" in e]
     types = [e for e in entities if e.get("entity") == "applicant_type" and "start" in e and not e.get("role")]
-    if any(e.get("speaker") for e in types) or (tracker.latest_message.get("intent") or {}).get("name") == "correct":
+    if any(e.get("speaker") for e in types) or is_correction(dialogue_acts(tracker)):
         return False
     return bool(types) and all(any(s <= e["start"] and e["end"] <= t for s, t in places) for e in types)
 
@@ -249,9 +242,11 @@ def _homonyms_asked(tracker: Tracker, index) -> List[Any]:
 
 
 def _territory_events(dispatcher: CollectingDispatcher, tracker: Tracker, candidates: Dict[str, Any],
-                      notes: List[str]) -> Dict[str, Any]:
+                      notes: List[str], pending: Dict[str, Any], acts) -> Dict[str, Any]:
     """Places named: they fill the population and the départements, unless the same message
-    states them (the user's figure wins). A name shared by several places is asked, never guessed."""
+    states them (the user's figure wins). A name shared by several places is asked, never guessed.
+    A place that would change a population or a number of départements already set, without a
+    correction, is confirmed first (actions/profile_writes.py): the figures go to `pending`."""
     previous = value_before_last_message(tracker, "territory")
     try:
         index = load_index()
@@ -278,5 +273,11 @@ def _territory_events(dispatcher: CollectingDispatcher, tracker: Tracker, candid
         events["population"] = float(covered.population)
     if candidates.get("departement_count") is None:
         events["departement_count"] = float(covered.departement_count)
+    changed = {slot: events[slot] for slot in ("population", "departement_count")
+               if slot in events and needs_confirmation(tracker, slot, events[slot], acts)}
+    if changed:
+        pending.update({slot: value for slot, value in events.items() if slot != "territory"
+                        and value != value_before_last_message(tracker, slot)})
+        return {slot: value_before_last_message(tracker, slot) for slot in events}
     notes.append(territory_note(covered, float(stated) if stated is not None else None))
     return events

@@ -2,13 +2,14 @@
 last message and a slot's value before it."""
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Tuple
 
 from rasa_sdk import Tracker
 
 from actions.validation_scope import PROFILE_SLOTS  # one list, also read by the Rasa server
 from orientation.eligibility import Profile
 from orientation.eligibility.profile import profile_from_slots
+from orientation.language.acts import acts_of, asked_by_bot, refine
 from orientation.territories import IndexMissing, Territory, load_index
 from orientation.territories.coverage import decode
 
@@ -33,6 +34,37 @@ def value_before_last_message(tracker: Tracker, slot: str) -> Any:
         elif event.get("event") == "restart":
             value = None
     return value
+
+
+def dialogue_acts(tracker: Tracker) -> Tuple[str, ...]:
+    """The dialogue acts of the user's latest message (orientation/language/acts.py), as the Rasa
+    server completed them (addons/patches/dialogue_acts.py); computed the same way when absent (a
+    tracker that did not come through it), from the text and the values extracted from it."""
+    message = tracker.latest_message or {}
+    acts = message.get("dialogue_acts")
+    if acts is None:
+        intent = message.get("intent") or {}
+        text = message.get("text") or next((e.get("text") or "" for e in reversed(list(tracker.events))
+                                            if e.get("event") == "user"), "")
+        entities = message.get("entities") or [{"entity": slot, "value": value}
+                                               for slot, value in tracker.slots_to_validate().items()]
+        acts = acts_of(text, intent.get("name"), float(intent.get("confidence") or 0.0), entities)
+        acts = refine(acts, asked_before_last_message(tracker), entities, text)
+    return tuple(acts)
+
+
+def asked_before_last_message(tracker: Tracker) -> Optional[str]:
+    """What the bot asked before the user's latest message (as addons/patches/dialogue_acts.py reads it)."""
+    if tracker.get_slot("requested_slot"):  # reset by Rasa when a form stops
+        return tracker.get_slot("requested_slot")
+    events = list(tracker.events)
+    last_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=len(events))
+    for event in reversed(events[:last_user]):
+        if event.get("event") == "user":
+            return None
+        if event.get("event") == "bot" and event.get("text"):
+            return asked_by_bot(event["text"])
+    return None
 
 
 def latest_entity_values(tracker: Tracker, entity: str) -> List[Any]:

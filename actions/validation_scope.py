@@ -19,10 +19,12 @@ PROFILE_SLOTS = ("applicant_type", "population", "departement_count", "budget", 
 WATCHED_SLOTS = PROFILE_SLOTS + ("territory",)
 
 
-def needs_profile_validation(slots: Iterable[str], intent: Optional[str], text: Optional[str]) -> bool:
-    """True when the message set a watched slot, is a correction (never left unanswered), or names
-    amounts that may be parts of the budget or several possible totals."""
-    if any(slot in WATCHED_SLOTS for slot in slots) or intent == "correct":
+def needs_profile_validation(slots: Iterable[str], intent: Optional[str], text: Optional[str],
+                             acts: Iterable[str] = ()) -> bool:
+    """True when the message set a watched slot, is a correction (never left unanswered: the intent
+    or the dialogue act says so), or names amounts that may be parts of the budget or several
+    possible totals."""
+    if any(slot in WATCHED_SLOTS for slot in slots) or intent == "correct" or "correct" in acts:
         return True
     text = text or ""
     if text.startswith("/"):  # a button's payload: its values are slots, checked above

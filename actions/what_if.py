@@ -24,6 +24,7 @@ from actions.tracker import (
 )
 from orientation.eligibility import evaluate
 from orientation.language import amounts
+from orientation.language.normalise import normalised
 from orientation.replies import what_if as replies
 from orientation.replies.profile import numeric_problem, profile_summary
 from orientation.territories import IndexMissing, load_index
@@ -37,7 +38,7 @@ def hypothesis(tracker: Tracker) -> Dict[str, Any]:
         value = latest_entity(tracker, slot)
         if value is not None:
             supposed[slot] = value
-    total = amounts.read_budget(tracker.latest_message.get("text") or "").total
+    total = amounts.read_budget(normalised(tracker.latest_message.get("text") or "")).total
     if total is not None:
         supposed["budget"] = total.value
     places = _covered(latest_entity_values(tracker, "territory"))
@@ -75,7 +76,7 @@ class ActionWhatIf(Action):
         slots = {name: tracker.get_slot(name) for name in PROFILE_SLOTS + ("budget_parts", "budget_given")}
         copy = {**slots, **supposed}
         changes = [replies.change_words(slot, value, slots.get(slot)) for slot, value in supposed.items()]
-        send(dispatcher, [replies.what_if(changes, evaluate(profile_from(copy)))])
+        send(dispatcher, [replies.what_if(changes, evaluate(profile_from(copy)), evaluate(profile_from(slots)))])
         return events + [SlotSet("what_if", supposed)]
 
 

@@ -167,6 +167,24 @@ def differences(expected: Dict[str, Any], actual: Dict[str, Any], population_sco
     return wrong
 
 
+# --- the dialogue acts -----------------------------------------------------------------------------
+
+def act_scores(pairs: Iterable[Tuple[Sequence[str], Sequence[str]]]) -> Tuple[float, Dict[str, Tuple[float, float, int]]]:
+    """From (labelled acts, acts read) per turn: the share of turns whose set of acts is exactly the
+    label's, and per act (precision, recall, number of turns labelled with it); a precision with
+    nothing read, or a recall with nothing labelled, is nan."""
+    pairs = [(set(want), set(got)) for want, got in pairs]
+    exact = sum(want == got for want, got in pairs) / len(pairs) if pairs else float("nan")
+    per_act = {}
+    for act in ACTS:
+        labelled = sum(act in want for want, _ in pairs)
+        read = sum(act in got for _, got in pairs)
+        both = sum(act in want and act in got for want, got in pairs)
+        if labelled or read:
+            per_act[act] = (both / read if read else float("nan"), both / labelled if labelled else float("nan"), labelled)
+    return exact, per_act
+
+
 # --- the leak check ------------------------------------------------------------------------------
 
 _ANNOTATION = re.compile(r"\[([^\]]*)\](?:\([^)]*\)|\{[^}]*\})")

@@ -11,6 +11,8 @@ turn's label. Prints, overall and by style:
 - written by a question or a hypothesis: turns whose only acts never write the profile and after
   which a profile slot changed;
 - same reply twice: turns whose reply is word for word the previous one;
+- dialogue acts: turns whose acts (`dialogue_acts` of the tracker's latest message) are exactly the
+  labelled ones, and each act's precision and recall;
 - the errors by slot, and the first --show wrong turns.
 Writes the details to results/conversations.json. A few minutes (about 0.5 s a turn).
 """
@@ -28,7 +30,14 @@ from typing import Any, Dict, List
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from devtools.conversation_set import READ_ONLY_ACTS, SET_DIR, differences, expected_slots, load  # noqa: E402
+from devtools.conversation_set import (  # noqa: E402
+    READ_ONLY_ACTS,
+    SET_DIR,
+    act_scores,
+    differences,
+    expected_slots,
+    load,
+)
 from devtools.stack import ROOT, action_server, rasa_server  # noqa: E402
 from orientation.cli import FrenchParser  # noqa: E402
 from orientation.territories.index import load_index  # noqa: E402
@@ -60,9 +69,11 @@ def play(port: int, conversation, index) -> List[Dict[str, Any]]:
         expected, scorable = expected_slots(turn.profile, index)
         wrong = differences(expected, slots, population_scored=scorable)
         read_only = bool(turn.acts) and set(turn.acts) <= READ_ONLY_ACTS
+        latest = tracker.get("latest_message") or {}
         rows.append({
             "conversation": conversation.id, "style": conversation.style, "turn": number, "user": turn.user,
-            "acts": turn.acts, "intent": (tracker.get("latest_message") or {}).get("intent", {}).get("name"),
+            "acts": turn.acts, "acts_read": latest.get("dialogue_acts") or [], "bot_asked": turn.bot_asked,
+            "intent": latest.get("intent", {}).get("name"),
             "reply": reply, "slots": slots, "expected": expected, "population_scored": scorable, "wrong": wrong,
             "written_by_read_only": read_only and slots != before,
             "same_reply_twice": bool(reply) and reply == previous_reply,
@@ -74,13 +85,27 @@ def play(port: int, conversation, index) -> List[Dict[str, Any]]:
 def summary(rows: List[Dict[str, Any]]) -> List[str]:
     lines = []
     groups = {"all": rows, **{style: [r for r in rows if r["style"] == style] for style in ("sms", "mixed", "plain")}}
-    lines.append(f"{'':<8}{'turns':>7}{'profile exact':>15}{'read-only wrote':>17}{'same reply':>12}")
+    lines.append(f"{'':<8}{'turns':>7}{'profile exact':>15}{'read-only wrote':>17}{'same reply':>12}{'acts exact':>12}")
     for name, group in groups.items():
         if not group:
             continue
         exact = sum(not r["wrong"] for r in group) / len(group)
+        acts_exact, _ = act_scores((r["acts"], r["acts_read"]) for r in group)
         lines.append(f"{name:<8}{len(group):>7}{exact:>15.3f}{sum(r['written_by_read_only'] for r in group):>17}"
-                     f"{sum(r['same_reply_twice'] for r in group):>12}")
+                     f"{sum(r['same_reply_twice'] for r in group):>12}{acts_exact:>12.3f}")
+    _, per_act = act_scores((r["acts"], r["acts_read"]) for r in rows)
+    lines.append("dialogue acts (precision, recall, labelled turns): " + ", ".join(
+        f"{act} {p:.2f}/{r:.2f}/{n}" for act, (p, r, n) in per_act.items()))
+    confusions = Counter(("+".join(sorted(r["acts"])), "+".join(sorted(r["acts_read"])) or "-") for r in rows
+                         if set(r["acts"]) != set(r["acts_read"]))
+    answers = defaultdict(Counter)
+    for r in rows:
+        if "answer" in r["acts"]:
+            answers[r.get("bot_asked") or "-"]["answer" in r["acts_read"]] += 1
+    lines.append("answers read as such, by what the bot had asked: " + ", ".join(
+        f"{asked} {c[True]}/{c[True] + c[False]}" for asked, c in sorted(answers.items(), key=lambda i: -sum(i[1].values()))))
+    lines.append("acts labelled → read, most frequent confusions: " + ", ".join(
+        f"{want} → {got} {n}" for (want, got), n in confusions.most_common(15)))
     by_slot = Counter(w.split(":")[0] for r in rows for w in r["wrong"])
     lines.append("errors by slot: " + ", ".join(f"{slot} {n}" for slot, n in by_slot.most_common()))
     unscored = sum(not r["population_scored"] for r in rows)
@@ -118,7 +143,8 @@ def main(argv=None) -> int:
     print("\n".join(summary(rows)))
     wrong = [r for r in rows if r["wrong"] or r["written_by_read_only"]]
     for r in wrong[:args.show]:
-        print(f"\n[{r['conversation']} #{r['turn']} {r['style']} {'+'.join(r['acts'])} → {r['intent']}] {r['user']}")
+        print(f"\n[{r['conversation']} #{r['turn']} {r['style']} {'+'.join(r['acts'])} → {r['intent']} "
+              f"{'+'.join(r['acts_read'])}] {r['user']}")
         for difference in r["wrong"]:
             print(f"    {difference}")
     out = ROOT / "results" / "conversations.json"

@@ -16,7 +16,8 @@ TEXTS = ["Bonjour, je suis la DDT du Rhône et notre projet de 300 k€ vise à 
 def test_the_pipeline_uses_it():
     with open(Path(__file__).resolve().parents[1] / "config.yml", encoding="utf-8") as file:
         names = [c["name"] for c in yaml.safe_load(file)["pipeline"]]
-    assert names[0] == "addons.components.shared_spacy.SharedSpacyNLP"
+    # first after the normalisation of what people type, which every component reads
+    assert names[:2] == ["addons.components.normaliser.TextNormaliser", "addons.components.shared_spacy.SharedSpacyNLP"]
 
 
 def test_loaded_once_without_unused_parts_and_same_tokens():

@@ -11,6 +11,8 @@
 Each wraps a function of orientation.entities, which tests call without Rasa
 (tests/nlu/test_entity_values.py). All are deterministic: the same message always gives the
 same entities, with the figures the eligibility engine needs. DIET only classifies intents.
+They read the message normalised (orientation/language/normalise.py: SMS forms, « 40ke ») and give
+the spans in the text as typed; the booking extractor reads references and addresses as typed.
 """
 from __future__ import annotations
 
@@ -26,10 +28,12 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from orientation import entities
+from orientation.language.normalise import normalise
 
 
 class _DeterministicExtractor(GraphComponent, EntityExtractorMixin):
     extract: Callable[[str], List[Dict[str, Any]]]
+    reads_normalised = True  # the message as orientation.language.normalise gives it
 
     @classmethod
     def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
@@ -37,7 +41,17 @@ class _DeterministicExtractor(GraphComponent, EntityExtractorMixin):
         return cls()
 
     def entities_of(self, text: str) -> List[Dict[str, Any]]:
-        return [{**e, "confidence": 1.0} for e in type(self).extract(text)]
+        if not type(self).reads_normalised or text.startswith("/"):
+            return [{**e, "confidence": 1.0} for e in type(self).extract(text)]
+        # what people type, normalised as the classifiers read it (« 40ke », « ds le 93 »); the spans
+        # are given back in the text as typed
+        read = normalise(text)
+        found = []
+        for e in type(self).extract(read.text):
+            if "start" in e and e["end"] > e["start"]:
+                e = {**e, **dict(zip(("start", "end"), read.span(e["start"], e["end"])))}
+            found.append({**e, "confidence": 1.0})
+        return found
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
@@ -74,3 +88,4 @@ class TerritoryEntityExtractor(_DeterministicExtractor):
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
 class BookingEntityExtractor(_DeterministicExtractor):
     extract = staticmethod(entities.booking_entities)
+    reads_normalised = False  # references and addresses as typed

@@ -62,7 +62,8 @@ def install_validation_skip() -> None:
         slot_events = [event for event in extraction_events if isinstance(event, SlotSet)]
         message = tracker.latest_message
         intent = (message.intent or {}).get("name") if message else None
-        if not needs_profile_validation([e.key for e in slot_events], intent, message.text if message else None):
+        acts = (message.parse_data or {}).get("dialogue_acts") or () if message else ()
+        if not needs_profile_validation([e.key for e in slot_events], intent, message.text if message else None, acts):
             return slot_events  # what Rasa returns when the validation action sets nothing
         return await original(self, extraction_events, output_channel, nlg, tracker, domain)
 

@@ -1,0 +1,84 @@
+"""The one place that decides what a message may write to the profile, from its dialogue acts.
+
+- A description of oneself, an answer to the bot's own question or an explicit correction writes;
+  a question, a hypothesis (computed on a copy by actions/what_if.py) or a booking turn never does,
+  whatever intent DIET gave (orientation.language.acts.may_write).
+- While the booking forms run, the message answers their questions (« Mairie de Lyon » is the
+  organisation's name), except the project described in one sentence when a booking was asked
+  before any profile (booking_questions.DESCRIBE_PROPOSAL).
+- A field already set that the message would change without wording it as a correction, without
+  answering the bot's question about that field and without a button of the bot, is not changed:
+  the user confirms first
+  with « Oui, remplacer » (a correction, which then writes) or « Non, garder … ».
+
+ValidateProfileSlots (actions/profile_slots.py) applies it to the values the NLU extracted, and the
+profile form (actions/profile_form.py) to the bare answers it reads (`reads_as_answer`).
+"""
+from __future__ import annotations
+
+import json
+from typing import Any, Dict, Optional, Sequence
+
+from rasa_sdk import Tracker
+
+from actions.tracker import PROFILE_SLOTS, asked_before_last_message, dialogue_acts, value_before_last_message
+from orientation.language.acts import is_correction, may_write
+from orientation.replies.message import Message
+from orientation.replies.profile import describe, slot_label
+
+# While these forms run, what the user types answers their questions (name, organisation, e-mail…).
+BOOKING_LOOPS = ("booking_form", "manage_booking_form")
+
+
+def describes_the_project(tracker: Tracker) -> bool:
+    """A booking asked before any profile: at the slot question, the user was invited to describe
+    the project in one sentence (booking_questions.DESCRIBE_PROPOSAL), and that sentence counts."""
+    return (tracker.active_loop_name == "booking_form" and tracker.get_slot("requested_slot") == "booking_slot"
+            and all(value_before_last_message(tracker, slot) is None for slot in PROFILE_SLOTS))
+
+
+def may_write_profile(tracker: Tracker) -> bool:
+    """Whether the user's latest message may write the profile at all."""
+    if tracker.active_loop_name in BOOKING_LOOPS:
+        return describes_the_project(tracker)
+    return may_write(dialogue_acts(tracker))
+
+
+def may_settle_budget(tracker: Tracker) -> bool:
+    """Whether a message that names no profile value for itself may still settle the budget the bot
+    is holding (« mettez 80 000 », « le haut de la fourchette ») or restate its tax (« c'est HT »):
+    anything but a question, a hypothesis or a booking turn (actions/budget_reading.py reads it)."""
+    return tracker.active_loop_name not in BOOKING_LOOPS and not {"question", "hypothesis"} & set(dialogue_acts(tracker))
+
+
+def reads_as_answer(tracker: Tracker) -> bool:
+    """Whether the form may read the latest message as a bare answer to its question: not when it
+    asks something or supposes something (« et si c'était 200k ? » while the budget is asked)."""
+    return may_write_profile(tracker) or not {"question", "hypothesis"} & set(dialogue_acts(tracker))
+
+
+def needs_confirmation(tracker: Tracker, slot: str, new: Any, acts: Optional[Sequence[str]] = None) -> bool:
+    """A change of a field already set, neither a correction nor the answer to the bot's question
+    about that field: asked before it is written."""
+    old = value_before_last_message(tracker, slot)
+    if old is None or new is None or old == new:
+        return False
+    if str((tracker.latest_message or {}).get("text") or "").startswith("/"):
+        return False  # a button answers the bot's own question (« Budget : 320 000 € TTC »)
+    acts = dialogue_acts(tracker) if acts is None else acts
+    if is_correction(acts):
+        return False
+    return not ("answer" in acts and asked_before_last_message(tracker) == slot)
+
+
+def confirmation_question(tracker: Tracker, pending: Dict[str, Any]) -> Message:
+    """« Vous m'aviez indiqué … : faut-il le remplacer par … ? » with « Oui, remplacer » / « Non, garder … »."""
+    olds = {slot: value_before_last_message(tracker, slot) for slot in pending}
+    said = " ; ".join(f"{slot_label(slot)} : {describe(slot, olds[slot])}" for slot in pending)
+    new = " et ".join(describe(slot, value) for slot, value in pending.items())
+    kept = " et ".join(describe(slot, value) for slot, value in olds.items())
+    payload = "/correct" + json.dumps(pending, ensure_ascii=False, separators=(",", ":"))
+    return {"text": f"Votre profil indique {said}. Faut-il remplacer par {new} ? "
+                    "Je ne change rien avant votre réponse.",
+            "buttons": [{"title": "Oui, remplacer", "payload": payload},
+                        {"title": f"Non, garder {kept}", "payload": "/keep_profile"}]}

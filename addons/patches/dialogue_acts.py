@@ -1,0 +1,115 @@
+"""The dialogue acts completed where the conversation is known, and hypotheses routed by their act.
+
+The NLU gives each message its acts (addons/components/dialogue_acts.py) but cannot know what the
+bot had just asked. Rasa 3.6 hands the conversation to `MessageProcessor.parse_message` and to no
+NLU component, so that method is wrapped, once, by DialogueActsRefinement (a pass-through
+component, addons/patches/server_patch.py):
+
+- `answer`: the slot requested before the message when a form runs, or else the profile field the
+  bot's last words asked about, refines the acts (orientation.language.acts.refine); a button's
+  payload, which skips the NLU, gets its acts here;
+- a hypothesis, whatever its wording and whatever intent DIET gave, is routed as `ask_what_if`
+  (actions/what_if.py computes it on a copy of the profile); a question alone that names a profile
+  value and that DIET read as `inform` or `correct` is routed as the likeliest question intent of
+  DIET's ranking. DIET's ranking itself is kept.
+"""
+from __future__ import annotations
+
+import functools
+from typing import Any, Dict, Optional
+
+from rasa.core.processor import MessageProcessor
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.shared.core.events import BotUttered, UserUttered
+
+from addons.patches.server_patch import ServerPatch
+from orientation.language.acts import PROFILE_ENTITIES, QUESTION_INTENTS, acts_of, asked_by_bot, refine
+
+ACTS = "dialogue_acts"
+WHAT_IF, KEEP_ROUTE = "ask_what_if", ("ask_what_if", "adopt_what_if", "keep_profile", "restart")
+# the least confidence at which a question intent of DIET's ranking answers a question DIET read as inform
+QUESTION_FLOOR = 0.005
+# the booking forms read their own answers (a booking turn never writes the profile anyway)
+BOOKING_LOOPS = ("booking_form", "manage_booking_form")
+
+
+def asked_slot(tracker: Any) -> Optional[str]:
+    """What the bot is asking for, before the message is logged: the slot its form requests, or
+    else the profile field its last words asked about (orientation.language.acts.asked_by_bot)."""
+    if tracker is None:
+        return None
+    if getattr(tracker, "active_loop_name", None) and tracker.get_slot("requested_slot"):
+        return tracker.get_slot("requested_slot")
+    for event in reversed(tracker.events):
+        if isinstance(event, UserUttered):
+            return None
+        if isinstance(event, BotUttered) and event.text:
+            return asked_by_bot(event.text)
+    return None
+
+
+def restates(entity: Dict[str, Any], tracker: Any) -> bool:
+    """The entity gives the value its profile slot already holds."""
+    if tracker is None or entity.get("entity") not in ("applicant_type", "population", "budget", "project_nature",
+                                                         "departement_count", "territory"):
+        return False
+    held = tracker.get_slot(entity["entity"])
+    value = entity.get("value")
+    if held is None or value is None:
+        return False
+    if isinstance(held, (int, float)) and isinstance(value, (int, float)):
+        return abs(float(held) - float(value)) < 0.5
+    if entity["entity"] == "territory":
+        return set(value if isinstance(value, list) else [value]) <= set(held if isinstance(held, list) else [held])
+    return held == value
+
+
+def complete(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
+    intent = parse_data.get("intent") or {}
+    entities = parse_data.get("entities") or []
+    acts = parse_data.get(ACTS)
+    if acts is None or ("describe" in acts and tracker is not None):
+        # a question that restates the profile (« nous, une commune, on peut… ? ») describes nothing new
+        new = [e for e in entities if not restates(e, tracker)]
+        acts = acts_of(parse_data.get("text") or "", intent.get("name"), float(intent.get("confidence") or 0.0), new)
+    acts = refine(acts, asked_slot(tracker), entities, parse_data.get("text") or "")
+    parse_data[ACTS] = acts
+    booking = tracker is not None and getattr(tracker, "active_loop_name", None) in BOOKING_LOOPS
+    if "hypothesis" in acts and intent.get("name") not in KEEP_ROUTE and not booking:
+        parse_data["intent"] = {"name": WHAT_IF, "confidence": 1.0}
+    elif question_only(acts, entities) and intent.get("name") in ("inform", "correct") and not booking:
+        # « une boîte privée peut candidater, oui ou non ? »: DIET read a description in the words of
+        # the body asked about; the question is answered as the likeliest question DIET saw
+        asked = next((r for r in parse_data.get("intent_ranking") or [] if r.get("name") in QUESTION_INTENTS
+                      and float(r.get("confidence") or 0) >= QUESTION_FLOOR), None)
+        if asked is not None:
+            parse_data["intent"] = {"name": asked["name"], "confidence": float(asked["confidence"])}
+    return parse_data
+
+
+def question_only(acts, entities) -> bool:
+    """A question and nothing that writes, naming a profile value (of the body it asks about)."""
+    return "question" in acts and not set(acts) & {"describe", "answer", "correct", "hypothesis", "book",
+                                                     "manage_booking"} \
+        and any(e.get("entity") in PROFILE_ENTITIES for e in entities)
+
+
+def install() -> None:
+    original = MessageProcessor.parse_message
+    if getattr(original, "acts", False):
+        return
+
+    @functools.wraps(original)
+    async def parse_message(self, message, tracker=None, only_output_properties=True):
+        parse_data = await original(self, message, tracker, only_output_properties)
+        return complete(parse_data, tracker)
+
+    parse_message.acts = True  # type: ignore[attr-defined]
+    MessageProcessor.parse_message = parse_message
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
+class DialogueActsRefinement(ServerPatch):
+    """Installs the refinement of the acts (see the module docstring)."""
+
+    install_patch = staticmethod(install)

@@ -1,0 +1,321 @@
+"""What a message does in the conversation: its dialogue acts, decided before anything is written.
+
+A message may carry several acts: « on est une CA de 120 000 hab, c'est cumulable avec la DSIL ? »
+describes the speaker and asks a question. The acts (names shared with the held-out conversations,
+tests/heldout_conversations/README.md):
+
+- describe: the user states facts about themselves unprompted (a profile entity outside a question);
+- answer: the message fills what the bot just asked (`refine`, which needs the slot asked);
+- correct: an explicit correction (« en fait », « non, … », « pardon », « je me suis trompé »);
+- question: about calls, expenses, conditions, procedures or another body, with or without « ? »;
+- hypothesis: a what-if about the profile (« et si… », « imaginons », « et pour 1,2 M€ ? »);
+- book, manage_booking (see, move, cancel), thanks_goodbye, leave, greet; other when none applies.
+
+Inputs: the text (normalised here, orientation/language/normalise.py), the intent DIET gave with
+its confidence, and the entities. Pure functions, no Rasa: the NLU component
+(addons/components/dialogue_acts.py) calls `acts_of`, and the processor patch that knows the slot
+asked calls `refine`; the actions read the result (actions/tracker.py `dialogue_acts`) and
+`may_write` says, in one place, whether a message may write the profile.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
+
+from orientation.language import amounts
+from orientation.language.normalise import normalise
+
+ACTS = ("describe", "answer", "correct", "question", "hypothesis", "book", "manage_booking",
+        "thanks_goodbye", "leave", "greet", "other")
+# The acts that may write the profile; any other act alone never does.
+WRITING_ACTS = ("describe", "answer", "correct")
+PROFILE_ENTITIES = ("applicant_type", "population", "departement_count", "budget", "project_nature", "territory")
+# What the bot asked when its last words were a question about the profile outside a form.
+PROFILE_QUESTION = "profile"
+BOOKING_SLOTS = ("booking_slot", "booking_name", "booking_organisation", "booking_email", "booking_consent", "confirm")
+
+QUESTION_INTENTS = ("ask_call_info", "ask_why_not", "compare_calls", "list_calls", "ask_side_question",
+                    "ask_plain_explanation", "ask_can_apply", "ask_funding", "bot_challenge")
+BOOK_INTENTS = ("ask_appointment",)
+MANAGE_INTENTS = ("show_booking", "cancel_booking", "move_booking", "get_invitation", "ask_other_slot")
+TRUSTED = 0.6  # an intent below this confidence adds no act of its own
+
+_Q = r"(?:^|(?<=[\s,;:(]))"  # the start of a word
+QUESTION_WORDS = re.compile(_Q + r"(?:est[- ]ce (?:que|qu')|qu'est[- ]ce|c'est quoi|c quoi|combien|quel(?:le)?s?|"
+                            r"lequel|laquelle|lesquel(?:le)?s|comment|pourquoi|quand est|a quoi|qui (?:peut|peuvent|"
+                            r"doit|est|sont|porte|finance)|ou (?:se trouve|trouver|est|sont|en est)|"
+                            r"(?:dans|de) quelle|(?:je|j')(?:e)? ?me demande|nous nous demandons|on se demande|(?:voudrais|voudrions|"
+                            r"voulais|voulions|aimerais|aimerions|souhaite|souhaitons|souhaiterais|souhaiterions|veux|"
+                            r"voulons|cherche a|cherchons a) (?:savoir|connaitre|comprendre|avoir des (?:infos|informations|"
+                            r"precisions|renseignements)|des (?:infos|informations|precisions|renseignements))|"
+                            r"savoir si|dites[- ]moi|pouvez-vous (?:me dire|m'expliquer|"
+                            r"m'indiquer|preciser)|(?:des |un )?(?:renseignements?|informations?|infos?|precisions?) "
+                            r"(?:sur|concernant|a propos)|expliquez|m'expliquer|je (?:ne )?comprends? pas|"
+                            r"je me renseigne|est-il vrai|il parait que|oui ou non|(?:c'est|ce serait|serait-il) possible|"
+                            r"possible (?:de|pour|d')|ca (?:marche|passe|compte|rentre|fonctionne) pour|(?:on|j') ?a droit|"
+                            r"(?:il y a|y a) moyen|il existe|existe-t-il|(?:on|je|nous) (?:cherche|cherchons) (?:un |une |des )?"
+                            r"(?:financements?|aides?|subventions?|appels?)|quels? (?:financements?|aides?|subventions?)|"
+                            r"(?:peut|peuvent|pourrait|pourraient|a le droit de|ont le droit de) (?:candidater|postuler|"
+                            r"deposer|repondre|beneficier|pretendre|etre (?:eligible|porteur|porteuse|partenaire))|"
+                            r"est-il possible|y a-t-il|y a t il|existe[- ]t[- ]il|on a le droit|a-t-on|"
+                            r"(?:\w+)-t-(?:il|elle|on|ils|elles))\b")
+# Inverted forms: « faut-il », « peut-on », « pouvons-nous », « suis-je »; not « rendez-vous ».
+INVERSION = re.compile(_Q + r"(?!rendez-vous)(?:faut|peut|peuvent|pouvons|pouvez|puis|dois|doit|doivent|devons|"
+                       r"devez|sommes|suis|est|sont|serait|seraient|sera|seront|avons|avez|ont|a|vaut|faudrait|"
+                       r"pourrait|pourrions|pourriez|pourraient|aurait|aurions|auriez|existe|reste|restent|"
+                       r"connaissez|savez|finance|financent|prend|prennent|couvre|couvrent|accepte|acceptent)"
+                       r"(?:-(?:il|elle|on|nous|vous|je|ils|elles)| (?:il|on|je)(?! y))\b")
+# Questions about another body: « et un département ? », « et les communes ? ».
+OTHER_BODY = re.compile(r"^(?:et|mais) (?:pour )?(?:un|une|les|des|le|la|l')\b")
+HYPOTHESIS_WORDS = re.compile(
+    _Q + r"(?:et si|imaginons|imaginez|supposons|admettons|mettons que|dans le cas ou|au cas ou|dans l'hypothese|"
+    r"hypothese|hypothetiquement|si jamais|que se passerait|ca changerait|cela changerait|qu'est-ce que ca change|"
+    r"ca donnerait|ca donne quoi si|et s'il|et s'ils|s'il y avait|ca change quoi si|si c'etait|si c'est|"
+    r"si (?:on|nous|je|j'|le|la|les|l'|notre|nos|mon|ma|mes|un|une|ce|ca|il|ils|elle|vous|au lieu)\b)")
+# « savoir si », « je ne sais pas si »: whether, not if.
+NOT_HYPOTHESIS = re.compile(r"(?:savoir|sais|demande|voir|dire|verifier|comme|meme|sauf|oui|ou pas) si\b|"
+                            r"\bsi (?:ca|cela|c'est) (?:vous )?(?:va|convient|possible|ok|bon)|\bsi possible|\bsi besoin|"
+                            r"\bsi (?:vous|tu) (?:voulez|pouvez|le souhaitez|preferez|veux|peux)|\bsi oui|\bsi non")
+# « et pour 1,2 M€ ? », « et avec la comcom ? », « et à 2 départements ? »: a what-if about the profile
+HYPOTHESIS_TAIL = re.compile(r"^(?:et|mais|ok et|bon et) (?:pour|avec|a|en|sans|si|au lieu)\b")
+CORRECTION_WORDS = re.compile(
+    _Q + r"(?:en fait|en realite|enfin non|non pardon|pardon|je me suis trompe(?:e)?|je me suis mal exprime|"
+    r"erreur|je rectifie|rectification|correction|je corrige|autant pour moi|au temps pour moi|je voulais dire|"
+    r"oups|finalement|plutot|ce n'est pas|c'est pas|pas (?:un|une|des|de) .{1,40} mais|il faut lire|"
+    r"au final|mauvaise (?:info|information|reponse)|je reformule|corrigez|modifie[zr]?|changez|remplace[zr]?)\b")
+NO_START = re.compile(r"^(?:non|nan|euh non|ah non|non non)\b[ ,.!]*(?=\S)")
+GREETING = re.compile(r"^(?:bonjour|bonsoir|salut|coucou|hello|hey|bjr|slt|re ?bonjour|allo)\b")
+THANKS_GOODBYE = re.compile(_Q + r"(?:merci|au revoir|bonne (?:journee|soiree|fin de journee|continuation|semaine)|"
+                            r"a bientot|a la prochaine|bye|ciao|tchao|a plus|parfait merci|super merci|"
+                            r"c'est tout (?:pour moi|bon)|j'ai (?:ce qu'il me faut|eu ma reponse|tout ce qu'il faut))\b")
+LEAVE = re.compile(_Q + r"(?:je vais (?:y )?reflechir|je (?:vais|dois) en parler|je reviens|je repasserai|"
+                   r"je vais voir|je vais me renseigner|on en reparlera|pas aujourd'hui|une prochaine fois|"
+                   r"je vous recontacte|je recontacterai|on va (?:y )?reflechir|je (?:vais|dois) voir avec|"
+                   r"je reviendrai vers vous|je reviens vers vous|on en reste la|restons-en la|ca ira|pas besoin|"
+                   r"non merci|je n'ai pas le temps|pas le temps|je m'en occupe plus tard|laisse[zr]? tomber|"
+                   r"laisse[zr]? beton|stop|j'arrete|on arrete|arrete[zr]?|"
+                   r"j'abandonne|abandonne[zr]?|tant pis|pas la peine|plus envie|pas interesse|on verra|"
+                   r"plus tard|pas maintenant|pas pour l'instant|une autre fois|je reviendrai|oubliez|oublie[zr]? ca|"
+                   r"je ne veux plus|je veux plus|ca ne m'interesse plus|ca m'interesse plus|je quitte|quitter)\b")
+# A request for a meeting, not « la prise de rendez-vous en ligne » (a project) nor « visio » (a theme).
+BOOK_WORDS = re.compile(_Q + r"(?:(?:un|prendre|obtenir|avoir|fixer|caler|reserver|planifier|demander|programmer) "
+                        r"(?:un )?rendez-vous(?! en ligne)|(?:me|nous) rappeler|rappelez-(?:moi|nous)|"
+                        r"etre rappele(?:e|s)?|(?:parler|echanger|discuter) (?:a|avec) (?:quelqu'un|un conseiller|"
+                        r"une conseillere|un expert|vos conseillers|un agent|un humain|une personne)|un creneau|"
+                        r"vos creneaux|vos disponibilites|prendre (?:un )?rdv)\b")
+CANCEL_OR_MOVE = re.compile(_Q + r"(?:annuler|annulation|annule|deplacer|decaler|reporter|modifier|changer) "
+                            r"(?:le |mon |notre |ce |la |ma )?(?:rendez-vous|reservation|creneau)|dn-[a-z0-9]{4,}")
+MANAGE_WORDS = re.compile(_Q + r"(?:deplacer|decaler|reporter|avancer|annuler|annulation|modifier|changer|"
+                          r"mon rendez-vous|ma reservation|notre rendez-vous|le rendez-vous de|invitation|\.ics|"
+                          r"calendrier|agenda|dn-[a-z0-9]{4,})\b")
+# A first person in a question still describes: « notre commune de 3 000 hab est-elle éligible ? »
+FIRST_PERSON = re.compile(_Q + r"(?:on est|on sera|nous sommes|je suis|je travaille|je representerai|je represente|"
+                          r"notre|nos|mon|ma|mes|on a|nous avons|on couvre|nous couvrons|chez nous|on porte|"
+                          r"nous portons|on fait|on veut|on voudrait|nous voulons|nous souhaitons|on souhaite|"
+                          r"on prevoit|nous prevoyons)\b")
+GENERIC_BODY = re.compile(_Q + r"(?:pour|par|chez) (?:un|une|des|les)\b")
+_SEGMENT = re.compile(r"[^.!?;\n]+[.!?;\n]*")
+
+
+def _segments(text: str) -> List[Tuple[int, int, str]]:
+    """The sentences of the normalised text, each with its span; a comma separates two sentences
+    when what follows it is a question on its own (« on est une CA, c'est cumulable ? »)."""
+    found = []
+    for match in _SEGMENT.finditer(text):
+        start, piece = match.start(), match.group(0)
+        cuts = [0] + [m.start() + 1 for m in re.finditer(r",", piece)
+                      if _is_question(piece[m.start() + 1:]) and not _is_question(piece[:m.start()])
+                      and _a_sentence(piece[:m.start()])] + [len(piece)]
+        for a, b in zip(cuts, cuts[1:]):
+            if piece[a:b].strip(" ,"):
+                found.append((start + a, start + b, piece[a:b]))
+    return found
+
+
+def _a_sentence(words: str) -> bool:
+    """What comes before a comma says something of its own (« on est une CA de 120 000 hab »), not
+    the subject of the question that follows (« un EPCI, il peut candidater ? »)."""
+    return len(words.split()) >= 4 or bool(FIRST_PERSON.search(words)) or bool(GREETING.search(words.strip()))
+
+
+def _is_question(segment: str) -> bool:
+    segment = segment.strip()
+    return (segment.endswith("?") or bool(QUESTION_WORDS.search(segment)) or bool(INVERSION.search(segment))
+            or bool(OTHER_BODY.search(segment)))
+
+
+def _is_hypothesis(segment: str) -> bool:
+    segment = segment.strip(" ,")
+    return bool(HYPOTHESIS_WORDS.search(segment)) and not NOT_HYPOTHESIS.search(segment)
+
+
+def _positions(text: str, entities: Iterable[Dict[str, Any]]) -> List[Tuple[str, int]]:
+    """Each profile entity and where it starts in the normalised text."""
+    read = normalise(text)
+    found = []
+    for e in entities:
+        if e.get("entity") not in PROFILE_ENTITIES:
+            continue
+        start = e.get("start")
+        if start is None:
+            found.append((e["entity"], -1))
+            continue
+        position = next((i for i, original in enumerate(read.index) if original >= start), len(read.text))
+        found.append((e["entity"], position))
+    return found
+
+
+def _budget_words(normalised: str) -> List[Tuple[str, int]]:
+    """Amounts the extractors leave to the profile validation (parts of the budget, « entre 500k et
+    300k »): they describe the budget too, where the first of them stands."""
+    reading = amounts.read_budget(normalised)
+    if not (reading.parts or reading.ambiguous):
+        return []
+    first = re.search(r"\d", normalised)
+    return [("budget", first.start() if first else -1)]
+
+
+def acts_of(text: str, intent: Optional[str] = None, confidence: float = 1.0,
+            entities: Sequence[Dict[str, Any]] = ()) -> List[str]:
+    """The acts of one message, before knowing what the bot asked (see `refine`)."""
+    raw = str(text or "").strip()
+    if raw.startswith("/"):  # a button's payload: its intent says what it does
+        return _acts_of_payload(raw, intent, entities)
+    normalised = normalise(raw).text.strip()
+    trusted = intent if confidence >= TRUSTED else None
+    acts: List[str] = []
+    segments = _segments(normalised)
+    question_spans = [(a, b) for a, b, s in segments if _is_question(s)]
+    hypothesis_spans = [(a, b) for a, b, s in segments if _is_hypothesis(s)]
+    whole_hypothesis = bool(HYPOTHESIS_TAIL.search(normalised)) and any(
+        e.get("entity") in PROFILE_ENTITIES for e in entities) and len(normalised.split()) <= 12
+    if whole_hypothesis or (trusted == "ask_what_if" and not question_spans):
+        hypothesis_spans.append((0, len(normalised)))
+    manage = trusted in MANAGE_INTENTS or bool(CANCEL_OR_MOVE.search(normalised)) or bool(
+        MANAGE_WORDS.search(normalised)) and (bool(re.search(r"rendez-vous(?! en ligne)|dn-", normalised))
+                                           or trusted in BOOK_INTENTS)
+    book = not manage and (trusted in BOOK_INTENTS or (
+        bool(BOOK_WORDS.search(normalised)) and not question_spans and trusted not in QUESTION_INTENTS))
+    if GREETING.search(normalised) or trusted == "greet":
+        acts.append("greet")
+    positions = _positions(raw, entities)
+    if not positions:
+        positions = _budget_words(normalised)
+    inside = lambda spans, p: any(a <= p < b for a, b in spans)  # noqa: E731
+    stated = [(e, p) for e, p in positions if not inside(hypothesis_spans, p)]
+    # « pour une commune de 5 000 habitants, quels appels ? »: the body is the question's, not the speaker
+    about = question_spans + ([(a, b) for a, b, s in segments if GENERIC_BODY.search(s)]
+                              if question_spans and not FIRST_PERSON.search(normalised) else [])
+    unasked = [(e, p) for e, p in stated if not inside(about, p)]
+    # worded as a correction, whatever DIET says: « budget 600 000 € » for a budget already set is a
+    # change to confirm, not a correction (actions/profile_writes.py)
+    correction = bool(CORRECTION_WORDS.search(normalised)) or (bool(NO_START.search(normalised)) and bool(positions))
+    if correction and not hypothesis_spans and (positions or not (book or manage)) \
+            and not (question_spans and not positions):
+        acts.append("correct")
+    if "correct" not in acts and not manage and (
+            unasked or any(p < 0 for _, p in stated)
+            or (stated and FIRST_PERSON.search(normalised) and not hypothesis_spans)):
+        acts.append("describe")
+    if hypothesis_spans and (book or manage):
+        hypothesis_spans = []  # « un rendez-vous mardi si ça vous va »: the meeting is the request
+    if hypothesis_spans:
+        acts.append("hypothesis")
+    elif (question_spans or trusted in QUESTION_INTENTS) and not (book or manage):
+        acts.append("question")
+    if book:
+        acts.append("book")
+    if manage:
+        acts.append("manage_booking")
+    if THANKS_GOODBYE.search(normalised) or trusted in ("thank", "goodbye"):
+        acts.append("thanks_goodbye")
+    if LEAVE.search(normalised) and not (book or manage) and not positions \
+            and not QUESTION_WORDS.search(normalised) and not INVERSION.search(normalised):
+        acts = [a for a in acts if a != "question"] + ["leave"]  # « je peux revenir plus tard ? »
+    return acts or ["other"]
+
+
+def _acts_of_payload(payload: str, intent: Optional[str], entities: Sequence[Dict[str, Any]]) -> List[str]:
+    if intent == "correct":
+        return ["correct"]
+    if intent == "inform" and any(e.get("entity") in PROFILE_ENTITIES for e in entities):
+        return ["answer"]  # buttons are the bot's own questions
+    if intent in BOOK_INTENTS:
+        return ["book"]
+    if intent in MANAGE_INTENTS:
+        return ["manage_booking"]
+    if intent in QUESTION_INTENTS:
+        return ["question"]
+    if intent == "ask_what_if":
+        return ["hypothesis"]
+    if intent in ("thank", "goodbye"):
+        return ["thanks_goodbye"]
+    if intent == "greet":
+        return ["greet"]
+    return ["other"]
+
+
+def refine(acts: Sequence[str], asked: Optional[str], entities: Sequence[Dict[str, Any]] = (),
+           text: str = "") -> List[str]:
+    """The acts once what the bot just asked is known: a message that responds to it is an answer.
+    `asked` is the slot requested before the message (a profile slot or a booking question), or
+    PROFILE_QUESTION when the bot's last words asked about the profile outside a form."""
+    acts = list(acts)
+    if not asked or "hypothesis" in acts:
+        return acts
+    named = {e.get("entity") for e in entities}
+    normalised = normalise(str(text or "")).text
+    if asked in BOOKING_SLOTS or asked.startswith("booking_"):
+        if set(acts) & {"question", "leave", "correct", "thanks_goodbye"}:
+            return acts
+        if "manage_booking" in acts and CANCEL_OR_MOVE.search(normalised):
+            return acts
+        return ["answer"] + [a for a in acts if a not in ("answer", "describe", "book", "manage_booking", "other")]
+    if asked not in PROFILE_ENTITIES + (PROFILE_QUESTION,):
+        return acts
+    if set(acts) & {"correct", "book", "manage_booking", "leave"}:
+        return acts
+    if "question" in acts:
+        # « 100k ? » to « quel est le coût total ? » is an unsure answer, not a question
+        if asked not in named or len(normalised.split()) > 4 or QUESTION_WORDS.search(normalised) \
+                or INVERSION.search(normalised):
+            return acts
+        acts = [a for a in acts if a != "question"] + ["other"]
+    if not ({"describe", "other"} & set(acts)):
+        return acts
+    others = named & set(PROFILE_ENTITIES) - {asked} - ({"territory", "population", "departement_count"}
+                                                      if asked in ("population", "departement_count") else set())
+    kept = [a for a in acts if a not in ("answer", "other", "describe")]
+    return ["answer"] + (["describe"] if asked in named and others and "describe" in acts else []) + kept
+
+
+# The bot's own questions about the profile, outside the form (« À quoi correspond 320 000 ? »,
+# « lequel est le coût total ? », « Faut-il remplacer par … ? »), by the words that name the field.
+BOT_ASKS = (("applicant_type", r"structure|porteur|type de"), ("population", r"habitants|population"),
+            ("departement_count", r"departements"), ("budget", r"cout|budget|montant|total|€"),
+            ("project_nature", r"theme|objet du projet|porte sur"))
+_BOT_QUESTION = re.compile(r"[^.!?\n]*\?")
+
+
+def asked_by_bot(text: str) -> Optional[str]:
+    """The profile field the bot's last words asked about, outside a form: the slot its question
+    names, PROFILE_QUESTION when it names several or a figure to place; None when it asked nothing
+    about the profile (« Voulez-vous prendre rendez-vous ? »)."""
+    questions = " ".join(m.group(0) for m in _BOT_QUESTION.finditer(normalise(str(text or "")).text))
+    if not questions:
+        return None
+    named = [slot for slot, words in BOT_ASKS if re.search(words, questions)]
+    if len(named) == 1:
+        return named[0]
+    return PROFILE_QUESTION if named or "a quoi correspond" in questions else None
+
+
+def may_write(acts: Iterable[str]) -> bool:
+    """Whether a message with these acts may write the profile: a description, an answer or a
+    correction does; a question, a hypothesis or a booking turn alone never does."""
+    acts = set(acts)
+    return bool(acts & set(WRITING_ACTS)) and not acts & {"hypothesis"}
+
+
+def is_correction(acts: Iterable[str]) -> bool:
+    return "correct" in set(acts)

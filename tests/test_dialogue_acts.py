@@ -1,0 +1,174 @@
+"""The dialogue acts of a message (orientation/language/acts.py), on the entities the pipeline's
+extractors give (addons/components/entity_extractors.py), written and texted alike."""
+import pytest
+
+from addons.components.entity_extractors import (
+    AmountEntityExtractor,
+    LexiconEntityExtractor,
+    TerritoryEntityExtractor,
+)
+from orientation.language.acts import ACTS, acts_of, may_write, refine
+
+EXTRACTORS = (AmountEntityExtractor(), LexiconEntityExtractor(), TerritoryEntityExtractor())
+
+
+def entities(text):
+    return [e for extractor in EXTRACTORS for e in extractor.entities_of(text)]
+
+
+def acts(text, intent=None, confidence=0.0, asked=None):
+    found = entities(text)
+    return refine(acts_of(text, intent, confidence, found), asked, found, text)
+
+
+@pytest.mark.parametrize("text", [
+    "on est une CA de 120 000 hab, c'est cumulable avec la DSIL ?",
+    "on est une ca de 120000 hab c cumulable avec la dsil ?",
+    "Nous sommes une commune de 4 000 habitants : est-ce que ça marche pour un site web ?",
+    "nous sommes une commune de 4000 habitants, quels appels pour nous ?",
+])
+def test_a_description_and_a_question_in_one_message(text):
+    assert set(acts(text)) == {"describe", "question"}
+
+
+@pytest.mark.parametrize("text", [
+    "faut-il associer des services déconcentrés dans l'équipe ?",
+    "faut il associer des services deconcentres ds l'equipe",
+    "faut-il associer une administration centrale ?",
+    "une association peut-elle candidater à ITN5 ?",
+    "est-ce qu'une commune peut répondre à SNAP4",
+    "et un département ?",
+    "et les communes ?",
+    "ça rentre dans quelle case ? opérateur de l'État ?",
+    "ca rentre ds quelle case operateur de l'etat",
+    "qui peut candidater a ITN3",
+    "c quoi le taux pr snap4",
+    "les serveurs c eligible ?",
+    "combien on peut toucher",
+    "je voudrais savoir si un EPCI peut candidater",
+    "en cas de retard du projet, quelles conséquences ?",
+])
+def test_questions_with_or_without_a_question_mark_never_write(text):
+    found = acts(text)
+    assert "question" in found and not may_write(found), found
+
+
+@pytest.mark.parametrize("text", [
+    "et si on se regroupe avec la CC du Crestois pour un projet à 150 000 € ?",
+    "et si on se regroupait avec la cc du crestois pr un projet a 150ke",
+    "si on passait à 2 départements, ça change quoi ?",
+    "imaginons un budget de 500 000 €",
+    "supposons qu'on soit 3 communes",
+    "dans le cas où le budget serait de 2 M€",
+    "et pour 1,2 M€ ?",
+    "et pr 1,2me ?",
+    "et avec la comcom ?",
+    "et à 300 000 habitants ?",
+])
+def test_hypotheses_in_any_wording_never_write(text):
+    found = acts(text)
+    assert "hypothesis" in found and not may_write(found), found
+
+
+@pytest.mark.parametrize("text", [
+    "en fait le budget c'est 300 000 €",
+    "en fait c 300ke",
+    "non, on est une commune",
+    "pardon, je me suis trompé : 45 000 habitants",
+    "je me suis trompee, 45000 hab",
+    "plutôt 200 000 €",
+])
+def test_corrections_write(text):
+    found = acts(text)
+    assert "correct" in found and may_write(found), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("je voudrais un rendez-vous", {"book"}),
+    ("j'aimerais prendre rendez-vous mardi matin si ça vous va", {"book"}),
+    ("un rdv jeudi si possible", {"book"}),
+    ("je veux prendre rdv avec un conseiller", {"book"}),
+    ("je dois annuler mon rdv", {"manage_booking"}),
+    ("faut déplacer le rdv DN-AB12CD, mercredi 9 le matin plutôt", {"manage_booking"}),
+    ("merci, bonne journée", {"thanks_goodbye"}),
+    ("ok merciii", {"thanks_goodbye"}),
+    ("laissez tomber", {"leave"}),
+    ("bjr", {"greet"}),
+    ("Bonjour", {"greet"}),
+])
+def test_booking_politeness_and_leaving(text, expected):
+    found = acts(text)
+    assert set(found) == expected and not may_write(found), found
+
+
+@pytest.mark.parametrize("text", [
+    "bjr on est la mairie de Crest, projet de 80 000e pour dématérialiser nos démarches",
+    "Bonjour, nous sommes la mairie de Crest, projet de 80 000 € pour dématérialiser",
+])
+def test_a_greeting_and_a_description(text):
+    assert acts(text) == ["greet", "describe"]
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("150 000", "budget"), ("150ke", "budget"), ("une préfecture", "applicant_type"), ("une prefecture", "applicant_type"),
+    ("je ne sais pas", "budget"), ("jsp", "population"),
+    ("Jean Dupont", "booking_name"), ("mairie de Lyon", "booking_organisation"),
+])
+def test_an_answer_fills_what_the_bot_asked(text, asked):
+    assert acts(text, asked=asked)[0] == "answer"
+
+
+def test_a_question_asked_while_the_bot_waits_for_an_answer_is_still_a_question():
+    found = acts("c'est quoi le budget TTC ?", asked="budget")
+    assert "question" in found and "answer" not in found
+    assert acts("et si c'était 200k ?", asked="budget") == ["hypothesis"]
+
+
+def test_a_button_payload_is_read_by_its_intent():
+    assert acts_of("/correct{\"budget\": 150000}", "correct", 1.0, [{"entity": "budget", "value": 150000}]) == ["correct"]
+    assert acts_of("/ask_appointment", "ask_appointment", 1.0) == ["book"]
+
+
+def test_every_act_is_named_as_the_held_out_set_names_it():
+    from devtools.conversation_set import ACTS as LABELLED
+    assert tuple(ACTS) == tuple(LABELLED)
+
+
+@pytest.mark.parametrize("text", [
+    "Bonjour, je souhaiterais des informations sur le FEDER-NUM pour les départements",
+    "bjr je voulais savoir ce que finance ITN5 pr les communes",
+    "un EPCI, il peut candidater ?",
+    "pouvez-vous m'expliquer la différence entre TNT-COOP et ITN5",
+    "pour une commune de 5 000 habitants, quels appels ?",
+])
+def test_requests_for_information_are_questions_about_the_body_named(text):
+    found = acts(text)
+    assert "question" in found and "describe" not in found, found
+
+
+@pytest.mark.parametrize("text", ["je vais en parler à mon élu et je reviens vers vous", "je peux revenir plus tard ?",
+                                  "on verra plus tard", "laisse tomber stp"])
+def test_leaving_in_other_words(text):
+    assert acts(text) == ["leave"]
+
+
+@pytest.mark.parametrize("bot, asked", [
+    ("Quelle structure porte le projet ? Choisissez ci-dessous", "applicant_type"),
+    ("Combien d'habitants le projet couvre-t-il ? C'est une condition de TNT-COOP.", "population"),
+    ("Quel est le coût total prévu du projet, en euros TTC ?", "budget"),
+    ("À quoi correspond 320 000 ? Pour l'instant je garde votre profil", "profile"),
+    ("Voici les appels qui vous correspondent. Voulez-vous prendre rendez-vous ?", None),
+    ("C'est noté.", None),
+])
+def test_what_the_bot_asked_in_its_last_words(bot, asked):
+    from orientation.language.acts import asked_by_bot
+    assert asked_by_bot(bot) == asked
+
+
+def test_answers_against_what_was_asked():
+    assert acts("100k ?", asked="budget") == ["answer"]  # unsure, still an answer
+    assert acts("c'est quoi un EPCI ?", asked="applicant_type") == ["question"]
+    assert acts("merci", asked="booking_email") == ["thanks_goodbye"]
+    assert acts("plutôt mardi matin", intent="ask_other_slot", confidence=0.9, asked="booking_slot") == ["answer"]
+    assert acts("je dois annuler le rdv DN-AB12CD", asked="booking_slot") == ["manage_booking"]
+    assert acts("une commune de 3000 habitants", asked="profile") == ["answer"]
