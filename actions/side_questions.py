@@ -30,6 +30,25 @@ def _call_of_question(tracker: Tracker) -> Optional[str]:
     return known_code(tracker) or (recommended[0] if recommended else None)
 
 
+def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[Text, Any]]:
+    """Every topic the message asks (expenses by kind, cumulation, delays, how to apply…) answered from
+    the catalogue for the call meant, or honestly; what the fiche does not say goes to the advisor,
+    marked unanswered. Also used when a question reaches the recommendation (actions/recommendation.py)."""
+    question = (tracker.latest_message.get("text") or "").strip()
+    code = _call_of_question(tracker)
+    result = result_for(tracker, code) if code else None
+    found = replies.answers(question, result)
+    kept = call_slots(result.code) if result else []
+    if found and not any(replies.NO_ANSWER in text for text in found):
+        dispatcher.utter_message(text="\n\n".join(found))
+        return [remember_question(tracker)] + kept
+    if found:  # part of it known (how to apply), not all (where)
+        dispatcher.utter_message(text="\n\n".join(found), buttons=[APPOINTMENT_BUTTON])
+    else:
+        send(dispatcher, [replies.no_answer()])
+    return open_question_events(tracker, question) + kept
+
+
 class ActionSideQuestion(Action):
     """A side question answered from the catalogue, or honestly, the question kept for the advisor."""
 
@@ -38,18 +57,7 @@ class ActionSideQuestion(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[Dict[Text, Any]]:
-        question = (tracker.latest_message.get("text") or "").strip()
-        code = _call_of_question(tracker)
-        result = result_for(tracker, code) if code else None
-        answer = replies.side_answer(replies.topic_of(question), result)
-        if answer and replies.NO_ANSWER not in answer:
-            dispatcher.utter_message(text=answer)
-            return [remember_question(tracker)] + call_slots(result.code)
-        if answer:  # part of it known (how to apply), not all (where)
-            dispatcher.utter_message(text=answer, buttons=[APPOINTMENT_BUTTON])
-        else:
-            send(dispatcher, [replies.no_answer()])
-        return open_question_events(tracker, question) + (call_slots(result.code) if result else [])
+        return answer_question(dispatcher, tracker)
 
 
 class ActionExplainPlainly(Action):
