@@ -1,0 +1,48 @@
+"""What kind of turn the user's latest message is, for the replies that depend on it: a question
+(never answered with the full recommendation) or a request to see the recommendation again.
+
+`is_question` is the ONE place that decides « is this a question »: keyed on the intents and the
+message's own form until the dialogue acts of the parse data take over (switch it there)."""
+from __future__ import annotations
+
+import re
+
+from rasa_sdk import Tracker
+
+from orientation.language.fold import fold
+
+# Intents that are questions whatever their wording.
+QUESTION_INTENTS = frozenset({"ask_call_info", "ask_funding", "ask_why_not", "compare_calls", "list_calls",
+                              "ask_side_question", "ask_can_apply", "ask_plain_explanation"})
+# A message worded as a question: a question mark, or an interrogative opening (SMS style has none).
+QUESTION_FORM = re.compile(r"\?|^(et )?(est.?ce qu|qu.est.ce|quel(le)?s?\b|combien|comment|pourquoi|quand\b|"
+                           r"ou\b|qui\b|peut.on|on peut|je peux|nous pouvons|c.est quoi|y a.t.il|ya\b|"
+                           r"les? .{1,40} c.est (eligible|finance|pris))|"
+                           # words that only ask, even typed without a question mark (« c cumulable avec la dsil »)
+                           r"\b(cumulables?|cumuler|eligibles?|financee?s?|financables?|pris en charge|possible)\b")
+# « récapitulez », « rappelez-moi les appels », « refais le point »: the full recommendation again.
+RECAP = re.compile(r"recap|rappel(le|ez)?.?(moi|nous)|redonne|remontre|re.?affiche|refai(s|tes) le point|"
+                   r"resume(z)? (moi |nous )?(les|mes|nos) appels|quels appels pour (mon|notre|ce) projet|"
+                   r"(mes|nos) appels recommandes")
+
+
+def latest_text(tracker: Tracker) -> str:
+    return (tracker.latest_message.get("text") or "").strip()
+
+
+def is_question(tracker: Tracker) -> bool:
+    """The latest message asks something (its intent, or its form when the intent reads it as information)."""
+    intent = (tracker.latest_message.get("intent") or {}).get("name")
+    if intent in QUESTION_INTENTS:
+        return True
+    text = latest_text(tracker)
+    return not text.startswith("/") and bool(QUESTION_FORM.search(fold(text).text))
+
+
+def asks_for_recap(tracker: Tracker) -> bool:
+    """The user asks to see the recommendation again; the suggestion button « Quels appels pour mon
+    projet ? » (payload /inform with nothing in it) asks the same."""
+    text = latest_text(tracker)
+    if text == "/inform":
+        return True
+    return not text.startswith("/") and bool(RECAP.search(fold(text).text))
