@@ -11,12 +11,15 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.call_meant import asked_codes, call_slots, known_code, result_for, which_call_message, which_of_message
+from actions.dialogue_turn import asks_for_recap, asks_whats_open
+from actions.last_recommendation import slots_at_last_recommendation
 from actions.messages import send
 from actions.questions_asked import remember_question
+from actions.recommendation import full_recommendation
+from actions.today import send_call_list, send_whats_open
 from actions.tracker import latest_entity, profile_from_tracker
-from orientation.eligibility import CallResult, call_choice, evaluate, load_catalogue
+from orientation.eligibility import CallResult, call_choice, evaluate
 from orientation.eligibility.engine import evaluate_call
-from orientation.eligibility.vocabulary import KINDS
 from orientation.replies import call_questions as replies
 from orientation.replies.call_result import VERDICT_WORDS, cite
 
@@ -48,10 +51,17 @@ class OneCallAnswer(Action, metaclass=ABCMeta):
 
 
 class ActionCallInfo(OneCallAnswer):
-    """One property of one call (rate, dates, who may apply…), from the catalogue."""
+    """One property of one call (rate, dates, who may apply…), from the catalogue. « Qu'est-ce qui est
+    ouvert ? » (no call named) is today's question, for every call."""
 
     def name(self) -> Text:
         return "action_call_info"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[Dict[Text, Any]]:
+        if asks_whats_open(tracker):
+            return send_whats_open(dispatcher, tracker)
+        return await super().run(dispatcher, tracker, domain)
 
     def answer(self, result: CallResult, tracker: Tracker) -> str:
         return replies.call_info(result, latest_entity(tracker, "call_aspect"))
@@ -113,19 +123,19 @@ class ActionCanApply(OneCallAnswer):
 
 
 class ActionListCalls(Action):
-    """Every call of the catalogue, by who it is for."""
+    """Every call of the catalogue with its status at the reference date; today's question gets its
+    plain sentence first; « rappelez-moi les appels » after a recommendation, the recommendation."""
 
     def name(self) -> Text:
         return "action_list_calls"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[Dict[Text, Any]]:
-        calls = list(load_catalogue())
-        lines = [f"Je connais {len(calls)} appels :"]
-        lines += [f"• {c.code} — {c.short_title} ({KINDS[c.kind]})" for c in calls]
-        lines.append("Demandez-moi le détail de l'un d'eux, ou décrivez votre projet pour savoir lesquels vous conviennent.")
-        dispatcher.utter_message(text="\n".join(lines))
-        return []
+        if asks_for_recap(tracker) and slots_at_last_recommendation(tracker) is not None:
+            return full_recommendation(dispatcher, tracker)
+        if asks_whats_open(tracker):
+            return send_whats_open(dispatcher, tracker)
+        return send_call_list(dispatcher, tracker)
 
 
 class ActionFunding(Action):

@@ -1,5 +1,6 @@
 """What kind of turn the user's latest message is, for the replies that depend on it: a question
-(never answered with the full recommendation) or a request to see the recommendation again.
+(never answered with the full recommendation), a request to see the recommendation again, or
+today's question (« qu'est-ce qui est ouvert ? »).
 
 `is_question` is the ONE place that decides « is this a question »: keyed on the intents and the
 message's own form until the dialogue acts of the parse data take over (switch it there)."""
@@ -46,3 +47,19 @@ def asks_for_recap(tracker: Tracker) -> bool:
     if text == "/inform":
         return True
     return not text.startswith("/") and bool(RECAP.search(fold(text).text))
+
+
+# « qu'est-ce qui est ouvert ? », « quels appels sont ouverts en ce moment ? », « France Relance c'est
+# fini ? »: about the calls in general (no call named), and about today.
+ABOUT_CALLS = re.compile(r"qu.?est.?ce qui|\b(quoi|koi|ce qui)\b|quel(le)?s? (sont les )?(appels?|dispositifs?|aides?|"
+                         r"guichets?)|\b(des|les|d.) ?appels\b|france relance|plan de relance|\bil reste\b")
+ABOUT_NOW = re.compile(r"ouverts?|\bfinis?\b|termine|\bclos|en cours|disponibles?|en ce moment|actuellement|"
+                       r"aujourd.?hui|encore|toujours")
+
+
+def asks_whats_open(tracker: Tracker) -> bool:
+    """Today's question about the calls in general: no call named in the message."""
+    if any(e.get("entity") == "call_code" for e in tracker.latest_message.get("entities") or []):
+        return False
+    folded = fold(latest_text(tracker)).text
+    return bool(ABOUT_CALLS.search(folded) and ABOUT_NOW.search(folded))

@@ -46,13 +46,21 @@ class ActionRecommend(Action):
             short = _short_reply(dispatcher, tracker, before, profile, results)
             if short is not None:
                 return short
-        messages = replies.recommendation(profile, results, tracker.get_slot("unknown_fields") or [],
-                                          places_from_tracker(tracker))
-        if tracker.get_latest_input_channel() == TERMINAL_CHANNEL:
-            # `make shell` prints a custom payload as raw JSON: there the same calls are read as text
-            messages = [m for m in messages if "custom" not in m]
-        send(dispatcher, messages)
-        return [_recommended(results)]
+        return full_recommendation(dispatcher, tracker, profile, results)
+
+
+def full_recommendation(dispatcher: CollectingDispatcher, tracker: Tracker, profile: Optional[Profile] = None,
+                        results: Optional[List[CallResult]] = None) -> List[Dict[Text, Any]]:
+    """The whole recommendation: the first time for a profile, after a big change, or on request."""
+    profile = profile or profile_from_tracker(tracker)
+    results = evaluate(profile) if results is None else results
+    messages = replies.recommendation(profile, results, tracker.get_slot("unknown_fields") or [],
+                                      places_from_tracker(tracker))
+    if tracker.get_latest_input_channel() == TERMINAL_CHANNEL:
+        # `make shell` prints a custom payload as raw JSON: there the same calls are read as text
+        messages = [m for m in messages if "custom" not in m]
+    send(dispatcher, messages)
+    return [_recommended(results)]
 
 
 def _recommended(results: List[CallResult]) -> Dict[Text, Any]:
