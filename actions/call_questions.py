@@ -7,6 +7,7 @@ from dataclasses import replace
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -18,7 +19,7 @@ from actions.questions_asked import remember_question
 from actions.recommendation import full_recommendation
 from actions.today import send_call_list, send_whats_open
 from actions.tracker import latest_entity, profile_from_tracker
-from orientation.eligibility import CallResult, call_choice, evaluate
+from orientation.eligibility import INELIGIBLE, CallResult, call_choice, evaluate
 from orientation.eligibility.engine import evaluate_call
 from orientation.replies import call_questions as replies
 from orientation.replies.call_result import VERDICT_WORDS, cite
@@ -31,6 +32,10 @@ class OneCallAnswer(Action, metaclass=ABCMeta):
     @abstractmethod
     def answer(self, result: CallResult, tracker: Tracker) -> str:
         """The reply about this call."""
+
+    def told_fits(self, result: CallResult, tracker: Tracker) -> bool:
+        """This reply tells the user the call fits them (the advisor's summary lists it)."""
+        return False
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[Dict[Text, Any]]:
@@ -47,6 +52,9 @@ class OneCallAnswer(Action, metaclass=ABCMeta):
             dispatcher.utter_message(text=replies.unknown_call(code))
             return events
         dispatcher.utter_message(text=self.answer(result, tracker))
+        told = list(tracker.get_slot("recommended_calls") or [])
+        if self.told_fits(result, tracker) and result.code not in told:
+            events.append(SlotSet("recommended_calls", told + [result.code]))
         return events + call_slots(code)
 
 
@@ -75,6 +83,9 @@ class ActionWhyNot(OneCallAnswer):
 
     def answer(self, result: CallResult, tracker: Tracker) -> str:
         return replies.why_not(result, profile_from_tracker(tracker))
+
+    def told_fits(self, result: CallResult, tracker: Tracker) -> bool:
+        return result.verdict != INELIGIBLE
 
 
 class ActionCompareCalls(Action):
@@ -120,6 +131,12 @@ class ActionCanApply(OneCallAnswer):
         if asked and asked != profile.applicant_type:
             result = evaluate_call(result.call, replace(profile, applicant_type=asked))
         return replies.can_apply(result, asked or profile.applicant_type)
+
+    def told_fits(self, result: CallResult, tracker: Tracker) -> bool:
+        """« Oui » about the user's own structure, not about another body asked about."""
+        asked = latest_entity(tracker, "applicant_type")
+        own = tracker.get_slot("applicant_type")
+        return own is not None and asked in (None, own) and result.verdict != INELIGIBLE
 
 
 class ActionListCalls(Action):
