@@ -231,7 +231,7 @@ def _evaluate_in(call: Call, window: Window, profile: Profile) -> CallResult:
     missing = tuple(dict.fromkeys(name for f in findings if f.outcome == R.UNKNOWN for name in f.missing))
     return CallResult(
         call=call, window=window, status=status, verdict=verdict, findings=findings,
-        funding=estimate(rules["funding"], profile.budget, profile.parts()),
+        funding=estimate(rules["funding"], profile.budget, profile.parts(), rules.get("project_size")),
         conditions=_conditions(call, window, rules["funding"]),
         theme_match=match, status_text=status_text(window, profile.date, call.kind),
         score=_score(verdict, match, status), missing=missing,
