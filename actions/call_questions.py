@@ -12,16 +12,18 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.call_meant import asked_codes, call_slots, known_code, result_for, which_call_message, which_of_message
-from actions.dialogue_turn import asks_for_recap, asks_whats_open
+from actions.dialogue_turn import asks_about_collectivites, asks_for_recap, asks_whats_open, latest_text
 from actions.last_recommendation import slots_at_last_recommendation
 from actions.messages import send
 from actions.questions_asked import remember_question
 from actions.recommendation import full_recommendation
+from actions.side_questions import answer_question
 from actions.today import send_call_list, send_whats_open
 from actions.tracker import latest_entity, profile_from_tracker
 from orientation.eligibility import INELIGIBLE, CallResult, call_choice, evaluate
 from orientation.eligibility.engine import evaluate_call
 from orientation.replies import call_questions as replies
+from orientation.replies import side_questions as side_topics
 from orientation.replies.call_result import VERDICT_WORDS, cite
 
 
@@ -69,6 +71,9 @@ class ActionCallInfo(OneCallAnswer):
                   domain: DomainDict) -> List[Dict[Text, Any]]:
         if asks_whats_open(tracker):
             return send_whats_open(dispatcher, tracker)
+        if not latest_entity(tracker, "call_aspect") and side_topics.topics_of(latest_text(tracker)):
+            # « la formation des agents est financée par SNAP5 ? »: a question on expenses, not the presentation
+            return answer_question(dispatcher, tracker)
         return await super().run(dispatcher, tracker, domain)
 
     def answer(self, result: CallResult, tracker: Tracker) -> str:
@@ -128,6 +133,9 @@ class ActionCanApply(OneCallAnswer):
     def answer(self, result: CallResult, tracker: Tracker) -> str:
         profile = profile_from_tracker(tracker)
         asked = latest_entity(tracker, "applicant_type")
+        if asked is None and asks_about_collectivites(tracker):
+            return replies.can_apply_as_group({kind: evaluate_call(result.call, replace(profile, applicant_type=kind))
+                                               for kind in replies.COLLECTIVITES})
         if asked and asked != profile.applicant_type:
             result = evaluate_call(result.call, replace(profile, applicant_type=asked))
         return replies.can_apply(result, asked or profile.applicant_type)

@@ -63,3 +63,12 @@ def asks_whats_open(tracker: Tracker) -> bool:
         return False
     folded = fold(latest_text(tracker)).text
     return bool(ABOUT_CALLS.search(folded) and ABOUT_NOW.search(folded))
+
+
+# « une collectivité peut candidater ? », « les collectivités territoriales y ont droit ? »: the group
+# as a whole, not one kind of it nor the user's own structure (« nous, collectivité, … »).
+COLLECTIVITES = re.compile(r"\b(une|les|des|aux|la) collectivites?\b(?! d.outre)")
+
+
+def asks_about_collectivites(tracker: Tracker) -> bool:
+    return bool(COLLECTIVITES.search(fold(latest_text(tracker)).text))
