@@ -71,10 +71,15 @@ class ActionCallInfo(OneCallAnswer):
                   domain: DomainDict) -> List[Dict[Text, Any]]:
         if asks_whats_open(tracker):
             return send_whats_open(dispatcher, tracker)
-        if not latest_entity(tracker, "call_aspect") and side_topics.topics_of(latest_text(tracker)):
+        # how to apply is an aspect of its own (« qui peut candidater ? » is not « comment candidater ? »)
+        asks_more = [t for t in side_topics.topics_of(latest_text(tracker)) if t != "candidature"]
+        if not latest_entity(tracker, "call_aspect") and asks_more:
             # « la formation des agents est financée par SNAP5 ? »: a question on expenses, not the presentation
-            return answer_question(dispatcher, tracker)
-        return await super().run(dispatcher, tracker, domain)
+            return answer_question(dispatcher, tracker, skip=("candidature",))
+        events = await super().run(dispatcher, tracker, domain)
+        if asks_more:  # « quel taux, et les serveurs c'est éligible ? »: every question of the message
+            events += answer_question(dispatcher, tracker, skip=("candidature",))
+        return events
 
     def answer(self, result: CallResult, tracker: Tracker) -> str:
         return replies.call_info(result, latest_entity(tracker, "call_aspect"))

@@ -52,7 +52,7 @@ def asks_for_recap(tracker: Tracker) -> bool:
 # « qu'est-ce qui est ouvert ? », « quels appels sont ouverts en ce moment ? », « France Relance c'est
 # fini ? »: about the calls in general (no call named), and about today.
 ABOUT_CALLS = re.compile(r"qu.?est.?ce qui|\b(quoi|koi|ce qui)\b|quel(le)?s? (sont les )?(appels?|dispositifs?|aides?|"
-                         r"guichets?)|\b(des|les|d.) ?appels\b|france relance|plan de relance|\bil reste\b")
+                         r"guichets?)|\b(des|les|d.) ?appels\b|france relance|plan de relance|\bil reste\b|qqch|quelque chose")
 ABOUT_NOW = re.compile(r"ouverts?|\bfinis?\b|termine|\bclos|en cours|disponibles?|en ce moment|actuellement|"
                        r"aujourd.?hui|encore|toujours")
 

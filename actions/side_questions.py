@@ -7,7 +7,7 @@ The sentences are in orientation/replies/side_questions.py and plain_words.py.
 """
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional, Sequence, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
@@ -30,14 +30,15 @@ def _call_of_question(tracker: Tracker) -> Optional[str]:
     return known_code(tracker) or (recommended[0] if recommended else None)
 
 
-def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[Text, Any]]:
+def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker,
+                    skip: Sequence[str] = ()) -> List[Dict[Text, Any]]:
     """Every topic the message asks (expenses by kind, cumulation, delays, how to apply…) answered from
     the catalogue for the call meant, or honestly; what the fiche does not say goes to the advisor,
     marked unanswered. Also used when a question reaches the recommendation (actions/recommendation.py)."""
     question = (tracker.latest_message.get("text") or "").strip()
     code = _call_of_question(tracker)
     result = result_for(tracker, code) if code else None
-    found = replies.answers(question, result)
+    found = replies.answers(question, result, skip)
     kept = call_slots(result.code) if result else []
     if found and not any(replies.NO_ANSWER in text for text in found):
         dispatcher.utter_message(text="\n\n".join(found))

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Sequence
 
 import yaml
 
@@ -130,11 +130,11 @@ def honest_answer(topic: Optional[str], result: Optional[CallResult], question: 
     return None
 
 
-def answers(question: str, result: Optional[CallResult]) -> List[str]:
-    """One answer per topic the question asks (at most three), each from the catalogue or the honest
-    sentence; empty when no topic is recognised or no call is meant."""
+def answers(question: str, result: Optional[CallResult], skip: Sequence[str] = ()) -> List[str]:
+    """One answer per topic the question asks (at most three, those in `skip` left to another reply),
+    each from the catalogue or the honest sentence; empty when no topic is recognised or no call is meant."""
     replies = []
-    for topic in topics_of(question)[:3]:
+    for topic in [t for t in topics_of(question) if t not in skip][:3]:
         text = side_answer(topic, result, question) or honest_answer(topic, result, question)
         if text and text not in replies:
             replies.append(text)

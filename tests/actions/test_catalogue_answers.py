@@ -48,3 +48,13 @@ def test_the_body_asked_about_not_the_users_own(dispatcher):
 def test_an_expense_question_about_a_named_call_is_answered_not_the_presentation(dispatcher, text, expected):
     ask(ActionCallInfo(), dispatcher, text, "SNAP2A", slots={"applicant_type": "administration_centrale"})
     assert texts(dispatcher).startswith("SNAP2A — ") and expected in texts(dispatcher)
+
+
+def test_every_question_of_the_message_is_answered_and_recorded_once(dispatcher):
+    events = ask(ActionCallInfo(), dispatcher, "quel est le taux de SNAP2A, et le temps des agents c'est pris ?",
+                 "SNAP2A", slots={"applicant_type": "administration_centrale"},
+                 entities=[{"entity": "call_aspect", "value": "taux"}])
+    said = texts(dispatcher)
+    assert "cofinancement" in said and "titre 2" in said
+    recorded = [e["value"] for e in events if e.get("name") == "questions_asked"]
+    assert recorded[-1] == ["quel est le taux de SNAP2A, et le temps des agents c'est pris ?"]

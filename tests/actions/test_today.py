@@ -24,7 +24,7 @@ def run(action, dispatcher, tracker):
 @pytest.mark.parametrize("text", ["qu'est-ce qui est ouvert ?", "quels appels sont ouverts en ce moment ?",
                                   "France Relance c'est fini ? qu'est ce qui est encore ouvert ?",
                                   "c koi qui est encore ouvert", "y a encore des appels ouverts pour nous",
-                                  "il reste quoi comme aides dispo actuellement"])
+                                  "il reste quoi comme aides dispo actuellement", "ya encore qqch d'ouvert ?"])
 def test_todays_question_is_recognised_in_several_wordings(text):
     assert asks_whats_open(make_tracker(text=text, intent="ask_call_info"))
 
