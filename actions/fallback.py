@@ -8,6 +8,10 @@ from rasa_sdk.events import SlotSet, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.dialogue_turn import asks_for_recap
+from actions.last_recommendation import slots_at_last_recommendation
+from actions.recommendation import full_recommendation
+
 SUGGESTIONS = [
     # asking for the recommendation is an inform: it starts the profile form (data/rules.yml)
     {"title": "Quels appels pour mon projet ?", "payload": "/inform"},
@@ -25,6 +29,8 @@ class ActionRephrase(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[Dict[Text, Any]]:
         text = (tracker.latest_message.get("text") or "").strip()
+        if asks_for_recap(tracker) and slots_at_last_recommendation(tracker) is not None:
+            return full_recommendation(dispatcher, tracker)  # « récapitulez » the NLU was unsure of
         if not text:
             reply = "Votre message est vide. Que puis-je faire pour vous ?"
         else:

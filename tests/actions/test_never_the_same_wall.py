@@ -5,6 +5,7 @@ import asyncio
 import pytest
 
 from actions.dialogue_turn import asks_for_recap, is_question
+from actions.fallback import ActionRephrase
 from actions.recommendation import ActionRecommend
 from orientation.replies.side_questions import NO_ANSWER
 from tests.actions.conftest import make_tracker, texts
@@ -75,3 +76,14 @@ def test_is_question_reads_the_form_of_a_message_the_nlu_took_for_information(te
 def test_is_question_trusts_the_question_intents():
     assert is_question(make_tracker(text="la liste", intent="list_calls"))
     assert not asks_for_recap(make_tracker(text="les serveurs c'est eligible ?"))
+
+
+def test_a_recap_the_nlu_was_unsure_of_is_still_the_recommendation(dispatcher):
+    tracker = make_tracker(MINISTRY, text="recapitulez svp", intent="nlu_fallback", events=recommended_once(MINISTRY))
+    asyncio.run(ActionRephrase().run(dispatcher, tracker, {}))
+    assert "Votre profil" in texts(dispatcher)
+
+
+def test_a_message_not_understood_before_any_recommendation_is_the_rephrase_prompt(dispatcher):
+    asyncio.run(ActionRephrase().run(dispatcher, make_tracker(MINISTRY, text="recapitulez", intent="nlu_fallback"), {}))
+    assert texts(dispatcher).startswith("Je ne suis pas sûr d'avoir compris")
