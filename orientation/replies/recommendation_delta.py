@@ -1,5 +1,5 @@
 """After a change of profile, only what changed for the calls, in one or two sentences (« Avec
-1 440 000 € TTC, SNAP4 passe à 1 080 000 € »), instead of the whole recommendation again; and
+1 440 000 € TTC, SNAP4 passe à 75 % de 1 440 000 €, soit jusqu'à 1 080 000 € »), instead of the whole recommendation again; and
 the short reply when nothing changed."""
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ def _changes(before: Sequence[CallResult], after: Sequence[CallResult]) -> List[
         elif result.verdict != old[code].verdict:
             changes.append(f"{code} devient {_verdict(result)}")
         elif result.funding.amount != old[code].funding.amount and result.funding.amount is not None:
-            changes.append(f"{code} passe à {fmt.euros(result.funding.amount)}")
+            changes.append(f"{code} passe à {result.funding.explanation}")
     for code in old:
         if code not in new:
             now = every.get(code)

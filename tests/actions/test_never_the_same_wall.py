@@ -55,7 +55,7 @@ def test_a_message_that_changes_nothing_gets_a_short_prompt_saying_what_the_bot_
 def test_a_new_budget_says_only_what_changed(dispatcher):
     events = recommend(dispatcher, {**MINISTRY, "budget": 1_440_000.0}, "en fait 1 440 000 €", before=MINISTRY)
     assert len(dispatcher.messages) == 1
-    assert texts(dispatcher).startswith(nb("Avec 1 440 000 € TTC, SNAP4 passe à 1 080 000 €"))
+    assert texts(dispatcher).startswith(nb("Avec 1 440 000 € TTC, SNAP4 passe à 75 % de 1 440 000 €, soit jusqu'à 1 080 000 €"))
     assert events and events[0]["name"] == "recommended_calls"
 
 
