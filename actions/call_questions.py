@@ -3,7 +3,6 @@ compare, how much the project could receive, and the list of them all."""
 from __future__ import annotations
 
 from abc import ABCMeta, abstractmethod
-from dataclasses import replace
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
@@ -11,8 +10,16 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.call_meant import asked_codes, call_slots, known_code, result_for, which_call_message, which_of_message
-from actions.dialogue_turn import asks_about_collectivites, asks_for_recap, asks_whats_open, latest_text
+from actions.call_meant import (
+    asked_codes,
+    call_slots,
+    can_apply_answer,
+    known_code,
+    result_for,
+    which_call_message,
+    which_of_message,
+)
+from actions.dialogue_turn import asks_for_recap, asks_whats_open, latest_text
 from actions.last_recommendation import slots_at_last_recommendation
 from actions.messages import send
 from actions.questions_asked import remember_question
@@ -21,7 +28,6 @@ from actions.side_questions import answer_question
 from actions.today import send_call_list, send_whats_open
 from actions.tracker import latest_entity, profile_from_tracker
 from orientation.eligibility import INELIGIBLE, CallResult, call_choice, evaluate
-from orientation.eligibility.engine import evaluate_call
 from orientation.replies import call_questions as replies
 from orientation.replies import side_questions as side_topics
 from orientation.replies.call_result import VERDICT_WORDS, cite
@@ -136,14 +142,7 @@ class ActionCanApply(OneCallAnswer):
         return "action_can_apply"
 
     def answer(self, result: CallResult, tracker: Tracker) -> str:
-        profile = profile_from_tracker(tracker)
-        asked = latest_entity(tracker, "applicant_type")
-        if asked is None and asks_about_collectivites(tracker):
-            return replies.can_apply_as_group({kind: evaluate_call(result.call, replace(profile, applicant_type=kind))
-                                               for kind in replies.COLLECTIVITES})
-        if asked and asked != profile.applicant_type:
-            result = evaluate_call(result.call, replace(profile, applicant_type=asked))
-        return replies.can_apply(result, asked or profile.applicant_type)
+        return can_apply_answer(tracker, result)
 
     def told_fits(self, result: CallResult, tracker: Tracker) -> bool:
         """« Oui » about the user's own structure, not about another body asked about."""

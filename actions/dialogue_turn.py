@@ -72,3 +72,13 @@ COLLECTIVITES = re.compile(r"\b(une|les|des|aux|la) collectivites?\b(?! d.outre)
 
 def asks_about_collectivites(tracker: Tracker) -> bool:
     return bool(COLLECTIVITES.search(fold(latest_text(tracker)).text))
+
+
+# « une boîte privée peut candidater ? », « on a le droit de déposer ? »: whether a body may apply.
+CAN_APPLY = re.compile(r"\b(peu[tx]|peuvent|pourrai[st]?|pourrions|pourraient|pouvons|puis.je|droit de|"
+                       r"autorise[es]* a|eligibles? a)\b.{0,20}\b(candidater|postuler|deposer|repondre|beneficier|"
+                       r"pretendre)\b|\bsommes.nous eligibles?\b|\bon est eligibles?\b")
+
+
+def asks_whether_one_may_apply(tracker: Tracker) -> bool:
+    return bool(CAN_APPLY.search(fold(latest_text(tracker)).text))

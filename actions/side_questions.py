@@ -13,7 +13,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.call_meant import call_slots, known_code, result_for
+from actions.call_meant import call_slots, can_apply_answer, known_code, result_for
+from actions.dialogue_turn import asks_whether_one_may_apply
 from actions.messages import send
 from actions.questions_asked import open_question_events, remember_question
 from actions.tracker import profile_from_tracker
@@ -38,6 +39,10 @@ def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker,
     question = (tracker.latest_message.get("text") or "").strip()
     code = _call_of_question(tracker)
     result = result_for(tracker, code) if code else None
+    if result is not None and asks_whether_one_may_apply(tracker):
+        # « une boîte privée peut candidater, oui ou non ? » read as information or a side question
+        dispatcher.utter_message(text=can_apply_answer(tracker, result))
+        return [remember_question(tracker)] + call_slots(result.code)
     found = replies.answers(question, result, skip)
     kept = call_slots(result.code) if result else []
     if found and not any(replies.NO_ANSWER in text for text in found):

@@ -87,3 +87,11 @@ def test_a_recap_the_nlu_was_unsure_of_is_still_the_recommendation(dispatcher):
 def test_a_message_not_understood_before_any_recommendation_is_the_rephrase_prompt(dispatcher):
     asyncio.run(ActionRephrase().run(dispatcher, make_tracker(MINISTRY, text="recapitulez", intent="nlu_fallback"), {}))
     assert texts(dispatcher).startswith("Je ne suis pas sûr d'avoir compris")
+
+
+@pytest.mark.parametrize("text", ["une boîte privée peut candidater, oui ou non ?", "une entreprise a le droit de postuler ?"])
+def test_whether_a_body_may_apply_read_as_information_is_answered_yes_or_no(dispatcher, text):
+    startup = {"applicant_type": "entreprise", "project_nature": "relation_usagers", "budget": 300_000.0,
+               "recommended_calls": ["FEDER-NUM"]}
+    recommend(dispatcher, startup, text)
+    assert texts(dispatcher).startswith("Oui, sous réserve.") and "FEDER-NUM" in texts(dispatcher)
