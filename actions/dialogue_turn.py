@@ -82,3 +82,11 @@ CAN_APPLY = re.compile(r"\b(peu[tx]|peuvent|pourrai[st]?|pourrions|pourraient|po
 
 def asks_whether_one_may_apply(tracker: Tracker) -> bool:
     return bool(CAN_APPLY.search(fold(latest_text(tracker)).text))
+
+
+def last_bot_text(tracker: Tracker) -> str:
+    """What the bot said last before the user's latest message (its last text message)."""
+    events = list(tracker.events)
+    last_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=len(events))
+    said = [e.get("text") or "" for e in events[:last_user] if e.get("event") == "bot" and e.get("text")]
+    return said[-1] if said else ""

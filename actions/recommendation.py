@@ -11,7 +11,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.dialogue_turn import asks_for_recap, is_question
+from actions.dialogue_turn import asks_for_recap, is_question, last_bot_text
 from actions.last_recommendation import current_slots, same_profile, slots_at_last_recommendation
 from actions.messages import send
 from actions.side_questions import answer_question
@@ -74,7 +74,7 @@ def _short_reply(dispatcher: CollectingDispatcher, tracker: Tracker, before: Dic
     if same_profile(before, current_slots(tracker)):
         if is_question(tracker):
             return answer_question(dispatcher, tracker)
-        send(dispatcher, [nothing_new(results)])
+        send(dispatcher, [nothing_new(results, last_bot_text(tracker))])
         return []
     old_profile = profile_from(before)
     message = what_changed(evaluate(old_profile), results, old_profile, profile)

@@ -13,6 +13,7 @@ from orientation.replies.message import APPOINTMENT_BUTTON, Message
 # Beyond this many calls changed, the change is a new recommendation: it is sent in full.
 MAX_CHANGES = 3
 RECAP_BUTTON = {"title": "Récapituler les appels", "payload": "/inform"}
+NOTHING_NEW = "Je n'ai rien relevé de nouveau dans votre message"
 VERDICT_NOW = {ELIGIBLE: "éligible", INELIGIBLE: "non éligible"}
 
 
@@ -65,11 +66,16 @@ def what_changed(before: Sequence[CallResult], after: Sequence[CallResult], old_
             "buttons": [RECAP_BUTTON, APPOINTMENT_BUTTON]}
 
 
-def nothing_new(after: Sequence[CallResult]) -> Message:
+def nothing_new(after: Sequence[CallResult], said_last: str = "") -> Message:
     """A message that changed nothing and asked nothing the bot recognised: a short prompt saying what
-    the bot can do, never the recommendation again."""
+    the bot can do, never the recommendation again; said just before, a shorter one (never the same
+    reply twice)."""
     codes = ", ".join(fitting(after)) or "aucun appel pour l'instant"
-    return {"text": ("Je n'ai rien relevé de nouveau dans votre message : votre profil et les appels qui vous "
+    if said_last.startswith(NOTHING_NEW):
+        return {"text": ("Je n'ai toujours rien relevé de nouveau. Par exemple : « quelles dépenses sont "
+                         "financées ? », « c'est cumulable ? », « récapitulez » ou « prendre rendez-vous »."),
+                "buttons": [RECAP_BUTTON, APPOINTMENT_BUTTON]}
+    return {"text": (f"{NOTHING_NEW} : votre profil et les appels qui vous "
                      f"conviennent ({codes}) restent les mêmes. Vous pouvez corriger une information, me poser "
                      "une question sur un appel (dépenses financées, cumul, dépôt, dates), demander "
                      "« récapitulez » ou prendre rendez-vous avec un conseiller."),

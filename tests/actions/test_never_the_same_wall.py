@@ -5,7 +5,7 @@ import asyncio
 import pytest
 
 from actions.dialogue_turn import asks_for_recap, is_question
-from actions.fallback import ActionRephrase
+from actions.fallback import REPHRASE, ActionRephrase
 from actions.recommendation import ActionRecommend
 from orientation.replies.side_questions import NO_ANSWER
 from tests.actions.conftest import make_tracker, texts
@@ -95,3 +95,20 @@ def test_whether_a_body_may_apply_read_as_information_is_answered_yes_or_no(disp
                "recommended_calls": ["FEDER-NUM"]}
     recommend(dispatcher, startup, text)
     assert texts(dispatcher).startswith("Oui, sous réserve.") and "FEDER-NUM" in texts(dispatcher)
+
+
+def test_two_messages_in_a_row_that_change_nothing_never_get_the_same_reply(dispatcher):
+    recommend(dispatcher, MINISTRY, "blabla")
+    first = texts(dispatcher)
+    dispatcher.messages.clear()
+    events = recommended_once(MINISTRY) + [{"event": "user", "text": "blabla"}, {"event": "bot", "text": first},
+                                           {"event": "action", "name": "action_recommend"},
+                                           {"event": "user", "text": "truc"}]
+    recommend(dispatcher, MINISTRY, "truc", events=events)
+    assert texts(dispatcher) != first and texts(dispatcher).startswith("Je n'ai toujours rien relevé")
+
+
+def test_the_rephrase_prompt_is_not_said_twice_in_a_row(dispatcher):
+    events = [{"event": "user", "text": "gloubi"}, {"event": "bot", "text": REPHRASE}, {"event": "user", "text": "boulga"}]
+    asyncio.run(ActionRephrase().run(dispatcher, make_tracker(text="boulga", intent="nlu_fallback", events=events), {}))
+    assert texts(dispatcher).startswith("Je n'ai toujours pas compris")
