@@ -6,6 +6,7 @@ import asyncio
 import pytest
 
 from actions.call_questions import ActionCallInfo, ActionCanApply
+from orientation.entities import lexicon_entities
 from tests.actions.conftest import make_tracker, texts
 
 
@@ -58,3 +59,13 @@ def test_every_question_of_the_message_is_answered_and_recorded_once(dispatcher)
     assert "cofinancement" in said and "titre 2" in said
     recorded = [e["value"] for e in events if e.get("name") == "questions_asked"]
     assert recorded[-1] == ["quel est le taux de SNAP2A, et le temps des agents c'est pris ?"]
+
+
+@pytest.mark.parametrize("text", ["Est-ce qu'un college (EPLE) pourrait candidater lui-meme au FEDER ?",
+                                  "un lycée peut déposer seul sur FEDER-NUM ?"])
+def test_a_college_asked_about_is_answered_as_an_eple_not_as_the_users_departement(dispatcher, text):
+    entities = [e for e in lexicon_entities(text) if e["entity"] == "applicant_type"]
+    ask(ActionCanApply(), dispatcher, text, "FEDER-NUM", slots={"applicant_type": "departement"},
+        intent="ask_can_apply", entities=entities)
+    said = texts(dispatcher)
+    assert said.startswith("Oui") and "établissement public local" in said
