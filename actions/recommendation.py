@@ -11,10 +11,11 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.dialogue_turn import asks_for_recap, is_question, last_bot_text
+from actions.dialogue_turn import asks_for_recap, asks_whats_open, is_question, last_bot_text
 from actions.last_recommendation import current_slots, same_profile, slots_at_last_recommendation
 from actions.messages import send
 from actions.side_questions import answer_question
+from actions.today import send_whats_open
 from actions.tracker import (
     PROFILE_SLOTS,
     places_from_tracker,
@@ -72,6 +73,8 @@ def _short_reply(dispatcher: CollectingDispatcher, tracker: Tracker, before: Dic
     """The recommendation was already given: for the same profile, a question gets its answer and
     anything else a short prompt; after a change, what changed. None: the full recommendation."""
     if same_profile(before, current_slots(tracker)):
+        if asks_whats_open(tracker):
+            return send_whats_open(dispatcher, tracker)
         if is_question(tracker):
             return answer_question(dispatcher, tracker)
         send(dispatcher, [nothing_new(results, last_bot_text(tracker))])

@@ -112,3 +112,8 @@ def test_the_rephrase_prompt_is_not_said_twice_in_a_row(dispatcher):
     events = [{"event": "user", "text": "gloubi"}, {"event": "bot", "text": REPHRASE}, {"event": "user", "text": "boulga"}]
     asyncio.run(ActionRephrase().run(dispatcher, make_tracker(text="boulga", intent="nlu_fallback", events=events), {}))
     assert texts(dispatcher).startswith("Je n'ai toujours pas compris")
+
+
+def test_todays_question_read_as_information_after_a_recommendation_is_answered(dispatcher):
+    recommend(dispatcher, MINISTRY, "qu'est-ce qui est ouvert ?")
+    assert texts(dispatcher).startswith("Au 15 octobre 2021, ") and "Votre profil" not in texts(dispatcher)

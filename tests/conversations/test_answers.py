@@ -116,3 +116,9 @@ def test_in_december_2026_every_list_shows_each_status(december_servers):
     lines = [line for line in answer.splitlines() if line.startswith("• ")]
     assert len(lines) == 21
     assert all("clos" in line or "clôturé" in line or "fil de l'eau" in line for line in lines)
+
+
+def test_a_question_in_the_middle_of_the_profile_form_is_answered_and_the_form_resumes(chat):
+    chat.say("Je suis au conseil départemental du Cantal")
+    answer = chat.say("Est-ce qu'une collectivité peut candidater à ITN2 ?")
+    assert "Non, aucune des collectivités territoriales" in answer, chat.transcript
