@@ -22,7 +22,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.dialogue_turn import asks_whats_open
 from actions.forms import KeepingFormValidation, goodbye_suffix
+from actions.today import send_whats_open
 from actions.tracker import latest_entity, profile_from, profile_from_tracker
 from orientation.eligibility import INELIGIBLE, Profile, evaluate
 from orientation.eligibility.vocabulary import THEMES
@@ -105,12 +107,15 @@ class ActionAskApplicantType(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[Dict[Text, Any]]:
+        events: List[Dict[Text, Any]] = []
+        if asks_whats_open(tracker):  # « qu'est-ce qui est ouvert ? » read as information: answered first
+            events = send_whats_open(dispatcher, tracker)
         buttons = [{"title": title, "payload": f'/inform{{"applicant_type": "{value}"}}'}
                    for title, value in APPLICANT_BUTTONS]
         dispatcher.utter_message(text="Quelle structure porte le projet ? Choisissez ci-dessous ou écrivez-le "
                                       "(« préfecture », « mairie », « France Travail », « association »…).",
                                  buttons=buttons)
-        return []
+        return events
 
 
 class ActionAskProjectNature(Action):

@@ -6,6 +6,7 @@ import pytest
 
 from actions.call_questions import ActionCallInfo, ActionListCalls
 from actions.dialogue_turn import asks_whats_open
+from actions.profile_form import ActionAskApplicantType
 from tests.actions.conftest import make_tracker, texts
 
 FEDER_CHECK = ("la fiche ne publie pas de date : vérifiez auprès de l'autorité de gestion des fonds européens "
@@ -74,3 +75,9 @@ def test_remind_me_the_calls_after_a_recommendation_is_the_recommendation(dispat
     run(ActionListCalls(), dispatcher, make_tracker({"applicant_type": "region"}, text="rappelez-moi les appels",
                                                     intent="list_calls", events=events))
     assert "Votre profil" in texts(dispatcher)
+
+
+def test_todays_question_that_starts_the_profile_form_is_answered_before_its_first_question(dispatcher):
+    run(ActionAskApplicantType(), dispatcher, make_tracker(text="qu'est-ce qui est ouvert ?", intent="inform"))
+    assert dispatcher.messages[0]["text"].startswith("Au 15 octobre 2021, ")
+    assert dispatcher.messages[-1]["text"].startswith("Quelle structure porte le projet ?")
