@@ -31,10 +31,15 @@ def latest_text(tracker: Tracker) -> str:
     return (tracker.latest_message.get("text") or "").strip()
 
 
+def is_question_intent(tracker: Tracker) -> bool:
+    """The NLU read the latest message as a question (its intent alone): the profile form leaves such
+    a message to the rules that answer it, and resumes after."""
+    return (tracker.latest_message.get("intent") or {}).get("name") in QUESTION_INTENTS
+
+
 def is_question(tracker: Tracker) -> bool:
     """The latest message asks something (its intent, or its form when the intent reads it as information)."""
-    intent = (tracker.latest_message.get("intent") or {}).get("name")
-    if intent in QUESTION_INTENTS:
+    if is_question_intent(tracker):
         return True
     text = latest_text(tracker)
     return not text.startswith("/") and bool(QUESTION_FORM.search(fold(text).text))

@@ -22,7 +22,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.dialogue_turn import asks_whats_open
+from actions.dialogue_turn import asks_whats_open, is_question_intent
 from actions.forms import KeepingFormValidation, goodbye_suffix
 from actions.today import send_whats_open
 from actions.tracker import latest_entity, profile_from, profile_from_tracker
@@ -260,7 +260,7 @@ class ValidateProfileForm(KeepingFormValidation):
 
     async def extract_applicant_type(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                                      domain: DomainDict) -> Dict[Text, Any]:
-        if not self._answering(tracker, "applicant_type") or _other_profile_value_given(tracker):
+        if not self._answering(tracker, "applicant_type") or _other_profile_value_given(tracker) or is_question_intent(tracker):
             return {}
         dispatcher.utter_message(text="Je n'ai pas reconnu le type de structure. Choisissez-en un ci-dessous ou "
                                       "écrivez-le (par exemple « préfecture », « mairie », « conseil régional », "
@@ -269,7 +269,7 @@ class ValidateProfileForm(KeepingFormValidation):
 
     async def extract_project_nature(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                                      domain: DomainDict) -> Dict[Text, Any]:
-        if not self._answering(tracker, "project_nature") or _other_profile_value_given(tracker):
+        if not self._answering(tracker, "project_nature") or _other_profile_value_given(tracker) or is_question_intent(tracker):
             return {}
         text = tracker.latest_message.get("text") or ""
         if amounts.says_unknown(text):
