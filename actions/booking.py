@@ -32,7 +32,7 @@ def advisor_summary(tracker: Tracker) -> str:
     user wishes to talk."""
     profile = profile_from_tracker(tracker)
     text = summary.advisor_summary(profile, evaluate(profile), tracker.get_slot("questions_asked") or [],
-                                   places_from_tracker(tracker))
+                                   places_from_tracker(tracker), tracker.get_slot("recommended_calls") or [])
     contact = tracker.get_slot("booking_contact")
     return text + (f"\nSouhait pour l'échange : par {contact}." if contact else "")
 

@@ -2,11 +2,13 @@
 first recommended; a name several calls share is asked with one button per call."""
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
+from actions.dialogue_turn import asks_about_collectivites
 from actions.tracker import latest_entity, latest_entity_values, profile_from_tracker
 from orientation.eligibility import CallResult, call_choice, load_catalogue
 from orientation.eligibility.engine import evaluate_call
@@ -69,3 +71,17 @@ def result_for(tracker: Tracker, code: str) -> Optional[CallResult]:
 def call_slots(code: Optional[str]) -> List[Dict[str, Any]]:
     """The call now discussed, for « et pour celui-là ? » next."""
     return [SlotSet("current_call", code)] if code else []
+
+
+def can_apply_answer(tracker: Tracker, result: CallResult) -> str:
+    """« Un hôpital peut candidater ? »: about the body asked about (the applicant type named in the
+    question, « une collectivité » as a whole), else the user's own; the one place that decides it,
+    for action_can_apply and for such a question reaching another action."""
+    profile = profile_from_tracker(tracker)
+    asked = latest_entity(tracker, "applicant_type")
+    if asked is None and asks_about_collectivites(tracker):
+        return call_questions.can_apply_as_group(
+            {kind: evaluate_call(result.call, replace(profile, applicant_type=kind)) for kind in call_questions.COLLECTIVITES})
+    if asked and asked != profile.applicant_type:
+        result = evaluate_call(result.call, replace(profile, applicant_type=asked))
+    return call_questions.can_apply(result, asked or profile.applicant_type)

@@ -3,21 +3,33 @@ compare, how much the project could receive, and the list of them all."""
 from __future__ import annotations
 
 from abc import ABCMeta, abstractmethod
-from dataclasses import replace
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.call_meant import asked_codes, call_slots, known_code, result_for, which_call_message, which_of_message
+from actions.call_meant import (
+    asked_codes,
+    call_slots,
+    can_apply_answer,
+    known_code,
+    result_for,
+    which_call_message,
+    which_of_message,
+)
+from actions.dialogue_turn import asks_for_recap, asks_whats_open, latest_text
+from actions.last_recommendation import slots_at_last_recommendation
 from actions.messages import send
 from actions.questions_asked import remember_question
+from actions.recommendation import full_recommendation
+from actions.side_questions import answer_question
+from actions.today import send_call_list, send_whats_open
 from actions.tracker import latest_entity, profile_from_tracker
-from orientation.eligibility import CallResult, call_choice, evaluate, load_catalogue
-from orientation.eligibility.engine import evaluate_call
-from orientation.eligibility.vocabulary import KINDS
+from orientation.eligibility import INELIGIBLE, CallResult, call_choice, evaluate
 from orientation.replies import call_questions as replies
+from orientation.replies import side_questions as side_topics
 from orientation.replies.call_result import VERDICT_WORDS, cite
 
 
@@ -28,6 +40,10 @@ class OneCallAnswer(Action, metaclass=ABCMeta):
     @abstractmethod
     def answer(self, result: CallResult, tracker: Tracker) -> str:
         """The reply about this call."""
+
+    def told_fits(self, result: CallResult, tracker: Tracker) -> bool:
+        """This reply tells the user the call fits them (the advisor's summary lists it)."""
+        return False
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[Dict[Text, Any]]:
@@ -44,14 +60,32 @@ class OneCallAnswer(Action, metaclass=ABCMeta):
             dispatcher.utter_message(text=replies.unknown_call(code))
             return events
         dispatcher.utter_message(text=self.answer(result, tracker))
+        told = list(tracker.get_slot("recommended_calls") or [])
+        if self.told_fits(result, tracker) and result.code not in told:
+            events.append(SlotSet("recommended_calls", told + [result.code]))
         return events + call_slots(code)
 
 
 class ActionCallInfo(OneCallAnswer):
-    """One property of one call (rate, dates, who may apply…), from the catalogue."""
+    """One property of one call (rate, dates, who may apply…), from the catalogue. « Qu'est-ce qui est
+    ouvert ? » (no call named) is today's question, for every call."""
 
     def name(self) -> Text:
         return "action_call_info"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[Dict[Text, Any]]:
+        if asks_whats_open(tracker):
+            return send_whats_open(dispatcher, tracker)
+        # how to apply is an aspect of its own (« qui peut candidater ? » is not « comment candidater ? »)
+        asks_more = [t for t in side_topics.topics_of(latest_text(tracker)) if t != "candidature"]
+        if not latest_entity(tracker, "call_aspect") and asks_more:
+            # « la formation des agents est financée par SNAP5 ? »: a question on expenses, not the presentation
+            return answer_question(dispatcher, tracker, skip=("candidature",))
+        events = await super().run(dispatcher, tracker, domain)
+        if asks_more:  # « quel taux, et les serveurs c'est éligible ? »: every question of the message
+            events += answer_question(dispatcher, tracker, skip=("candidature",))
+        return events
 
     def answer(self, result: CallResult, tracker: Tracker) -> str:
         return replies.call_info(result, latest_entity(tracker, "call_aspect"))
@@ -65,6 +99,9 @@ class ActionWhyNot(OneCallAnswer):
 
     def answer(self, result: CallResult, tracker: Tracker) -> str:
         return replies.why_not(result, profile_from_tracker(tracker))
+
+    def told_fits(self, result: CallResult, tracker: Tracker) -> bool:
+        return result.verdict != INELIGIBLE
 
 
 class ActionCompareCalls(Action):
@@ -105,27 +142,29 @@ class ActionCanApply(OneCallAnswer):
         return "action_can_apply"
 
     def answer(self, result: CallResult, tracker: Tracker) -> str:
-        profile = profile_from_tracker(tracker)
+        return can_apply_answer(tracker, result)
+
+    def told_fits(self, result: CallResult, tracker: Tracker) -> bool:
+        """« Oui » about the user's own structure, not about another body asked about."""
         asked = latest_entity(tracker, "applicant_type")
-        if asked and asked != profile.applicant_type:
-            result = evaluate_call(result.call, replace(profile, applicant_type=asked))
-        return replies.can_apply(result, asked or profile.applicant_type)
+        own = tracker.get_slot("applicant_type")
+        return own is not None and asked in (None, own) and result.verdict != INELIGIBLE
 
 
 class ActionListCalls(Action):
-    """Every call of the catalogue, by who it is for."""
+    """Every call of the catalogue with its status at the reference date; today's question gets its
+    plain sentence first; « rappelez-moi les appels » after a recommendation, the recommendation."""
 
     def name(self) -> Text:
         return "action_list_calls"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[Dict[Text, Any]]:
-        calls = list(load_catalogue())
-        lines = [f"Je connais {len(calls)} appels :"]
-        lines += [f"• {c.code} — {c.short_title} ({KINDS[c.kind]})" for c in calls]
-        lines.append("Demandez-moi le détail de l'un d'eux, ou décrivez votre projet pour savoir lesquels vous conviennent.")
-        dispatcher.utter_message(text="\n".join(lines))
-        return []
+        if asks_for_recap(tracker) and slots_at_last_recommendation(tracker) is not None:
+            return full_recommendation(dispatcher, tracker)
+        if asks_whats_open(tracker):
+            return send_whats_open(dispatcher, tracker)
+        return send_call_list(dispatcher, tracker)
 
 
 class ActionFunding(Action):

@@ -8,6 +8,13 @@ from rasa_sdk.events import SlotSet, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.dialogue_turn import asks_for_recap, last_bot_text
+from actions.last_recommendation import slots_at_last_recommendation
+from actions.recommendation import full_recommendation
+
+REPHRASE = ("Je ne suis pas sûr d'avoir compris. Pouvez-vous reformuler ? Vous pouvez me dire qui vous êtes "
+            "et décrire votre projet avec son budget, ou me poser une question sur un appel "
+            "(par exemple « quel est le taux de SNAP3 ? »).")
 SUGGESTIONS = [
     # asking for the recommendation is an inform: it starts the profile form (data/rules.yml)
     {"title": "Quels appels pour mon projet ?", "payload": "/inform"},
@@ -25,12 +32,16 @@ class ActionRephrase(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[Dict[Text, Any]]:
         text = (tracker.latest_message.get("text") or "").strip()
+        if asks_for_recap(tracker) and slots_at_last_recommendation(tracker) is not None:
+            return full_recommendation(dispatcher, tracker)  # « récapitulez » the NLU was unsure of
         if not text:
             reply = "Votre message est vide. Que puis-je faire pour vous ?"
         else:
-            reply = ("Je ne suis pas sûr d'avoir compris. Pouvez-vous reformuler ? Vous pouvez me dire qui vous êtes "
-                     "et décrire votre projet avec son budget, ou me poser une question sur un appel "
-                     "(par exemple « quel est le taux de SNAP3 ? »).")
+            reply = REPHRASE
+            if last_bot_text(tracker) == REPHRASE:  # never the same reply twice in a row
+                reply = ("Je n'ai toujours pas compris. Essayez par exemple « nous sommes une commune de 5 000 "
+                         "habitants, projet de 200 000 € », « quelles dépenses sont financées ? » ou choisissez "
+                         "ci-dessous.")
         dispatcher.utter_message(text=reply, buttons=SUGGESTIONS)
         # Forget the unclear message so the conversation resumes where it was (an open form
         # question stays open), but keep the facts the NLU did find in it.

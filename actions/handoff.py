@@ -26,7 +26,7 @@ class ActionAppointmentHandoff(Action):
                   domain: DomainDict) -> List[Dict[Text, Any]]:
         profile = profile_from_tracker(tracker)
         summary = advisor_summary(profile, evaluate(profile), tracker.get_slot("questions_asked") or [],
-                                  places_from_tracker(tracker))
+                                  places_from_tracker(tracker), tracker.get_slot("recommended_calls") or [])
         offer = (f"La DINUM propose des créneaux de {wording.slot_length_text()} pour échanger sur votre projet et "
                  "répondre à vos premières questions avant le dépôt.")
         intro = f"{offer} Le conseiller recevra ce résumé de votre dossier :"

@@ -23,8 +23,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import budget_reading
+from actions.dialogue_turn import asks_whats_open, is_question_intent
 from actions.forms import KeepingFormValidation, goodbye_suffix
 from actions.profile_writes import reads_as_answer
+from actions.today import send_whats_open
 from actions.tracker import latest_entity, profile_from, profile_from_tracker
 from orientation.eligibility import INELIGIBLE, Profile, evaluate
 from orientation.eligibility.vocabulary import THEMES
@@ -108,13 +110,16 @@ class ActionAskApplicantType(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[Dict[Text, Any]]:
+        events: List[Dict[Text, Any]] = []
+        if asks_whats_open(tracker):  # « qu'est-ce qui est ouvert ? » read as information: answered first
+            events = send_whats_open(dispatcher, tracker)
         buttons = [{"title": title, "payload": f'/inform{{"applicant_type": "{value}"}}'}
                    for title, value in APPLICANT_BUTTONS]
         buttons.append({"title": OTHER_BUTTON_TITLE, "payload": OTHER_BUTTON_TITLE})
         dispatcher.utter_message(text="Quelle structure porte le projet ? Choisissez ci-dessous ou écrivez-le "
                                       "(« préfecture », « mairie », « France Travail », « association »…).",
                                  buttons=buttons)
-        return []
+        return events
 
 
 class ActionAskProjectNature(Action):
@@ -266,7 +271,7 @@ class ValidateProfileForm(KeepingFormValidation):
 
     async def extract_applicant_type(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                                      domain: DomainDict) -> Dict[Text, Any]:
-        if not self._answering(tracker, "applicant_type") or _other_profile_value_given(tracker):
+        if not self._answering(tracker, "applicant_type") or _other_profile_value_given(tracker) or is_question_intent(tracker):
             return {}
         if asks_the_types(tracker.latest_message.get("text") or ""):
             dispatcher.utter_message(text=applicant_types_explained())
@@ -278,7 +283,7 @@ class ValidateProfileForm(KeepingFormValidation):
 
     async def extract_project_nature(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                                      domain: DomainDict) -> Dict[Text, Any]:
-        if not self._answering(tracker, "project_nature") or _other_profile_value_given(tracker):
+        if not self._answering(tracker, "project_nature") or _other_profile_value_given(tracker) or is_question_intent(tracker):
             return {}
         text = tracker.latest_message.get("text") or ""
         if amounts.says_unknown(text):

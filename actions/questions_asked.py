@@ -16,7 +16,8 @@ def remember_question(tracker: Tracker) -> SlotSet:
     """Keep what the user asked, for the advisor's summary."""
     text = (tracker.latest_message.get("text") or "").strip()
     questions = list(tracker.get_slot("questions_asked") or [])
-    if text and not text.startswith("/"):
+    last = questions[-1].removesuffix(OPEN_QUESTION_MARK) if questions else None
+    if text and not text.startswith("/") and last != text[:MAX_QUESTION_LENGTH]:  # once, if two replies answer it
         questions.append(text[:MAX_QUESTION_LENGTH])
     return SlotSet("questions_asked", questions[-20:])
 

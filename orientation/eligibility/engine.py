@@ -229,7 +229,7 @@ def _evaluate_in(call: Call, window: Window, profile: Profile) -> CallResult:
     status = window.status(profile.date)
     match = theme_match(call, profile)
     missing = tuple(dict.fromkeys(name for f in findings if f.outcome == R.UNKNOWN for name in f.missing))
-    funding = estimate(rules["funding"], profile.budget, profile.parts(), profile.as_given())
+    funding = estimate(rules["funding"], profile.budget, profile.parts(), profile.as_given(), rules.get("project_size"))
     return CallResult(
         call=call, window=window, status=status, verdict=verdict, findings=findings,
         funding=funding,

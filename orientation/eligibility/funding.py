@@ -6,6 +6,8 @@ from typing import Any, Dict, List, Mapping, Optional, Tuple
 
 from orientation.language import french as fmt
 
+from .sizes import above_maximum, expected_size
+
 
 @dataclass(frozen=True)
 class FundingEstimate:
@@ -62,7 +64,12 @@ def _cap_words(funding: Dict[str, Any]) -> Tuple[str, str]:
 
 def estimate(funding: Dict[str, Any], budget: Optional[float],
              parts: Optional[Mapping[str, float]] = None,
-             given: Tuple[Optional[float], Optional[str]] = (None, None)) -> FundingEstimate:
+             given: Tuple[Optional[float], Optional[str]] = (None, None),
+             size: Optional[Dict[str, Any]] = None) -> FundingEstimate:
+    """The money for a budget. When the eligible base is above the expected size (`size`, the
+    session's project_size) of a call whose source speaks of no phases, no amount: the rate times a
+    budget the call does not expect is a figure no source supports (SNAP5 takes 30 000 € to
+    300 000 €, never « jusqu'à 900 000 € »)."""
     rate, cap = funding["rate"], funding.get("cap_eur")
     budget, basis = on_budget_as_given(funding, budget, given)
     cap_words, second_cap = _cap_words(funding)
@@ -71,6 +78,10 @@ def estimate(funding: Dict[str, Any], budget: Optional[float],
     if budget is None:
         return FundingEstimate(rate, None, f"cofinancement {ceiling}{fmt.percent(rate)} du coût du projet{cap_text}")
     base, taken = eligible_base(funding, budget, parts)
+    if size and not size.get("phases") and above_maximum(size, base):
+        return FundingEstimate(rate, None, f"{fmt.percent(rate)} du coût du projet ; votre budget de "
+                               f"{fmt.euros(base)} dépasse la taille attendue ({expected_size(size)}) : "
+                               "montant à confirmer avec le porteur de l'appel")
     of = fmt.euros(base) + (" HT" if basis.endswith(" HT") else "")  # the note names the base in full
     if taken:  # « 50 % de 600 000 € (800 000 € moins 200 000 € de personnel) »
         of += (f" ({fmt.euros(budget)} moins "

@@ -59,6 +59,11 @@ QUESTION_WORDS = re.compile(_Q + r"(?:est[- ]ce (?:que|qu')|qu'est[- ]ce|c'est q
                             r"deposer|repondre|beneficier|pretendre|etre (?:eligible|porteur|porteuse|partenaire))|"
                             r"est-il possible|y a-t-il|y a t il|existe[- ]t[- ]il|on a le droit|a-t-on|"
                             r"(?:\w+)-t-(?:il|elle|on|ils|elles))\b")
+# Words that only ask, typed without a question mark (« c cumulable avec la dsil », « ya des aides pour
+# les pc », « les serveurs c eligible »): a cumulation, a cost taken on, eligibility said last.
+ASKING_WORDS = re.compile(_Q + r"(?:cumulables?|cumuler|cumul avec|pris en charge|prise en charge|financables?|"
+                          r"(?:il y a|y a|ya) (?:des|une|un) (?:aides?|financements?|subventions?)|"
+                          r"(?:eligibles?|finance(?:e|s|es)?)\s*$)")
 # Inverted forms: « faut-il », « peut-on », « pouvons-nous », « suis-je »; not « rendez-vous ».
 INVERSION = re.compile(_Q + r"(?!rendez-vous)(?:faut|peut|peuvent|pouvons|pouvez|puis|dois|doit|doivent|devons|"
                        r"devez|sommes|suis|est|sont|serait|seraient|sera|seront|avons|avez|ont|a|vaut|faudrait|"
@@ -141,7 +146,7 @@ def _a_sentence(words: str) -> bool:
 def _is_question(segment: str) -> bool:
     segment = segment.strip()
     return (segment.endswith("?") or bool(QUESTION_WORDS.search(segment)) or bool(INVERSION.search(segment))
-            or bool(OTHER_BODY.search(segment)))
+            or bool(OTHER_BODY.search(segment)) or bool(ASKING_WORDS.search(segment.rstrip(" .!"))))
 
 
 def _is_hypothesis(segment: str) -> bool:

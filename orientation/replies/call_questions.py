@@ -3,7 +3,7 @@ not fit, whether a structure may apply, how two compare, how much the project co
 which call a shared name or an unknown code means."""
 from __future__ import annotations
 
-from typing import Callable, List, Optional, Sequence
+from typing import Callable, Dict, List, Optional, Sequence
 
 from orientation.eligibility import INELIGIBLE, TO_CONFIRM, Call, CallResult, Profile, load_catalogue
 from orientation.eligibility.rules import FAIL, expected_size, who_may_apply
@@ -89,6 +89,10 @@ def call_info(result: CallResult, aspect: Optional[str]) -> str:
                 text += f" Le projet doit couvrir un bassin de population représentatif, par exemple {' ou '.join(needs)}."
             else:
                 text += f" Le projet doit couvrir au moins {' ou '.join(needs)}."
+        unchecked = [u["text"] for u in rules.get("unverifiable", [])]
+        if unchecked:  # criteria the bot cannot check (ITN3's team composition), said with who may apply
+            text += " Critères que je ne peux pas vérifier pour vous :\n" + _list(
+                u[0].upper() + u[1:] for u in unchecked)
         return text
     if aspect == "dates":
         lines = [f"{cite(call)} : {calendar_line(result)}"]
@@ -209,6 +213,34 @@ def can_apply(result: CallResult, applicant_type: Optional[str]) -> str:
         points = " ".join(open_points(result))
         text += " " + points if points.startswith("À vérifier") else " À confirmer : " + points
     return f"{text} {money_line(result)}{closed}"
+
+
+# « une collectivité » asked as a whole: every kind of collectivité territoriale the profile knows.
+COLLECTIVITES = ("region", "departement", "commune", "epci", "collectivite_outre_mer", "groupement_collectivites")
+
+
+def can_apply_as_group(results: Dict[str, CallResult], group: str = "collectivités territoriales") -> str:
+    """« Une collectivité peut candidater à ITN2 ? »: one answer for every kind of the group when they
+    all get the same, else which may and which may not; `results` is the call evaluated per kind."""
+    call = next(iter(results.values())).call
+
+    def porteur(result: CallResult) -> Optional[str]:
+        return next((f.reason for f in result.findings if f.criterion == "porteur" and f.outcome == FAIL), None)
+
+    refused = {kind: porteur(r) for kind, r in results.items() if porteur(r)}
+    labels = ", ".join(applicant_label(kind, plural=True).removeprefix("les ") for kind in results)
+    if len(refused) == len(results):
+        reasons = list(dict.fromkeys(refused.values()))
+        return (f"Non, aucune des {group} ({labels}) ne peut porter un projet {cite(call)} — "
+                + (reasons[0] if len(reasons) == 1 else " ".join(reasons)))
+    who = who_may_apply(call.sessions[-1].rules["applicants"])
+    if not refused:
+        return (f"Oui, toutes les {group} ({labels}) peuvent porter un projet {cite(call)}, ouvert aux {who}, "
+                "sous réserve des autres critères de l'appel.")
+    admitted = [k for k in results if k not in refused]
+    return (f"Cela dépend de la collectivité, pour {cite(call)} (ouvert aux {who}) : oui pour les "
+            + ", ".join(applicant_label(k, plural=True).removeprefix("les ") for k in admitted)
+            + " ; non pour les " + ", ".join(applicant_label(k, plural=True).removeprefix("les ") for k in refused) + ".")
 
 
 def unknown_call(code: str) -> str:

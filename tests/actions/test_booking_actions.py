@@ -17,7 +17,7 @@ def test_the_summary_has_profile_verdicts_reasons_and_questions():
     assert nb("• FEDER-NUM (vous êtes éligible, 60 % de 400 000 €, soit jusqu'à 240 000 €") in summary
     assert nb("  – Subvention minimale 75 000 €") in summary
     assert nb("TNT-COOP (Population couverte 250 000 < 300 000 habitants requis.)") in summary
-    assert summary.endswith("Questions posées : quel est le taux de TNT-COOP ?")
+    assert summary.endswith("Questions posées : quel est le taux de TNT-COOP ? (répondue)")
 
 
 def test_a_bad_email_is_refused_in_french(dispatcher):

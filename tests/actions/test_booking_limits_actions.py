@@ -111,7 +111,7 @@ def test_a_summary_before_any_profile_says_so_and_recommends_nothing():
     summary = advisor_summary(make_tracker({"questions_asked": ["c'est quoi France Relance ?"]}))
     assert "profil non renseigné" in summary
     assert "Appels recommandés" not in summary and "à confirmer" not in summary and "•" not in summary
-    assert summary.endswith("Questions posées : c'est quoi France Relance ?")
+    assert summary.endswith("Questions posées : c'est quoi France Relance ? (répondue)")
 
 
 def test_the_description_is_proposed_once_before_the_first_slots(bookings, dispatcher):

@@ -199,8 +199,8 @@ def test_itn3_who_may_apply_gives_the_threshold_as_an_example(dispatcher):
     tracker = make_tracker(text="qui peut candidater à ITN3 ?", intent="ask_call_info",
                            entities=[entity("call_code", "ITN3"), entity("call_aspect", "beneficiaires")])
     run(ActionCallInfo(), dispatcher, tracker)
-    assert texts(dispatcher).endswith(nb("Le projet doit couvrir un bassin de population représentatif, par exemple "
-                                      "1 000 000 habitants ou 3 départements."))
+    assert nb("Le projet doit couvrir un bassin de population représentatif, par exemple "
+              "1 000 000 habitants ou 3 départements.") in texts(dispatcher)
 
 
 def test_itn8a_dates_say_a_call_for_projects_not_a_continuous_deposit(dispatcher, monkeypatch):

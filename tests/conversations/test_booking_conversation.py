@@ -66,7 +66,7 @@ def test_the_full_booking(chat, database_url):
     assert (booking.name, booking.organisation) == ("Marie Dupont", "Mairie de Lyon")
     assert nb("120 000 habitants, projet de 200 000 € TTC, dématérialisation des démarches") in booking.summary
     assert nb("• FEDER-NUM (vous êtes éligible, 60 % de 200 000 €, soit jusqu'à 120 000 €") in booking.summary
-    assert booking.summary.endswith("Questions posées : quel est le taux de FEDER-NUM ?")
+    assert booking.summary.endswith("Questions posées : quel est le taux de FEDER-NUM ? (répondue)")
 
     chat.say("/get_invitation")
     custom = next(r["custom"]["data"] for r in chat.replies if "custom" in r)

@@ -137,7 +137,7 @@ def test_the_summary_of_a_booking_after_an_adopted_what_if_is_the_new_profile(ch
 def test_a_side_question_is_answered_from_the_catalogue_not_with_the_recommendation(chat, database_url):
     chat.say("Je suis à la DNUM du ministère de la Culture, on veut déployer la visioconférence pour nos agents, 2 M€")
     answer = chat.say("les abonnements Microsoft Teams, c'est pris en charge ?")
-    assert "les licences de produits extra-européens sont hors périmètre" in answer
+    assert "Les licences de produits extra-européens sont hors périmètre" in answer
     assert "Voici" not in answer and "Votre profil" not in answer
     assert profile(chat, database_url)["project_nature"] == "travail_collaboratif"
 
@@ -146,7 +146,7 @@ def test_a_side_question_the_catalogue_cannot_answer_goes_to_the_advisor_summary
     chat.say("Je préside une association de quartier, on veut une plateforme pour mettre en relation des "
              "bénévoles avec les services publics, 150 000 €")
     answer = chat.say("est-ce qu'on peut rémunérer notre coordinatrice salariée avec ?")
-    assert answer.startswith(NO_ANSWER)
+    assert "la fiche ne dit rien sur les dépenses de personnel" in answer and NO_ANSWER in answer
     assert any(b["payload"] == "/ask_appointment" for b in chat.buttons)
     assert slots_of(database_url, chat.sender)["open_questions"] == [
         "est-ce qu'on peut rémunérer notre coordinatrice salariée avec ?"]

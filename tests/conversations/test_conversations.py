@@ -30,7 +30,9 @@ def test_a_correction_changes_the_recommendation(chat):
     second = chat.say("en fait nous sommes 250 000 habitants")
     assert nb("la population couverte passe de 350 000 habitants à 250 000 habitants") in second
     assert "1. TNT-COOP" not in second
-    assert "Sur ce thème, ne vous sont pas ouverts : TNT-COOP" in second
+    # only what changed, not the whole recommendation again
+    assert nb("TNT-COOP ne convient plus : population couverte 250 000 < 300 000 habitants requis") in second
+    assert "Votre profil :" not in second
     # the reason comes on demand, from the new population
     assert nb("Population couverte 250 000 < 300 000 habitants requis") in chat.say("pourquoi pas TNT-COOP ?")
 

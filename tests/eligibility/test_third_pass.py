@@ -221,4 +221,5 @@ def test_feder_past_the_france_relance_envelopes_is_to_check_with_its_manager(re
     before = result_for("FEDER-NUM", date="2022-06-01", applicant_type="commune", budget=400_000)
     after = result_for("FEDER-NUM", date="2023-05-01", applicant_type="commune", budget=400_000)
     assert not any("autorité de gestion" in r for r in before.reasons)
-    assert any(r.endswith("à vérifier auprès de l'autorité de gestion.") for r in after.reasons)
+    assert any(r.endswith("la fiche ne publie pas de date : vérifiez auprès de l'autorité de gestion des fonds "
+                          "européens de votre région.") for r in after.reasons)

@@ -1,0 +1,89 @@
+"""What kind of turn the user's latest message is, for the replies that depend on it: a question
+(never answered with the full recommendation), a request to see the recommendation again, or
+today's question (« qu'est-ce qui est ouvert ? »).
+
+`is_question` reads the dialogue acts (orientation/language/acts.py decides what is a question)."""
+from __future__ import annotations
+
+import re
+
+from rasa_sdk import Tracker
+
+from actions.tracker import dialogue_acts
+from orientation.language.fold import fold
+
+# Intents that are questions whatever their wording.
+QUESTION_INTENTS = frozenset({"ask_call_info", "ask_funding", "ask_why_not", "compare_calls", "list_calls",
+                              "ask_side_question", "ask_can_apply", "ask_plain_explanation"})
+# « récapitulez », « rappelez-moi les appels », « refais le point »: the full recommendation again.
+RECAP = re.compile(r"recap|rappel(le|ez)?.?(moi|nous)|redonne|remontre|re.?affiche|refai(s|tes) le point|"
+                   r"resume(z)? (moi |nous )?(les|mes|nos) appels|quels appels pour (mon|notre|ce) projet|"
+                   r"(mes|nos) appels recommandes")
+
+
+def latest_text(tracker: Tracker) -> str:
+    return (tracker.latest_message.get("text") or "").strip()
+
+
+def is_question_intent(tracker: Tracker) -> bool:
+    """The NLU read the latest message as a question (its intent alone): the profile form leaves such
+    a message to the rules that answer it, and resumes after."""
+    return (tracker.latest_message.get("intent") or {}).get("name") in QUESTION_INTENTS
+
+
+def is_question(tracker: Tracker) -> bool:
+    """The latest message asks something: its dialogue acts (orientation/language/acts.py, read from
+    its wording as well as its intent) or an intent that only asks."""
+    return "question" in dialogue_acts(tracker) or is_question_intent(tracker)
+
+
+def asks_for_recap(tracker: Tracker) -> bool:
+    """The user asks to see the recommendation again; the suggestion button « Quels appels pour mon
+    projet ? » (payload /inform with nothing in it) asks the same."""
+    text = latest_text(tracker)
+    if text == "/inform":
+        return True
+    return not text.startswith("/") and bool(RECAP.search(fold(text).text))
+
+
+# « qu'est-ce qui est ouvert ? », « quels appels sont ouverts en ce moment ? », « France Relance c'est
+# fini ? »: about the calls in general (no call named), and about today.
+ABOUT_CALLS = re.compile(r"qu.?est.?ce qui|\b(quoi|koi|ce qui)\b|quel(le)?s? (sont les )?(appels?|dispositifs?|aides?|"
+                         r"guichets?)|\b(des|les|d.) ?appels\b|france relance|plan de relance|\bil reste\b|qqch|quelque chose")
+ABOUT_NOW = re.compile(r"ouverts?|\bfinis?\b|termine|\bclos|en cours|disponibles?|en ce moment|actuellement|"
+                       r"aujourd.?hui|encore|toujours")
+
+
+def asks_whats_open(tracker: Tracker) -> bool:
+    """Today's question about the calls in general: no call named in the message."""
+    if any(e.get("entity") == "call_code" for e in tracker.latest_message.get("entities") or []):
+        return False
+    folded = fold(latest_text(tracker)).text
+    return bool(ABOUT_CALLS.search(folded) and ABOUT_NOW.search(folded))
+
+
+# « une collectivité peut candidater ? », « les collectivités territoriales y ont droit ? »: the group
+# as a whole, not one kind of it nor the user's own structure (« nous, collectivité, … »).
+COLLECTIVITES = re.compile(r"\b(une|les|des|aux|la) collectivites?\b(?! d.outre)")
+
+
+def asks_about_collectivites(tracker: Tracker) -> bool:
+    return bool(COLLECTIVITES.search(fold(latest_text(tracker)).text))
+
+
+# « une boîte privée peut candidater ? », « on a le droit de déposer ? »: whether a body may apply.
+CAN_APPLY = re.compile(r"\b(peu[tx]|peuvent|pourrai[st]?|pourrions|pourraient|pouvons|puis.je|droit de|"
+                       r"autorise[es]* a|eligibles? a)\b.{0,20}\b(candidater|postuler|deposer|repondre|beneficier|"
+                       r"pretendre)\b|\bsommes.nous eligibles?\b|\bon est eligibles?\b")
+
+
+def asks_whether_one_may_apply(tracker: Tracker) -> bool:
+    return bool(CAN_APPLY.search(fold(latest_text(tracker)).text))
+
+
+def last_bot_text(tracker: Tracker) -> str:
+    """What the bot said last before the user's latest message (its last text message)."""
+    events = list(tracker.events)
+    last_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=len(events))
+    said = [e.get("text") or "" for e in events[:last_user] if e.get("event") == "bot" and e.get("text")]
+    return said[-1] if said else ""
