@@ -23,11 +23,12 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import budget_reading
-from actions.dialogue_turn import asks_whats_open, is_question_intent
+from actions.dialogue_turn import asks_whats_open, is_question, is_question_intent
 from actions.forms import KeepingFormValidation, goodbye_suffix
 from actions.profile_writes import reads_as_answer
+from actions.side_questions import answer_question
 from actions.today import send_whats_open
-from actions.tracker import latest_entity, profile_from, profile_from_tracker
+from actions.tracker import dialogue_acts, latest_entity, profile_from, profile_from_tracker
 from orientation.eligibility import INELIGIBLE, Profile, evaluate
 from orientation.eligibility.vocabulary import THEMES
 from orientation.language import amounts
@@ -104,15 +105,27 @@ def _needing(tracker: Tracker, field: str) -> List[str]:
             if r.verdict != INELIGIBLE and r.theme_match is not False and field in r.missing]
 
 
+def answer_first(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[Text, Any]]:
+    """Before the form asks (again): a message that only asks something gets its answer, or the honest
+    sentence and the question kept for the advisor, never the form's question alone. A question the NLU
+    read as one was answered by its rule; a message that also says something of the user is the form's."""
+    if asks_whats_open(tracker):  # « qu'est-ce qui est ouvert ? » read as information: answered first
+        return send_whats_open(dispatcher, tracker)
+    text = (tracker.latest_message.get("text") or "").strip()
+    if text.startswith("/") or is_question_intent(tracker) or not is_question(tracker):
+        return []
+    if {"describe", "answer", "correct", "hypothesis"} & set(dialogue_acts(tracker)):
+        return []
+    return answer_question(dispatcher, tracker)
+
+
 class ActionAskApplicantType(Action):
     def name(self) -> Text:
         return "action_ask_applicant_type"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[Dict[Text, Any]]:
-        events: List[Dict[Text, Any]] = []
-        if asks_whats_open(tracker):  # « qu'est-ce qui est ouvert ? » read as information: answered first
-            events = send_whats_open(dispatcher, tracker)
+        events = answer_first(dispatcher, tracker)
         buttons = [{"title": title, "payload": f'/inform{{"applicant_type": "{value}"}}'}
                    for title, value in APPLICANT_BUTTONS]
         buttons.append({"title": OTHER_BUTTON_TITLE, "payload": OTHER_BUTTON_TITLE})
@@ -128,9 +141,10 @@ class ActionAskProjectNature(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[Dict[Text, Any]]:
+        events = answer_first(dispatcher, tracker)
         question = theme_question(tracker)  # free text once, then buttons: never the same question twice
         dispatcher.utter_message(text=question["text"], buttons=question["buttons"])
-        return []
+        return events
 
 
 class ActionAskBudget(Action):
@@ -146,9 +160,10 @@ class ActionAskBudget(Action):
             question = which_total_message(candidates)
             dispatcher.utter_message(text=question["text"], buttons=question["buttons"])
             return []
+        events = answer_first(dispatcher, tracker)
         dispatcher.utter_message(text="Quel est le coût total prévu du projet, en euros TTC ? "
                                       "(par exemple « 300 000 € » ou « 1,5 M€ » ; « je ne sais pas » est possible)")
-        return []
+        return events
 
 
 class ActionAskPopulation(Action):
@@ -157,11 +172,12 @@ class ActionAskPopulation(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[Dict[Text, Any]]:
+        events = answer_first(dispatcher, tracker)
         codes = _needing(tracker, "population")
         why = f" C'est une condition de {', '.join(codes[:3])}." if codes else ""
         dispatcher.utter_message(text=f"Combien d'habitants le projet couvre-t-il ?{why} "
                                       "(par exemple « 350 000 habitants »)")
-        return []
+        return events
 
 
 class ActionAskDepartementCount(Action):
@@ -170,10 +186,11 @@ class ActionAskDepartementCount(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[Dict[Text, Any]]:
+        events = answer_first(dispatcher, tracker)
         codes = _needing(tracker, "departement_count")
         why = f" C'est une condition de {', '.join(codes[:3])}." if codes else ""
         dispatcher.utter_message(text=f"Combien de départements le projet couvre-t-il ?{why}")
-        return []
+        return events
 
 
 def fields_needed(slots: Dict[str, Any]) -> List[str]:

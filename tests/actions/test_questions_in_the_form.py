@@ -1,0 +1,44 @@
+"""A message that only asks something while the profile form waits gets an answer, or the honest
+sentence and the question kept for the advisor, before the form asks again (actions/profile_form.py)."""
+from __future__ import annotations
+
+import pytest
+
+from actions.profile_form import ActionAskApplicantType, ActionAskBudget, ActionAskProjectNature
+from tests.actions.conftest import make_tracker, texts
+
+QUESTION = "Quelle structure porte le projet ?"
+
+
+def run(action, tracker, dispatcher):
+    import asyncio
+    return asyncio.run(action().run(dispatcher, tracker, {}))
+
+
+@pytest.mark.parametrize("text", [
+    "c qui depose le dossier, nous ou le ministere",
+    "ya des aides pour les pc ?",
+    "est-ce que les salaires des agents sont finances ?",
+])
+def test_a_question_read_as_information_is_answered_before_the_form_asks_again(text, dispatcher):
+    tracker = make_tracker(text=text, intent="inform", active_loop="profile_form",
+                           slots={"requested_slot": "applicant_type"})
+    events = run(ActionAskApplicantType, tracker, dispatcher)
+    said = texts(dispatcher)
+    assert said.rstrip().endswith(QUESTION.rstrip(" ?")) or QUESTION in said
+    before = said.split(QUESTION)[0].strip()
+    assert before, "the question got no answer before the form's question"
+    assert any(e.get("name") == "questions_asked" for e in events)  # kept for the advisor
+
+
+@pytest.mark.parametrize("action, text", [
+    (ActionAskApplicantType, "la commune porte le projet"),
+    (ActionAskProjectNature, "on est une commune de 5 000 hab, on peut candidater ?"),
+    (ActionAskBudget, "/inform"),
+])
+def test_a_message_that_says_something_of_the_user_gets_the_form_question_only(action, text, dispatcher):
+    said = [{"entity": "applicant_type", "value": "commune", "start": text.find("commune"), "end": text.find("commune") + 7}]
+    tracker = make_tracker(text=text, intent="inform", active_loop="profile_form",
+                           entities=said if "commune" in text else [])
+    assert run(action, tracker, dispatcher) == []
+    assert len(dispatcher.messages) == 1
