@@ -42,7 +42,8 @@ TRUSTED = 0.6  # an intent below this confidence adds no act of its own
 
 _Q = r"(?:^|(?<=[\s,;:(]))"  # the start of a word
 QUESTION_WORDS = re.compile(_Q + r"(?:est[- ]ce (?:que|qu')|qu'est[- ]ce|c'est quoi|c quoi|combien|quel(?:le)?s?|"
-                            r"lequel|laquelle|lesquel(?:le)?s|comment|pourquoi|quand est|a quoi|c'est qui|qui (?:depose|deposent|candidate|peut|peuvent|"
+                            r"lequel|laquelle|lesquel(?:le)?s|comment|pourquoi|quand est|a quoi|c'est qui|"
+                            r"qui (?:depose|deposent|candidate|peut|peuvent|"
                             r"doit|est|sont|porte|finance)|ou (?:se trouve|trouver|est|sont|en est)|"
                             r"(?:dans|de) quelle|(?:je|j')(?:e)? ?me demande|nous nous demandons|on se demande|(?:voudrais|voudrions|"
                             r"voulais|voulions|aimerais|aimerions|souhaite|souhaitons|souhaiterais|souhaiterions|veux|"
