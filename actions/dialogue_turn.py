@@ -18,7 +18,9 @@ QUESTION_INTENTS = frozenset({"ask_call_info", "ask_funding", "ask_why_not", "co
 # « récapitulez », « rappelez-moi les appels », « refais le point »: the full recommendation again.
 RECAP = re.compile(r"recap|rappel(le|ez)?.?(moi|nous)|redonne|remontre|re.?affiche|refai(s|tes) le point|"
                    r"resume(z)? (moi |nous )?(les|mes|nos) appels|quels appels pour (mon|notre|ce) projet|"
-                   r"(mes|nos) appels recommandes")
+                   r"(mes|nos) appels recommandes|quels? (appels?|aides?|dispositifs?) (me|nous) (convien|correspond)|"
+                   r"(qu.?est.ce qui|quoi) (me|nous) (convient|correspond)|a quoi (je peux|nous pouvons|on peut) "
+                   r"(candidater|pretendre)|quels? (appels?|aides?) pour (moi|nous)")
 
 
 def latest_text(tracker: Tracker) -> str:

@@ -4,20 +4,23 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.dialogue_turn import asks_for_recap
 from actions.messages import send
-from actions.recommendation import TERMINAL_CHANNEL
+from actions.recommendation import TERMINAL_CHANNEL, full_recommendation
 from actions.tracker import places_from_tracker, profile_from_tracker
 from orientation.booking.retention import retention_days
 from orientation.eligibility import evaluate
 from orientation.fiche import links
 from orientation.fiche.content import Fiche, build_fiche
 from orientation.fiche.render import filename, pdf
+from orientation.language.fold import fold
 from orientation.replies.fiche import NO_ADDRESS, fiche_reply
 from orientation.settings import get_settings
 
@@ -74,6 +77,10 @@ async def send_fiche_link(dispatcher: CollectingDispatcher, tracker: Tracker, bo
     return True
 
 
+# A document asked for by name: « la fiche », « en PDF », « un document récapitulatif ».
+DOCUMENT_WORDS = re.compile(r"\b(fiche|pdf|document|telecharg\w*|imprim\w*|fichier|hierarchie)\b")
+
+
 class ActionFicheProjet(Action):
     """Gives the link to this conversation's « fiche projet »."""
 
@@ -82,6 +89,10 @@ class ActionFicheProjet(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[Dict[Text, Any]]:
+        if asks_for_recap(tracker) and not DOCUMENT_WORDS.search(fold(tracker.latest_message.get("text") or "").text):
+            # « récapitulez » asks to see the recommendation again, not a document (the NLU hears
+            # « récapitulatif » in both)
+            return full_recommendation(dispatcher, tracker)
         if not await send_fiche_link(dispatcher, tracker):
             send(dispatcher, [{"text": NO_ADDRESS}])
         return []

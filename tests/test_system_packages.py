@@ -38,7 +38,7 @@ def test_with_everything_there_it_does_nothing(tmp_path):
         fake[tool] = tmp_path / tool
         fake[tool].write_text("#!/bin/sh\n")
         fake[tool].chmod(0o755)
-    folder = _bin_with(tmp_path, "ls", "id")
+    folder = _bin_with(tmp_path, "ls", "id", "ldconfig", "grep")  # ldconfig: the libraries WeasyPrint loads
     for tool in ("npm", "pg_virtualenv"):
         (folder / tool).symlink_to(fake[tool])
     if not list(Path("/usr/lib/postgresql").glob("*/bin/initdb")):

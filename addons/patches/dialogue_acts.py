@@ -23,9 +23,12 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.core.events import BotUttered, UserUttered
 
 from addons.patches.server_patch import ServerPatch
+from orientation.booking.operations import operation_in
 from orientation.language.acts import PROFILE_ENTITIES, QUESTION_INTENTS, acts_of, asked_by_bot, refine
 
 ACTS = "dialogue_acts"
+# a booking made earlier, by what its words ask (operation_in): the intent that starts that form
+OPERATION_INTENTS = {"cancel": "cancel_booking", "move": "move_booking", "show": "show_booking"}
 WHAT_IF, KEEP_ROUTE = "ask_what_if", ("ask_what_if", "adopt_what_if", "keep_profile", "restart")
 # the least confidence at which a question intent of DIET's ranking answers a question DIET read as inform
 QUESTION_FLOOR = 0.005
@@ -77,6 +80,11 @@ def complete(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
     booking = tracker is not None and getattr(tracker, "active_loop_name", None) in BOOKING_LOOPS
     if "hypothesis" in acts and intent.get("name") not in KEEP_ROUTE and not booking:
         parse_data["intent"] = {"name": WHAT_IF, "confidence": 1.0}
+    elif "manage_booking" in acts and intent.get("name") in ("ask_appointment", "ask_other_slot", "inform") and not booking \
+            and OPERATION_INTENTS.get(operation_in(parse_data.get("text") or "")):
+        # « décaler le rdv DN-… à mercredi » read as a new booking: the booking made earlier is meant,
+        # and its words say what to do with it (orientation/booking/operations.py)
+        parse_data["intent"] = {"name": OPERATION_INTENTS[operation_in(parse_data.get("text") or "")], "confidence": 1.0}
     elif question_only(acts, entities) and intent.get("name") in ("inform", "correct") and not booking:
         # « une boîte privée peut candidater, oui ou non ? »: DIET read a description in the words of
         # the body asked about; the question is answered as the likeliest question DIET saw

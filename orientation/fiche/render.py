@@ -7,14 +7,15 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Tuple
-
-import jinja2
+from typing import TYPE_CHECKING, Any, Tuple
 
 from orientation.language import french as fmt
 from orientation.settings import ROOT
 
 from .content import Fiche
+
+if TYPE_CHECKING:
+    import jinja2
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 FONTS = ROOT / "node_modules" / "@gouvfr" / "dsfr" / "dist" / "fonts"
@@ -27,6 +28,8 @@ def filename(reference_date: dt.date) -> str:
 
 @lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
+    import jinja2  # here: the action server loads it only when it prints a fiche
+
     return jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
                               undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 

@@ -281,6 +281,10 @@ def refine(acts: Sequence[str], asked: Optional[str], entities: Sequence[Dict[st
         return acts
     if set(acts) & {"correct", "book", "manage_booking", "leave"}:
         return acts
+    if asked == "budget" and amounts.choice_end(text) and not QUESTION_WORDS.search(normalised) \
+            and not INVERSION.search(normalised):
+        # « le haut de la fourchette », « entre les deux » choose among the amounts the bot offered
+        return ["answer"] + [a for a in acts if a not in ("answer", "question", "other", "describe")]
     if "question" in acts:
         # « 100k ? » to « quel est le coût total ? » is an unsure answer, not a question
         if asked not in named or len(normalised.split()) > 4 or QUESTION_WORDS.search(normalised) \

@@ -158,7 +158,9 @@ def test_what_the_bot_is(chat):
 def test_markup_and_nonsense_do_not_break_the_conversation(chat):
     out_of_scope = "Je ne peux pas vous aider sur ce point : je suis spécialisé dans les appels à projets France Relance"
     assert chat.say("<img src=x onerror=alert(1)>").startswith(out_of_scope)
-    assert chat.say("zzzz qwerty").startswith(out_of_scope)
+    # nonsense: said off-topic, or not understood with what the bot can do; never a recommendation
+    nonsense = chat.say("zzzz qwerty")
+    assert nonsense.startswith(out_of_scope) or ("Pouvez-vous reformuler" in nonsense and "décrire votre projet" in nonsense)
     assert "Dites-moi qui vous êtes" in chat.say("bonjour")
 
 

@@ -87,7 +87,8 @@ def test_nothing_fits_an_association_with_a_tiny_budget_then_the_appointment(cha
               "projet (FEDER-NUM : subvention minimale 75 000 €") in answer
     assert "Un projet plus ample, par exemple mutualisé avec d'autres porteurs" in answer
     assert answer.endswith(nb("Souhaitez-vous en parler 15 minutes avec un conseiller de la DINUM ?"))
-    assert [b["payload"] for b in chat.buttons] == ["/ask_appointment"]
+    # the fiche projet is offered after every recommendation, « nothing fits » included (it says why)
+    assert [b["payload"] for b in chat.buttons] == ["/ask_appointment", "/ask_fiche"]
     booking = chat.say("/ask_appointment")
     assert "créneau" in booking
 
