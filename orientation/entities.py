@@ -120,10 +120,10 @@ def applicant_entities(text: str, matches, named) -> List[Dict[str, Any]]:
     chosen = speaker.choose(text, candidates)
     plural_others = [c for c in candidates if c.plural and c is not chosen]
     # « speaker »: said as who speaks (« je suis… », « on est… »), not only named
-    result = [{"entity": "applicant_type", "start": chosen.start, "end": chosen.end, "value": chosen.value,
+    result = [{"entity": "applicant_type", **_word_span(chosen, matches), "value": chosen.value,
                "speaker": speaker.position(text, chosen.start) == speaker.SPEAKER}] if chosen else []
     others = [c for c in candidates if speaker.position(text, c.start) == speaker.OTHER or c in plural_others]
-    result += [{"entity": "applicant_type", "start": c.start, "end": c.end, "value": c.value, "role": "other"}
+    result += [{"entity": "applicant_type", **_word_span(c, matches), "value": c.value, "role": "other"}
                for c in others if c.value != (chosen.value if chosen else None)][:1]
     return result
 
@@ -139,3 +139,10 @@ def booking_entities(text: str) -> List[Dict[str, Any]]:
     found += [{"entity": "email", "start": start, "end": end, "value": email}
               for start, end, email in find_emails(text)]
     return found
+
+
+def _word_span(candidate, matches) -> Dict[str, int]:
+    """Where the body's own word is (« mairie » in « mairie de Pau »): the place named with it is the
+    territory entity's span; the whole mention when the lexicon has no word inside it (« cd93 »)."""
+    inner = [w for w in matches if w.entity == "applicant_type" and candidate.start <= w.start < candidate.end]
+    return {"start": inner[0].start, "end": inner[0].end} if inner else {"start": candidate.start, "end": candidate.end}
