@@ -96,6 +96,15 @@ class Index:
             if territory.kind == "epci":
                 for word in set(key(territory.name).split()):
                     self._by_word.setdefault(word, []).append(territory)
+        # An EPCI's usual name, its official name without its legal form (« Cap Excellence », « CIVIS »):
+        # said alone, it names the EPCI when nothing else bears it (mentions._named_alone says when).
+        others = {k for k, found in self._by_key.items() if any(t.kind != "epci" for t in found)}
+        self.usual_keys = set(self.acronym_keys)
+        for territory in self.territories:
+            if territory.kind == "epci":
+                usual = self._usual_key(territory)
+                if usual and usual not in others:
+                    self.usual_keys.add(usual)
         self.alias_keys = set()
         for alias, target in (aliases or {}).items():
             kind, code = target.split(":")
@@ -125,6 +134,18 @@ class Index:
             keys += [key(inner) for inner in re.findall(r"\((.*?)\)", territory.name)
                      if len(key(inner).split()) > 1 and not _ACRONYM.match(inner.strip())]
         return keys
+
+    @staticmethod
+    def _usual_key(territory: Territory) -> Optional[str]:
+        """« CA CIVIS (Communauté…) »: civis; « CA CAP Excellence »: cap excellence; a single word only
+        when the official name writes it in capitals (« CA du Sud » is no name said alone)."""
+        bare = re.sub(r"\(.*?\)", " ", territory.name)
+        usual = _EPCI_FORM_PREFIX.sub("", _EPCI_FORM_PREFIX.sub("", key(bare)))
+        if not usual or usual == key(bare):
+            return None
+        if len(usual.split()) == 1 and not any(key(w) == usual and w.isupper() and len(w) > 2 for w in bare.split()):
+            return None
+        return usual
 
     @staticmethod
     def _acronyms_of(territory: Territory) -> List[str]:
