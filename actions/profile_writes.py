@@ -91,12 +91,14 @@ def place_coverage_before(tracker: Tracker) -> Optional[Coverage]:
     return coverage(t for value in values for t in decode(value, index))
 
 
-def official_figure_replaced(tracker: Tracker, slot: str, new: Any) -> Optional[str]:
+def official_figure_replaced(tracker: Tracker, slot: str, new: Any, acts: Sequence[str] = ()) -> Optional[str]:
     """The note when the user's own figure replaces the one the bot took from a place (« Je retiens
     vos 50 000 habitants (population officielle de Tarbes : 41 500) »); None when the field held no
-    such figure (empty, or a figure the user stated, which a correction or the buttons replace)."""
+    such figure (empty, or a figure the user stated, which a correction or the buttons replace), or
+    when the figure comes with a question (« on est 50 000 hab, ça passe ? » may be its premise:
+    confirmed first)."""
     old = value_before_last_message(tracker, slot)
-    if slot not in PLACE_FIELDS or old is None or new is None or float(old) == float(new):
+    if slot not in PLACE_FIELDS or old is None or new is None or float(old) == float(new) or "question" in acts:
         return None
     covered = place_coverage_before(tracker)
     official = None if covered is None else (covered.population if slot == "population" else covered.departement_count)

@@ -102,3 +102,10 @@ def test_a_number_that_is_not_a_correction_leaves_the_place(dispatcher):
     before = place_read("ddt 64", PYRENEES_ATLANTIQUES, PYRENEES_ATLANTIQUES_POPULATION)
     result = validate(dispatcher, before, "on a 65 agents", {})
     assert "territory" not in result or result["territory"] == [PYRENEES_ATLANTIQUES]
+
+
+def test_a_figure_said_with_a_question_is_confirmed_first(dispatcher):
+    before = place_read("mairie de tarbes", TARBES, TARBES_POPULATION)
+    result = validate(dispatcher, before, "on est 50 000 hab, c'est bon pour TNT-COOP ?", {"population": 50000.0})
+    assert result["population"] == TARBES_POPULATION
+    assert "Faut-il remplacer" in texts(dispatcher)
