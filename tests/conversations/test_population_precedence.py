@@ -58,3 +58,11 @@ def test_a_correction_naming_a_departement_number_replaces_the_place(chat, slots
     assert after["territory"] == ["departement:65"]
     assert after["population"] == _population("departement", "65")
     assert after["applicant_type"] == "service_deconcentre"
+
+
+@pytest.mark.parametrize("answer, applicant", [("la mairie", "commune"), ("agglo", "epci"),
+                                               ("département", "departement")])
+def test_a_bare_body_answers_the_structure_question(chat, slots, answer, applicant):
+    chat.say("bonjour, on veut mettre nos demarches en ligne")
+    chat.say(answer)
+    assert slots(chat)["applicant_type"] == applicant
