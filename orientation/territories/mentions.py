@@ -44,7 +44,7 @@ DEPARTEMENT_KINDS = ("departement", "collectivite_outre_mer")
 SERVICE_AREA_KINDS = ("departement", "region", "collectivite_outre_mer")
 STATE_SERVICES = ("prefecture", "pref", "prefecture de region", "prefecture de la region", "sgar", "ddt", "ddtm",
                   "ddfip", "drfip", "dreal", "dreets", "ddets", "ddpp", "ddcs", "ddcspp", "dsden", "draaf",
-                  "drac", "rectorat", "direction departementale des territoires",
+                  "drac", "rectorat", "deal", "direction departementale des territoires",
                   "direction departementale des finances publiques", "direction regionale des finances publiques")
 
 
@@ -75,8 +75,8 @@ TRIGGERS = sorted([
     _t("collectivite territoriale", ["collectivite_outre_mer"], "collectivite_outre_mer"),
     _t("collectivite d outre mer", ["collectivite_outre_mer"], "collectivite_outre_mer"),
     _t("territoire", ["collectivite_outre_mer"], "collectivite_outre_mer"),
-    # State services named with the area they serve (« DREAL Occitanie », « pref de l'Ain »): the
-    # area's figures, the type stays service_deconcentre
+    # State services named with the area they serve (« DREAL Occitanie », « pref de l'Ain », the DEAL
+    # overseas): the area's figures, the type stays service_deconcentre
     *(_t(words, SERVICE_AREA_KINDS, "service_deconcentre") for words in STATE_SERVICES),
 ], key=lambda t: -len(t.words))
 TRIGGERS_BY_FIRST_WORD = {}  # this runs at every word of every message
@@ -364,7 +364,7 @@ def _named_alone(index: Index, tokens, words: List[str], i: int):
     # « la civis a la reunion », « CAP EXCELLENCE », « je suis a la cirest »: the usual name or acronym
     # of an EPCI, in capitals, said as who speaks, alone, or with the area it lies in
     if " ".join(said) in index.usual_keys - index.alias_keys and territories[0].kind == "epci" and (
-            all(t[3].isupper() for t in tokens[i:end]) or _said_as_the_speaker(words, i)
+            all(t[3].isupper() for t in tokens[i:end]) or _said_as_the_speaker(words, i) or words[end:end + 1] == ["ici"]
             or _alone_in_message(words, i, end) or _in_the_area_after(index, words, end, territories)):
         return _build(tokens, i, end, territories, "epci")
     if (said == ["mel"] or " ".join(said) in index.acronym_keys) and not tokens[i][3].isupper():

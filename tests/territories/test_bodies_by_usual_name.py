@@ -27,6 +27,9 @@ def places(text):
     ("CAP EXCELLENCE", "epci:200018653"),
     ("nous sommes la cacem en martinique", "epci:249720061"),
     ("CC foix varilhes", "epci:200067791"),
+    ("bonjour, cap excellence ici", "epci:200018653"),
+    ("agent de la cinor", "epci:249740119"),
+    ("on est le TCO a la reunion", "epci:249740101"),
     ("la ca du pays basque", "epci:200067106"),
 ])
 def test_an_epci_by_its_usual_name_or_acronym_speaks_with_its_figures(text, epci):
@@ -35,7 +38,8 @@ def test_an_epci_by_its_usual_name_or_acronym_speaks_with_its_figures(text, epci
 
 
 @pytest.mark.parametrize("text", ["on est dans le pays basque", "les quatre rivieres du coin debordent",
-                                  "il fait beau dans le sud artois", "une ame charitable"])
+                                  "il fait beau dans le sud artois", "une ame charitable",
+                                  "c'est un big deal pour nous"])
 def test_the_same_words_as_common_phrases_name_no_epci(text):
     assert not any(p.startswith("epci:") for p in places(text))
 
@@ -53,6 +57,9 @@ def test_the_same_words_as_common_phrases_name_no_epci(text):
     ("DDFiP du nord", "service_deconcentre", "departement:59"),
     ("ddt 64", "service_deconcentre", "departement:64"),
     ("rectorat de la martinique", "service_deconcentre", "departement:972"),
+    ("la deal guadeloupe", "service_deconcentre", "departement:971"),
+    ("c la pref du 64", "service_deconcentre", "departement:64"),
+    ("DDFIP 974", "service_deconcentre", "departement:974"),
     ("je suis a la prefecture de region occitanie", "service_deconcentre", "region:76"),
 ])
 def test_bodies_typed_in_a_hurry_and_state_services_cover_their_area(text, applicant, place):
@@ -63,7 +70,7 @@ def test_bodies_typed_in_a_hurry_and_state_services_cover_their_area(text, appli
 @pytest.mark.parametrize("text", ["direction des achats de l'état", "c la DAE", "DINUM", "on est a la dinum",
                                   "je travaille à la direction du budget",
                                   "secretariat general du ministere de l'interieur",
-                                  "direction generale des finances publiques"])
+                                  "direction generale des finances publiques", "bonjour je suis à la DITP"])
 def test_central_directorates_are_central_administrations(text):
     assert who(text) == "administration_centrale"
 
