@@ -46,6 +46,10 @@ STATE_SERVICES = ("prefecture", "pref", "prefecture de region", "prefecture de l
                   "ddfip", "drfip", "dreal", "dreets", "ddets", "ddpp", "ddcs", "ddcspp", "dsden", "draaf",
                   "drac", "rectorat", "deal", "direction departementale des territoires",
                   "direction departementale des finances publiques", "direction regionale des finances publiques")
+# Those that serve one département: named by the town they sit in, they serve the département it is
+# the seat of (a rectorat or a DREAL sits in a town that heads more than one)
+DEPARTEMENT_SERVICES = {"prefecture", "pref", "ddt", "ddtm", "ddfip", "ddets", "ddpp", "ddcs", "ddcspp", "dsden",
+                        "direction departementale des territoires", "direction departementale des finances publiques"}
 
 
 TRIGGERS = sorted([
@@ -226,6 +230,8 @@ def _after_trigger(index: Index, tokens, words: List[str], i: int):
                 if territory:
                     return _build(tokens, i, start + 1, [territory], trigger.applicant_type)
             named = _longest_name(index, words, start, trigger.kinds, article)
+            if not named and " ".join(trigger.words) in DEPARTEMENT_SERVICES:
+                named = _by_its_seat(index, words, start, article)
             if named and trigger.kinds == ("epci",):
                 # « CA Grand Paris Sud » is not « Grand Paris » (the Métropole): the longer name said wins
                 held = _epci_holding(index, words, start, trigger)
@@ -241,6 +247,16 @@ def _after_trigger(index: Index, tokens, words: List[str], i: int):
             if held:
                 return _build(tokens, i, held[1], held[0], trigger.applicant_type)
     return None
+
+
+def _by_its_seat(index: Index, words: List[str], start: int, article: Optional[str]):
+    """A State service named by the town it sits in (« la préfecture de Pau », « DDT de Valence »):
+    the département whose seat that town is."""
+    towns = _longest_name(index, words, start, ("commune",), article)
+    if not towns:
+        return None
+    served = list(dict.fromkeys(d for d in (index.seat_of(t) for t in towns[0]) if d))
+    return (served, towns[1]) if len(served) == 1 else None
 
 
 # Words that end the name said after a trigger (« l'agglo de Vannes et on veut… »).

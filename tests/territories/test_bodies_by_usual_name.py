@@ -4,6 +4,7 @@ the area they serve, central directorates, a bare body answering, départements 
 import pytest
 
 from orientation.entities import amount_entities, lexicon_entities, territory_entities
+from orientation.territories.mentions import find
 
 
 def who(text):
@@ -91,3 +92,16 @@ def test_a_bare_body_answers_who_carries_the_project(text, applicant):
                                          ("sur 3 dep", 3.0), ("ca touche 2 dpts", 2.0)])
 def test_departements_counted_as_typed(text, count):
     assert [e["value"] for e in amount_entities(text) if e["entity"] == "departement_count"] == [count]
+
+
+@pytest.mark.parametrize("text, departement", [("la préfecture de Pau", "64"), ("pref de rennes", "35"),
+                                               ("DDT de valence", "26"), ("je bosse a la ddfip de lille", "59")])
+def test_a_departement_service_named_by_its_town_serves_the_departement_it_heads(index, text, departement):
+    [mention] = find(text, index)
+    assert [(t.kind, t.code) for t in mention.territories] == [("departement", departement)]
+    assert mention.applicant_type == "service_deconcentre"
+
+
+@pytest.mark.parametrize("text", ["rectorat de lyon", "dreal de rennes", "la sous-pref de bayonne"])
+def test_a_service_whose_town_heads_more_than_a_departement_names_no_area(index, text):
+    assert find(text, index) == []
