@@ -61,6 +61,7 @@ def test_the_same_words_as_common_phrases_name_no_epci(text):
     ("la deal guadeloupe", "service_deconcentre", "departement:971"),
     ("c la pref du 64", "service_deconcentre", "departement:64"),
     ("DDFIP 974", "service_deconcentre", "departement:974"),
+    ("on est un service de l'etat", "service_deconcentre", None),
     ("je suis a la prefecture de region occitanie", "service_deconcentre", "region:76"),
 ])
 def test_bodies_typed_in_a_hurry_and_state_services_cover_their_area(text, applicant, place):
@@ -105,3 +106,8 @@ def test_a_departement_service_named_by_its_town_serves_the_departement_it_heads
 @pytest.mark.parametrize("text", ["rectorat de lyon", "dreal de rennes", "la sous-pref de bayonne"])
 def test_a_service_whose_town_heads_more_than_a_departement_names_no_area(index, text):
     assert find(text, index) == []
+
+
+@pytest.mark.parametrize("text, population", [("le territoire compte 85 000 âmes", 85000.0), ("12000 ames", 12000.0)])
+def test_souls_are_inhabitants(text, population):
+    assert [e["value"] for e in amount_entities(text) if e["entity"] == "population"] == [population]
