@@ -18,7 +18,13 @@ from rasa_sdk.forms import ValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions import budget_reading
-from actions.profile_writes import confirmation_question, may_settle_budget, may_write_profile, needs_confirmation
+from actions.profile_writes import (
+    confirmation_question,
+    may_settle_budget,
+    may_write_profile,
+    needs_confirmation,
+    official_figure_replaced,
+)
 from actions.tracker import (
     PROFILE_SLOTS,
     dialogue_acts,
@@ -37,7 +43,7 @@ from orientation.replies.profile import describe, numeric_problem, profile_summa
 from orientation.replies.territory import territory_note, which_place
 from orientation.territories import IndexMissing, load_index
 from orientation.territories.coverage import coverage, decode, encode
-from orientation.territories.homonyms import settle
+from orientation.territories.homonyms import departement_codes, settle
 
 # The text slots whose values are a closed list (contract §3): anything else is refused.
 VOCABULARIES = {"applicant_type": APPLICANT_TYPES, "project_nature": THEMES}
@@ -95,6 +101,12 @@ class ValidateProfileSlots(ValidationAction):
                 events[slot] = new
             if slot == "budget" and budget_reading.held(tracker, new):
                 continue  # to confirm first (actions/budget_reading.py asks, the old value is kept)
+            replaced = official_figure_replaced(tracker, slot, new, acts)
+            if replaced:  # the user's figure for the project wins over the place's official one
+                events[slot] = new
+                if "territory" not in candidates:  # else the place's note says it
+                    notes.append(replaced)
+                continue
             if needs_confirmation(tracker, slot, new, acts):
                 pending[slot] = new
                 events[slot] = old
@@ -106,6 +118,8 @@ class ValidateProfileSlots(ValidationAction):
                 changes.append(f"{slot_label(slot)} reste {describe(slot, new)}")
         if "territory" not in candidates:
             typed = _homonym_typed(tracker)  # « 93 » after « Plusieurs communes s'appellent… »
+            if not typed and correction and not any(slot in candidates for slot in PROFILE_SLOTS):
+                typed = _departement_corrected(tracker)  # « oups 65 pardon »: no figure, a place
             if typed:
                 candidates = {**candidates, "territory": [typed]}
         if "territory" in candidates:
@@ -224,6 +238,25 @@ def _homonym_typed(tracker: Tracker) -> Optional[str]:
     asked = _homonyms_asked(tracker, index)
     chosen = settle(asked, [], tracker.latest_message.get("text") or "") if asked else None
     return encode([chosen]) if chosen else None
+
+
+def _departement_corrected(tracker: Tracker) -> Optional[str]:
+    """A correction that names only a département's number (« oups 65 pardon ») after the bot read
+    another place: that département, or the commune or EPCI of the same name in it, encoded."""
+    try:
+        index = load_index()
+    except IndexMissing:
+        return None
+    before = [t for value in value_before_last_message(tracker, "territory") or [] for t in decode(value, index)]
+    codes = departement_codes(tracker.latest_message.get("text") or "")
+    if len(before) != 1 or len(codes) != 1 or codes[0] in before[0].departements:
+        return None
+    place = before[0]
+    if place.kind in ("commune", "epci"):
+        same = [t for t in index.lookup(place.name, (place.kind,)) if codes[0] in t.departements]
+        return encode(same[:1]) if len(same) == 1 else None
+    new = index.departement(codes[0])
+    return encode([new]) if new else None
 
 
 def _homonyms_asked(tracker: Tracker, index) -> List[Any]:

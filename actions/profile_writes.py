@@ -6,6 +6,9 @@
 - While the booking forms run, the message answers their questions (« Mairie de Lyon » is the
   organisation's name), except the project described in one sentence when a booking was asked
   before any profile (booking_questions.DESCRIBE_PROPOSAL).
+- A population or a number of départements the bot took from a place named (the official figure) is
+  replaced at once by the figure the user states for the project, and the bot says so
+  (`official_figure_replaced`); a figure the user stated stays under the rule below.
 - A field already set that the message would change without wording it as a correction, without
   answering the bot's question about that field and without a button of the bot, is not changed:
   the user confirms first
@@ -22,9 +25,12 @@ from typing import Any, Dict, Optional, Sequence
 from rasa_sdk import Tracker
 
 from actions.tracker import PROFILE_SLOTS, asked_before_last_message, dialogue_acts, value_before_last_message
+from orientation.language import french as fmt
 from orientation.language.acts import is_correction, may_write
 from orientation.replies.message import Message
 from orientation.replies.profile import describe, slot_label
+from orientation.territories import IndexMissing, load_index
+from orientation.territories.coverage import Coverage, coverage, decode
 
 # While these forms run, what the user types answers their questions (name, organisation, e-mail…).
 BOOKING_LOOPS = ("booking_form", "manage_booking_form")
@@ -69,6 +75,41 @@ def needs_confirmation(tracker: Tracker, slot: str, new: Any, acts: Optional[Seq
     if is_correction(acts):
         return False
     return not ("answer" in acts and asked_before_last_message(tracker) == slot)
+
+
+# The fields a place named fills from the official data (contract §4).
+PLACE_FIELDS = ("population", "departement_count")
+
+
+def place_coverage_before(tracker: Tracker) -> Optional[Coverage]:
+    """What the places named before the latest message cover, from the official data."""
+    try:
+        index = load_index()
+    except IndexMissing:
+        return None
+    values = value_before_last_message(tracker, "territory") or []
+    return coverage(t for value in values for t in decode(value, index))
+
+
+def official_figure_replaced(tracker: Tracker, slot: str, new: Any, acts: Sequence[str] = ()) -> Optional[str]:
+    """The note when the user's own figure replaces the one the bot took from a place (« Je retiens
+    vos 50 000 habitants (population officielle de Tarbes : 41 500) »); None when the field held no
+    such figure (empty, or a figure the user stated, which a correction or the buttons replace), or
+    when the figure comes with a question (« on est 50 000 hab, ça passe ? » may be its premise:
+    confirmed first)."""
+    old = value_before_last_message(tracker, slot)
+    if slot not in PLACE_FIELDS or old is None or new is None or float(old) == float(new) or "question" in acts:
+        return None
+    covered = place_coverage_before(tracker)
+    official = None if covered is None else (covered.population if slot == "population" else covered.departement_count)
+    if official is None or float(official) != float(old):
+        return None
+    names = ", ".join(t.name for t in covered.territories)
+    if slot == "population":
+        return (f"Je retiens vos {fmt.number(new)} habitants (population officielle de {names} : "
+                f"{fmt.number(official)}).")
+    return (f"Je retiens vos {fmt.plural(new, 'département', 'départements')} "
+            f"({names} : {fmt.plural(official, 'département', 'départements')}).")
 
 
 def confirmation_question(tracker: Tracker, pending: Dict[str, Any]) -> Message:

@@ -36,8 +36,8 @@ _MULTIPLIERS = {"k": 1e3, "mille": 1e3, "milles": 1e3, "m": 1e6, "million": 1e6,
 _MULT = r"(?P<mult>(?:k|m)(?=eur\b)|(?:k|m|md|milles?|millions?|milliards?)(?![a-z0-9²]))"
 _HALF = r"(?P<half>\s+et\s+demie?)?"
 _UNIT = (r"(?P<unit>€|euros?\b|eur\b|"
-         r"habitants?\b|habitans\b|habs?\b\.?|hbts?\b\.?|citoyens\b|administres\b|personnes\b|"
-         r"departements?\b|depts?\b|dpts?\b)")
+         r"habitants?\b|habitans\b|habs?\b\.?|hbts?\b\.?|citoyens\b|administres\b|personnes\b|ames\b|"
+         r"departements?\b|depts?\b|deps?\b|dpts?\b)")
 _TAX = r"(?P<tax>\s*\(?\s*(?:ht\b|h\.t\.?|hors\s+taxes?\b|ttc\b|t\.t\.c\.?)\)?)?"  # « 300 000 (HT) »
 _TAIL = rf"(?:\s*{_MULT})?{_HALF}(?:\s*(?:d'|de\s+|d\s)?\s*{_UNIT})?{_TAX}"
 # « moins 5 € » is negative; « au moins 300 000 habitants » is not.

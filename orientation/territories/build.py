@@ -62,11 +62,17 @@ def build_rows(source: Path) -> List[list]:
     return rows
 
 
+def seats(source: Path) -> Dict[str, str]:
+    """The commune that is the seat (chef-lieu) of each département -> the département's code: « la
+    préfecture de Pau » serves the Pyrénées-Atlantiques."""
+    return {d["chefLieu"]: d["code"] for d in _load(source, "departements") if d["zone"] != "com" and d.get("chefLieu")}
+
+
 def build(source: Path = SOURCE_DIR, output: Path = INDEX_FILE) -> int:
     version = json.loads((source / "package.json").read_text(encoding="utf-8"))["version"]
     rows = build_rows(source)
     output.parent.mkdir(parents=True, exist_ok=True)
-    document = {"source": f"{PACKAGE} {version}", "rows": rows}
+    document = {"source": f"{PACKAGE} {version}", "rows": rows, "seats": seats(source)}
     tmp = output.with_suffix(".tmp")
     tmp.write_text(json.dumps(document, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     tmp.replace(output)  # never a half-written index

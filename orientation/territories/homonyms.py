@@ -7,7 +7,7 @@ commune's).
 from __future__ import annotations
 
 import re
-from typing import Optional, Sequence
+from typing import List, Optional, Sequence
 
 from .index import Territory
 from .mentions import AREA_KINDS, DEPARTEMENT_CODE
@@ -18,8 +18,14 @@ def settle(homonyms: Sequence[Territory], named: Sequence[Territory], text: str)
     département's number is typed alone; None when the answer says neither."""
     areas = [t for t in named if t.kind in AREA_KINDS]
     codes = {d for t in areas for d in t.departements}
-    codes |= {word.upper() for word in re.findall(r"\b\w+\b", text or "") if DEPARTEMENT_CODE.match(word.lower())}
+    codes |= set(departement_codes(text))
     if not codes:
         return None
     inside = [t for t in homonyms if set(t.departements) & codes]
     return inside[0] if len(inside) == 1 else None
+
+
+def departement_codes(text: str) -> List[str]:
+    """The département numbers typed alone in a short answer (« 93 », « oups 65 pardon »)."""
+    return list(dict.fromkeys(word.upper() for word in re.findall(r"\b\w+\b", text or "")
+                              if DEPARTEMENT_CODE.match(word.lower())))

@@ -77,8 +77,10 @@ def index_file() -> Path:
 
 
 class Index:
-    def __init__(self, rows: Sequence[list], source: str = "", aliases: Optional[Dict[str, str]] = None):
+    def __init__(self, rows: Sequence[list], source: str = "", aliases: Optional[Dict[str, str]] = None,
+                 seats: Optional[Dict[str, str]] = None):
         self.source = source
+        self.seats = seats or {}  # commune code -> the département it is the seat of
         self.territories = [Territory(kind, code, name, population, tuple(deps), detail)
                             for kind, code, name, population, deps, detail in rows]
         self._by_key: Dict[str, List[Territory]] = {}
@@ -96,6 +98,15 @@ class Index:
             if territory.kind == "epci":
                 for word in set(key(territory.name).split()):
                     self._by_word.setdefault(word, []).append(territory)
+        # An EPCI's usual name, its official name without its legal form (« Cap Excellence », « CIVIS »):
+        # said alone, it names the EPCI when nothing else bears it (mentions._named_alone says when).
+        others = {k for k, found in self._by_key.items() if any(t.kind != "epci" for t in found)}
+        self.usual_keys = set(self.acronym_keys)
+        for territory in self.territories:
+            if territory.kind == "epci":
+                usual = self._usual_key(territory)
+                if usual and usual not in others:
+                    self.usual_keys.add(usual)
         self.alias_keys = set()
         for alias, target in (aliases or {}).items():
             kind, code = target.split(":")
@@ -127,6 +138,18 @@ class Index:
         return keys
 
     @staticmethod
+    def _usual_key(territory: Territory) -> Optional[str]:
+        """« CA CIVIS (Communauté…) »: civis; « CA CAP Excellence »: cap excellence; a single word only
+        when the official name writes it in capitals (« CA du Sud » is no name said alone)."""
+        bare = re.sub(r"\(.*?\)", " ", territory.name)
+        usual = _EPCI_FORM_PREFIX.sub("", _EPCI_FORM_PREFIX.sub("", key(bare)))
+        if not usual or usual == key(bare):
+            return None
+        if len(usual.split()) == 1 and not any(key(w) == usual and w.isupper() and len(w) > 2 for w in bare.split()):
+            return None
+        return usual
+
+    @staticmethod
     def _acronyms_of(territory: Territory) -> List[str]:
         """« CA du Grand Avignon (COGA) »: COGA, said in capitals."""
         if territory.kind != "epci":
@@ -154,6 +177,11 @@ class Index:
     def get(self, kind: str, code: str) -> Optional[Territory]:
         return self._by_code.get((kind, code))
 
+    def seat_of(self, commune: Territory) -> Optional[Territory]:
+        """The département whose seat (chef-lieu) the commune is, if any."""
+        code = self.seats.get(commune.code) if commune.kind == "commune" else None
+        return self.departement(code) if code else None
+
     def departement(self, code: str) -> Optional[Territory]:
         return self.get("departement", code.upper()) or self.get("collectivite_outre_mer", code)
 
@@ -165,4 +193,4 @@ def load_index(path: Optional[Path] = None) -> Index:
         raise IndexMissing(f"index des territoires absent ({path}) : lancez « make install »")
     document = json.loads(path.read_text(encoding="utf-8"))
     aliases = yaml.safe_load(ALIASES_FILE.read_text(encoding="utf-8"))
-    return Index(document["rows"], document.get("source", ""), aliases)
+    return Index(document["rows"], document.get("source", ""), aliases, document.get("seats"))

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from typing import List, Optional, Sequence, Tuple
 
 from orientation.language.fold import MONTHS, WEEKDAYS
-from orientation.language.speaker import BODY_ADJECTIVES
+from orientation.language.speaker import BODY_ADJECTIVES, FILLERS, SPEAKER, WINDOW, position
 
 from .index import Index, Territory, key, load_index
 
@@ -41,6 +41,15 @@ def _t(words: str, kinds: Sequence[str], applicant: Optional[str] = None, upper:
 
 
 DEPARTEMENT_KINDS = ("departement", "collectivite_outre_mer")
+SERVICE_AREA_KINDS = ("departement", "region", "collectivite_outre_mer")
+STATE_SERVICES = ("prefecture", "pref", "prefecture de region", "prefecture de la region", "sgar", "ddt", "ddtm",
+                  "ddfip", "drfip", "dreal", "dreets", "ddets", "ddpp", "ddcs", "ddcspp", "dsden", "draaf",
+                  "drac", "rectorat", "deal", "direction departementale des territoires",
+                  "direction departementale des finances publiques", "direction regionale des finances publiques")
+# Those that serve one département: named by the town they sit in, they serve the département it is
+# the seat of (a rectorat or a DREAL sits in a town that heads more than one)
+DEPARTEMENT_SERVICES = {"prefecture", "pref", "ddt", "ddtm", "ddfip", "ddets", "ddpp", "ddcs", "ddcspp", "dsden",
+                        "direction departementale des territoires", "direction departementale des finances publiques"}
 
 
 TRIGGERS = sorted([
@@ -70,6 +79,9 @@ TRIGGERS = sorted([
     _t("collectivite territoriale", ["collectivite_outre_mer"], "collectivite_outre_mer"),
     _t("collectivite d outre mer", ["collectivite_outre_mer"], "collectivite_outre_mer"),
     _t("territoire", ["collectivite_outre_mer"], "collectivite_outre_mer"),
+    # State services named with the area they serve (« DREAL Occitanie », « pref de l'Ain », the DEAL
+    # overseas): the area's figures, the type stays service_deconcentre
+    *(_t(words, SERVICE_AREA_KINDS, "service_deconcentre") for words in STATE_SERVICES),
 ], key=lambda t: -len(t.words))
 TRIGGERS_BY_FIRST_WORD = {}  # this runs at every word of every message
 for _trigger in TRIGGERS:
@@ -158,7 +170,7 @@ SMALL_BODIES = {"commune", "communes", "ville", "mairie", "village", "bourg", "m
                 "sivom", "ccas", "cias", "ecole", "college", "lycee", "hopital", "ch", "chu", "ehpad", "hospitalier",
                 "association", "asso", "entreprise", "startup", "pme"}
 # What may stand between a body and the area it is in: « une petite commune rurale du Gers ».
-BETWEEN_BODY_AND_AREA = BODY_ADJECTIVES | {"de", "du", "des", "d", "la", "le", "les", "l", "en", "dans", "situee",
+BETWEEN_BODY_AND_AREA = BODY_ADJECTIVES | {"de", "du", "des", "d", "la", "le", "les", "l", "en", "dans", "a", "situee",
                                            "situe", "basee", "base"}
 
 
@@ -218,6 +230,8 @@ def _after_trigger(index: Index, tokens, words: List[str], i: int):
                 if territory:
                     return _build(tokens, i, start + 1, [territory], trigger.applicant_type)
             named = _longest_name(index, words, start, trigger.kinds, article)
+            if not named and " ".join(trigger.words) in DEPARTEMENT_SERVICES:
+                named = _by_its_seat(index, words, start, article)
             if named and trigger.kinds == ("epci",):
                 # « CA Grand Paris Sud » is not « Grand Paris » (the Métropole): the longer name said wins
                 held = _epci_holding(index, words, start, trigger)
@@ -233,6 +247,16 @@ def _after_trigger(index: Index, tokens, words: List[str], i: int):
             if held:
                 return _build(tokens, i, held[1], held[0], trigger.applicant_type)
     return None
+
+
+def _by_its_seat(index: Index, words: List[str], start: int, article: Optional[str]):
+    """A State service named by the town it sits in (« la préfecture de Pau », « DDT de Valence »):
+    the département whose seat that town is."""
+    towns = _longest_name(index, words, start, ("commune",), article)
+    if not towns:
+        return None
+    served = list(dict.fromkeys(d for d in (index.seat_of(t) for t in towns[0]) if d))
+    return (served, towns[1]) if len(served) == 1 else None
 
 
 # Words that end the name said after a trigger (« l'agglo de Vannes et on veut… »).
@@ -353,6 +377,12 @@ def _named_alone(index: Index, tokens, words: List[str], i: int):
         return None
     territories, end = named
     said = words[i:end]
+    # « la civis a la reunion », « CAP EXCELLENCE », « je suis a la cirest »: the usual name or acronym
+    # of an EPCI, in capitals, said as who speaks, alone, or with the area it lies in
+    if " ".join(said) in index.usual_keys - index.alias_keys and territories[0].kind == "epci" and (
+            all(t[3].isupper() for t in tokens[i:end]) or _said_as_the_speaker(words, i) or words[end:end + 1] == ["ici"]
+            or _alone_in_message(words, i, end) or _in_the_area_after(index, words, end, territories)):
+        return _build(tokens, i, end, territories, "epci")
     if (said == ["mel"] or " ".join(said) in index.acronym_keys) and not tokens[i][3].isupper():
         return None
     if (" ".join(said) in index.alias_keys or " ".join(said) in index.acronym_keys
@@ -362,6 +392,36 @@ def _named_alone(index: Index, tokens, words: List[str], i: int):
         # an EPCI named is a body (« la CARENE », « Bordeaux Métropole »); whether it speaks is said elsewhere
         return _build(tokens, i, end, territories, "epci" if territories[0].kind == "epci" else None)
     return None
+
+
+# What may stand before a name that is the whole message: « la CIVIS », « c la cirest ».
+BEFORE_A_NAME_ALONE = {"la", "le", "l", "les", "c", "cest", "bjr", "bonjour", "ici"}
+# Between a body and the area it lies in: « la civis a la reunion », « cadema, mayotte ».
+TO_THE_AREA = {"a", "au", "en", "dans", "de", "du", "la", "le", "l", "ds"}
+
+
+def _said_as_the_speaker(words: List[str], i: int) -> bool:
+    """A verb of being or working before the name, not a place where (« on est dans le Pays Basque »)."""
+    before = words[max(0, i - WINDOW):i]
+    k = len(before) - 1
+    while k >= 0 and before[k] in FILLERS:
+        k -= 1
+    if k < 0 or before[k] in ("dans", "ds", "en", "sur", "vers"):
+        return False
+    return position(" ".join(before) + " x", len(" ".join(before)) + 1) == SPEAKER
+
+
+def _alone_in_message(words: List[str], i: int, end: int) -> bool:
+    return end == len(words) and all(w in BEFORE_A_NAME_ALONE for w in words[:i])
+
+
+def _in_the_area_after(index: Index, words: List[str], end: int, territories) -> bool:
+    """The département, région or island named right after holds the EPCI (« … a mayotte »)."""
+    k = end
+    while k < len(words) and words[k] in TO_THE_AREA:
+        k += 1
+    named = _longest_name(index, words, k, AREA_KINDS, None)
+    return bool(named) and any(set(t.departements) & set(a.departements) for t in territories for a in named[0])
 
 
 # The legal form said after an EPCI's name: « Vannes Agglomération », « Strasbourg Eurométropole ».

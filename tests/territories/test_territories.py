@@ -113,10 +113,11 @@ def test_the_body_a_place_is_named_with_is_said_only_by_the_words_that_say_it(in
     assert find("le conseil régional de Bretagne", index)[0].applicant_type == "region"
     assert find("le conseil départemental du Nord", index)[0].applicant_type == "departement"
     assert find("la communauté de communes Faucigny-Glières", index)[0].applicant_type == "epci"
-    # « préfecture du Nord » names no body of the place; « département du Nord » does, and whether it is
-    # the speaker is decided by orientation/language/speaker.py (tests/territories/test_speaker.py)
+    # « préfecture du Nord » names a State service with the area it serves, not the département's
+    # council; « département du Nord » names the département, and whether it is the speaker is decided
+    # by orientation/language/speaker.py (tests/territories/test_speaker.py)
     assert [m.applicant_type for m in find("je suis à la préfecture du Nord, on couvre le département du Nord",
-                                           index)] == [None, "departement"]
+                                           index)] == ["service_deconcentre", "departement"]
 
 
 @pytest.mark.parametrize("phrase", [
