@@ -160,6 +160,8 @@ _BOT_YES_NO = re.compile(r"(?:^|[.!?:] *)(?!(?:quel|quelle|quels|quelles|combien
 APPRECIATION = re.compile(r"^(?:(?:ok|bon|ah|oh|c'est|tres|vraiment) )*(?:parfait|super|top|genial|nickel|impeccable|"
                           r"excellent|formidable|merveilleux)[ !.]*$")
 WORDS = re.compile(r"[a-z]{2,}|\d")
+NOISE = re.compile(r"^(?:hein|quoi|euh+|hmm+|hum+|bah|ben|bof|mouais|lol|mdr|blabla|bla|test|testing|azerty|qwerty|"
+                   r"ah|oh|ha|bref)(?: (?:hein|quoi|euh+|bla|test|lol))*[ ?!.]*$")
 _SEGMENT = re.compile(r"[^.!?;\n]+[.!?;\n]*")
 
 
@@ -238,8 +240,8 @@ def acts_of(text: str, intent: Optional[str] = None, confidence: float = 1.0,
     if raw.startswith("/"):  # a button's payload: its intent says what it does
         return _acts_of_payload(raw, intent, entities)
     normalised = normalise(raw).text.strip()
-    if not WORDS.search(normalised):
-        return ["other"]  # « ??? », « ... »: nothing said, whatever DIET made of it
+    if not WORDS.search(normalised) or NOISE.search(normalised):
+        return ["other"]  # « ??? », « hein ? », « blabla »: nothing said, whatever DIET made of it
     trusted = intent if confidence >= TRUSTED else None
     acts: List[str] = []
     segments = _segments(normalised)
@@ -253,9 +255,14 @@ def acts_of(text: str, intent: Optional[str] = None, confidence: float = 1.0,
         e.get("entity") in PROFILE_ENTITIES for e in entities) and len(normalised.split()) <= 12
     if whole_hypothesis or (trusted == "ask_what_if" and not question_spans):
         hypothesis_spans.append((0, len(normalised)))
-    manage = trusted in MANAGE_INTENTS or bool(CANCEL_OR_MOVE.search(normalised)) or bool(
+    worded_manage = bool(CANCEL_OR_MOVE.search(normalised)) or bool(
         MANAGE_WORDS.search(normalised)) and (bool(re.search(r"rendez-vous(?! en ligne)|dn-", normalised))
                                            or trusted in BOOK_INTENTS)
+    # Without words about a booking held, neither « je voudrais voir vos créneaux » (a request for a
+    # meeting) nor « mardi 14h » (the moment wanted, the reply to the slots offered) manages one.
+    moment_only = not worded_manage and trusted == "ask_other_slot" and bool(MOMENT.search(normalised)) \
+        and not BOOK_WORDS.search(normalised)
+    manage = worded_manage or (trusted in MANAGE_INTENTS and not moment_only and not BOOK_WORDS.search(normalised))
     book = not manage and (trusted in BOOK_INTENTS or (
         bool(BOOK_WORDS.search(normalised)) and not question_spans and trusted not in QUESTION_INTENTS))
     if GREETING.search(normalised) or trusted == "greet":
@@ -274,7 +281,7 @@ def acts_of(text: str, intent: Optional[str] = None, confidence: float = 1.0,
     # worded as a correction, whatever DIET says: « budget 600 000 € » for a budget already set is a
     # change to confirm, not a correction (actions/profile_writes.py)
     correction = bool(CORRECTION_WORDS.search(normalised)) or (bool(NO_START.search(normalised)) and bool(positions))
-    if correction and not hypothesis_spans and (positions or not (book or manage)) \
+    if correction and not hypothesis_spans and not moment_only and (positions or not (book or manage)) \
             and not (question_spans and not positions):
         acts.append("correct")
     if "correct" not in acts and not manage and (
@@ -289,6 +296,8 @@ def acts_of(text: str, intent: Optional[str] = None, confidence: float = 1.0,
         acts.append("question")
     if book:
         acts.append("book")
+    if moment_only:
+        acts.append("answer")
     if manage:
         acts.append("manage_booking")
     thanked = bool(THANKS_GOODBYE.search(normalised) or APPRECIATION.search(normalised))
@@ -299,9 +308,10 @@ def acts_of(text: str, intent: Optional[str] = None, confidence: float = 1.0,
     # a body named on the way out is not described: « je vais voir ça avec mon maire »
     own = [e for e in entities if e.get("entity") in PROFILE_ENTITIES and e.get("role") != "other"
            and e.get("speaker") is not False]
-    if LEAVE.search(normalised) and not (book or manage) and not own \
-            and not QUESTION_WORDS.search(normalised) and not INVERSION.search(normalised):
-        # « je peux revenir plus tard ? »; « je dois y aller », which DIET reads as a goodbye
+    asks_outright = normalised.endswith("?") and bool(QUESTION_WORDS.search(normalised) or INVERSION.search(normalised))
+    if LEAVE.search(normalised) and not (book or manage) and not own and not asks_outright:
+        # « je peux revenir plus tard ? », « je vais voir avec le maire si c'est possible »; « je dois
+        # y aller », which DIET reads as a goodbye
         acts = [a for a in acts if a not in ("question", "describe") and (a != "thanks_goodbye" or thanked)] + ["leave"]
     return acts or ["other"]
 

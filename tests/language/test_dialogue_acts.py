@@ -268,3 +268,13 @@ def test_leaving_is_neither_a_question_nor_a_yes(text):
     for intent in (None, "goodbye", "affirm", "ask_call_info"):
         found = acts(text, intent=intent, confidence=0.9)
         assert found == ["leave"] and not may_write(found), (intent, found)
+
+
+@pytest.mark.parametrize("text", ["je vais voir avec le maire si c'est possible", "je vais en parler au DGS et on verra"])
+def test_leaving_with_question_words_inside_is_still_leaving(text):
+    assert acts(text) == ["leave"]
+
+
+@pytest.mark.parametrize("text", ["hein ?", "euh", "lol", "blabla ?"])
+def test_noise_with_a_question_mark_is_other(text):
+    assert acts(text, intent="ask_call_info", confidence=0.95) == ["other"]
