@@ -240,7 +240,8 @@ def acts_of(text: str, intent: Optional[str] = None, confidence: float = 1.0,
     if raw.startswith("/"):  # a button's payload: its intent says what it does
         return _acts_of_payload(raw, intent, entities)
     normalised = normalise(raw).text.strip()
-    if not WORDS.search(normalised) or NOISE.search(normalised):
+    if (not WORDS.search(normalised) or NOISE.search(normalised)) and not any(
+            e.get("entity") in PROFILE_ENTITIES for e in entities):
         return ["other"]  # « ??? », « hein ? », « blabla »: nothing said, whatever DIET made of it
     trusted = intent if confidence >= TRUSTED else None
     acts: List[str] = []
