@@ -391,7 +391,10 @@ def refine(acts: Sequence[str], asked: Optional[str], entities: Sequence[Dict[st
         asked in ("population", "departement_count") and "territory" in named) or bare_reply(normalised)
     if not gives:
         return [a for a in acts if a != "other"] or ["describe"]
-    return ["answer"] + [a for a in acts if a not in ("answer", "other", "describe")]
+    # « 300k, merci »: the value, thanked for; a goodbye stays
+    thanked_only = not GOODBYE.search(normalised)
+    return ["answer"] + [a for a in acts if a not in ("answer", "other", "describe")
+                         and not (a == "thanks_goodbye" and thanked_only)]
 
 
 # The bot's own questions about the profile, outside the form (« À quoi correspond 320 000 ? »,
