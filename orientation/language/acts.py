@@ -123,7 +123,12 @@ GOODBYE = re.compile(_Q + r"(?:au revoir|bonne (?:journee|soiree|fin de journee|
 LEAVE = re.compile(_Q + r"(?:je vais (?:y )?reflechir|je (?:vais|dois) en parler|je reviens|je repasserai|"
                    r"je vais voir|je vais me renseigner|je reflechis|on reflechit|(?:je |j)(?:dois|vais) (?:y aller|filer|vous laisser)|"
                    r"(?:il )?faut que j'y aille|je file|je vous laisse|je (?:vais|dois) (?:en )?(?:discuter|consulter|voir)|"
-                   r"je verrai avec|on verra avec|je (?:vous )?(?:recontacte|recontacterai|tiens au courant|tiendrai au courant)|"
+                   r"je verrai avec|on verra avec|revenir vers vous|vous recontacter|(?:reprendre|continuer|finir) (?:plus tard|"
+                   r"demain|une autre fois|la conversation plus tard)|a plus tard|on en reparle|je vais y penser|"
+                   r"laissez-moi (?:y )?reflechir|(?:il )?faut que je (?:voie|consulte|demande|verifie|reflechisse)|"
+                   r"je dois (?:d'abord )?(?:consulter|verifier|demander|valider|en referer)|je vous redis|"
+                   r"je vous tiens au jus|je vais regarder (?:ca|cela)|on reviendra|pas tout de suite|je vous ecris plus tard|"
+                   r"je (?:vous )?(?:recontacte|recontacterai|tiens au courant|tiendrai au courant)|"
                    r"je (?:vais |dois )?(?:faire remonter|transmettre a|valider avec|voir en interne|me rapprocher de)|"
                    r"(?:on|je) (?:se|vous) (?:recontacte|rappelle) plus tard|(?:voir|en parler|en discuter) (?:ca |cela )?(?:avec|a|au|aux) "
                    r"(?:mon|ma|mes|le|la|les|l'|notre|nos)|je reviendrai|je repasse|on en reparlera|pas aujourd'hui|une prochaine fois|"
@@ -244,6 +249,9 @@ def acts_of(text: str, intent: Optional[str] = None, confidence: float = 1.0,
             e.get("entity") in PROFILE_ENTITIES for e in entities):
         return ["other"]  # « ??? », « hein ? », « blabla »: nothing said, whatever DIET made of it
     trusted = intent if confidence >= TRUSTED else None
+    if trusted == "out_of_scope" and not any(e.get("entity") in PROFILE_ENTITIES + ("call_code", "call_aspect")
+                                             for e in entities) and not GREETING.search(normalised):
+        return ["other"]  # « il fait beau chez vous ? »: nothing the conversation is about
     acts: List[str] = []
     segments = _segments(normalised)
     question_spans = [(a, b) for a, b, s in segments if _is_question(s)]

@@ -280,3 +280,14 @@ def test_leaving_with_question_words_inside_is_still_leaving(text):
 @pytest.mark.parametrize("text", ["hein ?", "euh", "lol", "blabla ?"])
 def test_noise_with_a_question_mark_is_other(text):
     assert acts(text, intent="ask_call_info", confidence=0.95) == ["other"]
+
+
+@pytest.mark.parametrize("text", ["je peux revenir vers vous plus tard ?", "laissez-moi y réfléchir",
+                                  "il faut que je consulte le maire", "on reprendra plus tard"])
+def test_leaving_asked_as_a_question(text):
+    assert acts(text, intent="ask_call_info", confidence=0.9) == ["leave"]
+
+
+def test_an_out_of_scope_question_is_other_unless_it_names_a_call_or_a_profile():
+    assert acts("il fait beau chez vous ?", intent="out_of_scope", confidence=0.9) == ["other"]
+    assert "question" in acts("c quoi le taux pr snap4", intent="out_of_scope", confidence=0.9)
