@@ -78,7 +78,7 @@ INVERSION_SPACED = re.compile(_Q + r"(?:est|sont|peut|peuvent|pourrait|pourraien
                               r"sera|seront|ont|faut|vaut) (?:elle|ils|elles)\b")
 # Said of a body in the third person, these ask whether it qualifies (« une commune de 3000 hab ça
 # passe », « les EPCI sont concernés », « 40k c'est assez », « une comcom peut monter un dossier »);
-# said of oneself, they are only read with a first person around (FIRST_PERSON), see `_asks`.
+# said of oneself (a FIRST_PERSON in the clause), they ask nothing (`_is_question`).
 THIRD_PERSON_ASKS = re.compile(
     _Q + r"(?:eligibles?|concernee?s?|ouverte?s? (?:a|aux)|jouable|(?:ca|cela) (?:passe|rentre|suffit|marche|va)\b|"
     r"suffisante?s?|assez|suffit|a (?:ses|leurs) chances|ont (?:leurs )?chances|rentre dans|ont droit|a droit|"
@@ -419,9 +419,9 @@ SLOTS_OFFERED = re.compile(r"creneaux libres[^.]*choisissez-en un")
 
 
 def asked_by_bot(text: str) -> Optional[str]:
-    """The profile field the bot's last words asked about, outside a form: the slot its question
-    names, PROFILE_QUESTION when it names several or a figure to place; None when it asked nothing
-    about the profile (« Voulez-vous prendre rendez-vous ? »)."""
+    """What the bot's last words asked, outside a form: the profile slot its question names,
+    PROFILE_QUESTION when it names several or a figure to place, `booking_slot` when it offered
+    slots, YES_NO_QUESTION for a yes-no question (« Voulez-vous prendre rendez-vous ? »), else None."""
     said = normalise(str(text or "")).text
     questions = " ".join(m.group(0) for m in _BOT_QUESTION.finditer(said))
     if SLOTS_OFFERED.search(said):
