@@ -17,7 +17,9 @@ def test_a_question_alone_is_the_likeliest_question_diet_saw():
                                           (["greet", "thanks_goodbye"], "thank")])
 def test_leaving_and_thanks_outside_a_form(acts, intent):
     assert fallback_route(acts, RANKING, None) == intent
-    assert fallback_route(acts, RANKING, "profile_form") is None  # the form reads its own answers
+    assert fallback_route(acts, RANKING, "booking_form") is None  # the form reads its own answers
+    assert fallback_route(["leave"], RANKING, "profile_form") == "goodbye"  # which stops its questions
+    assert fallback_route(["thanks_goodbye"], RANKING, "profile_form") is None
 
 
 @pytest.mark.parametrize("acts", [["other"], ["describe", "question"], ["hypothesis"], ["answer"], ["describe"]])

@@ -98,12 +98,15 @@ def fallback_route(acts, ranking, loop: Optional[str]) -> Optional[str]:
     """The intent of a message DIET was unsure of but whose acts are plain, so that it is answered
     rather than asked again (« je vais en parler à mon DGS », « une CC de 15 000 hab ça passe »):
     a question alone, as the likeliest question DIET saw; outside a form, leaving as a goodbye and
-    thanks as thanks. Anything else stays unclear (action_rephrase)."""
+    thanks as thanks; in the profile form, leaving, which stops its questions. Anything else stays
+    unclear (action_rephrase)."""
     acts = set(acts)
     if "question" in acts and not acts & {"describe", "answer", "correct", "hypothesis", "book", "manage_booking"}:
         return next((r["name"] for r in ranking if r.get("name") in QUESTION_INTENTS), None)
     if loop is None and acts and acts <= {"leave", "thanks_goodbye", "greet"} and acts & {"leave", "thanks_goodbye"}:
         return "goodbye" if "leave" in acts else "thank"
+    if loop == "profile_form" and acts == {"leave"}:
+        return "goodbye"  # the profile form stops its questions (actions/profile_form.py)
     return None
 
 

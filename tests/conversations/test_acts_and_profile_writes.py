@@ -118,3 +118,11 @@ def test_leaving_is_answered_not_asked_again(chat, database_url, leaving):
     answer = chat.say(leaving)
     assert "reformuler" not in answer and "pas compris" not in answer
     assert profile(chat, database_url) == before
+
+
+@pytest.mark.parametrize("leaving", ["je vais en parler à mon DGS", "je réfléchis", "jdois y aller"])
+def test_leaving_while_the_profile_is_asked_stops_the_questions(chat, database_url, leaving):
+    chat.say("on est une commune")
+    answer = chat.say(leaving)
+    assert "j'arrête les questions" in answer
+    assert profile(chat, database_url)["applicant_type"] == "commune"
