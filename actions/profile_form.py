@@ -24,7 +24,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import budget_reading
 from actions.dialogue_turn import asks_whats_open, is_question, is_question_intent
-from actions.forms import KeepingFormValidation, goodbye_suffix
+from actions.forms import KeepingFormValidation, end_form, goodbye_suffix
 from actions.profile_writes import reads_as_answer
 from actions.side_questions import answer_question
 from actions.today import send_whats_open
@@ -232,6 +232,13 @@ class ValidateProfileForm(KeepingFormValidation):
     async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher,
                              tracker: Tracker, domain: DomainDict) -> List[Text]:
         return fields_needed(tracker.slots)
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[Dict[Text, Any]]:
+        if tracker.get_slot("requested_slot") and dialogue_acts(tracker) == ("leave",):
+            # « je vais en parler à mon DGS », « je reviens vers vous »: leaving, as the acts read it
+            return end_form(self.leave(dispatcher, tracker), tracker.get_slot("requested_slot"))
+        return await super().run(dispatcher, tracker, domain)
 
     def leave(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[Text, Any]]:
         """What the user already said is kept; the form stops asking."""

@@ -11,7 +11,8 @@ component, addons/patches/server_patch.py):
 - a hypothesis, whatever its wording and whatever intent DIET gave, is routed as `ask_what_if`
   (actions/what_if.py computes it on a copy of the profile); a question alone that names a profile
   value and that DIET read as `inform` or `correct` is routed as the likeliest question intent of
-  DIET's ranking. DIET's ranking itself is kept.
+  DIET's ranking; a message DIET was unsure of (`nlu_fallback`) whose acts are plain is routed by
+  them (`fallback_route`) rather than asked again. DIET's ranking itself is kept.
 """
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ OPERATION_INTENTS = {"cancel": "cancel_booking", "move": "move_booking", "show":
 WHAT_IF, KEEP_ROUTE = "ask_what_if", ("ask_what_if", "adopt_what_if", "keep_profile", "restart")
 # the least confidence at which a question intent of DIET's ranking answers a question DIET read as inform
 QUESTION_FLOOR = 0.005
+FALLBACK = "nlu_fallback"
 # the booking forms read their own answers (a booking turn never writes the profile anyway)
 BOOKING_LOOPS = ("booking_form", "manage_booking_form")
 
@@ -92,7 +94,28 @@ def complete(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
                       and float(r.get("confidence") or 0) >= QUESTION_FLOOR), None)
         if asked is not None:
             parse_data["intent"] = {"name": asked["name"], "confidence": float(asked["confidence"])}
+    elif intent.get("name") == FALLBACK and not booking:
+        routed = fallback_route(acts, parse_data.get("intent_ranking") or [],
+                                getattr(tracker, "active_loop_name", None) if tracker is not None else None)
+        if routed is not None:
+            parse_data["intent"] = {"name": routed, "confidence": 1.0}
     return parse_data
+
+
+def fallback_route(acts, ranking, loop: Optional[str]) -> Optional[str]:
+    """The intent of a message DIET was unsure of but whose acts are plain, so that it is answered
+    rather than asked again (« je vais en parler à mon DGS », « une CC de 15 000 hab ça passe »):
+    a question alone, as the likeliest question DIET saw; outside a form, leaving as a goodbye and
+    thanks as thanks; in the profile form, leaving, which stops its questions. Anything else stays
+    unclear (action_rephrase)."""
+    acts = set(acts)
+    if "question" in acts and not acts & {"describe", "answer", "correct", "hypothesis", "book", "manage_booking"}:
+        return next((r["name"] for r in ranking if r.get("name") in QUESTION_INTENTS), None)
+    if loop is None and acts and acts <= {"leave", "thanks_goodbye", "greet"} and acts & {"leave", "thanks_goodbye"}:
+        return "goodbye" if "leave" in acts else "thank"
+    if loop == "profile_form" and acts == {"leave"}:
+        return "goodbye"  # the profile form stops its questions (actions/profile_form.py)
+    return None
 
 
 def question_only(acts, entities) -> bool:

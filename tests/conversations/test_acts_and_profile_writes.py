@@ -100,3 +100,29 @@ def test_a_correction_writes_at_once(chat, database_url, correction):
 def test_the_same_sentence_with_or_without_accents_gets_the_same_answer(chat, new_chat):
     other = new_chat()
     assert chat.say("les serveurs c'est éligible ?") == other.say("les serveurs c eligible ?")
+
+
+@pytest.mark.parametrize("reply", ["ok", "ok merci", "parfait", "d'accord"])
+def test_a_yes_word_alone_changes_nothing(chat, database_url, reply):
+    chat.say(COMMUNE)
+    before = profile(chat, database_url)
+    chat.say(reply)
+    assert profile(chat, database_url) == before
+
+
+@pytest.mark.parametrize("leaving", ["je vais en parler à mon DGS", "je réfléchis et je reviens vers vous",
+                                     "jdois y aller"])
+def test_leaving_is_answered_not_asked_again(chat, database_url, leaving):
+    chat.say(COMMUNE)
+    before = profile(chat, database_url)
+    answer = chat.say(leaving)
+    assert "reformuler" not in answer and "pas compris" not in answer
+    assert profile(chat, database_url) == before
+
+
+@pytest.mark.parametrize("leaving", ["je vais en parler à mon DGS", "je réfléchis", "jdois y aller"])
+def test_leaving_while_the_profile_is_asked_stops_the_questions(chat, database_url, leaving):
+    chat.say("on est une commune")
+    answer = chat.say(leaving)
+    assert "j'arrête les questions" in answer
+    assert profile(chat, database_url)["applicant_type"] == "commune"

@@ -157,7 +157,11 @@ def test_leaving_in_other_words(text):
     ("Combien d'habitants le projet couvre-t-il ? C'est une condition de TNT-COOP.", "population"),
     ("Quel est le coût total prévu du projet, en euros TTC ?", "budget"),
     ("À quoi correspond 320 000 ? Pour l'instant je garde votre profil", "profile"),
-    ("Voici les appels qui vous correspondent. Voulez-vous prendre rendez-vous ?", None),
+    ("Voici les appels qui vous correspondent. Voulez-vous prendre rendez-vous ?", "yes_no"),
+    ("Très bien. Puis-je vous aider sur autre chose ?", "yes_no"),
+    ("Voici les prochains créneaux libres de 15 minutes (heure de Paris) : choisissez-en un, ou indiquez-moi un "
+     "autre moment.", "booking_slot"),
+    ("Faut-il remplacer par 300 000 € ?", "budget"),
     ("C'est noté.", None),
 ])
 def test_what_the_bot_asked_in_its_last_words(bot, asked):
@@ -172,3 +176,118 @@ def test_answers_against_what_was_asked():
     assert acts("plutôt mardi matin", intent="ask_other_slot", confidence=0.9, asked="booking_slot") == ["answer"]
     assert acts("je dois annuler le rdv DN-AB12CD", asked="booking_slot") == ["manage_booking"]
     assert acts("une commune de 3000 habitants", asked="profile") == ["answer"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a body or a figure inside the question is the question's
+    ("une commune de 5 000 habitants peut candidater ?", {"question"}),
+    ("une commune de 5000 hab est eligible a ITN5", {"question"}),
+    ("1 commune de 2000 hab elle peut postuler", {"question"}),
+    ("les communes de moins de 3500 hab sont concernees", {"question"}),
+    ("une communauté de communes de 20 000 habitants, c'est éligible ?", {"question"}),
+    ("une cc de 20000 hab ca passe", {"question"}),
+    ("une mairie peut elle faire une demande", {"question"}),
+    ("les hopitaux sont ils concernes", {"question"}),
+    ("quid d'une commune de 2000 habitants", {"question"}),
+    ("je me demandais si une commune de 800 habitants pouvait candidater", {"question"}),
+    ("jme demandais si un departement pouvait postuler", {"question"}),
+    ("pour 300k on a droit à combien ?", {"question"}),
+    ("pr 300k on a droit a cb", {"question"}),
+    ("avec un budget de 150 000 €, quels appels sont ouverts ?", {"question"}),
+    ("un budget de 40 000 € c'est suffisant pour ITN5", {"question"}),
+    ("40k c'est assez", {"question"}),
+    ("un projet a 500k ca rentre", {"question"}),
+    ("une comcom de 15000 hab peut monter un dossier", {"question"}),
+    ("montant max pour une commune de 2000 habitants", {"question"}),
+    ("une commune de 5000 hab qui veut faire un site internet, y a des aides", {"question"}),
+    ("bonjour, un département peut-il candidater à ITN5 ?", {"greet", "question"}),
+    ("Bonjour, pour 300 000 €, on a droit à combien ?", {"greet", "question"}),
+    ("bjr 1 commune de 2000 hab eligible ITN5", {"greet", "question"}),
+    ("bonsoir un epci de 40000 hab peut il postuler", {"greet", "question"}),
+    # said of oneself, the same facts describe
+    ("on est une commune de 5 000 hab, on peut candidater ?", {"describe", "question"}),
+    ("ma commune fait 2000 habitants, elle peut candidater ?", {"describe", "question"}),
+    ("notre projet coûte 300k, combien on peut avoir", {"describe", "question"}),
+    ("on a 300k de budget, on a droit à combien ?", {"describe", "question"}),
+    ("on est une petite mairie de 800 hab on a droit a quoi", {"describe", "question"}),
+    ("Commune de 5000 habitants. Quels appels ?", {"describe", "question"}),
+    ("bjr jsuis dans une comcom de 20000 hab on peut postuler ?", {"greet", "describe", "question"}),
+])
+def test_a_fact_inside_a_question_is_the_questions_unless_said_of_oneself(text, expected):
+    found = acts(text)
+    assert set(found) == expected, found
+    assert may_write(found) == ("describe" in expected)
+
+
+@pytest.mark.parametrize("text, asked, expected", [
+    ("on est une commune de 3000 habitants", "budget", ["describe"]),
+    ("le projet coûte 200k", "applicant_type", ["describe"]),
+    ("une commune de 5000 habitants", "applicant_type", ["answer"]),
+    ("on a prévu 300k", "budget", ["answer"]),
+    ("jsp", "budget", ["answer"]),
+    ("Marie Martin, merci", "booking_name", ["answer"]),
+    ("300k merci", "budget", ["answer"]),
+    ("une commune, merci bien", "applicant_type", ["answer"]),
+    ("mardi 14h", "booking_slot", ["answer"]),
+    ("jeudi 10h c'est possible ?", "booking_slot", ["answer"]),
+    ("plutot vendredi aprem", "booking_slot", ["answer"]),
+])
+def test_an_answer_gives_the_value_asked_for_anything_else_describes(text, asked, expected):
+    assert acts(text, asked=asked) == expected
+
+
+@pytest.mark.parametrize("text", ["oui", "ok", "d'accord", "parfait", "oui merci", "ok super", "oui c'est bon",
+                                  "ouiii", "dac"])
+def test_a_yes_to_the_bots_yes_no_question_is_an_answer(text):
+    assert acts(text, asked="yes_no") == ["answer"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ok", ["other"]), ("d'accord", ["other"]), ("parfait !", ["thanks_goodbye"]), ("top", ["thanks_goodbye"]),
+    ("ok merci", ["thanks_goodbye"]), ("blabla", ["other"]), ("test", ["other"]), ("???", ["other"]),
+    ("azerty", ["other"]), ("...", ["other"]), ("qsdfghjk", ["other"]),
+])
+def test_unasked_yes_words_and_noise_never_write(text, expected):
+    found = acts(text, intent="ask_call_info" if "?" in text else None, confidence=0.9)
+    assert found == expected and not may_write(found), found
+
+
+@pytest.mark.parametrize("text", [
+    "ok merci, bonne journée ?", "merci beaucoup, bonne journée ?", "merci, c'est tout pour moi",
+    "merci c tout pr moi", "top merci a bientot ?", "merci bcp pour les infos, bonne soirée ?",
+])
+def test_thanks_with_a_question_mark_ask_nothing(text):
+    assert acts(text) == ["thanks_goodbye"]
+
+
+@pytest.mark.parametrize("text", [
+    "je vais en parler à mon DGS", "je reviens vers vous", "je réfléchis", "on verra plus tard",
+    "je dois y aller", "jdois y aller", "je vais voir ça avec mon maire et je reviens",
+    "je vais en discuter avec le DGS", "je vais consulter mes élus", "je verrai avec ma hiérarchie",
+    "bon je vous laisse",
+])
+def test_leaving_is_neither_a_question_nor_a_yes(text):
+    for intent in (None, "goodbye", "affirm", "ask_call_info"):
+        found = acts(text, intent=intent, confidence=0.9)
+        assert found == ["leave"] and not may_write(found), (intent, found)
+
+
+@pytest.mark.parametrize("text", ["je vais voir avec le maire si c'est possible", "je vais en parler au DGS et on verra"])
+def test_leaving_with_question_words_inside_is_still_leaving(text):
+    assert acts(text) == ["leave"]
+
+
+@pytest.mark.parametrize("text", ["hein ?", "euh", "lol", "blabla ?"])
+def test_noise_with_a_question_mark_is_other(text):
+    assert acts(text, intent="ask_call_info", confidence=0.95) == ["other"]
+
+
+@pytest.mark.parametrize("text", ["je peux revenir vers vous plus tard ?", "laissez-moi y réfléchir",
+                                  "il faut que je consulte le maire", "on reprendra plus tard"])
+def test_leaving_asked_as_a_question(text):
+    assert acts(text, intent="ask_call_info", confidence=0.9) == ["leave"]
+
+
+def test_an_out_of_scope_question_is_other_unless_it_names_a_call_or_a_profile():
+    assert acts("il fait beau chez vous ?", intent="out_of_scope", confidence=0.9) == ["other"]
+    assert "question" in acts("c quoi le taux pr snap4", intent="out_of_scope", confidence=0.9)
