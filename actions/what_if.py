@@ -24,6 +24,7 @@ from actions.tracker import (
 )
 from orientation.eligibility import evaluate
 from orientation.language import amounts
+from orientation.language.acts import is_acknowledgment
 from orientation.language.normalise import normalised
 from orientation.replies import what_if as replies
 from orientation.replies.profile import numeric_problem, profile_summary
@@ -91,6 +92,12 @@ class ActionAdoptWhatIf(Action):
         supposed = tracker.get_slot("what_if") or {}
         if not supposed:
             dispatcher.utter_message(text="Il n'y a pas d'hypothèse en cours : votre profil ne change pas.")
+            return []
+        text = (tracker.latest_message.get("text") or "").strip()
+        if not text.startswith("/") and is_acknowledgment(text):
+            # « ok merci » to « Voulez-vous adopter ce profil ? » may only acknowledge the figures
+            dispatcher.utter_message(text="Voulez-vous remplacer votre profil par cette hypothèse ? "
+                                          "Je ne change rien sans votre accord.", buttons=replies.WHAT_IF_BUTTONS)
             return []
         dispatcher.utter_message(text=replies.adopted(supposed))
         return [SlotSet(slot, value) for slot, value in supposed.items()] + [SlotSet("what_if", None)]

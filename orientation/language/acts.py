@@ -119,6 +119,17 @@ POLITE_FILLERS = re.compile(_Q + r"(?:ok|okay|oki|d'accord|top|super|parfait|gen
 YES_NO = re.compile(r"^(?:oui|ouais|ouep|yes|ok|okay|oki|d'accord|parfait|tres bien|bien sur|volontiers|"
                     r"avec plaisir|je veux bien|allez|exact|exactement|tout a fait|absolument|c'est bon|"
                     r"ca marche|entendu|je confirme|confirme|valide|go|non|nan|pas vraiment|pas du tout|si)\b")
+# An acknowledgment that says neither yes nor no to a change (« ok », « ok merci », « d'accord »): never
+# enough to replace the profile by a hypothesis (actions/what_if.py asks again with its two buttons).
+ACKNOWLEDGMENT = re.compile(r"^(?:ok|okay|oki|d'? ?accord|dac|parfait|super|top|tres bien|bien|entendu|c'est note|note|"
+                            r"bien recu|merci|thx|ca marche)(?:[ ,!.]+(?:ok|merci|thx|beaucoup|bien recu|parfait|super|"
+                            r"top|bien))*[ ,!.]*$")
+
+
+def is_acknowledgment(text: str) -> bool:
+    return bool(ACKNOWLEDGMENT.match(normalise(str(text or "")).text.strip()))
+
+
 GOODBYE = re.compile(_Q + r"(?:au revoir|bonne (?:journee|soiree|fin de journee|continuation|semaine)|a bientot|"
                      r"a la prochaine|bye|ciao|tchao|a plus|c'est tout)\b")
 LEAVE = re.compile(_Q + r"(?:je vais (?:y )?reflechir|je (?:vais|dois) en parler|je reviens|je repasserai|"
