@@ -95,11 +95,19 @@ def lexicon_entities(text: str) -> List[Dict[str, Any]]:
     result += applicant_entities(text, lexicon.find(text, skip), named)
     result.sort(key=lambda e: e["start"])
     # Several themes named (« former nos agents … aux métiers du numérique »): the lexicon keeps the
-    # first, and lists them all so that the theme model (addons/components/theme_classifier.py) can choose.
-    themes = list(dict.fromkeys(m.value for m in lexicon.find(text, skip) if m.entity == "project_nature" and not m.weak))
+    # first, and lists them all so that the theme model (addons/components/theme_classifier.py) can choose;
+    # a generic word alone (« data » in « recruter des data engineers ») is marked weak: the model's
+    # confident reading of the whole message may replace it. A word that decides the theme (« un poc
+    # sur nos données », lexicon.yml's project_nature_first) leaves the model nothing to choose.
+    said = [m for m in lexicon.find(text, skip) if m.entity == "project_nature"]
+    themes = list(dict.fromkeys(m.value for m in said if not m.weak))
     for entity in result:
-        if entity["entity"] == "project_nature" and len(themes) > 1:
+        if entity["entity"] != "project_nature" or any(m.first for m in said):
+            continue
+        if len(themes) > 1:
             entity["candidates"] = themes
+        elif not themes:
+            entity["weak"] = True
     return result
 
 

@@ -5,7 +5,8 @@ project_nature entity teaches its theme, any other message the « none » class 
 it was chosen: orientation/language/theme_model.py). It runs after the lexicon extractor, and only when the lexicon
 found no theme (the lexicon's exact phrases win) and the message gives information (intents
 inform, correct, ask_can_apply: « quel est le taux d'ITN5 ? » has no theme).
-When the lexicon names several themes, the model chooses among them.
+When the lexicon names several themes, the model chooses among them; when it names only a generic
+word (« data » in « recruter des data engineers »), the model's confident theme replaces it.
 
 - high confidence: a project_nature entity, with the confidence; the slot is filled;
 - medium or low: no entity, but `theme_ranking` in the parse data, which the profile form reads to
@@ -102,6 +103,10 @@ class ThemeClassifier(GraphComponent, EntityExtractorMixin):
                 if len(candidates) > 1:
                     probability = dict(self.model.rank(sample(message, self.model.uses_spacy)))
                     lexicon[0]["value"] = max(candidates, key=lambda t: probability.get(t, 0.0))
+                elif lexicon[0].get("weak"):  # a generic word alone yields to a confident reading
+                    decision = decide(self.model.rank(sample(message, self.model.uses_spacy)))
+                    if decision.level == "high":
+                        lexicon[0]["value"] = decision.theme
                 continue
             decision = decide(self.model.rank(sample(message, self.model.uses_spacy)))
             message.set(RANKING, {"level": decision.level, "confidence": round(decision.confidence, 3),
