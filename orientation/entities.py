@@ -20,6 +20,7 @@ from orientation.eligibility.call_choice import call_names
 from orientation.language import amounts, speaker
 from orientation.language.contacts import find_emails, find_references
 from orientation.language.lexicon import Lexicon
+from orientation.language.theme_units import speaker_units
 from orientation.territories.coverage import encode
 
 logger = logging.getLogger(__name__)
@@ -88,6 +89,8 @@ def lexicon_entities(text: str) -> List[Dict[str, Any]]:
     # Words inside an amount ("trois départements") or an e-mail address are not applicant types, nor
     # the words of a place that do not say who speaks (« le Nord »).
     skip = [(q.start, q.end) for q in amounts.extract_quantities(text)] + _not_places(text)
+    # nor the theme words of the speaker's unit (« je suis le service data de la région »)
+    skip += speaker_units(text, [(m.start, m.end) for m in lexicon.find(text, skip) if m.entity == "project_nature"])
     named = places(text)
     found = [m for m in lexicon.entities(text, skip + [(m.start, m.end) for m in named if m.applicant_type is None])
              if m.entity != "applicant_type"]
