@@ -17,12 +17,14 @@ from orientation.language.fold import fold
 
 # Units and job titles a theme may name (folded words).
 UNITS = [tuple(p.split()) for p in (
-    "service", "direction", "sous direction", "pole", "cellule", "bureau", "division", "lab", "labo",
+    "service", "direction", "sous direction", "pole", "cellule", "mission", "bureau", "division", "lab", "labo",
     "laboratoire", "equipe", "dsi", "delegation", "departement", "secretariat", "chef de projet", "cheffe de projet",
     "charge de mission", "chargee de mission", "responsable", "directeur", "directrice", "referent", "referente",
-    "delegue", "deleguee", "conseiller", "conseillere",
+    "delegue", "deleguee", "conseiller", "conseillere", "service informatique", "service numerique",
+    "direction numerique", "direction du numerique", "pole numerique", "referent numerique",
 )]
-ARTICLES = {"le", "la", "l", "les", "du", "de", "des", "d", "a", "au"}
+# What may stand between the unit and its theme: « direction de l'innovation », « pôle numérique et data »
+BETWEEN = {"le", "la", "l", "les", "du", "de", "des", "d", "a", "au", "et"}
 # What may stand before a unit that opens the message: « bonjour, direction de l'innovation »
 OPENING = {"bonjour", "bonsoir", "salut", "hello", "coucou", "madame", "monsieur", "ici", "le", "la", "l", "nous",
            "sommes", "on", "est", "c"}
@@ -36,7 +38,7 @@ def speaker_units(text: str, spans: Sequence[Tuple[int, int]]) -> List[Tuple[int
     for start, end in spans:
         at = next((i for i, k in enumerate(folded.index) if k >= start), len(folded.text))
         words = [(m.group(), m.start()) for m in _WORD.finditer(folded.text[:at])]
-        while words and words[-1][0] in ARTICLES:
+        while words and words[-1][0] in BETWEEN:
             words.pop()
         unit = next((u for u in UNITS if tuple(w for w, _ in words[-len(u):]) == u), None)
         if unit is None:

@@ -35,3 +35,16 @@ def test_who_one_is_states_no_theme(text):
 ])
 def test_the_project_still_states_its_theme(text, value):
     assert theme(text) == value
+
+
+@pytest.mark.parametrize("text", [
+    "ici la direction innovation et numérique de la métropole",
+    "slt, referent numerique et innovation de la commune",
+    "bonjour, la mission expérimentation du ministère",
+])
+def test_a_unit_with_several_words(text):
+    assert theme(text) is None
+
+
+def test_a_mission_that_is_the_project():
+    assert theme("notre mission : ouvrir nos données") == "donnees"
