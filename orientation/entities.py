@@ -20,6 +20,7 @@ from orientation.eligibility.call_choice import call_names
 from orientation.language import amounts, speaker
 from orientation.language.contacts import find_emails, find_references
 from orientation.language.lexicon import Lexicon
+from orientation.language.normalise import normalise
 from orientation.language.theme_units import speaker_units
 from orientation.territories.coverage import encode
 
@@ -90,7 +91,8 @@ def lexicon_entities(text: str) -> List[Dict[str, Any]]:
     # the words of a place that do not say who speaks (« le Nord »).
     skip = [(q.start, q.end) for q in amounts.extract_quantities(text)] + _not_places(text)
     # nor the theme words of the speaker's unit (« je suis le service data de la région »)
-    skip += speaker_units(text, [(m.start, m.end) for m in lexicon.find(text, skip) if m.entity == "project_nature"])
+    skip += speaker_units(text, [(m.start, m.end, m.value) for m in lexicon.find(text, skip)
+                                 if m.entity == "project_nature"])
     named = places(text)
     found = [m for m in lexicon.entities(text, skip + [(m.start, m.end) for m in named if m.applicant_type is None])
              if m.entity != "applicant_type"]
@@ -112,6 +114,14 @@ def lexicon_entities(text: str) -> List[Dict[str, Any]]:
         elif not themes:
             entity["weak"] = True
     return result
+
+
+def speaker_unit_spans(text: str) -> List[Tuple[int, int]]:
+    """The theme words that name the speaker's unit (« je suis le service data »), as spans of the text
+    as typed: the theme model does not read them either (addons/components/theme_classifier.py)."""
+    read = normalise(text)
+    said = [(m.start, m.end, m.value) for m in lexicon.find(read.text) if m.entity == "project_nature"]
+    return [read.span(start, end) for start, end in speaker_units(read.text, said)]
 
 
 def applicant_entities(text: str, matches, named) -> List[Dict[str, Any]]:

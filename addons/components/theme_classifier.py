@@ -16,7 +16,7 @@ word (« data » in « recruter des data engineers »), the model's confident th
 from __future__ import annotations
 
 import logging
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional, Sequence, Text, Tuple
 
 import joblib
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -29,6 +29,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from orientation.entities import speaker_unit_spans
 from orientation.language.theme_model import Sample, ThemeModel, sample_of
 from orientation.language.themes import NONE, decide
 
@@ -45,9 +46,10 @@ def label_of(message: Message) -> str:
     return str(values[0]) if values else NONE
 
 
-def sample(message: Message, use_spacy: bool = True) -> Sample:
-    """The message as the model reads it, with the spaCy Doc that SpacyNLP attached to it."""
-    return sample_of(message.get(TEXT) or "", message.get(SPACY_DOCS[TEXT]) if use_spacy else None)
+def sample(message: Message, use_spacy: bool = True, hidden: Sequence[Tuple[int, int]] = ()) -> Sample:
+    """The message as the model reads it, with the spaCy Doc that SpacyNLP attached to it, without
+    the spans `hidden`."""
+    return sample_of(message.get(TEXT) or "", message.get(SPACY_DOCS[TEXT]) if use_spacy else None, hidden)
 
 
 def training_examples(training_data: TrainingData) -> List[Message]:
@@ -108,7 +110,9 @@ class ThemeClassifier(GraphComponent, EntityExtractorMixin):
                     if decision.level == "high":
                         lexicon[0]["value"] = decision.theme
                 continue
-            decision = decide(self.model.rank(sample(message, self.model.uses_spacy)))
+            # who speaks is not what the project is about: « je suis le service data » states no theme
+            hidden = speaker_unit_spans(text)
+            decision = decide(self.model.rank(sample(message, self.model.uses_spacy, hidden)))
             message.set(RANKING, {"level": decision.level, "confidence": round(decision.confidence, 3),
                                   "themes": [[t, round(p, 3)] for t, p in decision.ranking[:5]]},
                         add_to_output=True)

@@ -48,3 +48,15 @@ def test_a_unit_with_several_words(text):
 
 def test_a_mission_that_is_the_project():
     assert theme("notre mission : ouvrir nos données") == "donnees"
+
+
+@pytest.mark.parametrize("text", [
+    "notre syndicat rassemble des communes voisines",
+    "le SIVU regroupant plusieurs communes du canton",
+])
+def test_the_members_of_the_structure_are_not_a_shared_need(text):
+    assert theme(text) is None
+
+
+def test_a_platform_that_gathers_the_stakeholders_is_still_a_theme():
+    assert theme("un outil qui rassemble tous les acteurs de l'insertion") == "ecosysteme_politique_publique"
