@@ -278,6 +278,9 @@ THEMES_SAID = [
     ("accompagner la prise en main des outils par les agents", "methodes_travail"),
     ("revoir notre organisation et nos fiches de poste", "transformation_organisation"),
     ("ma connexion internet est trop lente", "reseau_debit"),
+    ("on voudrait tester la téléconsultation, on sait pas si cela prendra", "innovation"),
+    ("un call center pour la mairie", "relation_usagers"),
+    ("recruter des ingénieurs pour la DSI", "filiere_numerique"),
 ]
 
 
