@@ -20,6 +20,8 @@ from orientation.eligibility.call_choice import call_names
 from orientation.language import amounts, speaker
 from orientation.language.contacts import find_emails, find_references
 from orientation.language.lexicon import Lexicon
+from orientation.language.normalise import normalise
+from orientation.language.theme_units import speaker_units
 from orientation.territories.coverage import encode
 
 logger = logging.getLogger(__name__)
@@ -88,6 +90,9 @@ def lexicon_entities(text: str) -> List[Dict[str, Any]]:
     # Words inside an amount ("trois départements") or an e-mail address are not applicant types, nor
     # the words of a place that do not say who speaks (« le Nord »).
     skip = [(q.start, q.end) for q in amounts.extract_quantities(text)] + _not_places(text)
+    # nor the theme words of the speaker's unit (« je suis le service data de la région »)
+    skip += speaker_units(text, [(m.start, m.end, m.value) for m in lexicon.find(text, skip)
+                                 if m.entity == "project_nature"])
     named = places(text)
     found = [m for m in lexicon.entities(text, skip + [(m.start, m.end) for m in named if m.applicant_type is None])
              if m.entity != "applicant_type"]
@@ -95,12 +100,28 @@ def lexicon_entities(text: str) -> List[Dict[str, Any]]:
     result += applicant_entities(text, lexicon.find(text, skip), named)
     result.sort(key=lambda e: e["start"])
     # Several themes named (« former nos agents … aux métiers du numérique »): the lexicon keeps the
-    # first, and lists them all so that the theme model (addons/components/theme_classifier.py) can choose.
-    themes = list(dict.fromkeys(m.value for m in lexicon.find(text, skip) if m.entity == "project_nature" and not m.weak))
+    # first, and lists them all so that the theme model (addons/components/theme_classifier.py) can choose;
+    # a generic word alone (« data » in « recruter des data engineers ») is marked weak: the model's
+    # confident reading of the whole message may replace it. A word that decides the theme (« un poc
+    # sur nos données », lexicon.yml's project_nature_first) leaves the model nothing to choose.
+    said = [m for m in lexicon.find(text, skip) if m.entity == "project_nature"]
+    themes = list(dict.fromkeys(m.value for m in said if not m.weak))
     for entity in result:
-        if entity["entity"] == "project_nature" and len(themes) > 1:
+        if entity["entity"] != "project_nature" or any(m.first for m in said):
+            continue
+        if len(themes) > 1:
             entity["candidates"] = themes
+        elif not themes:
+            entity["weak"] = True
     return result
+
+
+def speaker_unit_spans(text: str) -> List[Tuple[int, int]]:
+    """The theme words that name the speaker's unit (« je suis le service data »), as spans of the text
+    as typed: the theme model does not read them either (addons/components/theme_classifier.py)."""
+    read = normalise(text)
+    said = [(m.start, m.end, m.value) for m in lexicon.find(read.text) if m.entity == "project_nature"]
+    return [read.span(start, end) for start, end in speaker_units(read.text, said)]
 
 
 def applicant_entities(text: str, matches, named) -> List[Dict[str, Any]]:

@@ -3,7 +3,7 @@ import pytest
 import yaml
 
 from orientation.eligibility.vocabulary import APPLICANT_TYPES, THEMES
-from orientation.entities import lexicon
+from orientation.entities import lexicon, lexicon_entities
 from orientation.language.amounts import extract_quantities
 from orientation.language.lexicon import LEXICON_FILE
 
@@ -262,6 +262,25 @@ THEMES_SAID = [
     ("un besoin mutualisé avec d'autres collectivités", "besoin_mutualise"),
     ("une solution mutualisee entre communes", "besoin_mutualise"),
     ("un outil commun à plusieurs communes", "besoin_mutualise"),
+    # testing something whose outcome is unsure, whatever its domain
+    ("on fait un poc sur l'open data des transports", "innovation"),
+    ("tester des capteurs avec de l'IA, on sait pas si ca marchera", "innovation"),
+    ("des casques de réalité virtuelle pour former les pompiers", "innovation"),
+    ("une ia pour trier le courrier, c exploratoire", "innovation"),
+    ("un tchat sur le site pour répondre aux habitants", "relation_usagers"),
+    ("suivre toutes les demandes des habitants", "relation_usagers"),
+    ("recruter des data engineers", "filiere_numerique"),
+    ("on n'arrive pas a garder nos admins sys", "filiere_numerique"),
+    ("une appli d'entraide entre voisins", "cooperation_usagers"),
+    ("des volontaires pour aider les seniors", "cooperation_usagers"),
+    ("une plateforme pour tous les acteurs de l'insertion", "ecosysteme_politique_publique"),
+    ("un outil commun à tous les acteurs du handicap", "ecosysteme_politique_publique"),
+    ("accompagner la prise en main des outils par les agents", "methodes_travail"),
+    ("revoir notre organisation et nos fiches de poste", "transformation_organisation"),
+    ("ma connexion internet est trop lente", "reseau_debit"),
+    ("on voudrait tester la téléconsultation, on sait pas si cela prendra", "innovation"),
+    ("un call center pour la mairie", "relation_usagers"),
+    ("recruter des ingénieurs pour la DSI", "filiere_numerique"),
 ]
 
 
@@ -289,6 +308,13 @@ THEME_NEAR_MISSES = [
     ("un projet commun avec d'autres collectivités", "ecosysteme_politique_publique", "besoin_mutualise"),
     ("une plateforme commune aux acteurs du tourisme", "besoin_mutualise", "ecosysteme_politique_publique"),
     ("la coopération avec nos partenaires", "besoin_mutualise", "cooperation_usagers"),
+    ("un poc sur nos données", "donnees", "innovation"),
+    ("tester un outil d'automatisation des courriers", "efficience_automatisation", "innovation"),
+    ("recruter des data scientists", "donnees", "filiere_numerique"),
+    ("un chat interne entre agents", "relation_usagers", "travail_collaboratif"),
+    ("notre expérimentation a marché, on veut l'étendre à d'autres départements", "innovation",
+     "extension_territoriale"),
+    ("on sait pas si on est eligible", "innovation", None),
 ]
 
 
@@ -305,3 +331,19 @@ def test_every_value_has_cases():
         positives = [value for _, value in said]
         assert {v for v in canonical if positives.count(v) < 3} == set()
         assert {v for v in canonical if not any(v in (wrong, right) for _, wrong, right in near)} == set()
+
+
+def test_a_generic_theme_word_alone_is_left_to_the_theme_model():
+    """« data » alone names donnees, marked weak: the theme model's confident reading of the whole
+    message may replace it (« recruter des ingénieurs pour la data »)."""
+    theme = [e for e in lexicon_entities("on veut mieux exploiter la data") if e["entity"] == "project_nature"]
+    assert [(e["value"], e.get("weak")) for e in theme] == [("donnees", True)]
+
+
+def test_a_word_that_decides_the_theme_leaves_no_choice():
+    """Several themes named usually leave the choice to the theme model; a test or a POC decides."""
+    theme = [e for e in lexicon_entities("un poc de tableau de bord pour la relation usagers")
+             if e["entity"] == "project_nature"]
+    assert [(e["value"], e.get("candidates"), e.get("weak")) for e in theme] == [("innovation", None, None)]
+    chosen = [e for e in lexicon_entities("un crm et un tableau de bord") if e["entity"] == "project_nature"]
+    assert chosen[0]["candidates"] == ["relation_usagers", "donnees"]

@@ -5,7 +5,8 @@ project_nature entity teaches its theme, any other message the « none » class 
 it was chosen: orientation/language/theme_model.py). It runs after the lexicon extractor, and only when the lexicon
 found no theme (the lexicon's exact phrases win) and the message gives information (intents
 inform, correct, ask_can_apply: « quel est le taux d'ITN5 ? » has no theme).
-When the lexicon names several themes, the model chooses among them.
+When the lexicon names several themes, the model chooses among them; when it names only a generic
+word (« data » in « recruter des data engineers »), the model's confident theme replaces it.
 
 - high confidence: a project_nature entity, with the confidence; the slot is filled;
 - medium or low: no entity, but `theme_ranking` in the parse data, which the profile form reads to
@@ -15,7 +16,7 @@ When the lexicon names several themes, the model chooses among them.
 from __future__ import annotations
 
 import logging
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional, Sequence, Text, Tuple
 
 import joblib
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -28,6 +29,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from orientation.entities import speaker_unit_spans
 from orientation.language.theme_model import Sample, ThemeModel, sample_of
 from orientation.language.themes import NONE, decide
 
@@ -44,9 +46,10 @@ def label_of(message: Message) -> str:
     return str(values[0]) if values else NONE
 
 
-def sample(message: Message, use_spacy: bool = True) -> Sample:
-    """The message as the model reads it, with the spaCy Doc that SpacyNLP attached to it."""
-    return sample_of(message.get(TEXT) or "", message.get(SPACY_DOCS[TEXT]) if use_spacy else None)
+def sample(message: Message, use_spacy: bool = True, hidden: Sequence[Tuple[int, int]] = ()) -> Sample:
+    """The message as the model reads it, with the spaCy Doc that SpacyNLP attached to it, without
+    the spans `hidden`."""
+    return sample_of(message.get(TEXT) or "", message.get(SPACY_DOCS[TEXT]) if use_spacy else None, hidden)
 
 
 def training_examples(training_data: TrainingData) -> List[Message]:
@@ -102,8 +105,14 @@ class ThemeClassifier(GraphComponent, EntityExtractorMixin):
                 if len(candidates) > 1:
                     probability = dict(self.model.rank(sample(message, self.model.uses_spacy)))
                     lexicon[0]["value"] = max(candidates, key=lambda t: probability.get(t, 0.0))
+                elif lexicon[0].get("weak"):  # a generic word alone yields to a confident reading
+                    decision = decide(self.model.rank(sample(message, self.model.uses_spacy)))
+                    if decision.level == "high":
+                        lexicon[0]["value"] = decision.theme
                 continue
-            decision = decide(self.model.rank(sample(message, self.model.uses_spacy)))
+            # who speaks is not what the project is about: « je suis le service data » states no theme
+            hidden = speaker_unit_spans(text)
+            decision = decide(self.model.rank(sample(message, self.model.uses_spacy, hidden)))
             message.set(RANKING, {"level": decision.level, "confidence": round(decision.confidence, 3),
                                   "themes": [[t, round(p, 3)] for t, p in decision.ranking[:5]]},
                         add_to_output=True)

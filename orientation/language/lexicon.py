@@ -42,6 +42,7 @@ class Match:
     end: int
     text: str
     weak: bool = False  # a generic word ("région") that yields to a specific one ("DREAL")
+    first: bool = False  # a theme that wins over the others named (lexicon.yml, project_nature_first)
 
 
 def _tokens(text: str) -> List[Tuple[str, int, int]]:
@@ -81,6 +82,7 @@ class _Pattern:
     value: str
     words: Tuple[str, ...]
     weak: bool
+    first: bool = False
 
 
 AMBIGUOUS = "|"  # between the codes of a name several calls share
@@ -171,6 +173,10 @@ class Lexicon:
                     words = tuple(_phrase(str(phrase)).split())
                     if words:
                         result.append(_Pattern(entity, value, words, " ".join(words) in weak))
+        # Words that decide the theme whatever else the message names (« un poc sur nos données »).
+        for value, phrases in (data.get("project_nature_first") or {}).items():
+            result += [_Pattern("project_nature", value, tuple(_phrase(str(p)).split()), False, True)
+                       for p in phrases if _phrase(str(p))]
         # A name several calls share (« AAP données »: ITN5 and TNT-DONNEES) is one pattern whose value
         # names them all, « ITN5|TNT-DONNEES »: the lexicon reports the ambiguity, the actions resolve it
         # (orientation/eligibility/call_choice.py), never the alphabetical first.
@@ -236,7 +242,8 @@ class Lexicon:
                 continue
             start, end = index[tokens[i][1]], index[tokens[i + n - 1][2] - 1] + 1
             if pattern.entity != "ignore":
-                found.append(Match(pattern.entity, pattern.value, start, end, text[start:end], pattern.weak))
+                found.append(Match(pattern.entity, pattern.value, start, end, text[start:end], pattern.weak,
+                                   pattern.first))
             for k in range(i, i + n):
                 taken[k] = True
         return sorted(found, key=lambda m: m.start)
@@ -267,9 +274,10 @@ class Lexicon:
         matches = self.find(text, skip)
         for entity in SINGLE_VALUED:
             candidates = [m for m in matches if m.entity == entity]
+            first = [m for m in candidates if m.first]
             strong = [m for m in candidates if not m.weak]
-            if strong or candidates:
-                kept.append((strong or candidates)[0])
+            if candidates:
+                kept.append((first or strong or candidates)[0])
         seen = set()
         for m in matches:
             if m.entity == "call_code" and m.value not in seen:

@@ -27,6 +27,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from orientation.language.fold import fold
+from orientation.language.normalise import normalise
 
 
 def features_text(text: str) -> str:
@@ -80,10 +81,18 @@ class ThemeModel:
         return self.rank_many([sample])[0]
 
 
-def sample_of(text: str, doc=None) -> Sample:
-    """A Sample from a spaCy Doc of the text (None: the text alone)."""
+def sample_of(text: str, doc=None, hidden: Sequence[Tuple[int, int]] = ()) -> Sample:
+    """A Sample from a spaCy Doc of the normalised text (None: the text alone), without the characters
+    of `hidden` (spans of the text as typed: the name of the speaker's unit, « le service data »)."""
+    read = normalise(text) if hidden else None
+
+    def shown(i: int) -> bool:  # i: an index in the text as typed
+        return not any(start <= i < end for start, end in hidden)
+
+    kept = "".join(c for i, c in enumerate(text) if shown(i)) if hidden else text
     if doc is None:
-        return Sample(text)
-    content = [t.vector for t in doc if t.has_vector and t.is_alpha and not t.is_stop]
+        return Sample(kept)
+    tokens = [t for t in doc if read is None or t.idx >= len(read.index) or shown(read.index[t.idx])]
+    content = [t.vector for t in tokens if t.has_vector and t.is_alpha and not t.is_stop]
     vector = np.mean(content, axis=0) if content else np.zeros(doc.vocab.vectors_length)
-    return Sample(text, " ".join(t.lemma_ for t in doc), vector)
+    return Sample(kept, " ".join(t.lemma_ for t in tokens), vector)

@@ -1,0 +1,62 @@
+"""Theme words that name the speaker's unit state no theme (orientation/language/theme_units.py);
+the project said in the same message still does."""
+import pytest
+
+from orientation.entities import lexicon_entities
+from orientation.language.normalise import normalised
+
+
+def theme(text):
+    found = [e["value"] for e in lexicon_entities(normalised(text)) if e["entity"] == "project_nature"]
+    return found[0] if found else None
+
+
+@pytest.mark.parametrize("text", [
+    "bonjour je suis le service data de la région",
+    "Bonjour, direction de l'innovation du département",
+    "hello, ici le service relation usagers de la ville",
+    "bjr la cellule experimentation de la prefecture",
+    "je travaille à la direction de la donnée du ministère",
+    "bjr chui responsable data au CD 33",
+    "je suis chargée de mission innovation à la région",
+    "notre syndicat regroupe plusieurs communes du canton",
+    "je représente plusieurs communes",
+])
+def test_who_one_is_states_no_theme(text):
+    assert theme(text) is None
+
+
+@pytest.mark.parametrize("text, value", [
+    ("je suis chargée de mission innovation à la région, on veut ouvrir nos données", "donnees"),
+    ("on veut créer un service de relation usagers", "relation_usagers"),
+    ("notre pôle data voudrait ouvrir nos données", "donnees"),
+    ("la DSI veut un poc de blockchain", "innovation"),
+    ("un outil commun à plusieurs communes", "besoin_mutualise"),
+])
+def test_the_project_still_states_its_theme(text, value):
+    assert theme(text) == value
+
+
+@pytest.mark.parametrize("text", [
+    "ici la direction innovation et numérique de la métropole",
+    "slt, referent numerique et innovation de la commune",
+    "bonjour, la mission expérimentation du ministère",
+])
+def test_a_unit_with_several_words(text):
+    assert theme(text) is None
+
+
+def test_a_mission_that_is_the_project():
+    assert theme("notre mission : ouvrir nos données") == "donnees"
+
+
+@pytest.mark.parametrize("text", [
+    "notre syndicat rassemble des communes voisines",
+    "le SIVU regroupant plusieurs communes du canton",
+])
+def test_the_members_of_the_structure_are_not_a_shared_need(text):
+    assert theme(text) is None
+
+
+def test_a_platform_that_gathers_the_stakeholders_is_still_a_theme():
+    assert theme("un outil qui rassemble tous les acteurs de l'insertion") == "ecosysteme_politique_publique"
