@@ -10,17 +10,12 @@ import re
 from rasa_sdk import Tracker
 
 from actions.tracker import dialogue_acts
+from orientation.language.acts import asks_for_recap_text
 from orientation.language.fold import fold
 
 # Intents that are questions whatever their wording.
 QUESTION_INTENTS = frozenset({"ask_call_info", "ask_funding", "ask_why_not", "compare_calls", "list_calls",
                               "ask_side_question", "ask_can_apply", "ask_plain_explanation"})
-# « récapitulez », « rappelez-moi les appels », « refais le point »: the full recommendation again.
-RECAP = re.compile(r"recap|rappel(le|ez)?.?(moi|nous)|redonne|remontre|re.?affiche|refai(s|tes) le point|"
-                   r"resume(z)? (moi |nous )?(les|mes|nos) appels|quels appels pour (mon|notre|ce) projet|"
-                   r"(mes|nos) appels recommandes|quels? (appels?|aides?|dispositifs?) (me|nous) (convien|correspond)|"
-                   r"(qu.?est.ce qui|quoi) (me|nous) (convient|correspond)|a quoi (je peux|nous pouvons|on peut) "
-                   r"(candidater|pretendre)|quels? (appels?|aides?) pour (moi|nous)")
 
 
 def latest_text(tracker: Tracker) -> str:
@@ -45,7 +40,7 @@ def asks_for_recap(tracker: Tracker) -> bool:
     text = latest_text(tracker)
     if text == "/inform":
         return True
-    return not text.startswith("/") and bool(RECAP.search(fold(text).text))
+    return not text.startswith("/") and asks_for_recap_text(text)
 
 
 # « qu'est-ce qui est ouvert ? », « quels appels sont ouverts en ce moment ? », « France Relance c'est

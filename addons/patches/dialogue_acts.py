@@ -25,7 +25,14 @@ from rasa.shared.core.events import BotUttered, UserUttered
 
 from addons.patches.server_patch import ServerPatch
 from orientation.booking.operations import operation_in
-from orientation.language.acts import PROFILE_ENTITIES, QUESTION_INTENTS, acts_of, asked_by_bot, refine
+from orientation.language.acts import (
+    PROFILE_ENTITIES,
+    QUESTION_INTENTS,
+    acts_of,
+    asked_by_bot,
+    asks_for_recap_text,
+    refine,
+)
 
 ACTS = "dialogue_acts"
 # a booking made earlier, by what its words ask (operation_in): the intent that starts that form
@@ -80,7 +87,10 @@ def complete(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
     acts = refine(acts, asked_slot(tracker), entities, parse_data.get("text") or "")
     parse_data[ACTS] = acts
     booking = tracker is not None and getattr(tracker, "active_loop_name", None) in BOOKING_LOOPS
-    if "hypothesis" in acts and intent.get("name") not in KEEP_ROUTE and not booking:
+    if intent.get("name") == "restart" and asks_for_recap_text(parse_data.get("text") or ""):
+        # « tu peux me refaire le recap ? » asks for the recommendation again: never a new start
+        parse_data["intent"] = {"name": "inform", "confidence": 1.0}
+    elif "hypothesis" in acts and intent.get("name") not in KEEP_ROUTE and not booking:
         parse_data["intent"] = {"name": WHAT_IF, "confidence": 1.0}
     elif "manage_booking" in acts and intent.get("name") in ("ask_appointment", "ask_other_slot", "inform") and not booking \
             and OPERATION_INTENTS.get(operation_in(parse_data.get("text") or "")):

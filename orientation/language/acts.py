@@ -23,6 +23,7 @@ import re
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
 from orientation.language import amounts
+from orientation.language.fold import fold
 from orientation.language.normalise import normalise
 
 ACTS = ("describe", "answer", "correct", "question", "hypothesis", "book", "manage_booking",
@@ -474,3 +475,16 @@ def may_write(acts: Iterable[str]) -> bool:
 
 def is_correction(acts: Iterable[str]) -> bool:
     return "correct" in set(acts)
+
+# « récapitulez », « rappelez-moi les appels », « quels appels me conviennent ? », « tu peux me refaire le
+# recap ? »: the recommendation again (read by actions/dialogue_turn.py, and by the Rasa server so that
+# such a message never restarts the conversation).
+RECAP = re.compile(r"recap|rappel(le|ez)?.?(moi|nous)|redonne|remontre|re.?affiche|refai(s|tes) le point|"
+                   r"resume(z)? (moi |nous )?(les|mes|nos) appels|quels appels pour (mon|notre|ce) projet|"
+                   r"(mes|nos) appels recommandes|quels? (appels?|aides?|dispositifs?) (me|nous) (convien|correspond)|"
+                   r"(qu.?est.ce qui|quoi) (me|nous) (convient|correspond)|a quoi (je peux|nous pouvons|on peut) "
+                   r"(candidater|pretendre)|quels? (appels?|aides?) pour (moi|nous)")
+
+
+def asks_for_recap_text(text: str) -> bool:
+    return bool(RECAP.search(fold(str(text or "")).text))
