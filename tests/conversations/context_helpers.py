@@ -8,6 +8,7 @@ from typing import Any, Dict
 import sqlalchemy as sa
 
 from orientation.booking.store import BookingStore
+from orientation.territories import load_index
 
 REFERENCE = re.compile(r"DN-[A-Z0-9]{6}")
 
@@ -29,6 +30,11 @@ def slots_of(database_url: str, sender: str) -> Dict[str, Any]:
         elif type_name == "restart":
             values = {}
     return values
+
+
+def official_population(kind: str, code: str) -> float:
+    """A place's population in the official index (the value the bot fills from its name)."""
+    return float(load_index().get(kind, code).population)
 
 
 def offered(chat):

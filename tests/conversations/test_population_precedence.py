@@ -5,8 +5,7 @@ the place read before. Two wordings of each, SMS style included."""
 import pytest
 
 from orientation.language import french as fmt
-from orientation.territories import load_index
-from tests.conversations.context_helpers import slots_of
+from tests.conversations.context_helpers import official_population, slots_of
 from tests.french import nb
 
 SLOTS = ("applicant_type", "population", "territory")
@@ -20,10 +19,6 @@ def slots(servers):
     return read
 
 
-def _population(kind, code):
-    return float(load_index().get(kind, code).population)
-
-
 @pytest.mark.parametrize("first, figure_said, figure", [
     ("bjr c la mairie de tarbes, on veut mettre nos demarches en ligne", "on est 50 000 hab en fait", 50000.0),
     ("Mairie de Tarbes, projet de dématérialisation des démarches",
@@ -31,7 +26,7 @@ def _population(kind, code):
 ])
 def test_the_users_figure_replaces_the_official_one_at_once(chat, slots, first, figure_said, figure):
     chat.say(first)
-    official = _population("commune", "65440")
+    official = official_population("commune", "65440")
     assert slots(chat)["population"] == official
     answer = chat.say(figure_said)
     assert slots(chat)["population"] == figure
@@ -52,11 +47,11 @@ def test_a_figure_the_user_stated_is_confirmed_before_it_is_replaced(chat, slots
 @pytest.mark.parametrize("correction", ["oups 65 pardon", "non pardon c le 65"])
 def test_a_correction_naming_a_departement_number_replaces_the_place(chat, slots, correction):
     chat.say("bonjour, ddt 64, on veut ouvrir nos donnees")
-    assert slots(chat)["population"] == _population("departement", "64")
+    assert slots(chat)["population"] == official_population("departement", "64")
     chat.say(correction)
     after = slots(chat)
     assert after["territory"] == ["departement:65"]
-    assert after["population"] == _population("departement", "65")
+    assert after["population"] == official_population("departement", "65")
     assert after["applicant_type"] == "service_deconcentre"
 
 

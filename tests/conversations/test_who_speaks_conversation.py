@@ -4,8 +4,7 @@ place (a time zone, a street) never the user's territory. Two wordings of each."
 import pytest
 
 from orientation.language import french as fmt
-from orientation.territories import load_index
-from tests.conversations.context_helpers import slots_of
+from tests.conversations.context_helpers import official_population, slots_of
 
 SLOTS = ("applicant_type", "population", "territory")
 
@@ -19,25 +18,21 @@ def slots(servers):
     return read
 
 
-def _population(kind, code):
-    return float(load_index().get(kind, code).population)
-
-
 @pytest.mark.parametrize("text", ["je suis maire de Crest, on veut mettre nos demarches en ligne",
                                   "bjr c la mairie de crest (26), projet de demat des demarches"])
 def test_a_mayor_or_a_town_hall_in_lower_case(chat, slots, text):
     answer = chat.say(text)
     slots = slots(chat)
     assert slots["applicant_type"] == "commune"
-    assert slots["population"] == _population("commune", "26108")
-    assert f"Crest (26) : {fmt.number(_population('commune', '26108'))} habitants" in answer
+    assert slots["population"] == official_population("commune", "26108")
+    assert f"Crest (26) : {fmt.number(official_population('commune', '26108'))} habitants" in answer
 
 
 @pytest.mark.parametrize("text", ["CD du Cantal, on veut ouvrir nos donnees", "bonjour, cd 15 ici, projet open data"])
 def test_a_departement_by_its_abbreviation(chat, slots, text):
     chat.say(text)
     slots = slots(chat)
-    assert (slots["applicant_type"], slots["population"]) == ("departement", _population("departement", "15"))
+    assert (slots["applicant_type"], slots["population"]) == ("departement", official_population("departement", "15"))
 
 
 @pytest.mark.parametrize("text", ["Golfe du Morbihan - Vannes Agglomération, un projet de dématérialisation",
@@ -45,7 +40,7 @@ def test_a_departement_by_its_abbreviation(chat, slots, text):
 def test_an_epci_named_after_a_departement_is_the_epci(chat, slots, text):
     answer = chat.say(text)
     slots = slots(chat)
-    assert (slots["applicant_type"], slots["population"]) == ("epci", _population("epci", "200067932"))
+    assert (slots["applicant_type"], slots["population"]) == ("epci", official_population("epci", "200067932"))
     assert "Morbihan (56)" not in answer
 
 
@@ -54,7 +49,7 @@ def test_an_epci_named_after_a_departement_is_the_epci(chat, slots, text):
 def test_a_departement_number_settles_a_homonym(chat, slots, text):
     answer = chat.say(text)
     assert "Plusieurs communes" not in answer
-    assert slots(chat)["population"] == _population("commune", "93048")
+    assert slots(chat)["population"] == official_population("commune", "93048")
 
 
 @pytest.mark.parametrize("text", [
@@ -76,7 +71,7 @@ def test_the_bodies_served_are_not_the_speaker(chat, slots, text):
 def test_a_time_zone_is_not_the_territory(chat, slots, when):
     chat.say("on est la cc de marie galante, projet de demat des demarches a 100 000 euros")
     before = slots(chat)
-    assert (before["applicant_type"], before["population"]) == ("epci", _population("epci", "249710047"))
+    assert (before["applicant_type"], before["population"]) == ("epci", official_population("epci", "249710047"))
     answer = chat.say(when)
     after = slots(chat)
     assert "Paris (75)" not in answer and "passe" not in answer
@@ -102,4 +97,4 @@ def test_the_homonym_asked_is_chosen_by_typing_its_departement(chat, slots, answ
     chat.say(answer)
     after = slots(chat)
     assert after["territory"] == ["commune:93066"]
-    assert after["population"] == _population("commune", "93066")  # the commune's, not the département's
+    assert after["population"] == official_population("commune", "93066")  # the commune's, not the département's
