@@ -93,10 +93,10 @@ def complete(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
     elif "hypothesis" in acts and intent.get("name") not in KEEP_ROUTE and not booking:
         parse_data["intent"] = {"name": WHAT_IF, "confidence": 1.0}
     elif "manage_booking" in acts and intent.get("name") in ("ask_appointment", "ask_other_slot", "inform") and not booking \
-            and OPERATION_INTENTS.get(operation_in(parse_data.get("text") or "")):
+            and (operation := OPERATION_INTENTS.get(operation_in(parse_data.get("text") or ""))):
         # « décaler le rdv DN-… à mercredi » read as a new booking: the booking made earlier is meant,
         # and its words say what to do with it (orientation/booking/operations.py)
-        parse_data["intent"] = {"name": OPERATION_INTENTS[operation_in(parse_data.get("text") or "")], "confidence": 1.0}
+        parse_data["intent"] = {"name": operation, "confidence": 1.0}
     elif question_only(acts, entities) and intent.get("name") in ("inform", "correct") and not booking:
         # « une boîte privée peut candidater, oui ou non ? »: DIET read a description in the words of
         # the body asked about; the question is answered as the likeliest question DIET saw
