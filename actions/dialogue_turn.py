@@ -10,12 +10,13 @@ import re
 from rasa_sdk import Tracker
 
 from actions.tracker import dialogue_acts
+from orientation.language.acts import QUESTION_INTENTS as ACT_QUESTION_INTENTS
 from orientation.language.acts import asks_for_recap_text
 from orientation.language.fold import fold
 
-# Intents that are questions whatever their wording.
-QUESTION_INTENTS = frozenset({"ask_call_info", "ask_funding", "ask_why_not", "compare_calls", "list_calls",
-                              "ask_side_question", "ask_can_apply", "ask_plain_explanation"})
+# Intents that are questions whatever their wording: the acts' list (orientation/language/acts.py)
+# but « êtes-vous un robot ? », which asks nothing of the calls.
+QUESTION_INTENTS = frozenset(ACT_QUESTION_INTENTS) - {"bot_challenge"}
 
 
 def latest_text(tracker: Tracker) -> str:
