@@ -4,7 +4,7 @@ People read « J'accepte » or « mardi 8 décembre, 14 h 00 » on a button and 
 clicking (a screen reader, a phone keyboard, a habit): the message then means what the click means.
 One mechanism for every button: before the message is understood, its text is compared with the
 labels of the buttons the bot sent since the user's last message (orientation/language/labels.py
-says when a text is a label); when one matches, the message becomes that button's payload, exactly
+says when a text is a label, or chooses one by its rank: « le premier créneau »); when one matches, the message becomes that button's payload, exactly
 as if it had been clicked. Nothing else changes: a text that is not a label is understood as usual.
 
 Rasa 3.6 has no hook before the NLU with the conversation at hand, so the processor's method that
@@ -21,7 +21,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.core.events import BotUttered, UserUttered
 
 from addons.patches.server_patch import ServerPatch
-from orientation.language.labels import payload_of_label
+from orientation.language.labels import payload_of_label, payload_of_rank
 
 
 def last_buttons(tracker: Any) -> List[Dict[str, Any]]:
@@ -36,10 +36,12 @@ def last_buttons(tracker: Any) -> List[Dict[str, Any]]:
 
 
 def button_payload(text: Optional[str], tracker: Any) -> Optional[str]:
-    """The payload of the last turn's button whose label `text` is, or None."""
+    """The payload of the last turn's button whose label `text` is, or that `text` chooses by its
+    rank (« le premier créneau »), or None."""
     if not text or text.lstrip().startswith("/"):
         return None
-    return payload_of_label(text, last_buttons(tracker))
+    buttons = last_buttons(tracker)
+    return payload_of_label(text, buttons) or payload_of_rank(text, buttons)
 
 
 def install() -> None:

@@ -50,3 +50,44 @@ def payload_of_label(text: str, buttons: Iterable[Dict[str, Any]]) -> Optional[s
     found = {str(button.get("payload")) for button in buttons if button.get("payload") and
              typed in (label_words(str(button.get("title") or "")), label_words(str(button.get("label") or "")))}
     return found.pop() if len(found) == 1 else None
+
+
+# « le premier créneau », « la 2e option », « le dernier svp », « je prends le deuxième » : a choice
+# among the buttons just offered, by its rank. A figure alone (« le 1er ») may be a day of the month,
+# so it needs a word saying what is chosen; a spelled-out rank does not.
+RANKS = {"premier": 0, "premiere": 0, "second": 1, "seconde": 1, "deuxieme": 1, "troisieme": 2, "quatrieme": 3,
+         "cinquieme": 4, "sixieme": 5, "dernier": -1, "derniere": -1}
+FIGURE_RANK = re.compile(r"^([1-9])(?:er|ere|re|e|eme|nd|nde)$")
+CHOSEN_THINGS = frozenset({"creneau", "creneaux", "horaire", "option", "choix", "proposition", "propositions",
+                           "rdv", "rendez", "vous", "rendez-vous", "date", "heure", "moment"})
+CHOICE_WORDS = FILLERS | CHOSEN_THINGS | frozenset({
+    "propose", "proposee", "proposes", "celui", "celle", "la", "liste", "dans", "ci", "dessus", "ci-dessus",
+    "me", "m", "convient", "va", "ca", "c", "est", "bon", "ok", "oui", "parfait", "pour", "moi", "prends",
+    "prendrai", "prend", "choisis", "veux", "voudrais", "bien", "alors", "plutot", "ideal", "top", "nickel"})
+
+
+def rank_chosen(text: str) -> Optional[int]:
+    """The rank (0 for the first, -1 for the last) a short message chooses, or None when it is
+    anything else than a choice by rank."""
+    words = WORD.findall(fold(str(text or "")).text.replace("'", " "))
+    ranks = [RANKS[w] for w in words if w in RANKS]
+    figures = [int(m.group(1)) - 1 for w in words for m in [FIGURE_RANK.match(w)] if m]
+    if len(ranks) + len(figures) != 1 or len(words) > 10:
+        return None
+    if any(w not in CHOICE_WORDS and w not in RANKS and not FIGURE_RANK.match(w) for w in words):
+        return None
+    if figures and not CHOSEN_THINGS & set(words):
+        return None
+    return (ranks or figures)[0]
+
+
+def payload_of_rank(text: str, buttons: Iterable[Dict[str, Any]]) -> Optional[str]:
+    """The payload of the button a message chooses by rank, among the buttons that carry a value
+    (a slot, an amount: « Voir d'autres créneaux » is not one of the choices)."""
+    rank = rank_chosen(text)
+    if rank is None:
+        return None
+    choices = [str(b["payload"]) for b in buttons if "{" in str(b.get("payload") or "")]
+    if not choices or rank >= len(choices):
+        return None
+    return choices[rank]

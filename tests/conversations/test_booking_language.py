@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 
 from orientation.booking.store import BookingStore
 from orientation.language import french
+from tests.conversations.context_helpers import slots_of
 from tests.conversations.test_booking_conversation import PROFILE, REFERENCE, book, offered
 from tests.conversations.test_booking_mail import body, mails_to
 from tests.french import nb
@@ -122,6 +123,15 @@ def test_a_slot_label_typed_chooses_that_slot(chat):
     first = chat.buttons[0]
     typed = first["title"].replace(",", " à").replace("\u00a0", " ").upper()  # « MARDI 8 DÉCEMBRE À 14 H »
     assert "prénom et nom" in chat.say(typed)
+
+
+def test_a_slot_chosen_by_its_rank_is_that_slot(chat, new_chat, database_url):
+    for conversation, typed, rank in ((chat, "le 2e créneau svp", 1), (new_chat(), "Le premier me convient.", 0)):
+        conversation.say(PROFILE)
+        conversation.say("je voudrais un rendez-vous avec la DINUM")
+        chosen = [b for b in conversation.buttons if "booking_slot" in b["payload"]][rank]
+        assert "prénom et nom" in conversation.say(typed)
+        assert slots_of(database_url, conversation.sender)["booking_slot"] in chosen["payload"]
 
 
 def test_overseas_users_read_paris_and_local_time(chat, smtp, database_url):
