@@ -35,7 +35,7 @@ from orientation.booking.operations import operation_in
 from orientation.booking.store import LimitReached
 from orientation.language.contacts import clean_organisation, clean_text, distinct_emails, valid_email
 from orientation.language.leave_words import says_no, wants_to_leave
-from orientation.replies.booking import refusal
+from orientation.replies.booking import email_needed, refusal
 
 log = logging.getLogger(__name__)
 
@@ -283,14 +283,21 @@ class ValidateBookingForm(KeepingFormValidation):
             return card
         email = valid_email(str(value or ""))
         if email is None:
-            dispatcher.utter_message(text="Cette adresse électronique ne semble pas valide. Indiquez une adresse "
-                                          "complète, par exemple prenom.nom@rhone.gouv.fr.")
+            typed = clean_text(tracker.latest_message.get("text"), max_length=1000) or clean_text(value) or ""
+            dispatcher.utter_message(text=email_needed(typed, reference_sought(tracker)))
             return {"booking_email": None}
         return {"booking_email": email}
 
     def validate_booking_consent(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                  domain: DomainDict) -> Dict[Text, Any]:
         return {"booking_consent": True if value is True else None}
+
+
+def reference_sought(tracker: Tracker) -> Optional[str]:
+    """The booking made earlier that the address asked must unlock, when one is being managed."""
+    if (tracker.active_loop or {}).get("name") != "manage_booking_form":
+        return None
+    return tracker.get_slot("booking_reference")
 
 
 def a_move_is_cancelled(tracker: Tracker) -> bool:

@@ -64,3 +64,21 @@ def fmt_hours(delta: dt.timedelta) -> str:
     """The booking notice in hours: « 2 heures », « 1,5 heure »."""
     hours = delta.total_seconds() / 3600
     return fmt.number(hours) + fmt.NBSP + "heure" + ("s" if hours >= 2 else "")
+
+
+def email_needed(typed: str, reference: Optional[str] = None) -> str:
+    """What to say when the answer to the e-mail question holds no address. Something that tries
+    to be one (« jean.dupont@ », « jean@mairie ») is said invalid; anything else (« oui », a moment,
+    a name) is said back with why the address is needed, so the user is never told the same thing
+    twice without knowing why."""
+    example = "par exemple prenom.nom@rhone.gouv.fr"
+    if "@" in typed:
+        return f"Cette adresse électronique ne semble pas valide. Indiquez une adresse complète, {example}."
+    seen = typed.strip()
+    seen = f"« {seen[:60]}{'…' if len(seen) > 60 else ''} »" if seen else "votre message"
+    if reference:
+        return (f"Je ne vois pas d'adresse électronique dans {seen}. Pour retrouver le rendez-vous {reference}, il "
+                f"me faut celle que vous avez donnée en le prenant ({example}), ou dites « laissez tomber » pour "
+                "arrêter là.")
+    return (f"Je ne vois pas d'adresse électronique dans {seen}. Il me faut votre adresse professionnelle "
+            f"({example}) : le conseiller l'utilisera pour vous joindre.")

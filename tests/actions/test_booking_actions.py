@@ -57,3 +57,17 @@ def test_a_slot_value_without_time_zone_is_refused():
     assert slot_time("2021-10-14T10:00:00") is None
     assert slot_time("n'importe quoi") is None
     assert slot_time("2021-10-14T10:00:00+02:00") == dt.datetime(2021, 10, 14, 8, 0, tzinfo=dt.timezone.utc)
+
+
+def test_an_answer_without_an_address_is_said_back_with_why_it_is_needed(dispatcher):
+    form = ValidateBookingForm()
+    for typed in ("oui", "jeudi 15h si dispo", "Martin"):
+        dispatcher.messages.clear()
+        assert form.validate_booking_email(typed, dispatcher, make_tracker(text=typed), {}) == {"booking_email": None}
+        said = texts(dispatcher)
+        assert f"Je ne vois pas d'adresse électronique dans « {typed} »" in said and "valide" not in said
+    # managing a booking made earlier: the address unlocks that booking, and the way out is said
+    dispatcher.messages.clear()
+    tracker = make_tracker({"booking_reference": "DN-7K3P9Q"}, text="vendredi 10h30", active_loop="manage_booking_form")
+    form.validate_booking_email("vendredi 10h30", dispatcher, tracker, {})
+    assert "Pour retrouver le rendez-vous DN-7K3P9Q" in texts(dispatcher) and "laissez tomber" in texts(dispatcher)
