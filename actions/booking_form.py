@@ -22,7 +22,7 @@ from actions.forms import KeepingFormValidation, end_form, goodbye_suffix
 from actions.tracker import PROFILE_SLOTS, value_before_last_message
 from orientation.booking import slots, wishes, wording
 from orientation.booking.config import load_config
-from orientation.booking.contact_card import read_contact
+from orientation.booking.contact_card import name_in_address, read_contact
 from orientation.booking.fields import (
     contact_wish,
     looks_like_organisation,
@@ -42,6 +42,16 @@ log = logging.getLogger(__name__)
 # Questions about calls during the booking are not names or organisations.
 QUESTION_INTENTS = {"ask_call_info", "ask_funding", "ask_why_not", "compare_calls", "list_calls",
                     "bot_challenge", "out_of_scope"}
+
+
+def a_bare_name(organisation: str) -> bool:
+    """« SGAR Normandie », « mairie de Crest », not « commune qui veut ouvrir ses données »: a short
+    name without a verb's clause, when no address comes with it."""
+    words = organisation.lower().split()
+    return len(words) <= 5 and not {"qui", "que", "on", "nous", "veut", "voudrait", "souhaite"} & set(words)
+
+
+CONTACT_LABELS = (("booking_name", "nom"), ("booking_organisation", "organisation"), ("booking_email", "adresse"))
 
 
 def described_now(tracker: Tracker) -> bool:
@@ -137,6 +147,16 @@ class ValidateBookingForm(KeepingFormValidation):
             if moment is not None:  # « jeudi 10h »: that Thursday, to confirm
                 wish = wishes.Wish(day=moment.date(), at=wish.at)
             found["booking_wish"] = wish.to_dict()
+        elif not found and asked and intent == "affirm":  # « oui » to a list of slots: which one?
+            dispatcher.utter_message(text="Lequel de ces créneaux vous convient ? Choisissez-le ci-dessous ou "
+                                          "dites-le (« le premier », « mardi 14h30 »), ou indiquez un autre moment.")
+            found["booking_wish"] = tracker.get_slot("booking_wish")
+        elif not found and asked and (contact := self._contact_before_the_slot(text, tracker)):
+            said = " ; ".join(f"{label} : {contact[slot]}" for slot, label in CONTACT_LABELS if slot in contact)
+            dispatcher.utter_message(text=f"C'est noté ({said}). Il reste à choisir le créneau : l'un de ceux "
+                                          "ci-dessous, ou un autre moment (« jeudi matin », « mardi 14h30 »).")
+            found.update(contact)
+            found["booking_wish"] = tracker.get_slot("booking_wish")
         elif not found and asked and described_now(tracker):
             dispatcher.utter_message(text="Merci, je transmets ces éléments au conseiller avec le résumé de votre "
                                           "dossier.")
@@ -147,6 +167,22 @@ class ValidateBookingForm(KeepingFormValidation):
                                           "14 décembre » (ou « laissez tomber » pour arrêter là).")
             found["booking_wish"] = tracker.get_slot("booking_wish")
         return found
+
+    @staticmethod
+    def _contact_before_the_slot(text: str, tracker: Tracker) -> Dict[Text, Any]:
+        """Name, organisation or e-mail typed while the slot is still to be chosen (the user thinks
+        it is chosen, or gives everything at once): kept for their questions, never lost."""
+        if text.startswith("/") or _asks_a_question(tracker) or len(distinct_emails(text)) > 1:
+            return {}
+        card = read_contact(text)
+        # Only what cannot be something else: an address, an organisation's name, and a person's name
+        # that the address spells (two words alone may be « Très bien » as well as « Sophie Lemaire »).
+        organisation = card.organisation if card.organisation and looks_like_organisation(card.organisation) and \
+            (card.email or a_bare_name(card.organisation)) else None
+        name = card.name if card.name and card.email and name_in_address(card.name, card.email) else None
+        given = (("booking_name", name), ("booking_organisation", organisation), ("booking_email", card.email))
+        # the address may already be in its slot: the NLU's e-mail entity fills it from any message
+        return {slot: value for slot, value in given if value is not None and tracker.get_slot(slot) in (None, value)}
 
     def validate_booking_slot(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                               domain: DomainDict) -> Dict[Text, Any]:

@@ -108,3 +108,10 @@ def read_contact(text: str) -> ContactCard:
             elif name is None and NAME.match(part) and 2 <= len(part.split()) <= 5:
                 name = clean_name(part)
     return ContactCard(name=name, organisation=organisation, email=email, function=function)
+
+
+def name_in_address(name: str, email: str) -> bool:
+    """« Jeanne Roux » and jeanne.roux@…, j.roux@…, jroux@…: the address spells the name."""
+    words = [w for w in re.split(r"[\s'’-]+", fold(name).text) if w]
+    local = fold(email.split("@", 1)[0]).text
+    return len(words) >= 2 and words[-1] in local and local.startswith(words[0][0])

@@ -125,6 +125,21 @@ def test_a_slot_label_typed_chooses_that_slot(chat):
     assert "prénom et nom" in chat.say(typed)
 
 
+def test_contact_details_typed_before_the_slot_are_kept_and_not_asked_again(chat, database_url):
+    chat.say(PROFILE)
+    chat.say("je voudrais un rendez-vous avec la DINUM")
+    noted = chat.say("Jeanne Roux, DDT du Rhône - jeanne.roux@rhone.gouv.fr")
+    assert "C'est noté" in noted and "jeanne.roux@rhone.gouv.fr" in noted and "choisir le créneau" in noted
+    which = chat.say("oui")
+    assert "Lequel de ces créneaux" in which and which != noted
+    notice = chat.say("le premier")  # neither the name, the organisation nor the address is asked again
+    assert "Données personnelles" in notice
+    reference = REFERENCE.search(chat.say("/affirm")).group(0)
+    booking = BookingStore(database_url).find(reference, "jeanne.roux@rhone.gouv.fr")
+    assert (booking.name, booking.email) == ("Jeanne Roux", "jeanne.roux@rhone.gouv.fr")
+    assert booking.organisation.startswith("DDT du Rhône")
+
+
 def test_a_slot_chosen_by_its_rank_is_that_slot(chat, new_chat, database_url):
     for conversation, typed, rank in ((chat, "le 2e créneau svp", 1), (new_chat(), "Le premier me convient.", 0)):
         conversation.say(PROFILE)
