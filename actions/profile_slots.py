@@ -9,6 +9,7 @@ acts. The form's own questions are read in actions/profile_form.py.
 """
 from __future__ import annotations
 
+import math
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Tracker
@@ -78,6 +79,8 @@ class ValidateProfileSlots(ValidationAction):
         notes: List[str] = []
         changes: List[str] = []
         pending: Dict[str, Any] = {}  # changes of fields already set, confirmed before they are written
+        if correction and not any(slot in candidates for slot in PROFILE_SLOTS + ("territory",)):
+            candidates = {**candidates, **corrected_figure(tracker)}  # « ah non c 90 000 »
         for slot in PROFILE_SLOTS:
             if slot not in candidates:
                 continue
@@ -187,6 +190,46 @@ def budget_context_events(dispatcher: CollectingDispatcher, tracker: Tracker, ev
     elif old_parts and events.get("budget") is not None and sum(old_parts.values()) >= events["budget"]:
         found["budget_parts"] = None  # the new total cannot hold the parts said before
     return found
+
+
+NUMERIC_FIELDS = ("budget", "population", "departement_count")
+
+
+def _bare_number(text: str) -> Optional[float]:
+    numbers = [q.value for q in amounts.extract_quantities(text) if q.kind == "number" and not q.negative]
+    return numbers[-1] if len(numbers) == 1 else None
+
+
+def corrected_figure(tracker: Tracker) -> Dict[str, float]:
+    """The field a bare figure in a correction (« non c'est 90 000 ») replaces, when it is plain: the
+    only figure the user gave in the message before, or else the only field set whose value is of
+    the same order (a third to three times it). Otherwise nothing: the bot asks (unread_correction)."""
+    value = _bare_number(tracker.latest_message.get("text") or "")
+    if value is None:
+        return {}
+    fields = [f for f in _figures_of_previous_message(tracker) if not out_of_range(f, value)]
+    if len(fields) != 1:
+        # how far, in orders of magnitude, each field set is from the figure: the nearest one, when
+        # it is within three times and clearly nearer than any other (400 000 after a budget of
+        # 300 000 and 144 196 inhabitants is the budget)
+        distance = {f: abs(math.log(value / float(v))) for f in NUMERIC_FIELDS
+                    if (v := tracker.get_slot(f)) and float(v) > 0 and not out_of_range(f, value)}
+        ranked = sorted(distance, key=distance.get)
+        fields = ranked[:1] if ranked and distance[ranked[0]] <= math.log(3) and \
+            (len(ranked) == 1 or distance[ranked[1]] >= 2 * distance[ranked[0]]) else []
+    if len(fields) != 1 or (fields[0] == "budget" and value < 1000):
+        return {}
+    return {fields[0]: value}
+
+
+def _figures_of_previous_message(tracker: Tracker) -> List[str]:
+    """The numeric fields the user's message before the latest one set."""
+    users = [i for i, e in enumerate(tracker.events) if e.get("event") == "user"]
+    if len(users) < 2:
+        return []
+    between = tracker.events[users[-2] + 1:users[-1]]
+    return sorted({e["name"] for e in between if e.get("event") == "slot" and e.get("name") in NUMERIC_FIELDS
+                   and e.get("value") is not None})
 
 
 def unread_correction(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:

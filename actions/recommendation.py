@@ -14,6 +14,7 @@ from rasa_sdk.types import DomainDict
 from actions.dialogue_turn import asks_for_recap, asks_whats_open, is_question, last_bot_text
 from actions.last_recommendation import current_slots, same_profile, slots_at_last_recommendation
 from actions.messages import send
+from actions.profile_slots import unread_correction
 from actions.side_questions import answer_question
 from actions.today import send_whats_open
 from actions.tracker import (
@@ -40,6 +41,8 @@ class ActionRecommend(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[Dict[Text, Any]]:
         if _correction_changed_nothing(tracker):
+            if not said_this_turn(tracker):  # never silent: what is kept, and what to say
+                unread_correction(dispatcher, tracker)
             return []  # the validation said what it kept and asked: the same results are not repeated
         profile = profile_from_tracker(tracker)
         results = evaluate(profile)
@@ -88,6 +91,16 @@ def _short_reply(dispatcher: CollectingDispatcher, tracker: Tracker, before: Dic
         return None
     send(dispatcher, [message])
     return [_recommended(results)]
+
+
+def said_this_turn(tracker: Tracker) -> bool:
+    """Whether the bot already sent something since the user's latest message."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "bot":
+            return True
+    return False
 
 
 def _correction_changed_nothing(tracker: Tracker) -> bool:

@@ -126,3 +126,31 @@ def test_leaving_while_the_profile_is_asked_stops_the_questions(chat, database_u
     answer = chat.say(leaving)
     assert "j'arrête les questions" in answer
     assert profile(chat, database_url)["applicant_type"] == "commune"
+
+
+@pytest.mark.parametrize("opening, given, correction, budget", [
+    ("commune de 8000 habitants, projet de site web a 50k", None, "non en fait c 60 000", 60000),
+    ("Nous sommes une communauté de communes de 25 000 habitants, projet de portail citoyen", "budget 200 000 €",
+     "pardon, je me suis trompé : 240 000", 240000),
+    # the official population (144 196) is of the same order: the budget is clearly nearer
+    ("departement du Cantal, on veut ouvrir nos donnees, budget 300k", None, "euh non 400 000 en fait", 400000),
+])
+def test_a_bare_figure_in_a_correction_replaces_the_figure_it_plainly_corrects(chat, database_url, opening, given,
+                                                                                correction, budget):
+    chat.say(opening)
+    if given:
+        chat.say(given)
+    before = profile(chat, database_url)
+    answer = chat.say(correction)
+    after = profile(chat, database_url)
+    assert after["budget"] == budget and after["population"] == before["population"]
+    assert "le budget passe de" in answer and "À quoi correspond" not in answer
+
+
+def test_a_correction_the_bot_cannot_place_is_asked_never_met_with_silence(chat, database_url):
+    chat.say("commune de 8000 habitants, projet de site web a 50k")
+    before = profile(chat, database_url)
+    for correction in ("non c 30", "ah non c 2 000 000", "non non c pas ca"):
+        answer = chat.say(correction)
+        assert answer.strip(), correction
+        assert profile(chat, database_url) == before
