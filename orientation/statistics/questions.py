@@ -5,16 +5,19 @@ and street addresses (the spans orientation/language/not_amounts.py already tell
 names said as such (« je m'appelle … », « Mme … », a signature after « cordialement »), and every
 name, organisation and e-mail of the booking store met in the text.
 
-Grouped with scikit-learn (already in the lock, with Rasa): TF-IDF on character n-grams within
-words, compared by cosine. Character n-grams, rather than the project's folded word sets, keep
-together what people type differently: « financé »/« financement », « subventionnable »/« subvention »,
-SMS spellings and typos, which share most of their n-grams but no whole word.
+Grouped with scikit-learn (already in the lock, with Rasa): TF-IDF on the character n-grams of the
+words that carry the question (folded, without spaCy's French stop words: « peut-on », « du », « est »),
+compared by cosine. Character n-grams, rather than the project's folded word sets, keep together
+what people type differently: « financé »/« financer », « personel »/« personnel », SMS spellings,
+which share most of their n-grams but no whole word; without the stop words, « peut-on financer du
+personnel ? » and « peut-on financer du matériel ? » no longer look alike for their frame.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
+from functools import lru_cache
+from typing import Dict, FrozenSet, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 from orientation.language.contacts import find_emails, find_references
 from orientation.language.fold import fold
@@ -48,6 +51,9 @@ _SIGNATURE = re.compile(rf"\b(?i:cordialement|bien\s+(?:a|à)\s+vous|salutations
                         rf"({_UPPER_NAME}(?:\s+{_UPPER_NAME}){{0,2}})\s*[.!]?\s*$")
 # The end of a street address after its number and kind: the name, up to punctuation or a postcode.
 _STREET_END = re.compile(r"[^,;.!?()\d]*")
+_MASKED = re.compile("|".join(re.escape(m) for m in set(MASKS.values())))
+# Words of SMS and politeness that say nothing of the question (besides spaCy's French stop words).
+_SMS_FILLERS = frozenset({"c", "svp", "stp", "bonjour", "bjr", "merci", "slt", "pk", "pq", "koi", "quoi", "ok"})
 # The town after a postcode (« 69003 Lyon », « 97100 Basse-Terre »).
 _TOWN = re.compile(rf"\s*{_WORD}")
 
@@ -77,8 +83,9 @@ def mask(text: str, known: Optional[Mapping[str, str]] = None) -> str:
     MASKS, masked wherever it appears: the booking store's names, organisations, e-mails)."""
     spans = sorted(_spans(text, known or {}))
     kept: List[Tuple[int, int, str]] = []
-    for start, end, what in spans:  # overlapping spans make one, masked as the first
-        if kept and start < kept[-1][1]:
+    for start, end, what in spans:  # overlapping spans make one, masked as the first; so do a street and its town
+        if kept and (start < kept[-1][1] or (MASKS[what] == MASKS[kept[-1][2]]
+                                             and not text[kept[-1][1]:start].strip(" ,"))):
             kept[-1] = (kept[-1][0], max(end, kept[-1][1]), kept[-1][2])
         else:
             kept.append((start, end, what))
@@ -128,14 +135,28 @@ def group_questions(asked: Sequence[Sequence[str]], known: Optional[Mapping[str,
     return sorted(found, key=lambda g: (-g.count, g.text))
 
 
+def _content(text: str) -> str:
+    """The words that say what a question is about: folded, without the masks nor French stop words
+    (« peut-on financer du personnel ? » -> « financer personnel »), else the whole folded text."""
+    folded = fold(_MASKED.sub(" ", text)).text
+    words = [w for w in re.findall(r"[a-z0-9]+", folded) if w not in _stop_words()]
+    return " ".join(words) or folded
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> FrozenSet[str]:
+    from spacy.lang.fr.stop_words import STOP_WORDS  # the list alone: no model is loaded
+    return frozenset(fold(w).text for w in STOP_WORDS) | _SMS_FILLERS
+
+
 def _similar(texts: List[str]) -> List[List[int]]:
     """Indexes of `texts` in groups: each text joins the first group whose first text is similar
     enough, else starts one (texts come most asked first, so a group is named by its most asked)."""
     from sklearn.feature_extraction.text import TfidfVectorizer  # loaded on the first statistics only
     from sklearn.metrics.pairwise import cosine_similarity
 
-    folded = [fold(t).text for t in texts]
-    vectors = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True).fit_transform(folded)
+    vectors = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True).fit_transform(
+        [_content(t) for t in texts])
     similarity = cosine_similarity(vectors)
     groups: List[List[int]] = []
     for i in range(len(texts)):
