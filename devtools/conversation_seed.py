@@ -114,3 +114,54 @@ def save_conversations(url: str, seeds: Sequence[Seed], first_id: int = 0) -> No
     a thread whose loop is busy, as the browser tests' is)."""
     with ThreadPoolExecutor(max_workers=1) as thread:
         thread.submit(asyncio.run, _save(url, seeds, first_id)).result()
+
+
+# A month of varied conversations for the statistics page's browser test and screenshot: who, what,
+# where, and how far each went; the calls recommended are the engine's for the profile.
+DEMO_PROFILES = [  # (weight, slots)
+    (6, dict(applicant_type="commune", theme="cooperation_usagers", budget=400_000.0, population=350_000.0,
+             territory=["commune:35238"])),
+    (4, dict(applicant_type="commune", theme="demarches_en_ligne", budget=250_000.0, population=519_127.0,
+             territory=["commune:69123"])),
+    (4, dict(applicant_type="service_deconcentre", theme="donnees", budget=300_000.0, territory=["departement:31"])),
+    (3, dict(applicant_type="departement", theme="donnees", budget=300_000.0, population=2_615_635.0,
+             territory=["departement:59"])),
+    (3, dict(applicant_type="operateur_etat", theme="relation_usagers", budget=800_000.0)),
+    (2, dict(applicant_type="region", theme="cooperation_usagers", budget=1_200_000.0, territory=["region:53"])),
+    (2, dict(applicant_type="commune", theme="cooperation_usagers", budget=150_000.0)),
+    (2, dict(applicant_type="service_deconcentre", theme="transformation_organisation")),
+    (2, dict()),
+]
+DEMO_QUESTIONS = [
+    "Peut-on financer du personnel ?", "le personnel est il financé ?", "peut on financer du personel ??",
+    "Les licences Office sont-elles finançables ?", "licences office financables ?",
+    "Quel délai pour avoir une réponse ?", "quel délai de réponse après le dépôt ?",
+    "je m'appelle Claire Dubois, écrivez-moi à claire.dubois@lenord.fr : le dossier peut-il être déposé en anglais ?",
+]
+
+
+def demo_seeds(first: dt.date, days: int, zone: Any, reference: dt.date, seed: int = 7) -> List[Seed]:
+    """`days` days of conversations from `first` (2 to 9 a day), as a busy month would leave them."""
+    import random
+
+    from orientation.eligibility import INELIGIBLE, evaluate
+    from orientation.eligibility.profile import profile_from_slots
+
+    chance = random.Random(seed)
+    weights = [w for w, _ in DEMO_PROFILES]
+    seeds = []
+    for n in range(days):
+        day = first + dt.timedelta(days=n)
+        for _ in range(chance.randint(2, 9)):
+            slots = dict(chance.choices([p for _, p in DEMO_PROFILES], weights)[0])
+            start = dt.datetime.combine(day, dt.time(chance.randint(8, 18), chance.randint(0, 59)), zone)
+            complete = all(slots.get(k) is not None for k in ("applicant_type", "theme", "budget"))
+            recommended = None
+            if slots and chance.random() < (0.9 if complete else 0.4):
+                profile = profile_from_slots({**slots, "project_nature": slots.get("theme")}, date=reference)
+                recommended = [r.code for r in evaluate(profile) if r.verdict != INELIGIBLE]
+            asked = chance.sample(DEMO_QUESTIONS, chance.choice((0, 0, 1, 2)))
+            seeds.append(Seed(start, slots.get("applicant_type"), slots.get("theme"), slots.get("budget"),
+                              slots.get("population"), slots.get("territory", ()), recommended,
+                              booked=recommended is not None and chance.random() < 0.35, unanswered=asked))
+    return seeds

@@ -24,7 +24,7 @@ def seeded(agenda):
 
 def cells(html, caption):
     """{row header: [cells]} of the table whose caption starts with `caption`."""
-    table = re.search(rf"<caption>{re.escape(caption)}.*?</table>", html, re.S).group(0)
+    table = re.search(rf"<caption[^>]*>{re.escape(caption)}.*?</table>", html, re.S).group(0)
     return {m.group(1).strip(): re.findall(r"<td>([^<]*)</td>", m.group(2))
             for m in re.finditer(r'<th scope="row">([^<]*)</th>(.*?)</tr>', table, re.S)}
 
@@ -57,7 +57,7 @@ def test_the_page_gives_each_figure_with_its_table(agenda):
     assert cells(page, "Par région")["Bretagne"] == ["6"]
     assert cells(page, "Appels recommandés")["TNT-COOP"] == ["6", "&lt; 5"]
     assert cells(page, "Rendez-vous pris par semaine") == {"Semaine du 11 octobre 2021": ["3"]}
-    assert page.count("<bar-chart") == 6 and page.count("<caption>") == 7
+    assert page.count("<bar-chart") == 6 and page.count("<caption") == 7
     for personal in ("Sophie", "sophie", "Bordeaux", "bordeaux", "Marie", "Dupont", "Sainte-Catherine",
                      "06 12 34 56 78", "7K3P9Q", booking.reference):
         assert personal not in page, personal
