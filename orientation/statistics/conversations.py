@@ -32,6 +32,9 @@ BOOKING_ACTION = "action_book_appointment"  # actions/booking.py: it sets bookin
 PROFILE_FIELDS = ("applicant_type", "project_nature", "budget")
 PROFILE_SLOTS = ("applicant_type", "population", "departement_count", "budget", "project_nature",
                  "budget_parts", "budget_given")
+READ_SLOTS = PROFILE_SLOTS + ("territory", "recommended_calls", "booking_reference", "booking_operation",
+                              "questions_asked")
+FORGETTING = ("restart", "reset_slots")  # Restarted, AllSlotsReset: every slot forgotten
 SEVERAL_REGIONS = "Plusieurs régions"
 OVERSEAS = "Collectivités d'outre-mer"  # Saint-Pierre-et-Miquelon, Saint-Barthélemy…: in no région
 NO_REGION = "Non renseignée"
@@ -74,7 +77,7 @@ def _bounds(first: dt.date, last: dt.date, zone: ZoneInfo) -> Tuple[float, float
 
 
 def _rows(engine: sa.engine.Engine, first: dt.date, last: dt.date, zone: ZoneInfo) -> Iterator[Any]:
-    """The slot, action and restart events of the conversations whose first message is in the period,
+    """The slot (those read), action and forgetting events of the conversations whose first message is in the period,
     with that message's timestamp, conversation by conversation, in order."""
     start, end = _bounds(first, last, zone)
     opened = (sa.select(EVENTS.c.sender_id, sa.func.min(EVENTS.c.timestamp).label("opened"))
@@ -84,7 +87,10 @@ def _rows(engine: sa.engine.Engine, first: dt.date, last: dt.date, zone: ZoneInf
     query = (sa.select(EVENTS.c.sender_id, opened.c.opened, EVENTS.c.type_name, EVENTS.c.timestamp,
                        EVENTS.c.action_name, EVENTS.c.data)
              .join(opened, opened.c.sender_id == EVENTS.c.sender_id)
-             .where(EVENTS.c.type_name.in_(("slot", "action", "restart")))
+             .where(sa.or_(EVENTS.c.type_name.in_(FORGETTING + ("action",)),
+                           # Rasa's store writes a slot event's name in action_name: only the slots read
+                           # here leave the database (never the name, e-mail or organisation of a booking)
+                           sa.and_(EVENTS.c.type_name == "slot", EVENTS.c.action_name.in_(READ_SLOTS))))
              .order_by(EVENTS.c.sender_id, EVENTS.c.id))
     with engine.connect() as connection:
         # conversations with no slot nor action event yet (one message, no reply) still count as opened
@@ -119,7 +125,7 @@ class _Replay:
         self.operation: Optional[str] = None  # booking_operation when the booking action ran
 
     def event(self, type_name: str, timestamp: Optional[float], action: Optional[str], data: Optional[str]) -> None:
-        if type_name == "restart":
+        if type_name in FORGETTING:
             self.slots, self.booking_action = {}, False
             return
         if type_name == "action":

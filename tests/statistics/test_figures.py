@@ -115,3 +115,14 @@ def test_a_period_without_conversation_has_zeros_and_no_division_by_zero(seeded,
     report = report_of(seeded, first, last)
     assert [s.count for s in report.funnel] == [0, 0, 0, 0] and report.funnel[1].of_previous == "—"
     assert report.by_type == [] and report.questions == [] and len(report.days) == 30
+
+
+def test_the_slots_holding_a_booking_s_personal_data_are_not_even_read(seeded):
+    import sqlalchemy as sa
+
+    from orientation.statistics.conversations import _rows
+    with seeded.connect() as connection:
+        stored = " ".join(connection.execute(sa.text("SELECT data FROM events")).scalars())
+    assert "sophie.martin@rennes.fr" in stored  # the seeded bookings' booking_email slot
+    read = " ".join(row[-1] or "" for row in _rows(seeded, FIRST, LAST, PARIS))  # the data column
+    assert "booking_reference" in read and "sophie.martin" not in read
