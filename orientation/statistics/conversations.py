@@ -58,13 +58,6 @@ def has_events_table(engine: sa.engine.Engine) -> bool:
     return sa.inspect(engine).has_table("events")
 
 
-def last_event_id(engine: sa.engine.Engine) -> Optional[int]:
-    if not has_events_table(engine):
-        return None
-    with engine.connect() as connection:
-        return connection.execute(sa.select(sa.func.max(EVENTS.c.id))).scalar()
-
-
 def _local_day(timestamp: float, zone: ZoneInfo) -> dt.date:
     return dt.datetime.fromtimestamp(timestamp, dt.timezone.utc).astimezone(zone).date()
 
