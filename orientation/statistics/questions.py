@@ -2,8 +2,9 @@
 
 Masked: e-mail addresses and booking references (orientation/language/contacts.py), phone numbers
 and street addresses (the spans orientation/language/not_amounts.py already tells from amounts),
-names said as such (« je m'appelle … », « Mme … », a signature after « cordialement »), and every
-name, organisation and e-mail of the booking store met in the text.
+bodies named (« la mairie de Crest », as orientation/entities.py reads them), names said as such
+(« je m'appelle … », « Mme … », a signature after « cordialement »), and every name, organisation
+and e-mail of the booking store met in the text.
 
 Grouped with scikit-learn (already in the lock, with Rasa): TF-IDF on the character n-grams of the
 words that carry the question (folded, without spaCy's French stop words: « peut-on », « du », « est »),
@@ -49,6 +50,10 @@ _SELF = re.compile(rf"\b(?i:je\s+suis)\s+({_UPPER_NAME}\s+{_UPPER_NAME})\b")
 # A signature ending the message: « Cordialement, Marie Dupont », « bien à vous, Jean ».
 _SIGNATURE = re.compile(rf"\b(?i:cordialement|bien\s+(?:a|à)\s+vous|salutations|merci)[\s,.!-]+"
                         rf"({_UPPER_NAME}(?:\s+{_UPPER_NAME}){{0,2}})\s*[.!]?\s*$")
+# What may stand between an applicant type and its place: « mairie de Crest », « DDT du Rhône ».
+_CONNECTOR = re.compile(r"[\s'’]*(?:(?i:de|du|des|la|le|les|l|d)\b[\s'’]*)*")
+# The proper name after an applicant type (« CHU de Rennes », « CCAS de Saint-Malo »).
+_PROPER_NAME = re.compile(rf"\s*(?:(?:de|du|des|de la|d['’]|de l['’])\s*)?{_CAPITALISED}(?:[\s-]+{_CAPITALISED})*")
 # The end of a street address after its number and kind: the name, up to punctuation or a postcode.
 _STREET_END = re.compile(r"[^,;.!?()\d]*")
 _MASKED = re.compile("|".join(re.escape(m) for m in set(MASKS.values())))
@@ -69,12 +74,35 @@ def _spans(text: str, known: Mapping[str, str]) -> List[Tuple[int, int, str]]:
             elif what == "postcode":
                 end = _TOWN.match(text, end).end() if _TOWN.match(text, end) else end
             spans.append((start, end, what))
+    spans += _bodies(text)
     for pattern in (_CIVILITY, _INTRODUCTION, _SELF, _SIGNATURE):
         spans += [(m.start(1), m.end(1), "name") for m in pattern.finditer(text)]
     for value, what in known.items():  # the booking store's names, organisations and addresses, in any case
         for m in re.finditer(rf"(?<!\w){re.escape(value)}(?!\w)", folded.text):
             start, end = folded.span(m.start(), m.end())
             spans.append((start, end, what))
+    return spans
+
+
+def _bodies(text: str) -> List[Tuple[int, int, str]]:
+    """The bodies named (« la mairie de Crest », « DDT du Rhône », « CHU de Rennes »): an applicant
+    type's words (the lexicon) with the place or the proper name that follows them, as the NLU reads
+    them (orientation/entities.py). A place alone (« le Nord ») or a type alone (« notre commune »)
+    names no body."""
+    from orientation import entities  # the lexicon and the territories' index, loaded on first use
+
+    places = entities.places(text)
+    spans = [(m.start, m.end, "organisation") for m in places if m.applicant_type]
+    for found in entities.lexicon.entities(text):
+        if found.entity != "applicant_type":
+            continue
+        after = [m for m in places if found.start <= m.start and _CONNECTOR.fullmatch(text[found.end:m.start])]
+        if after:
+            spans.append((found.start, max(m.end for m in after), "organisation"))
+            continue
+        name = _PROPER_NAME.match(text, found.end)
+        if name:
+            spans.append((found.start, name.end(), "organisation"))
     return spans
 
 

@@ -21,14 +21,20 @@ KNOWN = known_values(["Sophie Martin"], ["Mairie de Bordeaux"], ["sophie.martin@
     ("mon rdv dn 7k3p9q peut il etre deplace", "mon rdv [référence] peut il etre deplace"),
     ("envoyez au 3 bis avenue de la République, 44000 Nantes ?", "envoyez au [adresse] ?"),
     ("SOPHIE MARTIN de la Mairie de Bordeaux, un rdv ?", "[nom] de la [organisation], un rdv ?"),
+    # a body named is an organisation, whoever booked
+    ("je suis la DDT du Rhône, quel délai ?", "je suis la [organisation], quel délai ?"),
+    ("la mairie de crest peut elle candidater", "la [organisation] peut elle candidater"),
+    ("CHU de Rennes : le personnel est-il financé ?", "[organisation] : le personnel est-il financé ?"),
+    ("on est la CC du Pays de Gex, c eligible ?", "on est [organisation], c eligible ?"),
 ])
 def test_personal_data_is_masked_in_every_wording(question, masked):
     assert mask(question, KNOWN) == masked
 
 
-@pytest.mark.parametrize("question", ["je suis la DDT du Rhône, quel délai ?", "Madame la maire peut-elle venir ?",
+@pytest.mark.parametrize("question", ["le projet couvre le Nord et le Pas-de-Calais", "Madame la maire peut-elle venir ?",
+                                      "notre commune de 3000 habitants est-elle trop petite ?",
                                       "merci beaucoup, quel est le taux ?", "le projet couvre 12 communes"])
-def test_bodies_roles_and_figures_are_not_names(question):
+def test_places_roles_types_and_figures_are_not_masked(question):
     assert mask(question, KNOWN) == question
 
 
