@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any, Callable, Dict, Iterator, Mapping, Optional, Tuple, Type, TypeVar, Union
 from urllib.parse import unquote, urlsplit
 
-from pydantic import BaseSettings, Field, HttpUrl, ValidationError, conint, validator
+from pydantic import BaseSettings, Field, HttpUrl, ValidationError, confloat, conint, validator
 
 ROOT = Path(__file__).resolve().parents[1]
 DATABASE_FILE = ROOT / "var" / "orientation.db"
@@ -206,6 +206,9 @@ class Settings(_Variables):
     advisors_port: Port = Field(8001, env="ADVISORS_PORT", description=PORT)
     advisors_trusted_proxy: Optional[str] = Field(None, env="ADVISORS_TRUSTED_PROXY", description="une adresse IP")
     advisors_https: bool = Field(False, env="ADVISORS_HTTPS", description="1 (page servie en https) ou 0")
+    # how long the statistics page keeps the figures of a period before reading the conversations again
+    statistics_cache_seconds: confloat(ge=0) = Field(300, env="ORIENTATION_STATISTICS_CACHE_SECONDS",
+                                                     description="un nombre de secondes (au moins 0)")
     # `make run`'s processes (scripts/stack_config.py)
     rasa_port: Port = Field(5005, env="RASA_PORT", description=PORT)
     action_port: Port = Field(5055, env="ACTION_PORT", description=PORT)

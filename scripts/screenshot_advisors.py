@@ -1,6 +1,7 @@
-"""Take docs/advisors.png, the README's picture of the advisors' web agenda.
+"""Take docs/advisors.png, the README's picture of the advisors' web agenda (--statistiques:
+docs/statistiques.png, its statistics page on a month of seeded conversations).
 
-    .venv/bin/python scripts/screenshot_advisors.py [--output PATH]
+    .venv/bin/python scripts/screenshot_advisors.py [--statistiques] [--output PATH]
 
 Books three cases in a throwaway database (summaries composed by the assistant's own
 orientation/replies/advisor_summary.py at the reference date 2021-10-15, as a conversation would store them), starts
@@ -19,6 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from devtools.browser import CHROMIUM_MISSING, chromium_missing, launch  # noqa: E402  (the browser as the tests run it)
+from devtools.conversation_seed import demo_seeds, save_conversations  # noqa: E402
 from devtools.stack import advisors_server, environment  # noqa: E402
 from orientation.advisors_web.accounts import hash_password, save_accounts  # noqa: E402
 from orientation.booking.config import load_config  # noqa: E402
@@ -70,10 +72,34 @@ def shoot(url: str, day: dt.date, output: Path) -> None:
         browser.close()
 
 
+STATISTICS_FIRST, STATISTICS_DAYS = dt.date(2021, 9, 20), 28
+
+
+def shoot_statistics(url: str, output: Path) -> None:
+    """The statistics of the seeded month, the whole page."""
+    from playwright.sync_api import expect, sync_playwright
+    last = STATISTICS_FIRST + dt.timedelta(days=STATISTICS_DAYS - 1)
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="fr-FR")
+        page.goto(f"{url}/statistiques?du={STATISTICS_FIRST.isoformat()}&au={last.isoformat()}")
+        page.get_by_label("Identifiant").fill(LOGIN)
+        page.get_by_label("Mot de passe").fill(PASSWORD)
+        page.get_by_role("button", name="Se connecter").click()
+        charts = page.locator("bar-chart canvas")
+        expect(charts.first).to_be_visible()
+        page.wait_for_timeout(1000)  # the charts' entry animation
+        output.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(output), full_page=True)
+        browser.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--output", type=Path, default=ROOT / "docs" / "advisors.png")
+    parser.add_argument("--statistiques", action="store_true", help="the statistics page, not the day")
+    parser.add_argument("--output", type=Path)
     args = parser.parse_args()
+    args.output = args.output or ROOT / "docs" / ("statistiques.png" if args.statistiques else "advisors.png")
     if chromium_missing():
         print(CHROMIUM_MISSING, file=sys.stderr)
         return 1
@@ -84,9 +110,14 @@ def main() -> int:
         store, day = BookingStore(url), next_weekday()
         book_cases(store, day)
         store.close()
+        if args.statistiques:
+            save_conversations(url, demo_seeds(STATISTICS_FIRST, STATISTICS_DAYS, PARIS, REFERENCE_DATE))
         env = environment({"ORIENTATION_DATABASE_URL": url, "ORIENTATION_ADVISORS_ACCOUNTS": str(accounts)})
         with advisors_server(folder / "advisors.log", env) as port:
-            shoot(f"http://127.0.0.1:{port}", day, args.output)
+            if args.statistiques:
+                shoot_statistics(f"http://127.0.0.1:{port}", args.output)
+            else:
+                shoot(f"http://127.0.0.1:{port}", day, args.output)
     print(f"Capture écrite dans {args.output}")
     return 0
 

@@ -35,14 +35,18 @@ from orientation.fiche.booked import booking_pdf
 from orientation.fiche.render import MEDIA_TYPE
 from orientation.language import french
 from orientation.language.contacts import REFERENCE_LENGTH, normalise_reference
+from orientation.settings import get_settings
+from orientation.statistics.report import PeriodError, Statistics, cell, parse_period, report_csv
 
 log = logging.getLogger("advisors_web")
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 DSFR = ROOT / "node_modules" / "@gouvfr" / "dsfr" / "dist"
+DSFR_CHART = ROOT / "node_modules" / "@gouvfr" / "dsfr-chart" / "dist" / "DSFRChart"
 SESSION_COOKIE = "agenda_session"
 LOGIN_COOKIE = "agenda_connexion"  # binds the login form's CSRF token to this browser
-PUBLIC = ("/connexion", "/sante", "/dsfr/", "/static/")
+ASSETS = ("/dsfr/", "/dsfr-chart/", "/static/")
+PUBLIC = ("/connexion", "/sante", *ASSETS)
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
                                "form-action 'self'; frame-ancestors 'none'",
@@ -59,6 +63,7 @@ GUARD = web.AppKey("guard", LoginThrottle)
 # One login checked at a time: fifty guesses sent at once meet the delays one after the other.
 LOGIN_LOCK = web.AppKey("login_lock", asyncio.Lock)
 TEMPLATES = web.AppKey("templates", jinja2.Environment)
+STATISTICS = web.AppKey("statistics", Statistics)
 
 
 class Settings:
@@ -88,11 +93,12 @@ def create_app(store: BookingStore, accounts_file: Path, notify_cancelled: Optio
     app[LOGIN_LOCK] = asyncio.Lock()
     app[SETTINGS] = Settings(Path(accounts_file), notify_cancelled, clock, secure_cookies, failure_delay,
                              trusted_proxy)
+    app[STATISTICS] = Statistics(store.engine, store.config.timezone, get_settings().statistics_cache_seconds, clock)
     app[TEMPLATES] = templates = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"),
                                                     autoescape=True, undefined=jinja2.StrictUndefined)
     # Days and times in the pages are said by the booking wording, as in the e-mails and replies.
     templates.filters.update(day=describe_day, clock=lambda moment: french.clock(moment.time()),
-                             span=lambda booking: time_span(booking.start, booking.end))
+                             span=lambda booking: time_span(booking.start, booking.end), cell=cell)
     templates.globals["time_zone_text"] = time_zone_text
     templates.globals["max_attempts"] = mail.MAX_ATTEMPTS
     app.router.add_get("/", home)
@@ -108,9 +114,13 @@ def create_app(store: BookingStore, accounts_file: Path, notify_cancelled: Optio
     app.router.add_get("/rendez-vous/{reference}/annulation", cancel_form)
     app.router.add_post("/rendez-vous/{reference}/annulation", cancel)
     app.router.add_get("/export/{period:jour|semaine}.{kind:csv|ics}", export)
+    app.router.add_get("/statistiques", statistics_page)
+    app.router.add_get("/statistiques.csv", statistics_csv)
     app.router.add_static("/static/", HERE / "static")
     if DSFR.is_dir():
         app.router.add_static("/dsfr/", DSFR)
+    if DSFR_CHART.is_dir():
+        app.router.add_static("/dsfr-chart/", DSFR_CHART)
     return app
 
 
@@ -139,6 +149,7 @@ def render(request: web.Request, template: str, status: int = 200, **context: An
     context.setdefault("csrf", session.csrf if session else "")
     context.setdefault("login", session.login if session else None)
     context.setdefault("today", _today(request).isoformat())
+    context.setdefault("section", "agenda")  # the menu's current entry
     html = request.app[TEMPLATES].get_template(template).render(**context)
     return web.Response(text=html, content_type="text/html", status=status)
 
@@ -171,7 +182,7 @@ async def security_headers(request: web.Request, handler):
 
 def _secure(request: web.Request, response: web.StreamResponse) -> web.StreamResponse:
     response.headers.update(SECURITY_HEADERS)
-    if not request.path.startswith(("/dsfr/", "/static/")):
+    if not request.path.startswith(ASSETS):
         response.headers["Cache-Control"] = "no-store"
     return response
 
@@ -183,7 +194,7 @@ async def require_session(request: web.Request, handler):
         return await handler(request)
     session = _session(request)
     if session is None:
-        if request.method == "GET" and not request.path.startswith("/export/"):
+        if request.method == "GET" and not request.path.startswith("/export/") and not request.path.endswith(".csv"):
             raise web.HTTPSeeOther("/connexion?suite=" + quote(request.path_qs, safe=""))
         return render(request, "refused.html", status=401, title="Connexion requise",
                       message="Votre session a expiré ou vous n'êtes pas connecté·e.")
@@ -435,4 +446,29 @@ async def export(request: web.Request) -> web.Response:
         body, content_type = calendar_text(found, contact=store.config.contact), "text/calendar"
     name = f"agenda-{period}-{day.isoformat()}.{kind}"
     return web.Response(text=body, content_type=content_type, charset="utf-8",
+                        headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+# --- DINUM's statistics (orientation/statistics) ------------------------------------------------------
+
+async def statistics_page(request: web.Request) -> web.Response:
+    first, last = request.query.get("du"), request.query.get("au")
+    try:
+        period = parse_period(first, last, _today(request))
+    except PeriodError as error:
+        return render(request, "statistics.html", status=400, title="Statistiques", section="statistiques",
+                      error=str(error), report=None, first=(first or "")[:10], last=(last or "")[:10])
+    report = await asyncio.get_running_loop().run_in_executor(None, request.app[STATISTICS].report, period)
+    return render(request, "statistics.html", title="Statistiques", section="statistiques", error=None,
+                  report=report, first=period.first.isoformat(), last=period.last.isoformat())
+
+
+async def statistics_csv(request: web.Request) -> web.Response:
+    try:
+        period = parse_period(request.query.get("du"), request.query.get("au"), _today(request))
+    except PeriodError as error:
+        return web.Response(text=str(error), status=400, content_type="text/plain", charset="utf-8")
+    report = await asyncio.get_running_loop().run_in_executor(None, request.app[STATISTICS].report, period)
+    name = f"statistiques-{period.first.isoformat()}-{period.last.isoformat()}.csv"
+    return web.Response(text=report_csv(report), content_type="text/csv", charset="utf-8",
                         headers={"Content-Disposition": f'attachment; filename="{name}"'})
