@@ -29,10 +29,9 @@ from orientation.language.acts import (
     PROFILE_ENTITIES,
     QUESTION_INTENTS,
     acts_of,
-    asked_by_bot,
     asks_for_recap_text,
-    refine,
 )
+from orientation.language.answer_act import asked_by_bot, refine
 
 ACTS = "dialogue_acts"
 # a booking made earlier, by what its words ask (operation_in): the intent that starts that form

@@ -7,7 +7,8 @@ from addons.components.entity_extractors import (
     LexiconEntityExtractor,
     TerritoryEntityExtractor,
 )
-from orientation.language.acts import ACTS, acts_of, may_write, refine
+from orientation.language.acts import ACTS, acts_of, may_write
+from orientation.language.answer_act import refine
 
 EXTRACTORS = (AmountEntityExtractor(), LexiconEntityExtractor(), TerritoryEntityExtractor())
 
@@ -165,7 +166,7 @@ def test_leaving_in_other_words(text):
     ("C'est noté.", None),
 ])
 def test_what_the_bot_asked_in_its_last_words(bot, asked):
-    from orientation.language.acts import asked_by_bot
+    from orientation.language.answer_act import asked_by_bot
     assert asked_by_bot(bot) == asked
 
 

@@ -1,0 +1,129 @@
+"""What the bot asked, and the act `answer`: the acts of a message (orientation/language/acts.py)
+completed once the question it follows is known (addons/patches/dialogue_acts.py, actions/tracker.py).
+
+`asked_by_bot` reads the bot's last words outside a form; `refine` turns a message that responds to
+the question into an answer, and leaves anything else (a question, a closing, a correction) as it is.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Dict, List, Optional, Sequence
+
+from orientation.language import amounts
+from orientation.language.act_words import (
+    CANCEL_OR_MOVE,
+    FIRST_PERSON,
+    GOODBYE,
+    INVERSION,
+    LEAVE,
+    MOMENT,
+    QUESTION_WORDS,
+    STATING,
+    THANKS_GOODBYE,
+    YES_NO,
+)
+from orientation.language.acts import (
+    BOOKING_SLOTS,
+    PROFILE_ENTITIES,
+    PROFILE_QUESTION,
+    YES_NO_QUESTION,
+    _segments,
+    politeness_only,
+)
+from orientation.language.normalise import normalise
+
+_BOT_YES_NO = re.compile(r"(?:^|[.!?:] *)(?!(?:quel|quelle|quels|quelles|combien|quand|comment|pourquoi|ou|qui|"
+                         r"lequel|laquelle|a quoi)\b)[^.!?:]*?\b(?:\w+-(?:vous|je|il|t-il|on)|est-ce qu)\b[^.!?:]*\?")
+
+def refine(acts: Sequence[str], asked: Optional[str], entities: Sequence[Dict[str, Any]] = (),
+           text: str = "") -> List[str]:
+    """The acts once what the bot just asked is known: a message that responds to it is an answer.
+    `asked` is the slot requested before the message (a profile slot or a booking question), or
+    PROFILE_QUESTION when the bot's last words asked about the profile outside a form."""
+    acts = list(acts)
+    if not asked or "hypothesis" in acts:
+        return acts
+    named = {e.get("entity") for e in entities}
+    normalised = normalise(str(text or "")).text.strip()
+    if asked == YES_NO_QUESTION or asked == "confirm":
+        # « oui », « ok merci », « parfait » to « Voulez-vous… ? »: the answer; anything else is itself
+        said_yes = YES_NO.search(normalised)
+        if said_yes and not LEAVE.search(normalised) and not GOODBYE.search(normalised) \
+                and politeness_only(YES_NO.sub(" ", normalised)) \
+                and (said_yes.group(0) in ("oui", "non", "ouais", "nan") or not THANKS_GOODBYE.search(normalised)):
+            return ["answer"]  # « oui merci » answers; « ok merci » thanks
+        if asked == YES_NO_QUESTION:
+            return acts
+    if asked in BOOKING_SLOTS or asked.startswith("booking_"):
+        # « Marie Martin, merci »: the name, thanked for; a goodbye or a question stays what it is
+        if "thanks_goodbye" in acts and not GOODBYE.search(normalised) and not politeness_only(normalised):
+            acts.remove("thanks_goodbye")
+        moment = asked == "booking_slot" and MOMENT.search(normalised)
+        if set(acts) & {"question", "leave", "correct", "thanks_goodbye"} and not (moment and "leave" not in acts):
+            return acts  # but « jeudi 10h c'est possible ? », « plutôt vendredi » name the slot wanted
+        if "manage_booking" in acts and CANCEL_OR_MOVE.search(normalised):
+            return acts
+        dropped = ("answer", "describe", "book", "manage_booking", "other") + (("question", "correct") if moment else ())
+        return ["answer"] + [a for a in acts if a not in dropped]
+    if asked not in PROFILE_ENTITIES + (PROFILE_QUESTION,):
+        return acts
+    if set(acts) & {"correct", "book", "manage_booking", "leave"}:
+        return acts
+    if asked == "budget" and amounts.choice_end(text) and not QUESTION_WORDS.search(normalised) \
+            and not INVERSION.search(normalised):
+        # « le haut de la fourchette », « entre les deux » choose among the amounts the bot offered
+        return ["answer"] + [a for a in acts if a not in ("answer", "question", "other", "describe")]
+    if "question" in acts:
+        # « 100k ? » to « quel est le coût total ? » is an unsure answer, not a question
+        if asked not in named or len(normalised.split()) > 4 or QUESTION_WORDS.search(normalised) \
+                or INVERSION.search(normalised):
+            return acts
+        acts = [a for a in acts if a != "question"] + ["other"]
+    if not ({"describe", "other"} & set(acts)):
+        return acts
+    # the value asked for (a place gives its population), or a bare reply the form reads (« jsp »);
+    # other facts alone describe: « on est une commune » when the budget was asked
+    gives = asked == PROFILE_QUESTION or asked in named or not named & set(PROFILE_ENTITIES) or (
+        asked in ("population", "departement_count") and "territory" in named) or bare_reply(normalised)
+    if not gives:
+        return [a for a in acts if a != "other"] or ["describe"]
+    # « 300k, merci »: the value, thanked for; a goodbye stays
+    thanked_only = not GOODBYE.search(normalised)
+    return ["answer"] + [a for a in acts if a not in ("answer", "other", "describe")
+                         and not (a == "thanks_goodbye" and thanked_only)]
+
+
+# The bot's own questions about the profile, outside the form (« À quoi correspond 320 000 ? »,
+# « lequel est le coût total ? », « Faut-il remplacer par … ? »), by the words that name the field.
+BOT_ASKS = (("applicant_type", r"structure|porteur|type de"), ("population", r"habitants|population"),
+            ("departement_count", r"departements"), ("budget", r"cout|budget|montant|total|€"),
+            ("project_nature", r"theme|objet du projet|porte sur"))
+_BOT_QUESTION = re.compile(r"[^.!?\n]*\?")
+# actions/booking_questions.py: « Voici les prochains créneaux libres … : choisissez-en un, ou indiquez-moi un autre moment »
+SLOTS_OFFERED = re.compile(r"creneaux libres[^.]*choisissez-en un")
+
+
+def asked_by_bot(text: str) -> Optional[str]:
+    """What the bot's last words asked, outside a form: the profile slot its question names,
+    PROFILE_QUESTION when it names several or a figure to place, `booking_slot` when it offered
+    slots, YES_NO_QUESTION for a yes-no question (« Voulez-vous prendre rendez-vous ? »), else None."""
+    said = normalise(str(text or "")).text
+    questions = " ".join(m.group(0) for m in _BOT_QUESTION.finditer(said))
+    if SLOTS_OFFERED.search(said):
+        return "booking_slot"  # the free slots, offered without a question mark
+    if not questions:
+        return None
+    named = [slot for slot, words in BOT_ASKS if re.search(words, questions)]
+    if len(named) == 1:
+        return named[0]
+    if named or "a quoi correspond" in questions:
+        return PROFILE_QUESTION
+    return YES_NO_QUESTION if _BOT_YES_NO.search(said) else None
+
+
+def bare_reply(normalised: str) -> bool:
+    """A few words without a sentence of one's own (« 5 000 hab », « une CC », « la mairie de Crest »):
+    the reply to the bot's question about the profile, even when it gives another field than the one
+    asked; « on est une commune de 3 000 habitants et on a un projet à 50k » describes."""
+    return len(normalised.split()) <= 6 and not FIRST_PERSON.search(normalised) and not STATING.search(normalised) \
+        and len(_segments(normalised)) <= 1
