@@ -6,7 +6,7 @@ NLU component, so that method is wrapped, once, by DialogueActsRefinement (a pas
 component, addons/patches/server_patch.py):
 
 - `answer`: the slot requested before the message when a form runs, or else the profile field the
-  bot's last words asked about, refines the acts (orientation.language.acts.refine); a button's
+  bot's last words asked about, refines the acts (orientation.language.answer_act.refine); a button's
   payload, which skips the NLU, gets its acts here;
 - a hypothesis, whatever its wording and whatever intent DIET gave, is routed as `ask_what_if`
   (actions/what_if.py computes it on a copy of the profile); a question alone that names a profile
@@ -46,7 +46,7 @@ BOOKING_LOOPS = ("booking_form", "manage_booking_form")
 
 def asked_slot(tracker: Any) -> Optional[str]:
     """What the bot is asking for, before the message is logged: the slot its form requests, or
-    else the profile field its last words asked about (orientation.language.acts.asked_by_bot)."""
+    else the profile field its last words asked about (orientation.language.answer_act.asked_by_bot)."""
     if tracker is None:
         return None
     if getattr(tracker, "active_loop_name", None) and tracker.get_slot("requested_slot"):
