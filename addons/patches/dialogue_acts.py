@@ -26,12 +26,16 @@ from rasa.shared.core.events import BotUttered, UserUttered
 from addons.patches.server_patch import ServerPatch
 from orientation.booking.operations import operation_in
 from orientation.language.acts import (
+    BOOK_INTENTS,
+    MANAGE_INTENTS,
     PROFILE_ENTITIES,
     QUESTION_INTENTS,
     acts_of,
     asks_for_recap_text,
+    nonsense,
 )
-from orientation.language.answer_act import asked_by_bot, refine
+from orientation.language.answer_act import asked_by_bot, refine, says_yes_or_no
+from orientation.language.normalise import normalise
 
 ACTS = "dialogue_acts"
 # a booking made earlier, by what its words ask (operation_in): the intent that starts that form
@@ -83,7 +87,8 @@ def complete(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
         # a question that restates the profile (« nous, une commune, on peut… ? ») describes nothing new
         new = [e for e in entities if not restates(e, tracker)]
         acts = acts_of(parse_data.get("text") or "", intent.get("name"), float(intent.get("confidence") or 0.0), new)
-    acts = refine(acts, asked_slot(tracker), entities, parse_data.get("text") or "")
+    asked = asked_slot(tracker)
+    acts = refine(acts, asked, entities, parse_data.get("text") or "")
     parse_data[ACTS] = acts
     booking = tracker is not None and getattr(tracker, "active_loop_name", None) in BOOKING_LOOPS
     if intent.get("name") == "restart" and asks_for_recap_text(parse_data.get("text") or ""):
@@ -99,10 +104,13 @@ def complete(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
     elif question_only(acts, entities) and intent.get("name") in ("inform", "correct") and not booking:
         # « une boîte privée peut candidater, oui ou non ? »: DIET read a description in the words of
         # the body asked about; the question is answered as the likeliest question DIET saw
-        asked = next((r for r in parse_data.get("intent_ranking") or [] if r.get("name") in QUESTION_INTENTS
-                      and float(r.get("confidence") or 0) >= QUESTION_FLOOR), None)
-        if asked is not None:
-            parse_data["intent"] = {"name": asked["name"], "confidence": float(asked["confidence"])}
+        likeliest = next((r for r in parse_data.get("intent_ranking") or [] if r.get("name") in QUESTION_INTENTS
+                          and float(r.get("confidence") or 0) >= QUESTION_FLOOR), None)
+        if likeliest is not None:
+            parse_data["intent"] = {"name": likeliest["name"], "confidence": float(likeliest["confidence"])}
+    elif (routed := act_route(acts, intent.get("name"), parse_data.get("text") or "", parse_data.get("intent_ranking") or [],
+                              getattr(tracker, "active_loop_name", None) if tracker is not None else None, asked)):
+        parse_data["intent"] = {"name": routed, "confidence": 1.0}
     elif intent.get("name") == FALLBACK and not booking:
         routed = fallback_route(acts, parse_data.get("intent_ranking") or [],
                                 getattr(tracker, "active_loop_name", None) if tracker is not None else None)
@@ -124,6 +132,37 @@ def fallback_route(acts, ranking, loop: Optional[str]) -> Optional[str]:
         return "goodbye" if "leave" in acts else "thank"
     if loop == "profile_form" and acts == {"leave"}:
         return "goodbye"  # the profile form stops its questions (actions/profile_form.py)
+    return None
+
+
+def act_route(acts, intent: Optional[str], text: str, ranking, loop: Optional[str],
+              asked: Optional[str] = None) -> Optional[str]:
+    """The intent that the plain acts of a message call for when DIET's says otherwise, outside the
+    booking forms (they read their own answers):
+    - a closing (« ok merci », « dommage », « je lui dirai », « thx ») never starts the recommendation,
+      a booking or a profile write: leaving is a goodbye, a polite close thanks (in the profile form,
+      only leaving, which stops its questions). A « non » keeps DIET's deny, and a bare « ok » its
+      affirm when the bot asked something (after a proposal to book, it accepts); a new start stays;
+    - keys hit at random (« jkljkl », « dsl chat sur le clavier ») are not understood: asked again;
+    - a request for a person (« rdv stp », « je peux parler à qqun ? ») books;
+    - a question that DIET read as managing a booking (« ça change qq chose ? ») is answered as the
+      likeliest question of its ranking."""
+    acts = set(acts)
+    if loop in BOOKING_LOOPS or text.startswith("/"):
+        return None
+    bare_yes = intent == "affirm" and asked is not None and says_yes_or_no(normalise(text).text)
+    if acts and acts <= {"leave", "thanks_goodbye", "greet"} and acts & {"leave", "thanks_goodbye"} \
+            and intent not in ("thank", "goodbye", "deny", "restart") and not bare_yes:
+        if loop is None:
+            return "goodbye" if "leave" in acts else "thank"
+        return "goodbye" if loop == "profile_form" and acts == {"leave"} else None
+    if acts == {"other"} and nonsense(normalise(text).text):
+        return FALLBACK
+    if acts and acts <= {"book", "greet", "thanks_goodbye"} and "book" in acts and intent not in BOOK_INTENTS:
+        return BOOK_INTENTS[0]
+    if acts == {"question"} and intent in MANAGE_INTENTS + BOOK_INTENTS:
+        return next((r["name"] for r in ranking if r.get("name") in QUESTION_INTENTS
+                     and float(r.get("confidence") or 0) >= QUESTION_FLOOR), None)
     return None
 
 

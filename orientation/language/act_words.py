@@ -58,7 +58,8 @@ HYPOTHESIS_WORDS = re.compile(
     r"ca donnerait|ca donne quoi si|et s'il|et s'ils|s'il y avait|ca change quoi si|si c'etait|si c'est|"
     r"si (?:on|nous|je|j'|le|la|les|l'|notre|nos|mon|ma|mes|un|une|ce|ca|il|ils|elle|vous|au lieu)\b)")
 # « savoir si », « je ne sais pas si »: whether, not if.
-NOT_HYPOTHESIS = re.compile(r"(?:savoir|sais|demand\w*|voir|dire|verifier|comme|meme|sauf|oui|ou pas) si\b|"
+NOT_HYPOTHESIS = re.compile(r"(?:savoir|sais|sait|savons|savent|pas|demand\w*|voir|verra|dire|verifier|comme|meme|"
+                            r"sauf|oui|ou pas) si\b|"
                             r"\bsi (?:ca|cela|c'est) (?:vous )?(?:va|convient|possible|ok|bon)|\bsi possible|\bsi besoin|"
                             r"\bsi (?:vous|tu) (?:voulez|pouvez|le souhaitez|preferez|veux|peux)|\bsi oui|\bsi non")
 # « et pour 1,2 M€ ? », « et avec la comcom ? », « et à 2 départements ? »: a what-if about the profile
@@ -70,15 +71,16 @@ CORRECTION_WORDS = re.compile(
     r"au final|mauvaise (?:info|information|reponse)|je reformule|corrigez|modifie[zr]?|changez|remplace[zr]?)\b")
 NO_START = re.compile(r"^(?:non|nan|euh non|ah non|non non)\b[ ,.!]*(?=\S)")
 GREETING = re.compile(r"^(?:bonjour|bonsoir|salut|coucou|hello|hey|bjr|slt|re ?bonjour|allo)\b")
-THANKS_GOODBYE = re.compile(_Q + r"(?:merci|au revoir|bonne (?:journee|soiree|fin de journee|continuation|semaine)|"
+THANKS_GOODBYE = re.compile(_Q + r"(?:merci|thx|thanks|thank you|au revoir|bonne (?:journee|soiree|fin de journee|continuation|semaine)|"
                             r"a bientot|a la prochaine|bye|ciao|tchao|a plus|parfait merci|super merci|"
                             r"c'est tout (?:pour moi|bon)|j'ai (?:ce qu'il me faut|eu ma reponse|tout ce qu'il faut))\b")
 # What only accompanies thanks or a yes (« ok merci beaucoup, bonne journée ? », « top merci ! »).
-POLITE_FILLERS = re.compile(_Q + r"(?:ok|okay|oki|d'accord|top|super|parfait|genial|excellent|tres bien|bien|cool|"
+POLITE_FILLERS = re.compile(_Q + r"(?:ok|okay|oki|d'accord|s'il vous plait|s'il te plait|pour moi|"
+                            r"volontiers|top|super|parfait|genial|excellent|tres bien|bien|cool|"
                             r"nickel|beaucoup|encore|infiniment|mille fois|vraiment|a vous|bien recu|c'est bon|ca me va|ca marche|"
                             r"pour (?:tout|votre aide|l'aide|(?:l'|les |ces |vos |la |votre )?(?:infos?|informations?|"
                             r"reponses?|renseignements?|precisions?|explications?))|"
-                            r"c'est note|note|bonne|journee|soiree|ah|oh|bon|alors|et|donc|madame|monsieur)\b")
+                            r"c'est note|note|bonne|journee|soiree|ah|oh|bon|alors|et|donc|madame|monsieur|non|nan)\b")
 # A yes or a no: the answer to the bot's yes-no question (« oui », « ok », « d'accord », « parfait »).
 YES_NO = re.compile(r"^(?:oui|ouais|ouep|yes|ok|okay|oki|d'accord|parfait|tres bien|bien sur|volontiers|"
                     r"avec plaisir|je veux bien|allez|exact|exactement|tout a fait|absolument|c'est bon|"
@@ -93,9 +95,13 @@ ACKNOWLEDGMENT = re.compile(r"^(?:ok|okay|oki|d'? ?accord|dac|parfait|super|top|
 GOODBYE = re.compile(_Q + r"(?:au revoir|bonne (?:journee|soiree|fin de journee|continuation|semaine)|a bientot|"
                      r"a la prochaine|bye|ciao|tchao|a plus|c'est tout)\b")
 LEAVE = re.compile(_Q + r"(?:je vais (?:y )?reflechir|je (?:vais|dois) en parler|je reviens|je repasserai|"
+                   r"j ?reviens|j ?reviendrai|j ?repasse(?:rai)?|je (?:lui|leur) (?:dirai|dis|en parle(?:rai)?|transmet\w*)|"
+                   r"(?:je |j ?)(?:vais |dois )?(?:demander?|transmet\w*|pose(?:r|rai)? la question) (?:a|au|aux) "
+                   r"(?:mon|ma|mes|notre|nos|le|la|les|l')|"
                    r"je vais voir|je vais me renseigner|je reflechis|on reflechit|(?:je |j)(?:dois|vais) (?:y aller|filer|vous laisser)|"
                    r"(?:il )?faut que j'y aille|je file|je vous laisse|je (?:vais|dois) (?:en )?(?:discuter|consulter|voir)|"
-                   r"je verrai avec|on verra avec|revenir vers vous|vous recontacter|(?:reprendre|continuer|finir) (?:plus tard|"
+                   r"je verrai (?:ca |cela )?avec|on verra (?:ca |cela )?avec|revenir vers vous|vous recontacter|"
+                   r"(?:reprendre|continuer|finir) (?:plus tard|"
                    r"demain|une autre fois|la conversation plus tard)|a plus tard|on en reparle|je vais y penser|"
                    r"laissez-moi (?:y )?reflechir|(?:il )?faut que je (?:voie|consulte|demande|verifie|reflechisse)|"
                    r"je dois (?:d'abord )?(?:consulter|verifier|demander|valider|en referer)|je vous redis|"
@@ -123,7 +129,8 @@ MANAGE_WORDS = re.compile(_Q + r"(?:deplacer|decaler|reporter|avancer|annuler|an
                           r"mon rendez-vous|ma reservation|notre rendez-vous|le rendez-vous de|invitation|\.ics|"
                           r"calendrier|agenda|dn-[a-z0-9]{4,})\b")
 # A first person in a question still describes: « notre commune de 3 000 hab est-elle éligible ? »
-FIRST_PERSON = re.compile(_Q + r"(?:on est|on sera|nous sommes|je suis|je travaille|je representerai|je represente|"
+FIRST_PERSON = re.compile(_Q + r"(?:on est|on n'est|nous ne sommes|on n'a que|on sera|nous sommes|je suis|je travaille|"
+                          r"je representerai|je represente|"
                           r"notre|nos|mon|ma|mes|on a(?! (?:droit|le droit|combien|quoi|acces))|nous avons|on couvre|nous couvrons|"
                           r"chez nous|on porte|"
                           r"nous portons|on fait|on veut|on voudrait|nous voulons|nous souhaitons|on souhaite|"
@@ -158,3 +165,48 @@ RECAP = re.compile(r"recap|rappel(le|ez)?.?(moi|nous)|redonne|remontre|re.?affic
                    r"(mes|nos) appels recommandes|quels? (appels?|aides?|dispositifs?) (me|nous) (convien|correspond)|"
                    r"(qu.?est.ce qui|quoi) (me|nous) (convient|correspond)|a quoi (je peux|nous pouvons|on peut) "
                    r"(candidater|pretendre)|quels? (appels?|aides?) pour (moi|nous)")
+
+# Closings said alone when nothing is asked: giving up or taking note of a no (« dommage », « bon ok »,
+# « tant pis », « je vois ») leaves; a bare « ok » or « d'accord » closes politely (acts.py `closing`).
+RESIGNED = re.compile(r"^(?:(?:ah|oh|bon|ben|bah|eh bien|ok|okay|d'accord|alors|bref|c'est|bon bah|bon ben)[ ,.!]+)*"
+                      r"(?:dommage|tant pis|je vois|zut|mince|snif|c'est dommage|pas de chance|bon (?:ok|okay|d'accord)|"
+                      r"(?:bah|ben) (?:ok|okay|d'accord))"
+                      r"(?:[ ,.!]+(?:dommage|tant pis|je vois|alors|quand meme|ok|bon|merci|merci quand meme))*[ ,.!]*$")
+# A polite no to an offer (« non merci », « ça ira », « c'est bon merci »): thanks, not leaving.
+DECLINE = re.compile(r"^(?:non|nan|non non)?[ ,.!]*(?:merci|ca ira|c'est bon|pas besoin|c'est tout)(?:[ ,.!]+|$)|"
+                     r"^(?:non|nan)[ ,.!]+(?:merci|ca ira|c'est bon|pas besoin|c'est tout|ca va)\b")
+# Doubt about the outcome or about oneself (« on ne sait pas si ça marchera », « c'est un test pour
+# voir si ça prend », « pas sûr que ça aboutisse »): a clause that neither asks nor supposes.
+DOUBT = re.compile(r"(?:(?:je|on|nous) (?:ne )?(?:sais|sait|savons) pas|(?:je |on )?(?:ne )?(?:sais|sait) pas|jsp|"
+                   r"pas (?:encore )?(?:sur|sure|surs|certain|certaine|certains)|sans savoir|on verra|(?:pour )?voir|"
+                   r"(?:pour )?tester) (?:si|que|qu'|s'il|s'ils)[^,.;?!]*")
+# What a what-if is about: a profile value (budget, population, type, territory, theme) or partners;
+# « c'est grave si c'est petit ? », « ça bloque si on est en retard ? » suppose none: they ask.
+HYPOTHESIS_CONTENT = re.compile(_Q + r"(?:budget|cout\w*|montant|habitants?|hab|population|departements?|regions?|"
+                                r"communes?|epci|comcom|agglo|metropole|porte|portee|portait|partenaires?|regroup\w*|"
+                                r"associ\w*|mutualis\w*|theme|avec (?:la|le|les|l'|une|un|d'autres|plusieurs|nos|notre|"
+                                r"des))")
+# A slip of the keyboard or a message sent by mistake (« dsl chat sur le clavier », « mauvaise touche »).
+MISKEY = re.compile(_Q + r"(?:clavier|mauvaise touche|fausse manip\w*|erreur de (?:frappe|manip\w*)|faute de frappe|"
+                    r"pas fait expres|envoye trop vite|parti trop vite|tape par erreur|ignorez? (?:ce|mon) (?:dernier )?message)")
+# Letters typed at random: a run of consonants, one letter repeated, a row of the keyboard.
+MASHING = re.compile(r"[bcdfghjklmnpqrstvwxz]{5,}|([a-z])\1{3,}|azert|qwert|qsdf|wxcv|uiop|hjkl|sdfg|dfgh|fghj|ghjk|jklm")
+# Asking for a person, question mark or not (« je peux parler à qqun ? », « un humain svp »).
+HUMAN = re.compile(_Q + r"(?:(?:parler|echanger|discuter) (?:a|avec) (?:qq ?un|qqn|quelqu'un|un humain|une personne|"
+                   r"un conseiller|une conseillere|un agent|un vrai|une vraie)|un (?:vrai )?humain|une vraie personne|"
+                   r"(?:nous|on) (?:peut|pourrait) (?:s'appeler|se parler|s'appeler)|(?:me|nous) rappeler)\b")
+# A meeting asked in two words (« rdv svp », « un rendez-vous stp »).
+BARE_MEETING = re.compile(r"^(?:(?:un|1) )?(?:rendez[- ]vous|visio|appel)(?: (?:svp|stp|s'il vous plait|s'il te plait|"
+                          r"please|merci|rapide|avec un conseiller))*[ ?!.]*$")
+# What a booking held is named by; DIET's booking intents alone manage nothing without one of them
+# (« ça change quelque chose ? » is no move).
+BOOKING_NOUNS = re.compile(_Q + r"(?:rendez-vous|reservation|creneau|invitation|\.ics|dn-|annul\w*|deplac\w*|decal\w*|"
+                           r"report\w*|convocation|confirmation|mail|courriel|agenda|visio|lien)")
+# Words just before a body that make it a third party, not the speaker (« l'accord de notre ministère »,
+# « passer par la préfecture »).
+THIRD_PARTY = re.compile(r"(?:accord|avis|validation|aval|signature|autorisation|feu vert|visa|soutien|tutelle|"
+                         r"passer par|passe par|via|aupres) (?:prealable )?(?:de |du |des |d'|par )?"
+                         r"(?:notre |nos |la |le |l'|mon |ma |mes |les |un |une )?$")
+# About the bot itself, not the calls (« t'es un robot ? », « vous êtes une IA ? »).
+ABOUT_BOT = re.compile(_Q + r"(?:robot|bot|chatbot|ia|intelligence artificielle|machine|programme|chatgpt|humain|"
+                       r"t'es qui|qui (?:es-tu|etes-vous|etes vous|est-ce)|tu es|vous etes (?:un|une|qui))\b")

@@ -25,22 +25,31 @@ from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 from orientation.language import amounts
 from orientation.language.act_words import (
     _SEGMENT,
+    ABOUT_BOT,
     ACKNOWLEDGMENT,
     APPRECIATION,
     ASKING_WORDS,
+    BARE_MEETING,
     BOOK_WORDS,
+    BOOKING_NOUNS,
     CANCEL_OR_MOVE,
     CORRECTION_WORDS,
+    DECLINE,
+    DOUBT,
     FIRST_PERSON,
     GENERIC_BODY,
     GENERIC_START,
     GREETING,
+    HUMAN,
+    HYPOTHESIS_CONTENT,
     HYPOTHESIS_TAIL,
     HYPOTHESIS_WORDS,
     INVERSION,
     INVERSION_SPACED,
     LEAVE,
     MANAGE_WORDS,
+    MASHING,
+    MISKEY,
     MOMENT,
     NO_START,
     NOISE,
@@ -49,7 +58,9 @@ from orientation.language.act_words import (
     POLITE_FILLERS,
     QUESTION_WORDS,
     RECAP,
+    RESIGNED,
     THANKS_GOODBYE,
+    THIRD_PARTY,
     THIRD_PERSON_ASKS,
     WORDS,
 )
@@ -103,6 +114,8 @@ def _a_sentence(words: str) -> bool:
 
 def _is_question(segment: str) -> bool:
     segment = segment.strip()
+    if not segment.endswith("?"):
+        segment = DOUBT.sub(" ", segment).strip()  # « on ne sait pas si ça marchera » asks nothing
     return (segment.endswith("?") or bool(QUESTION_WORDS.search(segment)) or bool(INVERSION.search(segment))
             or bool(INVERSION_SPACED.search(segment)) or bool(OTHER_BODY.search(segment))
             or bool(ASKING_WORDS.search(segment.rstrip(" .!")))
@@ -120,6 +133,34 @@ def _generic(segment: str) -> bool:
 def _is_hypothesis(segment: str) -> bool:
     segment = segment.strip(" ,")
     return bool(HYPOTHESIS_WORDS.search(segment)) and not NOT_HYPOTHESIS.search(segment)
+
+
+def _supposes_profile(normalised: str, span: Tuple[int, int], positions: Sequence[Tuple[str, int]]) -> bool:
+    """A what-if changes a profile value or the partners (an entity or such words in its clause);
+    « c'est grave si c'est petit ? » supposes nothing of the profile: it asks."""
+    a, b = span
+    return any(a <= p < b or p < 0 for _, p in positions) or bool(HYPOTHESIS_CONTENT.search(normalised[a:b]))
+
+
+def nonsense(normalised: str) -> bool:
+    """Keys hit by mistake or at random (« dsl chat sur le clavier », « jkljkl »): nothing to read, not
+    even a theme."""
+    if MISKEY.search(normalised):
+        return True
+    words = [w for w in re.findall(r"[a-z0-9@.'-]+", normalised)
+             if not ("@" in w or w.startswith("dn-") or re.search(r"\d", w))]
+    mashed = [w for w in words if MASHING.search(w)]
+    return bool(mashed) and 2 * len(mashed) >= len(words)
+
+
+def closing(normalised: str) -> Optional[str]:
+    """The act of a message that only ends or pauses the exchange when nothing is asked: `leave` for
+    giving up (« dommage », « bon ok », « tant pis »), `thanks_goodbye` for a bare « ok »; else None."""
+    if RESIGNED.match(normalised):
+        return "leave"
+    if ACKNOWLEDGMENT.match(normalised):
+        return "thanks_goodbye"
+    return None
 
 
 def _positions(text: str, entities: Iterable[Dict[str, Any]]) -> List[Tuple[str, int]]:
@@ -156,12 +197,18 @@ def acts_of(text: str, intent: Optional[str] = None, confidence: float = 1.0,
         return _acts_of_payload(raw, intent, entities)
     normalised = normalise(raw).text.strip()
     if (not WORDS.search(normalised) or NOISE.search(normalised)) and not any(
-            e.get("entity") in PROFILE_ENTITIES for e in entities):
+            e.get("entity") in PROFILE_ENTITIES for e in entities) or nonsense(normalised):
         return ["other"]  # « ??? », « hein ? », « blabla »: nothing said, whatever DIET made of it
+    closed = closing(normalised)
+    if closed:  # « dommage, merci quand même »: the thanks close it
+        return ["thanks_goodbye" if THANKS_GOODBYE.search(normalised) else closed]
     trusted = intent if confidence >= TRUSTED else None
-    if trusted == "out_of_scope" and not any(e.get("entity") in PROFILE_ENTITIES + ("call_code", "call_aspect")
-                                             for e in entities) and not GREETING.search(normalised):
-        return ["other"]  # « il fait beau chez vous ? »: nothing the conversation is about
+    if (trusted == "out_of_scope" or trusted == "bot_challenge" and ABOUT_BOT.search(normalised)) \
+            and not (HUMAN.search(normalised) or BOOK_WORDS.search(normalised) or BARE_MEETING.match(normalised)) \
+            and not (LEAVE.search(normalised) or THANKS_GOODBYE.search(normalised)) and not any(
+            e.get("entity") in PROFILE_ENTITIES + ("call_code", "call_aspect") for e in entities) \
+            and not GREETING.search(normalised):
+        return ["other"]  # « il fait beau chez vous ? », « t'es un robot ? »: nothing the conversation is about
     acts: List[str] = []
     segments = _segments(normalised)
     question_spans = [(a, b) for a, b, s in segments if _is_question(s)]
@@ -169,11 +216,18 @@ def acts_of(text: str, intent: Optional[str] = None, confidence: float = 1.0,
             e.get("entity") == "call_aspect" for e in entities):
         # « montant max pour une commune », « taux EPCI »: the words of the lexicon that ask about a call
         question_spans = [(0, len(normalised))]
+    positions = _positions(raw, entities)
+    if not positions:
+        positions = _budget_words(normalised)
     hypothesis_spans = [(a, b) for a, b, s in segments if _is_hypothesis(s)]
     whole_hypothesis = bool(HYPOTHESIS_TAIL.search(normalised)) and any(
         e.get("entity") in PROFILE_ENTITIES for e in entities) and len(normalised.split()) <= 12
-    if whole_hypothesis or (trusted == "ask_what_if" and not question_spans):
+    if whole_hypothesis or (trusted == "ask_what_if" and not question_spans and not NOT_HYPOTHESIS.search(normalised)
+                            and not DOUBT.search(normalised)):
         hypothesis_spans.append((0, len(normalised)))
+    hypothesis_spans = [span for span in hypothesis_spans if _supposes_profile(normalised, span, positions)]
+    if not hypothesis_spans and not question_spans and normalised.endswith("?") and trusted == "ask_what_if":
+        question_spans = [(0, len(normalised))]  # « ça bloque si on est en retard ? »
     worded_manage = bool(CANCEL_OR_MOVE.search(normalised)) or bool(
         MANAGE_WORDS.search(normalised)) and (bool(re.search(r"rendez-vous(?! en ligne)|dn-", normalised))
                                            or trusted in BOOK_INTENTS)
@@ -181,16 +235,17 @@ def acts_of(text: str, intent: Optional[str] = None, confidence: float = 1.0,
     # meeting) nor « mardi 14h » (the moment wanted, the reply to the slots offered) manages one.
     moment_only = not worded_manage and trusted == "ask_other_slot" and bool(MOMENT.search(normalised)) \
         and not BOOK_WORDS.search(normalised)
-    manage = worded_manage or (trusted in MANAGE_INTENTS and not moment_only and not BOOK_WORDS.search(normalised))
-    book = not manage and (trusted in BOOK_INTENTS or (
+    manage = worded_manage or (trusted in MANAGE_INTENTS and not moment_only and not BOOK_WORDS.search(normalised)
+                               and bool(BOOKING_NOUNS.search(normalised)))
+    book = not manage and (trusted in BOOK_INTENTS or bool(HUMAN.search(normalised) or BARE_MEETING.match(normalised)) or (
         bool(BOOK_WORDS.search(normalised)) and not question_spans and trusted not in QUESTION_INTENTS))
     if GREETING.search(normalised) or trusted == "greet":
         acts.append("greet")
-    positions = _positions(raw, entities)
-    if not positions:
-        positions = _budget_words(normalised)
     inside = lambda spans, p: any(a <= p < b for a, b in spans)  # noqa: E731
-    stated = [(e, p) for e, p in positions if not inside(hypothesis_spans, p)]
+    # a body the speaker is not (« on n'est pas une commune », « l'accord de notre ministère ») states nothing
+    others = _positions(raw, [e for e in entities if e.get("role") == "other"])
+    stated = [(e, p) for e, p in positions if not inside(hypothesis_spans, p) and (e, p) not in others
+              and not (e == "applicant_type" and THIRD_PARTY.search(normalised[:max(p, 0)]))]
     # « pour une commune de 5 000 habitants, quels appels ? », « une CC de 20 000 hab, c'est éligible ? »:
     # the body or the figure is the question's, not the speaker's
     asking = bool(question_spans) or trusted in QUESTION_INTENTS
@@ -228,9 +283,10 @@ def acts_of(text: str, intent: Optional[str] = None, confidence: float = 1.0,
     own = [e for e in entities if e.get("entity") in PROFILE_ENTITIES and e.get("role") != "other"
            and e.get("speaker") is not False]
     asks_outright = normalised.endswith("?") and bool(QUESTION_WORDS.search(normalised) or INVERSION.search(normalised))
-    if LEAVE.search(normalised) and not (book or manage) and not own and not asks_outright:
+    if LEAVE.search(normalised) and not (book or manage) and not own and not asks_outright \
+            and not (thanked and DECLINE.search(normalised)):
         # « je peux revenir plus tard ? », « je vais voir avec le maire si c'est possible »; « je dois
-        # y aller », which DIET reads as a goodbye
+        # y aller », which DIET reads as a goodbye; « non merci » declines politely: thanks
         acts = [a for a in acts if a not in ("question", "describe") and (a != "thanks_goodbye" or thanked)] + ["leave"]
     return acts or ["other"]
 

@@ -12,6 +12,7 @@ from typing import Any, Dict, List, Optional, Sequence
 from orientation.language import amounts
 from orientation.language.act_words import (
     CANCEL_OR_MOVE,
+    DECLINE,
     FIRST_PERSON,
     GOODBYE,
     INVERSION,
@@ -47,18 +48,22 @@ def refine(acts: Sequence[str], asked: Optional[str], entities: Sequence[Dict[st
     normalised = normalise(str(text or "")).text.strip()
     if asked == YES_NO_QUESTION or asked == "confirm":
         # « oui », « ok merci », « parfait » to « Voulez-vous… ? »: the answer; anything else is itself
-        said_yes = YES_NO.search(normalised)
-        if said_yes and not LEAVE.search(normalised) and not GOODBYE.search(normalised) \
-                and politeness_only(YES_NO.sub(" ", normalised)) \
-                and (said_yes.group(0) in ("oui", "non", "ouais", "nan") or not THANKS_GOODBYE.search(normalised)):
+        if asked == YES_NO_QUESTION and DECLINE.search(normalised):
+            # « non merci », « non c'est bon », « ça ira »: a polite close, not a no to act on
+            return [a for a in acts if a not in ("answer", "other", "leave", "thanks_goodbye")] + ["thanks_goodbye"]
+        if says_yes_or_no(normalised):
             return ["answer"]  # « oui merci » answers; « ok merci » thanks
         if asked == YES_NO_QUESTION:
             return acts
+    if acts == ["thanks_goodbye"] and says_yes_or_no(normalised):
+        return ["answer"]  # « ok », « d'accord » to whatever the bot asked: it accepts, it does not close
     if asked in BOOKING_SLOTS or asked.startswith("booking_"):
         # « Marie Martin, merci »: the name, thanked for; a goodbye or a question stays what it is
         if "thanks_goodbye" in acts and not GOODBYE.search(normalised) and not politeness_only(normalised):
             acts.remove("thanks_goodbye")
         moment = asked == "booking_slot" and MOMENT.search(normalised)
+        if "question" in acts and unsure(normalised):
+            acts = [a for a in acts if a != "question"]  # « Mairie de Die ? »: the name, said unsure
         if set(acts) & {"question", "leave", "correct", "thanks_goodbye"} and not (moment and "leave" not in acts):
             return acts  # but « jeudi 10h c'est possible ? », « plutôt vendredi » name the slot wanted
         if "manage_booking" in acts and CANCEL_OR_MOVE.search(normalised):
@@ -75,7 +80,7 @@ def refine(acts: Sequence[str], asked: Optional[str], entities: Sequence[Dict[st
         return ["answer"] + [a for a in acts if a not in ("answer", "question", "other", "describe")]
     if "question" in acts:
         # « 100k ? » to « quel est le coût total ? » is an unsure answer, not a question
-        if asked not in named or len(normalised.split()) > 4 or QUESTION_WORDS.search(normalised) \
+        if asked not in named or len(normalised.split()) > 6 or QUESTION_WORDS.search(normalised) \
                 or INVERSION.search(normalised):
             return acts
         acts = [a for a in acts if a != "question"] + ["other"]
@@ -93,12 +98,30 @@ def refine(acts: Sequence[str], asked: Optional[str], entities: Sequence[Dict[st
                          and not (a == "thanks_goodbye" and thanked_only)]
 
 
+def unsure(normalised: str) -> bool:
+    """A few words said with a question mark but without asking anything (« 100k ? », « Mairie de Die ? »)."""
+    return normalised.endswith("?") and len(normalised.split()) <= 6 and not QUESTION_WORDS.search(normalised) \
+        and not INVERSION.search(normalised)
+
+
+def says_yes_or_no(normalised: str) -> bool:
+    """A yes or a no and nothing else but politeness (« oui merci », « ok », « non »); « ok merci » thanks."""
+    said = YES_NO.search(normalised)
+    return bool(said) and not LEAVE.search(normalised) and not GOODBYE.search(normalised) \
+        and politeness_only(YES_NO.sub(" ", normalised)) \
+        and (said.group(0) in ("oui", "non", "ouais", "nan") or not THANKS_GOODBYE.search(normalised))
+
+
 # The bot's own questions about the profile, outside the form (« À quoi correspond 320 000 ? »,
 # « lequel est le coût total ? », « Faut-il remplacer par … ? »), by the words that name the field.
 BOT_ASKS = (("applicant_type", r"structure|porteur|type de"), ("population", r"habitants|population"),
             ("departement_count", r"departements"), ("budget", r"cout|budget|montant|total|€"),
             ("project_nature", r"theme|objet du projet|porte sur"))
 _BOT_QUESTION = re.compile(r"[^.!?\n]*\?")
+# A request without a question mark (« Pour préciser ces résultats, indiquez-moi le coût total du
+# projet. », « Dites-moi quelle structure vous représentez »); the examples between « » ask nothing.
+_BOT_REQUEST = re.compile(r"[^.!?\n]*\b(?:indiquez|dites|precisez|donnez)-(?:moi|nous)\b[^.!?\n]*")
+_QUOTED = re.compile(r"«[^»]*»|\"[^\"]*\"")
 # actions/booking_questions.py: « Voici les prochains créneaux libres … : choisissez-en un, ou indiquez-moi un autre moment »
 SLOTS_OFFERED = re.compile(r"creneaux libres[^.]*choisissez-en un")
 
@@ -108,17 +131,18 @@ def asked_by_bot(text: str) -> Optional[str]:
     PROFILE_QUESTION when it names several or a figure to place, `booking_slot` when it offered
     slots, YES_NO_QUESTION for a yes-no question (« Voulez-vous prendre rendez-vous ? »), else None."""
     said = normalise(str(text or "")).text
-    questions = " ".join(m.group(0) for m in _BOT_QUESTION.finditer(said))
     if SLOTS_OFFERED.search(said):
         return "booking_slot"  # the free slots, offered without a question mark
-    if not questions:
-        return None
-    named = [slot for slot, words in BOT_ASKS if re.search(words, questions)]
-    if len(named) == 1:
-        return named[0]
-    if named or "a quoi correspond" in questions:
-        return PROFILE_QUESTION
-    return YES_NO_QUESTION if _BOT_YES_NO.search(said) else None
+    unquoted = _QUOTED.sub(" ", said)
+    questions = " ".join(m.group(0) for m in _BOT_QUESTION.finditer(unquoted))
+    requests = " ".join(m.group(0) for m in _BOT_REQUEST.finditer(unquoted))
+    for asking in (questions, requests):  # « Combien d'habitants … ? » first, then « indiquez-moi … »
+        named = [slot for slot, words in BOT_ASKS if re.search(words, asking)]
+        if len(named) == 1:
+            return named[0]
+        if named or "a quoi correspond" in asking:
+            return PROFILE_QUESTION
+    return YES_NO_QUESTION if questions and _BOT_YES_NO.search(said) else None
 
 
 def bare_reply(normalised: str) -> bool:

@@ -244,7 +244,8 @@ def test_a_yes_to_the_bots_yes_no_question_is_an_answer(text):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("ok", ["other"]), ("d'accord", ["other"]), ("parfait !", ["thanks_goodbye"]), ("top", ["thanks_goodbye"]),
+    ("ok", ["thanks_goodbye"]), ("d'accord", ["thanks_goodbye"]), ("parfait !", ["thanks_goodbye"]),
+    ("top", ["thanks_goodbye"]),
     ("ok merci", ["thanks_goodbye"]), ("blabla", ["other"]), ("test", ["other"]), ("???", ["other"]),
     ("azerty", ["other"]), ("...", ["other"]), ("qsdfghjk", ["other"]),
 ])
