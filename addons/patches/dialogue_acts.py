@@ -34,7 +34,7 @@ from orientation.language.acts import (
     asks_for_recap_text,
     nonsense,
 )
-from orientation.language.answer_act import asked_by_bot, refine, says_yes_or_no
+from orientation.language.answer_act import MORE_HELP, asked_by_bot, refine, says_yes_or_no
 from orientation.language.normalise import normalise
 
 ACTS = "dialogue_acts"
@@ -143,6 +143,7 @@ def act_route(acts, intent: Optional[str], text: str, ranking, loop: Optional[st
       a booking or a profile write: leaving is a goodbye, a polite close thanks (in the profile form,
       only leaving, which stops its questions). A « non » keeps DIET's deny, and a bare « ok » its
       affirm when the bot asked something (after a proposal to book, it accepts); a new start stays;
+      after « Avez-vous une autre question ? », any closing, a « non » included, is a goodbye;
     - keys hit at random (« jkljkl », « dsl chat sur le clavier ») are not understood: asked again;
     - a request for a person (« rdv stp », « je peux parler à qqun ? ») books;
     - a question that DIET read as managing a booking (« ça change qq chose ? ») is answered as the
@@ -150,9 +151,11 @@ def act_route(acts, intent: Optional[str], text: str, ranking, loop: Optional[st
     acts = set(acts)
     if loop in BOOKING_LOOPS or text.startswith("/"):
         return None
+    closing = bool(acts) and acts <= {"leave", "thanks_goodbye", "greet"} and bool(acts & {"leave", "thanks_goodbye"})
+    if closing and asked == MORE_HELP and loop is None and intent != "restart":
+        return "goodbye"  # « non merci », « ok » to « Avez-vous une autre question ? »: done
     bare_yes = intent == "affirm" and asked is not None and says_yes_or_no(normalise(text).text)
-    if acts and acts <= {"leave", "thanks_goodbye", "greet"} and acts & {"leave", "thanks_goodbye"} \
-            and intent not in ("thank", "goodbye", "deny", "restart") and not bare_yes:
+    if closing and intent not in ("thank", "goodbye", "deny", "restart") and not bare_yes:
         if loop is None:
             return "goodbye" if "leave" in acts else "thank"
         return "goodbye" if loop == "profile_form" and acts == {"leave"} else None

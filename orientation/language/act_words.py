@@ -95,6 +95,7 @@ ACKNOWLEDGMENT = re.compile(r"^(?:ok|okay|oki|d'? ?accord|dac|parfait|super|top|
 GOODBYE = re.compile(_Q + r"(?:au revoir|bonne (?:journee|soiree|fin de journee|continuation|semaine)|a bientot|"
                      r"a la prochaine|bye|ciao|tchao|a plus|c'est tout)\b")
 LEAVE = re.compile(_Q + r"(?:je vais (?:y )?reflechir|je (?:vais|dois) en parler|je reviens|je repasserai|"
+                   r"pas pour le moment|(?:je prefere|on prefere|je vais|on va) attendre|on attendra|je repasse demain|"
                    r"j ?reviens|j ?reviendrai|j ?repasse(?:rai)?|je (?:lui|leur) (?:dirai|dis|en parle(?:rai)?|transmet\w*)|"
                    r"(?:je |j ?)(?:vais |dois )?(?:demander?|transmet\w*|pose(?:r|rai)? la question) (?:a|au|aux) "
                    r"(?:mon|ma|mes|notre|nos|le|la|les|l')|"

@@ -46,6 +46,13 @@ def refine(acts: Sequence[str], asked: Optional[str], entities: Sequence[Dict[st
         return acts
     named = {e.get("entity") for e in entities}
     normalised = normalise(str(text or "")).text.strip()
+    if asked == MORE_HELP:
+        if says_yes_or_no(normalised) and _YES.search(normalised):
+            return ["answer"]
+        if says_yes_or_no(normalised) or DECLINE.search(normalised) or set(acts) <= {"thanks_goodbye", "other"} \
+                and politeness_only(normalised):
+            return ["thanks_goodbye"]  # « non », « ok », « parfait », « non c'est tout »: the end of the exchange
+        return acts
     if asked == YES_NO_QUESTION or asked == "confirm":
         # « oui », « ok merci », « parfait » to « Voulez-vous… ? »: the answer; anything else is itself
         if asked == YES_NO_QUESTION and DECLINE.search(normalised):
@@ -121,6 +128,11 @@ _BOT_QUESTION = re.compile(r"[^.!?\n]*\?")
 # A request without a question mark (« Pour préciser ces résultats, indiquez-moi le coût total du
 # projet. », « Dites-moi quelle structure vous représentez »); the examples between « » ask nothing.
 _BOT_REQUEST = re.compile(r"[^.!?\n]*\b(?:indiquez|dites|precisez|donnez)-(?:moi|nous)\b[^.!?\n]*")
+# An offer of more help (« Avez-vous une autre question … ? », « Puis-je vous aider sur autre chose ? »):
+# a yes says there is more; « ok », « non merci », « parfait » end the exchange.
+MORE_HELP = "more_help"
+MORE_HELP_OFFERED = re.compile(r"autre (?:question|chose)|vous aider autrement|que puis-je faire")
+_YES = re.compile(r"^(?:oui|ouais|ouep|yes|volontiers|bien sur|je veux bien|avec plaisir|si)\b")
 _QUOTED = re.compile(r"«[^»]*»|\"[^\"]*\"")
 # actions/booking_questions.py: « Voici les prochains créneaux libres … : choisissez-en un, ou indiquez-moi un autre moment »
 SLOTS_OFFERED = re.compile(r"creneaux libres[^.]*choisissez-en un")
@@ -142,6 +154,8 @@ def asked_by_bot(text: str) -> Optional[str]:
             return named[0]
         if named or "a quoi correspond" in asking:
             return PROFILE_QUESTION
+    if questions and MORE_HELP_OFFERED.search(questions):
+        return MORE_HELP
     return YES_NO_QUESTION if questions and _BOT_YES_NO.search(said) else None
 
 

@@ -159,7 +159,7 @@ def test_leaving_in_other_words(text):
     ("Quel est le coût total prévu du projet, en euros TTC ?", "budget"),
     ("À quoi correspond 320 000 ? Pour l'instant je garde votre profil", "profile"),
     ("Voici les appels qui vous correspondent. Voulez-vous prendre rendez-vous ?", "yes_no"),
-    ("Très bien. Puis-je vous aider sur autre chose ?", "yes_no"),
+    ("Très bien. Puis-je vous aider sur autre chose ?", "more_help"),
     ("Voici les prochains créneaux libres de 15 minutes (heure de Paris) : choisissez-en un, ou indiquez-moi un "
      "autre moment.", "booking_slot"),
     ("Faut-il remplacer par 300 000 € ?", "budget"),

@@ -155,3 +155,17 @@ def test_keys_hit_by_mistake_are_other_and_write_nothing(text):
     for intent in (None, "ask_appointment", "inform", "goodbye"):
         found = acts(text, intent, 0.99)
         assert found == ["other"] and not may_write(found), (intent, found)
+
+
+@pytest.mark.parametrize("text", ["ok", "parfait", "non", "non merci", "non c'est tout", "très bien merci", "nan c bon",
+                                  "merci"])
+def test_a_close_to_the_offer_of_more_help_ends_the_exchange(text):
+    bot = "Avec plaisir ! Avez-vous une autre question sur les appels à projets ?"
+    assert acts(text, "affirm", 0.9, asked=asked_by_bot(bot)) == ["thanks_goodbye"]
+    assert acts("oui", "affirm", 0.9, asked=asked_by_bot(bot)) == ["answer"]
+
+
+@pytest.mark.parametrize("text", ["pas pour le moment", "je prefere attendre", "on va attendre la prochaine session",
+                                  "non pas pour le moment merci"])
+def test_putting_off_is_leaving(text):
+    assert "leave" in acts(text, "deny", 0.9, asked="budget")
