@@ -21,6 +21,7 @@ from orientation.language.act_words import (
     QUESTION_WORDS,
     STATING,
     THANKS_GOODBYE,
+    WORDS,
     YES_NO,
 )
 from orientation.language.acts import (
@@ -29,6 +30,7 @@ from orientation.language.acts import (
     PROFILE_QUESTION,
     YES_NO_QUESTION,
     _segments,
+    nonsense,
     politeness_only,
 )
 from orientation.language.normalise import normalise
@@ -46,6 +48,8 @@ def refine(acts: Sequence[str], asked: Optional[str], entities: Sequence[Dict[st
         return acts
     named = {e.get("entity") for e in entities}
     normalised = normalise(str(text or "")).text.strip()
+    if nonsense(normalised) or not (WORDS.search(normalised) or named):
+        return acts  # « jkljkl », « aaaa », « ??? » answer nothing, whatever was asked
     if asked == MORE_HELP:
         if says_yes_or_no(normalised) and _YES.search(normalised):
             return ["answer"]

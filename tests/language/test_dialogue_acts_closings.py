@@ -153,8 +153,9 @@ def test_the_value_asked_for_is_an_answer(text, asked):
                                   "hjkhjkhjk"])
 def test_keys_hit_by_mistake_are_other_and_write_nothing(text):
     for intent in (None, "ask_appointment", "inform", "goodbye"):
-        found = acts(text, intent, 0.99)
-        assert found == ["other"] and not may_write(found), (intent, found)
+        for asked in (None, "budget", "project_nature", "yes_no"):
+            found = acts(text, intent, 0.99, asked)
+            assert found == ["other"] and not may_write(found), (intent, asked, found)
 
 
 @pytest.mark.parametrize("text", ["ok", "parfait", "non", "non merci", "non c'est tout", "très bien merci", "nan c bon",
