@@ -42,7 +42,7 @@ def test_a_closing_never_starts_a_booking_nor_the_recommendation(text, acts, int
 def test_a_closing_keeps_a_no_a_new_start_and_a_yes_to_what_the_bot_asked():
     assert act_route(["thanks_goodbye"], "deny", "non merci", RANKING, None, "yes_no") is None
     assert act_route(["leave"], "restart", "oubliez tout, on recommence", RANKING, None) is None
-    assert act_route(["thanks_goodbye"], "affirm", "ok", RANKING, None, "budget") is None
+    assert act_route(["answer"], "affirm", "ok", RANKING, None, "yes_no") is None
     assert act_route(["leave"], "inform", "je reviendrai", RANKING, "profile_form") == "goodbye"
     assert act_route(["thanks_goodbye"], "affirm", "ok merci", RANKING, "profile_form") is None
     assert act_route(["leave"], "inform", "je reviendrai", RANKING, "booking_form") is None

@@ -34,8 +34,7 @@ from orientation.language.acts import (
     asks_for_recap_text,
     nonsense,
 )
-from orientation.language.answer_act import MORE_HELP, asked_by_bot, refine, says_yes_or_no
-from orientation.language.normalise import normalise
+from orientation.language.answer_act import MORE_HELP, asked_by_bot, refine
 
 ACTS = "dialogue_acts"
 # a booking made earlier, by what its words ask (operation_in): the intent that starts that form
@@ -141,8 +140,8 @@ def act_route(acts, intent: Optional[str], text: str, ranking, loop: Optional[st
     booking forms (they read their own answers):
     - a closing (« ok merci », « dommage », « je lui dirai », « thx ») never starts the recommendation,
       a booking or a profile write: leaving is a goodbye, a polite close thanks (in the profile form,
-      only leaving, which stops its questions). A « non » keeps DIET's deny, and a bare « ok » its
-      affirm when the bot asked something (after a proposal to book, it accepts); a new start stays;
+      only leaving, which stops its questions). A « non » keeps DIET's deny and a new start stays; a
+      bare « ok » to what the bot asked is an answer, not a closing (after a proposal to book, it accepts);
       after « Avez-vous une autre question ? », any closing, a « non » included, is a goodbye;
     - keys hit at random (« jkljkl », « dsl chat sur le clavier ») are not understood: asked again;
     - a request for a person (« rdv stp », « je peux parler à qqun ? ») books;
@@ -154,12 +153,11 @@ def act_route(acts, intent: Optional[str], text: str, ranking, loop: Optional[st
     closing = bool(acts) and acts <= {"leave", "thanks_goodbye", "greet"} and bool(acts & {"leave", "thanks_goodbye"})
     if closing and asked == MORE_HELP and loop is None and intent != "restart":
         return "goodbye"  # « non merci », « ok » to « Avez-vous une autre question ? »: done
-    bare_yes = intent == "affirm" and asked is not None and says_yes_or_no(normalise(text).text)
-    if closing and intent not in ("thank", "goodbye", "deny", "restart") and not bare_yes:
+    if closing and intent not in ("thank", "goodbye", "deny", "restart"):
         if loop is None:
             return "goodbye" if "leave" in acts else "thank"
         return "goodbye" if loop == "profile_form" and acts == {"leave"} else None
-    if acts == {"other"} and nonsense(normalise(text).text):
+    if acts == {"other"} and nonsense(text):
         return FALLBACK
     if acts and acts <= {"book", "greet", "thanks_goodbye"} and "book" in acts and intent not in BOOK_INTENTS:
         return BOOK_INTENTS[0]

@@ -97,8 +97,9 @@ GOODBYE = re.compile(_Q + r"(?:au revoir|bonne (?:journee|soiree|fin de journee|
 LEAVE = re.compile(_Q + r"(?:je vais (?:y )?reflechir|je (?:vais|dois) en parler|je reviens|je repasserai|"
                    r"pas pour le moment|(?:je prefere|on prefere|je vais|on va) attendre|on attendra|je repasse demain|"
                    r"j ?reviens|j ?reviendrai|j ?repasse(?:rai)?|je (?:lui|leur) (?:dirai|dis|en parle(?:rai)?|transmet\w*)|"
-                   r"(?:je |j ?)(?:vais |dois )?(?:demander?|transmet\w*|pose(?:r|rai)? la question) (?:a|au|aux) "
-                   r"(?:mon|ma|mes|notre|nos|le|la|les|l')|"
+                   r"(?:je |j ?)(?:vais |dois )?(?:demander?|transmet\w*|pose(?:r|rai)? la question) "
+                   r"(?:a (?:mon|ma|mes|notre|nos|la|les|l')|au |aux )|je regarde (?:ca|cela|de mon cote)|"
+                   r"je vous (?:dis|dirai|redirai) (?:ca|quoi|plus tard)|faire le point avec|"
                    r"je vais voir|je vais me renseigner|je reflechis|on reflechit|(?:je |j)(?:dois|vais) (?:y aller|filer|vous laisser)|"
                    r"(?:il )?faut que j'y aille|je file|je vous laisse|je (?:vais|dois) (?:en )?(?:discuter|consulter|voir)|"
                    r"je verrai (?:ca |cela )?avec|on verra (?:ca |cela )?avec|revenir vers vous|vous recontacter|"
@@ -191,7 +192,7 @@ HYPOTHESIS_CONTENT = re.compile(_Q + r"(?:budget|cout\w*|montant|habitants?|hab|
 MISKEY = re.compile(_Q + r"(?:clavier|mauvaise touche|fausse manip\w*|erreur de (?:frappe|manip\w*)|faute de frappe|"
                     r"pas fait expres|envoye trop vite|parti trop vite|tape par erreur|ignorez? (?:ce|mon) (?:dernier )?message)")
 # Letters typed at random: a run of consonants, one letter repeated, a row of the keyboard.
-MASHING = re.compile(r"[bcdfghjklmnpqrstvwxz]{5,}|([a-z])\1{3,}|azert|qwert|qsdf|wxcv|uiop|hjkl|sdfg|dfgh|fghj|ghjk|jklm")
+MASHING = re.compile(r"[bcdfghjklmnpqrstvwxz]{6,}|([a-z])\1{3,}|azert|qwert|qsdf|wxcv|uiop|hjkl|sdfg|dfgh|fghj|ghjk|jklm")
 # Asking for a person, question mark or not (« je peux parler à qqun ? », « un humain svp »).
 HUMAN = re.compile(_Q + r"(?:(?:parler|echanger|discuter) (?:a|avec) (?:qq ?un|qqn|quelqu'un|un humain|une personne|"
                    r"un conseiller|une conseillere|un agent|un vrai|une vraie)|un (?:vrai )?humain|une vraie personne|"

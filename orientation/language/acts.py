@@ -142,13 +142,15 @@ def _supposes_profile(normalised: str, span: Tuple[int, int], positions: Sequenc
     return any(a <= p < b or p < 0 for _, p in positions) or bool(HYPOTHESIS_CONTENT.search(normalised[a:b]))
 
 
-def nonsense(normalised: str) -> bool:
+def nonsense(text: str) -> bool:
     """Keys hit by mistake or at random (« dsl chat sur le clavier », « jkljkl »): nothing to read, not
-    even a theme."""
+    even a theme. A word typed in capitals is an acronym (« CNFPT »), never random keys."""
+    normalised = normalise(str(text or "")).text
     if MISKEY.search(normalised):
         return True
+    acronyms = {w.lower() for w in re.findall(r"\b[A-Z]{2,}\b", str(text or ""))}
     words = [w for w in re.findall(r"[a-z0-9@.'-]+", normalised)
-             if not ("@" in w or w.startswith("dn-") or re.search(r"\d", w))]
+             if not ("@" in w or w.startswith("dn-") or re.search(r"\d", w) or w in acronyms)]
     mashed = [w for w in words if MASHING.search(w)]
     return bool(mashed) and 2 * len(mashed) >= len(words)
 
@@ -197,7 +199,7 @@ def acts_of(text: str, intent: Optional[str] = None, confidence: float = 1.0,
         return _acts_of_payload(raw, intent, entities)
     normalised = normalise(raw).text.strip()
     if (not WORDS.search(normalised) or NOISE.search(normalised)) and not any(
-            e.get("entity") in PROFILE_ENTITIES for e in entities) or nonsense(normalised):
+            e.get("entity") in PROFILE_ENTITIES for e in entities) or nonsense(raw):
         return ["other"]  # « ??? », « hein ? », « blabla »: nothing said, whatever DIET made of it
     closed = closing(normalised)
     if closed:  # « dommage, merci quand même »: the thanks close it

@@ -11,6 +11,7 @@ from typing import Any, Dict, List, Optional, Sequence
 
 from orientation.language import amounts
 from orientation.language.act_words import (
+    APPRECIATION,
     CANCEL_OR_MOVE,
     DECLINE,
     FIRST_PERSON,
@@ -48,7 +49,7 @@ def refine(acts: Sequence[str], asked: Optional[str], entities: Sequence[Dict[st
         return acts
     named = {e.get("entity") for e in entities}
     normalised = normalise(str(text or "")).text.strip()
-    if nonsense(normalised) or not (WORDS.search(normalised) or named):
+    if nonsense(text) or not (WORDS.search(normalised) or named):
         return acts  # « jkljkl », « aaaa », « ??? » answer nothing, whatever was asked
     if asked == MORE_HELP:
         if says_yes_or_no(normalised) and _YES.search(normalised):
@@ -62,6 +63,8 @@ def refine(acts: Sequence[str], asked: Optional[str], entities: Sequence[Dict[st
         if asked == YES_NO_QUESTION and DECLINE.search(normalised):
             # « non merci », « non c'est bon », « ça ira »: a polite close, not a no to act on
             return [a for a in acts if a not in ("answer", "other", "leave", "thanks_goodbye")] + ["thanks_goodbye"]
+        if asked == YES_NO_QUESTION and APPRECIATION.match(normalised):
+            return ["thanks_goodbye"]  # « parfait », « ok super » take note of the offer; they do not take it up
         if says_yes_or_no(normalised):
             return ["answer"]  # « oui merci » answers; « ok merci » thanks
         if asked == YES_NO_QUESTION:

@@ -237,10 +237,16 @@ def test_an_answer_gives_the_value_asked_for_anything_else_describes(text, asked
     assert acts(text, asked=asked) == expected
 
 
-@pytest.mark.parametrize("text", ["oui", "ok", "d'accord", "parfait", "oui merci", "ok super", "oui c'est bon",
-                                  "ouiii", "dac"])
+@pytest.mark.parametrize("text", ["oui", "ok", "d'accord", "oui merci", "oui c'est bon", "ouiii", "dac"])
 def test_a_yes_to_the_bots_yes_no_question_is_an_answer(text):
     assert acts(text, asked="yes_no") == ["answer"]
+
+
+@pytest.mark.parametrize("text", ["parfait", "ok super", "top", "génial !"])
+def test_appreciation_takes_note_of_the_offer_without_taking_it_up(text):
+    assert acts(text, asked="yes_no") == ["thanks_goodbye"]
+    if text in ("parfait", "ok super"):
+        assert acts(text, asked="confirm") == ["answer"]  # the booking's confirmation: a yes
 
 
 @pytest.mark.parametrize("text, expected", [
