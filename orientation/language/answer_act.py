@@ -65,8 +65,9 @@ def refine(acts: Sequence[str], asked: Optional[str], entities: Sequence[Dict[st
             return [a for a in acts if a not in ("answer", "other", "leave", "thanks_goodbye")] + ["thanks_goodbye"]
         if asked == YES_NO_QUESTION and APPRECIATION.match(normalised):
             return ["thanks_goodbye"]  # « parfait », « ok super » take note of the offer; they do not take it up
-        if says_yes_or_no(normalised):
-            return ["answer"]  # « oui merci » answers; « ok merci » thanks
+        if says_yes_or_no(normalised) or asked == "confirm" and politeness_only(normalised) \
+                and not GOODBYE.search(normalised):
+            return ["answer"]  # « oui merci » answers, « super merci » confirms; « ok merci » thanks an offer
         if asked == YES_NO_QUESTION:
             return acts
     if acts == ["thanks_goodbye"] and says_yes_or_no(normalised):
@@ -76,6 +77,8 @@ def refine(acts: Sequence[str], asked: Optional[str], entities: Sequence[Dict[st
         if "thanks_goodbye" in acts and not GOODBYE.search(normalised) and not politeness_only(normalised):
             acts.remove("thanks_goodbye")
         moment = asked == "booking_slot" and MOMENT.search(normalised)
+        if asked in ("confirm", "booking_slot") and "correct" in acts and not named & set(PROFILE_ENTITIES):
+            acts = [a for a in acts if a != "correct"]  # « non, plutôt un autre »: the slot, not the profile
         if "question" in acts and unsure(normalised):
             acts = [a for a in acts if a != "question"]  # « Mairie de Die ? »: the name, said unsure
         if set(acts) & {"question", "leave", "correct", "thanks_goodbye"} and not (moment and "leave" not in acts):

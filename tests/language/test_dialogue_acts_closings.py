@@ -170,3 +170,14 @@ def test_a_close_to_the_offer_of_more_help_ends_the_exchange(text):
                                   "non pas pour le moment merci"])
 def test_putting_off_is_leaving(text):
     assert "leave" in acts(text, "deny", 0.9, asked="budget")
+
+
+@pytest.mark.parametrize("text", ["super", "top", "nickel merci", "parfait merci", "oui merci", "ok c bon"])
+def test_any_yes_or_thanks_to_the_booking_confirmation_confirms(text):
+    assert acts(text, "thank", 0.9, asked="confirm") == ["answer"]
+
+
+@pytest.mark.parametrize("text", ["non plutot un autre", "plutôt vendredi", "oui mais plutot a 11h"])
+def test_another_slot_wanted_is_an_answer_not_a_correction_of_the_profile(text):
+    for asked in ("confirm", "booking_slot"):
+        assert acts(text, "correct", 0.9, asked=asked) == ["answer"], asked
