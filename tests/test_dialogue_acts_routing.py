@@ -63,3 +63,9 @@ def test_a_request_for_a_person_books(text, intent):
 def test_a_question_read_as_managing_a_booking_is_answered_as_a_question():
     assert act_route(["question"], "ask_other_slot", "ça change qq chose ?", RANKING, None) == "ask_can_apply"
     assert act_route(["question"], "ask_call_info", "c'est quand ?", RANKING, None) is None
+
+
+def test_a_new_start_needs_its_words():
+    assert act_route(["other"], "restart", "nouveau", RANKING, None) == "nlu_fallback"
+    assert act_route(["other"], "restart", "on recommence", RANKING, None) is None
+    assert act_route(["other"], "restart", "je veux tester un autre projet", RANKING, None) is None

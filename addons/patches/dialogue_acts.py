@@ -25,6 +25,7 @@ from rasa.shared.core.events import BotUttered, UserUttered
 
 from addons.patches.server_patch import ServerPatch
 from orientation.booking.operations import operation_in
+from orientation.language.act_words import RESTART_WORDS
 from orientation.language.acts import (
     BOOK_INTENTS,
     MANAGE_INTENTS,
@@ -35,6 +36,7 @@ from orientation.language.acts import (
     nonsense,
 )
 from orientation.language.answer_act import MORE_HELP, asked_by_bot, refine
+from orientation.language.normalise import normalise
 
 ACTS = "dialogue_acts"
 # a booking made earlier, by what its words ask (operation_in): the intent that starts that form
@@ -143,7 +145,8 @@ def act_route(acts, intent: Optional[str], text: str, ranking, loop: Optional[st
       only leaving, which stops its questions). A « non » keeps DIET's deny and a new start stays; a
       bare « ok » to what the bot asked is an answer, not a closing (after a proposal to book, it accepts);
       after « Avez-vous une autre question ? », any closing, a « non » included, is a goodbye;
-    - keys hit at random (« jkljkl », « dsl chat sur le clavier ») are not understood: asked again;
+    - keys hit at random (« jkljkl », « dsl chat sur le clavier ») are not understood: asked again, as
+      is a message that says nothing read as a new start (the profile is not wiped without its words);
     - a request for a person (« rdv stp », « je peux parler à qqun ? ») books;
     - a question that DIET read as managing a booking (« ça change qq chose ? ») is answered as the
       likeliest question of its ranking."""
@@ -157,7 +160,7 @@ def act_route(acts, intent: Optional[str], text: str, ranking, loop: Optional[st
         if loop is None:
             return "goodbye" if "leave" in acts else "thank"
         return "goodbye" if loop == "profile_form" and acts == {"leave"} else None
-    if acts == {"other"} and nonsense(text):
+    if acts == {"other"} and (nonsense(text) or intent == "restart" and not RESTART_WORDS.search(normalise(text).text)):
         return FALLBACK
     if acts and acts <= {"book", "greet", "thanks_goodbye"} and "book" in acts and intent not in BOOK_INTENTS:
         return BOOK_INTENTS[0]

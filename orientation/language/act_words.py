@@ -212,3 +212,8 @@ THIRD_PARTY = re.compile(r"(?:accord|avis|validation|aval|signature|autorisation
 # About the bot itself, not the calls (« t'es un robot ? », « vous êtes une IA ? »).
 ABOUT_BOT = re.compile(_Q + r"(?:robot|bot|chatbot|ia|intelligence artificielle|machine|programme|chatgpt|humain|"
                        r"t'es qui|qui (?:es-tu|etes-vous|etes vous|est-ce)|tu es|vous etes (?:un|une|qui))\b")
+# Words that start the conversation again; without them, DIET's « restart » of a message that says
+# nothing (« nouveau », « test ») never wipes the profile.
+RESTART_WORDS = re.compile(_Q + r"(?:recommenc\w*|reprend\w*|repart\w*|a zero|reset|reinitialis\w*|efface\w*|"
+                           r"redemarr\w*|restart|(?:du|depuis le) debut|oubli\w*|nouvelle? (?:simulation|recherche|"
+                           r"conversation|demande|projet)|autre projet)")
