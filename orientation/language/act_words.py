@@ -174,9 +174,9 @@ RESIGNED = re.compile(r"^(?:(?:ah|oh|bon|ben|bah|eh bien|ok|okay|d'accord|alors|
                       r"(?:dommage|tant pis|je vois|zut|mince|snif|c'est dommage|pas de chance|bon (?:ok|okay|d'accord)|"
                       r"(?:bah|ben) (?:ok|okay|d'accord))"
                       r"(?:[ ,.!]+(?:dommage|tant pis|je vois|alors|quand meme|ok|bon|merci|merci quand meme))*[ ,.!]*$")
-# A polite no to an offer (« non merci », « ça ira », « c'est bon merci »): thanks, not leaving.
-DECLINE = re.compile(r"^(?:non|nan|non non)?[ ,.!]*(?:merci|ca ira|c'est bon|pas besoin|c'est tout)(?:[ ,.!]+|$)|"
-                     r"^(?:non|nan)[ ,.!]+(?:merci|ca ira|c'est bon|pas besoin|c'est tout|ca va)\b")
+# A polite no to an offer (« non merci », « ça ira », « c'est bon merci »): thanks, not leaving, when
+# only politeness follows (acts.py `declines`).
+DECLINE = re.compile(_Q + r"(?:non|nan|merci|ca ira|c'est bon|pas besoin|c'est tout|ca va)\b")
 # Doubt about the outcome or about oneself (« on ne sait pas si ça marchera », « c'est un test pour
 # voir si ça prend », « pas sûr que ça aboutisse »): a clause that neither asks nor supposes.
 DOUBT = re.compile(r"(?:(?:je|on|nous) (?:ne )?(?:sais|sait|savons) pas|(?:je |on )?(?:ne )?(?:sais|sait) pas|jsp|"
@@ -205,9 +205,10 @@ BARE_MEETING = re.compile(r"^(?:(?:un|1) )?(?:rendez[- ]vous|visio|appel)(?: (?:
 BOOKING_NOUNS = re.compile(_Q + r"(?:rendez-vous|reservation|creneau|invitation|\.ics|dn-|annul\w*|deplac\w*|decal\w*|"
                            r"report\w*|convocation|confirmation|mail|courriel|agenda|visio|lien)")
 # Words just before a body that make it a third party, not the speaker (« l'accord de notre ministère »,
-# « passer par la préfecture »).
+# « passer par la préfecture », « je vais transmettre au maire »).
 THIRD_PARTY = re.compile(r"(?:accord|avis|validation|aval|signature|autorisation|feu vert|visa|soutien|tutelle|"
-                         r"passer par|passe par|via|aupres) (?:prealable )?(?:de |du |des |d'|par )?"
+                         r"passer par|passe par|via|aupres|transmet\w*|demander?|dirai|parler|discuter|"
+                         r"voir (?:ca |cela )?avec) (?:prealable )?(?:de |du |des |d'|par |a |au |aux |avec )?"
                          r"(?:notre |nos |la |le |l'|mon |ma |mes |les |un |une )?$")
 # About the bot itself, not the calls (« t'es un robot ? », « vous êtes une IA ? »).
 ABOUT_BOT = re.compile(_Q + r"(?:robot|bot|chatbot|ia|intelligence artificielle|machine|programme|chatgpt|humain|"
@@ -217,3 +218,5 @@ ABOUT_BOT = re.compile(_Q + r"(?:robot|bot|chatbot|ia|intelligence artificielle|
 RESTART_WORDS = re.compile(_Q + r"(?:recommenc\w*|reprend\w*|repart\w*|a zero|reset|reinitialis\w*|efface\w*|"
                            r"redemarr\w*|restart|(?:du|depuis le) debut|oubli\w*|nouvelle? (?:simulation|recherche|"
                            r"conversation|demande|projet)|autre projet)")
+# What thanks are for (« merci pour les précisions sur le plafond »): named, not asked about.
+THANKED_FOR = re.compile(r"merci (?:\w+ )?pour [^,.;!?]*")

@@ -59,6 +59,7 @@ from orientation.language.act_words import (
     QUESTION_WORDS,
     RECAP,
     RESIGNED,
+    THANKED_FOR,
     THANKS_GOODBYE,
     THIRD_PARTY,
     THIRD_PERSON_ASKS,
@@ -155,6 +156,13 @@ def nonsense(text: str) -> bool:
     return bool(mashed) and 2 * len(mashed) >= len(words)
 
 
+def declines(normalised: str) -> bool:
+    """A polite no and nothing more (« non merci », « non c'est bon », « ça ira, merci beaucoup »)."""
+    said = [m.group(0) for m in DECLINE.finditer(normalised)]
+    return bool(DECLINE.match(normalised)) and bool(set(said) - {"non", "nan"}) \
+        and politeness_only(DECLINE.sub(" ", normalised))
+
+
 def closing(normalised: str) -> Optional[str]:
     """The act of a message that only ends or pauses the exchange when nothing is asked: `leave` for
     giving up (« dommage », « bon ok », « tant pis »), `thanks_goodbye` for a bare « ok »; else None."""
@@ -214,8 +222,8 @@ def acts_of(text: str, intent: Optional[str] = None, confidence: float = 1.0,
     acts: List[str] = []
     segments = _segments(normalised)
     question_spans = [(a, b) for a, b, s in segments if _is_question(s)]
-    if not question_spans and not FIRST_PERSON.search(normalised) and any(
-            e.get("entity") == "call_aspect" for e in entities):
+    if not question_spans and not FIRST_PERSON.search(normalised) and not THANKS_GOODBYE.search(normalised) and any(
+            e.get("entity") == "call_aspect" for e in entities):  # not « merci pour l'explication sur le taux »
         # « montant max pour une commune », « taux EPCI »: the words of the lexicon that ask about a call
         question_spans = [(0, len(normalised))]
     positions = _positions(raw, entities)
@@ -279,14 +287,16 @@ def acts_of(text: str, intent: Optional[str] = None, confidence: float = 1.0,
     thanked = bool(THANKS_GOODBYE.search(normalised) or APPRECIATION.search(normalised))
     if thanked or trusted in ("thank", "goodbye"):
         acts.append("thanks_goodbye")
-        if "question" in acts and politeness_only(normalised):
-            acts.remove("question")  # « ok merci, bonne journée ? » asks nothing
+        if "question" in acts and (politeness_only(normalised) or not normalised.endswith("?") and not any(
+                _is_question(segment) for _, _, segment in _segments(THANKED_FOR.sub(" ", normalised)))):
+            acts.remove("question")  # « ok merci, bonne journée ? », « merci pour les précisions sur le taux » ask nothing
     # a body named on the way out is not described: « je vais voir ça avec mon maire »
     own = [e for e in entities if e.get("entity") in PROFILE_ENTITIES and e.get("role") != "other"
-           and e.get("speaker") is not False]
+           and e.get("speaker") is not False
+           and not any(p >= 0 and THIRD_PARTY.search(normalised[:p]) for _, p in _positions(raw, [e]))]
     asks_outright = normalised.endswith("?") and bool(QUESTION_WORDS.search(normalised) or INVERSION.search(normalised))
     if LEAVE.search(normalised) and not (book or manage) and not own and not asks_outright \
-            and not (thanked and DECLINE.search(normalised)):
+            and not (thanked and declines(normalised)):
         # « je peux revenir plus tard ? », « je vais voir avec le maire si c'est possible »; « je dois
         # y aller », which DIET reads as a goodbye; « non merci » declines politely: thanks
         acts = [a for a in acts if a not in ("question", "describe") and (a != "thanks_goodbye" or thanked)] + ["leave"]

@@ -13,7 +13,6 @@ from orientation.language import amounts
 from orientation.language.act_words import (
     APPRECIATION,
     CANCEL_OR_MOVE,
-    DECLINE,
     FIRST_PERSON,
     GOODBYE,
     INVERSION,
@@ -31,6 +30,7 @@ from orientation.language.acts import (
     PROFILE_QUESTION,
     YES_NO_QUESTION,
     _segments,
+    declines,
     nonsense,
     politeness_only,
 )
@@ -54,13 +54,13 @@ def refine(acts: Sequence[str], asked: Optional[str], entities: Sequence[Dict[st
     if asked == MORE_HELP:
         if says_yes_or_no(normalised) and _YES.search(normalised):
             return ["answer"]
-        if says_yes_or_no(normalised) or DECLINE.search(normalised) or set(acts) <= {"thanks_goodbye", "other"} \
+        if says_yes_or_no(normalised) or declines(normalised) or set(acts) <= {"thanks_goodbye", "other"} \
                 and politeness_only(normalised):
             return ["thanks_goodbye"]  # « non », « ok », « parfait », « non c'est tout »: the end of the exchange
         return acts
     if asked == YES_NO_QUESTION or asked == "confirm":
         # « oui », « ok merci », « parfait » to « Voulez-vous… ? »: the answer; anything else is itself
-        if asked == YES_NO_QUESTION and DECLINE.search(normalised):
+        if asked == YES_NO_QUESTION and declines(normalised):
             # « non merci », « non c'est bon », « ça ira »: a polite close, not a no to act on
             return [a for a in acts if a not in ("answer", "other", "leave", "thanks_goodbye")] + ["thanks_goodbye"]
         if asked == YES_NO_QUESTION and APPRECIATION.match(normalised):

@@ -181,3 +181,15 @@ def test_any_yes_or_thanks_to_the_booking_confirmation_confirms(text):
 def test_another_slot_wanted_is_an_answer_not_a_correction_of_the_profile(text):
     for asked in ("confirm", "booking_slot"):
         assert acts(text, "correct", 0.9, asked=asked) == ["answer"], asked
+
+
+@pytest.mark.parametrize("text", ["ok merci pour l'explication sur le taux", "merci pour les précisions sur le plafond"])
+def test_thanks_for_an_answer_about_a_call_ask_nothing(text):
+    assert acts(text, "thank", 0.9) == ["thanks_goodbye"]
+
+
+@pytest.mark.parametrize("text", ["merci bien, je vais transmettre au maire", "non merci, je vais voir avec mon DGS",
+                                  "merci, je demande au maire et je reviens"])
+def test_thanks_on_the_way_out_to_a_third_party_leave_and_describe_nothing(text):
+    found = acts(text, "thank", 0.9)
+    assert set(found) == {"thanks_goodbye", "leave"} and not may_write(found), found
