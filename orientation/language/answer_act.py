@@ -49,8 +49,8 @@ def refine(acts: Sequence[str], asked: Optional[str], entities: Sequence[Dict[st
         return acts
     named = {e.get("entity") for e in entities}
     normalised = normalise(str(text or "")).text.strip()
-    if nonsense(text) or not (WORDS.search(normalised) or named):
-        return acts  # « jkljkl », « aaaa », « ??? » answer nothing, whatever was asked
+    if nonsense(text) or not (WORDS.search(normalised) or named) and re.search(r"[^\W\d_]", str(text or "")):
+        return acts  # « jkljkl », « aaaa » answer nothing, whatever was asked (« 👍 » may)
     if asked == MORE_HELP:
         if says_yes_or_no(normalised) and _YES.search(normalised):
             return ["answer"]
