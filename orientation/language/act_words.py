@@ -45,7 +45,7 @@ INVERSION_SPACED = re.compile(_Q + r"(?:est|sont|peut|peuvent|pourrait|pourraien
 # passe », « les EPCI sont concernés », « 40k c'est assez », « une comcom peut monter un dossier »);
 # said of oneself (a FIRST_PERSON in the clause), they ask nothing (`_is_question`).
 THIRD_PERSON_ASKS = re.compile(
-    _Q + r"(?:eligibles?|concernee?s?|ouverte?s? (?:a|aux)|jouable|(?:ca|cela) (?:passe|rentre|suffit|marche|va)\b|"
+    _Q + r"(?:eligibles?|concernee?s?|ouverte?s? (?:a|aux)|jouable|(?:ca|cela) (?:passe|rentre|suffit|marche|va(?! aller))\b|"
     r"suffisante?s?|assez|suffit|a (?:ses|leurs) chances|ont (?:leurs )?chances|rentre dans|ont droit|a droit|"
     r"(?:peut|peuvent|pourrait|pourraient) (?:\w+ )?(?:monter|faire|deposer|obtenir|toucher|avoir|demander|"
     r"porter|solliciter|recevoir|presenter)|(?:montant|plafond|taux|delai|date limite|plancher)s?(?: max\w*| min\w*)? "
@@ -96,6 +96,10 @@ GOODBYE = re.compile(_Q + r"(?:au revoir|bonne (?:journee|soiree|fin de journee|
                      r"a la prochaine|bye|ciao|tchao|a plus|c'est tout)\b")
 LEAVE = re.compile(_Q + r"(?:je vais (?:y )?reflechir|je (?:vais|dois) en parler|je reviens|je repasserai|"
                    r"pas pour le moment|(?:je prefere|on prefere|je vais|on va) attendre|on attendra|je repasse demain|"
+                   r"je verrai|je vais (?:demander|verifier|checker|regarder)|je vous (?:dis|dirai|redirai)|"
+                   r"on se (?:rappelle|recontacte|reparle)|(?:je |j)(?:ne )?(?:veux|prefere|souhaite) pas (?:donner|laisser|"
+                   r"communiquer)|(?:je |j)(?:ne )?prefere pas$|non (?:je |j)(?:ne )?veux pas$|pas envie|j'annule|on annule|"
+                   r"(?:je m'|on s')arrete la|(?:il )?faut d'abord que je|je dois d'abord (?:avoir|attendre|obtenir)|"
                    r"j ?reviens|j ?reviendrai|j ?repasse(?:rai)?|je (?:lui|leur) (?:dirai|dis|en parle(?:rai)?|transmet\w*)|"
                    r"(?:je |j ?)(?:vais |dois )?(?:demander?|transmet\w*|pose(?:r|rai)? la question) "
                    r"(?:a (?:mon|ma|mes|notre|nos|la|les|l')|au |aux )|je regarde (?:ca|cela|de mon cote)|"
@@ -172,11 +176,12 @@ RECAP = re.compile(r"recap|rappel(le|ez)?.?(moi|nous)|redonne|remontre|re.?affic
 # « tant pis », « je vois ») leaves; a bare « ok » or « d'accord » closes politely (acts.py `closing`).
 RESIGNED = re.compile(r"^(?:(?:ah|oh|bon|ben|bah|eh bien|ok|okay|d'accord|alors|bref|c'est|bon bah|bon ben)[ ,.!]+)*"
                       r"(?:dommage|tant pis|je vois|zut|mince|snif|c'est dommage|pas de chance|bon (?:ok|okay|d'accord)|"
+                      r"(?:c'est |ce n'est )?pas grave|"
                       r"(?:bah|ben) (?:ok|okay|d'accord))"
                       r"(?:[ ,.!]+(?:dommage|tant pis|je vois|alors|quand meme|ok|bon|merci|merci quand meme))*[ ,.!]*$")
 # A polite no to an offer (« non merci », « ça ira », « c'est bon merci »): thanks, not leaving, when
 # only politeness follows (acts.py `declines`).
-DECLINE = re.compile(_Q + r"(?:non|nan|merci|ca ira|c'est bon|pas besoin|c'est tout|ca va)\b")
+DECLINE = re.compile(_Q + r"(?:non|nan|merci|ca ira|c'est bon|pas besoin|c'est tout|ca va aller|ca va)\b")
 # Doubt about the outcome or about oneself (« on ne sait pas si ça marchera », « c'est un test pour
 # voir si ça prend », « pas sûr que ça aboutisse »): a clause that neither asks nor supposes.
 DOUBT = re.compile(r"(?:(?:je|on|nous) (?:ne )?(?:sais|sait|savons) pas|(?:je |on )?(?:ne )?(?:sais|sait) pas|jsp|"

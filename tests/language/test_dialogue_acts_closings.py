@@ -193,3 +193,11 @@ def test_thanks_for_an_answer_about_a_call_ask_nothing(text):
 def test_thanks_on_the_way_out_to_a_third_party_leave_and_describe_nothing(text):
     found = acts(text, "thank", 0.9)
     assert set(found) == {"thanks_goodbye", "leave"} and not may_write(found), found
+
+
+@pytest.mark.parametrize("text", ["bon je verrai", "je sais pas, je vais demander", "je regarde et je vous dis",
+                                  "c'est pas grave", "on se rappelle", "je ne veux pas donner mon email", "pas envie",
+                                  "j'annule", "je m'arrête là", "faut d'abord que je voie avec les élus"])
+def test_stopping_for_now_is_leaving_whatever_was_asked(text):
+    for asked in (None, "budget", "booking_name", "booking_email"):
+        assert acts(text, None, 0.0, asked) == ["leave"], asked
