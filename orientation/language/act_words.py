@@ -98,7 +98,7 @@ LEAVE = re.compile(_Q + r"(?:je vais (?:y )?reflechir|je (?:vais|dois) en parler
                    r"pas pour le moment|(?:je prefere|on prefere|je vais|on va) attendre|on attendra|je repasse demain|"
                    r"je verrai|je vais (?:demander|verifier|checker|regarder)|je vous (?:dis|dirai|redirai)|"
                    r"on se (?:rappelle|recontacte|reparle)|(?:je |j)(?:ne )?(?:veux|prefere|souhaite) pas (?:donner|laisser|"
-                   r"communiquer)|(?:je |j)(?:ne )?prefere pas$|non (?:je |j)(?:ne )?veux pas$|pas envie|j'annule|on annule|"
+                   r"communiquer)|non (?:je |j)(?:ne )?veux pas$|pas envie|j'annule|on annule|"
                    r"(?:je m'|on s')arrete la|(?:il )?faut d'abord que je|je dois d'abord (?:avoir|attendre|obtenir)|"
                    r"j ?reviens|j ?reviendrai|j ?repasse(?:rai)?|je (?:lui|leur) (?:dirai|dis|en parle(?:rai)?|transmet\w*)|"
                    r"(?:je |j ?)(?:vais |dois )?(?:demander?|transmet\w*|pose(?:r|rai)? la question) "
