@@ -9,7 +9,8 @@ from rasa_sdk import Tracker
 from actions.validation_scope import PROFILE_SLOTS  # one list, also read by the Rasa server
 from orientation.eligibility import Profile
 from orientation.eligibility.profile import profile_from_slots
-from orientation.language.acts import acts_of, asked_by_bot, refine
+from orientation.language.acts import acts_of
+from orientation.language.answer_act import asked_by_bot, refine
 from orientation.territories import IndexMissing, Territory, load_index
 from orientation.territories.coverage import decode
 

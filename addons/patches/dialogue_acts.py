@@ -6,7 +6,7 @@ NLU component, so that method is wrapped, once, by DialogueActsRefinement (a pas
 component, addons/patches/server_patch.py):
 
 - `answer`: the slot requested before the message when a form runs, or else the profile field the
-  bot's last words asked about, refines the acts (orientation.language.acts.refine); a button's
+  bot's last words asked about, refines the acts (orientation.language.answer_act.refine); a button's
   payload, which skips the NLU, gets its acts here;
 - a hypothesis, whatever its wording and whatever intent DIET gave, is routed as `ask_what_if`
   (actions/what_if.py computes it on a copy of the profile); a question alone that names a profile
@@ -25,14 +25,18 @@ from rasa.shared.core.events import BotUttered, UserUttered
 
 from addons.patches.server_patch import ServerPatch
 from orientation.booking.operations import operation_in
+from orientation.language.act_words import RESTART_WORDS
 from orientation.language.acts import (
+    BOOK_INTENTS,
+    MANAGE_INTENTS,
     PROFILE_ENTITIES,
     QUESTION_INTENTS,
     acts_of,
-    asked_by_bot,
     asks_for_recap_text,
-    refine,
+    nonsense,
 )
+from orientation.language.answer_act import MORE_HELP, asked_by_bot, refine
+from orientation.language.normalise import normalise
 
 ACTS = "dialogue_acts"
 # a booking made earlier, by what its words ask (operation_in): the intent that starts that form
@@ -47,7 +51,7 @@ BOOKING_LOOPS = ("booking_form", "manage_booking_form")
 
 def asked_slot(tracker: Any) -> Optional[str]:
     """What the bot is asking for, before the message is logged: the slot its form requests, or
-    else the profile field its last words asked about (orientation.language.acts.asked_by_bot)."""
+    else the profile field its last words asked about (orientation.language.answer_act.asked_by_bot)."""
     if tracker is None:
         return None
     if getattr(tracker, "active_loop_name", None) and tracker.get_slot("requested_slot"):
@@ -84,7 +88,8 @@ def complete(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
         # a question that restates the profile (« nous, une commune, on peut… ? ») describes nothing new
         new = [e for e in entities if not restates(e, tracker)]
         acts = acts_of(parse_data.get("text") or "", intent.get("name"), float(intent.get("confidence") or 0.0), new)
-    acts = refine(acts, asked_slot(tracker), entities, parse_data.get("text") or "")
+    asked = asked_slot(tracker)
+    acts = refine(acts, asked, entities, parse_data.get("text") or "")
     parse_data[ACTS] = acts
     booking = tracker is not None and getattr(tracker, "active_loop_name", None) in BOOKING_LOOPS
     if intent.get("name") == "restart" and asks_for_recap_text(parse_data.get("text") or ""):
@@ -100,10 +105,13 @@ def complete(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
     elif question_only(acts, entities) and intent.get("name") in ("inform", "correct") and not booking:
         # « une boîte privée peut candidater, oui ou non ? »: DIET read a description in the words of
         # the body asked about; the question is answered as the likeliest question DIET saw
-        asked = next((r for r in parse_data.get("intent_ranking") or [] if r.get("name") in QUESTION_INTENTS
-                      and float(r.get("confidence") or 0) >= QUESTION_FLOOR), None)
-        if asked is not None:
-            parse_data["intent"] = {"name": asked["name"], "confidence": float(asked["confidence"])}
+        likeliest = next((r for r in parse_data.get("intent_ranking") or [] if r.get("name") in QUESTION_INTENTS
+                          and float(r.get("confidence") or 0) >= QUESTION_FLOOR), None)
+        if likeliest is not None:
+            parse_data["intent"] = {"name": likeliest["name"], "confidence": float(likeliest["confidence"])}
+    elif (routed := act_route(acts, intent.get("name"), parse_data.get("text") or "", parse_data.get("intent_ranking") or [],
+                              getattr(tracker, "active_loop_name", None) if tracker is not None else None, asked)):
+        parse_data["intent"] = {"name": routed, "confidence": 1.0}
     elif intent.get("name") == FALLBACK and not booking:
         routed = fallback_route(acts, parse_data.get("intent_ranking") or [],
                                 getattr(tracker, "active_loop_name", None) if tracker is not None else None)
@@ -125,6 +133,40 @@ def fallback_route(acts, ranking, loop: Optional[str]) -> Optional[str]:
         return "goodbye" if "leave" in acts else "thank"
     if loop == "profile_form" and acts == {"leave"}:
         return "goodbye"  # the profile form stops its questions (actions/profile_form.py)
+    return None
+
+
+def act_route(acts, intent: Optional[str], text: str, ranking, loop: Optional[str],
+              asked: Optional[str] = None) -> Optional[str]:
+    """The intent that the plain acts of a message call for when DIET's says otherwise, outside the
+    booking forms (they read their own answers):
+    - a closing (« ok merci », « dommage », « je lui dirai », « thx ») never starts the recommendation,
+      a booking or a profile write: leaving is a goodbye, a polite close thanks (in the profile form,
+      only leaving, which stops its questions). A « non » keeps DIET's deny and a new start stays; a
+      bare « ok » to what the bot asked is an answer, not a closing (after a proposal to book, it accepts);
+      after « Avez-vous une autre question ? », any closing, a « non » included, is a goodbye;
+    - keys hit at random (« jkljkl », « dsl chat sur le clavier ») are not understood: asked again, as
+      is a message that says nothing read as a new start (the profile is not wiped without its words);
+    - a request for a person (« rdv stp », « je peux parler à qqun ? ») books;
+    - a question that DIET read as managing a booking (« ça change qq chose ? ») is answered as the
+      likeliest question of its ranking."""
+    acts = set(acts)
+    if loop in BOOKING_LOOPS or text.startswith("/"):
+        return None
+    closing = bool(acts) and acts <= {"leave", "thanks_goodbye", "greet"} and bool(acts & {"leave", "thanks_goodbye"})
+    if closing and asked == MORE_HELP and loop is None and intent != "restart":
+        return "goodbye"  # « non merci », « ok » to « Avez-vous une autre question ? »: done
+    if closing and intent not in ("thank", "goodbye", "deny", "restart"):
+        if loop is None:
+            return "goodbye" if "leave" in acts else "thank"
+        return "goodbye" if loop == "profile_form" and acts == {"leave"} else None
+    if acts == {"other"} and (nonsense(text) or intent == "restart" and not RESTART_WORDS.search(normalise(text).text)):
+        return FALLBACK
+    if acts and acts <= {"book", "greet", "thanks_goodbye"} and "book" in acts and intent not in BOOK_INTENTS:
+        return BOOK_INTENTS[0]
+    if acts == {"question"} and intent in MANAGE_INTENTS + BOOK_INTENTS:
+        return next((r["name"] for r in ranking if r.get("name") in QUESTION_INTENTS
+                     and float(r.get("confidence") or 0) >= QUESTION_FLOOR), None)
     return None
 
 

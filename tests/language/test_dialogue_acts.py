@@ -7,7 +7,8 @@ from addons.components.entity_extractors import (
     LexiconEntityExtractor,
     TerritoryEntityExtractor,
 )
-from orientation.language.acts import ACTS, acts_of, may_write, refine
+from orientation.language.acts import ACTS, acts_of, may_write
+from orientation.language.answer_act import refine
 
 EXTRACTORS = (AmountEntityExtractor(), LexiconEntityExtractor(), TerritoryEntityExtractor())
 
@@ -158,14 +159,14 @@ def test_leaving_in_other_words(text):
     ("Quel est le coût total prévu du projet, en euros TTC ?", "budget"),
     ("À quoi correspond 320 000 ? Pour l'instant je garde votre profil", "profile"),
     ("Voici les appels qui vous correspondent. Voulez-vous prendre rendez-vous ?", "yes_no"),
-    ("Très bien. Puis-je vous aider sur autre chose ?", "yes_no"),
+    ("Très bien. Puis-je vous aider sur autre chose ?", "more_help"),
     ("Voici les prochains créneaux libres de 15 minutes (heure de Paris) : choisissez-en un, ou indiquez-moi un "
      "autre moment.", "booking_slot"),
     ("Faut-il remplacer par 300 000 € ?", "budget"),
     ("C'est noté.", None),
 ])
 def test_what_the_bot_asked_in_its_last_words(bot, asked):
-    from orientation.language.acts import asked_by_bot
+    from orientation.language.answer_act import asked_by_bot
     assert asked_by_bot(bot) == asked
 
 
@@ -236,14 +237,21 @@ def test_an_answer_gives_the_value_asked_for_anything_else_describes(text, asked
     assert acts(text, asked=asked) == expected
 
 
-@pytest.mark.parametrize("text", ["oui", "ok", "d'accord", "parfait", "oui merci", "ok super", "oui c'est bon",
-                                  "ouiii", "dac"])
+@pytest.mark.parametrize("text", ["oui", "ok", "d'accord", "oui merci", "oui c'est bon", "ouiii", "dac"])
 def test_a_yes_to_the_bots_yes_no_question_is_an_answer(text):
     assert acts(text, asked="yes_no") == ["answer"]
 
 
+@pytest.mark.parametrize("text", ["parfait", "ok super", "top", "génial !"])
+def test_appreciation_takes_note_of_the_offer_without_taking_it_up(text):
+    assert acts(text, asked="yes_no") == ["thanks_goodbye"]
+    if text in ("parfait", "ok super"):
+        assert acts(text, asked="confirm") == ["answer"]  # the booking's confirmation: a yes
+
+
 @pytest.mark.parametrize("text, expected", [
-    ("ok", ["other"]), ("d'accord", ["other"]), ("parfait !", ["thanks_goodbye"]), ("top", ["thanks_goodbye"]),
+    ("ok", ["thanks_goodbye"]), ("d'accord", ["thanks_goodbye"]), ("parfait !", ["thanks_goodbye"]),
+    ("top", ["thanks_goodbye"]),
     ("ok merci", ["thanks_goodbye"]), ("blabla", ["other"]), ("test", ["other"]), ("???", ["other"]),
     ("azerty", ["other"]), ("...", ["other"]), ("qsdfghjk", ["other"]),
 ])
