@@ -264,7 +264,11 @@ def acts_of(text: str, intent: Optional[str] = None, confidence: float = 1.0,
     unasked = [(e, p) for e, p in stated if not inside(about, p)]
     # worded as a correction, whatever DIET says: « budget 600 000 € » for a budget already set is a
     # change to confirm, not a correction (actions/profile_writes.py)
-    correction = bool(CORRECTION_WORDS.search(normalised)) or (bool(NO_START.search(normalised)) and bool(positions))
+    # « non c 90 000 »: a no and a bare figure is a correction too (actions/profile_slots.py says which
+    # figure it replaces, or asks); « non, mardi 14h » to the slots offered is no figure of the profile
+    figure = bool(re.search(r"\d", normalised)) and not MOMENT.search(normalised)
+    correction = bool(CORRECTION_WORDS.search(normalised)) or (bool(NO_START.search(normalised))
+                                                                and (bool(positions) or figure))
     if correction and not hypothesis_spans and not moment_only and (positions or not (book or manage)) \
             and not (question_spans and not positions):
         acts.append("correct")

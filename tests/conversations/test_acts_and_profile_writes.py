@@ -134,6 +134,7 @@ def test_leaving_while_the_profile_is_asked_stops_the_questions(chat, database_u
      "pardon, je me suis trompé : 240 000", 240000),
     # the official population (144 196) is of the same order: the budget is clearly nearer
     ("departement du Cantal, on veut ouvrir nos donnees, budget 300k", None, "euh non 400 000 en fait", 400000),
+    ("mairie de Crest, on veut un outil de gestion de la relation usagers", "75 000€", "ah non c 90 000", 90000),
 ])
 def test_a_bare_figure_in_a_correction_replaces_the_figure_it_plainly_corrects(chat, database_url, opening, given,
                                                                                 correction, budget):
