@@ -8,7 +8,9 @@
   before any profile (booking_questions.DESCRIBE_PROPOSAL).
 - A population or a number of départements the bot took from a place named (the official figure) is
   replaced at once by the figure the user states for the project, and the bot says so
-  (`official_figure_replaced`); a figure the user stated stays under the rule below.
+  (`official_figure_replaced`), also when the same message asks something (« on n'est que 3 000 hab,
+  ça bloque ? »: the figure describes the project, the question is answered on it); a figure the
+  user stated stays under the rule below.
 - A field already set that the message would change without wording it as a correction, without
   answering the bot's question about that field and without a button of the bot, is not changed:
   the user confirms first
@@ -91,14 +93,14 @@ def place_coverage_before(tracker: Tracker) -> Optional[Coverage]:
     return coverage(t for value in values for t in decode(value, index))
 
 
-def official_figure_replaced(tracker: Tracker, slot: str, new: Any, acts: Sequence[str] = ()) -> Optional[str]:
+def official_figure_replaced(tracker: Tracker, slot: str, new: Any) -> Optional[str]:
     """The note when the user's own figure replaces the one the bot took from a place (« Je retiens
     vos 50 000 habitants (population officielle de Tarbes : 41 500) »); None when the field held no
-    such figure (empty, or a figure the user stated, which a correction or the buttons replace), or
-    when the figure comes with a question (« on est 50 000 hab, ça passe ? » may be its premise:
-    confirmed first)."""
+    such figure (empty, or a figure the user stated, which a correction or the buttons replace).
+    A question in the same message changes nothing: only a message that may write gets here
+    (may_write_profile), and its figure is the user's own (« on est 50 000 hab, ça passe ? »)."""
     old = value_before_last_message(tracker, slot)
-    if slot not in PLACE_FIELDS or old is None or new is None or float(old) == float(new) or "question" in acts:
+    if slot not in PLACE_FIELDS or old is None or new is None or float(old) == float(new):
         return None
     covered = place_coverage_before(tracker)
     official = None if covered is None else (covered.population if slot == "population" else covered.departement_count)

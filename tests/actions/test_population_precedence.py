@@ -104,8 +104,25 @@ def test_a_number_that_is_not_a_correction_leaves_the_place(dispatcher):
     assert "territory" not in result or result["territory"] == [PYRENEES_ATLANTIQUES]
 
 
-def test_a_figure_said_with_a_question_is_confirmed_first(dispatcher):
+@pytest.mark.parametrize("text, figure", [
+    ("on est 50 000 hab, c'est bon pour TNT-COOP ?", 50000.0),
+    ("on n'est que 3000 hab, ça bloque ?", 3000.0),
+    ("nous ne sommes que 12 000 habitants, est-ce un problème ?", 12000.0),
+    ("on est 8000 habitants, c'est suffisant ?", 8000.0),
+    ("on a 2500 habitants, on est eligible quand meme ?", 2500.0),
+    ("avec nos 150 000 habitants on rentre dans les clous ?", 150000.0),
+])
+def test_a_figure_said_with_a_question_replaces_the_official_one_at_once(dispatcher, text, figure):
+    """The figure describes the project; the question is answered on it, not on the place's figure."""
     before = place_read("mairie de tarbes", TARBES, TARBES_POPULATION)
-    result = validate(dispatcher, before, "on est 50 000 hab, c'est bon pour TNT-COOP ?", {"population": 50000.0})
+    result = validate(dispatcher, before, text, {"population": figure})
+    assert result["population"] == figure
+    assert "Faut-il remplacer" not in texts(dispatcher)
+    assert nb(f"Je retiens vos {figure:,.0f}".replace(",", " ")) in texts(dispatcher)
+
+
+def test_a_figure_asked_about_for_another_body_writes_nothing(dispatcher):
+    before = place_read("mairie de tarbes", TARBES, TARBES_POPULATION)
+    result = validate(dispatcher, before, "et pour une commune de 3000 habitants, c'est eligible ?",
+                      {"population": 3000.0})
     assert result["population"] == TARBES_POPULATION
-    assert "Faut-il remplacer" in texts(dispatcher)
