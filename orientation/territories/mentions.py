@@ -23,7 +23,7 @@ from typing import List, Optional, Sequence, Tuple
 from orientation.language.fold import MONTHS, WEEKDAYS
 from orientation.language.speaker import BODY_ADJECTIVES, FILLERS, SPEAKER, WINDOW, position
 
-from .index import Index, Territory, key, load_index
+from .index import OPTIONAL_NAME_WORDS, Index, Territory, key, load_index
 
 AREA_KINDS = ("departement", "region", "collectivite_outre_mer")
 
@@ -277,18 +277,38 @@ def _epci_holding(index: Index, words: List[str], start: int, trigger: Trigger):
     the longest run of words that one to three EPCI names hold, of the form the trigger says when
     some are."""
     stop = start
-    while stop < len(words) and stop - start < 5 and words[stop] not in NAME_STOPS and not words[stop].isdigit():
+    while stop < len(words) and stop - start < 6 and words[stop] not in NAME_STOPS and not words[stop].isdigit():
         stop += 1
+    form = FORM_OF_TRIGGER.get(" ".join(trigger.words))
     for end in range(stop, start, -1):
         said = words[start:end]
         if said[-1] in LINK_WORDS or len(said[-1]) < 3 and len(said) == 1:
             continue
-        found = index.containing(said)
-        form = FORM_OF_TRIGGER.get(" ".join(trigger.words))
-        found = [t for t in found if (t.epci_form or "").startswith(form)] or found if form else found
+        found = _of_form(index.containing(said), form)
+        if not found or len(found) > 3:
+            found = _by_distinctive_words(index, said, form)
         if 0 < len(found) <= 3:
             return found, end
     return None
+
+
+def _of_form(found, form: Optional[str]):
+    """The legal form a trigger says is a hint, not a filter: « comcom du Pays Basque » is the CA."""
+    return [t for t in found if (t.epci_form or "").startswith(form)] or found if form else found
+
+
+def _by_distinctive_words(index: Index, said: List[str], form: Optional[str]):
+    """An EPCI named by the words that set its name apart, in any order, the others left out or
+    added (« la comcom grand sud berry », « cc crestois saillans »); among several, those that hold
+    more of the words said; more than one left is asked about, never guessed."""
+    distinctive = [w for w in said if w not in OPTIONAL_NAME_WORDS]
+    if not distinctive or all(len(w) < 3 for w in distinctive):
+        return []
+    found = _of_form(index.with_words(distinctive), form)
+    if len(found) > 1:
+        held = {t: len(set(said) & set(key(t.name).split())) for t in found}
+        found = [t for t in found if held[t] == max(held.values())]
+    return found
 
 
 def _departement_after(index: Index, words: List[str], end: int, direct: bool = False):
@@ -379,6 +399,9 @@ def _named_alone(index: Index, tokens, words: List[str], i: int):
     said = words[i:end]
     # « la civis a la reunion », « CAP EXCELLENCE », « je suis a la cirest »: the usual name or acronym
     # of an EPCI, in capitals, said as who speaks, alone, or with the area it lies in
+    capitals = all(t[3].isupper() for t in tokens[i:end])
+    if " ".join(said) in index.capitals_only and not capitals:
+        return None  # « capa » is a word: the CAPA only in capitals
     if " ".join(said) in index.usual_keys - index.alias_keys and territories[0].kind == "epci" and (
             all(t[3].isupper() for t in tokens[i:end]) or _said_as_the_speaker(words, i) or words[end:end + 1] == ["ici"]
             or _alone_in_message(words, i, end) or _in_the_area_after(index, words, end, territories)):
@@ -426,7 +449,7 @@ def _in_the_area_after(index: Index, words: List[str], end: int, territories) ->
 
 # The legal form said after an EPCI's name: « Vannes Agglomération », « Strasbourg Eurométropole ».
 FORM_AFTER = {"agglo": "CA", "agglomeration": "CA", "metropole": "METRO", "eurometropole": "METRO",
-              "communaute": ""}
+              "communaute": "", "interco": ""}
 
 
 def _before_its_form(index: Index, tokens, words: List[str], i: int):
