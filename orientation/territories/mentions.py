@@ -144,7 +144,7 @@ def find(text: str, index: Optional[Index] = None) -> List[Mention]:
     body_end = None  # the word after the last commune or EPCI named
     while i < len(tokens):
         found = (_after_trigger(index, tokens, words, i) or _alone(index, tokens, words, i)
-                 or _qualified_commune(index, tokens, words, i) or _before_its_form(index, tokens, words, i)
+                 or _qualified_commune(index, tokens, words, i, text or "") or _before_its_form(index, tokens, words, i)
                  or _named_alone(index, tokens, words, i))
         if found and not _not_a_place(words, found[2]) and not _locates_a_body(words, found[0], found[2], body_end):
             mention, i, _ = found
@@ -240,13 +240,26 @@ def _after_trigger(index: Index, tokens, words: List[str], i: int):
             if named:
                 territories, end = named
                 if trigger.kinds == ("commune",):  # the trigger says it is a commune: « mairie de Valence Drôme »
-                    territories, end = _settled(index, words, end, territories, direct=True)
+                    territories, end = _settled_with_or_without_article(index, words, start, article, named)
                 return _build(tokens, i, end, territories, trigger.applicant_type)
         if trigger.kinds == ("epci",):
             held = _epci_holding(index, words, candidates[0][0], trigger)
             if held:
                 return _build(tokens, i, held[1], held[0], trigger.applicant_type)
     return None
+
+
+def _settled_with_or_without_article(index: Index, words: List[str], start: int, article: Optional[str], named):
+    """« mairie du Lamentin en Guadeloupe »: « Le Lamentin » is in Martinique, « Lamentin » in
+    Guadeloupe; the area said after the name chooses, and without one the name with its article."""
+    territories, end = _settled(index, words, named[1], named[0], direct=True)
+    if end == named[1] and article:
+        bare = _longest_name(index, words, start, ("commune",))
+        if bare and bare[1] == named[1]:
+            kept, settled_end = _settled(index, words, bare[1], bare[0], direct=True)
+            if settled_end > bare[1]:
+                return kept, settled_end
+    return territories, end
 
 
 def _by_its_seat(index: Index, words: List[str], start: int, article: Optional[str]):
@@ -311,17 +324,18 @@ def _by_distinctive_words(index: Index, said: List[str], form: Optional[str]):
     return found
 
 
-def _departement_after(index: Index, words: List[str], end: int, direct: bool = False):
-    """A département said right after a commune: « (26) », « 93 », « 26400 », « en Isère », « dans le
-    Gard », and when `direct` its name alone (« mairie de Valence, Drôme ») -> (its code, the end of
-    what says it)."""
+def _area_after(index: Index, words: List[str], end: int, direct: bool = False):
+    """The area said right after a commune: « (26) », « 93 », « 26400 », « en Isère », « dans le
+    Gard », « à la Réunion », « en Île-de-France », and when `direct` its name alone (« mairie de
+    Valence, Drôme », « st pierre (reunion) ») -> (the codes of its départements, the end of what
+    says it)."""
     if end >= len(words):
         return None
     word = words[end]
     if DEPARTEMENT_CODE.match(word):
-        return word.upper(), end + 1
+        return (word.upper(),), end + 1
     if re.fullmatch(r"\d{5}", word):  # a postal code
-        return (word[:3] if word.startswith("97") else word[:2]).upper(), end + 1
+        return ((word[:3] if word.startswith("97") else word[:2]).upper(),), end + 1
     start = end + 1 if word in ("en", "dans", "du", "de", "a", "au") else end if direct else None
     if start is None:
         return None
@@ -329,36 +343,50 @@ def _departement_after(index: Index, words: List[str], end: int, direct: bool = 
     if start < len(words) and words[start] in ("le", "la", "les", "l"):
         article = words[start]
         start += 1
-    named = _longest_name(index, words, start, ("departement", "collectivite_outre_mer"), article)
-    return (named[0][0].code, named[1]) if named else None
+    named = _longest_name(index, words, start, AREA_KINDS, article)
+    if not named and article is None:  # « reunion », « (reunion) »: the article of « La Réunion » left out
+        named = next(filter(None, (_longest_name(index, words, start, AREA_KINDS, a) for a in ("la", "le", "les"))),
+                     None)
+        named = named if named and named[1] > start else None
+    if not named:
+        return None
+    return tuple(d for t in named[0] for d in t.departements), named[1]
 
 
 def _settled(index: Index, words: List[str], end: int, communes, direct: bool = False):
-    """Communes named, and the département that settles which one is meant when it follows."""
-    after = _departement_after(index, words, end, direct)
+    """Communes named, and the area that settles which one is meant when it follows."""
+    after = _area_after(index, words, end, direct)
     if after:
-        kept = [t for t in communes if after[0] in t.departements]
+        kept = [t for t in communes if set(after[0]) & set(t.departements)]
         if kept:
             return kept, after[1]
     return communes, end
 
 
-def _qualified_commune(index: Index, tokens, words: List[str], i: int):
-    """A commune named without a trigger but with its département (« Crest (26) », « Montreuil 93 »,
-    « Crest, dans la Drôme »): the département says it is a place, and which one."""
+def _qualified_commune(index: Index, tokens, words: List[str], i: int, text: str = ""):
+    """A commune named without a trigger but with its area (« Crest (26) », « Montreuil 93 », « Crest,
+    dans la Drôme », « st pierre (reunion) », « saint-denis a la reunion »): the area says it is a
+    place, and which one. The area's name alone counts in parentheses or after a comma, or after a
+    name of several words (« saint pierre reunion »)."""
     if words[i] in CALENDAR_WORDS:
         return None
     for length in index.name_lengths.get(words[i], ()):
         end = i + length
-        # Only names followed by what may say a département are looked up: this runs at every word.
-        if end < len(words) and (words[end] in ("en", "dans", "du", "de", "a", "au") or DEPARTEMENT_CODE.match(words[end])
-                                 or re.fullmatch(r"\d{5}", words[end])):
+        if end >= len(words):
+            continue
+        # Only names followed by what may say an area are looked up: this runs at every word.
+        gap = text[tokens[end - 1][2]:tokens[end][1]] if text else " "
+        direct = bool(re.search(r"[(,\-]", gap)) or length > 1 and words[end] not in LINK_WORDS
+        if (words[end] in ("en", "dans", "du", "de", "a", "au") or DEPARTEMENT_CODE.match(words[end])
+                or re.fullmatch(r"\d{5}", words[end]) or direct):
             communes = index.lookup_key(" ".join(words[i:end]), ("commune",))
             if communes:
                 break
     else:
         return None
-    kept, settled_end = _settled(index, words, end, communes)
+    if _longest_name(index, words, i, AREA_KINDS):  # « grand est » is the région, not Grand (Vosges)
+        return None
+    kept, settled_end = _settled(index, words, end, communes, direct)
     if settled_end == end:
         return None
     return _build(tokens, i, settled_end, kept)

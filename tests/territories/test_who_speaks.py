@@ -220,3 +220,25 @@ def test_an_epci_form_alone_names_no_place(text):
 ])
 def test_a_body_denied_is_not_the_speaker(text, speaker):
     assert _speaker(text) == speaker
+
+
+@pytest.mark.parametrize("text, place", [
+    # a région or an overseas name after the commune, in parentheses, after « à » or « en », or alone
+    ("mairie de st pierre (reunion)", "commune:97416"), ("mairie de saint-pierre (la réunion)", "commune:97416"),
+    ("c la ville de st pierre a la reunion", "commune:97416"), ("saint pierre reunion", "commune:97416"),
+    ("je suis a la mairie de saint denis a la reunion", "commune:97411"), ("st denis reunion", "commune:97411"),
+    ("ville de st denis en ile de france", "commune:93066"), ("mairie de Saint-Denis (Île-de-France)", "commune:93066"),
+    ("mairie de saint pierre en martinique", "commune:97225"), ("on est la commune de saint-pierre, martinique", "commune:97225"),
+    ("c la mairie de st paul (reunion)", "commune:97415"), ("mairie de valence en occitanie", "commune:82186"),
+    ("mairie de valence, auvergne-rhone-alpes", "commune:26362"), ("mairie du lamentin en guadeloupe", "commune:97115"),
+    ("le lamentin (martinique)", "commune:97213"), ("on est a saint-etienne, loire", "commune:42218"),
+])
+def test_a_homonym_settled_by_a_region_or_an_overseas_name(text, place):
+    assert _places(text) == [place]
+
+
+@pytest.mark.parametrize("text, place", [("le projet couvre le grand est", "region:44"),
+                                         ("mairie de st pierre", None)])
+def test_an_area_name_is_not_a_commune_and_its_area(text, place):
+    found = _places(text)
+    assert found == [place] if place else len(found) == 1 and "|" in found[0]
