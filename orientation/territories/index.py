@@ -17,6 +17,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 import yaml
 
 from orientation.language.fold import fold
+from orientation.language.lexicon import LEXICON_FILE
 from orientation.settings import Settings, get_settings
 
 INDEX_FILE = Settings.default("territories_index")  # where `make install` builds it
@@ -107,11 +108,11 @@ class Index:
         # The acronym people make of an official name (« CAPB », « CCPH »), when one to three EPCIs
         # make it and nothing else is named so; one that may read as a word (« capa », « case »: no
         # French word starts with « cc » or « ca » and a consonant) counts only in capitals.
-        alias_keys = {key(alias) for alias in aliases or {}}
+        taken = {key(alias) for alias in aliases or {}} | _body_words()  # « CCAS » is no CC
         derived: Dict[str, List[Territory]] = {}
         for territory in self.territories:
             made = self._made_acronym(territory)
-            if made and made not in self._by_key and made not in alias_keys:
+            if made and made not in self._by_key and made not in taken:
                 derived.setdefault(made, []).append(territory)
         self.capitals_only = set()
         for made, bodies in derived.items():
@@ -229,6 +230,13 @@ class Index:
 
     def departement(self, code: str) -> Optional[Territory]:
         return self.get("departement", code.upper()) or self.get("collectivite_outre_mer", code)
+
+
+@cache
+def _body_words() -> frozenset:
+    """The one-word names of bodies in the lexicon (« ccas », « cias », « sivu »)."""
+    types = yaml.safe_load(LEXICON_FILE.read_text(encoding="utf-8"))["applicant_type"]
+    return frozenset(key(p) for phrases in types.values() for p in phrases if len(key(p).split()) == 1)
 
 
 @cache

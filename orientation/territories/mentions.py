@@ -79,6 +79,12 @@ TRIGGERS = sorted([
     _t("collectivite territoriale", ["collectivite_outre_mer"], "collectivite_outre_mer"),
     _t("collectivite d outre mer", ["collectivite_outre_mer"], "collectivite_outre_mer"),
     _t("territoire", ["collectivite_outre_mer"], "collectivite_outre_mer"),
+    # the social action centre of a commune or of an EPCI: its inhabitants, its own type (contract §3)
+    *(_t(words, ["commune"], "etablissement_public_local") for words in (
+        "ccas", "centre communal d action sociale", "ccas de la ville", "ccas de la mairie", "ccas de la commune")),
+    *(_t(words, ["epci"], "etablissement_public_local") for words in (
+        "cias", "centre intercommunal d action sociale", "cias de la cc", "cias de la communaute de communes",
+        "cias de l agglo", "cias de la communaute d agglomeration", "cias de la comcom")),
     # State services named with the area they serve (« DREAL Occitanie », « pref de l'Ain », the DEAL
     # overseas): the area's figures, the type stays service_deconcentre
     *(_t(words, SERVICE_AREA_KINDS, "service_deconcentre") for words in STATE_SERVICES),
