@@ -151,7 +151,7 @@ def find(text: str, index: Optional[Index] = None) -> List[Mention]:
     while i < len(tokens):
         found = (_after_trigger(index, tokens, words, i) or _alone(index, tokens, words, i)
                  or _qualified_commune(index, tokens, words, i, text or "") or _before_its_form(index, tokens, words, i)
-                 or _named_alone(index, tokens, words, i))
+                 or _named_alone(index, tokens, words, i) or _bare_commune(index, tokens, words, i, text or ""))
         if found and not _not_a_place(words, found[2]) and not _locates_a_body(words, found[0], found[2], body_end):
             mention, i, _ = found
             mentions.append(replace(mention, text=text[mention.start:mention.end]))
@@ -510,6 +510,40 @@ def _epci_by_its_name(index: Index, said: List[str], territories) -> bool:
     « Caen la Mer ») or « Grand X » (« Grand Reims »), when no commune bears that name."""
     return (territories[0].kind == "epci" and (len(said) >= 3 or (said[0] == "grand" and len(said) == 2))
             and not index.lookup_key(" ".join(said), ("commune",)))
+
+
+# What may open a message before « c'est X » or « X ici »: « bjr c villefranche de rouergue ».
+OPENERS = {"bjr", "bonjour", "bonsoir", "slt", "salut", "hello", "coucou", "oui", "ok", "alors", "ben", "bah", "euh",
+           "donc", "ah", "non", "nan", "la", "le", "les", "l"}
+_CLAUSE_END_AFTER = re.compile(r"^\s*(?:[,.;!?)]|$)")
+
+
+def _bare_commune(index: Index, tokens, words: List[str], i: int, text: str):
+    """A commune named with no word of a body, as the speaker's self-description: after « c »,
+    « c'est » or « ici » at the start of the message, or before « ici » (« c villefranche de
+    rouergue », « ici Crest », « Tarbes ici »), ending its clause, and only one commune of that name
+    (or its area said after it). A single word counts only with its capital, as a proper noun is
+    typed: « c'est simple » names no Simple."""
+    k = i - 1
+    intro = k >= 0 and (words[k] in ("c", "cest", "ici") or words[k] == "est" and k >= 1 and words[k - 1] == "c")
+    if intro:
+        k -= 2 if words[k] == "est" else 1
+    if not all(w in OPENERS for w in words[:k + 1]):
+        return None
+    for length in index.name_lengths.get(words[i], ()):
+        end = i + length
+        if end > len(words) or (length == 1 and not tokens[i][3][:1].isupper()):
+            continue
+        communes = index.lookup_key(" ".join(words[i:end]), ("commune",))
+        if not communes:
+            continue
+        kept, settled_end = _settled(index, words, end, communes, direct=True)
+        here = words[settled_end:settled_end + 1] == ["ici"]
+        ends = settled_end == len(words) or here or bool(_CLAUSE_END_AFTER.match(text[tokens[settled_end - 1][2]:]))
+        if len(kept) == 1 and ends and (intro or here):
+            return _build(tokens, i, settled_end, kept)
+        return None
+    return None
 
 
 def _stands_alone(tokens, i: int) -> bool:

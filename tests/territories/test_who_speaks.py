@@ -242,3 +242,23 @@ def test_a_homonym_settled_by_a_region_or_an_overseas_name(text, place):
 def test_an_area_name_is_not_a_commune_and_its_area(text, place):
     found = _places(text)
     assert found == [place] if place else len(found) == 1 and "|" in found[0]
+
+
+@pytest.mark.parametrize("text, place", [
+    # a commune named bare as the speaker's self-description: after « c », « c'est », « ici », or before « ici »
+    ("c villefranche de rouergue", "commune:12300"), ("bjr c villefranche-de-rouergue", "commune:12300"),
+    ("c'est Villefranche-de-Rouergue", "commune:12300"), ("ici Crest", "commune:26108"), ("Tarbes ici", "commune:65440"),
+    ("bonjour, c'est Rodez, on veut ouvrir nos donnees", "commune:12202"), ("c st pierre (reunion)", "commune:97416"),
+    ("slt c'est saint-pierre-des-corps", "commune:37233"),
+])
+def test_a_bare_commune_said_as_a_self_description(text, place):
+    assert _places(text) == [place]
+
+
+@pytest.mark.parametrize("text", [
+    "c'est simple", "c'est long", "c'est faux",  # communes too, but words first: a bare word counts only with its capital
+    "c la rochelle",  # two communes bear the name: not guessed
+    "c'est bon", "ici c'est la mairie", "c'est Rodez qui a gagné le match",
+])
+def test_a_bare_word_or_an_ambiguous_name_is_no_self_description(text):
+    assert not any(p.startswith("commune:") and "|" not in p for p in _places(text))
