@@ -521,9 +521,9 @@ _CLAUSE_END_AFTER = re.compile(r"^\s*(?:[,.;!?)]|$)")
 def _bare_commune(index: Index, tokens, words: List[str], i: int, text: str):
     """A commune named with no word of a body, as the speaker's self-description: after « c »,
     « c'est » or « ici » at the start of the message, or before « ici » (« c villefranche de
-    rouergue », « ici Crest », « Tarbes ici »), ending its clause, and only one commune of that name
-    (or its area said after it). A single word counts only with its capital, as a proper noun is
-    typed: « c'est simple » names no Simple."""
+    rouergue », « ici Crest », « Tarbes ici »), or alone in the message when of several words,
+    ending its clause, and only one commune of that name (or its area said after it). A single word
+    counts only with its capital, as a proper noun is typed: « c'est simple » names no Simple."""
     k = i - 1
     intro = k >= 0 and (words[k] in ("c", "cest", "ici") or words[k] == "est" and k >= 1 and words[k - 1] == "c")
     if intro:
@@ -540,7 +540,9 @@ def _bare_commune(index: Index, tokens, words: List[str], i: int, text: str):
         kept, settled_end = _settled(index, words, end, communes, direct=True)
         here = words[settled_end:settled_end + 1] == ["ici"]
         ends = settled_end == len(words) or here or bool(_CLAUSE_END_AFTER.match(text[tokens[settled_end - 1][2]:]))
-        if len(kept) == 1 and ends and (intro or here):
+        # « villefranche de rouergue », the whole answer; not « la plaine », an article and a word
+        alone = settled_end == len(words) and len([w for w in words[i:end] if w not in LINK_WORDS]) > 1
+        if len(kept) == 1 and ends and (intro or here or alone):
             return _build(tokens, i, settled_end, kept)
         return None
     return None

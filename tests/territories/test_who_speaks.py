@@ -249,7 +249,8 @@ def test_an_area_name_is_not_a_commune_and_its_area(text, place):
     ("c villefranche de rouergue", "commune:12300"), ("bjr c villefranche-de-rouergue", "commune:12300"),
     ("c'est Villefranche-de-Rouergue", "commune:12300"), ("ici Crest", "commune:26108"), ("Tarbes ici", "commune:65440"),
     ("bonjour, c'est Rodez, on veut ouvrir nos donnees", "commune:12202"), ("c st pierre (reunion)", "commune:97416"),
-    ("slt c'est saint-pierre-des-corps", "commune:37233"),
+    ("slt c'est saint-pierre-des-corps", "commune:37233"), ("villefranche de rouergue", "commune:12300"),
+    ("oui villefranche de rouergue", "commune:12300"),
 ])
 def test_a_bare_commune_said_as_a_self_description(text, place):
     assert _places(text) == [place]
@@ -259,6 +260,7 @@ def test_a_bare_commune_said_as_a_self_description(text, place):
     "c'est simple", "c'est long", "c'est faux",  # communes too, but words first: a bare word counts only with its capital
     "c la rochelle",  # two communes bear the name: not guessed
     "c'est bon", "ici c'est la mairie", "c'est Rodez qui a gagné le match",
+    "la plaine", "les salles", "Faux",  # alone: an article and a word, or one word at the start, is no name
 ])
 def test_a_bare_word_or_an_ambiguous_name_is_no_self_description(text):
     assert not any(p.startswith("commune:") and "|" not in p for p in _places(text))
