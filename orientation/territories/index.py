@@ -85,9 +85,10 @@ def index_file() -> Path:
 
 class Index:
     def __init__(self, rows: Sequence[list], source: str = "", aliases: Optional[Dict[str, str]] = None,
-                 seats: Optional[Dict[str, str]] = None):
+                 seats: Optional[Dict[str, str]] = None, centres: Optional[Dict[str, str]] = None):
         self.source = source
         self.seats = seats or {}  # commune code -> the département it is the seat of
+        self.centres = centres or {}  # commune code -> the EPCI whose most populated commune it is
         self.territories = [Territory(kind, code, name, population, tuple(deps), detail)
                             for kind, code, name, population, deps, detail in rows]
         self._by_key: Dict[str, List[Territory]] = {}
@@ -228,6 +229,11 @@ class Index:
         code = self.seats.get(commune.code) if commune.kind == "commune" else None
         return self.departement(code) if code else None
 
+    def centred_on(self, commune: Territory) -> Optional[Territory]:
+        """The EPCI whose most populated commune this is, if any."""
+        code = self.centres.get(commune.code) if commune.kind == "commune" else None
+        return self.get("epci", code) if code else None
+
     def departement(self, code: str) -> Optional[Territory]:
         return self.get("departement", code.upper()) or self.get("collectivite_outre_mer", code)
 
@@ -246,4 +252,4 @@ def load_index(path: Optional[Path] = None) -> Index:
         raise IndexMissing(f"index des territoires absent ({path}) : lancez « make install »")
     document = json.loads(path.read_text(encoding="utf-8"))
     aliases = yaml.safe_load(ALIASES_FILE.read_text(encoding="utf-8"))
-    return Index(document["rows"], document.get("source", ""), aliases, document.get("seats"))
+    return Index(document["rows"], document.get("source", ""), aliases, document.get("seats"), document.get("centres"))

@@ -249,9 +249,24 @@ def _after_trigger(index: Index, tokens, words: List[str], i: int):
                     territories, end = _settled_with_or_without_article(index, words, start, article, named)
                 return _build(tokens, i, end, territories, trigger.applicant_type)
         if trigger.kinds == ("epci",):
-            held = _epci_holding(index, words, candidates[0][0], trigger)
+            # the longer said wins: « cc de villefranche de rouergue » is the town's, not « … Villefranche du Périgord »
+            found = [f for f in (_epci_holding(index, words, candidates[0][0], trigger),
+                                 _epci_of_its_town(index, words, candidates)) if f]
+            held = max(found, key=lambda f: f[1]) if found else None
             if held:
                 return _build(tokens, i, held[1], held[0], trigger.applicant_type)
+    return None
+
+
+def _epci_of_its_town(index: Index, words: List[str], candidates):
+    """« l'agglo de Mâcon », « la comcom de Crest »: the EPCI whose most populated commune is named,
+    when its own name does not hold it; several (homonyms) are asked about."""
+    for start, article in candidates:
+        towns = _longest_name(index, words, start, ("commune",), article)
+        if towns:
+            found = list(dict.fromkeys(e for e in (index.centred_on(t) for t in towns[0]) if e))
+            if 0 < len(found) <= 3:
+                return found, towns[1]
     return None
 
 

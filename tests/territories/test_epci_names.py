@@ -92,3 +92,20 @@ def test_an_acronym_several_epcis_make_is_asked_about(text, count):
     """« CCEG » is the CC d'Erdre et Gesvres and the CC de l'Est Guyanais: both are offered."""
     [place] = places(text)
     assert len(place.split("|")) == count
+
+
+@pytest.mark.parametrize("text, epci", [
+    # named by its main town, which its official name does not hold
+    ("agglo de macon", "epci:200070308"), ("on est l'agglo de Mâcon", "epci:200070308"),
+    ("agglo de bayonne", PAYS_BASQUE), ("la comcom de crest", CRESTOIS),
+    ("je suis dgs de la cc de villefranche de rouergue", "epci:200069383"),  # not « … Villefranche du Périgord »
+])
+def test_an_epci_by_its_main_town(text, epci):
+    assert places(text) == [epci]
+    assert who(text) == ["epci"]
+
+
+def test_the_main_town_of_each_epci_comes_from_the_official_members(index):
+    macon = index.lookup("Mâcon", ("commune",))[0]
+    assert index.centred_on(macon).code == "200070308"
+    assert index.centred_on(index.lookup("Saillans", ("commune",))[0]) is None  # a member, not the main town
