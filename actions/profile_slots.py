@@ -101,7 +101,7 @@ class ValidateProfileSlots(ValidationAction):
                 events[slot] = new
             if slot == "budget" and budget_reading.held(tracker, new):
                 continue  # to confirm first (actions/budget_reading.py asks, the old value is kept)
-            replaced = official_figure_replaced(tracker, slot, new)
+            replaced = official_figure_replaced(tracker, slot, new, acts)
             if replaced:  # the user's figure for the project wins over the place's official one
                 events[slot] = new
                 if "territory" not in candidates:  # else the place's note says it
