@@ -74,3 +74,13 @@ def test_booking_answers_before_any_profile_write_nothing(chat, profile):
     for answer in ("Nina Petit", "mairie de crest", "nina.petit@crest.fr"):
         chat.say(answer)
         assert profile(chat)["applicant_type"] is None and profile(chat)["population"] is None, answer
+
+
+def test_a_contact_card_in_one_message_writes_no_profile(chat, profile):
+    chat.say("je suis a la ddt de la drome, projet de centre de contact a 200 000 euros")
+    before = profile(chat)
+    chat.say("je voudrais un rendez-vous avec un conseiller")
+    chosen = offered(chat)[0]
+    chat.say(f'/inform{{"booking_slot": "{chosen.isoformat()}"}}')
+    chat.say("nina petit, ccas de la mairie de crest, nina.petit@crest.fr")
+    assert profile(chat) == before
