@@ -533,7 +533,23 @@ OPENERS = {"bjr", "bonjour", "bonsoir", "slt", "salut", "hello", "coucou", "oui"
 _CLAUSE_END_AFTER = re.compile(r"^\s*(?:[,.;!?)]|$)")
 
 
-def _bare_commune(index: Index, tokens, words: List[str], i: int, text: str):
+def commune_answered(text: str, index: Optional[Index] = None) -> Optional[Territory]:
+    """The commune a short answer to « Quelle structure porte le projet ? » names bare, in any case
+    (« c rodez », « ici tarbes », « rodez »): asked about the speaker, a single word is taken as a
+    name; only one commune of that name, the whole answer."""
+    index = index or load_index()
+    tokens = _tokens(text or "")
+    words = [t[0] for t in tokens]
+    if not words or len(words) > 6:
+        return None
+    for i in range(len(words)):
+        found = _bare_commune(index, tokens, words, i, text, asked=True)
+        if found:
+            return found[0].territories[0] if all(w == "ici" for w in words[found[1]:]) else None
+    return None
+
+
+def _bare_commune(index: Index, tokens, words: List[str], i: int, text: str, asked: bool = False):
     """A commune named with no word of a body, as the speaker's self-description: after « c »,
     « c'est » or « ici » at the start of the message, or before « ici » (« c villefranche de
     rouergue », « ici Crest », « Tarbes ici »), or alone in the message when of several words,
@@ -547,7 +563,7 @@ def _bare_commune(index: Index, tokens, words: List[str], i: int, text: str):
         return None
     for length in index.name_lengths.get(words[i], ()):
         end = i + length
-        if end > len(words) or (length == 1 and not tokens[i][3][:1].isupper()):
+        if end > len(words) or (length == 1 and not asked and not tokens[i][3][:1].isupper()):
             continue
         communes = index.lookup_key(" ".join(words[i:end]), ("commune",))
         if not communes:
@@ -556,7 +572,7 @@ def _bare_commune(index: Index, tokens, words: List[str], i: int, text: str):
         here = words[settled_end:settled_end + 1] == ["ici"]
         ends = settled_end == len(words) or here or bool(_CLAUSE_END_AFTER.match(text[tokens[settled_end - 1][2]:]))
         # « villefranche de rouergue », the whole answer; not « la plaine », an article and a word
-        alone = settled_end == len(words) and len([w for w in words[i:end] if w not in LINK_WORDS]) > 1
+        alone = settled_end == len(words) and (asked or len([w for w in words[i:end] if w not in LINK_WORDS]) > 1)
         if len(kept) == 1 and ends and (intro or here or alone):
             return _build(tokens, i, settled_end, kept)
         return None

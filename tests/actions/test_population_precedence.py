@@ -133,3 +133,4 @@ def test_a_figure_that_may_be_the_questions_premise_is_confirmed_first(dispatche
     before = place_read("mairie de tarbes", TARBES, TARBES_POPULATION)
     result = validate(dispatcher, before, text, {"population": figure})
     assert result["population"] == TARBES_POPULATION
+

@@ -84,3 +84,11 @@ def test_a_contact_card_in_one_message_writes_no_profile(chat, profile):
     chat.say(f'/inform{{"booking_slot": "{chosen.isoformat()}"}}')
     chat.say("nina petit, ccas de la mairie de crest, nina.petit@crest.fr")
     assert profile(chat) == before
+
+
+@pytest.mark.parametrize("answer", ["c rodez", "ici rodez"])
+def test_a_commune_named_bare_to_the_structure_question_is_the_territory(chat, profile, answer):
+    asked = chat.say("on veut ouvrir nos donnees, budget 100 000 euros")
+    assert "structure" in asked.lower()
+    chat.say(answer)
+    assert profile(chat)["population"] == official_population("commune", "12202")
