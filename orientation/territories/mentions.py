@@ -442,10 +442,14 @@ def _named_alone(index: Index, tokens, words: List[str], i: int):
     EPCI by its full name (« Bordeaux Métropole ») or a known short name (« MEL », in capitals:
     « mél » is an e-mail), an area of two words or more (« Saint-Pierre-et-Miquelon »)."""
     named = _longest_name(index, words, i, ("epci",) + AREA_KINDS)
+    article = ARTICLE_OF_LINK.get((words[i - 1],)) if i else None
+    with_article = _longest_name(index, words, i, ("epci",), article) if article else None
+    if with_article and (not named or with_article[1] >= named[1]):  # « au Grésivaudan »: « Le Grésivaudan »
+        named = with_article
     if not named:
         return None
     territories, end = named
-    said = words[i:end]
+    said = ([article] if named is with_article else []) + words[i:end]
     # « la civis a la reunion », « CAP EXCELLENCE », « je suis a la cirest »: the usual name or acronym
     # of an EPCI, in capitals, said as who speaks, alone, or with the area it lies in
     capitals = all(t[3].isupper() for t in tokens[i:end])

@@ -45,6 +45,9 @@ def test_the_wrong_legal_form(text, epci):
     ("je suis a paris saclay", PARIS_SACLAY), ("la communauté paris-saclay", PARIS_SACLAY),
     ("agglo pau bearn pyrenees", PAU), ("l agglo de pau", PAU),
     ("argentan interco", ARGENTAN), ("cc terres d argentan", ARGENTAN),
+    # « au » is « à le »: « CC Le Grésivaudan », « CA Le Grand Chalon »
+    ("je suis dgs au Grésivaudan", "epci:200018166"), ("on bosse au gresivaudan", "epci:200018166"),
+    ("je suis au Grand Chalon", "epci:247100589"),
 ])
 def test_a_short_name_or_the_words_in_another_order(text, epci):
     assert places(text) == [epci]
