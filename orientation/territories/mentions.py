@@ -56,10 +56,6 @@ TRIGGERS = sorted([
     _t("mairie", ["commune"], "commune"), _t("ville", ["commune"], "commune"),
     _t("commune", ["commune"], "commune"), _t("municipalite", ["commune"], "commune"),
     _t("maire", ["commune"], "commune"), _t("hotel de ville", ["commune"], "commune"),
-    # a municipal role and its town: « je suis élue à Pau », « secrétaire de mairie à Lescar »
-    *(_t(f"{role} a", ["commune"], "commune") for role in (
-        "elu", "elue", "elu municipal", "elue municipale", "conseiller municipal", "conseillere municipale",
-        "secretaire de mairie", "adjoint", "adjointe")),
     _t("communaute de communes", ["epci"], "epci"), _t("communaute de commune", ["epci"], "epci"),
     _t("communaute d agglomeration", ["epci"], "epci"), _t("communaute d agglo", ["epci"], "epci"),
     _t("communaute urbaine", ["epci"], "epci"), _t("agglomeration", ["epci"], "epci"),

@@ -80,15 +80,3 @@ def test_the_commune_one_works_for_is_the_speaker(text):
 
 def test_departures_into_retirement_are_no_private_person():
     assert "particulier" not in who("on veut gerer les departs a la retraite des agents")
-
-
-@pytest.mark.parametrize("text, speaker, place", [
-    ("nous sommes un syndicat de 12 communes", ["groupement_collectivites"], None),
-    ("le syndicat des eaux, on gere pour 30 communes", ["groupement_collectivites"], None),
-    ("je suis elu a pau", ["commune"], "commune:64445"), ("je suis élue à Pau", ["commune"], "commune:64445"),
-    ("je suis secretaire de mairie a lescar", ["commune"], "commune:64335"),
-    ("conseillere municipale a lescar", ["commune"], "commune:64335"),
-])
-def test_a_syndicat_and_a_municipal_role_with_its_town(text, speaker, place):
-    assert who(text) == speaker
-    assert places(text) == ([place] if place else [])
