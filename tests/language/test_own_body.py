@@ -80,3 +80,9 @@ def test_the_commune_one_works_for_is_the_speaker(text):
 
 def test_departures_into_retirement_are_no_private_person():
     assert "particulier" not in who("on veut gerer les departs a la retraite des agents")
+
+
+@pytest.mark.parametrize("text", ["nous sommes un syndicat de 12 communes", "le syndicat des eaux, on gere pour 30 communes",
+                                  "on est le syndicat, pour nos 40 communes", "c le syndicat d'electricite"])
+def test_a_syndicat_named_alone_is_a_grouping_of_collectivites(text):
+    assert who(text) == ["groupement_collectivites"]
