@@ -539,8 +539,9 @@ _CLAUSE_END_AFTER = re.compile(r"^\s*(?:[,.;!?)]|$)")
 
 def commune_answered(text: str, index: Optional[Index] = None) -> Optional[Territory]:
     """The commune a short answer to « Quelle structure porte le projet ? » names bare, in any case
-    (« c rodez », « ici tarbes », « rodez »): asked about the speaker, a single word is taken as a
-    name; only one commune of that name, the whole answer."""
+    (« c rodez », « ici tarbes »): asked about the speaker, a single word after « c », « c'est » or
+    « ici » is taken as a name (alone, « port » or « aucun » is a word); only one commune of that
+    name, the whole answer."""
     index = index or load_index()
     tokens = _tokens(text or "")
     words = [t[0] for t in tokens]
@@ -567,11 +568,14 @@ def _bare_commune(index: Index, tokens, words: List[str], i: int, text: str, ask
         return None
     for length in index.name_lengths.get(words[i], ()):
         end = i + length
-        if end > len(words) or (length == 1 and not asked and not tokens[i][3][:1].isupper()):
+        if end > len(words) or (length == 1 and not (asked and (intro or words[end:end + 1] == ["ici"]))
+                                and not tokens[i][3][:1].isupper()):
             continue
         communes = index.lookup_key(" ".join(words[i:end]), ("commune",))
         if not communes:
             continue
+        if _longest_name(index, words, i, AREA_KINDS, words[i - 1] if i and words[i - 1] in LINK_WORDS else None):
+            return None  # « la reunion » is the département, not the commune of Lot-et-Garonne
         kept, settled_end = _settled(index, words, end, communes, direct=True)
         here = words[settled_end:settled_end + 1] == ["ici"]
         ends = settled_end == len(words) or here or bool(_CLAUSE_END_AFTER.match(text[tokens[settled_end - 1][2]:]))

@@ -15,7 +15,7 @@ def user(text):
     return {"event": "user", "text": text}
 
 
-@pytest.mark.parametrize("text, commune", [("c rodez", "commune:12202"), ("rodez", "commune:12202"),
+@pytest.mark.parametrize("text, commune", [("c rodez", "commune:12202"), ("Rodez", "commune:12202"),
                                            ("ici tarbes", TARBES), ("c tarbes", TARBES), ("Tarbes", TARBES),
                                            ("c'est rodez", "commune:12202")])
 def test_a_commune_named_bare_to_the_question_who_carries_the_project_is_the_territory(dispatcher, text, commune):

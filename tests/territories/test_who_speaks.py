@@ -266,7 +266,7 @@ def test_a_bare_word_or_an_ambiguous_name_is_no_self_description(text):
     assert not any(p.startswith("commune:") and "|" not in p for p in _places(text))
 
 
-@pytest.mark.parametrize("text, code", [("c rodez", "12202"), ("rodez", "12202"), ("ici tarbes", "65440"),
+@pytest.mark.parametrize("text, code", [("c rodez", "12202"), ("Rodez", "12202"), ("ici tarbes", "65440"),
                                         ("c'est tarbes", "65440"), ("tarbes ici", "65440"),
                                         ("c villefranche de rouergue", "12300")])
 def test_a_commune_answered_bare_to_the_question_who_carries_the_project(text, code):
@@ -275,6 +275,7 @@ def test_a_commune_answered_bare_to_the_question_who_carries_the_project(text, c
 
 
 @pytest.mark.parametrize("text", ["c la rochelle", "une mairie", "je sais pas", "c bon", "c'est tout", "oui",
+                                  "ecole", "port", "aucun", "la reunion", "c la reunion",  # words, an area
                                   "c rodez, et on veut ouvrir nos donnees sur le tourisme local"])
 def test_no_commune_answered_when_ambiguous_a_body_or_not_the_whole_answer(text):
     from orientation.territories.mentions import commune_answered
