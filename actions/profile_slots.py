@@ -28,6 +28,7 @@ from actions.profile_writes import (
 )
 from actions.tracker import (
     PROFILE_SLOTS,
+    asked_before_last_message,
     dialogue_acts,
     places_from_tracker,
     profile_from_tracker,
@@ -45,6 +46,7 @@ from orientation.replies.territory import territory_note, which_place
 from orientation.territories import IndexMissing, load_index
 from orientation.territories.coverage import coverage, decode, encode
 from orientation.territories.homonyms import departement_codes, settle
+from orientation.territories.mentions import commune_answered
 
 # The text slots whose values are a closed list (contract §3): anything else is refused.
 VOCABULARIES = {"applicant_type": APPLICANT_TYPES, "project_nature": THEMES}
@@ -123,6 +125,8 @@ class ValidateProfileSlots(ValidationAction):
             typed = _homonym_typed(tracker)  # « 93 » after « Plusieurs communes s'appellent… »
             if not typed and correction and not any(slot in candidates for slot in PROFILE_SLOTS):
                 typed = _departement_corrected(tracker)  # « oups 65 pardon »: no figure, a place
+            if not typed and not any(slot in candidates for slot in PROFILE_SLOTS):
+                typed = _commune_answered(tracker)  # « c rodez » to « Quelle structure porte le projet ? »
             if typed:
                 candidates = {**candidates, "territory": [typed]}
         if "territory" in candidates:
@@ -281,6 +285,18 @@ def _homonym_typed(tracker: Tracker) -> Optional[str]:
     asked = _homonyms_asked(tracker, index)
     chosen = settle(asked, [], tracker.latest_message.get("text") or "") if asked else None
     return encode([chosen]) if chosen else None
+
+
+def _commune_answered(tracker: Tracker) -> Optional[str]:
+    """The commune named bare in the answer to the bot's question about who carries the project
+    (« c rodez », « ici tarbes »), encoded: its territory, from the official data."""
+    if asked_before_last_message(tracker) != "applicant_type" or "answer" not in dialogue_acts(tracker):
+        return None
+    try:
+        found = commune_answered(tracker.latest_message.get("text") or "")
+    except IndexMissing:
+        return None
+    return encode([found]) if found else None
 
 
 def _departement_corrected(tracker: Tracker) -> Optional[str]:

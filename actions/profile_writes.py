@@ -8,7 +8,11 @@
   before any profile (booking_questions.DESCRIBE_PROPOSAL).
 - A population or a number of départements the bot took from a place named (the official figure) is
   replaced at once by the figure the user states for the project, and the bot says so
-  (`official_figure_replaced`); a figure the user stated stays under the rule below.
+  (`official_figure_replaced`), also when the same message asks something, if the figure is said as
+  the speaker's own (« on n'est que 3 000 hab, ça bloque ? », « avec nos 150 000 habitants… »: it
+  describes the project, the question is answered on it; « pour notre projet, une commune de 5 000
+  hab peut candidater ? » asks about another figure: confirmed first); a figure the user stated
+  stays under the rule below.
 - A field already set that the message would change without wording it as a correction, without
   answering the bot's question about that field and without a button of the bot, is not changed:
   the user confirms first
@@ -20,13 +24,16 @@ profile form (actions/profile_form.py) to the bare answers it reads (`reads_as_a
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, Dict, Optional, Sequence
 
 from rasa_sdk import Tracker
 
 from actions.tracker import PROFILE_SLOTS, asked_before_last_message, dialogue_acts, value_before_last_message
+from orientation.language import amounts
 from orientation.language import french as fmt
 from orientation.language.acts import is_correction, may_write
+from orientation.language.fold import fold
 from orientation.replies.message import Message
 from orientation.replies.profile import describe, slot_label
 from orientation.territories import IndexMissing, load_index
@@ -95,10 +102,11 @@ def official_figure_replaced(tracker: Tracker, slot: str, new: Any, acts: Sequen
     """The note when the user's own figure replaces the one the bot took from a place (« Je retiens
     vos 50 000 habitants (population officielle de Tarbes : 41 500) »); None when the field held no
     such figure (empty, or a figure the user stated, which a correction or the buttons replace), or
-    when the figure comes with a question (« on est 50 000 hab, ça passe ? » may be its premise:
-    confirmed first)."""
+    when a message that asks something does not say the figure as the speaker's own."""
     old = value_before_last_message(tracker, slot)
-    if slot not in PLACE_FIELDS or old is None or new is None or float(old) == float(new) or "question" in acts:
+    if slot not in PLACE_FIELDS or old is None or new is None or float(old) == float(new):
+        return None
+    if "question" in acts and not figure_said_as_ours(str((tracker.latest_message or {}).get("text") or ""), new):
         return None
     covered = place_coverage_before(tracker)
     official = None if covered is None else (covered.population if slot == "population" else covered.departement_count)
@@ -110,6 +118,26 @@ def official_figure_replaced(tracker: Tracker, slot: str, new: Any, acts: Sequen
                 f"{fmt.number(official)}).")
     return (f"Je retiens vos {fmt.plural(new, 'département', 'départements')} "
             f"({names} : {fmt.plural(official, 'département', 'départements')}).")
+
+
+# The speaker's own figure: « on n'est que… », « nous sommes… », « on a… », « nos 150 000 habitants ».
+_OURS = re.compile(r"\b(?:on|nous|ns|j|je|nos|notre|ma|mon|chez nous)\b")
+# Said against the official figure, not as a premise: « on n'est que… », « seulement », « en fait »,
+# « plutôt », « en réalité ».
+_AGAINST = re.compile(r"\bne?\b.*\bque?\b|\b(?:seulement|juste|en fait|plutot|en realite)\b")
+_CLAUSE = re.compile(r"[,.;:!?\n]")
+
+
+def figure_said_as_ours(text: str, value: Any) -> bool:
+    """The figure `value` is said in a clause of the speaker's own and against the official figure
+    (« on n'est que 3 000 hab, ça bloque ? », « en fait on est 45 000, ça passe ? »), neither about
+    another body (« une commune de 5 000 hab peut candidater ? ») nor as the premise of the
+    question (« on est 50 000 hab, c'est bon ? »: confirmed first)."""
+    for quantity in amounts.extract_quantities(text):
+        if quantity.kind in ("population", "departements") and float(quantity.value) == float(value):
+            clause = fold(_CLAUSE.split(text[:quantity.start])[-1]).text
+            return bool(_OURS.search(clause)) and bool(_AGAINST.search(clause))
+    return False
 
 
 def confirmation_question(tracker: Tracker, pending: Dict[str, Any]) -> Message:

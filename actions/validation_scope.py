@@ -11,7 +11,8 @@ from __future__ import annotations
 from typing import Iterable, Optional
 
 from orientation.language import amounts
-from orientation.territories.mentions import DEPARTEMENT_CODE
+from orientation.territories import IndexMissing
+from orientation.territories.mentions import DEPARTEMENT_CODE, commune_answered
 
 # The profile's slots (contract §4), re-exported by actions/tracker.py.
 PROFILE_SLOTS = ("applicant_type", "population", "departement_count", "budget", "project_nature")
@@ -34,7 +35,7 @@ def needs_profile_validation(slots: Iterable[str], intent: Optional[str], text: 
     # de la fourchette », « mettez 80 000 »): actions/budget_reading.py reads them.
     return bool(reading.ambiguous or reading.parts or reading.choice or amounts.tax_statement(text)
                 or amounts.choice_end(text) or any(q.kind == "number" for q in amounts.extract_quantities(text))
-                or names_a_departement_number(text))
+                or names_a_departement_number(text) or names_a_commune_alone(text))
 
 
 def names_a_departement_number(text: str) -> bool:
@@ -42,3 +43,14 @@ def names_a_departement_number(text: str) -> bool:
     the bot asked about (actions/profile_slots.py)."""
     words = text.split()
     return len(words) <= 4 and any(DEPARTEMENT_CODE.match(w.strip(".,;!?()").lower()) for w in words)
+
+
+def names_a_commune_alone(text: str) -> bool:
+    """A short answer that may name a commune bare (« c rodez »): it may answer the question about
+    who carries the project (actions/profile_slots.py reads it only then)."""
+    if len(text.split()) > 6:
+        return False
+    try:
+        return commune_answered(text) is not None
+    except IndexMissing:
+        return False

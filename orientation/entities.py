@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any, Dict, List, Tuple
 
@@ -139,6 +140,8 @@ def applicant_entities(text: str, matches, named) -> List[Dict[str, Any]]:
     if whole:  # « CA », « c une cc »: the answer to « Quelle structure porte le projet ? »
         candidates = [speaker.Candidate(whole.value, whole.start, whole.end)]
     chosen = speaker.choose(text, candidates)
+    if chosen and chosen.value == "groupement_collectivites" and speaker.gip_with_others(text, chosen):
+        chosen = replace(chosen, value="gip")  # « un GIP qui regroupe l'État et la région » (contract §3)
     plural_others = [c for c in candidates if c.plural and c is not chosen]
     # « speaker »: said as who speaks (« je suis… », « on est… »), not only named
     result = [{"entity": "applicant_type", **_word_span(chosen, matches), "value": chosen.value,

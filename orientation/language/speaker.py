@@ -73,6 +73,8 @@ ARTICLES = {"le", "la", "l", "les", "un", "une", "du", "de", "d", "des"}
 # Work verbs after which « pour », « chez », « à » still name the speaker: « je travaille pour la mairie ».
 WORK_WORDS = {"travaille", "travaillons", "bosse", "bossons", "suis", "sommes", "est", "agent", "agente", "ecris",
               "appelle", "compte", "poste"}
+# Work verbs after which « pour ma commune » is still the speaker's body (« je travaille pour ma commune »).
+STRICT_WORK_WORDS = {"travaille", "travaillons", "bosse", "bossons", "agent", "agente", "poste"}
 # What may open a question before its subject: « pourquoi les départements ne sont pas éligibles ? »
 CLAUSE_OPENERS = {"et", "mais", "alors", "donc", "pourquoi", "est", "ce", "que", "qu", "est-ce", "bonjour", "bjr",
                   "svp", "stp", "ok", "oui", "non", "du", "coup", "sinon", "aussi", "ah", "euh", "bon"}
@@ -105,6 +107,9 @@ def position(text: str, start: int) -> str:
         k -= 1
     nearest = before[k] if k >= 0 else None
     word_before_nearest = before[k - 1] if k >= 1 else None
+    if nearest == "pour" and word_before_nearest not in STRICT_WORK_WORDS and any(
+            w in ("mon", "ma") for w in before[k + 1:]):
+        return OTHER  # « c'est pour mon village »: the place one lives in, helped, not who speaks
     if nearest in ("pour", "chez", "au", "a", "aux", "dans", "ds", "sur", "en") and word_before_nearest in WORK_WORDS:
         return SPEAKER  # « je travaille pour la mairie », « je suis au CD 93 »
     if nearest in ("dans", "ds", "sur", "en"):  # « dans la région Occitanie », « en région Bretagne »: where, not who
@@ -182,12 +187,60 @@ def _speaker_before(words: Sequence[str]) -> bool:
 
 def choose(text: str, candidates: Sequence[Candidate]) -> Optional[Candidate]:
     """The body that speaks: named as the speaker first, else the first body not named as another
-    one; a specific word before a generic one in each group. None when every body is another one."""
-    ranked: List[Tuple[int, bool, int, Candidate]] = []
+    one; a specific word before a generic one in each group. None when every body is another one.
+    The speaker's own body beats those it names: a body named in its relative clause (« une SPL qui
+    travaille pour la ville »), or in the plural (« la SPL, on travaille pour 30 communes »), yields
+    to it."""
+    ranked: List[Tuple[bool, int, bool, int, Candidate]] = []
     for candidate in candidates:
         where = position(text, candidate.start)
         if where == OTHER or (candidate.plural and where == NEUTRAL and not _subject(text, candidate.start)):
             continue
+        if any(_in_its_clause(text, other, candidate) for other in candidates if other is not candidate):
+            continue
+        if where == NEUTRAL and names_itself(text, candidate):
+            where = SPEAKER
         rank = 0 if carries(text, candidate.start) else 1 if where == SPEAKER else 2
-        ranked.append((rank, candidate.weak, candidate.start, candidate))
-    return min(ranked, key=lambda r: r[:3])[3] if ranked else None
+        ranked.append((candidate.plural, rank, candidate.weak, candidate.start, candidate))
+    return min(ranked, key=lambda r: r[:4])[4] if ranked else None
+
+
+_RELATIVE = re.compile(r"\b(?:qui|dont|que|qu)\b")
+
+
+def _in_its_clause(text: str, body: Candidate, named: Candidate) -> bool:
+    """`named` stands in the relative clause of `body` (« un GIP qui regroupe l'État et la région »,
+    « une asso qui aide la mairie »), unless it is said to carry the project."""
+    if body.end > named.start or body.value == named.value or carries(text, named.start):
+        return False
+    between = fold(text[body.end:named.start]).text
+    return bool(_RELATIVE.search(between)) and not CLAUSE_END.search(between)
+
+
+# A body followed by « ici » or by the speaker's own verb: « CCAS de Crest ici », « la SPL, on travaille… ».
+_NAMES_ITSELF = re.compile(r"^\s*(?:ici\b|,?\s*(?:on|nous|je|j'|j’)(?:\s|$))")
+
+
+def names_itself(text: str, candidate: Candidate) -> bool:
+    """The body opens the message and the speaker goes on about it: « SEM ici, on gère… », « asso
+    de parents, on bosse avec la mairie »."""
+    if not _NAMES_ITSELF.match(fold(text[candidate.end:]).text):
+        return False
+    return _opens_the_clause([w for w in _words_before(text, candidate.start) if w not in FILLERS])
+
+
+# Members that make a GIP more than a pooling of collectivités (contract §3: gip).
+NOT_COLLECTIVITES = {"etat", "ministere", "ministeres", "prefecture", "prefectures", "universite", "universites",
+                     "hopital", "hopitaux", "chu", "ars", "caf", "cpam", "rectorat", "academie", "associations",
+                     "entreprises", "operateur", "operateurs", "national", "nationale", "etablissements"}
+GIP_WORDS = ("gip", "groupement d interet public")
+
+
+def gip_with_others(text: str, candidate: Candidate) -> bool:
+    """A GIP that says it holds the State or other bodies than collectivités: « un GIP qui regroupe
+    l'État, la région… », « GIP avec l'État et des universités »."""
+    said = " ".join(_WORD.findall(fold(text[candidate.start:candidate.end]).text))
+    if not any(said.startswith(w) for w in GIP_WORDS):
+        return False
+    after = _WORD.findall(fold(text[candidate.end:]).text)
+    return bool(NOT_COLLECTIVITES & set(after))

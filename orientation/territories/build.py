@@ -68,11 +68,22 @@ def seats(source: Path) -> Dict[str, str]:
     return {d["chefLieu"]: d["code"] for d in _load(source, "departements") if d["zone"] != "com" and d.get("chefLieu")}
 
 
+def centres(source: Path) -> Dict[str, str]:
+    """Each EPCI's most populated commune -> the EPCI's SIREN: « l'agglo de Mâcon » is the « CA
+    Mâconnais Beaujolais Agglomération », whose name does not hold Mâcon."""
+    found = {}
+    for epci in _load(source, "epci"):
+        members = [m for m in epci["membres"] if m.get("populationTotale")]
+        if members:
+            found[max(members, key=lambda m: m["populationTotale"])["code"]] = epci["code"]
+    return found
+
+
 def build(source: Path = SOURCE_DIR, output: Path = INDEX_FILE) -> int:
     version = json.loads((source / "package.json").read_text(encoding="utf-8"))["version"]
     rows = build_rows(source)
     output.parent.mkdir(parents=True, exist_ok=True)
-    document = {"source": f"{PACKAGE} {version}", "rows": rows, "seats": seats(source)}
+    document = {"source": f"{PACKAGE} {version}", "rows": rows, "seats": seats(source), "centres": centres(source)}
     tmp = output.with_suffix(".tmp")
     tmp.write_text(json.dumps(document, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     tmp.replace(output)  # never a half-written index

@@ -14,8 +14,11 @@ from .mentions import AREA_KINDS, DEPARTEMENT_CODE
 
 
 def settle(homonyms: Sequence[Territory], named: Sequence[Territory], text: str) -> Optional[Territory]:
-    """The homonym the answer points to: the only one inside the areas named, or whose
-    département's number is typed alone; None when the answer says neither."""
+    """The homonym the answer points to: the one named with its area, the only one inside the areas
+    named, or whose département's number is typed alone; None when the answer says neither."""
+    picked = [t for t in named if t in homonyms]  # « st denis ile de france »: the commune itself, settled
+    if len(picked) == 1:
+        return picked[0]
     areas = [t for t in named if t.kind in AREA_KINDS]
     codes = {d for t in areas for d in t.departements}
     codes |= set(departement_codes(text))

@@ -17,6 +17,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 import yaml
 
 from orientation.language.fold import fold
+from orientation.language.lexicon import LEXICON_FILE
 from orientation.settings import Settings, get_settings
 
 INDEX_FILE = Settings.default("territories_index")  # where `make install` builds it
@@ -25,10 +26,16 @@ ALIASES_FILE = Path(__file__).resolve().parent / "aliases.yml"
 KINDS = ("commune", "epci", "departement", "region", "collectivite_outre_mer")
 # The legal form of an EPCI before or after its name (« CC du Pays de Gex », « Lyon Métropole »):
 # an EPCI is also found by its name without it.
-_EPCI_FORM_PREFIX = re.compile(r"^(?:cc|ca|cu|agglo|metropole|communaute (?:de communes|d agglomeration|urbaine))"
+_EPCI_FORM_PREFIX = re.compile(r"^(?:cc|ca|cu|agglo|metropole|communaute(?: de communes| d agglomeration| urbaine)?)"
                                r"(?: (?:de la|de l|du|des|de|d))? ")
 _EPCI_FORM_SUFFIX = re.compile(r" (?:metropole|agglomeration|agglo|communaute)$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]+(?: [A-Z0-9]+)*$")
+# Words an acronym made from an EPCI's name skips: « CA du Pays Basque » is the CAPB.
+_NOT_IN_ACRONYMS = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "en", "a", "au", "aux", "sur", "sous"}
+# An EPCI's name read in any order or in part: these words may be said or left out (« la comcom du
+# pays de Gex » for the « CA du Pays de Gex », « l'agglo de Gex »); the others must all be in its name.
+OPTIONAL_NAME_WORDS = _NOT_IN_ACRONYMS | {"pays", "communaute", "communes", "commune", "agglomeration", "agglo",
+                                          "intercommunalite", "interco", "territoire"}
 
 
 class IndexMissing(RuntimeError):
@@ -78,9 +85,10 @@ def index_file() -> Path:
 
 class Index:
     def __init__(self, rows: Sequence[list], source: str = "", aliases: Optional[Dict[str, str]] = None,
-                 seats: Optional[Dict[str, str]] = None):
+                 seats: Optional[Dict[str, str]] = None, centres: Optional[Dict[str, str]] = None):
         self.source = source
         self.seats = seats or {}  # commune code -> the département it is the seat of
+        self.centres = centres or {}  # commune code -> the EPCI whose most populated commune it is
         self.territories = [Territory(kind, code, name, population, tuple(deps), detail)
                             for kind, code, name, population, deps, detail in rows]
         self._by_key: Dict[str, List[Territory]] = {}
@@ -98,6 +106,22 @@ class Index:
             if territory.kind == "epci":
                 for word in set(key(territory.name).split()):
                     self._by_word.setdefault(word, []).append(territory)
+        # The acronym people make of an official name (« CAPB », « CCPH »), when one to three EPCIs
+        # make it and nothing else is named so; one that may read as a word (« capa », « case »: no
+        # French word starts with « cc » or « ca » and a consonant) counts only in capitals.
+        taken = {key(alias) for alias in aliases or {}} | _body_words()  # « CCAS » is no CC
+        derived: Dict[str, List[Territory]] = {}
+        for territory in self.territories:
+            made = self._made_acronym(territory)
+            if made and made not in self._by_key and made not in taken:
+                derived.setdefault(made, []).append(territory)
+        self.capitals_only = set()
+        for made, bodies in derived.items():
+            if len(bodies) <= 3:
+                self._by_key[made] = bodies
+                self.acronym_keys.add(made)
+                if not made.startswith("cc") and re.search(r"[aeiouy]", made[2:]):
+                    self.capitals_only.add(made)
         # An EPCI's usual name, its official name without its legal form (« Cap Excellence », « CIVIS »):
         # said alone, it names the EPCI when nothing else bears it (mentions._named_alone says when).
         others = {k for k, found in self._by_key.items() if any(t.kind != "epci" for t in found)}
@@ -127,9 +151,9 @@ class Index:
             # Also without its legal form before, after or both (« Grand Besançon Métropole », « Grand
             # Avignon »), and by what its name holds in parentheses when it is more than an acronym.
             bare = re.sub(r"\(.*?\)", " ", territory.name)
-            without_prefix = _EPCI_FORM_PREFIX.sub("", key(bare))
-            without_prefix = _EPCI_FORM_PREFIX.sub("", without_prefix)  # « CA Agglo du Pays de Dreux »
-            for variant in (key(bare), without_prefix, _EPCI_FORM_SUFFIX.sub("", key(bare)),
+            once = _EPCI_FORM_PREFIX.sub("", key(bare))
+            without_prefix = _EPCI_FORM_PREFIX.sub("", once)  # « CA Agglo du Pays de Dreux »
+            for variant in (key(bare), once, without_prefix, _EPCI_FORM_SUFFIX.sub("", key(bare)),
                             _EPCI_FORM_SUFFIX.sub("", without_prefix)):
                 if variant and variant not in keys:
                     keys.append(variant)
@@ -148,6 +172,29 @@ class Index:
         if len(usual.split()) == 1 and not any(key(w) == usual and w.isupper() and len(w) > 2 for w in bare.split()):
             return None
         return usual
+
+    @staticmethod
+    def _made_acronym(territory: Territory) -> Optional[str]:
+        """« CA du Pays Basque »: capb; its form's letters and the first letter of each word of its
+        name, four letters at least."""
+        if territory.kind != "epci" or territory.epci_form not in ("CC", "CA", "CU"):
+            return None
+        bare = key(re.sub(r"\(.*?\)", " ", territory.name))
+        name = _EPCI_FORM_PREFIX.sub("", bare)
+        words = [w for w in name.split() if w not in _NOT_IN_ACRONYMS]
+        if name == bare or not words or any(w.isdigit() for w in words) or len(words) < 2:
+            return None
+        return territory.epci_form.lower() + "".join(w[0] for w in words)
+
+    def with_words(self, words: Sequence[str], kinds: Sequence[str] = ("epci",)) -> List[Territory]:
+        """The places whose official name holds all these words, in any order (« grand sud berry »
+        is the « CC Berry Grand Sud »), largest first."""
+        wanted = set(words)
+        if not wanted:
+            return []
+        rarest = min(wanted, key=lambda w: len(self._by_word.get(w, ())))
+        found = [t for t in self._by_word.get(rarest, ()) if t.kind in kinds and wanted <= set(key(t.name).split())]
+        return sorted(dict.fromkeys(found), key=lambda t: -t.population)
 
     @staticmethod
     def _acronyms_of(territory: Territory) -> List[str]:
@@ -182,8 +229,20 @@ class Index:
         code = self.seats.get(commune.code) if commune.kind == "commune" else None
         return self.departement(code) if code else None
 
+    def centred_on(self, commune: Territory) -> Optional[Territory]:
+        """The EPCI whose most populated commune this is, if any."""
+        code = self.centres.get(commune.code) if commune.kind == "commune" else None
+        return self.get("epci", code) if code else None
+
     def departement(self, code: str) -> Optional[Territory]:
         return self.get("departement", code.upper()) or self.get("collectivite_outre_mer", code)
+
+
+@cache
+def _body_words() -> frozenset:
+    """The one-word names of bodies in the lexicon (« ccas », « cias », « sivu »)."""
+    types = yaml.safe_load(LEXICON_FILE.read_text(encoding="utf-8"))["applicant_type"]
+    return frozenset(key(p) for phrases in types.values() for p in phrases if len(key(p).split()) == 1)
 
 
 @cache
@@ -193,4 +252,4 @@ def load_index(path: Optional[Path] = None) -> Index:
         raise IndexMissing(f"index des territoires absent ({path}) : lancez « make install »")
     document = json.loads(path.read_text(encoding="utf-8"))
     aliases = yaml.safe_load(ALIASES_FILE.read_text(encoding="utf-8"))
-    return Index(document["rows"], document.get("source", ""), aliases, document.get("seats"))
+    return Index(document["rows"], document.get("source", ""), aliases, document.get("seats"), document.get("centres"))

@@ -23,7 +23,7 @@ from typing import List, Optional, Sequence, Tuple
 from orientation.language.fold import MONTHS, WEEKDAYS
 from orientation.language.speaker import BODY_ADJECTIVES, FILLERS, SPEAKER, WINDOW, position
 
-from .index import Index, Territory, key, load_index
+from .index import OPTIONAL_NAME_WORDS, Index, Territory, key, load_index
 
 AREA_KINDS = ("departement", "region", "collectivite_outre_mer")
 
@@ -79,6 +79,12 @@ TRIGGERS = sorted([
     _t("collectivite territoriale", ["collectivite_outre_mer"], "collectivite_outre_mer"),
     _t("collectivite d outre mer", ["collectivite_outre_mer"], "collectivite_outre_mer"),
     _t("territoire", ["collectivite_outre_mer"], "collectivite_outre_mer"),
+    # the social action centre of a commune or of an EPCI: its inhabitants, its own type (contract §3)
+    *(_t(words, ["commune"], "etablissement_public_local") for words in (
+        "ccas", "centre communal d action sociale", "ccas de la ville", "ccas de la mairie", "ccas de la commune")),
+    *(_t(words, ["epci"], "etablissement_public_local") for words in (
+        "cias", "centre intercommunal d action sociale", "cias de la cc", "cias de la communaute de communes",
+        "cias de l agglo", "cias de la communaute d agglomeration", "cias de la comcom")),
     # State services named with the area they serve (« DREAL Occitanie », « pref de l'Ain », the DEAL
     # overseas): the area's figures, the type stays service_deconcentre
     *(_t(words, SERVICE_AREA_KINDS, "service_deconcentre") for words in STATE_SERVICES),
@@ -144,8 +150,8 @@ def find(text: str, index: Optional[Index] = None) -> List[Mention]:
     body_end = None  # the word after the last commune or EPCI named
     while i < len(tokens):
         found = (_after_trigger(index, tokens, words, i) or _alone(index, tokens, words, i)
-                 or _qualified_commune(index, tokens, words, i) or _before_its_form(index, tokens, words, i)
-                 or _named_alone(index, tokens, words, i))
+                 or _qualified_commune(index, tokens, words, i, text or "") or _before_its_form(index, tokens, words, i)
+                 or _named_alone(index, tokens, words, i) or _bare_commune(index, tokens, words, i, text or ""))
         if found and not _not_a_place(words, found[2]) and not _locates_a_body(words, found[0], found[2], body_end):
             mention, i, _ = found
             mentions.append(replace(mention, text=text[mention.start:mention.end]))
@@ -240,13 +246,41 @@ def _after_trigger(index: Index, tokens, words: List[str], i: int):
             if named:
                 territories, end = named
                 if trigger.kinds == ("commune",):  # the trigger says it is a commune: « mairie de Valence Drôme »
-                    territories, end = _settled(index, words, end, territories, direct=True)
+                    territories, end = _settled_with_or_without_article(index, words, start, article, named)
                 return _build(tokens, i, end, territories, trigger.applicant_type)
         if trigger.kinds == ("epci",):
-            held = _epci_holding(index, words, candidates[0][0], trigger)
+            # the longer said wins: « cc de villefranche de rouergue » is the town's, not « … Villefranche du Périgord »
+            found = [f for f in (_epci_holding(index, words, candidates[0][0], trigger),
+                                 _epci_of_its_town(index, words, candidates)) if f]
+            held = max(found, key=lambda f: f[1]) if found else None
             if held:
                 return _build(tokens, i, held[1], held[0], trigger.applicant_type)
     return None
+
+
+def _epci_of_its_town(index: Index, words: List[str], candidates):
+    """« l'agglo de Mâcon », « la comcom de Crest »: the EPCI whose most populated commune is named,
+    when its own name does not hold it; several (homonyms) are asked about."""
+    for start, article in candidates:
+        towns = _longest_name(index, words, start, ("commune",), article)
+        if towns:
+            found = list(dict.fromkeys(e for e in (index.centred_on(t) for t in towns[0]) if e))
+            if 0 < len(found) <= 3:
+                return found, towns[1]
+    return None
+
+
+def _settled_with_or_without_article(index: Index, words: List[str], start: int, article: Optional[str], named):
+    """« mairie du Lamentin en Guadeloupe »: « Le Lamentin » is in Martinique, « Lamentin » in
+    Guadeloupe; the area said after the name chooses, and without one the name with its article."""
+    territories, end = _settled(index, words, named[1], named[0], direct=True)
+    if end == named[1] and article:
+        bare = _longest_name(index, words, start, ("commune",))
+        if bare and bare[1] == named[1]:
+            kept, settled_end = _settled(index, words, bare[1], bare[0], direct=True)
+            if settled_end > bare[1]:
+                return kept, settled_end
+    return territories, end
 
 
 def _by_its_seat(index: Index, words: List[str], start: int, article: Optional[str]):
@@ -277,31 +311,52 @@ def _epci_holding(index: Index, words: List[str], start: int, trigger: Trigger):
     the longest run of words that one to three EPCI names hold, of the form the trigger says when
     some are."""
     stop = start
-    while stop < len(words) and stop - start < 5 and words[stop] not in NAME_STOPS and not words[stop].isdigit():
+    while stop < len(words) and stop - start < 6 and words[stop] not in NAME_STOPS and not words[stop].isdigit():
         stop += 1
+    form = FORM_OF_TRIGGER.get(" ".join(trigger.words))
     for end in range(stop, start, -1):
         said = words[start:end]
         if said[-1] in LINK_WORDS or len(said[-1]) < 3 and len(said) == 1:
             continue
-        found = index.containing(said)
-        form = FORM_OF_TRIGGER.get(" ".join(trigger.words))
-        found = [t for t in found if (t.epci_form or "").startswith(form)] or found if form else found
+        found = _of_form(index.containing(said), form)
+        if not found or len(found) > 3:
+            found = _by_distinctive_words(index, said, form)
         if 0 < len(found) <= 3:
             return found, end
     return None
 
 
-def _departement_after(index: Index, words: List[str], end: int, direct: bool = False):
-    """A département said right after a commune: « (26) », « 93 », « 26400 », « en Isère », « dans le
-    Gard », and when `direct` its name alone (« mairie de Valence, Drôme ») -> (its code, the end of
-    what says it)."""
+def _of_form(found, form: Optional[str]):
+    """The legal form a trigger says is a hint, not a filter: « comcom du Pays Basque » is the CA."""
+    return [t for t in found if (t.epci_form or "").startswith(form)] or found if form else found
+
+
+def _by_distinctive_words(index: Index, said: List[str], form: Optional[str]):
+    """An EPCI named by the words that set its name apart, in any order, the others left out or
+    added (« la comcom grand sud berry », « cc crestois saillans »); among several, those that hold
+    more of the words said; more than one left is asked about, never guessed."""
+    distinctive = [w for w in said if w not in OPTIONAL_NAME_WORDS]
+    if not distinctive or all(len(w) < 3 for w in distinctive):
+        return []
+    found = _of_form(index.with_words(distinctive), form)
+    if len(found) > 1:
+        held = {t: len(set(said) & set(key(t.name).split())) for t in found}
+        found = [t for t in found if held[t] == max(held.values())]
+    return found
+
+
+def _area_after(index: Index, words: List[str], end: int, direct: bool = False):
+    """The area said right after a commune: « (26) », « 93 », « 26400 », « en Isère », « dans le
+    Gard », « à la Réunion », « en Île-de-France », and when `direct` its name alone (« mairie de
+    Valence, Drôme », « st pierre (reunion) ») -> (the codes of its départements, the end of what
+    says it)."""
     if end >= len(words):
         return None
     word = words[end]
     if DEPARTEMENT_CODE.match(word):
-        return word.upper(), end + 1
+        return (word.upper(),), end + 1
     if re.fullmatch(r"\d{5}", word):  # a postal code
-        return (word[:3] if word.startswith("97") else word[:2]).upper(), end + 1
+        return ((word[:3] if word.startswith("97") else word[:2]).upper(),), end + 1
     start = end + 1 if word in ("en", "dans", "du", "de", "a", "au") else end if direct else None
     if start is None:
         return None
@@ -309,36 +364,50 @@ def _departement_after(index: Index, words: List[str], end: int, direct: bool = 
     if start < len(words) and words[start] in ("le", "la", "les", "l"):
         article = words[start]
         start += 1
-    named = _longest_name(index, words, start, ("departement", "collectivite_outre_mer"), article)
-    return (named[0][0].code, named[1]) if named else None
+    named = _longest_name(index, words, start, AREA_KINDS, article)
+    if not named and article is None:  # « reunion », « (reunion) »: the article of « La Réunion » left out
+        named = next(filter(None, (_longest_name(index, words, start, AREA_KINDS, a) for a in ("la", "le", "les"))),
+                     None)
+        named = named if named and named[1] > start else None
+    if not named:
+        return None
+    return tuple(d for t in named[0] for d in t.departements), named[1]
 
 
 def _settled(index: Index, words: List[str], end: int, communes, direct: bool = False):
-    """Communes named, and the département that settles which one is meant when it follows."""
-    after = _departement_after(index, words, end, direct)
+    """Communes named, and the area that settles which one is meant when it follows."""
+    after = _area_after(index, words, end, direct)
     if after:
-        kept = [t for t in communes if after[0] in t.departements]
+        kept = [t for t in communes if set(after[0]) & set(t.departements)]
         if kept:
             return kept, after[1]
     return communes, end
 
 
-def _qualified_commune(index: Index, tokens, words: List[str], i: int):
-    """A commune named without a trigger but with its département (« Crest (26) », « Montreuil 93 »,
-    « Crest, dans la Drôme »): the département says it is a place, and which one."""
+def _qualified_commune(index: Index, tokens, words: List[str], i: int, text: str = ""):
+    """A commune named without a trigger but with its area (« Crest (26) », « Montreuil 93 », « Crest,
+    dans la Drôme », « st pierre (reunion) », « saint-denis a la reunion »): the area says it is a
+    place, and which one. The area's name alone counts in parentheses or after a comma, or after a
+    name of several words (« saint pierre reunion »)."""
     if words[i] in CALENDAR_WORDS:
         return None
     for length in index.name_lengths.get(words[i], ()):
         end = i + length
-        # Only names followed by what may say a département are looked up: this runs at every word.
-        if end < len(words) and (words[end] in ("en", "dans", "du", "de", "a", "au") or DEPARTEMENT_CODE.match(words[end])
-                                 or re.fullmatch(r"\d{5}", words[end])):
+        if end >= len(words):
+            continue
+        # Only names followed by what may say an area are looked up: this runs at every word.
+        gap = text[tokens[end - 1][2]:tokens[end][1]] if text else " "
+        direct = bool(re.search(r"[(,\-]", gap)) or length > 1 and words[end] not in LINK_WORDS
+        if (words[end] in ("en", "dans", "du", "de", "a", "au") or DEPARTEMENT_CODE.match(words[end])
+                or re.fullmatch(r"\d{5}", words[end]) or direct):
             communes = index.lookup_key(" ".join(words[i:end]), ("commune",))
             if communes:
                 break
     else:
         return None
-    kept, settled_end = _settled(index, words, end, communes)
+    if _longest_name(index, words, i, AREA_KINDS):  # « grand est » is the région, not Grand (Vosges)
+        return None
+    kept, settled_end = _settled(index, words, end, communes, direct)
     if settled_end == end:
         return None
     return _build(tokens, i, settled_end, kept)
@@ -373,12 +442,19 @@ def _named_alone(index: Index, tokens, words: List[str], i: int):
     EPCI by its full name (« Bordeaux Métropole ») or a known short name (« MEL », in capitals:
     « mél » is an e-mail), an area of two words or more (« Saint-Pierre-et-Miquelon »)."""
     named = _longest_name(index, words, i, ("epci",) + AREA_KINDS)
+    article = ARTICLE_OF_LINK.get((words[i - 1],)) if i else None
+    with_article = _longest_name(index, words, i, ("epci",), article) if article else None
+    if with_article and (not named or with_article[1] >= named[1]):  # « au Grésivaudan »: « Le Grésivaudan »
+        named = with_article
     if not named:
         return None
     territories, end = named
-    said = words[i:end]
+    said = ([article] if named is with_article else []) + words[i:end]
     # « la civis a la reunion », « CAP EXCELLENCE », « je suis a la cirest »: the usual name or acronym
     # of an EPCI, in capitals, said as who speaks, alone, or with the area it lies in
+    capitals = all(t[3].isupper() for t in tokens[i:end])
+    if " ".join(said) in index.capitals_only and not capitals:
+        return None  # « capa » is a word: the CAPA only in capitals
     if " ".join(said) in index.usual_keys - index.alias_keys and territories[0].kind == "epci" and (
             all(t[3].isupper() for t in tokens[i:end]) or _said_as_the_speaker(words, i) or words[end:end + 1] == ["ici"]
             or _alone_in_message(words, i, end) or _in_the_area_after(index, words, end, territories)):
@@ -426,7 +502,7 @@ def _in_the_area_after(index: Index, words: List[str], end: int, territories) ->
 
 # The legal form said after an EPCI's name: « Vannes Agglomération », « Strasbourg Eurométropole ».
 FORM_AFTER = {"agglo": "CA", "agglomeration": "CA", "metropole": "METRO", "eurometropole": "METRO",
-              "communaute": ""}
+              "communaute": "", "interco": ""}
 
 
 def _before_its_form(index: Index, tokens, words: List[str], i: int):
@@ -453,6 +529,62 @@ def _epci_by_its_name(index: Index, said: List[str], territories) -> bool:
     « Caen la Mer ») or « Grand X » (« Grand Reims »), when no commune bears that name."""
     return (territories[0].kind == "epci" and (len(said) >= 3 or (said[0] == "grand" and len(said) == 2))
             and not index.lookup_key(" ".join(said), ("commune",)))
+
+
+# What may open a message before « c'est X » or « X ici »: « bjr c villefranche de rouergue ».
+OPENERS = {"bjr", "bonjour", "bonsoir", "slt", "salut", "hello", "coucou", "oui", "ok", "alors", "ben", "bah", "euh",
+           "donc", "ah", "non", "nan", "la", "le", "les", "l"}
+_CLAUSE_END_AFTER = re.compile(r"^\s*(?:[,.;!?)]|$)")
+
+
+def commune_answered(text: str, index: Optional[Index] = None) -> Optional[Territory]:
+    """The commune a short answer to « Quelle structure porte le projet ? » names bare, in any case
+    (« c rodez », « ici tarbes »): asked about the speaker, a single word after « c », « c'est » or
+    « ici » is taken as a name (alone, « port » or « aucun » is a word); only one commune of that
+    name, the whole answer."""
+    index = index or load_index()
+    tokens = _tokens(text or "")
+    words = [t[0] for t in tokens]
+    if not words or len(words) > 6:
+        return None
+    for i in range(len(words)):
+        found = _bare_commune(index, tokens, words, i, text, asked=True)
+        if found:
+            return found[0].territories[0] if all(w == "ici" for w in words[found[1]:]) else None
+    return None
+
+
+def _bare_commune(index: Index, tokens, words: List[str], i: int, text: str, asked: bool = False):
+    """A commune named with no word of a body, as the speaker's self-description: after « c »,
+    « c'est » or « ici » at the start of the message, or before « ici » (« c villefranche de
+    rouergue », « ici Crest », « Tarbes ici »), or alone in the message when of several words,
+    ending its clause, and only one commune of that name (or its area said after it). A single word
+    counts only with its capital, as a proper noun is typed: « c'est simple » names no Simple."""
+    k = i - 1
+    intro = k >= 0 and (words[k] in ("c", "cest", "ici") or words[k] == "est" and k >= 1 and words[k - 1] == "c")
+    if intro:
+        k -= 2 if words[k] == "est" else 1
+    if not all(w in OPENERS for w in words[:k + 1]):
+        return None
+    for length in index.name_lengths.get(words[i], ()):
+        end = i + length
+        if end > len(words) or (length == 1 and not (asked and (intro or words[end:end + 1] == ["ici"]))
+                                and not tokens[i][3][:1].isupper()):
+            continue
+        communes = index.lookup_key(" ".join(words[i:end]), ("commune",))
+        if not communes:
+            continue
+        if _longest_name(index, words, i, AREA_KINDS, words[i - 1] if i and words[i - 1] in LINK_WORDS else None):
+            return None  # « la reunion » is the département, not the commune of Lot-et-Garonne
+        kept, settled_end = _settled(index, words, end, communes, direct=True)
+        here = words[settled_end:settled_end + 1] == ["ici"]
+        ends = settled_end == len(words) or here or bool(_CLAUSE_END_AFTER.match(text[tokens[settled_end - 1][2]:]))
+        # « villefranche de rouergue », the whole answer; not « la plaine », an article and a word
+        alone = settled_end == len(words) and (asked or len([w for w in words[i:end] if w not in LINK_WORDS]) > 1)
+        if len(kept) == 1 and ends and (intro or here or alone):
+            return _build(tokens, i, settled_end, kept)
+        return None
+    return None
 
 
 def _stands_alone(tokens, i: int) -> bool:

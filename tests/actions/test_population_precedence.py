@@ -104,8 +104,33 @@ def test_a_number_that_is_not_a_correction_leaves_the_place(dispatcher):
     assert "territory" not in result or result["territory"] == [PYRENEES_ATLANTIQUES]
 
 
-def test_a_figure_said_with_a_question_is_confirmed_first(dispatcher):
+@pytest.mark.parametrize("text, figure", [
+    ("on n'est que 3000 hab, ça bloque ?", 3000.0),
+    ("on n est que 3000 habitants, ca bloque ?", 3000.0),
+    ("nous ne sommes que 12 000 habitants, est-ce un problème ?", 12000.0),
+    ("en fait on est 45000 hab, ca passe ?", 45000.0),
+    ("on est seulement 8000 habitants, c'est suffisant ?", 8000.0),
+    ("non on est plutot 60 000 habitants, ca change quoi ?", 60000.0),
+])
+def test_a_figure_said_against_the_official_one_with_a_question_replaces_it_at_once(dispatcher, text, figure):
+    """« on n'est que 3 000 hab, ça bloque ? »: the figure describes the project; the question is
+    answered on it, not on the place's figure."""
     before = place_read("mairie de tarbes", TARBES, TARBES_POPULATION)
-    result = validate(dispatcher, before, "on est 50 000 hab, c'est bon pour TNT-COOP ?", {"population": 50000.0})
+    result = validate(dispatcher, before, text, {"population": figure})
+    assert result["population"] == figure
+    assert "Faut-il remplacer" not in texts(dispatcher)
+    assert nb(f"Je retiens vos {figure:,.0f}".replace(",", " ")) in texts(dispatcher)
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("on est 50 000 hab, c'est bon pour TNT-COOP ?", 50000.0),  # the question's premise
+    ("avec nos 150 000 habitants on rentre dans les clous ?", 150000.0),
+    ("et pour une commune de 3000 habitants, c'est eligible ?", 3000.0),  # another body's
+    ("pour notre projet, une commune de 5000 hab peut candidater ?", 5000.0),
+    ("la commune fait 4 500 habitants, ça pose souci pour itn3 ?", 4500.0),
+])
+def test_a_figure_that_may_be_the_questions_premise_is_confirmed_first(dispatcher, text, figure):
+    before = place_read("mairie de tarbes", TARBES, TARBES_POPULATION)
+    result = validate(dispatcher, before, text, {"population": figure})
     assert result["population"] == TARBES_POPULATION
-    assert "Faut-il remplacer" in texts(dispatcher)
+

@@ -22,7 +22,18 @@ def test_the_departement_typed_picks_the_homonym(index, saint_denis, answer, dep
     assert chosen.kind == "commune" and chosen.departements == (departement,)
 
 
-@pytest.mark.parametrize("answer", ["je ne sais pas", "la plus grande", "celle du Nord", "75"])
+@pytest.mark.parametrize("answer", ["je ne sais pas", "la plus grande", "celle du Nord", "75",
+                                    "en occitanie"])  # two of them are in Occitanie: asked again
 def test_an_answer_that_names_none_of_them_picks_none(index, saint_denis, answer):
     named = [t for m in find(answer, index) for t in m.territories]
     assert settle(saint_denis, named, answer) is None
+
+
+@pytest.mark.parametrize("answer, departement", [
+    ("en ile de france", "93"), ("celle d'Île-de-France", "93"), ("à la réunion", "974"), ("celle a la reunion", "974"),
+    ("celle de la reunion svp", "974"), ("st denis ile de france", "93"),
+])
+def test_a_region_or_an_overseas_name_typed_picks_the_homonym(index, saint_denis, answer, departement):
+    named = [t for m in find(answer, index) for t in m.territories]
+    chosen = settle(saint_denis, named, answer)
+    assert chosen.kind == "commune" and chosen.departements == (departement,)

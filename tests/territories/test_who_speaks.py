@@ -220,3 +220,63 @@ def test_an_epci_form_alone_names_no_place(text):
 ])
 def test_a_body_denied_is_not_the_speaker(text, speaker):
     assert _speaker(text) == speaker
+
+
+@pytest.mark.parametrize("text, place", [
+    # a région or an overseas name after the commune, in parentheses, after « à » or « en », or alone
+    ("mairie de st pierre (reunion)", "commune:97416"), ("mairie de saint-pierre (la réunion)", "commune:97416"),
+    ("c la ville de st pierre a la reunion", "commune:97416"), ("saint pierre reunion", "commune:97416"),
+    ("je suis a la mairie de saint denis a la reunion", "commune:97411"), ("st denis reunion", "commune:97411"),
+    ("ville de st denis en ile de france", "commune:93066"), ("mairie de Saint-Denis (Île-de-France)", "commune:93066"),
+    ("mairie de saint pierre en martinique", "commune:97225"), ("on est la commune de saint-pierre, martinique", "commune:97225"),
+    ("c la mairie de st paul (reunion)", "commune:97415"), ("mairie de valence en occitanie", "commune:82186"),
+    ("mairie de valence, auvergne-rhone-alpes", "commune:26362"), ("mairie du lamentin en guadeloupe", "commune:97115"),
+    ("le lamentin (martinique)", "commune:97213"), ("on est a saint-etienne, loire", "commune:42218"),
+])
+def test_a_homonym_settled_by_a_region_or_an_overseas_name(text, place):
+    assert _places(text) == [place]
+
+
+@pytest.mark.parametrize("text, place", [("le projet couvre le grand est", "region:44"),
+                                         ("mairie de st pierre", None)])
+def test_an_area_name_is_not_a_commune_and_its_area(text, place):
+    found = _places(text)
+    assert found == [place] if place else len(found) == 1 and "|" in found[0]
+
+
+@pytest.mark.parametrize("text, place", [
+    # a commune named bare as the speaker's self-description: after « c », « c'est », « ici », or before « ici »
+    ("c villefranche de rouergue", "commune:12300"), ("bjr c villefranche-de-rouergue", "commune:12300"),
+    ("c'est Villefranche-de-Rouergue", "commune:12300"), ("ici Crest", "commune:26108"), ("Tarbes ici", "commune:65440"),
+    ("bonjour, c'est Rodez, on veut ouvrir nos donnees", "commune:12202"), ("c st pierre (reunion)", "commune:97416"),
+    ("slt c'est saint-pierre-des-corps", "commune:37233"), ("villefranche de rouergue", "commune:12300"),
+    ("oui villefranche de rouergue", "commune:12300"),
+])
+def test_a_bare_commune_said_as_a_self_description(text, place):
+    assert _places(text) == [place]
+
+
+@pytest.mark.parametrize("text", [
+    "c'est simple", "c'est long", "c'est faux",  # communes too, but words first: a bare word counts only with its capital
+    "c la rochelle",  # two communes bear the name: not guessed
+    "c'est bon", "ici c'est la mairie", "c'est Rodez qui a gagné le match",
+    "la plaine", "les salles", "Faux",  # alone: an article and a word, or one word at the start, is no name
+])
+def test_a_bare_word_or_an_ambiguous_name_is_no_self_description(text):
+    assert not any(p.startswith("commune:") and "|" not in p for p in _places(text))
+
+
+@pytest.mark.parametrize("text, code", [("c rodez", "12202"), ("Rodez", "12202"), ("ici tarbes", "65440"),
+                                        ("c'est tarbes", "65440"), ("tarbes ici", "65440"),
+                                        ("c villefranche de rouergue", "12300")])
+def test_a_commune_answered_bare_to_the_question_who_carries_the_project(text, code):
+    from orientation.territories.mentions import commune_answered
+    assert commune_answered(text).code == code
+
+
+@pytest.mark.parametrize("text", ["c la rochelle", "une mairie", "je sais pas", "c bon", "c'est tout", "oui",
+                                  "ecole", "port", "aucun", "la reunion", "c la reunion",  # words, an area
+                                  "c rodez, et on veut ouvrir nos donnees sur le tourisme local"])
+def test_no_commune_answered_when_ambiguous_a_body_or_not_the_whole_answer(text):
+    from orientation.territories.mentions import commune_answered
+    assert commune_answered(text) is None
