@@ -101,8 +101,14 @@ def test_an_unreadable_correction_says_what_is_kept_and_asks(dispatcher):
                                         "(une région, projet de 450 000 € TTC, données"))
 
 
-def test_a_bare_figure_in_a_correction_is_offered_for_each_field_it_could_be(dispatcher):
+def test_a_bare_figure_of_the_order_of_one_field_only_corrects_that_field(dispatcher):
     before = {**REGION, "budget": 450_000.0, "population": 120_000.0}
+    result = run(ValidateProfileSlots(), dispatcher, turn(before, "non c'est 380 000 en fait", intent="correct"))
+    assert result["budget"] == 380_000 and texts(dispatcher).startswith(nb("C'est noté : le budget passe de 450 000"))
+
+
+def test_a_bare_figure_in_a_correction_is_offered_for_each_field_it_could_be(dispatcher):
+    before = {**REGION, "budget": 450_000.0, "population": 300_000.0}  # 380 000 is of the order of both
     run(ValidateProfileSlots(), dispatcher, turn(before, "non c'est 380 000 en fait", intent="correct"))
     assert texts(dispatcher).startswith(nb("À quoi correspond 380 000 ? Pour l'instant je garde votre profil"))
     assert [b["payload"] for b in dispatcher.messages[0]["buttons"]] == [
@@ -225,9 +231,16 @@ def test_a_correction_that_changes_nothing_does_not_repeat_the_recommendation(di
     events = [user("x"), slot("budget", 450_000.0), slot("applicant_type", "region"),
               {"event": "action", "name": "action_recommend"},
               user("non c'est pas ça"), slot("budget", 450_000.0)]
+    said = events + [{"event": "bot", "text": "Je n'ai pas compris ce qu'il faut corriger : …"}]
+    tracker = make_tracker({"budget": 450_000.0, "applicant_type": "region"}, text="non c'est pas ça",
+                           intent="correct", events=said)
+    assert asyncio.run(ActionRecommend().run(dispatcher, tracker, {})) == [] and dispatcher.messages == []
+    # nothing said yet this turn (the acts did not let the validation speak): never silent
     tracker = make_tracker({"budget": 450_000.0, "applicant_type": "region"}, text="non c'est pas ça",
                            intent="correct", events=events)
-    assert asyncio.run(ActionRecommend().run(dispatcher, tracker, {})) == [] and dispatcher.messages == []
+    assert asyncio.run(ActionRecommend().run(dispatcher, tracker, {})) == []
+    assert texts(dispatcher).startswith("Je n'ai pas compris ce qu'il faut corriger")
+    dispatcher.messages.clear()
     tracker = make_tracker({"budget": 450_000.0, "applicant_type": "region"}, text="ok", intent="inform", events=events)
     asyncio.run(ActionRecommend().run(dispatcher, tracker, {}))  # not a correction: the short prompt, not the wall
     assert texts(dispatcher).startswith("Je n'ai rien relevé de nouveau")
