@@ -33,6 +33,7 @@ from orientation.language.acts import (
     asks_for_recap_text,
     refine,
 )
+from orientation.language.hesitation import hesitates
 
 ACTS = "dialogue_acts"
 # a booking made earlier, by what its words ask (operation_in): the intent that starts that form
@@ -104,6 +105,9 @@ def complete(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
                       and float(r.get("confidence") or 0) >= QUESTION_FLOOR), None)
         if asked is not None:
             parse_data["intent"] = {"name": asked["name"], "confidence": float(asked["confidence"])}
+    elif intent.get("name") == "affirm" and not booking and hesitates(parse_data.get("text") or ""):
+        # « hmm », « bof » read as a yes: nothing is booked nor adopted on it; the bot asks to rephrase
+        parse_data["intent"] = {"name": FALLBACK, "confidence": float(intent.get("confidence") or 0.0)}
     elif intent.get("name") == FALLBACK and not booking:
         routed = fallback_route(acts, parse_data.get("intent_ranking") or [],
                                 getattr(tracker, "active_loop_name", None) if tracker is not None else None)
