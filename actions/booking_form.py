@@ -17,8 +17,10 @@ from rasa_sdk.types import DomainDict
 
 from actions import booking_services
 from actions.booking_slots import forget_booking, forget_email, pending_moment, slot_time, wish_of
+from actions.booking_turns import answer_meanwhile, asks_a_question, asks_meanwhile, goes_on_with_contact
 from actions.client import client_of
-from actions.forms import KeepingFormValidation, end_form, goodbye_suffix
+from actions.forms import KeepingFormValidation, end_form, goodbye_suffix, leaves
+from actions.side_questions import answer_question
 from actions.tracker import PROFILE_SLOTS, value_before_last_message
 from orientation.booking import slots, wishes, wording
 from orientation.booking.config import load_config
@@ -26,23 +28,17 @@ from orientation.booking.contact_card import read_contact
 from orientation.booking.fields import (
     contact_wish,
     looks_like_organisation,
-    looks_like_question,
-    mentions_a_call,
     split_name_and_organisation,
     what_it_is,
 )
 from orientation.booking.operations import operation_in
 from orientation.booking.store import LimitReached
 from orientation.language.contacts import clean_organisation, clean_text, distinct_emails, valid_email
+from orientation.language.hesitation import hesitates
 from orientation.language.leave_words import says_no, wants_to_leave
 from orientation.replies.booking import refusal
 
 log = logging.getLogger(__name__)
-
-# Questions about calls during the booking are not names or organisations.
-QUESTION_INTENTS = {"ask_call_info", "ask_funding", "ask_why_not", "compare_calls", "list_calls",
-                    "bot_challenge", "out_of_scope"}
-
 
 def described_now(tracker: Tracker) -> bool:
     """Whether the latest message filled something of the profile (a description of the project)."""
@@ -52,13 +48,6 @@ def described_now(tracker: Tracker) -> bool:
         if event.get("event") == "slot" and event.get("name") in PROFILE_SLOTS and event.get("value") is not None:
             return True
     return False
-
-
-def _asks_a_question(tracker: Tracker) -> bool:
-    """By the words, not the intent alone: a name such as « Hugo Lambert » may be read as out of scope."""
-    intent = (tracker.latest_message.get("intent") or {}).get("name")
-    text = tracker.latest_message.get("text") or ""
-    return looks_like_question(text) or intent in QUESTION_INTENTS and mentions_a_call(text)
 
 
 class ValidateBookingForm(KeepingFormValidation):
@@ -79,6 +68,11 @@ class ValidateBookingForm(KeepingFormValidation):
         form starts, the e-mail's as soon as it is known. A refusal ends the form, storing nothing."""
         if a_move_is_cancelled(tracker):
             return end_form(cancel_instead(), tracker.get_slot("requested_slot"))[:-1]
+        if asks_meanwhile(tracker) and not leaves(tracker, self.yes_no_question(tracker)):
+            # answered (or the honest sentence, kept for the advisor); the form then asks its question again
+            asked = tracker.get_slot("requested_slot")  # its value taken from the question's text is undone
+            return await answer_meanwhile(dispatcher, tracker, domain) + [
+                SlotSet(asked, value_before_last_message(tracker, asked))]
         if tracker.get_slot("booking_operation") == "move" and tracker.get_slot("booking_reference"):
             return await super().run(dispatcher, tracker, domain)
         asked = tracker.get_slot("requested_slot")
@@ -119,11 +113,15 @@ class ValidateBookingForm(KeepingFormValidation):
             return {}
         previous = wish_of(tracker)
         moment = pending_moment(tracker) if asked else None
-        if moment is not None and intent == "affirm":
+        if moment is not None and intent == "affirm" and not hesitates(text):
             return {"booking_slot": moment.isoformat()}
         if moment is not None and (intent == "deny" or says_no(text)):  # other slots, that half-day
             part = slots.PARTS[0] if moment.time() < slots.NOON else slots.PARTS[1]
             return {"booking_wish": wishes.Wish(day=moment.date(), part=part).to_dict()}
+        if moment is not None and (going_on := goes_on_with_contact(text)):
+            # the slot to confirm was taken as chosen: the user already gives their name (or address)
+            dispatcher.utter_message(text=f"Je retiens le créneau du {wording.describe_slot(moment)}.")
+            return {"booking_slot": moment.isoformat(), **going_on}
         found: Dict[Text, Any] = {}
         contact = contact_wish(text)
         if contact and contact != tracker.get_slot("booking_contact"):
@@ -161,9 +159,8 @@ class ValidateBookingForm(KeepingFormValidation):
 
     def _text_field(self, slot: str, label: str, value: Any, dispatcher: CollectingDispatcher,
                     tracker: Tracker) -> Dict[Text, Any]:
-        if _asks_a_question(tracker):
-            dispatcher.utter_message(text="J'y répondrai volontiers juste après la réservation.")
-            return {slot: None}
+        if asks_a_question(tracker):  # a question the acts did not see (« combien je peux avoir »): answered
+            return {slot: None, **{e["name"]: e["value"] for e in answer_question(dispatcher, tracker)}}
         cleaned = clean_text(value)
         if not cleaned:
             dispatcher.utter_message(text=f"Je n'ai pas pu lire {label} : pouvez-vous le redonner, sans caractères "
@@ -216,7 +213,7 @@ class ValidateBookingForm(KeepingFormValidation):
         each to its field; None when the message gives fewer than two of them. Said back once, by
         the validation of the question asked."""
         text = (tracker.latest_message or {}).get("text") or ""
-        if text.startswith("/") or _asks_a_question(tracker) or len(distinct_emails(text)) > 1:
+        if text.startswith("/") or asks_a_question(tracker) or len(distinct_emails(text)) > 1:
             return None
         card = read_contact(text)
         if card.fields < 2:
@@ -231,7 +228,7 @@ class ValidateBookingForm(KeepingFormValidation):
 
     def validate_booking_name(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                               domain: DomainDict) -> Dict[Text, Any]:
-        if _asks_a_question(tracker):
+        if asks_a_question(tracker):
             return self._text_field("booking_name", "votre nom", value, dispatcher, tracker)
         card = self._card("booking_name", dispatcher, tracker)
         if card:
@@ -254,7 +251,7 @@ class ValidateBookingForm(KeepingFormValidation):
 
     def validate_booking_organisation(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                       domain: DomainDict) -> Dict[Text, Any]:
-        if _asks_a_question(tracker):
+        if asks_a_question(tracker):
             return self._text_field("booking_organisation", "l'organisation", value, dispatcher, tracker)
         card = self._card("booking_organisation", dispatcher, tracker)
         if card:
@@ -290,6 +287,11 @@ class ValidateBookingForm(KeepingFormValidation):
 
     def validate_booking_consent(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                  domain: DomainDict) -> Dict[Text, Any]:
+        text = (tracker.latest_message or {}).get("text") or ""
+        if value is True and not text.startswith("/") and hesitates(text):
+            dispatcher.utter_message(text="J'ai besoin d'un accord clair pour enregistrer ce rendez-vous : répondez "
+                                          "« j'accepte » ou « je refuse ».")
+            return {"booking_consent": None}
         return {"booking_consent": True if value is True else None}
 
 

@@ -41,10 +41,12 @@ def test_two_addresses_in_one_message_make_the_bot_ask_which(dispatcher):
     assert [b["payload"] for b in dispatcher.messages[0]["buttons"]] == ["marie.dupont@lyon.fr", "secretariat@lyon.fr"]
 
 
-def test_a_question_is_not_taken_for_a_name(dispatcher):
+def test_a_question_is_not_taken_for_a_name_it_is_answered(dispatcher):
     tracker = make_tracker(text="quel est le taux de ITN5 ?", intent="ask_call_info")
-    assert ValidateBookingForm().validate_booking_name("quel est le taux de ITN5 ?", dispatcher, tracker, {}) == \
-        {"booking_name": None}
+    result = ValidateBookingForm().validate_booking_name("quel est le taux de ITN5 ?", dispatcher, tracker, {})
+    assert result["booking_name"] is None
+    assert result["questions_asked"][0].startswith("quel est le taux de ITN5 ?")  # in the advisor's summary
+    assert texts(dispatcher) and "après la réservation" not in texts(dispatcher)
 
 
 def test_markup_is_stripped_from_a_name(dispatcher):
