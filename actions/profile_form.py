@@ -19,24 +19,27 @@ from functools import lru_cache
 from typing import Any, Dict, FrozenSet, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import budget_reading
-from actions.dialogue_turn import asks_whats_open, is_question, is_question_intent
+from actions.dialogue_turn import asks_whats_open, asks_whether_one_may_apply, is_question, is_question_intent
 from actions.forms import KeepingFormValidation, end_form, goodbye_suffix
 from actions.profile_writes import reads_as_answer
-from actions.side_questions import answer_question
+from actions.questions_asked import remember_question
+from actions.side_questions import answer_question, call_of_question
 from actions.today import send_whats_open
 from actions.tracker import dialogue_acts, latest_entity, profile_from, profile_from_tracker
 from orientation.eligibility import INELIGIBLE, Profile, evaluate
 from orientation.eligibility.vocabulary import THEMES
 from orientation.language import amounts
 from orientation.language import french as fmt
+from orientation.language.acts import asks_for_recap_text
 from orientation.language.themes import SECOND, Decision, offered
 from orientation.replies.applicant_types import OTHER_BUTTON_TITLE, applicant_types_explained, asks_the_types
 from orientation.replies.message import Message
-from orientation.replies.profile import which_total_message
+from orientation.replies.profile import promised_answer, slot_label, which_total_message
 
 FREE_TEXT = ("Quel est l'objet du projet, en quelques mots ? Par exemple : dématérialiser des démarches, ouvrir "
              "ou exploiter des données, une plateforme de participation citoyenne, un centre de contact, des "
@@ -114,8 +117,15 @@ def answer_first(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dic
     text = (tracker.latest_message.get("text") or "").strip()
     if text.startswith("/") or is_question_intent(tracker) or not is_question(tracker):
         return []
-    if {"describe", "answer", "correct", "hypothesis"} & set(dialogue_acts(tracker)):
-        return []
+    if "hypothesis" in dialogue_acts(tracker):
+        return []  # « et si on était 3 communes ? » is answered by action_what_if
+    if asks_for_recap_text(text) or asks_whether_one_may_apply(tracker) and call_of_question(tracker) is None:
+        # « commune de 8 000 hab, on peut candidater ? »: the recommendation the form leads to is the
+        # answer (which calls, whether one may apply); it is promised, with what it still needs
+        dispatcher.utter_message(text=promised_answer(fields_needed(tracker.slots)))
+        return [remember_question(tracker)]
+    # a question beside facts (« commune de 8 000 hab, les licences c'est financé ? ») is answered too;
+    # the facts went to the profile
     return answer_question(dispatcher, tracker)
 
 
@@ -235,10 +245,26 @@ class ValidateProfileForm(KeepingFormValidation):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[Dict[Text, Any]]:
-        if tracker.get_slot("requested_slot") and dialogue_acts(tracker) == ("leave",):
+        asked, acts = tracker.get_slot("requested_slot"), set(dialogue_acts(tracker))
+        if asked and acts == {"leave"}:
             # « je vais en parler à mon DGS », « je reviens vers vous »: leaving, as the acts read it
-            return end_form(self.leave(dispatcher, tracker), tracker.get_slot("requested_slot"))
-        return await super().run(dispatcher, tracker, domain)
+            return end_form(self.leave(dispatcher, tracker), asked)
+        if asked and "thanks_goodbye" in acts and acts <= {"thanks_goodbye", "greet"}:
+            # « merci » is no answer to the question: a short reply, and the question again; « ok merci
+            # bye » stops the questions, what was said kept (any fact said later resumes the form)
+            if not goodbye_suffix(tracker):
+                dispatcher.utter_message(text="Avec plaisir !")
+                return [SlotSet(asked, None)]
+            dispatcher.utter_message(text=f"Je garde ce que vous m'avez dit : vous pourrez me donner {slot_label(asked)} "
+                                          "plus tard pour connaître les appels qui vous correspondent." + goodbye_suffix(tracker))
+            return end_form([], asked)
+        events = await super().run(dispatcher, tracker, domain)
+        validated = [e for e in events if e.get("event") == "slot" and e.get("name") != "requested_slot"]
+        if asked and not validated and is_question(tracker) and not is_question_intent(tracker):
+            # a question DIET read as information: not the form's answer, yet the form goes on, and its
+            # question, asked again, answers it first (answer_first) instead of another action guessing
+            return events + [SlotSet(asked, None)]
+        return events
 
     def leave(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[Text, Any]]:
         """What the user already said is kept; the form stops asking."""

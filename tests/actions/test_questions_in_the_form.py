@@ -33,7 +33,6 @@ def test_a_question_read_as_information_is_answered_before_the_form_asks_again(t
 
 @pytest.mark.parametrize("action, text", [
     (ActionAskApplicantType, "la commune porte le projet"),
-    (ActionAskProjectNature, "on est une commune de 5 000 hab, on peut candidater ?"),
     (ActionAskBudget, "/inform"),
 ])
 def test_a_message_that_says_something_of_the_user_gets_the_form_question_only(action, text, dispatcher):
@@ -42,3 +41,32 @@ def test_a_message_that_says_something_of_the_user_gets_the_form_question_only(a
                            entities=said if "commune" in text else [])
     assert run(action, tracker, dispatcher) == []
     assert len(dispatcher.messages) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "on est une commune de 5 000 hab, on peut candidater ?",
+    "bonjour, nous sommes une commune de 5000 habitants, quels appels pour nous ?",
+    "commune de 5000 hab on a le droit de deposer ?",
+])
+def test_a_question_beside_facts_that_the_recommendation_answers_is_promised_with_what_it_needs(text, dispatcher):
+    said = [{"entity": "applicant_type", "value": "commune", "start": text.find("commune"), "end": text.find("commune") + 7}]
+    tracker = make_tracker(text=text, intent="inform", active_loop="profile_form", entities=said,
+                           slots={"applicant_type": "commune", "population": 5000, "requested_slot": "project_nature"})
+    events = run(ActionAskProjectNature, tracker, dispatcher)
+    promise, question = [m["text"] for m in dispatcher.messages]
+    assert promise.startswith("Je vous réponds dès que je connais l'objet du projet et le coût total du projet")
+    assert question.startswith("Quel est l'objet du projet")
+    assert [e["value"] for e in events if e.get("name") == "questions_asked"] == [[text]]
+
+
+@pytest.mark.parametrize("text", [
+    "on est une commune de 5 000 hab, les licences c'est finance ?",
+    "commune de 5000 habitants. les salaires des agents sont pris en charge ?",
+])
+def test_a_side_question_beside_facts_is_answered_before_the_form_asks(text, dispatcher):
+    said = [{"entity": "applicant_type", "value": "commune", "start": text.find("commune"), "end": text.find("commune") + 7}]
+    tracker = make_tracker(text=text, intent="inform", active_loop="profile_form", entities=said,
+                           slots={"applicant_type": "commune", "population": 5000, "requested_slot": "project_nature"})
+    events = run(ActionAskProjectNature, tracker, dispatcher)
+    assert len(dispatcher.messages) == 2 and dispatcher.messages[-1]["text"].startswith("Quel est l'objet du projet")
+    assert any(e.get("name") == "questions_asked" for e in events)
