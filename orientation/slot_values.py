@@ -47,10 +47,9 @@ def _value_problem(slot: str, value: Any) -> str:
         return "thème inconnu"
     if slot == "booking_email" and not valid_email(value):
         return "adresse électronique non valide"
-    if slot == "budget_parts" and not (isinstance(value, list) and all(
-            isinstance(part, (list, tuple)) and len(part) == 2 and isinstance(part[0], str) and _is_number(part[1])
-            for part in value)):
-        return "une liste de parts (nature, montant) est attendue"
+    if slot == "budget_parts" and not (isinstance(value, dict) and all(
+            isinstance(kind, str) and _is_number(amount) for kind, amount in value.items())):
+        return "les parts du budget (nature : montant) sont attendues"
     if slot in ("booking_wish", "what_if") and not isinstance(value, dict):
         return "un objet est attendu"
     return ""

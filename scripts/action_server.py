@@ -31,6 +31,8 @@ from orientation.settings import Settings, SettingsError, get_settings  # noqa: 
 from orientation.slot_values import problems  # noqa: E402
 
 OPEN_PATHS = ("/health",)
+REFUSED = ("Désolé, je ne peux pas traiter cette demande : des informations de la conversation sont inutilisables, "
+           "rien n'a été fait. Détail : ")
 
 
 def authorised(header: Optional[str], token: str) -> bool:
@@ -60,9 +62,10 @@ def domain_slot_types(domain_file: Path = DOMAIN) -> Dict[str, str]:
 
 
 def refuse_malformed(app: Sanic, types: Dict[str, str]) -> Sanic:
-    """A request to run an action whose body is not the Rasa server's (no JSON, no tracker) or whose
-    slots an action could not read (orientation/slot_values.py) is refused with a French message,
-    before any action runs: never an HTTP 500 that would echo the request."""
+    """A request to run an action whose body is not the Rasa server's (no JSON, no tracker) is refused
+    (HTTP 400, in French); one whose slots an action could not read (orientation/slot_values.py) runs
+    no action and gets, as its only reply, the French sentence saying so (what the Rasa server shows
+    the user). Never an HTTP 500 that would echo the request."""
     @app.on_request
     async def well_formed(request: Request) -> Optional[HTTPResponse]:
         if request.path != "/webhook" or request.method != "POST":
@@ -78,9 +81,9 @@ def refuse_malformed(app: Sanic, types: Dict[str, str]) -> Sanic:
         validation = body["next_action"].startswith("validate_") or body["next_action"] == "action_validate_slot_mappings"
         found = problems(body["tracker"].get("slots") or {}, types, candidates=validation)
         if found:
+            # answered as an action that did nothing but say why: the Rasa server shows it to the user
             logging.getLogger(__name__).warning("request refused: %d unusable slot values", len(found))
-            return response.json({"erreur": "Requête refusée, valeurs inutilisables : " + " ; ".join(found) + "."},
-                                 status=400)
+            return response.json({"events": [], "responses": [{"text": REFUSED + " ; ".join(found) + "."}]})
         return None
     return app
 

@@ -11,7 +11,7 @@ TYPES = domain_slot_types()
 def test_the_values_the_actions_set_pass():
     slots = {"applicant_type": "commune", "population": 40000.0, "budget": 300000, "project_nature": "relation_usagers",
              "territory": ["commune:35238"], "recommended_calls": ["FEDER-NUM"], "questions_asked": ["c'est cumulable ?"],
-             "budget_parts": [["personnel", 200000.0]], "budget_candidates": [100000.0, 300000.0],
+             "budget_parts": {"personnel": 200000.0}, "budget_candidates": [100000.0, 300000.0],
              "booking_email": "marie.dupont@lyon.fr", "booking_consent": True, "booking_wish": {"day": "2026-12-10"},
              "what_if": {"population": 50000}, "booking_operation": "move", "current_call": None}
     assert problems(slots, TYPES) == []
@@ -27,7 +27,8 @@ def test_the_values_the_actions_set_pass():
     ("project_nature", ["donnees"], "un texte est attendu"),
     ("questions_asked", "pas une liste", "une liste de textes ou de nombres est attendue"),
     ("open_questions", 5, "une liste de textes ou de nombres est attendue"),
-    ("budget_parts", "x", "une liste de parts (nature, montant) est attendue"),
+    ("budget_parts", "x", "les parts du budget (nature : montant) sont attendues"),
+    ("budget_parts", [["personnel", 1]], "les parts du budget (nature : montant) sont attendues"),
     ("booking_consent", "oui", "vrai ou faux est attendu"),
 ])
 def test_a_forged_value_is_named_with_what_is_expected(slot, value, said):
