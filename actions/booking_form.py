@@ -129,12 +129,20 @@ class ValidateBookingForm(KeepingFormValidation):
                                           "conseiller avec le résumé de votre dossier.")
             found["booking_contact"] = contact
         wish = wishes.parse_wish(text, booking_services.now(), load_config().timezone)
+        given = goes_on_with_contact(text) if wish is None and not found and asked else {}
         if wish is not None:
             wish = wish.refining(previous)
             moment = slots.wished_moment(load_config(), wish, booking_services.now())
             if moment is not None:  # « jeudi 10h »: that Thursday, to confirm
                 wish = wishes.Wish(day=moment.date(), at=wish.at)
             found["booking_wish"] = wish.to_dict()
+        elif given and ("booking_name" in given or not described_now(tracker)):
+            # « Claire Martin » before any slot was chosen: kept (not asked again), the slot still needed;
+            # « mairie de Pau » alone describes the profile (below)
+            dispatcher.utter_message(text="Je note vos coordonnées. Il me faut encore le moment du rendez-vous : "
+                                          "choisissez un créneau ci-dessous ou indiquez un jour, par exemple « jeudi "
+                                          "matin ».")
+            found.update(given, booking_wish=tracker.get_slot("booking_wish"))
         elif not found and asked and described_now(tracker):
             dispatcher.utter_message(text="Merci, je transmets ces éléments au conseiller avec le résumé de votre "
                                           "dossier.")
@@ -279,6 +287,11 @@ class ValidateBookingForm(KeepingFormValidation):
         if card:
             return card
         email = valid_email(str(value or ""))
+        if email is None and "@" not in str(value or ""):  # « oui », « merci »: no address at all
+            dispatcher.utter_message(text="Il me faut votre adresse électronique professionnelle pour confirmer le "
+                                          "rendez-vous, par exemple prenom.nom@rhone.gouv.fr (ou « laissez tomber » "
+                                          "pour arrêter là).")
+            return {"booking_email": None}
         if email is None:
             dispatcher.utter_message(text="Cette adresse électronique ne semble pas valide. Indiquez une adresse "
                                           "complète, par exemple prenom.nom@rhone.gouv.fr.")

@@ -156,6 +156,26 @@ def test_a_name_given_when_the_slot_awaits_its_yes_confirms_it(chat, database_ur
     assert booking.start == wanted and booking.name.lower() == "claire martin"
 
 
+@pytest.mark.parametrize("contact", ["Julie Bernard", "julie bernard, mairie de pau"])
+def test_a_name_given_before_any_slot_is_kept_and_the_slot_asked(chat, database_url, contact):
+    chat.say(COMMUNE)
+    chat.say("je voudrais prendre rendez-vous avec un conseiller")
+    answer = chat.say(contact)
+    assert "Je note vos coordonnées" in answer and offered(chat), answer
+    assert "prénom et nom" not in chat.say(f'/inform{{"booking_slot": "{offered(chat)[0].isoformat()}"}}')
+
+
+@pytest.mark.parametrize("said", ["oui", "ok"])
+def test_no_address_where_the_address_is_asked_gets_its_own_sentence(chat, said):
+    chat.say(COMMUNE)
+    chat.say("je voudrais prendre rendez-vous avec un conseiller")
+    chat.say(f'/inform{{"booking_slot": "{offered(chat)[0].isoformat()}"}}')
+    chat.say("Paul Petit")
+    assert "adresse électronique" in chat.say("Mairie de Pau")
+    assert "Il me faut votre adresse électronique" in chat.say(said)
+    assert "ne semble pas valide" in chat.say("paul.petit@")
+
+
 @pytest.mark.parametrize("hesitation", ["bof", "hmm"])
 def test_hesitation_is_no_consent(chat, database_url, hesitation):
     chat.say(COMMUNE)
@@ -194,12 +214,18 @@ def _call(slots) -> bytes:
     (_call({"booking_slot": "2030-01-07T10:00:00+01:00", "booking_name": "Jean Faux", "booking_email": "pas-une-adresse",
             "booking_organisation": "Mairie", "booking_consent": True}), "« booking_email » : adresse électronique non valide"),
     (_call({"population": "beaucoup", "questions_asked": "une phrase"}), "« population » : un nombre positif est attendu"),
-    (b"{pas du json", "Requête mal formée"),
-    (json.dumps({"next_action": "action_recommend"}).encode(), "Requête mal formée"),
 ])
-def test_a_forged_or_malformed_request_gets_a_french_refusal_never_a_500(servers, body, said):
+def test_a_forged_request_runs_no_action_and_says_why_in_french(servers, database_url, body, said):
     status, answer = _request(servers["actions"], "/webhook", body,
                               {"Content-Type": "application/json", "Authorization": f"Bearer {ACTION_SERVER_TOKEN}"})
-    assert status == 400
-    assert said in answer["erreur"]
+    assert status == 200 and answer["events"] == []
+    assert said in answer["responses"][0]["text"] and answer["responses"][0]["text"].startswith("Désolé")
     assert "Jean Faux" not in json.dumps(answer)  # the request is not echoed
+    assert BookingStore(database_url).bookings_of("pas-une-adresse") == []
+
+
+@pytest.mark.parametrize("body", [b"{pas du json", json.dumps({"next_action": "action_recommend"}).encode()])
+def test_a_malformed_request_gets_a_french_refusal_never_a_500(servers, body):
+    status, answer = _request(servers["actions"], "/webhook", body,
+                              {"Content-Type": "application/json", "Authorization": f"Bearer {ACTION_SERVER_TOKEN}"})
+    assert status == 400 and answer["erreur"].startswith("Requête mal formée")
