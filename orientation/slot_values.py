@@ -11,7 +11,6 @@ import math
 from typing import Any, List, Mapping
 
 from orientation.eligibility.vocabulary import APPLICANT_TYPES, THEMES
-from orientation.language.contacts import valid_email
 
 MAX_TEXT = 5000  # a slot's text: well above any name, organisation or question kept
 MAX_ITEMS = 200  # a list slot's items (questions asked, calls, places)
@@ -30,7 +29,7 @@ def _type_problem(kind: str, value: Any) -> str:
     if kind in ("text", "categorical"):
         return "" if isinstance(value, str) and len(value) <= MAX_TEXT else "un texte est attendu"
     if kind == "float":
-        return "" if _is_number(value) and value >= 0 else "un nombre positif est attendu"
+        return "" if _is_number(value) else "un nombre est attendu"
     if kind == "bool":
         return "" if isinstance(value, bool) else "vrai ou faux est attendu"
     if kind == "list":
@@ -45,8 +44,6 @@ def _value_problem(slot: str, value: Any) -> str:
         return "type de structure inconnu"
     if slot == "project_nature" and value not in THEMES:
         return "thème inconnu"
-    if slot == "booking_email" and not valid_email(value):
-        return "adresse électronique non valide"
     if slot == "budget_parts" and not (isinstance(value, dict) and all(
             isinstance(kind, str) and _is_number(amount) for kind, amount in value.items())):
         return "les parts du budget (nature : montant) sont attendues"
@@ -67,8 +64,8 @@ def problems(slots: Mapping[str, Any], types: Mapping[str, str], candidates: boo
     for slot, value in slots.items():
         if slot not in types or value is None:
             continue
-        if candidates and types[slot] == "float" and isinstance(value, str):
-            continue  # an amount as typed, which the validation reads (orientation/language/amounts.py)
+        if candidates and types[slot] == "float" and (isinstance(value, str) or _is_number(value)):
+            continue  # an amount as typed (« -5 € », « 300 k€ »), which the validation reads and answers
         why = _type_problem(types[slot], value) or ("" if candidates else _value_problem(slot, value))
         if why:
             found.append(f"« {slot} » : {why}")

@@ -18,10 +18,8 @@ def test_the_values_the_actions_set_pass():
 
 
 @pytest.mark.parametrize("slot, value, said", [
-    ("booking_email", "pas-une-adresse", "adresse électronique non valide"),
-    ("population", "abc", "un nombre positif est attendu"),
-    ("budget", -5, "un nombre positif est attendu"),
-    ("budget", float("inf"), "un nombre positif est attendu"),
+    ("population", "abc", "un nombre est attendu"),
+    ("budget", float("inf"), "un nombre est attendu"),
     ("applicant_type", "xyz", "type de structure inconnu"),
     ("applicant_type", 12, "un texte est attendu"),
     ("project_nature", ["donnees"], "un texte est attendu"),
@@ -44,5 +42,5 @@ def test_slots_the_domain_does_not_declare_are_left_alone_and_a_missing_state_is
 def test_what_a_form_validates_may_be_wrong_in_value_not_in_type():
     typed = {"booking_email": "marie.dupont@", "applicant_type": "mairie"}
     assert problems(typed, TYPES, candidates=True) == []
-    assert problems({"population": "300 k€"}, TYPES, candidates=True) == []
+    assert problems({"population": "300 k€", "budget": -5}, TYPES, candidates=True) == []
     assert problems({"project_nature": ["donnees"]}, TYPES, candidates=True) == ["« project_nature » : un texte est attendu"]

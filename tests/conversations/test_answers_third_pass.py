@@ -6,6 +6,7 @@ with the recommendation nor a theme; a name given when a slot awaits its « oui 
 advisor's summary marks the questions left unanswered; the action server refuses a forged request in
 French. Several wordings of each, SMS style without accents included; the replies are classified as
 the conversation report does (devtools/reply_checks.py)."""
+import datetime as dt
 import json
 
 import pytest
@@ -109,6 +110,14 @@ def test_hesitation_after_a_hypothesis_keeps_the_profile(chat, database_url, hes
     assert slots_of(database_url, chat.sender)["budget"] == 300000
 
 
+@pytest.mark.parametrize("text", ["je corrige", "en fait non attendez", "petite correction svp", "non c pas ca"])
+def test_a_correction_that_changes_nothing_never_goes_unanswered(chat, text):
+    chat.say(COMMUNE)
+    assert WALL in chat.say("300 000 €")
+    answer = chat.say(text)
+    assert answer.strip() and WALL not in answer
+
+
 @pytest.mark.parametrize("nonsense", ["blabla truc", "asdfgh", "zzz bof", "qsdkjqsd lmk"])
 def test_a_message_not_understood_gets_the_short_prompt_and_writes_no_theme(chat, database_url, nonsense):
     chat.say("Bonjour, je suis à la mairie de Pau")
@@ -172,7 +181,10 @@ def test_no_address_where_the_address_is_asked_gets_its_own_sentence(chat, said)
     chat.say(f'/inform{{"booking_slot": "{offered(chat)[0].isoformat()}"}}')
     chat.say("Paul Petit")
     assert "adresse électronique" in chat.say("Mairie de Pau")
-    assert "Il me faut votre adresse électronique" in chat.say(said)
+    first = chat.say(said)
+    assert "Il me faut votre adresse électronique" in first
+    again = chat.say(said)
+    assert again != first and "adresse électronique" in again  # never the same reply twice
     assert "ne semble pas valide" in chat.say("paul.petit@")
 
 
@@ -210,17 +222,26 @@ def _call(slots) -> bytes:
                        "domain": {}, "version": "3.6.21"}).encode()
 
 
-@pytest.mark.parametrize("body, said", [
-    (_call({"booking_slot": "2030-01-07T10:00:00+01:00", "booking_name": "Jean Faux", "booking_email": "pas-une-adresse",
-            "booking_organisation": "Mairie", "booking_consent": True}), "« booking_email » : adresse électronique non valide"),
-    (_call({"population": "beaucoup", "questions_asked": "une phrase"}), "« population » : un nombre positif est attendu"),
+@pytest.mark.parametrize("slots, said", [
+    ({"population": "beaucoup", "questions_asked": "une phrase"}, "« population » : un nombre est attendu"),
+    ({"applicant_type": "pirate", "budget_parts": "tout"}, "« applicant_type » : type de structure inconnu"),
 ])
-def test_a_forged_request_runs_no_action_and_says_why_in_french(servers, database_url, body, said):
-    status, answer = _request(servers["actions"], "/webhook", body,
+def test_a_forged_request_runs_no_action_and_says_why_in_french(servers, slots, said):
+    status, answer = _request(servers["actions"], "/webhook", _call({**slots, "booking_name": "Jean Faux"}),
                               {"Content-Type": "application/json", "Authorization": f"Bearer {ACTION_SERVER_TOKEN}"})
     assert status == 200 and answer["events"] == []
     assert said in answer["responses"][0]["text"] and answer["responses"][0]["text"].startswith("Désolé")
     assert "Jean Faux" not in json.dumps(answer)  # the request is not echoed
+
+
+def test_a_forged_booking_with_an_invalid_address_is_refused_in_french(servers, database_url):
+    start = (dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=7)).replace(hour=9, minute=0, second=0, microsecond=0)
+    forged = _call({"booking_slot": start.isoformat(), "booking_name": "Jean Faux", "booking_organisation": "Mairie",
+                    "booking_email": "pas-une-adresse", "booking_consent": True})
+    status, answer = _request(servers["actions"], "/webhook", forged,
+                              {"Content-Type": "application/json", "Authorization": f"Bearer {ACTION_SERVER_TOKEN}"})
+    said = " ".join(r.get("text") or "" for r in answer["responses"])
+    assert status == 200 and said and "référence" not in said
     assert BookingStore(database_url).bookings_of("pas-une-adresse") == []
 
 
