@@ -17,7 +17,13 @@ from rasa_sdk.types import DomainDict
 
 from actions import booking_services
 from actions.booking_slots import forget_booking, forget_email, pending_moment, slot_time, wish_of
-from actions.booking_turns import answer_meanwhile, asks_a_question, asks_meanwhile, goes_on_with_contact
+from actions.booking_turns import (
+    answer_meanwhile,
+    asks_a_question,
+    asks_meanwhile,
+    goes_on_with_contact,
+    said_last_turn,
+)
 from actions.client import client_of
 from actions.forms import KeepingFormValidation, end_form, goodbye_suffix, leaves
 from actions.side_questions import answer_question
@@ -48,6 +54,9 @@ def described_now(tracker: Tracker) -> bool:
         if event.get("event") == "slot" and event.get("name") in PROFILE_SLOTS and event.get("value") is not None:
             return True
     return False
+
+
+NO_ADDRESS = "Il me faut votre adresse électronique professionnelle pour confirmer le rendez-vous"
 
 
 class ValidateBookingForm(KeepingFormValidation):
@@ -139,9 +148,9 @@ class ValidateBookingForm(KeepingFormValidation):
         elif given and ("booking_name" in given or not described_now(tracker)):
             # « Claire Martin » before any slot was chosen: kept (not asked again), the slot still needed;
             # « mairie de Pau » alone describes the profile (below)
-            dispatcher.utter_message(text="Je note vos coordonnées. Il me faut encore le moment du rendez-vous : "
-                                          "choisissez un créneau ci-dessous ou indiquez un jour, par exemple « jeudi "
-                                          "matin ».")
+            noted = "C'est noté aussi" if said_last_turn(tracker, "Je note vos coordonnées") else "Je note vos coordonnées"
+            dispatcher.utter_message(text=f"{noted}. Il me faut encore le moment du rendez-vous : choisissez un "
+                                          "créneau ci-dessous ou indiquez un jour, par exemple « jeudi matin ».")
             found.update(given, booking_wish=tracker.get_slot("booking_wish"))
         elif not found and asked and described_now(tracker):
             dispatcher.utter_message(text="Merci, je transmets ces éléments au conseiller avec le résumé de votre "
@@ -288,9 +297,10 @@ class ValidateBookingForm(KeepingFormValidation):
             return card
         email = valid_email(str(value or ""))
         if email is None and "@" not in str(value or ""):  # « oui », « merci »: no address at all
-            dispatcher.utter_message(text="Il me faut votre adresse électronique professionnelle pour confirmer le "
-                                          "rendez-vous, par exemple prenom.nom@rhone.gouv.fr (ou « laissez tomber » "
-                                          "pour arrêter là).")
+            dispatcher.utter_message(text=(
+                "Sans adresse électronique, je ne peux pas réserver : écrivez-la, ou dites « laissez tomber »."
+                if said_last_turn(tracker, NO_ADDRESS) else
+                NO_ADDRESS + ", par exemple prenom.nom@rhone.gouv.fr (ou « laissez tomber » pour arrêter là)."))
             return {"booking_email": None}
         if email is None:
             dispatcher.utter_message(text="Cette adresse électronique ne semble pas valide. Indiquez une adresse "

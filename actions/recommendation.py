@@ -39,7 +39,7 @@ class ActionRecommend(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[Dict[Text, Any]]:
-        if _correction_changed_nothing(tracker):
+        if _correction_changed_nothing(tracker) and _said_this_turn(tracker):
             return []  # the validation said what it kept and asked: the same results are not repeated
         profile = profile_from_tracker(tracker)
         results = evaluate(profile)
@@ -88,6 +88,17 @@ def _short_reply(dispatcher: CollectingDispatcher, tracker: Tracker, before: Dic
         return None
     send(dispatcher, [message])
     return [_recommended(results)]
+
+
+def _said_this_turn(tracker: Tracker) -> bool:
+    """The bot already said something since the user's latest message: a correction read as such but
+    that changed nothing never goes unanswered (below, the short reply)."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "bot" and event.get("text"):
+            return True
+    return False
 
 
 def _correction_changed_nothing(tracker: Tracker) -> bool:
