@@ -85,3 +85,16 @@ def last_bot_text(tracker: Tracker) -> str:
     last_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=len(events))
     said = [e.get("text") or "" for e in events[:last_user] if e.get("event") == "bot" and e.get("text")]
     return said[-1] if said else ""
+
+
+def repeats_last_turn(tracker: Tracker, dispatcher_texts: list, planned: str) -> bool:
+    """What the bot would say this turn (its messages so far, from other actions in the tracker and from
+    this action in `dispatcher_texts`, then `planned`) is word for word its previous turn's reply."""
+    events = list(tracker.events)
+    users = [i for i, e in enumerate(events) if e.get("event") == "user"]
+    if len(users) < 2:
+        return False
+    said = lambda part: [e.get("text") or "" for e in part if e.get("event") == "bot" and e.get("text")]  # noqa: E731
+    before = said(events[users[-2] + 1:users[-1]])
+    now = said(events[users[-1] + 1:]) + list(dispatcher_texts) + [planned]
+    return bool(before) and before == now

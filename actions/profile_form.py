@@ -24,7 +24,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import budget_reading
-from actions.dialogue_turn import asks_whats_open, asks_whether_one_may_apply, is_question, is_question_intent
+from actions.dialogue_turn import (
+    asks_whats_open,
+    asks_whether_one_may_apply,
+    is_question,
+    is_question_intent,
+    repeats_last_turn,
+)
 from actions.forms import KeepingFormValidation, end_form, goodbye_suffix
 from actions.profile_writes import reads_as_answer
 from actions.questions_asked import remember_question
@@ -129,6 +135,21 @@ def answer_first(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dic
     return answer_question(dispatcher, tracker)
 
 
+APPLICANT_QUESTION = ("Quelle structure porte le projet ? Choisissez ci-dessous ou écrivez-le (« préfecture », « mairie », "
+                      "« France Travail », « association »…).")
+APPLICANT_AGAIN = ("Il me manque encore le type de structure qui porte le projet : choisissez-le ci-dessous, ou écrivez par "
+                   "exemple « mairie », « conseil départemental », « DDT », « hôpital ».")
+BUDGET_QUESTION = ("Quel est le coût total prévu du projet, en euros TTC ? (par exemple « 300 000 € » ou « 1,5 M€ » ; « je ne "
+                   "sais pas » est possible)")
+BUDGET_AGAIN = "Il me manque encore le coût total du projet, en euros TTC (« 300 000 € », « 1,5 M€ » ou « je ne sais pas »)."
+
+
+def not_twice(tracker: Tracker, dispatcher: CollectingDispatcher, question: str, again: str) -> str:
+    """The form's question, or its other wording when the whole reply would be the previous one word for word."""
+    said = [m.get("text") or "" for m in dispatcher.messages]
+    return again if repeats_last_turn(tracker, said, question) else question
+
+
 class ActionAskApplicantType(Action):
     def name(self) -> Text:
         return "action_ask_applicant_type"
@@ -139,9 +160,7 @@ class ActionAskApplicantType(Action):
         buttons = [{"title": title, "payload": f'/inform{{"applicant_type": "{value}"}}'}
                    for title, value in APPLICANT_BUTTONS]
         buttons.append({"title": OTHER_BUTTON_TITLE, "payload": OTHER_BUTTON_TITLE})
-        dispatcher.utter_message(text="Quelle structure porte le projet ? Choisissez ci-dessous ou écrivez-le "
-                                      "(« préfecture », « mairie », « France Travail », « association »…).",
-                                 buttons=buttons)
+        dispatcher.utter_message(text=not_twice(tracker, dispatcher, APPLICANT_QUESTION, APPLICANT_AGAIN), buttons=buttons)
         return events
 
 
@@ -171,8 +190,7 @@ class ActionAskBudget(Action):
             dispatcher.utter_message(text=question["text"], buttons=question["buttons"])
             return []
         events = answer_first(dispatcher, tracker)
-        dispatcher.utter_message(text="Quel est le coût total prévu du projet, en euros TTC ? "
-                                      "(par exemple « 300 000 € » ou « 1,5 M€ » ; « je ne sais pas » est possible)")
+        dispatcher.utter_message(text=not_twice(tracker, dispatcher, BUDGET_QUESTION, BUDGET_AGAIN))
         return events
 
 
@@ -185,8 +203,9 @@ class ActionAskPopulation(Action):
         events = answer_first(dispatcher, tracker)
         codes = _needing(tracker, "population")
         why = f" C'est une condition de {', '.join(codes[:3])}." if codes else ""
-        dispatcher.utter_message(text=f"Combien d'habitants le projet couvre-t-il ?{why} "
-                                      "(par exemple « 350 000 habitants »)")
+        dispatcher.utter_message(text=not_twice(
+            tracker, dispatcher, f"Combien d'habitants le projet couvre-t-il ?{why} (par exemple « 350 000 habitants »)",
+            f"Il me manque encore la population couverte par le projet, en habitants.{why}"))
         return events
 
 
@@ -199,7 +218,8 @@ class ActionAskDepartementCount(Action):
         events = answer_first(dispatcher, tracker)
         codes = _needing(tracker, "departement_count")
         why = f" C'est une condition de {', '.join(codes[:3])}." if codes else ""
-        dispatcher.utter_message(text=f"Combien de départements le projet couvre-t-il ?{why}")
+        dispatcher.utter_message(text=not_twice(tracker, dispatcher, f"Combien de départements le projet couvre-t-il ?{why}",
+                                                f"Il me manque encore le nombre de départements couverts.{why}"))
         return events
 
 

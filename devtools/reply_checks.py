@@ -33,7 +33,7 @@ ASKED_AGAIN = re.compile("|".join((
     r"^Quelle structure porte le projet \?", r"^Quel est l'objet du projet", r"^Je n'ai pas reconnu le thème",
     r"^Je ne suis pas sûr d'avoir compris le thème", r"^Voici tous les thèmes", r"^Quel est le coût total prévu",
     r"^Combien d'habitants", r"^Combien de départements", r"^Votre message contient plusieurs montants",
-    r"^Je n'ai pas reconnu le type de structure",
+    r"^Je n'ai pas reconnu le type de structure", r"^Il me manque encore ",
     r"^(Si vous le souhaitez, décrivez votre projet.*)?Voici (les prochains )?créneaux libres",
     r"^Le créneau du .* est libre\. Le confirmez-vous", r"^Quels sont vos prénom et nom",
     r"^Pour quelle organisation \?", r"^Quelle est votre adresse électronique", r"^Données personnelles : pour ce rendez-vous",

@@ -3,6 +3,7 @@ sentence and the question kept for the advisor, before the form asks again (acti
 from __future__ import annotations
 
 import pytest
+from rasa_sdk.executor import CollectingDispatcher
 
 from actions.profile_form import ActionAskApplicantType, ActionAskBudget, ActionAskProjectNature
 from tests.actions.conftest import make_tracker, texts
@@ -70,3 +71,19 @@ def test_a_side_question_beside_facts_is_answered_before_the_form_asks(text, dis
     events = run(ActionAskProjectNature, tracker, dispatcher)
     assert len(dispatcher.messages) == 2 and dispatcher.messages[-1]["text"].startswith("Quel est l'objet du projet")
     assert any(e.get("name") == "questions_asked" for e in events)
+
+
+def test_the_form_never_says_the_same_reply_twice_in_a_row(dispatcher):
+    from actions.profile_form import BUDGET_AGAIN, BUDGET_QUESTION
+    said_before = [{"event": "user", "text": "mairie de Pau"}, {"event": "bot", "text": BUDGET_QUESTION},
+                   {"event": "user", "text": "80 000 habitants"}]
+    tracker = make_tracker(text="80 000 habitants", active_loop="profile_form", events=said_before,
+                           slots={"applicant_type": "commune", "requested_slot": "budget"})
+    run(ActionAskBudget, tracker, dispatcher)
+    assert [m["text"] for m in dispatcher.messages] == [BUDGET_AGAIN]
+    other = make_tracker(text="80 000 habitants", active_loop="profile_form",
+                         events=said_before[:1] + [{"event": "bot", "text": "Pau (64) : 80 441 habitants."}] + said_before[1:],
+                         slots={"applicant_type": "commune", "requested_slot": "budget"})
+    again = CollectingDispatcher()
+    run(ActionAskBudget, other, again)
+    assert [m["text"] for m in again.messages] == [BUDGET_QUESTION]  # the previous reply was not this question alone
