@@ -127,7 +127,9 @@ def contact_given(text: str) -> Dict[str, str]:
     """The booking fields a message surely gives (booking_name, booking_organisation, booking_email):
     an address, an organisation, or a name that is only a name; empty otherwise."""
     card = read_contact(text)
-    if not (card.email or card.organisation or card.name and only_a_name(card.name)):
+    if card.name is not None and not only_a_name(card.name):
+        return {}  # « nous sommes une commune qui … » is a sentence, not a name and an organisation
+    if not (card.email or card.organisation or card.name):
         return {}
     return {slot: value for slot, value in (("booking_name", card.name), ("booking_organisation", card.organisation),
                                             ("booking_email", card.email)) if value is not None}

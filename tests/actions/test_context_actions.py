@@ -225,9 +225,16 @@ def test_a_correction_that_changes_nothing_does_not_repeat_the_recommendation(di
     events = [user("x"), slot("budget", 450_000.0), slot("applicant_type", "region"),
               {"event": "action", "name": "action_recommend"},
               user("non c'est pas ça"), slot("budget", 450_000.0)]
+    said = events + [{"event": "bot", "text": "Je garde 450 000 € TTC : quel est le bon budget ?"}]
+    tracker = make_tracker({"budget": 450_000.0, "applicant_type": "region"}, text="non c'est pas ça",
+                           intent="correct", events=said)
+    assert asyncio.run(ActionRecommend().run(dispatcher, tracker, {})) == [] and dispatcher.messages == []
+    # nothing said by the validation: never an empty reply, the short prompt
     tracker = make_tracker({"budget": 450_000.0, "applicant_type": "region"}, text="non c'est pas ça",
                            intent="correct", events=events)
-    assert asyncio.run(ActionRecommend().run(dispatcher, tracker, {})) == [] and dispatcher.messages == []
+    asyncio.run(ActionRecommend().run(dispatcher, tracker, {}))
+    assert texts(dispatcher).startswith("Je n'ai rien relevé de nouveau")
+    dispatcher.messages.clear()
     tracker = make_tracker({"budget": 450_000.0, "applicant_type": "region"}, text="ok", intent="inform", events=events)
     asyncio.run(ActionRecommend().run(dispatcher, tracker, {}))  # not a correction: the short prompt, not the wall
     assert texts(dispatcher).startswith("Je n'ai rien relevé de nouveau")
