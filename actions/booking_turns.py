@@ -51,7 +51,10 @@ def asks_meanwhile(tracker: Tracker) -> bool:
     """While the form waits for a value, the message only asks something (its acts, or its words with
     a question intent): no moment, no address, nothing of a booking in it."""
     text = (tracker.latest_message or {}).get("text") or ""
-    if not tracker.get_slot("requested_slot") or text.startswith("/") or find_emails(text):
+    if text.startswith("/"):  # a button: its intent says whether it asks (« Pourquoi pas ITN1 ? »)
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        return bool(tracker.get_slot("requested_slot")) and intent in QUESTION_ACTIONS
+    if not tracker.get_slot("requested_slot") or find_emails(text):
         return False
     acts = set(dialogue_acts(tracker))
     if acts & {"book", "manage_booking", "describe", "correct", "hypothesis"} or \

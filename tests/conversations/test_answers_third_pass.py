@@ -61,6 +61,32 @@ def test_a_question_while_the_form_waits_is_answered_then_the_value_asked_again(
     assert slots_of(database_url, chat.sender)["budget"] == 300000
 
 
+QUESTION_BUTTONS = ['/list_calls', '/ask_call_info{"call_code": "FEDER-NUM"}', '/ask_funding',
+                    '/ask_why_not{"call_code": "ITN1"}', '/compare_calls{"call_code": "FEDER-NUM"}',
+                    '/ask_plain_explanation', '/ask_can_apply{"call_code": "FEDER-NUM"}']
+
+
+@pytest.mark.parametrize("payload", QUESTION_BUTTONS)
+def test_every_question_intent_in_the_profile_form_is_answered_then_the_value_asked(chat, payload):
+    at_budget_question(chat)
+    chat.say(payload)
+    said = texts(chat)
+    assert reply_kind(said) not in UNANSWERED, (payload, said)
+    assert "coût total du projet" in said[-1] or BUDGET_QUESTION in said[-1], said
+
+
+@pytest.mark.parametrize("payload", QUESTION_BUTTONS)
+def test_every_question_intent_in_the_booking_form_is_answered_then_the_name_asked(chat, payload):
+    chat.say(COMMUNE)
+    chat.say("300 000 €")
+    chat.say("je voudrais prendre rendez-vous avec un conseiller")
+    chat.say(f'/inform{{"booking_slot": "{offered(chat)[0].isoformat()}"}}')
+    chat.say(payload)
+    said = texts(chat)
+    assert reply_kind(said) not in UNANSWERED, (payload, said)
+    assert NAME_QUESTION in said[-1], said
+
+
 @pytest.mark.parametrize("text", [
     "Bonjour, nous sommes une commune de 5 000 habitants, on peut candidater ?",
     "bjr commune de 5000 hab, on a le droit de deposer ?",
