@@ -22,9 +22,9 @@ from actions.booking_turns import (
     asks_a_question,
     asks_meanwhile,
     goes_on_with_contact,
-    said_last_turn,
 )
 from actions.client import client_of
+from actions.dialogue_turn import previous_reply
 from actions.forms import KeepingFormValidation, end_form, goodbye_suffix, leaves
 from actions.side_questions import answer_question
 from actions.tracker import PROFILE_SLOTS, value_before_last_message
@@ -54,6 +54,11 @@ def described_now(tracker: Tracker) -> bool:
         if event.get("event") == "slot" and event.get("name") in PROFILE_SLOTS and event.get("value") is not None:
             return True
     return False
+
+
+def said_before(tracker: Tracker, opening: str) -> bool:
+    """One of the bot's messages of its previous reply began so: the same sentence is not said twice."""
+    return any(text.startswith(opening) for text in previous_reply(tracker))
 
 
 NO_ADDRESS = "Il me faut votre adresse électronique professionnelle pour confirmer le rendez-vous"
@@ -148,7 +153,7 @@ class ValidateBookingForm(KeepingFormValidation):
         elif given and ("booking_name" in given or not described_now(tracker)):
             # « Claire Martin » before any slot was chosen: kept (not asked again), the slot still needed;
             # « mairie de Pau » alone describes the profile (below)
-            noted = "C'est noté aussi" if said_last_turn(tracker, "Je note vos coordonnées") else "Je note vos coordonnées"
+            noted = "C'est noté aussi" if said_before(tracker, "Je note vos coordonnées") else "Je note vos coordonnées"
             dispatcher.utter_message(text=f"{noted}. Il me faut encore le moment du rendez-vous : choisissez un "
                                           "créneau ci-dessous ou indiquez un jour, par exemple « jeudi matin ».")
             found.update(given, booking_wish=tracker.get_slot("booking_wish"))
@@ -299,7 +304,7 @@ class ValidateBookingForm(KeepingFormValidation):
         if email is None and "@" not in str(value or ""):  # « oui », « merci »: no address at all
             dispatcher.utter_message(text=(
                 "Sans adresse électronique, je ne peux pas réserver : écrivez-la, ou dites « laissez tomber »."
-                if said_last_turn(tracker, NO_ADDRESS) else
+                if said_before(tracker, NO_ADDRESS) else
                 NO_ADDRESS + ", par exemple prenom.nom@rhone.gouv.fr (ou « laissez tomber » pour arrêter là)."))
             return {"booking_email": None}
         if email is None:

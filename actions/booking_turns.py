@@ -63,15 +63,6 @@ def asks_meanwhile(tracker: Tracker) -> bool:
     return "question" in acts or asks_a_question(tracker)
 
 
-def said_last_turn(tracker: Tracker, opening: str) -> bool:
-    """One of the bot's messages just before the user's latest one began so: the same is not said twice."""
-    users = [i for i, e in enumerate(tracker.events) if e.get("event") == "user"]
-    since = users[-2] if len(users) > 1 else -1
-    until = users[-1] if users else len(tracker.events)
-    return any(e.get("event") == "bot" and (e.get("text") or "").startswith(opening)
-               for e in tracker.events[since + 1:until])
-
-
 # The question intents whose rules answer them outside the booking form: inside it, the same actions.
 QUESTION_ACTIONS = {"ask_call_info": ActionCallInfo, "ask_why_not": ActionWhyNot, "compare_calls": ActionCompareCalls,
                     "ask_can_apply": ActionCanApply, "list_calls": ActionListCalls, "ask_funding": ActionFunding,
