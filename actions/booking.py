@@ -75,6 +75,11 @@ class ActionBookAppointment(Action):
             dispatcher.utter_message(text=f"Désolé, le créneau du {wording.describe_slot(start)} n'est plus "
                                           "disponible : il est désormais trop proche ou hors de l'agenda.")
             return [SlotSet("booking_slot", None), FollowupAction("booking_form")]
+        except ValueError:  # a name, organisation or address the store refuses (a forged or damaged request)
+            dispatcher.utter_message(text="Je ne peux pas enregistrer ce rendez-vous : le nom, l'organisation ou "
+                                          "l'adresse électronique donnés ne sont pas utilisables. Rien n'est réservé ; "
+                                          "redemandez un rendez-vous pour les saisir à nouveau.")
+            return forget_booking()
         if booking is None:  # a move whose booking disappeared meanwhile
             dispatcher.utter_message(text="Je ne retrouve plus ce rendez-vous : il a peut-être été annulé.")
             return forget_booking()

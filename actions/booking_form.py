@@ -17,42 +17,34 @@ from rasa_sdk.types import DomainDict
 
 from actions import booking_services
 from actions.booking_slots import forget_booking, forget_email, pending_moment, slot_time, wish_of
+from actions.booking_turns import (
+    answer_meanwhile,
+    asks_a_question,
+    asks_meanwhile,
+    goes_on_with_contact,
+)
 from actions.client import client_of
-from actions.forms import KeepingFormValidation, end_form, goodbye_suffix
+from actions.dialogue_turn import previous_reply
+from actions.forms import KeepingFormValidation, end_form, goodbye_suffix, leaves
+from actions.side_questions import answer_question
 from actions.tracker import PROFILE_SLOTS, value_before_last_message
 from orientation.booking import slots, wishes, wording
 from orientation.booking.config import load_config
-from orientation.booking.contact_card import name_in_address, read_contact
+from orientation.booking.contact_card import read_contact
 from orientation.booking.fields import (
     contact_wish,
     looks_like_organisation,
-    looks_like_question,
-    mentions_a_call,
     split_name_and_organisation,
     what_it_is,
 )
 from orientation.booking.operations import operation_in
 from orientation.booking.store import LimitReached
 from orientation.language.contacts import clean_organisation, clean_text, distinct_emails, valid_email
+from orientation.language.hesitation import hesitates
 from orientation.language.leave_words import says_no, wants_to_leave
 from orientation.replies.booking import email_needed, refusal
 
 log = logging.getLogger(__name__)
-
-# Questions about calls during the booking are not names or organisations.
-QUESTION_INTENTS = {"ask_call_info", "ask_funding", "ask_why_not", "compare_calls", "list_calls",
-                    "bot_challenge", "out_of_scope"}
-
-
-def a_bare_name(organisation: str) -> bool:
-    """« SGAR Normandie », « mairie de Crest », not « commune qui veut ouvrir ses données »: a short
-    name without a verb's clause, when no address comes with it."""
-    words = organisation.lower().split()
-    return len(words) <= 5 and not {"qui", "que", "on", "nous", "veut", "voudrait", "souhaite"} & set(words)
-
-
-CONTACT_LABELS = (("booking_name", "nom"), ("booking_organisation", "organisation"), ("booking_email", "adresse"))
-
 
 def described_now(tracker: Tracker) -> bool:
     """Whether the latest message filled something of the profile (a description of the project)."""
@@ -64,11 +56,9 @@ def described_now(tracker: Tracker) -> bool:
     return False
 
 
-def _asks_a_question(tracker: Tracker) -> bool:
-    """By the words, not the intent alone: a name such as « Hugo Lambert » may be read as out of scope."""
-    intent = (tracker.latest_message.get("intent") or {}).get("name")
-    text = tracker.latest_message.get("text") or ""
-    return looks_like_question(text) or intent in QUESTION_INTENTS and mentions_a_call(text)
+def said_before(tracker: Tracker, opening: str) -> bool:
+    """One of the bot's messages of its previous reply began so: the same sentence is not said twice."""
+    return any(text.startswith(opening) for text in previous_reply(tracker))
 
 
 class ValidateBookingForm(KeepingFormValidation):
@@ -89,6 +79,11 @@ class ValidateBookingForm(KeepingFormValidation):
         form starts, the e-mail's as soon as it is known. A refusal ends the form, storing nothing."""
         if a_move_is_cancelled(tracker):
             return end_form(cancel_instead(), tracker.get_slot("requested_slot"))[:-1]
+        if asks_meanwhile(tracker) and not leaves(tracker, self.yes_no_question(tracker)):
+            # answered (or the honest sentence, kept for the advisor); the form then asks its question again
+            asked = tracker.get_slot("requested_slot")  # its value taken from the question's text is undone
+            return await answer_meanwhile(dispatcher, tracker, domain) + [
+                SlotSet(asked, value_before_last_message(tracker, asked))]
         if tracker.get_slot("booking_operation") == "move" and tracker.get_slot("booking_reference"):
             return await super().run(dispatcher, tracker, domain)
         asked = tracker.get_slot("requested_slot")
@@ -129,11 +124,15 @@ class ValidateBookingForm(KeepingFormValidation):
             return {}
         previous = wish_of(tracker)
         moment = pending_moment(tracker) if asked else None
-        if moment is not None and intent == "affirm":
+        if moment is not None and intent == "affirm" and not hesitates(text):
             return {"booking_slot": moment.isoformat()}
         if moment is not None and (intent == "deny" or says_no(text)):  # other slots, that half-day
             part = slots.PARTS[0] if moment.time() < slots.NOON else slots.PARTS[1]
             return {"booking_wish": wishes.Wish(day=moment.date(), part=part).to_dict()}
+        if moment is not None and (going_on := goes_on_with_contact(text)):
+            # the slot to confirm was taken as chosen: the user already gives their name (or address)
+            dispatcher.utter_message(text=f"Je retiens le créneau du {wording.describe_slot(moment)}.")
+            return {"booking_slot": moment.isoformat(), **going_on}
         found: Dict[Text, Any] = {}
         contact = contact_wish(text)
         if contact and contact != tracker.get_slot("booking_contact"):
@@ -141,21 +140,23 @@ class ValidateBookingForm(KeepingFormValidation):
                                           "conseiller avec le résumé de votre dossier.")
             found["booking_contact"] = contact
         wish = wishes.parse_wish(text, booking_services.now(), load_config().timezone)
+        given = goes_on_with_contact(text) if wish is None and not found and asked else {}
         if wish is not None:
             wish = wish.refining(previous)
             moment = slots.wished_moment(load_config(), wish, booking_services.now())
             if moment is not None:  # « jeudi 10h »: that Thursday, to confirm
                 wish = wishes.Wish(day=moment.date(), at=wish.at)
             found["booking_wish"] = wish.to_dict()
-        elif not found and asked and intent == "affirm":  # « oui » to a list of slots: which one?
+        elif given and ("booking_name" in given or not described_now(tracker)):
+            # « Claire Martin » before any slot was chosen: kept (not asked again), the slot still needed;
+            # « mairie de Pau » alone describes the profile (below)
+            noted = "C'est noté aussi" if said_before(tracker, "Je note vos coordonnées") else "Je note vos coordonnées"
+            dispatcher.utter_message(text=f"{noted}. Il me faut encore le moment du rendez-vous : choisissez un "
+                                          "créneau ci-dessous ou indiquez un jour, par exemple « jeudi matin ».")
+            found.update(given, booking_wish=tracker.get_slot("booking_wish"))
+        elif not found and asked and intent == "affirm" and not given:  # « oui » to the slots: which one?
             dispatcher.utter_message(text="Lequel de ces créneaux vous convient ? Choisissez-le ci-dessous ou "
                                           "dites-le (« le premier », « mardi 14h30 »), ou indiquez un autre moment.")
-            found["booking_wish"] = tracker.get_slot("booking_wish")
-        elif not found and asked and (contact := self._contact_before_the_slot(text, tracker)):
-            said = " ; ".join(f"{label} : {contact[slot]}" for slot, label in CONTACT_LABELS if slot in contact)
-            dispatcher.utter_message(text=f"C'est noté ({said}). Il reste à choisir le créneau : l'un de ceux "
-                                          "ci-dessous, ou un autre moment (« jeudi matin », « mardi 14h30 »).")
-            found.update(contact)
             found["booking_wish"] = tracker.get_slot("booking_wish")
         elif not found and asked and described_now(tracker):
             dispatcher.utter_message(text="Merci, je transmets ces éléments au conseiller avec le résumé de votre "
@@ -167,22 +168,6 @@ class ValidateBookingForm(KeepingFormValidation):
                                           "14 décembre » (ou « laissez tomber » pour arrêter là).")
             found["booking_wish"] = tracker.get_slot("booking_wish")
         return found
-
-    @staticmethod
-    def _contact_before_the_slot(text: str, tracker: Tracker) -> Dict[Text, Any]:
-        """Name, organisation or e-mail typed while the slot is still to be chosen (the user thinks
-        it is chosen, or gives everything at once): kept for their questions, never lost."""
-        if text.startswith("/") or _asks_a_question(tracker) or len(distinct_emails(text)) > 1:
-            return {}
-        card = read_contact(text)
-        # Only what cannot be something else: an address, an organisation's name, and a person's name
-        # that the address spells (two words alone may be « Très bien » as well as « Sophie Lemaire »).
-        organisation = card.organisation if card.organisation and looks_like_organisation(card.organisation) and \
-            (card.email or a_bare_name(card.organisation)) else None
-        name = card.name if card.name and card.email and name_in_address(card.name, card.email) else None
-        given = (("booking_name", name), ("booking_organisation", organisation), ("booking_email", card.email))
-        # the address may already be in its slot: the NLU's e-mail entity fills it from any message
-        return {slot: value for slot, value in given if value is not None and tracker.get_slot(slot) in (None, value)}
 
     def validate_booking_slot(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                               domain: DomainDict) -> Dict[Text, Any]:
@@ -197,9 +182,8 @@ class ValidateBookingForm(KeepingFormValidation):
 
     def _text_field(self, slot: str, label: str, value: Any, dispatcher: CollectingDispatcher,
                     tracker: Tracker) -> Dict[Text, Any]:
-        if _asks_a_question(tracker):
-            dispatcher.utter_message(text="J'y répondrai volontiers juste après la réservation.")
-            return {slot: None}
+        if asks_a_question(tracker):  # a question the acts did not see (« combien je peux avoir »): answered
+            return {slot: None, **{e["name"]: e["value"] for e in answer_question(dispatcher, tracker)}}
         cleaned = clean_text(value)
         if not cleaned:
             dispatcher.utter_message(text=f"Je n'ai pas pu lire {label} : pouvez-vous le redonner, sans caractères "
@@ -252,7 +236,7 @@ class ValidateBookingForm(KeepingFormValidation):
         each to its field; None when the message gives fewer than two of them. Said back once, by
         the validation of the question asked."""
         text = (tracker.latest_message or {}).get("text") or ""
-        if text.startswith("/") or _asks_a_question(tracker) or len(distinct_emails(text)) > 1:
+        if text.startswith("/") or asks_a_question(tracker) or len(distinct_emails(text)) > 1:
             return None
         card = read_contact(text)
         if card.fields < 2:
@@ -267,7 +251,7 @@ class ValidateBookingForm(KeepingFormValidation):
 
     def validate_booking_name(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                               domain: DomainDict) -> Dict[Text, Any]:
-        if _asks_a_question(tracker):
+        if asks_a_question(tracker):
             return self._text_field("booking_name", "votre nom", value, dispatcher, tracker)
         card = self._card("booking_name", dispatcher, tracker)
         if card:
@@ -290,7 +274,7 @@ class ValidateBookingForm(KeepingFormValidation):
 
     def validate_booking_organisation(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                       domain: DomainDict) -> Dict[Text, Any]:
-        if _asks_a_question(tracker):
+        if asks_a_question(tracker):
             return self._text_field("booking_organisation", "l'organisation", value, dispatcher, tracker)
         card = self._card("booking_organisation", dispatcher, tracker)
         if card:
@@ -318,14 +302,21 @@ class ValidateBookingForm(KeepingFormValidation):
         if card:
             return card
         email = valid_email(str(value or ""))
-        if email is None:
-            typed = clean_text(tracker.latest_message.get("text"), max_length=1000) or clean_text(value) or ""
-            dispatcher.utter_message(text=email_needed(typed, reference_sought(tracker)))
+        if email is None:  # « oui », « jeudi 15h »: no address at all, or one cut short
+            attempt = "@" in str(value or "")
+            first = email_needed(reference_sought(tracker), attempt=attempt, again=False)
+            again = not attempt and said_before(tracker, first[:40])
+            dispatcher.utter_message(text=email_needed(reference_sought(tracker), attempt=attempt, again=again))
             return {"booking_email": None}
         return {"booking_email": email}
 
     def validate_booking_consent(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                  domain: DomainDict) -> Dict[Text, Any]:
+        text = (tracker.latest_message or {}).get("text") or ""
+        if value is True and not text.startswith("/") and hesitates(text):
+            dispatcher.utter_message(text="J'ai besoin d'un accord clair pour enregistrer ce rendez-vous : répondez "
+                                          "« j'accepte » ou « je refuse ».")
+            return {"booking_consent": None}
         return {"booking_consent": True if value is True else None}
 
 

@@ -6,6 +6,7 @@ today's question (« qu'est-ce qui est ouvert ? »).
 from __future__ import annotations
 
 import re
+from typing import List
 
 from rasa_sdk import Tracker
 
@@ -85,3 +86,24 @@ def last_bot_text(tracker: Tracker) -> str:
     last_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=len(events))
     said = [e.get("text") or "" for e in events[:last_user] if e.get("event") == "bot" and e.get("text")]
     return said[-1] if said else ""
+
+
+def previous_reply(tracker: Tracker) -> List[str]:
+    """The bot's messages between the user's two latest messages (its reply to the one before)."""
+    events = list(tracker.events)
+    users = [i for i, e in enumerate(events) if e.get("event") == "user"]
+    start = users[-2] + 1 if len(users) > 1 else 0
+    end = users[-1] if users else len(events)
+    return [e.get("text") or "" for e in events[start:end] if e.get("event") == "bot" and e.get("text")]
+
+
+def repeats_last_turn(tracker: Tracker, dispatcher_texts: List[str], planned: str) -> bool:
+    """What the bot would say this turn (its messages so far, from other actions in the tracker and from
+    this action in `dispatcher_texts`, then `planned`) is word for word its previous turn's reply."""
+    events = list(tracker.events)
+    users = [i for i, e in enumerate(events) if e.get("event") == "user"]
+    if len(users) < 2:
+        return False
+    now = [e.get("text") or "" for e in events[users[-1] + 1:] if e.get("event") == "bot" and e.get("text")]
+    before = previous_reply(tracker)
+    return bool(before) and before == now + list(dispatcher_texts) + [planned]

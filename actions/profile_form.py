@@ -19,24 +19,33 @@ from functools import lru_cache
 from typing import Any, Dict, FrozenSet, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import budget_reading
-from actions.dialogue_turn import asks_whats_open, is_question, is_question_intent
+from actions.dialogue_turn import (
+    asks_whats_open,
+    asks_whether_one_may_apply,
+    is_question,
+    is_question_intent,
+    repeats_last_turn,
+)
 from actions.forms import KeepingFormValidation, end_form, goodbye_suffix
 from actions.profile_writes import reads_as_answer
-from actions.side_questions import answer_question
+from actions.questions_asked import remember_question
+from actions.side_questions import answer_question, call_of_question
 from actions.today import send_whats_open
 from actions.tracker import dialogue_acts, latest_entity, profile_from, profile_from_tracker
 from orientation.eligibility import INELIGIBLE, Profile, evaluate
 from orientation.eligibility.vocabulary import THEMES
 from orientation.language import amounts
 from orientation.language import french as fmt
+from orientation.language.acts import asks_for_recap_text
 from orientation.language.themes import SECOND, Decision, offered
 from orientation.replies.applicant_types import OTHER_BUTTON_TITLE, applicant_types_explained, asks_the_types
 from orientation.replies.message import Message
-from orientation.replies.profile import which_total_message
+from orientation.replies.profile import promised_answer, slot_label, which_total_message
 
 FREE_TEXT = ("Quel est l'objet du projet, en quelques mots ? Par exemple : dématérialiser des démarches, ouvrir "
              "ou exploiter des données, une plateforme de participation citoyenne, un centre de contact, des "
@@ -114,9 +123,31 @@ def answer_first(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dic
     text = (tracker.latest_message.get("text") or "").strip()
     if text.startswith("/") or is_question_intent(tracker) or not is_question(tracker):
         return []
-    if {"describe", "answer", "correct", "hypothesis"} & set(dialogue_acts(tracker)):
-        return []
+    if "hypothesis" in dialogue_acts(tracker):
+        return []  # « et si on était 3 communes ? » is answered by action_what_if
+    if asks_for_recap_text(text) or asks_whether_one_may_apply(tracker) and call_of_question(tracker) is None:
+        # « commune de 8 000 hab, on peut candidater ? »: the recommendation the form leads to is the
+        # answer (which calls, whether one may apply); it is promised, with what it still needs
+        dispatcher.utter_message(text=promised_answer(fields_needed(tracker.slots)))
+        return [remember_question(tracker)]
+    # a question beside facts (« commune de 8 000 hab, les licences c'est financé ? ») is answered too;
+    # the facts went to the profile
     return answer_question(dispatcher, tracker)
+
+
+APPLICANT_QUESTION = ("Quelle structure porte le projet ? Choisissez ci-dessous ou écrivez-le (« préfecture », « mairie », "
+                      "« France Travail », « association »…).")
+APPLICANT_AGAIN = ("Il me manque encore le type de structure qui porte le projet : choisissez-le ci-dessous, ou écrivez par "
+                   "exemple « mairie », « conseil départemental », « DDT », « hôpital ».")
+BUDGET_QUESTION = ("Quel est le coût total prévu du projet, en euros TTC ? (par exemple « 300 000 € » ou « 1,5 M€ » ; « je ne "
+                   "sais pas » est possible)")
+BUDGET_AGAIN = "Il me manque encore le coût total du projet, en euros TTC (« 300 000 € », « 1,5 M€ » ou « je ne sais pas »)."
+
+
+def not_twice(tracker: Tracker, dispatcher: CollectingDispatcher, question: str, again: str) -> str:
+    """The form's question, or its other wording when the whole reply would be the previous one word for word."""
+    said = [m.get("text") or "" for m in dispatcher.messages]
+    return again if repeats_last_turn(tracker, said, question) else question
 
 
 class ActionAskApplicantType(Action):
@@ -129,9 +160,7 @@ class ActionAskApplicantType(Action):
         buttons = [{"title": title, "payload": f'/inform{{"applicant_type": "{value}"}}'}
                    for title, value in APPLICANT_BUTTONS]
         buttons.append({"title": OTHER_BUTTON_TITLE, "payload": OTHER_BUTTON_TITLE})
-        dispatcher.utter_message(text="Quelle structure porte le projet ? Choisissez ci-dessous ou écrivez-le "
-                                      "(« préfecture », « mairie », « France Travail », « association »…).",
-                                 buttons=buttons)
+        dispatcher.utter_message(text=not_twice(tracker, dispatcher, APPLICANT_QUESTION, APPLICANT_AGAIN), buttons=buttons)
         return events
 
 
@@ -161,8 +190,7 @@ class ActionAskBudget(Action):
             dispatcher.utter_message(text=question["text"], buttons=question["buttons"])
             return []
         events = answer_first(dispatcher, tracker)
-        dispatcher.utter_message(text="Quel est le coût total prévu du projet, en euros TTC ? "
-                                      "(par exemple « 300 000 € » ou « 1,5 M€ » ; « je ne sais pas » est possible)")
+        dispatcher.utter_message(text=not_twice(tracker, dispatcher, BUDGET_QUESTION, BUDGET_AGAIN))
         return events
 
 
@@ -175,8 +203,9 @@ class ActionAskPopulation(Action):
         events = answer_first(dispatcher, tracker)
         codes = _needing(tracker, "population")
         why = f" C'est une condition de {', '.join(codes[:3])}." if codes else ""
-        dispatcher.utter_message(text=f"Combien d'habitants le projet couvre-t-il ?{why} "
-                                      "(par exemple « 350 000 habitants »)")
+        dispatcher.utter_message(text=not_twice(
+            tracker, dispatcher, f"Combien d'habitants le projet couvre-t-il ?{why} (par exemple « 350 000 habitants »)",
+            f"Il me manque encore la population couverte par le projet, en habitants.{why}"))
         return events
 
 
@@ -189,7 +218,8 @@ class ActionAskDepartementCount(Action):
         events = answer_first(dispatcher, tracker)
         codes = _needing(tracker, "departement_count")
         why = f" C'est une condition de {', '.join(codes[:3])}." if codes else ""
-        dispatcher.utter_message(text=f"Combien de départements le projet couvre-t-il ?{why}")
+        dispatcher.utter_message(text=not_twice(tracker, dispatcher, f"Combien de départements le projet couvre-t-il ?{why}",
+                                                f"Il me manque encore le nombre de départements couverts.{why}"))
         return events
 
 
@@ -235,10 +265,26 @@ class ValidateProfileForm(KeepingFormValidation):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[Dict[Text, Any]]:
-        if tracker.get_slot("requested_slot") and dialogue_acts(tracker) == ("leave",):
+        asked, acts = tracker.get_slot("requested_slot"), set(dialogue_acts(tracker))
+        if asked and acts == {"leave"}:
             # « je vais en parler à mon DGS », « je reviens vers vous »: leaving, as the acts read it
-            return end_form(self.leave(dispatcher, tracker), tracker.get_slot("requested_slot"))
-        return await super().run(dispatcher, tracker, domain)
+            return end_form(self.leave(dispatcher, tracker), asked)
+        if asked and "thanks_goodbye" in acts and acts <= {"thanks_goodbye", "greet"}:
+            # « merci » is no answer to the question: a short reply, and the question again; « ok merci
+            # bye » stops the questions, what was said kept (any fact said later resumes the form)
+            if not goodbye_suffix(tracker):
+                dispatcher.utter_message(text="Avec plaisir !")
+                return [SlotSet(asked, None)]
+            dispatcher.utter_message(text=f"Je garde ce que vous m'avez dit : vous pourrez me donner {slot_label(asked)} "
+                                          "plus tard pour connaître les appels qui vous correspondent." + goodbye_suffix(tracker))
+            return end_form([], asked)
+        events = await super().run(dispatcher, tracker, domain)
+        validated = [e for e in events if e.get("event") == "slot" and e.get("name") != "requested_slot"]
+        if asked and not validated and is_question(tracker) and not is_question_intent(tracker):
+            # a question DIET read as information: not the form's answer, yet the form goes on, and its
+            # question, asked again, answers it first (answer_first) instead of another action guessing
+            return events + [SlotSet(asked, None)]
+        return events
 
     def leave(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[Text, Any]]:
         """What the user already said is kept; the form stops asking."""

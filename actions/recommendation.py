@@ -98,7 +98,7 @@ def said_this_turn(tracker: Tracker) -> bool:
     for event in reversed(tracker.events):
         if event.get("event") == "user":
             return False
-        if event.get("event") == "bot":
+        if event.get("event") == "bot" and event.get("text"):
             return True
     return False
 

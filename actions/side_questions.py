@@ -24,7 +24,7 @@ from orientation.replies.message import APPOINTMENT_BUTTON
 from orientation.replies.plain_words import plain_explanation
 
 
-def _call_of_question(tracker: Tracker) -> Optional[str]:
+def call_of_question(tracker: Tracker) -> Optional[str]:
     """The call a question is about: named now or discussed last (call_meant.known_code), else the
     first recommended."""
     recommended = tracker.get_slot("recommended_calls") or []
@@ -37,7 +37,7 @@ def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker,
     the catalogue for the call meant, or honestly; what the fiche does not say goes to the advisor,
     marked unanswered. Also used when a question reaches the recommendation (actions/recommendation.py)."""
     question = (tracker.latest_message.get("text") or "").strip()
-    code = _call_of_question(tracker)
+    code = call_of_question(tracker)
     result = result_for(tracker, code) if code else None
     if result is not None and asks_whether_one_may_apply(tracker):
         # « une boîte privée peut candidater, oui ou non ? » read as information or a side question

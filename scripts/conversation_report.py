@@ -11,6 +11,10 @@ turn's label. Prints, overall and by style:
 - written by a question or a hypothesis: turns whose only acts never write the profile and after
   which a profile slot changed;
 - same reply twice: turns whose reply is word for word the previous one;
+- question turns not answered: turns labelled `question` whose reply is neither an answer nor the
+  honest sentence (devtools/reply_checks.py reads what the bot sent), and what they got instead;
+- summaries: for each conversation that ends with a booking, the summary stored for the advisors
+  compared with the profile the conversation confirmed (its last turn's label) and the calls told;
 - dialogue acts: turns whose acts (`dialogue_acts` of the tracker's latest message) are exactly the
   labelled ones, and each act's precision and recall;
 - the errors by slot, and the first --show wrong turns.
@@ -38,7 +42,9 @@ from devtools.conversation_set import (  # noqa: E402
     expected_slots,
     load,
 )
+from devtools.reply_checks import UNANSWERED, reply_kind, summary_mismatches  # noqa: E402
 from devtools.stack import ROOT, action_server, rasa_server  # noqa: E402
+from orientation.booking.store import BookingStore  # noqa: E402
 from orientation.cli import FrenchParser  # noqa: E402
 from orientation.territories.index import load_index  # noqa: E402
 
@@ -63,7 +69,8 @@ def play(port: int, conversation, index) -> List[Dict[str, Any]]:
     rows, before, previous_reply = [], {slot: None for slot in SLOTS}, None
     for number, turn in enumerate(conversation.turns, 1):
         replies = post(f"{base}/webhooks/rest/webhook", {"sender": sender, "message": turn.user})
-        reply = "\n".join(r.get("text") or "" for r in replies).strip()
+        messages = [r.get("text") or "" for r in replies]
+        reply = "\n".join(messages).strip()
         tracker = get(f"{base}/conversations/{sender}/tracker")
         slots = {slot: tracker["slots"].get(slot) for slot in SLOTS}
         expected, scorable = expected_slots(turn.profile, index)
@@ -74,7 +81,10 @@ def play(port: int, conversation, index) -> List[Dict[str, Any]]:
             "conversation": conversation.id, "style": conversation.style, "turn": number, "user": turn.user,
             "acts": turn.acts, "acts_read": latest.get("dialogue_acts") or [], "bot_asked": turn.bot_asked,
             "intent": latest.get("intent", {}).get("name"),
-            "reply": reply, "slots": slots, "expected": expected, "population_scored": scorable, "wrong": wrong,
+            "reply": reply, "reply_kind": reply_kind(messages) if "question" in turn.acts else None,
+            "booking_reference": tracker["slots"].get("booking_reference"),
+            "recommended_calls": tracker["slots"].get("recommended_calls") or [],
+            "slots": slots, "expected": expected, "population_scored": scorable, "wrong": wrong,
             "written_by_read_only": read_only and slots != before,
             "same_reply_twice": bool(reply) and reply == previous_reply,
         })
@@ -85,14 +95,22 @@ def play(port: int, conversation, index) -> List[Dict[str, Any]]:
 def summary(rows: List[Dict[str, Any]]) -> List[str]:
     lines = []
     groups = {"all": rows, **{style: [r for r in rows if r["style"] == style] for style in ("sms", "mixed", "plain")}}
-    lines.append(f"{'':<8}{'turns':>7}{'profile exact':>15}{'read-only wrote':>17}{'same reply':>12}{'acts exact':>12}")
+    lines.append(f"{'':<8}{'turns':>7}{'profile exact':>15}{'read-only wrote':>17}{'same reply':>12}{'acts exact':>12}"
+                 f"{'questions':>11}{'unanswered':>12}")
     for name, group in groups.items():
         if not group:
             continue
         exact = sum(not r["wrong"] for r in group) / len(group)
         acts_exact, _ = act_scores((r["acts"], r["acts_read"]) for r in group)
         lines.append(f"{name:<8}{len(group):>7}{exact:>15.3f}{sum(r['written_by_read_only'] for r in group):>17}"
-                     f"{sum(r['same_reply_twice'] for r in group):>12}{acts_exact:>12.3f}")
+                     f"{sum(r['same_reply_twice'] for r in group):>12}{acts_exact:>12.3f}"
+                     f"{sum(r['reply_kind'] is not None for r in group):>11}"
+                     f"{sum(r['reply_kind'] in UNANSWERED for r in group):>12}")
+    kinds = Counter(r["reply_kind"] for r in rows if r["reply_kind"] is not None)
+    lines.append("replies to question turns: " + ", ".join(f"{kind} {n}" for kind, n in kinds.most_common()))
+    by_intent = Counter((r["intent"], r["reply_kind"]) for r in rows if r["reply_kind"] in UNANSWERED)
+    lines.append("unanswered questions, by intent read and reply: " + ", ".join(
+        f"{intent} → {kind} {n}" for (intent, kind), n in by_intent.most_common(12)))
     _, per_act = act_scores((r["acts"], r["acts_read"]) for r in rows)
     lines.append("dialogue acts (precision, recall, labelled turns): " + ", ".join(
         f"{act} {p:.2f}/{r:.2f}/{n}" for act, (p, r, n) in per_act.items()))
@@ -119,6 +137,23 @@ def summary(rows: List[Dict[str, Any]]) -> List[str]:
     return lines
 
 
+def booked_summaries(played: List[List[Dict[str, Any]]], store: BookingStore) -> Dict[str, Any]:
+    """Each conversation that ends with a booking: its stored summary against the profile its last turn
+    confirmed and the calls it was told (the tracker's recommended calls)."""
+    booked, wrong = 0, Counter()
+    for rows in played:
+        last = rows[-1] if rows else None
+        booking = store.by_reference(last["booking_reference"]) if last and last["booking_reference"] else None
+        if booking is None:
+            continue
+        booked += 1
+        found = summary_mismatches(booking.summary, last["expected"], last["recommended_calls"],
+                                   last["population_scored"])
+        wrong.update(found)
+        wrong["conversations"] += bool(found)
+    return {"booked": booked, "mismatches": wrong}
+
+
 def main(argv=None) -> int:
     parser = FrenchParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--set", type=Path, default=SET_DIR, help="le dossier des conversations (tests/heldout_conversations)")
@@ -138,9 +173,16 @@ def main(argv=None) -> int:
         with action_server(logs, env) as action_port, \
                 rasa_server(logs, action_port, extra_args=("--enable-api",), env=env) as port, ThreadPoolExecutor(args.workers) as pool:
             played = list(pool.map(lambda c: play(port, c, index), conversations))
+        store = BookingStore(env["ORIENTATION_DATABASE_URL"])
+        summaries = booked_summaries(played, store)
+        store.close()
     rows = [row for conversation in played for row in conversation]
     print(f"{len(conversations)} conversations, {len(rows)} turns")
     print("\n".join(summary(rows)))
+    mismatches = summaries["mismatches"]
+    print(f"booked conversations: {summaries['booked']}, summary not matching the confirmed profile: "
+          f"{mismatches.pop('conversations', 0)}" + (" (" + ", ".join(f"{field} {n}" for field, n in mismatches.most_common())
+                                                     + ")" if mismatches else ""))
     wrong = [r for r in rows if r["wrong"] or r["written_by_read_only"]]
     for r in wrong[:args.show]:
         print(f"\n[{r['conversation']} #{r['turn']} {r['style']} {'+'.join(r['acts'])} → {r['intent']} "

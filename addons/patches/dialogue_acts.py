@@ -36,6 +36,7 @@ from orientation.language.acts import (
     nonsense,
 )
 from orientation.language.answer_act import MORE_HELP, asked_by_bot, refine
+from orientation.language.hesitation import hesitates
 from orientation.language.normalise import normalise
 
 ACTS = "dialogue_acts"
@@ -109,6 +110,9 @@ def complete(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
                           and float(r.get("confidence") or 0) >= QUESTION_FLOOR), None)
         if likeliest is not None:
             parse_data["intent"] = {"name": likeliest["name"], "confidence": float(likeliest["confidence"])}
+    elif intent.get("name") == "affirm" and not booking and hesitates(parse_data.get("text") or ""):
+        # « hmm », « bof » read as a yes: nothing is booked nor adopted on it; the bot asks to rephrase
+        parse_data["intent"] = {"name": FALLBACK, "confidence": float(intent.get("confidence") or 0.0)}
     elif (routed := act_route(acts, intent.get("name"), parse_data.get("text") or "", parse_data.get("intent_ranking") or [],
                               getattr(tracker, "active_loop_name", None) if tracker is not None else None, asked)):
         parse_data["intent"] = {"name": routed, "confidence": 1.0}

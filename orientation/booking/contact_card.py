@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import List, Optional, Tuple
+from typing import Dict, List, Optional, Tuple
 
 from orientation.booking.fields import NAME, looks_like_organisation, split_name_and_organisation
 from orientation.language.contacts import clean_name, clean_organisation, find_emails
@@ -110,8 +110,26 @@ def read_contact(text: str) -> ContactCard:
     return ContactCard(name=name, organisation=organisation, email=email, function=function)
 
 
-def name_in_address(name: str, email: str) -> bool:
-    """« Jeanne Roux » and jeanne.roux@…, j.roux@…, jroux@…: the address spells the name."""
-    words = [w for w in re.split(r"[\s'’-]+", fold(name).text) if w]
-    local = fold(email.split("@", 1)[0]).text
-    return len(words) >= 2 and words[-1] in local and local.startswith(words[0][0])
+# Words of a sentence, not of a name: « ok pour moi », « euh attendez » are no one's name.
+CHAT_WORDS = frozenset({"ok", "oki", "oui", "ouais", "non", "euh", "bof", "hmm", "bon", "bien", "parfait", "super",
+                        "attendez", "attends", "svp", "stp", "bonjour", "merci", "daccord", "go", "top", "nickel"})
+
+
+def only_a_name(name: str) -> bool:
+    """Two to four words, none of them a word of a sentence (spaCy's French stop words, CHAT_WORDS)."""
+    from spacy.lang.fr.stop_words import STOP_WORDS  # a list of words: no model is loaded
+
+    words = fold(name).text.replace("'", " ").split()
+    return 2 <= len(words) <= 4 and not any(w in CHAT_WORDS or w in STOP_WORDS for w in words)
+
+
+def contact_given(text: str) -> Dict[str, str]:
+    """The booking fields a message surely gives (booking_name, booking_organisation, booking_email):
+    an address, an organisation, or a name that is only a name; empty otherwise."""
+    card = read_contact(text)
+    if card.name is not None and not only_a_name(card.name):
+        return {}  # « nous sommes une commune qui … » is a sentence, not a name and an organisation
+    if not (card.email or card.organisation or card.name):
+        return {}
+    return {slot: value for slot, value in (("booking_name", card.name), ("booking_organisation", card.organisation),
+                                            ("booking_email", card.email)) if value is not None}

@@ -66,19 +66,21 @@ def fmt_hours(delta: dt.timedelta) -> str:
     return fmt.number(hours) + fmt.NBSP + "heure" + ("s" if hours >= 2 else "")
 
 
-def email_needed(typed: str, reference: Optional[str] = None) -> str:
-    """What to say when the answer to the e-mail question holds no address. Something that tries
-    to be one (« jean.dupont@ », « jean@mairie ») is said invalid; anything else (« oui », a moment,
-    a name) is said back with why the address is needed, so the user is never told the same thing
-    twice without knowing why."""
+def email_needed(reference: Optional[str] = None, attempt: bool = False, again: bool = False) -> str:
+    """What to say when the answer to the e-mail question holds no usable address: one cut short
+    (« jean.dupont@ ») is said invalid; no address at all (« oui », a moment, a name) gets why the
+    address is needed (and, for a booking made earlier, which one it unlocks), in other words when
+    the same was just said."""
     example = "par exemple prenom.nom@rhone.gouv.fr"
-    if "@" in typed:
+    if attempt:
         return f"Cette adresse électronique ne semble pas valide. Indiquez une adresse complète, {example}."
-    seen = typed.strip()
-    seen = f"« {seen[:60]}{'…' if len(seen) > 60 else ''} »" if seen else "votre message"
     if reference:
-        return (f"Je ne vois pas d'adresse électronique dans {seen}. Pour retrouver le rendez-vous {reference}, il "
-                f"me faut celle que vous avez donnée en le prenant ({example}), ou dites « laissez tomber » pour "
-                "arrêter là.")
-    return (f"Je ne vois pas d'adresse électronique dans {seen}. Il me faut votre adresse professionnelle "
-            f"({example}) : le conseiller l'utilisera pour vous joindre.")
+        if again:
+            return (f"Sans cette adresse, je ne peux pas retrouver le rendez-vous {reference} : écrivez-la, ou "
+                    "dites « laissez tomber ».")
+        return (f"Pour retrouver le rendez-vous {reference}, il me faut l'adresse électronique que vous avez donnée "
+                f"en le prenant, {example} (ou « laissez tomber » pour arrêter là).")
+    if again:
+        return "Sans adresse électronique, je ne peux pas réserver : écrivez-la, ou dites « laissez tomber »."
+    return (f"Il me faut votre adresse électronique professionnelle pour confirmer le rendez-vous, {example} "
+            "(ou « laissez tomber » pour arrêter là).")

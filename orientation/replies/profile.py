@@ -53,6 +53,16 @@ def budget_parts_text(profile: Profile) -> str:
     return " (dont " + " et ".join(f"{fmt.euros(value)} {PART_WORDS[kind]}" for kind, value in profile.budget_parts) + ")"
 
 
+def promised_answer(still_needed: Sequence[str]) -> str:
+    """A question the recommendation answers (which calls, whether one may apply), asked before the
+    profile is complete: the answer comes with it, once the fields still needed are known."""
+    words = {**FIELD_QUESTIONS, "project_nature": "l'objet du projet"}
+    needed = [words[f] for f in still_needed if f in words]
+    if not needed:
+        return "Je vous réponds avec la liste des appels qui vous correspondent."
+    return f"Je vous réponds dès que je connais {' et '.join(needed)} : la liste des appels qui vous correspondent suivra."
+
+
 def describe(slot: str, value: Any) -> str:
     """A slot value as the user reads it."""
     if value is None:

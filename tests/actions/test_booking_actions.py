@@ -41,10 +41,12 @@ def test_two_addresses_in_one_message_make_the_bot_ask_which(dispatcher):
     assert [b["payload"] for b in dispatcher.messages[0]["buttons"]] == ["marie.dupont@lyon.fr", "secretariat@lyon.fr"]
 
 
-def test_a_question_is_not_taken_for_a_name(dispatcher):
+def test_a_question_is_not_taken_for_a_name_it_is_answered(dispatcher):
     tracker = make_tracker(text="quel est le taux de ITN5 ?", intent="ask_call_info")
-    assert ValidateBookingForm().validate_booking_name("quel est le taux de ITN5 ?", dispatcher, tracker, {}) == \
-        {"booking_name": None}
+    result = ValidateBookingForm().validate_booking_name("quel est le taux de ITN5 ?", dispatcher, tracker, {})
+    assert result["booking_name"] is None
+    assert result["questions_asked"][0].startswith("quel est le taux de ITN5 ?")  # in the advisor's summary
+    assert texts(dispatcher) and "après la réservation" not in texts(dispatcher)
 
 
 def test_markup_is_stripped_from_a_name(dispatcher):
@@ -59,13 +61,12 @@ def test_a_slot_value_without_time_zone_is_refused():
     assert slot_time("2021-10-14T10:00:00+02:00") == dt.datetime(2021, 10, 14, 8, 0, tzinfo=dt.timezone.utc)
 
 
-def test_an_answer_without_an_address_is_said_back_with_why_it_is_needed(dispatcher):
+def test_an_answer_without_an_address_says_why_the_address_is_needed(dispatcher):
     form = ValidateBookingForm()
     for typed in ("oui", "jeudi 15h si dispo", "Martin"):
         dispatcher.messages.clear()
         assert form.validate_booking_email(typed, dispatcher, make_tracker(text=typed), {}) == {"booking_email": None}
-        said = texts(dispatcher)
-        assert f"Je ne vois pas d'adresse électronique dans « {typed} »" in said and "valide" not in said
+        assert texts(dispatcher).startswith("Il me faut votre adresse électronique") and "valide" not in texts(dispatcher)
     # managing a booking made earlier: the address unlocks that booking, and the way out is said
     dispatcher.messages.clear()
     tracker = make_tracker({"booking_reference": "DN-7K3P9Q"}, text="vendredi 10h30", active_loop="manage_booking_form")

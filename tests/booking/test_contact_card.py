@@ -1,7 +1,7 @@
 """Name, organisation and e-mail in one message, in any order; a function is neither."""
 import pytest
 
-from orientation.booking.contact_card import name_in_address, read_contact
+from orientation.booking.contact_card import read_contact
 
 
 @pytest.mark.parametrize("text, name, organisation, email", [
@@ -51,12 +51,3 @@ def test_one_field_or_none_is_not_a_card(text):
 def test_two_addresses_are_not_chosen_between():
     assert read_contact("Marie Dupont, marie@lyon.fr, m.dupont@rhone.gouv.fr").email is None
 
-
-@pytest.mark.parametrize("name, email, spelled", [
-    ("Jeanne Roux", "jeanne.roux@rhone.gouv.fr", True), ("Karim Benali", "k.benali@agglo-dreux.fr", True),
-    ("karim benali", "kbenali@agglo-dreux.fr", True), ("Hélène Lefèvre-Durand", "helene.lefevre-durand@cd15.fr", True),
-    ("service numérique", "jeanne.roux@rhone.gouv.fr", False), ("Jeanne Roux", "secretariat@rhone.gouv.fr", False),
-    ("Roux", "jeanne.roux@rhone.gouv.fr", False),
-])
-def test_a_name_is_known_when_the_address_spells_it(name, email, spelled):
-    assert name_in_address(name, email) is spelled
