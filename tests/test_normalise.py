@@ -2,7 +2,7 @@
 however it is typed, reads the same; the spans still point into what the user typed."""
 import pytest
 
-from orientation.language.normalise import normalise, normalised
+from orientation.language.normalise import normalise, normalised, with_capitals
 
 
 @pytest.mark.parametrize("variants", [
@@ -68,3 +68,17 @@ def test_normalising_twice_changes_nothing():
     for text in ["bjr, budget 40ke pr la cc, c eligible ?", "Rendez-vous mardi 14 h, merci !!!"]:
         once = normalised(text)
         assert normalised(once) == once
+
+
+@pytest.mark.parametrize("typed, read", [
+    ("Bonjour, CINOR à la Réunion", "Bonjour, CINOR a la Reunion"),
+    ("CA pays basque, on voudrait un chatbot pr les agents", "CA pays basque, on voudrait un chatbot pour les agents"),
+    ("ca marche, budget 40ke", "ca marche, budget 40 k€"),
+    ("Bjr, la CCAS de Roubaix ici", "Bonjour, la CCAS de Roubaix ici"),
+])
+def test_the_extractors_read_the_capitals_as_typed(typed, read):
+    """« CA » is a communauté d'agglomération and « ca » is « ça »: the capitals typed come back, the
+    rest normalised, each letter where it was (the spans hold)."""
+    normalised_text = normalise(typed)
+    assert with_capitals(normalised_text, typed) == read
+    assert len(with_capitals(normalised_text, typed)) == len(normalised_text.text)

@@ -28,7 +28,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from orientation import entities
-from orientation.language.normalise import normalise
+from orientation.language.normalise import normalise, with_capitals
 
 
 class _DeterministicExtractor(GraphComponent, EntityExtractorMixin):
@@ -47,7 +47,7 @@ class _DeterministicExtractor(GraphComponent, EntityExtractorMixin):
         # are given back in the text as typed
         read = normalise(text)
         found = []
-        for e in type(self).extract(read.text):
+        for e in type(self).extract(with_capitals(read, text)):  # « CA », « CINOR » as typed
             if "start" in e and e["end"] > e["start"]:
                 e = {**e, **dict(zip(("start", "end"), read.span(e["start"], e["end"])))}
             found.append({**e, "confidence": 1.0})

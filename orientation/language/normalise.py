@@ -117,6 +117,17 @@ def normalise(text: str) -> Folded:
     return _substitute(folded, _SMS, lambda m: SMS_WORDS[m.group(1)])
 
 
+def with_capitals(read: Folded, original: str) -> str:
+    """The normalised text with the capitals the user typed put back, letter for letter: the
+    extractors tell « CA » (a communauté d'agglomération) from « ca » (« ça »), and an acronym
+    (« CINOR », « CAPA ») from a word. Same length as read.text, so the spans hold."""
+    letters = []
+    for char, i in zip(read.text, read.index):
+        typed = original[i] if 0 <= i < len(original) else ""
+        letters.append(char.upper() if typed.isupper() and fold(typed).text[:1] == char else char)
+    return "".join(letters)
+
+
 def normalised(text: str) -> str:
     """The normalised text alone."""
     return normalise(text).text
