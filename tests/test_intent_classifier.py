@@ -11,7 +11,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from scipy.sparse import coo_matrix
 
-from addons.components.intent_classifier import LinearIntentClassifier, features
+from addons.components.intent_classifier import FeedForwardIntentClassifier, features
 
 # three intents, each with its own words (sparse columns) and its own direction of the vector
 WORDS = {"greet": [0, 1], "thank": [2, 3], "inform": [4, 5]}
@@ -39,7 +39,7 @@ def context():
 
 def trained(storage):
     resource = Resource("intents")
-    classifier = LinearIntentClassifier.create({}, storage, resource, context())
+    classifier = FeedForwardIntentClassifier.create({}, storage, resource, context())
     examples = [message(i, noise=n) for i in WORDS for n in (0.0, 0.1, 0.2)]
     classifier.train(TrainingData(examples))
     return classifier, resource
@@ -61,7 +61,7 @@ def test_ranked_intents_and_the_same_answers_once_loaded(storage):
     assert [r["confidence"] for r in ranking] == sorted((r["confidence"] for r in ranking), reverse=True)
     assert sum(r["confidence"] for r in ranking) == pytest.approx(1.0)
 
-    loaded = LinearIntentClassifier.load({}, storage, resource, context())
+    loaded = FeedForwardIntentClassifier.load({}, storage, resource, context())
     again = [message("inform", count=3.0, scale=5.0, noise=0.05)]
     loaded.process(again)
     assert again[0].get("intent_ranking") == ranking
@@ -69,7 +69,7 @@ def test_ranked_intents_and_the_same_answers_once_loaded(storage):
 
 def test_without_intent_examples_nothing_is_classified(storage):
     resource = Resource("empty")
-    LinearIntentClassifier.create({}, storage, resource, context()).train(TrainingData([]))
-    loaded = LinearIntentClassifier.load({}, storage, resource, context())
+    FeedForwardIntentClassifier.create({}, storage, resource, context()).train(TrainingData([]))
+    loaded = FeedForwardIntentClassifier.load({}, storage, resource, context())
     messages = loaded.process([Message(data={TEXT: "bonjour"})])
     assert messages[0].get("intent") is None

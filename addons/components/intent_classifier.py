@@ -1,21 +1,23 @@
-"""The intent classifier: a logistic regression (scikit-learn) on the featurizers' sentence features.
+"""The intent classifier: a small feed-forward network (scikit-learn's MLPClassifier, one hidden
+layer of 128) on the featurizers' sentence features.
 
 It replaces DIET so that the Rasa server never imports TensorFlow (about 450 MB and seconds of
 every start; addons/patches/deferred_tensorflow.py keeps Rasa itself from importing it). It reads
 what DIET read: the sparse sentence features (word and character n-gram counts) and spaCy's dense
-sentence vector. Rasa's own LogisticRegressionClassifier reads them raw with C = 1: on the two
-held-out sets it lost 1 to 2 points of intent macro-F1 against DIET. Here each part is scaled to
-unit length (the counts of a long message no longer outweigh its vector, and n-grams count once)
-and the regularisation is weaker (C = 100): as good as DIET on both sets (docs/performance.md).
-Training takes under a minute on 2 cores, without epochs.
+sentence vector, each part scaled to unit length (the counts of a long message no longer outweigh
+its vector, and an n-gram counts once). Measured on the two held-out NLU sets, intent macro-F1 of
+the classifier alone (docs/performance.md): DIET 0.970 and 0.964; Rasa's LogisticRegressionClassifier
+(raw features, C = 1) 0.961 and 0.950; a logistic regression on these scaled features, C = 100,
+0.990 and 0.961; this network 0.992 and 0.974. It trains in about a minute on 2 cores (60 epochs).
 
-Its confidences are a linear model's probabilities, flatter than DIET's: the thresholds read on
-them (FallbackClassifier in config.yml, orientation.language.acts.TRUSTED,
-addons/patches/dialogue_acts.QUESTION_FLOOR) were set from its figures on the held-out sets.
+Its confidences are a softmax like DIET's; the thresholds read on them (FallbackClassifier in
+config.yml, orientation.language.acts.TRUSTED, addons/patches/dialogue_acts.QUESTION_FLOOR) were
+checked on the held-out sets through the whole pipeline.
 """
 from __future__ import annotations
 
 import logging
+import warnings
 from typing import Any, Dict, List, Text
 
 import numpy as np
@@ -30,7 +32,8 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from scipy.sparse import csr_matrix, hstack, vstack
-from sklearn.linear_model import LogisticRegression
+from sklearn.exceptions import ConvergenceWarning
+from sklearn.neural_network import MLPClassifier
 from sklearn.preprocessing import normalize
 
 logger = logging.getLogger(__name__)
@@ -53,25 +56,26 @@ def features(message: Message) -> csr_matrix:
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
-class LinearIntentClassifier(GraphComponent, IntentClassifier):
-    """Intents by logistic regression on scaled sentence features (see the module docstring)."""
+class FeedForwardIntentClassifier(GraphComponent, IntentClassifier):
+    """Intents by a one-layer network on scaled sentence features (see the module docstring)."""
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        return {"C": 100.0, "max_iter": 500, "random_state": 42, "ranking_length": LABEL_RANKING_LENGTH}
+        return {"hidden_units": 128, "alpha": 1e-3, "epochs": 60, "random_state": 42,
+                "ranking_length": LABEL_RANKING_LENGTH}
 
     @staticmethod
     def required_packages() -> List[Text]:
         return ["sklearn", "skops"]
 
     def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-                 model: LogisticRegression | None = None) -> None:
+                 model: MLPClassifier | None = None) -> None:
         self.config = {**self.get_default_config(), **config}
         self.storage, self.resource, self.model = model_storage, resource, model
 
     @classmethod
     def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> LinearIntentClassifier:
+               execution_context: ExecutionContext) -> FeedForwardIntentClassifier:
         return cls(config, model_storage, resource)
 
     def train(self, training_data: TrainingData) -> Resource:
@@ -79,19 +83,22 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         if not examples:
             logger.debug("No intent example: the intent classifier is left untrained.")
             return self.resource
-        self.model = LogisticRegression(C=self.config["C"], max_iter=self.config["max_iter"],
-                                        class_weight="balanced", random_state=self.config["random_state"])
-        self.model.fit(vstack([features(e) for e in examples]).tocsr(), [e.get(INTENT) for e in examples])
+        self.model = MLPClassifier(hidden_layer_sizes=(self.config["hidden_units"],), alpha=self.config["alpha"],
+                                   max_iter=self.config["epochs"], random_state=self.config["random_state"])
+        with warnings.catch_warnings():  # a fixed number of epochs, as DIET's: no convergence is awaited
+            warnings.simplefilter("ignore", ConvergenceWarning)
+            self.model.fit(vstack([features(e) for e in examples]).tocsr(), [e.get(INTENT) for e in examples])
+        del self.model._optimizer  # Adam's state, for training on: not persisted (nor trusted by skops)
         with self.storage.write_to(self.resource) as directory:
             skops.io.dump(self.model, directory / FILE)
         return self.resource
 
     @classmethod
     def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-             execution_context: ExecutionContext, **kwargs: Any) -> LinearIntentClassifier:
+             execution_context: ExecutionContext, **kwargs: Any) -> FeedForwardIntentClassifier:
         try:
             with model_storage.read_from(resource) as directory:
-                # only the types skops trusts (a LogisticRegression's are): anything else is refused
+                # only the types skops trusts (an MLPClassifier's are): anything else is refused
                 model = skops.io.load(directory / FILE)
         except ValueError:  # trained without intent examples: nothing was written
             return cls(config, model_storage, resource)

@@ -41,9 +41,7 @@ QUESTION_INTENTS = ("ask_call_info", "ask_why_not", "compare_calls", "list_calls
                     "ask_plain_explanation", "ask_can_apply", "ask_funding", "bot_challenge")
 BOOK_INTENTS = ("ask_appointment",)
 MANAGE_INTENTS = ("show_booking", "cancel_booking", "move_booking", "get_invitation", "ask_other_slot")
-# an intent below this confidence adds no act of its own: on the held-out NLU sets, the same 2 % of
-# messages as DIET's 0.6 (the intent classifier's confidences are flatter; docs/performance.md)
-TRUSTED = 0.43
+TRUSTED = 0.6  # an intent below this confidence adds no act of its own
 
 _Q = r"(?:^|(?<=[\s,;:(]))"  # the start of a word
 QUESTION_WORDS = re.compile(_Q + r"(?:est[- ]ce (?:que|qu')|qu'est[- ]ce|c'est quoi|c quoi|combien|quel(?:le)?s?|"
