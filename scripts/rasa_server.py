@@ -15,7 +15,8 @@ sys.modules["jax"] = None  # type: ignore[assignment]  # before anything imports
 
 from addons.patches import deferred_tensorflow  # noqa: E402
 
-deferred_tensorflow.install()  # before Rasa is imported
+if sys.argv[1:2] in (["run"], ["shell"]):  # a server; `rasa train` validates with Rasa's own classes
+    deferred_tensorflow.install()  # before Rasa is imported
 
 from rasa.__main__ import main  # noqa: E402
 
