@@ -78,10 +78,12 @@ class ActionCallInfo(OneCallAnswer):
         if asks_whats_open(tracker):
             return send_whats_open(dispatcher, tracker)
         # how to apply is an aspect of its own (« qui peut candidater ? » is not « comment candidater ? »)
-        asks_more = [t for t in side_topics.topics_of(latest_text(tracker)) if t != "candidature"]
-        if not latest_entity(tracker, "call_aspect") and asks_more:
-            # « la formation des agents est financée par SNAP5 ? »: a question on expenses, not the presentation
-            return answer_question(dispatcher, tracker, skip=("candidature",))
+        asked = side_topics.topics_of(latest_text(tracker))
+        asks_more = [t for t in asked if t != "candidature"]
+        if not latest_entity(tracker, "call_aspect") and asked:
+            # « la formation des agents est financée par SNAP5 ? »: a question on expenses, not the
+            # presentation; « on envoie le dossier FEDER où ? », no other property asked: how to apply
+            return answer_question(dispatcher, tracker, skip=("candidature",) if asks_more else ())
         events = await super().run(dispatcher, tracker, domain)
         if asks_more:  # « quel taux, et les serveurs c'est éligible ? »: every question of the message
             events += answer_question(dispatcher, tracker, skip=("candidature",))

@@ -3,8 +3,8 @@
 - components/: NLU and pipeline components (config.yml);
 - channels/: the input channels (credentials.yml);
 - stores/: the tracker and lock stores (endpoints.yml);
-- patches/: changes of Rasa's own behaviour (the French apology, the per-turn savings, the quick
-  DIET load, spaCy's cached pattern), which reach into Rasa's internals.
+- patches/: changes of Rasa's own behaviour (the French apology, the per-turn savings, TensorFlow
+  left unimported, spaCy's cached pattern), which reach into Rasa's internals.
 
 The patches were written against one Rasa release: another release may have moved or changed what
 they replace, and would then fail in ways no message explains. So importing this package (which

@@ -125,6 +125,11 @@ defaults
     timeout client 120s
     timeout server 120s
     timeout tunnel 1h
+    # a busy instance answers its health check late, not never: under 50 users on 2 cores the check
+    # waited more than the 1 s between checks, both instances went out of rotation and every user
+    # got the apology. A dead instance refuses the connection (seen at once) or its lock store
+    # fails the check with a 503 (seen at once too).
+    timeout check 5s
     # a request refused by or cut on a dead instance goes to another one (an instance killed
     # mid-message has stored nothing of it: Rasa saves the conversation after the whole reply)
     retries 3

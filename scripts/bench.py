@@ -12,6 +12,11 @@ written as JSON under results/.
     .venv/bin/python scripts/bench.py                       # what `make bench` runs
     .venv/bin/python scripts/bench.py --instances 2         # RASA_INSTANCES=2 for scripts/serve
     .venv/bin/python scripts/bench.py --target http://127.0.0.1:5005 --pid 1234 --skip-vanilla
+    pg_virtualenv sh -c '.venv/bin/python scripts/bench.py --instances 2 --users 50 --soak 120 \
+        --database-url "postgresql+psycopg2://$PGUSER:$PGPASSWORD@$PGHOST:$PGPORT/$PGDATABASE"'
+
+--soak SECONDS: this project only, its real conversations sent by --users users at once for that
+long; every failed message is counted (not fatal) and p50/p95, throughput and errors are reported.
 """
 from __future__ import annotations
 
@@ -103,13 +108,14 @@ def environment(extra: Dict[str, str]) -> Dict[str, str]:
             "SQLALCHEMY_SILENCE_UBER_WARNING": "1", **extra}
 
 
-def start_project(run_dir: Path, instances: Optional[int], timeout: int = 300) -> Server:
+def start_project(run_dir: Path, instances: Optional[int], database_url: Optional[str] = None,
+                  timeout: int = 300) -> Server:
     """scripts/serve on free ports, its own database and logs; ready = its « Assistant ready. » line."""
     rasa_port = free_port()
     env = environment({"RASA_PORT": str(rasa_port), "ACTION_PORT": str(free_port()),
                        "WEB_PORT": str(free_port()), "LOGS": str(run_dir / "logs"),
                        "ORIENTATION_DATE": "2021-10-15",
-                       "ORIENTATION_DATABASE_URL": f"sqlite:///{run_dir / 'orientation.db'}"})
+                       "ORIENTATION_DATABASE_URL": database_url or f"sqlite:///{run_dir / 'orientation.db'}"})
     env.pop("ACTION_SERVER_URL", None)  # scripts/serve derives it from ACTION_PORT
     if instances:
         env["RASA_INSTANCES"] = str(instances)
@@ -239,6 +245,34 @@ class Load:
         if errors:
             sys.exit(f"{self.server.name}: {len(errors)} failed messages, first: {errors[0]}")
 
+    def for_duration(self, users: int, seconds: float) -> Dict[str, object]:
+        """`users` people chatting at once for `seconds`; a failed message is counted, the user goes on."""
+        latencies: List[float] = []
+        errors: List[str] = []
+        people = [User(self.server.url, self.mix) for _ in range(users)]
+        for i, person in enumerate(people):
+            person.turn = i % len(self.mix)
+        deadline = time.perf_counter() + seconds
+
+        def chat(person: User) -> None:
+            while time.perf_counter() < deadline:
+                try:
+                    latencies.append(person.send())
+                except Exception as error:  # noqa: BLE001 - counted and reported
+                    errors.append(str(error))
+                    person.connection.close()  # a fresh connection for the next message
+        threads = [threading.Thread(target=chat, args=(p,)) for p in people]
+        start = time.perf_counter()
+        for thread in threads:
+            thread.start()
+        while any(t.is_alive() for t in threads):
+            self.peak_rss = max(self.peak_rss, self.server.rss() or 0.0)
+            time.sleep(0.5)
+        wall = time.perf_counter() - start
+        return {**(summary(latencies) if latencies else {"messages": 0}), "users": users, "seconds": seconds,
+                "throughput_msg_s": round(len(latencies) / wall, 1), "errors": len(errors),
+                "first_error": errors[0] if errors else None, "rss_mb": self.peak_rss}
+
     def figures(self, users: int) -> Dict[str, object]:
         return {"1_user": summary(self.single),
                 f"{users}_users": {**summary(self.many), "users": users,
@@ -331,6 +365,9 @@ def main() -> None:
     parser.add_argument("--pid", type=int, help="with --target: the root process, for its RSS")
     parser.add_argument("--skip-vanilla", action="store_true", help="measure this project only")
     parser.add_argument("--label", default="", help="a word for the JSON file name and the results")
+    parser.add_argument("--database-url", help="the project's database (default: SQLite in results/run-…)")
+    parser.add_argument("--soak", type=float, metavar="SECONDS",
+                        help="this project only: --users users send real conversations for SECONDS")
     args = parser.parse_args()
 
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
@@ -340,13 +377,17 @@ def main() -> None:
                                   "settings": {"messages": args.messages, "users": args.users,
                                                "per_user": args.per_user, "rounds": args.rounds},
                                   "mixes": {"small_talk": SMALL_TALK, "real": REAL}}
+    if args.database_url:
+        results["database"] = args.database_url.split(":", 1)[0]  # the dialect, not the password
     servers: List[Server] = []
+    if args.soak:
+        return soak(args, results, run_dir, stamp)
     try:
         if not args.skip_vanilla:  # started first, then idle while the project starts
             train_vanilla()
             servers.append(start_vanilla(run_dir))
         servers.append(Server("project", args.target.rstrip("/"), None, None, args.pid) if args.target
-                       else start_project(run_dir, args.instances))
+                       else start_project(run_dir, args.instances, args.database_url))
         loads = [Load(servers[0], "small_talk", SMALL_TALK)] if not args.skip_vanilla else []
         loads += [Load(servers[-1], "small_talk", SMALL_TALK), Load(servers[-1], "real", REAL)]
         results.update(measure(loads, args))
@@ -359,6 +400,29 @@ def main() -> None:
     out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
     print()
     print(table(results, args.users))
+    print(f"\nWritten to {out.relative_to(ROOT)}")
+
+
+def soak(args: argparse.Namespace, results: Dict[str, object], run_dir: Path, stamp: str) -> None:
+    server = (Server("project", args.target.rstrip("/"), None, None, args.pid) if args.target
+              else start_project(run_dir, args.instances, args.database_url))
+    try:
+        load = Load(server, "real", REAL)
+        load.warm_up()
+        print(f"  {args.users} users for {args.soak:.0f} s", flush=True)
+        results["soak"] = {**load.for_duration(args.users, args.soak), "ready_s": server.ready_s}
+    finally:
+        server.close()
+    out = RESULTS / f"bench-{stamp}-soak{'-' + args.label if args.label else ''}.json"
+    out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
+    figures = results["soak"]
+    print(f"\n| real conversations, {figures['users']} users, {figures['seconds']:.0f} s, "
+          f"{results['instances']} instance(s), {results.get('database', 'sqlite')} | |\n| --- | --- |")
+    for label, key in (("messages", "messages"), ("errors", "errors"), ("p50 (ms)", "p50_ms"), ("p95 (ms)", "p95_ms"),
+                       ("throughput (msg/s)", "throughput_msg_s"), ("RSS, all processes (MB)", "rss_mb")):
+        print(f"| {label} | {figures.get(key, '–')} |")
+    if figures["first_error"]:
+        print(f"\nfirst error: {figures['first_error']}")
     print(f"\nWritten to {out.relative_to(ROOT)}")
 
 

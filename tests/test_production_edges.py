@@ -89,6 +89,8 @@ def test_n_instances_on_the_next_ports_behind_haproxy_with_redis(tmp_path):
     assert "http-request set-header X-Forwarded-For %[src]" in balancer and "forwardfor" not in balancer
     # an instance whose lock store does not answer is out of rotation
     assert balancer.count("option httpchk GET /webhooks/rest/health") == 2
+    # a busy instance is not a dead one: its health check may answer late (50 users on 2 cores)
+    assert "timeout check 5s" in balancer
     config = configparser.RawConfigParser()
     config.read_string(supervisord_config(tmp_path, env))
     for name in found:

@@ -32,6 +32,7 @@ def restored_rasa(monkeypatch):
     monkeypatch.setattr(RemoteAction, "_validate_action_result", RemoteAction._validate_action_result)
     monkeypatch.setattr(ActionExtractSlots, "_execute_validation_action",
                         ActionExtractSlots._execute_validation_action)
+    monkeypatch.setattr(EndpointConfig, "session", EndpointConfig.session)
 
 
 def in_thread(coroutine):
@@ -53,12 +54,14 @@ def test_the_component_is_in_the_pipeline():
     assert "addons.patches.turn_speedups.TurnSpeedups" in names
 
 
-def test_creating_the_component_installs_both_once(restored_rasa):
+def test_creating_the_component_installs_all_three_once(restored_rasa):
     TurnSpeedups.create({}, None, None, None)
     validate, skip = RemoteAction._validate_action_result, ActionExtractSlots._execute_validation_action
+    session = EndpointConfig.session
     TurnSpeedups.create({}, None, None, None)
-    assert validate.prebuilt and skip.skips
+    assert validate.prebuilt and skip.skips and session.kept
     assert RemoteAction._validate_action_result is validate and ActionExtractSlots._execute_validation_action is skip
+    assert EndpointConfig.session is session
     assert TurnSpeedups().process(["message"]) == ["message"]
 
 
@@ -146,3 +149,37 @@ def test_a_question_on_a_call_fills_the_call_without_the_action_server(restored_
     events = extract("c'est quoi TNT-COOP ?", "ask_call_info", [{"entity": "call_code", "value": "TNT-COOP"}])
     assert recorder.calls == []
     assert events == [SlotSet("current_call", "TNT-COOP")]
+
+
+async def calls_through_one_endpoint(calls: int):
+    """The ports the action server saw the calls come from, and the auth header it got, for `calls`
+    calls of one endpoint (a local aiohttp server standing for the action server)."""
+    from aiohttp import web
+
+    seen = []
+
+    async def webhook(request):
+        seen.append((request.transport.get_extra_info("peername")[1], request.headers.get("Authorization")))
+        return web.json_response({"events": [], "responses": []})
+    app = web.Application()
+    app.router.add_post("/webhook", webhook)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]
+    endpoint = EndpointConfig(f"http://127.0.0.1:{port}/webhook", basic_auth={"username": "u", "password": "p"})
+    try:
+        answers = [await endpoint.request(json={"next_action": "action_x"}, method="post") for _ in range(calls)]
+    finally:
+        await runner.cleanup()
+    assert answers == [{"events": [], "responses": []}] * calls
+    return seen
+
+
+def test_the_action_server_calls_share_one_kept_alive_connection(restored_rasa):
+    assert len({port for port, _ in in_thread(calls_through_one_endpoint(3))}) == 3  # Rasa: one each
+    turn_speedups.install()
+    seen = in_thread(calls_through_one_endpoint(3))
+    assert len({port for port, _ in seen}) == 1
+    assert {auth for _, auth in seen} == {"Basic dTpw"}  # Rasa's authentication still sent

@@ -10,7 +10,7 @@
 
 Each wraps a function of orientation.entities, which tests call without Rasa
 (tests/nlu/test_entity_values.py). All are deterministic: the same message always gives the
-same entities, with the figures the eligibility engine needs. DIET only classifies intents.
+same entities, with the figures the eligibility engine needs. The intent classifier only classifies intents.
 They read the message normalised (orientation/language/normalise.py: SMS forms, « 40ke ») and give
 the spans in the text as typed; the booking extractor reads references and addresses as typed.
 """

@@ -2,7 +2,7 @@
 
 - TextNormaliser, first in the pipeline: the message's text becomes its normalised form (no
   accents, lower case, SMS forms spelled out, « 40ke » as « 40 k€ »), in training and at run time
-  alike, so that spaCy, the featurizers and DIET read « les serveurs c eligible ? » as « Les
+  alike, so that spaCy, the featurizers and the intent classifier read « les serveurs c eligible ? » as « Les
   serveurs, c'est éligible ? ». The text as typed is kept under `original_text`.
 - TextRestorer, right after the intent classifier: the text as typed comes back, once, here. The
   actions read it as `tracker.latest_message["text"]` (names, organisations and e-mails keep their
@@ -11,7 +11,7 @@
 
 The training examples go through the same two components: the training data itself is not
 duplicated with unaccented or SMS variants (training time is unchanged), since every variant of a
-sentence reaches DIET as the same normalised sentence.
+sentence reaches the intent classifier as the same normalised sentence.
 """
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """BookingTokenMasker: the intent classifier reads « DN-REFERENCE » and « ADRESSE@MAIL », never
 the characters of a particular booking reference or e-mail address.
 
-References are random (« DN-XXB2MM ») and the character n-grams of DIET's featurizer read them
+References are random (« DN-XXB2MM ») and the character n-grams of the intent classifier's featurizer read them
 like words: « je n'ai plus besoin du rendez-vous DN-XXB2MM » was classified `inform` at 0.97 while
 the same sentence with DN-9TT4KA was `cancel_booking`. Masking the tokens inside a reference or an
 address (found by orientation.entities.booking_entities, the one reader of both) makes the intent

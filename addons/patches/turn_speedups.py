@@ -9,18 +9,25 @@ the model installs them, and importing this module patches nothing.
   about 45 % of the Rasa server's time under small-talk load.
 - The global slot validation (action_validate_slot_mappings) is asked of the action server only when
   it can change something (actions/validation_scope.py): « bonjour » no longer costs a round trip.
+- The calls to the action server go through one HTTP session per endpoint and event loop, its
+  connections kept alive, where Rasa opens a session and a connection for every call. A connection
+  idle for KEEP_ALIVE_S is closed on this side first: the action server (Sanic) closes its idle
+  ones after 5 s, and reusing one it is closing would fail the call.
 """
 from __future__ import annotations
 
+import asyncio
 import functools
 from typing import Any, Dict, List, Text
 
+import aiohttp
 from jsonschema.exceptions import best_match
 from jsonschema.validators import validator_for
 from rasa.core.actions.action import ActionExtractSlots, RemoteAction
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.constants import DOCS_BASE_URL
 from rasa.shared.core.events import SlotSet
+from rasa.utils.endpoints import DEFAULT_REQUEST_TIMEOUT, EndpointConfig
 
 from actions.validation_scope import needs_profile_validation
 from addons.patches.server_patch import ServerPatch
@@ -71,10 +78,50 @@ def install_validation_skip() -> None:
     ActionExtractSlots._execute_validation_action = validate_when_needed
 
 
+KEEP_ALIVE_S = 2.0  # under the action server's 5 s (Sanic's KEEP_ALIVE_TIMEOUT)
+
+
+class _KeptOpen:
+    """`async with endpoint.session()` as Rasa writes it, the session left open at the end."""
+
+    def __init__(self, session: aiohttp.ClientSession):
+        self.session = session
+
+    async def __aenter__(self) -> aiohttp.ClientSession:
+        return self.session
+
+    async def __aexit__(self, *exc: Any) -> None:
+        return None
+
+
+def install_kept_session() -> None:
+    original = EndpointConfig.session
+    if getattr(original, "kept", False):
+        return
+
+    @functools.wraps(original)
+    def session(self: EndpointConfig) -> _KeptOpen:
+        kept = self.__dict__.setdefault("_kept_sessions", {})
+        loop = asyncio.get_running_loop()  # a session belongs to the loop it was made in
+        if kept.get(loop) is None or kept[loop].closed:
+            auth = aiohttp.BasicAuth(self.basic_auth["username"], self.basic_auth["password"]) \
+                if self.basic_auth else None
+            # as Rasa makes it (headers, authentication, timeout), with idle connections closed sooner
+            # than aiohttp's 15 s
+            kept[loop] = aiohttp.ClientSession(
+                headers=self.headers, auth=auth, timeout=aiohttp.ClientTimeout(total=DEFAULT_REQUEST_TIMEOUT),
+                connector=aiohttp.TCPConnector(keepalive_timeout=KEEP_ALIVE_S))
+        return _KeptOpen(kept[loop])
+
+    session.kept = True  # type: ignore[attr-defined]
+    EndpointConfig.session = session
+
+
 def install() -> None:
-    """Both changes; calling again (a second model, a reload) changes nothing."""
+    """The three changes; calling again (a second model, a reload) changes nothing."""
     install_response_validator()
     install_validation_skip()
+    install_kept_session()
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
