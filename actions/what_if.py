@@ -24,7 +24,7 @@ from actions.tracker import (
 )
 from orientation.eligibility import evaluate
 from orientation.language import amounts
-from orientation.language.acts import is_acknowledgment
+from orientation.language.acts import is_acknowledgment, takes_leave
 from orientation.language.hesitation import hesitates
 from orientation.language.normalise import normalised
 from orientation.replies import what_if as replies
@@ -95,9 +95,9 @@ class ActionAdoptWhatIf(Action):
             dispatcher.utter_message(text="Il n'y a pas d'hypothèse en cours : votre profil ne change pas.")
             return []
         text = (tracker.latest_message.get("text") or "").strip()
-        if not text.startswith("/") and (is_acknowledgment(text) or hesitates(text)):
+        if not text.startswith("/") and (is_acknowledgment(text) or hesitates(text) or takes_leave(text)):
             # « ok merci » to « Voulez-vous adopter ce profil ? » may only acknowledge the figures, « bof »
-            # hesitates
+            # hesitates, « ok ça marche, a+ » takes leave
             dispatcher.utter_message(text="Voulez-vous remplacer votre profil par cette hypothèse ? "
                                           "Je ne change rien sans votre accord.", buttons=replies.WHAT_IF_BUTTONS)
             return []

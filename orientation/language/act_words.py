@@ -93,7 +93,7 @@ ACKNOWLEDGMENT = re.compile(r"^(?:ok|okay|oki|d'? ?accord|dac|parfait|super|top|
 
 
 GOODBYE = re.compile(_Q + r"(?:au revoir|bonne (?:journee|soiree|fin de journee|continuation|semaine)|a bientot|"
-                     r"a la prochaine|bye|ciao|tchao|a plus|c'est tout)\b")
+                     r"a la prochaine|bye|ciao|tchao|a plus|c'est tout)\b|" + _Q + r"a\+(?!\w)")  # « a+ »: à plus
 LEAVE = re.compile(_Q + r"(?:je vais (?:y )?reflechir|je (?:vais|dois) en parler|je reviens|je repasserai|"
                    r"pas pour le moment|(?:je prefere|on prefere|je vais|on va) attendre|on attendra|je repasse demain|"
                    r"je verrai|je vais (?:demander|verifier|checker|regarder)|je vous (?:dis|dirai|redirai)|"

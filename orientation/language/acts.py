@@ -39,6 +39,7 @@ from orientation.language.act_words import (
     FIRST_PERSON,
     GENERIC_BODY,
     GENERIC_START,
+    GOODBYE,
     GREETING,
     HUMAN,
     HYPOTHESIS_CONTENT,
@@ -88,6 +89,13 @@ TRUSTED = 0.6  # an intent below this confidence adds no act of its own
 
 def is_acknowledgment(text: str) -> bool:
     return bool(ACKNOWLEDGMENT.match(normalise(str(text or "")).text.strip()))
+
+
+def takes_leave(text: str) -> bool:
+    """Goodbye or leaving words in the message (« ok ça marche, a+ », « oui je reviendrai »): not a
+    plain yes to what the bot proposed."""
+    normalised = normalise(str(text or "")).text
+    return bool(GOODBYE.search(normalised) or LEAVE.search(normalised))
 
 
 

@@ -97,8 +97,7 @@ def refine(acts: Sequence[str], asked: Optional[str], entities: Sequence[Dict[st
         return ["answer"] + [a for a in acts if a not in ("answer", "question", "other", "describe")]
     if "question" in acts:
         # « 100k ? » to « quel est le coût total ? » is an unsure answer, not a question
-        if asked not in named or len(normalised.split()) > 6 or QUESTION_WORDS.search(normalised) \
-                or INVERSION.search(normalised):
+        if asked not in named or not unsure(normalised):
             return acts
         acts = [a for a in acts if a != "question"] + ["other"]
     if not ({"describe", "other"} & set(acts)):
@@ -116,9 +115,10 @@ def refine(acts: Sequence[str], asked: Optional[str], entities: Sequence[Dict[st
 
 
 def unsure(normalised: str) -> bool:
-    """A few words said with a question mark but without asking anything (« 100k ? », « Mairie de Die ? »)."""
+    """A few words said with a question mark but without asking anything (« 100k ? », « Mairie de Die ? »);
+    « et un département ? », « et pour une commune ? » ask about another case than the user's."""
     return normalised.endswith("?") and len(normalised.split()) <= 6 and not QUESTION_WORDS.search(normalised) \
-        and not INVERSION.search(normalised)
+        and not INVERSION.search(normalised) and not re.match(r"(?:et|mais|sinon)\b", normalised.strip())
 
 
 def says_yes_or_no(normalised: str) -> bool:

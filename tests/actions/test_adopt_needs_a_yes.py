@@ -15,7 +15,8 @@ def adopt(text, dispatcher):
     return asyncio.run(ActionAdoptWhatIf().run(dispatcher, tracker, {}))
 
 
-@pytest.mark.parametrize("text", ["ok", "ok thx", "ok merci beaucoup !", "d accord", "parfait"])
+@pytest.mark.parametrize("text", ["ok", "ok thx", "ok merci beaucoup !", "d accord", "parfait", "ok ca marche, a+",
+                                  "oui je reviendrai plus tard", "ok bye"])
 def test_an_acknowledgment_asks_again_with_the_buttons(text, dispatcher):
     assert adopt(text, dispatcher) == []
     assert "Je ne change rien sans votre accord" in texts(dispatcher)

@@ -172,6 +172,8 @@ def test_what_the_bot_asked_in_its_last_words(bot, asked):
 
 def test_answers_against_what_was_asked():
     assert acts("100k ?", asked="budget") == ["answer"]  # unsure, still an answer
+    for other_case in ("Et un département ?", "et pour une commune ?", "mais un syndicat mixte ?", "sinon une CC ?"):
+        assert "answer" not in acts(other_case, asked="applicant_type"), other_case  # another case than theirs
     assert acts("c'est quoi un EPCI ?", asked="applicant_type") == ["question"]
     assert acts("merci", asked="booking_email") == ["thanks_goodbye"]
     assert acts("plutôt mardi matin", intent="ask_other_slot", confidence=0.9, asked="booking_slot") == ["answer"]
