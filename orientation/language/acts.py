@@ -231,8 +231,10 @@ def acts_of(text: str, intent: Optional[str] = None, confidence: float = 1.0,
     segments = _segments(normalised)
     question_spans = [(a, b) for a, b, s in segments if _is_question(s)]
     if not question_spans and not FIRST_PERSON.search(normalised) and not THANKS_GOODBYE.search(normalised) and any(
-            e.get("entity") == "call_aspect" for e in entities):  # not « merci pour l'explication sur le taux »
-        # « montant max pour une commune », « taux EPCI »: the words of the lexicon that ask about a call
+            e.get("entity") == "call_aspect" for e in entities) and len(normalised.split()) <= 8:
+        # « montant max pour une commune », « taux EPCI »: the words of the lexicon that ask about a call, in
+        # a few words (not « une appli où les gens signalent les dépôts sauvages… », a description;
+        # not « merci pour l'explication sur le taux »)
         question_spans = [(0, len(normalised))]
     positions = _positions(raw, entities)
     if not positions:

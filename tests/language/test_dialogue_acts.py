@@ -301,3 +301,19 @@ def test_leaving_asked_as_a_question(text):
 def test_an_out_of_scope_question_is_other_unless_it_names_a_call_or_a_profile():
     assert acts("il fait beau chez vous ?", intent="out_of_scope", confidence=0.9) == ["other"]
     assert "question" in acts("c quoi le taux pr snap4", intent="out_of_scope", confidence=0.9)
+
+
+@pytest.mark.parametrize("text", [
+    "une plateforme qui montre le taux de remplissage des parkings en temps reel",
+    "on voudrait une carte interactive des points de depot du verre et des decheteries",
+    "un outil pour suivre en temps reel le taux d occupation des salles municipales et des gymnases",
+])
+def test_a_description_holding_a_word_about_calls_asks_nothing(text):
+    """« taux », « dépôt », « montant » ask about a call in a few words (« taux EPCI »), not in a
+    sentence describing the project."""
+    assert "question" not in acts(text, intent="inform", confidence=0.99)
+
+
+@pytest.mark.parametrize("text", ["taux EPCI", "montant max pour une commune"])
+def test_a_few_words_about_a_call_are_a_question(text):
+    assert "question" in acts(text, intent="inform", confidence=0.99)
