@@ -281,7 +281,7 @@ class ValidateProfileForm(KeepingFormValidation):
         events = await super().run(dispatcher, tracker, domain)
         validated = [e for e in events if e.get("event") == "slot" and e.get("name") != "requested_slot"]
         if asked and not validated and is_question(tracker) and not is_question_intent(tracker):
-            # a question DIET read as information: not the form's answer, yet the form goes on, and its
+            # a question the intent classifier read as information: not the form's answer, yet the form goes on, and its
             # question, asked again, answers it first (answer_first) instead of another action guessing
             return events + [SlotSet(asked, None)]
         return events

@@ -2,7 +2,7 @@
 
 - A description of oneself, an answer to the bot's own question or an explicit correction writes;
   a question, a hypothesis (computed on a copy by actions/what_if.py) or a booking turn never does,
-  whatever intent DIET gave (orientation.language.acts.may_write).
+  whatever intent the classifier gave (orientation.language.acts.may_write).
 - While the booking forms run, the message answers their questions (« Mairie de Lyon » is the
   organisation's name), except the project described in one sentence when a booking was asked
   before any profile (booking_questions.DESCRIBE_PROPOSAL).

@@ -8,11 +8,11 @@ component, addons/patches/server_patch.py):
 - `answer`: the slot requested before the message when a form runs, or else the profile field the
   bot's last words asked about, refines the acts (orientation.language.answer_act.refine); a button's
   payload, which skips the NLU, gets its acts here;
-- a hypothesis, whatever its wording and whatever intent DIET gave, is routed as `ask_what_if`
+- a hypothesis, whatever its wording and whatever intent the classifier gave, is routed as `ask_what_if`
   (actions/what_if.py computes it on a copy of the profile); a question alone that names a profile
-  value and that DIET read as `inform` or `correct` is routed as the likeliest question intent of
-  DIET's ranking; a message DIET was unsure of (`nlu_fallback`) whose acts are plain is routed by
-  them (`fallback_route`) rather than asked again. DIET's ranking itself is kept.
+  value and that the intent classifier read as `inform` or `correct` is routed as the likeliest question intent of
+  the intent classifier's ranking; a message the intent classifier was unsure of (`nlu_fallback`) whose acts are plain is routed by
+  them (`fallback_route`) rather than asked again. The intent classifier's ranking itself is kept.
 """
 from __future__ import annotations
 
@@ -110,8 +110,8 @@ def complete(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
         # and its words say what to do with it (orientation/booking/operations.py)
         parse_data["intent"] = {"name": operation, "confidence": 1.0}
     elif question_only(acts, entities) and intent.get("name") in ("inform", "correct") and not booking:
-        # « une boîte privée peut candidater, oui ou non ? »: DIET read a description in the words of
-        # the body asked about; the question is answered as the likeliest question DIET saw
+        # « une boîte privée peut candidater, oui ou non ? »: the intent classifier read a description in the words of
+        # the body asked about; the question is answered as the likeliest question the intent classifier saw
         likeliest = next((r for r in parse_data.get("intent_ranking") or [] if r.get("name") in QUESTION_INTENTS
                           and float(r.get("confidence") or 0) >= QUESTION_FLOOR), None)
         if likeliest is not None:
@@ -131,9 +131,9 @@ def complete(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
 
 
 def fallback_route(acts, ranking, loop: Optional[str]) -> Optional[str]:
-    """The intent of a message DIET was unsure of but whose acts are plain, so that it is answered
+    """The intent of a message the intent classifier was unsure of but whose acts are plain, so that it is answered
     rather than asked again (« je vais en parler à mon DGS », « une CC de 15 000 hab ça passe »):
-    a question alone, as the likeliest question DIET saw; outside a form, leaving as a goodbye and
+    a question alone, as the likeliest question the intent classifier saw; outside a form, leaving as a goodbye and
     thanks as thanks; in the profile form, leaving, which stops its questions. Anything else stays
     unclear (action_rephrase)."""
     acts = set(acts)
@@ -148,17 +148,17 @@ def fallback_route(acts, ranking, loop: Optional[str]) -> Optional[str]:
 
 def act_route(acts, intent: Optional[str], text: str, ranking, loop: Optional[str],
               asked: Optional[str] = None) -> Optional[str]:
-    """The intent that the plain acts of a message call for when DIET's says otherwise, outside the
+    """The intent that the plain acts of a message call for when the classifier's says otherwise, outside the
     booking forms (they read their own answers):
     - a closing (« ok merci », « dommage », « je lui dirai », « thx ») never starts the recommendation,
       a booking or a profile write: leaving is a goodbye, a polite close thanks (in the profile form,
-      only leaving, which stops its questions). A « non » keeps DIET's deny and a new start stays; a
+      only leaving, which stops its questions). A « non » keeps the classifier's deny and a new start stays; a
       bare « ok » to what the bot asked is an answer, not a closing (after a proposal to book, it accepts);
       after « Avez-vous une autre question ? », any closing, a « non » included, is a goodbye;
     - keys hit at random (« jkljkl », « dsl chat sur le clavier ») are not understood: asked again, as
       is a message that says nothing read as a new start (the profile is not wiped without its words);
     - a request for a person (« rdv stp », « je peux parler à qqun ? ») books;
-    - a question that DIET read as managing a booking (« ça change qq chose ? ») is answered as the
+    - a question that the intent classifier read as managing a booking (« ça change qq chose ? ») is answered as the
       likeliest question of its ranking."""
     acts = set(acts)
     if loop in BOOKING_LOOPS or text.startswith("/"):

@@ -205,7 +205,7 @@ HUMAN = re.compile(_Q + r"(?:(?:parler|echanger|discuter) (?:a|avec) (?:qq ?un|q
 # A meeting asked in two words (« rdv svp », « un rendez-vous stp »).
 BARE_MEETING = re.compile(r"^(?:(?:un|1) )?(?:rendez[- ]vous|visio|appel)(?: (?:svp|stp|s'il vous plait|s'il te plait|"
                           r"please|merci|rapide|avec un conseiller))*[ ?!.]*$")
-# What a booking held is named by; DIET's booking intents alone manage nothing without one of them
+# What a booking held is named by; the classifier's booking intents alone manage nothing without one of them
 # (« ça change quelque chose ? » is no move).
 BOOKING_NOUNS = re.compile(_Q + r"(?:rendez-vous|reservation|creneau|invitation|\.ics|dn-|annul\w*|deplac\w*|decal\w*|"
                            r"report\w*|convocation|confirmation|mail|courriel|agenda|visio|lien)")
@@ -218,7 +218,7 @@ THIRD_PARTY = re.compile(r"(?:accord|avis|validation|aval|signature|autorisation
 # About the bot itself, not the calls (« t'es un robot ? », « vous êtes une IA ? »).
 ABOUT_BOT = re.compile(_Q + r"(?:robot|bot|chatbot|ia|intelligence artificielle|machine|programme|chatgpt|humain|"
                        r"t'es qui|qui (?:es-tu|etes-vous|etes vous|est-ce)|tu es|vous etes (?:un|une|qui))\b")
-# Words that start the conversation again; without them, DIET's « restart » of a message that says
+# Words that start the conversation again; without them, the classifier's « restart » of a message that says
 # nothing (« nouveau », « test ») never wipes the profile.
 RESTART_WORDS = re.compile(_Q + r"(?:recommenc\w*|reprend\w*|repart\w*|a zero|reset|reinitialis\w*|efface\w*|"
                            r"redemarr\w*|restart|(?:du|depuis le) debut|oubli\w*|nouvelle? (?:simulation|recherche|"

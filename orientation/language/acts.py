@@ -11,7 +11,7 @@ tests/heldout_conversations/README.md):
 - hypothesis: a what-if about the profile (« et si… », « imaginons », « et pour 1,2 M€ ? »);
 - book, manage_booking (see, move, cancel), thanks_goodbye, leave, greet; other when none applies.
 
-Inputs: the text (normalised here, orientation/language/normalise.py), the intent DIET gave with
+Inputs: the text (normalised here, orientation/language/normalise.py), the intent the classifier gave with
 its confidence, and the entities; the words are in orientation/language/act_words.py. Pure functions, no Rasa: the NLU component
 (addons/components/dialogue_acts.py) calls `acts_of`, and the processor patch that knows the slot
 asked calls `refine`; the actions read the result (actions/tracker.py `dialogue_acts`) and
@@ -216,7 +216,7 @@ def acts_of(text: str, intent: Optional[str] = None, confidence: float = 1.0,
     normalised = normalise(raw).text.strip()
     if (not WORDS.search(normalised) or NOISE.search(normalised)) and not any(
             e.get("entity") in PROFILE_ENTITIES for e in entities) or nonsense(raw):
-        return ["other"]  # « ??? », « hein ? », « blabla »: nothing said, whatever DIET made of it
+        return ["other"]  # « ??? », « hein ? », « blabla »: nothing said, whatever the intent classifier made of it
     closed = closing(normalised)
     if closed:  # « dommage, merci quand même »: the thanks close it
         return ["thanks_goodbye" if THANKS_GOODBYE.search(normalised) else closed]
@@ -272,7 +272,7 @@ def acts_of(text: str, intent: Optional[str] = None, confidence: float = 1.0,
     about = question_spans + ([(a, b) for a, b, s in segments if _generic(s) or (
         GENERIC_BODY.search(s) and not FIRST_PERSON.search(normalised))] if asking else [])
     unasked = [(e, p) for e, p in stated if not inside(about, p)]
-    # worded as a correction, whatever DIET says: « budget 600 000 € » for a budget already set is a
+    # worded as a correction, whatever the intent classifier says: « budget 600 000 € » for a budget already set is a
     # change to confirm, not a correction (actions/profile_writes.py)
     # « non c 90 000 »: a no and a bare figure is a correction too (actions/profile_slots.py says which
     # figure it replaces, or asks); « non, mardi 14h » to the slots offered is no figure of the profile
@@ -312,7 +312,7 @@ def acts_of(text: str, intent: Optional[str] = None, confidence: float = 1.0,
     if LEAVE.search(normalised) and not (book or manage) and not own and not asks_outright \
             and not (thanked and declines(normalised)):
         # « je peux revenir plus tard ? », « je vais voir avec le maire si c'est possible »; « je dois
-        # y aller », which DIET reads as a goodbye; « non merci » declines politely: thanks
+        # y aller », which the intent classifier reads as a goodbye; « non merci » declines politely: thanks
         acts = [a for a in acts if a not in ("question", "describe") and (a != "thanks_goodbye" or thanked)] + ["leave"]
     return acts or ["other"]
 

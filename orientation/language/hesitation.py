@@ -1,4 +1,4 @@
-"""« hmm », « euh », « bof », « mouais »: hesitation, never a yes. DIET reads some of them as `affirm`
+"""« hmm », « euh », « bof », « mouais »: hesitation, never a yes. The intent classifier reads some of them as `affirm`
 (they are short and close to « ouais »); a booking, a consent or a hypothesis adopted on them would be
 taken without the user's agreement. « euh oui » and « bah oui » say yes and are not hesitation."""
 from __future__ import annotations
