@@ -207,20 +207,17 @@ def _bare_number(text: str) -> Optional[float]:
 def corrected_figure(tracker: Tracker) -> Dict[str, float]:
     """The field a bare figure in a correction (« non c'est 90 000 ») replaces, when it is plain: the
     only figure the user gave in the message before, or else the only field set whose value is of
-    the same order (a third to three times it). Otherwise nothing: the bot asks (unread_correction)."""
+    the same order (half to twice it). Otherwise nothing: the bot asks (unread_correction)."""
     value = _bare_number(tracker.latest_message.get("text") or "")
     if value is None:
         return {}
     fields = [f for f in _figures_of_previous_message(tracker) if not out_of_range(f, value)]
     if len(fields) != 1:
-        # how far, in orders of magnitude, each field set is from the figure: the nearest one, when
-        # it is within three times and clearly nearer than any other (400 000 after a budget of
-        # 300 000 and 144 196 inhabitants is the budget)
-        distance = {f: abs(math.log(value / float(v))) for f in NUMERIC_FIELDS
-                    if (v := tracker.get_slot(f)) and float(v) > 0 and not out_of_range(f, value)}
-        ranked = sorted(distance, key=distance.get)
-        fields = ranked[:1] if ranked and distance[ranked[0]] <= math.log(3) and \
-            (len(ranked) == 1 or distance[ranked[1]] >= 2 * distance[ranked[0]]) else []
+        # the only field set whose value is of the same order, within a factor 2 (400 000 after a
+        # budget of 300 000 and 144 196 inhabitants is the budget; 320 000 after 400 000 € and
+        # 350 000 inhabitants could be either: asked)
+        fields = [f for f in NUMERIC_FIELDS if (v := tracker.get_slot(f)) and float(v) > 0
+                  and not out_of_range(f, value) and abs(math.log(value / float(v))) <= math.log(2)]
     if len(fields) != 1 or (fields[0] == "budget" and value < 1000):
         return {}
     return {fields[0]: value}
