@@ -19,15 +19,16 @@ from actions.call_meant import (
     which_call_message,
     which_of_message,
 )
-from actions.dialogue_turn import asks_for_recap, asks_whats_open, latest_text
+from actions.dialogue_turn import asks_for_recap, asks_whats_open, asks_which_calls, latest_text, type_asked_about
 from actions.last_recommendation import slots_at_last_recommendation
 from actions.messages import send
 from actions.questions_asked import remember_question
 from actions.recommendation import full_recommendation
 from actions.side_questions import answer_question
-from actions.today import send_call_list, send_whats_open
+from actions.today import send_call_list, send_calls_for, send_whats_open
 from actions.tracker import latest_entity, profile_from_tracker
 from orientation.eligibility import INELIGIBLE, CallResult, call_choice, evaluate
+from orientation.language.acts import speaks_of_itself
 from orientation.replies import call_questions as replies
 from orientation.replies import side_questions as side_topics
 from orientation.replies.call_result import VERDICT_WORDS, cite
@@ -143,6 +144,13 @@ class ActionCanApply(OneCallAnswer):
     def name(self) -> Text:
         return "action_can_apply"
 
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[Dict[Text, Any]]:
+        body = type_asked_about(tracker)
+        if body and (known_code(tracker) is None or asks_which_calls(latest_text(tracker))):
+            return send_calls_for(dispatcher, tracker, body)  # « à quels appels une région peut-elle… ? »
+        return await super().run(dispatcher, tracker, domain)
+
     def answer(self, result: CallResult, tracker: Tracker) -> str:
         return can_apply_answer(tracker, result)
 
@@ -166,6 +174,9 @@ class ActionListCalls(Action):
             return full_recommendation(dispatcher, tracker)
         if asks_whats_open(tracker):
             return send_whats_open(dispatcher, tracker)
+        body = type_asked_about(tracker)
+        if body and not speaks_of_itself(latest_text(tracker)):  # « quels appels pour les EPCI ? »
+            return send_calls_for(dispatcher, tracker, body)
         return send_call_list(dispatcher, tracker)
 
 

@@ -6,7 +6,7 @@ today's question (« qu'est-ce qui est ouvert ? »).
 from __future__ import annotations
 
 import re
-from typing import List
+from typing import List, Optional
 
 from rasa_sdk import Tracker
 
@@ -107,3 +107,31 @@ def repeats_last_turn(tracker: Tracker, dispatcher_texts: List[str], planned: st
     now = [e.get("text") or "" for e in events[users[-1] + 1:] if e.get("event") == "bot" and e.get("text")]
     before = previous_reply(tracker)
     return bool(before) and before == now + list(dispatcher_texts) + [planned]
+
+
+# « à quels appels… ? », « quels dispositifs… ? », « lesquels ? »: which calls, not whether one call
+WHICH_CALLS = re.compile(r"\bquel(?:le)?s? (?:sont les )?(?:appels?|aap|dispositifs?|aides?|financements?)\b|\blesquels\b")
+
+
+def asks_which_calls(text: str) -> bool:
+    return bool(WHICH_CALLS.search(fold(text).text))
+
+
+def asks_calls_for_a_kind(tracker: Tracker) -> bool:
+    """Which calls a kind of structure may apply to: asked outright (« à quels appels une région
+    peut-elle candidater ? »), or « et un département ? » right after such a list."""
+    text = latest_text(tracker)
+    if asks_whether_one_may_apply(tracker) or asks_which_calls(text):
+        return True
+    listed = any(m.startswith("D'après les fiches,") and "parmi les porteurs" in m for m in previous_reply(tracker))
+    return listed and len(text.split()) <= 6
+
+
+def type_asked_about(tracker: Tracker) -> Optional[str]:
+    """The one applicant type a question names (« une région peut-elle… ? », « et un département ? »)
+    when no call is named in it; None otherwise."""
+    entities = (tracker.latest_message or {}).get("entities", [])
+    if any(e.get("entity") == "call_code" for e in entities):
+        return None
+    types = {e.get("value") for e in entities if e.get("entity") == "applicant_type"}
+    return types.pop() if len(types) == 1 else None

@@ -25,23 +25,26 @@ from rasa_sdk.types import DomainDict
 
 from actions import budget_reading
 from actions.dialogue_turn import (
+    asks_calls_for_a_kind,
     asks_whats_open,
     asks_whether_one_may_apply,
     is_question,
     is_question_intent,
     repeats_last_turn,
+    type_asked_about,
 )
 from actions.forms import KeepingFormValidation, end_form, goodbye_suffix
 from actions.profile_writes import reads_as_answer
 from actions.questions_asked import remember_question
+from actions.recommendation import said_this_turn
 from actions.side_questions import answer_question, call_of_question
-from actions.today import send_whats_open
+from actions.today import send_calls_for, send_whats_open
 from actions.tracker import dialogue_acts, latest_entity, profile_from, profile_from_tracker
 from orientation.eligibility import INELIGIBLE, Profile, evaluate
 from orientation.eligibility.vocabulary import THEMES
 from orientation.language import amounts
 from orientation.language import french as fmt
-from orientation.language.acts import asks_for_recap_text
+from orientation.language.acts import asks_for_recap_text, speaks_of_itself
 from orientation.language.themes import SECOND, Decision, offered
 from orientation.replies.applicant_types import OTHER_BUTTON_TITLE, applicant_types_explained, asks_the_types
 from orientation.replies.message import Message
@@ -121,10 +124,16 @@ def answer_first(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dic
     if asks_whats_open(tracker):  # « qu'est-ce qui est ouvert ? » read as information: answered first
         return send_whats_open(dispatcher, tracker)
     text = (tracker.latest_message.get("text") or "").strip()
-    if text.startswith("/") or is_question_intent(tracker) or not is_question(tracker):
-        return []
-    if "hypothesis" in dialogue_acts(tracker):
+    if text.startswith("/") or not is_question(tracker) or "hypothesis" in dialogue_acts(tracker):
         return []  # « et si on était 3 communes ? » is answered by action_what_if
+    body = type_asked_about(tracker)
+    # about a kind of structure, not the user's own (« et un département ? »): its entity made the form
+    # take the message, so no rule answered it
+    if body and not speaks_of_itself(text) and call_of_question(tracker) is None and asks_calls_for_a_kind(tracker) \
+            and not said_this_turn(tracker):
+        return send_calls_for(dispatcher, tracker, body)
+    if is_question_intent(tracker):
+        return []
     if asks_for_recap_text(text) or asks_whether_one_may_apply(tracker) and call_of_question(tracker) is None:
         # « commune de 8 000 hab, on peut candidater ? »: the recommendation the form leads to is the
         # answer (which calls, whether one may apply); it is promised, with what it still needs

@@ -9,7 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.questions_asked import remember_question
 from actions.tracker import profile_from_tracker
 from orientation.eligibility import Profile, evaluate, load_catalogue
-from orientation.replies.today import call_list, whats_open
+from orientation.replies.today import call_list, calls_for, whats_open
 
 
 def _every_call(date) -> list:
@@ -33,3 +33,10 @@ def send_call_list(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[D
     """« La liste des appels »: every call with its status at the reference date."""
     dispatcher.utter_message(text=call_list(_every_call(profile_from_tracker(tracker).date)))
     return []
+
+
+def send_calls_for(dispatcher: CollectingDispatcher, tracker: Tracker, applicant_type: str) -> List[Dict[Text, Any]]:
+    """« À quels appels une région peut-elle candidater ? »: the calls admitting that type, with their
+    status; the question is kept for the advisor, the profile is not touched."""
+    dispatcher.utter_message(text=calls_for(applicant_type, _every_call(profile_from_tracker(tracker).date)))
+    return [remember_question(tracker)]

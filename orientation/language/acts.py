@@ -91,6 +91,13 @@ def is_acknowledgment(text: str) -> bool:
     return bool(ACKNOWLEDGMENT.match(normalise(str(text or "")).text.strip()))
 
 
+def speaks_of_itself(text: str) -> bool:
+    """The message says « on », « nous », « je »: a body it names may be the user's own (« commune de
+    5 000 hab, on a le droit de déposer ? »), not only one asked about."""
+    return bool(re.search(r"(?:^|[\s,;:(])(?:on|nous|je|j'|notre|nos|mon|ma|mes|moi)(?=[\s,;:!?.)]|$)",
+                          normalise(str(text or "")).text))
+
+
 def takes_leave(text: str) -> bool:
     """Goodbye or leaving words in the message (« ok ça marche, a+ », « oui je reviendrai »): not a
     plain yes to what the bot proposed."""

@@ -7,7 +7,7 @@ from typing import List, Optional, Sequence
 
 from orientation.eligibility import INELIGIBLE, CallResult
 from orientation.eligibility.sessions import CLOSED, OPEN, ROLLING, UPCOMING
-from orientation.eligibility.vocabulary import KINDS
+from orientation.eligibility.vocabulary import KINDS, applicant_label
 from orientation.language import french as fmt
 
 TAKING = (OPEN, ROLLING)
@@ -60,4 +60,25 @@ def call_list(every: Sequence[CallResult]) -> str:
               + ("" if r.status_text.startswith(KINDS[r.call.kind]) else f" ({KINDS[r.call.kind]})")
               + f" : {r.status_text}" for r in every]
     lines.append("Demandez-moi le détail de l'un d'eux, ou décrivez votre projet pour savoir lesquels vous conviennent.")
+    return "\n".join(lines)
+
+
+def calls_for(applicant_type: str, every: Sequence[CallResult]) -> str:
+    """« À quels appels une région peut-elle candidater ? »: the calls whose sessions admit that type
+    of structure (and do not exclude it), each with its status at the reference date; no profile
+    needed, and none written."""
+    from orientation.eligibility.call_choice import admits  # the rule of who is admitted, in one place
+
+    label = applicant_label(applicant_type, plural=True)  # « les régions »
+    fits = [r for r in every if admits(r.call, applicant_type)]
+    if not fits:
+        return (f"D'après les fiches, aucun des {len(every)} appels que je connais n'est ouvert "
+                f"{'aux ' + label[4:] if label.startswith('les ') else 'à ' + label}. "
+                "Un partenariat avec une structure admise peut ouvrir une piste : les conseillers de la DINUM "
+                "peuvent en parler avec vous.")
+    lines = [f"D'après les fiches, {fmt.plural(len(fits), 'appel', 'appels')} sur les {len(every)} que je connais "
+             f"{'admet' if len(fits) == 1 else 'admettent'} {label} parmi les porteurs :"]
+    lines += [f"• {r.code} — {r.call.short_title} : {r.status_text}" for r in fits]
+    lines.append("Les conditions de population, de thème et de budget restent à vérifier : décrivez votre projet "
+                 "pour savoir lesquels vous conviennent.")
     return "\n".join(lines)
