@@ -303,10 +303,9 @@ class ValidateBookingForm(KeepingFormValidation):
             return card
         email = valid_email(str(value or ""))
         if email is None:  # « oui », « jeudi 15h »: no address at all, or one cut short
-            attempt = "@" in str(value or "")
-            first = email_needed(reference_sought(tracker), attempt=attempt, again=False)
-            again = not attempt and said_before(tracker, first[:40])
-            dispatcher.utter_message(text=email_needed(reference_sought(tracker), attempt=attempt, again=again))
+            reference, attempt = reference_sought(tracker), "@" in str(value or "")
+            again = not attempt and said_before(tracker, email_needed(reference)[:40])
+            dispatcher.utter_message(text=email_needed(reference, attempt=attempt, again=again))
             return {"booking_email": None}
         return {"booking_email": email}
 

@@ -10,7 +10,7 @@ from typing import List, Optional
 
 from rasa_sdk import Tracker
 
-from actions.tracker import dialogue_acts
+from actions.tracker import dialogue_acts, latest_entity_values
 from orientation.language.acts import QUESTION_INTENTS as ACT_QUESTION_INTENTS
 from orientation.language.acts import asks_for_recap_text
 from orientation.language.fold import fold
@@ -97,16 +97,24 @@ def previous_reply(tracker: Tracker) -> List[str]:
     return [e.get("text") or "" for e in events[start:end] if e.get("event") == "bot" and e.get("text")]
 
 
+def this_turn_replies(tracker: Tracker) -> List[str]:
+    """The bot's messages since the user's latest message (from the actions run so far this turn)."""
+    events = list(tracker.events)
+    last_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=-1)
+    return [e.get("text") or "" for e in events[last_user + 1:] if e.get("event") == "bot" and e.get("text")]
+
+
+def said_this_turn(tracker: Tracker) -> bool:
+    return bool(this_turn_replies(tracker))
+
+
 def repeats_last_turn(tracker: Tracker, dispatcher_texts: List[str], planned: str) -> bool:
     """What the bot would say this turn (its messages so far, from other actions in the tracker and from
     this action in `dispatcher_texts`, then `planned`) is word for word its previous turn's reply."""
-    events = list(tracker.events)
-    users = [i for i, e in enumerate(events) if e.get("event") == "user"]
-    if len(users) < 2:
+    if sum(1 for e in tracker.events if e.get("event") == "user") < 2:
         return False
-    now = [e.get("text") or "" for e in events[users[-1] + 1:] if e.get("event") == "bot" and e.get("text")]
     before = previous_reply(tracker)
-    return bool(before) and before == now + list(dispatcher_texts) + [planned]
+    return bool(before) and before == this_turn_replies(tracker) + list(dispatcher_texts) + [planned]
 
 
 # « à quels appels… ? », « quels dispositifs… ? », « lesquels ? »: which calls, not whether one call
@@ -130,8 +138,7 @@ def asks_calls_for_a_kind(tracker: Tracker) -> bool:
 def type_asked_about(tracker: Tracker) -> Optional[str]:
     """The one applicant type a question names (« une région peut-elle… ? », « et un département ? »)
     when no call is named in it; None otherwise."""
-    entities = (tracker.latest_message or {}).get("entities", [])
-    if any(e.get("entity") == "call_code" for e in entities):
+    if latest_entity_values(tracker, "call_code"):
         return None
-    types = {e.get("value") for e in entities if e.get("entity") == "applicant_type"}
+    types = set(latest_entity_values(tracker, "applicant_type"))
     return types.pop() if len(types) == 1 else None

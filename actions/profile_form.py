@@ -31,12 +31,12 @@ from actions.dialogue_turn import (
     is_question,
     is_question_intent,
     repeats_last_turn,
+    said_this_turn,
     type_asked_about,
 )
 from actions.forms import KeepingFormValidation, end_form, goodbye_suffix
 from actions.profile_writes import reads_as_answer
 from actions.questions_asked import remember_question
-from actions.recommendation import said_this_turn
 from actions.side_questions import answer_question, call_of_question
 from actions.today import send_calls_for, send_whats_open
 from actions.tracker import dialogue_acts, latest_entity, profile_from, profile_from_tracker

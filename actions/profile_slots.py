@@ -199,18 +199,19 @@ def budget_context_events(dispatcher: CollectingDispatcher, tracker: Tracker, ev
 NUMERIC_FIELDS = ("budget", "population", "departement_count")
 
 
-def _bare_number(text: str) -> Optional[float]:
-    numbers = [q.value for q in amounts.extract_quantities(text) if q.kind == "number" and not q.negative]
-    return numbers[-1] if len(numbers) == 1 else None
+def _bare_numbers(text: str) -> List[float]:
+    """The figures without a unit of a message (« non c'est 380 000 »)."""
+    return [q.value for q in amounts.extract_quantities(text) if q.kind == "number" and not q.negative]
 
 
 def corrected_figure(tracker: Tracker) -> Dict[str, float]:
     """The field a bare figure in a correction (« non c'est 90 000 ») replaces, when it is plain: the
     only figure the user gave in the message before, or else the only field set whose value is of
     the same order (half to twice it). Otherwise nothing: the bot asks (unread_correction)."""
-    value = _bare_number(tracker.latest_message.get("text") or "")
-    if value is None:
+    numbers = _bare_numbers(tracker.latest_message.get("text") or "")
+    if len(numbers) != 1:
         return {}
+    value = numbers[0]
     fields = [f for f in _figures_of_previous_message(tracker) if not out_of_range(f, value)]
     if len(fields) != 1:
         # the only field set whose value is of the same order, within a factor 2 (400 000 after a
@@ -237,7 +238,7 @@ def unread_correction(dispatcher: CollectingDispatcher, tracker: Tracker) -> Non
     """A correction that changes nothing readable is never ignored: say what is kept, and ask. A bare
     figure (« non c'est 380 000 ») is offered for each field it could be."""
     text = tracker.latest_message.get("text") or ""
-    numbers = [q.value for q in amounts.extract_quantities(text) if q.kind == "number" and not q.negative]
+    numbers = _bare_numbers(text)
     kept = profile_summary(profile_from_tracker(tracker), places_from_tracker(tracker))
     if numbers:
         value = numbers[-1]

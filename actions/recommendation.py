@@ -11,7 +11,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.dialogue_turn import asks_for_recap, asks_whats_open, is_question, last_bot_text
+from actions.dialogue_turn import asks_for_recap, asks_whats_open, is_question, last_bot_text, said_this_turn
 from actions.last_recommendation import current_slots, same_profile, slots_at_last_recommendation
 from actions.messages import send
 from actions.profile_slots import unread_correction
@@ -91,16 +91,6 @@ def _short_reply(dispatcher: CollectingDispatcher, tracker: Tracker, before: Dic
         return None
     send(dispatcher, [message])
     return [_recommended(results)]
-
-
-def said_this_turn(tracker: Tracker) -> bool:
-    """Whether the bot already sent something since the user's latest message."""
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            return False
-        if event.get("event") == "bot" and event.get("text"):
-            return True
-    return False
 
 
 def _correction_changed_nothing(tracker: Tracker) -> bool:

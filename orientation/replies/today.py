@@ -6,6 +6,7 @@ import datetime as dt
 from typing import List, Optional, Sequence
 
 from orientation.eligibility import INELIGIBLE, CallResult
+from orientation.eligibility.call_choice import admits
 from orientation.eligibility.sessions import CLOSED, OPEN, ROLLING, UPCOMING
 from orientation.eligibility.vocabulary import KINDS, applicant_label
 from orientation.language import french as fmt
@@ -67,8 +68,6 @@ def calls_for(applicant_type: str, every: Sequence[CallResult]) -> str:
     """« À quels appels une région peut-elle candidater ? »: the calls whose sessions admit that type
     of structure (and do not exclude it), each with its status at the reference date; no profile
     needed, and none written."""
-    from orientation.eligibility.call_choice import admits  # the rule of who is admitted, in one place
-
     label = applicant_label(applicant_type, plural=True)  # « les régions »
     fits = [r for r in every if admits(r.call, applicant_type)]
     if not fits:
