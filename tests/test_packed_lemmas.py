@@ -78,11 +78,17 @@ def sentences():
     return sorted(texts)
 
 
-def test_same_lemmas_as_spacy_on_every_training_and_held_out_sentence(sentences):
+def test_same_tokens_as_spacy_on_every_training_and_held_out_sentence(sentences):
+    """Text, lemma, part of speech, morphology, norm and vector of every token, and the sentence's vector:
+    as spaCy's own loading gives them (with its string table and dictionaries)."""
     assert len(sentences) > 1000
     ours = SharedSpacyNLP.load_model("fr_core_news_md").model
     assert ours.get_pipe("lemmatizer").lookups.__class__ is PackedLookups
     stock = spacy.load("fr_core_news_md", exclude=list(UNUSED_PIPES))
     texts = sentences + [s.lower() for s in sentences]  # people often type without capitals
+    assert len(ours.vocab.strings) < 10_000 < len(stock.vocab.strings)  # the model's string table not loaded
     for mine, theirs in zip(ours.pipe(texts), stock.pipe(texts)):
-        assert [(t.text, t.lemma_, t.pos_) for t in mine] == [(t.text, t.lemma_, t.pos_) for t in theirs]
+        assert [(t.text, t.lemma_, t.pos_, t.tag_, str(t.morph), t.norm_, t.shape_, t.is_stop) for t in mine] == \
+            [(t.text, t.lemma_, t.pos_, t.tag_, str(t.morph), t.norm_, t.shape_, t.is_stop) for t in theirs]
+        assert np.array_equal(np.array([t.vector for t in mine]), np.array([t.vector for t in theirs]))
+        assert np.array_equal(mine.vector, theirs.vector)
