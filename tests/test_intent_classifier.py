@@ -73,3 +73,27 @@ def test_without_intent_examples_nothing_is_classified(storage):
     loaded = FeedForwardIntentClassifier.load({}, storage, resource, context())
     messages = loaded.process([Message(data={TEXT: "bonjour"})])
     assert messages[0].get("intent") is None
+
+
+def test_the_row_is_rasa_combined_features_scaled_and_stacked():
+    """The row built from the parts' columns equals its definition: Rasa's combined sentence features
+    (every featurizer's, in order; sequence features ignored), binary and of unit length, then the
+    vectors combined and of unit length."""
+    from scipy.sparse import hstack
+    from sklearn.preprocessing import normalize
+
+    rng = np.random.default_rng(3)
+    for trial in range(30):
+        m = Message(data={TEXT: "x"})
+        for origin, width in (("CountVectorsFeaturizer", 40), ("LexicalSyntacticFeaturizer", 9),
+                              ("CountVectorsFeaturizer", 300)):
+            dense_counts = rng.integers(0, 3, size=(1, width)) * (rng.random((1, width)) < 0.1)
+            m.add_features(Features(coo_matrix(dense_counts.astype(float)), "sentence", TEXT, origin))
+            m.add_features(Features(coo_matrix(np.ones((4, width))), "sequence", TEXT, origin))
+        m.add_features(Features(rng.normal(size=(1, 7)) * (trial % 5), "sentence", TEXT, "SpacyFeaturizer"))
+        m.add_features(Features(rng.normal(size=(4, 7)), "sequence", TEXT, "SpacyFeaturizer"))
+        sparse, dense = m.get_sparse_features(TEXT)[1], m.get_dense_features(TEXT)[1]
+        counts = sparse.features.tocsr()
+        counts.data[:] = 1.0
+        expected = hstack([normalize(counts), normalize(dense.features.reshape(1, -1))]).toarray()
+        assert np.array_equal(features(m).toarray(), expected)

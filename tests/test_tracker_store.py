@@ -116,3 +116,30 @@ def test_a_turn_that_was_not_saved_is_not_read_back(tmp_path):
     tracker = in_thread(store.retrieve("someone"))
     tracker.update(UserUttered("perdu", {"name": "inform", "confidence": 1.0}))  # the turn fails here
     assert without_time(in_thread(store.retrieve("someone")).events) == saved
+
+
+def test_a_turn_is_saved_by_its_inserts_alone_and_read_back_with_one_query(tmp_path):
+    """Per message: the save writes the turn's rows and asks nothing (the rows it adds follow the ones
+    counted when the tracker was read, and the last one's id comes from its insert); reading the
+    conversation back asks only whether the database holds anything newer."""
+    import sqlalchemy as sa
+
+    store = OrientationTrackerStore(DOMAIN, host=f"sqlite:///{tmp_path / 'orientation.db'}")
+    in_thread(conversation(store))
+    statements = []
+    sa.event.listen(store.engine, "before_cursor_execute",
+                    lambda _c, _cur, statement, *_: statements.append(statement.split()[0].upper()))
+    tracker = in_thread(store.retrieve("someone"))
+    assert statements == ["SELECT"]
+    statements.clear()
+    for event in turn("encore", "réponse", 600000.0):
+        tracker.update(event)
+    in_thread(store.save(tracker))
+    assert statements and set(statements) == {"INSERT"}
+    statements.clear()
+    again = in_thread(store.retrieve("someone"))
+    assert again is tracker and statements == ["SELECT"]
+    in_thread(store.save(again))  # nothing new: nothing written, nothing asked
+    assert statements == ["SELECT"]
+    assert in_thread(OrientationTrackerStore(DOMAIN, host=f"sqlite:///{tmp_path / 'orientation.db'}")
+                     .retrieve("someone")).get_slot("budget") == 600000.0

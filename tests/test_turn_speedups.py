@@ -13,6 +13,8 @@ from jsonschema import ValidationError
 from rasa.core.actions.action import ActionExtractSlots, RemoteAction
 from rasa.core.channels.channel import CollectingOutputChannel
 from rasa.core.nlg import TemplatedNaturalLanguageGenerator
+from rasa.engine.exceptions import GraphRunError
+from rasa.engine.runner.dask import DaskGraphRunner
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
@@ -33,6 +35,7 @@ def restored_rasa(monkeypatch):
     monkeypatch.setattr(ActionExtractSlots, "_execute_validation_action",
                         ActionExtractSlots._execute_validation_action)
     monkeypatch.setattr(EndpointConfig, "session", EndpointConfig.session)
+    monkeypatch.setattr(DaskGraphRunner, "run", DaskGraphRunner.run)
 
 
 def in_thread(coroutine):
@@ -54,14 +57,14 @@ def test_the_component_is_in_the_pipeline():
     assert "addons.patches.turn_speedups.TurnSpeedups" in names
 
 
-def test_creating_the_component_installs_all_three_once(restored_rasa):
+def test_creating_the_component_installs_all_four_once(restored_rasa):
     TurnSpeedups.create({}, None, None, None)
     validate, skip = RemoteAction._validate_action_result, ActionExtractSlots._execute_validation_action
-    session = EndpointConfig.session
+    session, run = EndpointConfig.session, DaskGraphRunner.run
     TurnSpeedups.create({}, None, None, None)
-    assert validate.prebuilt and skip.skips and session.kept
+    assert validate.prebuilt and skip.skips and session.kept and run.ordered
     assert RemoteAction._validate_action_result is validate and ActionExtractSlots._execute_validation_action is skip
-    assert EndpointConfig.session is session
+    assert EndpointConfig.session is session and DaskGraphRunner.run is run
     assert TurnSpeedups().process(["message"]) == ["message"]
 
 
@@ -183,3 +186,68 @@ def test_the_action_server_calls_share_one_kept_alive_connection(restored_rasa):
     seen = in_thread(calls_through_one_endpoint(3))
     assert len({port for port, _ in seen}) == 1
     assert {auth for _, auth in seen} == {"Basic dTpw"}  # Rasa's authentication still sent
+
+
+class Node:
+    """A graph node as DaskGraphRunner builds them: called with the (name, output) pairs it needs."""
+
+    def __init__(self, name, calls, fail=False):
+        self.name, self.calls, self.fail = name, calls, fail
+
+    def __call__(self, *needed):
+        self.calls.append(self.name)
+        if self.fail:
+            raise RuntimeError("a node failed")
+        return self.name, "+".join([self.name] + [f"{n}:{v}" for n, v in needed])
+
+
+def graph(calls, fail=None):
+    # a diamond (two nodes need « tokens »), an input, and a node no target needs (Dask runs it too)
+    return {"__message__": ("__message__", "bonjour"),
+            "tokens": (Node("tokens", calls, fail == "tokens"), "__message__"),
+            "intent": (Node("intent", calls), "tokens"),
+            "entities": (Node("entities", calls), "tokens"),
+            "parsed": (Node("parsed", calls, fail == "parsed"), "intent", "entities"),
+            "unused": (Node("unused", calls), "tokens")}
+
+
+@pytest.mark.parametrize("targets", [["parsed"], ["intent", "parsed"], ["entities"], ["tokens", "parsed"]])
+def test_the_graph_run_in_order_gives_dask_s_results(targets):
+    import dask
+
+    ours, theirs = [], []
+    assert turn_speedups.run_in_order(graph(ours), targets) == dict(dask.get(graph(theirs), targets))
+    assert sorted(ours) == sorted(theirs) and len(ours) == len(set(ours))  # each needed node once
+    assert ours.index("tokens") < min(ours.index(n) for n in ours if n != "tokens")
+
+
+def test_a_failing_node_fails_the_run_as_with_rasa_s_runner(restored_rasa):
+    turn_speedups.install_ordered_runner()
+    runner = DaskGraphRunner.__new__(DaskGraphRunner)
+    runner._build_dask_graph = lambda schema: graph([], fail="parsed")
+    runner._graph_schema = type("Schema", (), {"target_names": ["parsed"],
+                                               "minimal_graph_schema": lambda self, targets: None})()
+    with pytest.raises(GraphRunError):
+        runner.run()
+
+
+@pytest.mark.skipif(not (ROOT / "models" / "orientation.tar.gz").exists(), reason="no trained model")
+def test_the_model_parses_as_with_dask(restored_rasa, monkeypatch):
+    from rasa.core.agent import load_agent
+
+    monkeypatch.setenv("ACTION_SERVER_URL", "http://127.0.0.1:9/webhook")
+    monkeypatch.setenv("ACTION_SERVER_TOKEN", "test")
+
+    async def parses():
+        agent = await load_agent(model_path=str(ROOT / "models" / "orientation.tar.gz"))
+        texts = ["Bonjour, je suis une commune de 350 000 habitants", "le budget est de 400 000 €",
+                 "c'est quoi TNT-COOP ?", "merci"]
+        monkeypatch.setattr(DaskGraphRunner, "run", DaskGraphRunner.run)
+        DaskGraphRunner.run = getattr(DaskGraphRunner.run, "__wrapped__", DaskGraphRunner.run)  # Dask's own
+        with_dask = [await agent.parse_message(t) for t in texts]
+        turn_speedups.install_ordered_runner()
+        assert DaskGraphRunner.run.ordered
+        return with_dask, [await agent.parse_message(t) for t in texts]
+
+    with_dask, in_order = in_thread(parses())
+    assert in_order == with_dask

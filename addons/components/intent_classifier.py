@@ -28,10 +28,10 @@ from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers import LABEL_RANKING_LENGTH
 from rasa.nlu.classifiers.classifier import IntentClassifier
-from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import FEATURE_TYPE_SENTENCE, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
-from scipy.sparse import csr_matrix, hstack, vstack
+from scipy.sparse import csr_matrix, vstack
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.neural_network import MLPClassifier
 from sklearn.preprocessing import normalize
@@ -43,16 +43,34 @@ FILE = "intent_model.skops"
 
 def features(message: Message) -> csr_matrix:
     """One row: the sparse sentence features, binary and of unit length, then the dense sentence
-    vector of unit length (either part may be missing, say for a button's payload)."""
-    sparse, dense = message.get_sparse_features(TEXT)[1], message.get_dense_features(TEXT)[1]
-    parts = []
-    if sparse is not None:
-        counts = csr_matrix(sparse.features, dtype=np.float64)
-        counts.data[:] = 1.0
-        parts.append(normalize(counts))
-    if dense is not None:
-        parts.append(csr_matrix(normalize(np.asarray(dense.features, dtype=np.float64).reshape(1, -1))))
-    return hstack(parts).tocsr()
+    vector of unit length (either part may be missing, say for a button's payload).
+
+    The row is built from its parts' columns directly: the same row as Rasa's combined features
+    (message.get_sparse_features, each featurizer's columns after the previous ones') scaled and
+    stacked, without the copies and SciPy's general stacking that took a tenth of a message's time."""
+    sparse = [f.features for f in message.features
+              if f.attribute == TEXT and f.type == FEATURE_TYPE_SENTENCE and f.is_sparse()]
+    dense = [f.features for f in message.features
+             if f.attribute == TEXT and f.type == FEATURE_TYPE_SENTENCE and f.is_dense()]
+    columns, values, width = [], [], 0
+    for part in sparse:
+        part = csr_matrix(part)  # duplicates summed, columns sorted, as Rasa's combination gives them
+        columns.append(part.indices[part.indptr[0]:part.indptr[1]] + width)
+        width += part.shape[1]
+    stored = sum(len(c) for c in columns)
+    if stored:
+        values.append(np.full(stored, 1.0) / np.sqrt(float(stored)))  # binary, of unit length
+    if dense:
+        vector = normalize(np.concatenate([np.asarray(d, dtype=np.float64).reshape(1, -1) for d in dense], axis=1))[0]
+        kept = np.flatnonzero(vector)
+        columns.append(kept + width)
+        values.append(vector[kept])
+        width += len(vector)
+    if not width:
+        raise ValueError("no sentence features: the featurizers must come before the intent classifier")
+    data = np.concatenate(values) if values else np.zeros(0)
+    indices = np.concatenate(columns).astype(np.int32) if columns else np.zeros(0, dtype=np.int32)
+    return csr_matrix((data, indices, np.array([0, len(data)])), shape=(1, width))
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)

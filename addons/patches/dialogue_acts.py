@@ -53,6 +53,9 @@ FALLBACK = "nlu_fallback"
 RECAP_READ_AS = ("restart", FALLBACK, "bot_challenge", "out_of_scope")
 # the booking forms read their own answers (a booking turn never writes the profile anyway)
 BOOKING_LOOPS = ("booking_form", "manage_booking_form")
+# what the bot's last words asked, by their text: the bot says the same few sentences again and again,
+# and reading one (normalising it, then a dozen patterns) was 3 % of a real turn's time
+_asked_by_bot = functools.lru_cache(maxsize=1024)(asked_by_bot)
 
 
 def asked_slot(tracker: Any) -> Optional[str]:
@@ -66,7 +69,7 @@ def asked_slot(tracker: Any) -> Optional[str]:
         if isinstance(event, UserUttered):
             return None
         if isinstance(event, BotUttered) and event.text:
-            return asked_by_bot(event.text)
+            return _asked_by_bot(event.text)
     return None
 
 

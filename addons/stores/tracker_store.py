@@ -15,6 +15,7 @@ Made cheaper per turn than Rasa's own, with the same rows in the same tables:
 from __future__ import annotations
 
 import itertools
+import json
 from collections import OrderedDict
 from typing import Any, Iterable, Iterator, Optional, Text, Tuple
 
@@ -24,6 +25,7 @@ from rasa.core.tracker_store import SQLTrackerStore, create_engine_kwargs
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import SessionStarted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.nlu.constants import INTENT_NAME_KEY
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import SingletonThreadPool
 
@@ -111,11 +113,33 @@ class OrientationTrackerStore(SQLTrackerStore):
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         _forget_client_addresses(itertools.islice(tracker.events, getattr(tracker, STORED, None) or 0, None))
-        await super().save(tracker)
+        kept = self._kept.pop(tracker.sender_id, None)
+        await self.stream_events(tracker)
+        with self.session_scope() as session:
+            last_id = self._write_events(session, tracker)
+            if last_id is None and kept is not None and kept[1] is tracker:
+                last_id = kept[0]  # nothing new: the id it was kept with
+            if last_id is None and _as_read_back(tracker):
+                last_id = self._last_event_id(session, tracker.sender_id)
         setattr(tracker, STORED, len(tracker.events))
-        self._kept.pop(tracker.sender_id, None)
         if _as_read_back(tracker):
-            with self.session_scope() as session:
-                self._kept[tracker.sender_id] = (self._last_event_id(session, tracker.sender_id), tracker)
+            self._kept[tracker.sender_id] = (last_id, tracker)
             while len(self._kept) > KEPT_TRACKERS:
                 self._kept.popitem(last=False)
+
+    def _write_events(self, session: Any, tracker: DialogueStateTracker) -> Optional[int]:
+        """SQLTrackerStore.save's rows, written and committed the same way; the id of the last one
+        (given by the insert itself) is the conversation's latest, as its lock lets no one else write
+        to it: no query for it afterwards."""
+        rows = []
+        for event in self._additional_events(session, tracker):
+            data = event.as_dict()
+            rows.append(self.SQLEvent(sender_id=tracker.sender_id, type_name=event.type_name,
+                                      timestamp=data.get("timestamp"),
+                                      intent_name=data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
+                                      action_name=data.get("name"), data=json.dumps(data)))
+        session.add_all(rows)
+        session.flush()
+        last_id = rows[-1].id if rows else None
+        session.commit()
+        return last_id
