@@ -75,6 +75,8 @@ TRIGGERS = sorted([
     _t("departements", DEPARTEMENT_KINDS),
     _t("conseil regional", ["region", "collectivite_outre_mer"], "region"),
     _t("region", ["region", "collectivite_outre_mer"], "region"),
+    # « CR Normandie »: in capitals or before « de » (« cr » is also a « compte rendu »)
+    _t("cr", ["region", "collectivite_outre_mer"], "region", upper=True),
     _t("collectivite", ["collectivite_outre_mer"], "collectivite_outre_mer"),
     _t("collectivite territoriale", ["collectivite_outre_mer"], "collectivite_outre_mer"),
     _t("collectivite d outre mer", ["collectivite_outre_mer"], "collectivite_outre_mer"),
@@ -421,6 +423,9 @@ def _alone(index: Index, tokens, words: List[str], i: int):
         start += 1
     if start >= len(words):
         return None
+    if DEPARTEMENT_CODE.match(words[start]) and words[i] == "le" and _the_speaker_by_number(words, i, start):
+        territory = index.departement(words[start])  # « on est le 59 », « c le 974 »: the département speaks
+        return _build(tokens, start, start + 1, [territory], "departement") if territory else None
     if DEPARTEMENT_CODE.match(words[start]) and words[i] in ("le", "du", "dans") and _stands_alone(tokens, start):
         territory = index.departement(words[start])
         return _build(tokens, start, start + 1, [territory]) if territory else None
@@ -485,6 +490,16 @@ def _said_as_the_speaker(words: List[str], i: int) -> bool:
     if k < 0 or before[k] in ("dans", "ds", "en", "sur", "vers"):
         return False
     return position(" ".join(before) + " x", len(" ".join(before)) + 1) == SPEAKER
+
+
+def _the_speaker_by_number(words: List[str], i: int, start: int) -> bool:
+    """« on est le 59 », « c le 974 »: a département's number right after a verb of being, not a date
+    (« on est le 15 mars », « c le 12 à 14h »)."""
+    after = words[start + 1:start + 2]
+    if after and (after[0] in CALENDAR_WORDS or after[0] in ("a", "au", "h") or after[0].isdigit()):
+        return False
+    return i >= 1 and (words[i - 1] == "c" or tuple(words[max(0, i - 2):i]) in (("on", "est"), ("nous", "sommes"),
+                                                                               ("c", "est")))
 
 
 def _alone_in_message(words: List[str], i: int, end: int) -> bool:
