@@ -34,6 +34,7 @@ from actions.tracker import (
     profile_from_tracker,
     value_before_last_message,
 )
+from actions.type_answers import place_type_events
 from actions.validation_scope import needs_profile_validation
 from orientation.eligibility.funding import PART_WORDS
 from orientation.eligibility.vocabulary import APPLICANT_TYPES, THEMES
@@ -129,6 +130,7 @@ class ValidateProfileSlots(ValidationAction):
                 typed = _commune_answered(tracker)  # « c rodez » to « Quelle structure porte le projet ? »
             if typed:
                 candidates = {**candidates, "territory": [typed]}
+        events.update(place_type_events(tracker, candidates))  # « le 59 » to « Quelle structure porte le projet ? »
         if "territory" in candidates:
             events.update(_territory_events(dispatcher, tracker, candidates, notes, pending, acts))
         if _theme_guessed(tracker) and "project_nature" in candidates and not changes:

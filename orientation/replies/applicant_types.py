@@ -44,6 +44,26 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+# « l'État » names two kinds of contract §3: the ministries and their central directorates, and the
+# State's services in a territory. Said alone, the bot asks which one.
+STATE_QUESTION = ("L'État, d'accord : s'agit-il d'une administration centrale (ministère, direction générale, DNUM) "
+                  "ou d'un service déconcentré (préfecture, DDT, DREAL, rectorat…) ?")
+STATE_TYPES = (("Administration centrale", "administration_centrale"),
+               ("Service déconcentré (préfecture, DDT…)", "service_deconcentre"))
+# The words that may stand beside « État » in an answer that names nothing more precise.
+_AROUND_THE_STATE = {"c", "cest", "est", "on", "nous", "ns", "sommes", "je", "suis", "j", "l", "la", "le", "de", "d",
+                     "du", "un", "une", "a", "au", "pour", "chez", "agent", "agente", "agents", "administration",
+                     "fonction", "publique", "fonctionnaire", "service", "services", "bah", "ben", "euh", "bon",
+                     "ici", "travaille", "bosse", "etat"}
+
+
+def names_the_state_only(text: str) -> bool:
+    """The answer names the State and nothing that tells central from deconcentrated: « état »,
+    « c l'etat », « on est l'État », « agent de l'État », « fonction publique d'État »."""
+    words = re.findall(r"[a-z0-9]+", fold(text).text)
+    return "etat" in words and all(w in _AROUND_THE_STATE for w in words)
+
+
 def asks_the_types(text: str) -> bool:
     """The answer to the applicant-type question is « Autre », « je ne sais pas » or asks which types
     there are (« c'est quoi les choix ? »)."""

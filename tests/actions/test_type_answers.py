@@ -1,0 +1,73 @@
+"""Answers to « Quelle structure porte le projet ? » that name no kind of body by its word: a place
+named bare is its collectivité (actions/type_answers.py); « l'État » alone is asked again, as one
+of its two kinds (actions/profile_form.py)."""
+import asyncio
+
+import pytest
+
+from actions.profile_form import ActionAskApplicantType, ValidateProfileForm
+from actions.profile_slots import ValidateProfileSlots
+from orientation import entities as nlu
+from orientation.language.normalise import normalise, with_capitals
+from orientation.replies.applicant_types import STATE_QUESTION, names_the_state_only
+from tests.actions.conftest import make_tracker, texts
+
+QUESTION = {"event": "bot", "text": "Quelle structure porte le projet ? Choisissez ci-dessous ou écrivez-le."}
+
+
+def _read(text):
+    """The entities the NLU gives (addons/components/entity_extractors.py)."""
+    read = with_capitals(normalise(text), text)
+    return [e for e in nlu.lexicon_entities(read) + nlu.territory_entities(read) if e["entity"] != "project_nature"]
+
+
+def _validated(dispatcher, text, asked=QUESTION):
+    found = _read(text)
+    places = [e["value"] for e in found if e["entity"] == "territory"]
+    events = [asked, {"event": "user", "text": text}]
+    if places:
+        events.append({"event": "slot", "name": "territory", "value": places})
+    events += [{"event": "slot", "name": "applicant_type", "value": e["value"]} for e in found
+               if e["entity"] == "applicant_type" and not e.get("role")]
+    tracker = make_tracker({"requested_slot": "applicant_type" if asked is QUESTION else "budget"}, text=text,
+                           entities=found, events=events)
+    extracted = {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+    return {**extracted, **{e["name"]: e["value"] for e in asyncio.run(ValidateProfileSlots().run(dispatcher, tracker, {}))}}
+
+
+@pytest.mark.parametrize("text, applicant", [
+    ("le 59", "departement"), ("c le 59", "departement"), ("Saint-Pierre-et-Miquelon", "collectivite_outre_mer"),
+    ("polynesie", "collectivite_outre_mer"), ("Wallis et Futuna", "collectivite_outre_mer"),
+    ("Bordeaux Métropole", "epci"), ("c rodez", "commune"), ("Tarbes", "commune"), ("la Drôme", "departement"),
+])
+def test_a_place_named_bare_to_the_type_question_is_its_collectivite(dispatcher, text, applicant):
+    assert _validated(dispatcher, text).get("applicant_type") == applicant
+
+
+@pytest.mark.parametrize("text", ["dans le 59", "on est en Polynésie", "ds la drome"])
+def test_a_place_said_as_where_gives_no_type(dispatcher, text):
+    assert _validated(dispatcher, text).get("applicant_type") is None
+
+
+def test_a_place_named_to_another_question_gives_no_type(dispatcher):
+    asked = {"event": "bot", "text": "Quel est le coût total prévu du projet, en euros TTC ?"}
+    assert _validated(dispatcher, "le 59", asked).get("applicant_type") is None
+
+
+@pytest.mark.parametrize("text", ["etat", "État", "c l'etat", "on est l'État", "agent de l'etat",
+                                  "fonction publique d'état", "l etat"])
+def test_the_state_alone_is_asked_as_one_of_its_two_kinds(dispatcher, text):
+    assert names_the_state_only(text)
+    tracker = make_tracker({"requested_slot": "applicant_type"}, text=text, events=[QUESTION, {"event": "user", "text": text}])
+    assert asyncio.run(ValidateProfileForm().extract_applicant_type(dispatcher, tracker, {})) == {"applicant_type": None}
+    assert dispatcher.messages == []  # not « je n'ai pas reconnu »: it was understood
+    asyncio.run(ActionAskApplicantType().run(dispatcher, tracker, {}))
+    assert texts(dispatcher) == STATE_QUESTION
+    payloads = [b["payload"] for b in dispatcher.messages[-1]["buttons"]]
+    assert payloads[:2] == ['/inform{"applicant_type": "administration_centrale"}',
+                            '/inform{"applicant_type": "service_deconcentre"}']
+
+
+@pytest.mark.parametrize("text", ["état civil", "etat en region", "c'est l'état qui paye ?", "service de l'etat en region"])
+def test_the_state_with_more_words_is_not_the_state_alone(text):
+    assert not names_the_state_only(text) or _read(text)
