@@ -9,7 +9,7 @@ from actions.profile_form import ActionAskApplicantType, ValidateProfileForm
 from actions.profile_slots import ValidateProfileSlots
 from orientation import entities as nlu
 from orientation.language.normalise import normalise, with_capitals
-from orientation.replies.applicant_types import STATE_QUESTION, names_the_state_only
+from orientation.replies.applicant_types import FAMILIES, family_named
 from tests.actions.conftest import make_tracker, texts
 
 QUESTION = {"event": "bot", "text": "Quelle structure porte le projet ? Choisissez ci-dessous ou écrivez-le."}
@@ -54,20 +54,25 @@ def test_a_place_named_to_another_question_gives_no_type(dispatcher):
     assert _validated(dispatcher, "le 59", asked).get("applicant_type") is None
 
 
-@pytest.mark.parametrize("text", ["etat", "État", "c l'etat", "on est l'État", "agent de l'etat",
-                                  "fonction publique d'état", "l etat"])
-def test_the_state_alone_is_asked_as_one_of_its_two_kinds(dispatcher, text):
-    assert names_the_state_only(text)
+@pytest.mark.parametrize("text, kinds", [
+    ("etat", 2), ("État", 2), ("c l'etat", 2), ("on est l'État", 2), ("agent de l'etat", 2), ("fonction publique d'état", 2),
+    ("l etat", 2), ("une collectivité", 6), ("collectivite territoriale", 6), ("on est une collectivite locale", 6),
+    ("c une collectivité", 6), ("un établissement public", 3), ("etablissement public", 3),
+])
+def test_a_family_of_kinds_alone_is_asked_as_one_of_its_kinds(dispatcher, text, kinds):
+    family = family_named(text)
+    assert family in FAMILIES and len(family.types) == kinds
     tracker = make_tracker({"requested_slot": "applicant_type"}, text=text, events=[QUESTION, {"event": "user", "text": text}])
     assert asyncio.run(ValidateProfileForm().extract_applicant_type(dispatcher, tracker, {})) == {"applicant_type": None}
     assert dispatcher.messages == []  # not « je n'ai pas reconnu »: it was understood
     asyncio.run(ActionAskApplicantType().run(dispatcher, tracker, {}))
-    assert texts(dispatcher) == STATE_QUESTION
+    assert texts(dispatcher) == family.question
     payloads = [b["payload"] for b in dispatcher.messages[-1]["buttons"]]
-    assert payloads[:2] == ['/inform{"applicant_type": "administration_centrale"}',
-                            '/inform{"applicant_type": "service_deconcentre"}']
+    assert payloads == [f'/inform{{"applicant_type": "{value}"}}' for _, value in family.types] + ["Autre / je ne sais pas"]
 
 
-@pytest.mark.parametrize("text", ["état civil", "etat en region", "c'est l'état qui paye ?", "service de l'etat en region"])
-def test_the_state_with_more_words_is_not_the_state_alone(text):
-    assert not names_the_state_only(text) or _read(text)
+@pytest.mark.parametrize("text", ["état civil", "etat en region", "c'est l'état qui paye ?", "service de l'etat en region",
+                                  "collectivité de Saint-Martin", "collectivite d'outre mer", "etablissement public de sante",
+                                  "établissement public de l'État", "etablissement public local"])
+def test_a_family_with_more_words_is_read_as_said(text):
+    assert family_named(text) is None or _read(text)

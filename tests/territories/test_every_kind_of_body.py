@@ -227,3 +227,42 @@ SHORT_ANSWERS = [
 @pytest.mark.parametrize("text, applicant", SHORT_ANSWERS)
 def test_more_bare_answers(text, applicant):
     assert _speaker(text) == ([applicant] if applicant else [])
+
+
+# The speaker's role, and bodies of their own status or known by their local service.
+ROLES_AND_STATUSES = [
+    ("je suis secrétaire général de la mairie", "commune"), ("conseiller municipal", "commune"),
+    ("je suis directeur général des services de la ville", "commune"), ("DGA de la région", "region"),
+    ("vice president de l'agglo en charge du numerique", "epci"), ("chef de projet numerique au CD 33", "departement"),
+    ("je suis infirmiere a l'hopital", "etablissement_public_sante"), ("directeur du CCAS", "etablissement_public_local"),
+    ("président du SIVOM", "groupement_collectivites"), ("le sous-prefet de Die", "service_deconcentre"),
+    ("secrétaire générale de la préfecture", "service_deconcentre"), ("je suis doctorant au CNRS", "operateur_etat"),
+    ("je suis benevole dans une association", "association"), ("je suis parent d'eleve", "particulier"),
+    ("je suis freelance", "entreprise"), ("consultant independant", "entreprise"), ("une SCOP", "entreprise"),
+    ("on est une fondation", "association"), ("une ONG", "association"), ("je suis a la CRMA", "chambre_consulaire"),
+    ("chambre regionale des metiers", "chambre_consulaire"), ("un SMO", "groupement_collectivites"),
+    ("la collectivité territoriale de Martinique", "collectivite_outre_mer"), ("c la CTG", "collectivite_outre_mer"),
+    ("je suis a la collectivite de corse", "region"), ("la Collectivité européenne d'Alsace", "departement"),
+    ("je bosse au service des impots", "service_deconcentre"), ("centre des finances publiques de Die", "service_deconcentre"),
+    ("je suis au commissariat", "service_deconcentre"), ("gendarmerie de la drome", "service_deconcentre"),
+    ("tribunal judiciaire de Lyon", "service_deconcentre"), ("inspection academique", "service_deconcentre"),
+    ("agent de l'etat en departement", "service_deconcentre"), ("etat en region", "service_deconcentre"),
+    ("le commissariat general au developpement durable", "administration_centrale"),
+    ("on est un etablissement public administratif national", "operateur_etat"),
+    ("je suis dans la fonction publique hospitaliere", "etablissement_public_sante"),
+    ("clinique privee", "entreprise"), ("l'urssaf", "operateur_etat"), ("je bosse a la msa", "operateur_etat"),
+]
+
+
+@pytest.mark.parametrize("text, applicant", ROLES_AND_STATUSES)
+def test_roles_and_bodies_of_their_own_status(text, applicant):
+    assert _speaker(text) == [applicant]
+
+
+# Words that hold a body's word but name none.
+@pytest.mark.parametrize("text", [
+    "on veut une federation d'identite avec AgentConnect", "les mails arrivent dans la boite mail", "une boite a outils",
+    "c le 15 mars", "on est le 12 avril",
+])
+def test_words_that_name_no_body(text):
+    assert _speaker(text) == []
