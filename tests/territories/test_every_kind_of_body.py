@@ -266,3 +266,10 @@ def test_roles_and_bodies_of_their_own_status(text, applicant):
 ])
 def test_words_that_name_no_body(text):
     assert _speaker(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "notre tresorerie ne permet pas d'avancer les fonds", "on veut moderniser la recherche clinique",
+])
+def test_words_of_the_project_that_name_no_body(text):
+    assert _speaker(text) == []
