@@ -47,7 +47,7 @@ from orientation.replies.territory import territory_note, which_place
 from orientation.territories import IndexMissing, load_index
 from orientation.territories.coverage import coverage, decode, encode
 from orientation.territories.homonyms import departement_codes, settle
-from orientation.territories.mentions import commune_answered
+from orientation.territories.mentions import area_answered, commune_answered
 
 # The text slots whose values are a closed list (contract §3): anything else is refused.
 VOCABULARIES = {"applicant_type": APPLICANT_TYPES, "project_nature": THEMES}
@@ -293,7 +293,8 @@ def _commune_answered(tracker: Tracker) -> Optional[str]:
     if asked_before_last_message(tracker) != "applicant_type" or "answer" not in dialogue_acts(tracker):
         return None
     try:
-        found = commune_answered(tracker.latest_message.get("text") or "")
+        text = tracker.latest_message.get("text") or ""
+        found = commune_answered(text) or area_answered(text)  # « Occitanie »: the région
     except IndexMissing:
         return None
     return encode([found]) if found else None

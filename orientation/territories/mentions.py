@@ -569,6 +569,26 @@ def commune_answered(text: str, index: Optional[Index] = None) -> Optional[Terri
     return None
 
 
+def area_answered(text: str, index: Optional[Index] = None) -> Optional[Territory]:
+    """The région, département or overseas collectivité a short answer to « Quelle structure porte le
+    projet ? » names bare, as the whole answer (« Occitanie », « bretagne », « c le cantal »): the
+    collectivité of that area. A name that is also a common word counts only with its capital."""
+    index = index or load_index()
+    tokens = _tokens(text or "")
+    words = [t[0] for t in tokens]
+    if not words or len(words) > 6:
+        return None
+    i = 0
+    while i < len(words) and (words[i] in OPENERS or words[i] in ("c", "cest", "est", "ici")):
+        i += 1
+    named = _longest_name(index, words, i, AREA_KINDS, words[i - 1] if i and words[i - 1] in ("la", "le", "les", "l") else None)
+    if not named or len(named[0]) != 1 or not all(w == "ici" for w in words[named[1]:]):
+        return None
+    if named[1] == i + 1 and words[i] in COMMON_WORDS and not tokens[i][3][:1].isupper():
+        return None
+    return named[0][0]
+
+
 def _bare_commune(index: Index, tokens, words: List[str], i: int, text: str, asked: bool = False):
     """A commune named with no word of a body, as the speaker's self-description: after « c »,
     « c'est » or « ici » at the start of the message, or before « ici » (« c villefranche de

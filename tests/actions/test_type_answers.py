@@ -39,6 +39,8 @@ def _validated(dispatcher, text, asked=QUESTION):
     ("le 59", "departement"), ("c le 59", "departement"), ("Saint-Pierre-et-Miquelon", "collectivite_outre_mer"),
     ("polynesie", "collectivite_outre_mer"), ("Wallis et Futuna", "collectivite_outre_mer"),
     ("Bordeaux Métropole", "epci"), ("c rodez", "commune"), ("Tarbes", "commune"), ("la Drôme", "departement"),
+    ("Occitanie", "region"), ("bretagne", "region"), ("Cantal", "departement"), ("c le cantal", "departement"),
+    ("c la Réunion", "departement"), ("Grand Est", "region"),
 ])
 def test_a_place_named_bare_to_the_type_question_is_its_collectivite(dispatcher, text, applicant):
     assert _validated(dispatcher, text).get("applicant_type") == applicant
@@ -49,9 +51,15 @@ def test_a_place_said_as_where_gives_no_type(dispatcher, text):
     assert _validated(dispatcher, text).get("applicant_type") is None
 
 
-def test_a_place_named_to_another_question_gives_no_type(dispatcher):
+@pytest.mark.parametrize("text", ["le 59", "Occitanie", "c rodez"])
+def test_a_place_named_to_another_question_gives_no_type(dispatcher, text):
     asked = {"event": "bot", "text": "Quel est le coût total prévu du projet, en euros TTC ?"}
-    assert _validated(dispatcher, "le 59", asked).get("applicant_type") is None
+    assert _validated(dispatcher, text, asked).get("applicant_type") is None
+
+
+@pytest.mark.parametrize("text", ["somme", "on veut", "bonjour"])
+def test_a_common_word_is_no_area(dispatcher, text):
+    assert _validated(dispatcher, text).get("applicant_type") is None
 
 
 @pytest.mark.parametrize("text, kinds", [
