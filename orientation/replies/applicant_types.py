@@ -96,6 +96,13 @@ def asks_the_types(text: str) -> bool:
     """The answer to the applicant-type question is « Autre », « je ne sais pas » or asks which types
     there are (« c'est quoi les choix ? »)."""
     folded = fold(text).text
-    return says_unknown(text) or bool(re.search(r"\b(?:autre|aucun(?:e)?|quels? types?|quelles? (?:sont les )?"
-                                                r"(?:categories|cases|choix)|ne sai[st]|sai[st] pas|sp|jsp|nsp)\b",
-                                                folded))
+    return says_unknown(text) or bool(_ASKS_THE_TYPES.search(folded))
+
+
+# « autre », « je sais pas », « ché pas », « pas sûr », « c quoi les choix ? », « quelle case ? »,
+# « rien de tout ça », « pas dans la liste », « c quoi la différence ? »
+_ASKS_THE_TYPES = re.compile(
+    r"\b(?:autre|aucun(?:e)?|ne sai[st]|sai[st] pas|sp|jsp|nsp|ch[eé]s? pas|chai[st]? pas|pas s[uû]re?|"
+    r"(?:quels?|quelles?|c est quoi|c quoi|cest quoi) (?:sont )?(?:les |la |le )?(?:types?|categories?|cases?|choix|"
+    r"options?|possibilites|differences?)|quelle case|quelle categorie|rien de tout ca|pas dans (?:la|votre) liste|"
+    r"comprends? pas|ne vois pas|je vois pas|hesite)\b")

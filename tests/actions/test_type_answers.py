@@ -9,7 +9,7 @@ from actions.profile_form import ActionAskApplicantType, ValidateProfileForm
 from actions.profile_slots import ValidateProfileSlots
 from orientation import entities as nlu
 from orientation.language.normalise import normalise, with_capitals
-from orientation.replies.applicant_types import FAMILIES, family_named
+from orientation.replies.applicant_types import FAMILIES, asks_the_types, family_named
 from tests.actions.conftest import make_tracker, texts
 
 QUESTION = {"event": "bot", "text": "Quelle structure porte le projet ? Choisissez ci-dessous ou écrivez-le."}
@@ -84,3 +84,15 @@ def test_a_family_of_kinds_alone_is_asked_as_one_of_its_kinds(dispatcher, text, 
                                   "établissement public de l'État", "etablissement public local"])
 def test_a_family_with_more_words_is_read_as_said(text):
     assert family_named(text) is None or _read(text)
+
+
+@pytest.mark.parametrize("text", ["je sais pas", "jsp", "ché pas", "chai pas", "pas sûr", "autre", "aucune idée",
+                                  "c quoi les choix", "quels sont les types", "c quoi la difference", "pas dans la liste",
+                                  "rien de tout ca", "dans quelle case je suis", "je comprends pas la question"])
+def test_not_knowing_or_asking_the_kinds_asks_for_the_list(text):
+    assert asks_the_types(text)
+
+
+@pytest.mark.parametrize("text", ["une mairie", "on est un syndicat", "hopital", "etat", "c le departement", "euh"])
+def test_an_answer_or_a_hesitation_alone_does_not(text):
+    assert not asks_the_types(text)

@@ -33,3 +33,12 @@ def test_a_place_or_a_word_alone_answers_the_type_question(chat, servers, answer
     chat.say(OPENING)
     chat.say(answer)
     assert _type(servers, chat) == expected
+
+
+@pytest.mark.parametrize("answer", ["ché pas", "pas dans la liste"])
+def test_not_knowing_or_not_finding_the_kind_lists_the_types_then_asks_again(chat, servers, answer):
+    chat.say(OPENING)
+    reply = chat.say(answer)
+    assert "Voici les types de structures" in reply and "Laquelle porte le projet ?" in reply, reply
+    assert "Autre / je ne sais pas" in [b["title"] for b in chat.buttons]
+    assert _type(servers, chat) is None
