@@ -35,7 +35,7 @@ def test_a_place_or_a_word_alone_answers_the_type_question(chat, servers, answer
     assert _type(servers, chat) == expected
 
 
-@pytest.mark.parametrize("answer", ["ché pas", "pas dans la liste"])
+@pytest.mark.parametrize("answer", ["ché pas", "pas dans la liste", "c quoi les choix ?"])
 def test_not_knowing_or_not_finding_the_kind_lists_the_types_then_asks_again(chat, servers, answer):
     chat.say(OPENING)
     reply = chat.say(answer)
