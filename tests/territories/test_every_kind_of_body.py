@@ -221,6 +221,8 @@ SHORT_ANSWERS = [
     ("pme", "entreprise"), ("startup", "entreprise"), ("particulier", "particulier"), ("perso", None),
     ("c une commune", "commune"), ("on est une interco", "epci"), ("intercommunalite", "epci"),
     ("hosto", "etablissement_public_sante"), ("le departement", "departement"), ("la prefecture", "service_deconcentre"),
+    ("on est un pays", "groupement_collectivites"), ("c un pays", "groupement_collectivites"), ("pays", None),
+    ("une COM", "collectivite_outre_mer"), ("com", None),
 ]
 
 
