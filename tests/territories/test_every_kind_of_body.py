@@ -253,7 +253,20 @@ ROLES_AND_STATUSES = [
     ("on est un etablissement public administratif national", "operateur_etat"),
     ("je suis dans la fonction publique hospitaliere", "etablissement_public_sante"),
     ("clinique privee", "entreprise"), ("l'urssaf", "operateur_etat"), ("je bosse a la msa", "operateur_etat"),
+    ("un établissement public sous tutelle du ministère de la culture", "operateur_etat"),
+    ("on est sous tutelle du ministere de l'agriculture", "operateur_etat"),
+    ("service regional d'un ministere", "service_deconcentre"), ("je suis en prefecture", "service_deconcentre"),
+    ("je bosse en mairie", "commune"), ("je suis au SGAR, rattache a la prefecture de region", "service_deconcentre"),
+    ("on est un ehpad rattache au CCAS", "etablissement_public_sante"),
 ]
+
+
+# « en région », « en département » say where the speaker works, not that they are the council;
+# the body above the speaker (« on dépend du ministère ») is not who speaks.
+@pytest.mark.parametrize("text", ["on est en region", "je suis en région Bretagne", "je bosse en departement",
+                                  "on depend du ministere mais on est en region"])
+def test_where_one_works_and_who_one_depends_on_name_no_speaker(text):
+    assert _speaker(text) == []
 
 
 @pytest.mark.parametrize("text, applicant", ROLES_AND_STATUSES)
