@@ -26,11 +26,12 @@ from actions.questions_asked import remember_question
 from actions.recommendation import full_recommendation
 from actions.side_questions import answer_question
 from actions.today import send_call_list, send_calls_for, send_whats_open
-from actions.tracker import latest_entity, profile_from_tracker
+from actions.tracker import asked_before_last_message, latest_entity, profile_from_tracker
 from orientation.eligibility import INELIGIBLE, CallResult, call_choice, evaluate
 from orientation.language.acts import speaks_of_itself
 from orientation.replies import call_questions as replies
 from orientation.replies import side_questions as side_topics
+from orientation.replies.applicant_types import applicant_types_explained, asks_the_types
 from orientation.replies.call_result import VERDICT_WORDS, cite
 
 
@@ -50,6 +51,9 @@ class OneCallAnswer(Action, metaclass=ABCMeta):
                   domain: DomainDict) -> List[Dict[Text, Any]]:
         events = [remember_question(tracker)]
         code = known_code(tracker)
+        if not code and asked_before_last_message(tracker) == "applicant_type" and asks_the_types(latest_text(tracker)):
+            dispatcher.utter_message(text=applicant_types_explained())  # « c quoi les choix ? » to the type question
+            return events
         if not code:
             send(dispatcher, [which_call_message(tracker)])
             return events

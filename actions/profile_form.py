@@ -46,7 +46,12 @@ from orientation.language import amounts
 from orientation.language import french as fmt
 from orientation.language.acts import asks_for_recap_text, speaks_of_itself
 from orientation.language.themes import SECOND, Decision, offered
-from orientation.replies.applicant_types import OTHER_BUTTON_TITLE, applicant_types_explained, asks_the_types
+from orientation.replies.applicant_types import (
+    OTHER_BUTTON_TITLE,
+    applicant_types_explained,
+    asks_the_types,
+    family_named,
+)
 from orientation.replies.message import Message
 from orientation.replies.profile import promised_answer, slot_label, which_total_message
 
@@ -166,10 +171,14 @@ class ActionAskApplicantType(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[Dict[Text, Any]]:
         events = answer_first(dispatcher, tracker)
+        family = family_named(tracker.latest_message.get("text") or "")  # « état »: which of its kinds?
+        said = [m.get("text") or "" for m in dispatcher.messages]
+        family = None if family and repeats_last_turn(tracker, said, family.question) else family
         buttons = [{"title": title, "payload": f'/inform{{"applicant_type": "{value}"}}'}
-                   for title, value in APPLICANT_BUTTONS]
+                   for title, value in (family.types if family else APPLICANT_BUTTONS)]
         buttons.append({"title": OTHER_BUTTON_TITLE, "payload": OTHER_BUTTON_TITLE})
-        dispatcher.utter_message(text=not_twice(tracker, dispatcher, APPLICANT_QUESTION, APPLICANT_AGAIN), buttons=buttons)
+        question = family.question if family else not_twice(tracker, dispatcher, APPLICANT_QUESTION, APPLICANT_AGAIN)
+        dispatcher.utter_message(text=question, buttons=buttons)
         return events
 
 
@@ -355,6 +364,8 @@ class ValidateProfileForm(KeepingFormValidation):
         if asks_the_types(tracker.latest_message.get("text") or ""):
             dispatcher.utter_message(text=applicant_types_explained())
             return {"applicant_type": None}
+        if family_named(tracker.latest_message.get("text") or ""):
+            return {"applicant_type": None}  # understood: action_ask_applicant_type asks which of its kinds
         dispatcher.utter_message(text="Je n'ai pas reconnu le type de structure. Choisissez-en un ci-dessous ou "
                                       "écrivez-le (par exemple « préfecture », « mairie », « conseil régional », "
                                       "« France Travail », « association »).")

@@ -34,6 +34,7 @@ from actions.tracker import (
     profile_from_tracker,
     value_before_last_message,
 )
+from actions.type_answers import place_type_events
 from actions.validation_scope import needs_profile_validation
 from orientation.eligibility.funding import PART_WORDS
 from orientation.eligibility.vocabulary import APPLICANT_TYPES, THEMES
@@ -46,7 +47,7 @@ from orientation.replies.territory import territory_note, which_place
 from orientation.territories import IndexMissing, load_index
 from orientation.territories.coverage import coverage, decode, encode
 from orientation.territories.homonyms import departement_codes, settle
-from orientation.territories.mentions import commune_answered
+from orientation.territories.mentions import area_answered, commune_answered
 
 # The text slots whose values are a closed list (contract §3): anything else is refused.
 VOCABULARIES = {"applicant_type": APPLICANT_TYPES, "project_nature": THEMES}
@@ -129,6 +130,7 @@ class ValidateProfileSlots(ValidationAction):
                 typed = _commune_answered(tracker)  # « c rodez » to « Quelle structure porte le projet ? »
             if typed:
                 candidates = {**candidates, "territory": [typed]}
+        events.update(place_type_events(tracker, candidates))  # « le 59 » to « Quelle structure porte le projet ? »
         if "territory" in candidates:
             events.update(_territory_events(dispatcher, tracker, candidates, notes, pending, acts))
         if _theme_guessed(tracker) and "project_nature" in candidates and not changes:
@@ -291,7 +293,8 @@ def _commune_answered(tracker: Tracker) -> Optional[str]:
     if asked_before_last_message(tracker) != "applicant_type" or "answer" not in dialogue_acts(tracker):
         return None
     try:
-        found = commune_answered(tracker.latest_message.get("text") or "")
+        text = tracker.latest_message.get("text") or ""
+        found = commune_answered(text) or area_answered(text)  # « Occitanie »: the région
     except IndexMissing:
         return None
     return encode([found]) if found else None

@@ -12,7 +12,7 @@ from typing import Iterable, Optional
 
 from orientation.language import amounts
 from orientation.territories import IndexMissing
-from orientation.territories.mentions import DEPARTEMENT_CODE, commune_answered
+from orientation.territories.mentions import DEPARTEMENT_CODE, area_answered, commune_answered
 
 # The profile's slots (contract §4), re-exported by actions/tracker.py.
 PROFILE_SLOTS = ("applicant_type", "population", "departement_count", "budget", "project_nature")
@@ -51,6 +51,6 @@ def names_a_commune_alone(text: str) -> bool:
     if len(text.split()) > 6:
         return False
     try:
-        return commune_answered(text) is not None
+        return commune_answered(text) is not None or area_answered(text) is not None
     except IndexMissing:
         return False

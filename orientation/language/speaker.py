@@ -37,6 +37,9 @@ OTHER_MARKERS = {
     "couvre", "couvrir", "couvrant", "couvert", "concerne", "concerner", "cible", "cibler", "vise", "viser",
     "toucher", "touche", "beneficiaires", "usagers", "sans",
     "comme", "inspire", "inspiree", "inspirer", "modele", "exemple", "imiter", "copier",
+    # the body above the speaker: « on dépend du ministère », « rattaché au CCAS », « sous tutelle de »
+    "depend", "dependons", "dependent", "dependant", "rattache", "rattachee", "rattaches", "rattachees", "tutelle",
+    "releve", "relevons",
     # denied: « on n'est pas une commune, on est une CC »
     "pas", "ni", "jamais",
 }
@@ -110,6 +113,8 @@ def position(text: str, start: int) -> str:
     if nearest == "pour" and word_before_nearest not in STRICT_WORK_WORDS and any(
             w in ("mon", "ma") for w in before[k + 1:]):
         return OTHER  # « c'est pour mon village »: the place one lives in, helped, not who speaks
+    if nearest == "en" and _WORD.findall(fold(text[start:start + 14]).text)[:1] in (["region"], ["departement"]):
+        return OTHER  # « on est en région », « je bosse en département »: where the speaker works, not the council
     if nearest in ("pour", "chez", "au", "a", "aux", "dans", "ds", "sur", "en") and word_before_nearest in WORK_WORDS:
         return SPEAKER  # « je travaille pour la mairie », « je suis au CD 93 »
     if nearest in ("dans", "ds", "sur", "en"):  # « dans la région Occitanie », « en région Bretagne »: where, not who

@@ -75,6 +75,8 @@ TRIGGERS = sorted([
     _t("departements", DEPARTEMENT_KINDS),
     _t("conseil regional", ["region", "collectivite_outre_mer"], "region"),
     _t("region", ["region", "collectivite_outre_mer"], "region"),
+    # « CR Normandie »: in capitals or before « de » (« cr » is also a « compte rendu »)
+    _t("cr", ["region", "collectivite_outre_mer"], "region", upper=True),
     _t("collectivite", ["collectivite_outre_mer"], "collectivite_outre_mer"),
     _t("collectivite territoriale", ["collectivite_outre_mer"], "collectivite_outre_mer"),
     _t("collectivite d outre mer", ["collectivite_outre_mer"], "collectivite_outre_mer"),
@@ -421,6 +423,9 @@ def _alone(index: Index, tokens, words: List[str], i: int):
         start += 1
     if start >= len(words):
         return None
+    if DEPARTEMENT_CODE.match(words[start]) and words[i] == "le" and _the_speaker_by_number(words, i, start):
+        territory = index.departement(words[start])  # « on est le 59 », « c le 974 »: the département speaks
+        return _build(tokens, start, start + 1, [territory], "departement") if territory else None
     if DEPARTEMENT_CODE.match(words[start]) and words[i] in ("le", "du", "dans") and _stands_alone(tokens, start):
         territory = index.departement(words[start])
         return _build(tokens, start, start + 1, [territory]) if territory else None
@@ -485,6 +490,16 @@ def _said_as_the_speaker(words: List[str], i: int) -> bool:
     if k < 0 or before[k] in ("dans", "ds", "en", "sur", "vers"):
         return False
     return position(" ".join(before) + " x", len(" ".join(before)) + 1) == SPEAKER
+
+
+def _the_speaker_by_number(words: List[str], i: int, start: int) -> bool:
+    """« on est le 59 », « c le 974 »: a département's number right after a verb of being, not a date
+    (« on est le 15 mars », « c le 12 à 14h »)."""
+    after = words[start + 1:start + 2]
+    if after and (after[0] in CALENDAR_WORDS or after[0] in ("a", "au", "h") or after[0].isdigit()):
+        return False
+    return i >= 1 and (words[i - 1] == "c" or tuple(words[max(0, i - 2):i]) in (("on", "est"), ("nous", "sommes"),
+                                                                               ("c", "est")))
 
 
 def _alone_in_message(words: List[str], i: int, end: int) -> bool:
@@ -552,6 +567,26 @@ def commune_answered(text: str, index: Optional[Index] = None) -> Optional[Terri
         if found:
             return found[0].territories[0] if all(w == "ici" for w in words[found[1]:]) else None
     return None
+
+
+def area_answered(text: str, index: Optional[Index] = None) -> Optional[Territory]:
+    """The région, département or overseas collectivité a short answer to « Quelle structure porte le
+    projet ? » names bare, as the whole answer (« Occitanie », « bretagne », « c le cantal »): the
+    collectivité of that area. A name that is also a common word counts only with its capital."""
+    index = index or load_index()
+    tokens = _tokens(text or "")
+    words = [t[0] for t in tokens]
+    if not words or len(words) > 6:
+        return None
+    i = 0
+    while i < len(words) and (words[i] in OPENERS or words[i] in ("c", "cest", "est", "ici")):
+        i += 1
+    named = _longest_name(index, words, i, AREA_KINDS, words[i - 1] if i and words[i - 1] in ("la", "le", "les", "l") else None)
+    if not named or len(named[0]) != 1 or not all(w == "ici" for w in words[named[1]:]):
+        return None
+    if named[1] == i + 1 and words[i] in COMMON_WORDS and not tokens[i][3][:1].isupper():
+        return None
+    return named[0][0]
 
 
 def _bare_commune(index: Index, tokens, words: List[str], i: int, text: str, asked: bool = False):
