@@ -17,7 +17,7 @@ component, addons/patches/server_patch.py):
 from __future__ import annotations
 
 import functools
-from typing import Any, Dict, Optional
+from typing import Any, Dict, List, Optional
 
 from rasa.core.processor import MessageProcessor
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -35,7 +35,7 @@ from orientation.language.acts import (
     asks_for_recap_text,
     nonsense,
 )
-from orientation.language.answer_act import MORE_HELP, asked_by_bot, refine
+from orientation.language.answer_act import FIGURES, MORE_HELP, asked_by_bot, bare_reply, names_an_extent, refine
 from orientation.language.hesitation import hesitates
 from orientation.language.normalise import normalise
 
@@ -86,15 +86,50 @@ def restates(entity: Dict[str, Any], tracker: Any) -> bool:
     return held == value
 
 
+def read_for_the_question(parse_data: Dict[str, Any], tracker: Any, asked: Optional[str]) -> bool:
+    """The entities of a reply read as the reply to what the bot asked; True when they changed:
+    - « toute la région », « tout le département » to the question about the population or the
+      départements give the extent of the project: the body they name is not who carries it (the
+      role « other » fills no slot);
+    - a few words answering a figure (« une quinzaine de milliers d'habitants ») carry no theme: the
+      theme model's guess on them is dropped when the project's theme is already known."""
+    text = parse_data.get("text") or ""
+    entities = parse_data.get("entities") or []
+    changed = False
+    if asked in ("population", "departement_count") and names_an_extent(text):
+        for entity in entities:
+            if entity.get("entity") == "applicant_type" and not entity.get("role"):
+                entity["role"], changed = "other", True
+    if asked in FIGURES and tracker is not None and tracker.get_slot("project_nature") is not None \
+            and bare_reply(normalise(text).text):
+        kept = [e for e in entities if not (e.get("entity") == "project_nature" and e.get("extractor") == "ThemeClassifier")]
+        if len(kept) != len(entities):
+            parse_data["entities"], changed = kept, True
+    return changed
+
+
+def held(tracker: Any) -> Optional[List[str]]:
+    """The profile fields the conversation already holds or named before (a range not settled, a
+    what-if, a value refused): what a hedged correction may correct; None when it is not known."""
+    if tracker is None:
+        return None
+    named = {e.get("entity") for event in tracker.events if isinstance(event, UserUttered)
+             for e in event.entities or []}
+    return [slot for slot in PROFILE_ENTITIES if tracker.get_slot(slot) not in (None, [], "") or slot in named]
+
+
 def complete(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
     intent = parse_data.get("intent") or {}
+    asked = asked_slot(tracker)
+    reread = read_for_the_question(parse_data, tracker, asked)
     entities = parse_data.get("entities") or []
     acts = parse_data.get(ACTS)
-    if acts is None or ("describe" in acts and tracker is not None):
-        # a question that restates the profile (« nous, une commune, on peut… ? ») describes nothing new
-        new = [e for e in entities if not restates(e, tracker)]
-        acts = acts_of(parse_data.get("text") or "", intent.get("name"), float(intent.get("confidence") or 0.0), new)
-    asked = asked_slot(tracker)
+    if acts is None or reread or (("describe" in acts or "correct" in acts) and tracker is not None):
+        # a question that restates the profile (« nous, une commune, on peut… ? ») describes nothing new;
+        # a hedged correction (« plutôt 200k ») corrects only what the profile holds
+        new = entities if acts is not None and "correct" in acts else [e for e in entities if not restates(e, tracker)]
+        acts = acts_of(parse_data.get("text") or "", intent.get("name"), float(intent.get("confidence") or 0.0), new,
+                       held(tracker))
     acts = refine(acts, asked, entities, parse_data.get("text") or "")
     parse_data[ACTS] = acts
     booking = tracker is not None and getattr(tracker, "active_loop_name", None) in BOOKING_LOOPS
