@@ -295,9 +295,10 @@ def acts_of(text: str, intent: Optional[str] = None, confidence: float = 1.0,
     fields = {e for e, _ in positions}
     held = None if held is None else set(held)
     corrects_held = held is None or bool(fields & held) or (figure and not fields and bool(held & set(NUMERIC_FIELDS)))
+    hedged = bool(HEDGED_CORRECTION.search(normalised))
     correction = bool(CORRECTION_WORDS.search(normalised)) or (
-        (bool(NO_START.search(normalised)) or bool(HEDGED_CORRECTION.search(normalised)) and corrects_held)
-        and (bool(positions) or figure))
+        (bool(NO_START.search(normalised)) or hedged and corrects_held) and (bool(positions) or figure)) or (
+        bool(NO_START.search(normalised)) and hedged)  # « non c'est pas le bon montant »: what, then?
     # a question that names bodies or figures in general (« c'est plutôt pour les communes ? ») corrects nothing
     if correction and not hypothesis_spans and not moment_only and (positions or not (book or manage)) \
             and not (question_spans and not unasked):

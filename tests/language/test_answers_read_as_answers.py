@@ -246,6 +246,7 @@ def test_managing_a_booking_needs_a_booking(text, intent, confidence, expected):
     ("c'est plutôt pour les communes ou les EPCI ?", {"applicant_type": "commune"}, "question"),
     ("ce n'est pas clair, c'est quoi un EPCI ?", {"applicant_type": "commune"}, "question"),
     ("pardon je n'ai pas compris", {"budget": 300000.0}, "other"),
+    ("non c'est pas le bon montant", {"budget": 300000.0}, "correct"),  # what to correct, then, is asked
     ("finalement je veux bien un rdv", {"budget": 300000.0}, "book"),
 ])
 def test_a_hedged_correction_corrects_only_what_is_held(text, held, expected):
