@@ -25,6 +25,7 @@ from rasa.shared.core.events import BotUttered, UserUttered
 
 from addons.patches.server_patch import ServerPatch
 from orientation.booking.operations import operation_in
+from orientation.language import amounts
 from orientation.language.act_words import RESTART_WORDS
 from orientation.language.acts import (
     BOOK_INTENTS,
@@ -37,6 +38,7 @@ from orientation.language.acts import (
 )
 from orientation.language.answer_act import FIGURES, MORE_HELP, asked_by_bot, bare_reply, names_an_extent, refine
 from orientation.language.hesitation import hesitates
+from orientation.language.limits import out_of_range
 from orientation.language.normalise import normalise
 
 ACTS = "dialogue_acts"
@@ -92,7 +94,8 @@ def read_for_the_question(parse_data: Dict[str, Any], tracker: Any, asked: Optio
       départements give the extent of the project: the body they name is not who carries it (the
       role « other » fills no slot);
     - a few words answering a figure (« une quinzaine de milliers d'habitants ») carry no theme: the
-      theme model's guess on them is dropped when the project's theme is already known."""
+      theme model's guess on them is dropped when the project's theme is already known;
+    - a bare figure outside a form is the figure the bot lacks (`lacking_figure`)."""
     text = parse_data.get("text") or ""
     entities = parse_data.get("entities") or []
     changed = False
@@ -100,12 +103,35 @@ def read_for_the_question(parse_data: Dict[str, Any], tracker: Any, asked: Optio
         for entity in entities:
             if entity.get("entity") == "applicant_type" and not entity.get("role"):
                 entity["role"], changed = "other", True
+    figure = lacking_figure(text, entities, tracker, asked)
+    if figure is not None:
+        parse_data["entities"], changed = entities + [figure], True
+        entities = parse_data["entities"]
     if asked in FIGURES and tracker is not None and tracker.get_slot("project_nature") is not None \
             and bare_reply(normalise(text).text):
         kept = [e for e in entities if not (e.get("entity") == "project_nature" and e.get("extractor") == "ThemeClassifier")]
         if len(kept) != len(entities):
             parse_data["entities"], changed = kept, True
     return changed
+
+
+def lacking_figure(text: str, entities, tracker: Any, asked: Optional[str]) -> Optional[Dict[str, Any]]:
+    """A bare figure (« 150 000 », « environ 12 000 ») outside a form, without a unit: the figure the bot
+    asked for, or else the only figure the user said earlier not to know (« jsp » to the budget
+    question, then « 150 000 » after the calls), as its entity; None otherwise (the form reads its
+    own answers; a figure beside a unit or a profile value is the extractors')."""
+    if tracker is None or getattr(tracker, "active_loop_name", None) or any(
+            e.get("entity") in PROFILE_ENTITIES for e in entities) or not bare_reply(normalise(text).text):
+        return None
+    numbers = [q for q in amounts.extract_quantities(text) if q.kind == "number" and not q.negative]
+    if len(numbers) != 1:
+        return None
+    unknown = [f for f in tracker.get_slot("unknown_fields") or [] if f in FIGURES]
+    field = asked if asked in FIGURES else (unknown[0] if len(unknown) == 1 else None)
+    if field is None or out_of_range(field, numbers[0].value) or field == "budget" and numbers[0].value < 1000:
+        return None  # a bare « 12 » is no budget (as for a correction's bare figure)
+    return {"entity": field, "value": float(numbers[0].value), "start": numbers[0].start, "end": numbers[0].end,
+            "extractor": "DialogueActsRefinement"}
 
 
 def held(tracker: Any) -> Optional[List[str]]:

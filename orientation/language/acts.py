@@ -272,8 +272,8 @@ def acts_of(text: str, intent: Optional[str] = None, confidence: float = 1.0,
                                and bool(BOOKING_NOUNS.search(normalised)))
     book = not manage and (trusted in BOOK_INTENTS or bool(HUMAN.search(normalised) or BARE_MEETING.match(normalised)) or (
         bool(BOOK_WORDS.search(normalised)) and not question_spans and trusted not in QUESTION_INTENTS))
-    if GREETING.search(normalised) or trusted == "greet":
-        acts.append("greet")
+    if GREETING.search(normalised) or trusted == "greet" and not positions:
+        acts.append("greet")  # the classifier's greet on « 12 000 » greets no one: a figure is said
     inside = lambda spans, p: any(a <= p < b for a, b in spans)  # noqa: E731
     # a body the speaker is not (« on n'est pas une commune », « l'accord de notre ministère ») states nothing
     others = _positions(raw, [e for e in entities if e.get("role") == "other"])

@@ -257,3 +257,23 @@ def test_the_table_is_large_and_a_third_of_it_texted():
     texted = [text for _, text, _ in TABLE if text == text.encode("ascii", "ignore").decode() or "jsp" in text]
     assert len(TABLE) + len(INVITED) >= 120
     assert 3 * len(texted) >= len(TABLE)
+
+
+# A bare figure outside a form: the figure the bot asked for, or the only one the user said not to know.
+@pytest.mark.parametrize("text, said, held, entity", [
+    ("150 000", OFFER, {"unknown_fields": ["budget"]}, ("budget", 150000.0)),
+    ("environ 12 000", OFFER, {"unknown_fields": ["population"]}, ("population", 12000.0)),
+    ("150000", "Pour préciser ces résultats, indiquez-moi le coût total du projet.", {}, ("budget", 150000.0)),
+    ("150 000", OFFER, {}, None),  # nothing lacking: whose figure would it be?
+    ("150 000", OFFER, {"unknown_fields": ["budget", "population"]}, None),
+    ("12", OFFER, {"unknown_fields": ["budget"]}, None),  # no budget of 12 €
+])
+def test_a_bare_figure_is_the_figure_the_bot_lacks(text, said, held, entity):
+    found = entities(text)
+    parse = {"text": text, "intent": {"name": "inform", "confidence": 0.9}, "entities": found,
+             "dialogue_acts": acts_of(text, "inform", 0.9, found), "intent_ranking": []}
+    done = complete(parse, Conversation(None, said, held))
+    figures = [(e["entity"], e["value"]) for e in done["entities"] if e["entity"] in ("budget", "population")]
+    assert figures == ([entity] if entity else [])
+    if entity:
+        assert set(done["dialogue_acts"]) & {"describe", "answer"}
