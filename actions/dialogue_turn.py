@@ -11,9 +11,11 @@ from typing import List, Optional
 from rasa_sdk import Tracker
 
 from actions.tracker import dialogue_acts, latest_entity_values
+from orientation.language.act_words import THIRD_PERSON_ASKS
 from orientation.language.acts import QUESTION_INTENTS as ACT_QUESTION_INTENTS
 from orientation.language.acts import asks_for_recap_text
 from orientation.language.fold import fold
+from orientation.language.normalise import normalise
 
 # Intents that are questions whatever their wording: the acts' list (orientation/language/acts.py)
 # but « êtes-vous un robot ? », which asks nothing of the calls.
@@ -28,6 +30,21 @@ def is_question_intent(tracker: Tracker) -> bool:
     """The NLU read the latest message as a question (its intent alone): the profile form leaves such
     a message to the rules that answer it, and resumes after."""
     return (tracker.latest_message.get("intent") or {}).get("name") in QUESTION_INTENTS
+
+
+# What runs every turn around a form, answering nothing of what the user asked.
+_FORM_MACHINERY = ("action_listen", "action_extract_slots", "action_validate_slot_mappings", "action_session_start")
+
+
+def answered_this_turn(tracker: Tracker) -> bool:
+    """An action other than a form and its slot machinery ran since the user's latest message: a rule
+    answered the question before the form resumed. When the form takes a question because it carries
+    a profile value (« on est une asso, on peut candidater ? »), no rule runs."""
+    events = list(tracker.events)
+    last_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=-1)
+    return any(e.get("event") == "action" and (name := e.get("name") or "") not in _FORM_MACHINERY
+               and not name.endswith("_form") and not name.startswith(("validate_", "action_ask_"))
+               for e in events[last_user + 1:])
 
 
 def is_question(tracker: Tracker) -> bool:
@@ -78,6 +95,12 @@ CAN_APPLY = re.compile(r"\b(peu[tx]|peuvent|pourrai[st]?|pourrions|pourraient|po
 
 def asks_whether_one_may_apply(tracker: Tracker) -> bool:
     return bool(CAN_APPLY.search(fold(latest_text(tracker)).text))
+
+
+def asks_whether_it_qualifies(tracker: Tracker) -> bool:
+    """« on peut candidater ? », « ça passe ? », « c'est suffisant ? », « on est éligible ? »: the
+    recommendation answers it."""
+    return asks_whether_one_may_apply(tracker) or bool(THIRD_PERSON_ASKS.search(normalise(latest_text(tracker)).text))
 
 
 def last_bot_text(tracker: Tracker) -> str:

@@ -25,6 +25,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import budget_reading
 from actions.dialogue_turn import (
+    answered_this_turn,
     asks_calls_for_a_kind,
     asks_whats_open,
     asks_whether_one_may_apply,
@@ -45,6 +46,7 @@ from orientation.eligibility.vocabulary import THEMES
 from orientation.language import amounts
 from orientation.language import french as fmt
 from orientation.language.acts import asks_for_recap_text, speaks_of_itself
+from orientation.language.answer_act import names_an_extent
 from orientation.language.themes import SECOND, Decision, offered
 from orientation.replies.applicant_types import (
     OTHER_BUTTON_TITLE,
@@ -53,7 +55,7 @@ from orientation.replies.applicant_types import (
     family_named,
 )
 from orientation.replies.message import Message
-from orientation.replies.profile import promised_answer, slot_label, which_total_message
+from orientation.replies.profile import promised_answer, slot_label, which_territory, which_total_message
 
 FREE_TEXT = ("Quel est l'objet du projet, en quelques mots ? Par exemple : dématérialiser des démarches, ouvrir "
              "ou exploiter des données, une plateforme de participation citoyenne, un centre de contact, des "
@@ -125,7 +127,7 @@ def _needing(tracker: Tracker, field: str) -> List[str]:
 def answer_first(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[Text, Any]]:
     """Before the form asks (again): a message that only asks something gets its answer, or the honest
     sentence and the question kept for the advisor, never the form's question alone. A question the NLU
-    read as one was answered by its rule; a message that also says something of the user is the form's."""
+    read as one was answered by its rule, unless the form took it for the value it carries."""
     if asks_whats_open(tracker):  # « qu'est-ce qui est ouvert ? » read as information: answered first
         return send_whats_open(dispatcher, tracker)
     text = (tracker.latest_message.get("text") or "").strip()
@@ -137,8 +139,8 @@ def answer_first(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dic
     if body and not speaks_of_itself(text) and call_of_question(tracker) is None and asks_calls_for_a_kind(tracker) \
             and not said_this_turn(tracker):
         return send_calls_for(dispatcher, tracker, body)
-    if is_question_intent(tracker):
-        return []
+    if is_question_intent(tracker) and answered_this_turn(tracker):
+        return []  # its rule answered it; a question whose value the form took was answered by none
     if asks_for_recap_text(text) or asks_whether_one_may_apply(tracker) and call_of_question(tracker) is None:
         # « commune de 8 000 hab, on peut candidater ? »: the recommendation the form leads to is the
         # answer (which calls, whether one may apply); it is promised, with what it still needs
@@ -298,9 +300,10 @@ class ValidateProfileForm(KeepingFormValidation):
             return end_form([], asked)
         events = await super().run(dispatcher, tracker, domain)
         validated = [e for e in events if e.get("event") == "slot" and e.get("name") != "requested_slot"]
-        if asked and not validated and is_question(tracker) and not is_question_intent(tracker):
+        if asked and not validated and is_question(tracker) and not is_question_intent(tracker) and "answer" not in acts:
             # a question the intent classifier read as information: not the form's answer, yet the form goes on, and its
-            # question, asked again, answers it first (answer_first) instead of another action guessing
+            # question, asked again, answers it first (answer_first) instead of another action guessing; « 30 000
+            # habitants, pourquoi ? » answers it, and asks
             return events + [SlotSet(asked, None)]
         return events
 
@@ -341,7 +344,9 @@ class ValidateProfileForm(KeepingFormValidation):
         if result.status == "ambiguous":  # action_ask_budget asks which one, with a button each
             text = tracker.latest_message.get("text") or ""
             return {slot: None, "budget_candidates": [q.value for q in amounts.read_budget(text).candidates]}
-        if result.message and not _other_profile_value_given(tracker):
+        if slot != "budget" and names_an_extent(tracker.latest_message.get("text") or ""):
+            dispatcher.utter_message(text=which_territory(slot))  # « toute la région »: which one?
+        elif result.message and not _other_profile_value_given(tracker):
             dispatcher.utter_message(text=result.message)
         return {slot: None}
 

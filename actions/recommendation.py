@@ -11,7 +11,15 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.dialogue_turn import asks_for_recap, asks_whats_open, is_question, last_bot_text, said_this_turn
+from actions.dialogue_turn import (
+    answered_this_turn,
+    asks_for_recap,
+    asks_whats_open,
+    asks_whether_it_qualifies,
+    is_question,
+    last_bot_text,
+    said_this_turn,
+)
 from actions.last_recommendation import current_slots, same_profile, slots_at_last_recommendation
 from actions.messages import send
 from actions.profile_slots import unread_correction
@@ -51,7 +59,11 @@ class ActionRecommend(Action):
             short = _short_reply(dispatcher, tracker, before, profile, results)
             if short is not None:
                 return short
-        return full_recommendation(dispatcher, tracker, profile, results)
+        # « 30 000 hab, c'est cumulable avec la DSIL ? » completes the profile and asks: the question is
+        # answered (or kept for the advisor) before the calls; whether one may apply, the calls answer
+        answered = answer_question(dispatcher, tracker) if is_question(tracker) and not asks_for_recap(tracker) \
+            and not asks_whether_it_qualifies(tracker) and not answered_this_turn(tracker) else []
+        return answered + full_recommendation(dispatcher, tracker, profile, results)
 
 
 def full_recommendation(dispatcher: CollectingDispatcher, tracker: Tracker, profile: Optional[Profile] = None,

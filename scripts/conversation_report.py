@@ -15,8 +15,11 @@ turn's label. Prints, overall and by style:
   honest sentence (devtools/reply_checks.py reads what the bot sent), and what they got instead;
 - summaries: for each conversation that ends with a booking, the summary stored for the advisors
   compared with the profile the conversation confirmed (its last turn's label) and the calls told;
-- dialogue acts: turns whose acts (`dialogue_acts` of the tracker's latest message) are exactly the
-  labelled ones, and each act's precision and recall;
+- dialogue acts: turns whose acts (`dialogue_acts` of the turn's own message, as read, even when a
+  message not understood was then reverted) are exactly the labelled ones, and each act's precision
+  and recall; for the answers missed and the answers read where none is labelled, what the bot had
+  really asked (its form's slot, or what its last words asked, else the opening of its last message)
+  beside the label's question: a label written for another order of questions shows there;
 - the errors by slot, and the first --show wrong turns.
 Writes the details to results/conversations.json. A few minutes (about 0.5 s a turn).
 """
@@ -46,6 +49,7 @@ from devtools.reply_checks import UNANSWERED, reply_kind, summary_mismatches  # 
 from devtools.stack import ROOT, action_server, rasa_server  # noqa: E402
 from orientation.booking.store import BookingStore  # noqa: E402
 from orientation.cli import FrenchParser  # noqa: E402
+from orientation.language.answer_act import asked_by_bot  # noqa: E402
 from orientation.territories.index import load_index  # noqa: E402
 
 SLOTS = ("applicant_type", "population", "departement_count", "budget", "project_nature")
@@ -67,6 +71,7 @@ def play(port: int, conversation, index) -> List[Dict[str, Any]]:
     base = f"http://127.0.0.1:{port}"
     sender = f"heldout-{conversation.id}-{uuid.uuid4().hex[:6]}"
     rows, before, previous_reply = [], {slot: None for slot in SLOTS}, None
+    asked = None  # what the bot really asked before the turn, as the server reads it
     for number, turn in enumerate(conversation.turns, 1):
         replies = post(f"{base}/webhooks/rest/webhook", {"sender": sender, "message": turn.user})
         messages = [r.get("text") or "" for r in replies]
@@ -76,10 +81,14 @@ def play(port: int, conversation, index) -> List[Dict[str, Any]]:
         expected, scorable = expected_slots(turn.profile, index)
         wrong = differences(expected, slots, population_scored=scorable)
         read_only = bool(turn.acts) and set(turn.acts) <= READ_ONLY_ACTS
-        latest = tracker.get("latest_message") or {}
+        # the message just said, as read: a message not understood is reverted (actions/fallback.py), so the
+        # tracker's latest_message is then the one before; its user event keeps what was read of it
+        said = [e for e in tracker.get("events") or [] if e.get("event") == "user"]
+        latest = (said[-1].get("parse_data") if said else None) or tracker.get("latest_message") or {}
         rows.append({
             "conversation": conversation.id, "style": conversation.style, "turn": number, "user": turn.user,
             "acts": turn.acts, "acts_read": latest.get("dialogue_acts") or [], "bot_asked": turn.bot_asked,
+            "asked_read": asked,
             "intent": latest.get("intent", {}).get("name"),
             "reply": reply, "reply_kind": reply_kind(messages) if "question" in turn.acts else None,
             "booking_reference": tracker["slots"].get("booking_reference"),
@@ -89,6 +98,11 @@ def play(port: int, conversation, index) -> List[Dict[str, Any]]:
             "same_reply_twice": bool(reply) and reply == previous_reply,
         })
         before, previous_reply = slots, reply
+        loop = (tracker.get("active_loop") or {}).get("name")
+        asked = tracker["slots"].get("requested_slot") if loop else None
+        asked = asked or next((asked_by_bot(m) for m in reversed(messages) if m.strip()), None)
+        if asked in (None, "yes_no"):  # no profile question: which reply of the bot it was, by its opening
+            asked = f"{asked or 'nothing'} after « {next((m[:45] for m in reversed(messages) if m.strip()), '')} »"
     return rows
 
 
@@ -122,6 +136,14 @@ def summary(rows: List[Dict[str, Any]]) -> List[str]:
             answers[r.get("bot_asked") or "-"]["answer" in r["acts_read"]] += 1
     lines.append("answers read as such, by what the bot had asked: " + ", ".join(
         f"{asked} {c[True]}/{c[True] + c[False]}" for asked, c in sorted(answers.items(), key=lambda i: -sum(i[1].values()))))
+    missed = Counter((r.get("bot_asked") or "-", r.get("asked_read") or "-", "+".join(sorted(r["acts_read"])) or "-")
+                     for r in rows if "answer" in r["acts"] and "answer" not in r["acts_read"])
+    lines.append("answers not read as such, labelled question / the bot's real question → acts read: " + ", ".join(
+        f"{want} / {asked} → {got} {n}" for (want, asked, got), n in missed.most_common(15)))
+    extra = Counter((r.get("asked_read") or "-", "+".join(sorted(r["acts"]))) for r in rows
+                    if "answer" in r["acts_read"] and "answer" not in r["acts"])
+    lines.append("answers read where none is labelled, the bot's real question / acts labelled: " + ", ".join(
+        f"{asked} / {want} {n}" for (asked, want), n in extra.most_common(10)))
     lines.append("acts labelled → read, most frequent confusions: " + ", ".join(
         f"{want} → {got} {n}" for (want, got), n in confusions.most_common(15)))
     by_slot = Counter(w.split(":")[0] for r in rows for w in r["wrong"])

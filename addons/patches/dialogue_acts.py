@@ -17,7 +17,7 @@ component, addons/patches/server_patch.py):
 from __future__ import annotations
 
 import functools
-from typing import Any, Dict, Optional
+from typing import Any, Dict, List, Optional
 
 from rasa.core.processor import MessageProcessor
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -25,6 +25,7 @@ from rasa.shared.core.events import BotUttered, UserUttered
 
 from addons.patches.server_patch import ServerPatch
 from orientation.booking.operations import operation_in
+from orientation.language import amounts
 from orientation.language.act_words import RESTART_WORDS
 from orientation.language.acts import (
     BOOK_INTENTS,
@@ -35,8 +36,9 @@ from orientation.language.acts import (
     asks_for_recap_text,
     nonsense,
 )
-from orientation.language.answer_act import MORE_HELP, asked_by_bot, refine
+from orientation.language.answer_act import FIGURES, MORE_HELP, asked_by_bot, bare_reply, names_an_extent, refine
 from orientation.language.hesitation import hesitates
+from orientation.language.limits import out_of_range
 from orientation.language.normalise import normalise
 
 ACTS = "dialogue_acts"
@@ -89,15 +91,74 @@ def restates(entity: Dict[str, Any], tracker: Any) -> bool:
     return held == value
 
 
+def read_for_the_question(parse_data: Dict[str, Any], tracker: Any, asked: Optional[str]) -> bool:
+    """The entities of a reply read as the reply to what the bot asked; True when they changed:
+    - « toute la région », « tout le département » to the question about the population or the
+      départements give the extent of the project: the body they name is not who carries it (the
+      role « other » fills no slot);
+    - a few words answering a figure (« une quinzaine de milliers d'habitants ») carry no theme: the
+      theme model's guess on them is dropped when the project's theme is already known;
+    - a bare figure outside a form is the figure the bot lacks (`lacking_figure`)."""
+    text = parse_data.get("text") or ""
+    entities = parse_data.get("entities") or []
+    changed = False
+    if asked in ("population", "departement_count") and names_an_extent(text):
+        for entity in entities:
+            if entity.get("entity") == "applicant_type" and not entity.get("role"):
+                entity["role"], changed = "other", True
+    figure = lacking_figure(text, entities, tracker, asked)
+    if figure is not None:
+        parse_data["entities"], changed = entities + [figure], True
+        entities = parse_data["entities"]
+    if asked in FIGURES and tracker is not None and tracker.get_slot("project_nature") is not None \
+            and bare_reply(normalise(text).text):
+        kept = [e for e in entities if not (e.get("entity") == "project_nature" and e.get("extractor") == "ThemeClassifier")]
+        if len(kept) != len(entities):
+            parse_data["entities"], changed = kept, True
+    return changed
+
+
+def lacking_figure(text: str, entities, tracker: Any, asked: Optional[str]) -> Optional[Dict[str, Any]]:
+    """A bare figure (« 150 000 », « environ 12 000 ») outside a form, without a unit: the figure the bot
+    asked for, or else the only figure the user said earlier not to know (« jsp » to the budget
+    question, then « 150 000 » after the calls), as its entity; None otherwise (the form reads its
+    own answers; a figure beside a unit or a profile value is the extractors')."""
+    if tracker is None or getattr(tracker, "active_loop_name", None) or any(
+            e.get("entity") in PROFILE_ENTITIES for e in entities) or not bare_reply(normalise(text).text):
+        return None
+    numbers = [q for q in amounts.extract_quantities(text) if q.kind == "number" and not q.negative]
+    if len(numbers) != 1:
+        return None
+    unknown = [f for f in tracker.get_slot("unknown_fields") or [] if f in FIGURES]
+    field = asked if asked in FIGURES else (unknown[0] if len(unknown) == 1 else None)
+    if field is None or out_of_range(field, numbers[0].value) or field == "budget" and numbers[0].value < 1000:
+        return None  # a bare « 12 » is no budget (as for a correction's bare figure)
+    return {"entity": field, "value": float(numbers[0].value), "start": numbers[0].start, "end": numbers[0].end,
+            "extractor": "DialogueActsRefinement"}
+
+
+def held(tracker: Any) -> Optional[List[str]]:
+    """The profile fields the conversation already holds or named before (a range not settled, a
+    what-if, a value refused): what a hedged correction may correct; None when it is not known."""
+    if tracker is None:
+        return None
+    named = {e.get("entity") for event in tracker.events if isinstance(event, UserUttered)
+             for e in event.entities or []}
+    return [slot for slot in PROFILE_ENTITIES if tracker.get_slot(slot) not in (None, [], "") or slot in named]
+
+
 def complete(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
     intent = parse_data.get("intent") or {}
+    asked = asked_slot(tracker)
+    reread = read_for_the_question(parse_data, tracker, asked)
     entities = parse_data.get("entities") or []
     acts = parse_data.get(ACTS)
-    if acts is None or ("describe" in acts and tracker is not None):
-        # a question that restates the profile (« nous, une commune, on peut… ? ») describes nothing new
-        new = [e for e in entities if not restates(e, tracker)]
-        acts = acts_of(parse_data.get("text") or "", intent.get("name"), float(intent.get("confidence") or 0.0), new)
-    asked = asked_slot(tracker)
+    if acts is None or reread or (("describe" in acts or "correct" in acts) and tracker is not None):
+        # a question that restates the profile (« nous, une commune, on peut… ? ») describes nothing new;
+        # a hedged correction (« plutôt 200k ») corrects only what the profile holds
+        new = entities if acts is not None and "correct" in acts else [e for e in entities if not restates(e, tracker)]
+        acts = acts_of(parse_data.get("text") or "", intent.get("name"), float(intent.get("confidence") or 0.0), new,
+                       held(tracker))
     acts = refine(acts, asked, entities, parse_data.get("text") or "")
     parse_data[ACTS] = acts
     booking = tracker is not None and getattr(tracker, "active_loop_name", None) in BOOKING_LOOPS

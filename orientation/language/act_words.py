@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 _Q = r"(?:^|(?<=[\s,;:(]))"  # the start of a word
+_QA = r"(?:^|(?<=[\s,;:(']))"  # the start of a word, after an elision too (« l'invitation »)
 QUESTION_WORDS = re.compile(_Q + r"(?:est[- ]ce (?:que|qu')|qu'est[- ]ce|c'est quoi|c quoi|combien|quel(?:le)?s?|"
                             r"lequel|laquelle|lesquel(?:le)?s|comment|pourquoi|quand est|a quoi|c'est qui|"
                             r"qui (?:depose|deposent|candidate|peut|peuvent|"
@@ -65,10 +66,16 @@ NOT_HYPOTHESIS = re.compile(r"(?:savoir|sais|sait|savons|savent|pas|demand\w*|vo
 # « et pour 1,2 M€ ? », « et avec la comcom ? », « et à 2 départements ? »: a what-if about the profile
 HYPOTHESIS_TAIL = re.compile(r"^(?:et|mais|ok et|bon et) (?:pour|avec|a|en|sans|si|au lieu)\b")
 CORRECTION_WORDS = re.compile(
-    _Q + r"(?:en fait|en realite|enfin non|non pardon|pardon|je me suis trompe(?:e)?|je me suis mal exprime|"
-    r"erreur|je rectifie|rectification|correction|je corrige|autant pour moi|au temps pour moi|je voulais dire|"
-    r"oups|finalement|plutot|ce n'est pas|c'est pas|pas (?:un|une|des|de) .{1,40} mais|il faut lire|"
-    r"au final|mauvaise (?:info|information|reponse)|je reformule|corrigez|modifie[zr]?|changez|remplace[zr]?)\b")
+    _Q + r"(?:en fait|en realite|enfin non|non pardon|je me suis trompe(?:e)?|je me suis mal exprime|"
+    r"je rectifie|rectification|correction|je corrige|autant pour moi|au temps pour moi|je voulais dire|"
+    r"pas (?:un|une|des|de) .{1,40} mais|il faut lire|mauvaise (?:info|information|reponse)|je reformule|"
+    r"corrigez|modifie[zr]?|changez|remplace[zr]?)\b")
+# Words that correct only a value already given (« plutôt 200 000 € » after 300 000 €): with nothing said
+# before, « plutôt orienté données », « ce n'est pas un gros projet, 50k », « pardon je n'ai pas compris »
+# describe or ask (acts.py reads them against the profile held).
+HEDGED_CORRECTION = re.compile(
+    _Q + r"(?:pardon|erreur|oups|finalement|plutot|ce n'est pas|c'est pas|au final|"
+    r"(?:changer|modifier|corriger|rectifier) (?:le|la|l'|mon|ma|notre|les|nos))\b")
 NO_START = re.compile(r"^(?:non|nan|euh non|ah non|non non)\b[ ,.!]*(?=\S)")
 GREETING = re.compile(r"^(?:bonjour|bonsoir|salut|coucou|hello|hey|bjr|slt|re ?bonjour|allo)\b")
 THANKS_GOODBYE = re.compile(_Q + r"(?:merci|thx|thanks|thank you|au revoir|bonne (?:journee|soiree|fin de journee|continuation|semaine)|"
@@ -104,7 +111,11 @@ LEAVE = re.compile(_Q + r"(?:je vais (?:y )?reflechir|je (?:vais|dois) en parler
                    r"(?:je |j ?)(?:vais |dois )?(?:demander?|transmet\w*|pose(?:r|rai)? la question) "
                    r"(?:a (?:mon|ma|mes|notre|nos|la|les|l')|au |aux )|je regarde (?:ca|cela|de mon cote)|"
                    r"je vous (?:dis|dirai|redirai) (?:ca|quoi|plus tard)|faire le point avec|"
-                   r"je vais voir|je vais me renseigner|je reflechis|on reflechit|(?:je |j)(?:dois|vais) (?:y aller|filer|vous laisser)|"
+                   r"je vais voir|je vais me renseigner|je reflechis|on reflechit|(?:je |j)(?:dois|vais) (?:y aller|filer|vous laisser|"
+                   r"partir|m'absenter|me deconnecter)|je pars|je dois (?:vous )?quitter|"
+                   r"(?:je |j ?)(?:check|checke|verifie|valide|vois|regarde) (?:ca |cela |tout ca )?avec|"
+                   r"(?:je |j ?)(?:prefere|prefererais|souhaite|voudrais) ne pas (?:repondre|donner|dire|communiquer|preciser)|"
+                   r"je ne (?:peux|souhaite|veux) pas (?:repondre|le dire|vous le dire|communiquer|le communiquer)|"
                    r"(?:il )?faut que j'y aille|je file|je vous laisse|je (?:vais|dois) (?:en )?(?:discuter|consulter|voir)|"
                    r"je verrai (?:ca |cela )?avec|on verra (?:ca |cela )?avec|revenir vers vous|vous recontacter|"
                    r"(?:reprendre|continuer|finir) (?:plus tard|"
@@ -131,9 +142,13 @@ BOOK_WORDS = re.compile(_Q + r"(?:(?:un|prendre|obtenir|avoir|fixer|caler|reserv
                         r"vos creneaux|vos disponibilites|prendre (?:un )?rdv)\b")
 CANCEL_OR_MOVE = re.compile(_Q + r"(?:annuler|annulation|annule|deplacer|decaler|reporter|modifier|changer) "
                             r"(?:le |mon |notre |ce |la |ma )?(?:rendez-vous|reservation|creneau)|dn-[a-z0-9]{4,}")
-MANAGE_WORDS = re.compile(_Q + r"(?:deplacer|decaler|reporter|avancer|annuler|annulation|modifier|changer|"
+MANAGE_WORDS = re.compile(_QA + r"(?:deplacer|decaler|reporter|avancer|annuler|annulation|modifier|changer|"
                           r"mon rendez-vous|ma reservation|notre rendez-vous|le rendez-vous de|invitation|\.ics|"
-                          r"calendrier|agenda|dn-[a-z0-9]{4,})\b")
+                          r"calendrier|agenda|dn-[a-z0-9]{4,}|confirmation|convocation|renvoy\w*|pas recu)\b")
+# Not coming to the meeting held (« je ne pourrai pas venir mardi », « j'pourrai pas être là »): about the
+# booking, without naming it; to the slots offered, the choice of another one (answer_act.py).
+CANT_COME = re.compile(_QA + r"(?:je ne |je |j'|j )?(?:pourrai|pourrais|pourrons|peux|pourrez) (?:pas|plus) "
+                       r"(?:venir|etre (?:la|present|presente|disponible|dispo)|assister|me connecter|y etre)\b")
 # A first person in a question still describes: « notre commune de 3 000 hab est-elle éligible ? »
 FIRST_PERSON = re.compile(_Q + r"(?:on est|on n'est|nous ne sommes|on n'a que|on sera|nous sommes|je suis|je travaille|"
                           r"je representerai|je represente|"
@@ -151,7 +166,7 @@ APPRECIATION = re.compile(r"^(?:(?:ok|bon|ah|oh|c'est|tres|vraiment) )*(?:parfai
                           r"excellent|formidable|merveilleux)[ !.]*$")
 WORDS = re.compile(r"[a-z]{2,}|\d")
 NOISE = re.compile(r"^(?:hein|quoi|euh+|hmm+|hum+|bah|ben|bof|mouais|lol|mdr|blabla|bla|test|testing|azerty|qwerty|"
-                   r"ah|oh|ha|bref)(?: (?:hein|quoi|euh+|bla|test|lol))*[ ?!.]*$")
+                   r"ah|oh|ha|bref|ptdr|xd|(?:ha|hi|he){2,}h?|lo+l)(?: (?:hein|quoi|euh+|bla|test|lol|mdr|ptdr))*[ ?!.]*$")
 _SEGMENT = re.compile(r"[^.!?;\n]+[.!?;\n]*")
 
 # A moment named for a meeting (« mardi 14h », « plutôt jeudi matin », « la semaine prochaine »).
@@ -195,7 +210,9 @@ HYPOTHESIS_CONTENT = re.compile(_Q + r"(?:budget|cout\w*|montant|habitants?|hab|
                                 r"des))")
 # A slip of the keyboard or a message sent by mistake (« dsl chat sur le clavier », « mauvaise touche »).
 MISKEY = re.compile(_Q + r"(?:clavier|mauvaise touche|fausse manip\w*|erreur de (?:frappe|manip\w*)|faute de frappe|"
-                    r"pas fait expres|envoye trop vite|parti trop vite|tape par erreur|ignorez? (?:ce|mon) (?:dernier )?message)")
+                    r"pas fait expres|envoye trop vite|parti trop vite|tape par erreur|ignorez? (?:ce|mon) (?:dernier )?message|"
+                    r"mauvaise? (?:fenetre|onglet|conversation|discussion|destinataire)|"
+                    r"trompe d'(?:onglet|interlocuteur)|trompe de (?:fenetre|conversation|discussion|destinataire))")
 # Letters typed at random: a run of consonants, one letter repeated, a row of the keyboard.
 MASHING = re.compile(r"[bcdfghjklmnpqrstvwxz]{6,}|([a-z])\1{3,}|azert|qwert|qsdf|wxcv|uiop|hjkl|sdfg|dfgh|fghj|ghjk|jklm")
 # Asking for a person, question mark or not (« je peux parler à qqun ? », « un humain svp »).
@@ -207,7 +224,7 @@ BARE_MEETING = re.compile(r"^(?:(?:un|1) )?(?:rendez[- ]vous|visio|appel)(?: (?:
                           r"please|merci|rapide|avec un conseiller))*[ ?!.]*$")
 # What a booking held is named by; the classifier's booking intents alone manage nothing without one of them
 # (« ça change quelque chose ? » is no move).
-BOOKING_NOUNS = re.compile(_Q + r"(?:rendez-vous|reservation|creneau|invitation|\.ics|dn-|annul\w*|deplac\w*|decal\w*|"
+BOOKING_NOUNS = re.compile(_QA + r"(?:rendez-vous|reservation|creneau|invitation|\.ics|dn-|annul\w*|deplac\w*|decal\w*|"
                            r"report\w*|convocation|confirmation|mail|courriel|agenda|visio|lien)")
 # Words just before a body that make it a third party, not the speaker (« l'accord de notre ministère »,
 # « passer par la préfecture », « je vais transmettre au maire »).

@@ -33,6 +33,7 @@ from orientation.language.act_words import (
     BOOK_WORDS,
     BOOKING_NOUNS,
     CANCEL_OR_MOVE,
+    CANT_COME,
     CORRECTION_WORDS,
     DECLINE,
     DOUBT,
@@ -41,6 +42,7 @@ from orientation.language.act_words import (
     GENERIC_START,
     GOODBYE,
     GREETING,
+    HEDGED_CORRECTION,
     HUMAN,
     HYPOTHESIS_CONTENT,
     HYPOTHESIS_TAIL,
@@ -74,8 +76,11 @@ ACTS = ("describe", "answer", "correct", "question", "hypothesis", "book", "mana
 # The acts that may write the profile; any other act alone never does.
 WRITING_ACTS = ("describe", "answer", "correct")
 PROFILE_ENTITIES = ("applicant_type", "population", "departement_count", "budget", "project_nature", "territory")
+NUMERIC_FIELDS = ("population", "departement_count", "budget")
 # What the bot asked when its last words were a question about the profile outside a form.
 PROFILE_QUESTION = "profile"
+# What the bot asked when it invited the user to say who they are and what the project is (the greeting).
+INVITATION = "invitation"
 # What the bot asked when its last words were a yes-no question (« Voulez-vous prendre rendez-vous ? »).
 YES_NO_QUESTION = "yes_no"
 BOOKING_SLOTS = ("booking_slot", "booking_name", "booking_organisation", "booking_email", "booking_consent", "confirm")
@@ -215,8 +220,9 @@ def _budget_words(normalised: str) -> List[Tuple[str, int]]:
 
 
 def acts_of(text: str, intent: Optional[str] = None, confidence: float = 1.0,
-            entities: Sequence[Dict[str, Any]] = ()) -> List[str]:
-    """The acts of one message, before knowing what the bot asked (see `refine`)."""
+            entities: Sequence[Dict[str, Any]] = (), held: Optional[Iterable[str]] = None) -> List[str]:
+    """The acts of one message, before knowing what the bot asked (see `refine`). `held`: the profile
+    fields already given, when the conversation is known (a hedged correction corrects only them)."""
     raw = str(text or "").strip()
     if raw.startswith("/"):  # a button's payload: its intent says what it does
         return _acts_of_payload(raw, intent, entities)
@@ -255,7 +261,7 @@ def acts_of(text: str, intent: Optional[str] = None, confidence: float = 1.0,
     hypothesis_spans = [span for span in hypothesis_spans if _supposes_profile(normalised, span, positions)]
     if not hypothesis_spans and not question_spans and normalised.endswith("?") and trusted == "ask_what_if":
         question_spans = [(0, len(normalised))]  # « ça bloque si on est en retard ? »
-    worded_manage = bool(CANCEL_OR_MOVE.search(normalised)) or bool(
+    worded_manage = bool(CANCEL_OR_MOVE.search(normalised) or CANT_COME.search(normalised)) or bool(
         MANAGE_WORDS.search(normalised)) and (bool(re.search(r"rendez-vous(?! en ligne)|dn-", normalised))
                                            or trusted in BOOK_INTENTS)
     # Without words about a booking held, neither « je voudrais voir vos créneaux » (a request for a
@@ -266,8 +272,8 @@ def acts_of(text: str, intent: Optional[str] = None, confidence: float = 1.0,
                                and bool(BOOKING_NOUNS.search(normalised)))
     book = not manage and (trusted in BOOK_INTENTS or bool(HUMAN.search(normalised) or BARE_MEETING.match(normalised)) or (
         bool(BOOK_WORDS.search(normalised)) and not question_spans and trusted not in QUESTION_INTENTS))
-    if GREETING.search(normalised) or trusted == "greet":
-        acts.append("greet")
+    if GREETING.search(normalised) or trusted == "greet" and not positions:
+        acts.append("greet")  # the classifier's greet on « 12 000 » greets no one: a figure is said
     inside = lambda spans, p: any(a <= p < b for a, b in spans)  # noqa: E731
     # a body the speaker is not (« on n'est pas une commune », « l'accord de notre ministère ») states nothing
     others = _positions(raw, [e for e in entities if e.get("role") == "other"])
@@ -284,10 +290,18 @@ def acts_of(text: str, intent: Optional[str] = None, confidence: float = 1.0,
     # « non c 90 000 »: a no and a bare figure is a correction too (actions/profile_slots.py says which
     # figure it replaces, or asks); « non, mardi 14h » to the slots offered is no figure of the profile
     figure = bool(re.search(r"\d", normalised)) and not MOMENT.search(normalised)
-    correction = bool(CORRECTION_WORDS.search(normalised)) or (bool(NO_START.search(normalised))
-                                                                and (bool(positions) or figure))
+    # « plutôt 200k », « pardon, 45 000 hab »: a hedged word corrects a value given before, the same field
+    # named again (or a figure when a figure is held); with nothing held, it describes or answers
+    fields = {e for e, _ in positions}
+    held = None if held is None else set(held)
+    corrects_held = held is None or bool(fields & held) or (figure and not fields and bool(held & set(NUMERIC_FIELDS)))
+    hedged = bool(HEDGED_CORRECTION.search(normalised))
+    correction = bool(CORRECTION_WORDS.search(normalised)) or (
+        (bool(NO_START.search(normalised)) or hedged and corrects_held) and (bool(positions) or figure)) or (
+        bool(NO_START.search(normalised)) and hedged)  # « non c'est pas le bon montant »: what, then?
+    # a question that names bodies or figures in general (« c'est plutôt pour les communes ? ») corrects nothing
     if correction and not hypothesis_spans and not moment_only and (positions or not (book or manage)) \
-            and not (question_spans and not positions):
+            and not (question_spans and not unasked):
         acts.append("correct")
     if "correct" not in acts and not manage and (
             unasked or any(p < 0 for _, p in stated)

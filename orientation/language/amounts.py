@@ -50,7 +50,7 @@ _YEAR = re.compile(r"^(19|20)\d\d$")
 
 UNKNOWN_WORDS = ("je ne sais pas", "je sais pas", "sais pas", "aucune idee", "nsp", "pas encore defini",
                  "pas defini", "inconnu", "je ne connais pas", "on ne sait pas", "pas de budget precis",
-                 "pas encore", "ne sais pas")
+                 "pas encore", "ne sais pas", "jsp", "chais pas", "jsais pas", "pas d idee")
 VAGUE_WORDS = ("beaucoup", "enorme", "plein", "pas mal", "quelques", "important", "eleve", "gros",
                "petit", "peu", "moyen", "environ", "plusieurs", "nombreux", "bcp")
 

@@ -114,3 +114,12 @@ def which_total_message(values: Sequence[float], kept: Optional[float] = None) -
         text += f" En attendant, je garde {fmt.euros(kept)} TTC."
     return {"text": text, "buttons": [{"title": f"{fmt.euros(v)} au total", "payload": f'/inform{{"budget": {v}}}'}
                                       for v in values]}
+
+
+def which_territory(slot: str) -> str:
+    """« toute la région » to the question about the population or the départements, no place named:
+    which one, so that its official figures are found (or the figure itself)."""
+    figure = "le nombre d'habitants" if slot == "population" else "le nombre de départements"
+    return ("De quel territoire s'agit-il ? Donnez son nom (par exemple « la région Occitanie », « le Gard » ou "
+            f"« Rodez ») : j'en retrouverai les chiffres officiels. Vous pouvez aussi m'indiquer {figure}.")
+

@@ -128,8 +128,9 @@ def test_yes_cancel_to_the_cancel_confirmation_is_the_answer(text):
     ("Pour préciser ces résultats, indiquez-moi le type de structure qui porte le projet et le coût total du projet.",
      "profile"),
     ("ITN5 finance jusqu'à 50 %. Dites-moi quelle structure vous représentez et je vous réponds.", "applicant_type"),
+    # the greeting invites the user to say who they are and what the project is: what follows answers it
     ("Bonjour ! Dites-moi qui vous êtes et quel est votre projet, par exemple : « Je suis la DDT du Rhône, notre "
-     "projet de 300 k€ vise à ouvrir nos données ».", None),
+     "projet de 300 k€ vise à ouvrir nos données ».", "invitation"),
 ])
 def test_a_request_without_a_question_mark_is_what_the_bot_asked(bot, asked):
     assert asked_by_bot(bot) == asked
