@@ -129,7 +129,7 @@ def message_events(dispatcher: CollectingDispatcher, tracker: Tracker, events: D
             found[PENDING] = None
             if kept is None:  # else « le budget passe de … à … » says it
                 notes.append(say.settled_note(value, found[GIVEN]["tax"]))
-        notes.extend(say.bound_note(value, total.qualifier if total else None))
+        notes.extend(say.bound_note(value, total.qualifier, total.text) if total else [])
         return found
     if text.startswith("/"):
         return found
@@ -210,7 +210,8 @@ def answer_events(dispatcher: CollectingDispatcher, tracker: Tracker,
         if needs_confirmation(result.value) and not _confirmed(pending, result.value):
             return {"budget": None, PENDING: _to_confirm(tracker, result.value, result.quantity.tax if result.quantity else None)}
         tax = pending.get("tax") if isinstance(pending, dict) else None
-        for note in say.bound_note(result.value, result.quantity.qualifier if result.quantity else None):
+        quantity = result.quantity
+        for note in say.bound_note(result.value, quantity.qualifier, quantity.text) if quantity else []:
             dispatcher.utter_message(text=note)
         return {"budget": result.value, GIVEN: given(result.value, result.quantity, tax), PENDING: None}
     return None
