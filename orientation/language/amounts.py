@@ -438,14 +438,19 @@ EXPECTED = {"budget": "le coût total du projet en euros TTC, par exemple « 300
 NAMES = {"budget": "Un budget", "population": "Une population", "departements": "Un nombre de départements"}
 
 
+# A figure said with « je ne sais pas » is an estimate when it is plainly one of the kind asked
+# (« je sais pas exactement, environ 80 000 »); a small bare figure is not.
+_ESTIMATE_FROM = {"budget": 1000, "population": 100, "departements": 1e9}
+
+
 def _parse_answer(text: str, kind: str) -> ParseResult:
-    if says_unknown(text):
-        return ParseResult(None, "unknown")
     found = extract_quantities(text)
     if kind != "budget":  # « 12k » answers « combien d'habitants ? »: a multiplier alone is no euros
         found = [replace(q, kind="number") if q.kind == "budget" and not _says_euros(fold(q.text).text) else q
                  for q in found]
     quantities = [q for q in found if q.kind in (kind, "number") and q.owned]
+    if says_unknown(text) and not any(q.kind == kind or q.value >= _ESTIMATE_FROM[kind] for q in quantities):
+        return ParseResult(None, "unknown")
     if not quantities:
         others = extract_quantities(text)
         folded = _fold(text).text
@@ -642,6 +647,9 @@ def read_budget(text: str) -> BudgetReading:
 # after a word saying what the first pays for.
 _SUM_BETWEEN = re.compile(r"[^.;!?\d]{0,30}?(?:\+|(?<!\bau )(?<!\bou )\bplus\b(?!\s*(?:de\b|d'|que\b)))\s*")
 _LISTED_BETWEEN = re.compile(r"\s*(?:ht|ttc)?\s*(?:de |d'|en |pour (?:les? |la |l')?)?[a-z][a-z' -]{1,25}?\s*(?:,|\bet\b)\s*")
+# … or each after the word: « prestation 100k et licences 50k ».
+_LISTED_AFTER_WORD = re.compile(r"\s*(?:ht|ttc)?\s*(?:,|\bet\b)\s*[a-z][a-z' -]{1,25}?\s*:?\s*")
+_NAMED_BEFORE = re.compile(r"[a-z]{3,}\s*:?\s*$")
 _NAMED_AFTER = re.compile(r"\s*(?:ht|ttc)?\s*(?:de |d'|en |pour (?:les? |la |l')?)?[a-z]{3,}")
 # Words that make one amount the total or the others its parts: then nothing is added up.
 _NOT_A_SUM = re.compile(r"\b(?:dont|y compris|inclus|incluant|comprenant|total|totale|en tout|au global|"
@@ -660,6 +668,9 @@ def _sum(text: str, money: List[Quantity], roles) -> Optional[BudgetReading]:
     plus = [bool(_SUM_BETWEEN.fullmatch(between)) for between in betweens]
     listed = [bool(_LISTED_BETWEEN.fullmatch(between)) for between in betweens]
     named_last = bool(_NAMED_AFTER.match(fold(text[money[-1].end:money[-1].end + 30]).text))
+    if not named_last and _NAMED_BEFORE.search(fold(text[max(0, money[0].start - 30):money[0].start]).text):
+        listed = [bool(_LISTED_AFTER_WORD.fullmatch(between)) for between in betweens]
+        named_last = True
     if not all(added or (named and named_last) for added, named in zip(plus, listed)):
         return None
     value = sum(q.value for q in money)

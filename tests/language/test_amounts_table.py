@@ -183,6 +183,22 @@ MESSAGES = [
     ('interco 25 communes 40 000 hab, projet 1,2M', 1_200_000, 40_000),
     ('12 000 habitants et 150 000 € HT', 180_000, 12_000),
     ('pop 12k budget 80k', 80_000, 12_000),
+    ('prestation 100k et licences 50k', 150_000, None),
+    ('presta: 100k, licences: 50k', 150_000, None),
+    ('budget 100k et subvention 50k', 100_000, None),
+    ('budget ds les 200k', 200_000, None),
+    ('ca fera dans les 1,5 M', 1_500_000, None),
+    ('on a prevu 1M5', 1_500_000, None),
+    ('2 M HT', 2_400_000, None),
+    ('pop ~ 12k', None, 12_000),
+    ('douze mille habitants', None, 12_000),
+    ('3 departements et 400k', 400_000, None),
+    ('pour 2 ETP pendant 2 ans: 200k', 200_000, None),
+    ('budget: 90 000 € HT soit 108 000 TTC', 108_000, None),
+    ('non plutot 90k', 90_000, None),
+    ('1 ou 2 millions d euros', C, None),
+    ('ca coutera pas plus de 80 000 e', 80_000, None),
+    ('100k/an pendant 3 ans', 300_000, None),
 ]
 
 
@@ -249,3 +265,17 @@ def test_a_budget_computed_from_the_figures_said_is_said_back():
     total = read_budget("40k€ par an pendant deux ans").total
     assert bound_note(total.value, total.qualifier, total.text)[0].startswith(
         nb("J'ai retenu 80 000 € TTC pour toute la durée du projet (« 40k€ par an pendant deux ans »)"))
+
+
+@pytest.mark.parametrize("text, value", [
+    ("je ne sais pas exactement, environ 80 000", 80_000), ("aucune idee precise mais autour de 100k", 100_000),
+    ("pas encore defini, peut etre 200k", 200_000), ("je sais pas trop 50 000 a peu pres", 50_000),
+])
+def test_an_estimate_said_with_i_do_not_know_is_a_value(text, value):
+    result = parse_budget(text)
+    assert (result.status, result.value) == ("ok", value)
+
+
+@pytest.mark.parametrize("text", ["je sais pas", "aucune idee", "nsp", "pas encore defini"])
+def test_i_do_not_know_alone_is_unknown(text):
+    assert parse_budget(text).status == "unknown" and parse_population(text).status == "unknown"
