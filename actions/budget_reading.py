@@ -161,13 +161,22 @@ def asked_field(tracker: Tracker) -> Optional[str]:
     return asked[0] if len(asked) == 1 else None
 
 
+def people_asked(tracker: Tracker) -> bool:
+    """The bot asked the population and the latest message answers it with a figure that only its
+    multiplier made money (« env 80k »): that figure is no budget."""
+    asked = tracker.get_slot("requested_slot") == "population" or asked_field(tracker) == "population"
+    return asked and bool(amounts.people_said_as_money(tracker.latest_message.get("text") or ""))
+
+
 def _bare_answer(tracker: Tracker, text: str, events: Dict[str, Any]) -> Dict[str, Any]:
     """« 400 000 » after the bot asked the budget is a budget; after it asked the population, a
     population. Only a figure alone: a date, a time or a count is none (amounts.extract_quantities)."""
     field = asked_field(tracker)
-    if field is None or tracker.active_loop_name or any(events.get(f) is not None for f in _PARSERS):
+    if field is None or tracker.active_loop_name or any(
+            events.get(f) is not None and events[f] != value_before_last_message(tracker, f) for f in _PARSERS):
         return {}
-    figures = [q for q in amounts.extract_quantities(text) if q.kind in (field, "number") and q.owned]
+    people = amounts.people_said_as_money(text) if field == "population" else []
+    figures = [q for q in amounts.extract_quantities(text) if (q.kind in (field, "number") or q in people) and q.owned]
     result = _PARSERS[field](text) if len(figures) == 1 and not figures[0].choice else None
     if result is None or result.status != "ok" or tracker.get_slot(field) is not None:
         return {}

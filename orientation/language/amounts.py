@@ -381,6 +381,15 @@ def _says_euros(span: str) -> bool:
     return bool(re.search(r"€|eur|balles|e$|ht$|ttc$", span))
 
 
+def people_said_as_money(text: str) -> List[Quantity]:
+    """The figures of a message read as money for their multiplier only (« env 80k »), when it holds
+    no population: the answer to « combien d'habitants ? » reads them as people."""
+    found = extract_quantities(text)
+    if any(q.kind == "population" for q in found):
+        return []
+    return [q for q in found if q.kind == "budget" and not _says_euros(fold(q.text).text)]
+
+
 def _by_context(folded: str, q: Quantity) -> Quantity:
     if q.value < 100:
         return q
@@ -446,8 +455,8 @@ _ESTIMATE_FROM = {"budget": 1000, "population": 100, "departements": 1e9}
 def _parse_answer(text: str, kind: str) -> ParseResult:
     found = extract_quantities(text)
     if kind != "budget":  # « 12k » answers « combien d'habitants ? »: a multiplier alone is no euros
-        found = [replace(q, kind="number") if q.kind == "budget" and not _says_euros(fold(q.text).text) else q
-                 for q in found]
+        people = people_said_as_money(text)
+        found = [replace(q, kind="number") if q in people else q for q in found]
     quantities = [q for q in found if q.kind in (kind, "number") and q.owned]
     if says_unknown(text) and not any(q.kind == kind or q.value >= _ESTIMATE_FROM[kind] for q in quantities):
         return ParseResult(None, "unknown")

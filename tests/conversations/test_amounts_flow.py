@@ -66,3 +66,20 @@ def test_a_population_and_an_approximate_budget_are_both_values(chat, database_u
     assert slot(chat, database_url, "budget") == budget
     assert slot(chat, database_url, "population") == population
     assert "Est-ce bien le coût total" not in answer
+
+
+@pytest.mark.parametrize("answer, population", [("env 80k", 80_000), ("12k", 12_000), ("dans les 12 000", 12_000)])
+def test_a_figure_in_thousands_answers_the_population_question_and_leaves_the_budget(chat, database_url, answer,
+                                                                                    population):
+    chat.say("bonjour je suis dans une mairie, on veut dematerialiser nos demarches")
+    assert "Combien d'habitants" in chat.say("150 000 e")
+    reply = chat.say(answer)
+    assert slot(chat, database_url, "population") == population
+    assert slot(chat, database_url, "budget") == 150_000
+    assert "Faut-il remplacer" not in reply
+
+
+def test_an_estimate_said_with_i_do_not_know_is_the_budget(chat, database_url):
+    chat.say("bjr mairie, projet de demat des demarches")
+    chat.say("je sais pas exactement, environ 80 000")
+    assert slot(chat, database_url, "budget") == 80_000

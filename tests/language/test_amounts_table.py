@@ -7,7 +7,7 @@ parse_budget / parse_population, where a bare figure is in the unit asked."""
 import pytest
 
 from orientation.entities import amount_entities
-from orientation.language.amounts import parse_budget, parse_population, read_budget
+from orientation.language.amounts import parse_budget, parse_population, people_said_as_money, read_budget
 from orientation.replies.budget import bound_note
 from tests.french import nb
 
@@ -279,3 +279,9 @@ def test_an_estimate_said_with_i_do_not_know_is_a_value(text, value):
 @pytest.mark.parametrize("text", ["je sais pas", "aucune idee", "nsp", "pas encore defini"])
 def test_i_do_not_know_alone_is_unknown(text):
     assert parse_budget(text).status == "unknown" and parse_population(text).status == "unknown"
+
+
+@pytest.mark.parametrize("text, people", [("env 80k", [80_000]), ("12k", [12_000]), ("12k€", []), ("40ke", []),
+                                          ("12 000 habitants et 80k", [])])
+def test_figures_made_money_by_their_multiplier_only(text, people):
+    assert [q.value for q in people_said_as_money(text)] == people
