@@ -373,7 +373,12 @@ _MONEY_BEFORE = re.compile(r"\b(?:budgets?|budgete|budgetise|cout|couts|coute|co
                            r"financement|depense|investissement|chiffre|chiffre a|estime a|evalue a|projet)\b"
                            r"[^.;!?,\d]{0,12}$")
 _PEOPLE_BEFORE = re.compile(r"\b(?:population|pop|nous sommes|on est|nous comptons|on compte|couvre|couvrons|"
-                            r"couvrant|desservant|dessert|regroupe|rassemble)\b\.?\s*(?::|de|d'environ|environ|~)?\s*$")
+                            r"couvrant|desservant|dessert|regroupe|rassemble)\b\.?\s*(?::|de|d'environ|environ|~)?\s*$|"
+                            # « une ville de 12 000 », « commune d'environ 3000 »
+                            r"\b(?:ville|commune|village|bourg|agglomeration|agglo|interco|intercommunalite|"
+                            r"metropole)\s+(?:de|d')\s*(?:environ|env\.?|~|pres de|plus de)?\s*$")
+# The euro written first: « € 300 000 », « EUR 300 000 ».
+_EURO_BEFORE = re.compile(r"(?:€|\beur|\beuros)\s*$")
 
 
 def _says_euros(span: str) -> bool:
@@ -396,7 +401,7 @@ def _by_context(folded: str, q: Quantity) -> Quantity:
     before = folded[max(0, q.start - 40):q.start]
     if q.kind == "budget":  # « pop 45k »: a « k » without euros is a count of people after such words
         return replace(q, kind="population") if not _says_euros(folded[q.start:q.end]) and _PEOPLE_BEFORE.search(before) else q
-    if q.value >= 1000 and _MONEY_BEFORE.search(before):
+    if q.value >= 1000 and (_MONEY_BEFORE.search(before) or _EURO_BEFORE.search(before)):
         return replace(q, kind="budget")
     if q.value >= 100 and _PEOPLE_BEFORE.search(before):
         return replace(q, kind="population")

@@ -199,6 +199,11 @@ MESSAGES = [
     ('1 ou 2 millions d euros', C, None),
     ('ca coutera pas plus de 80 000 e', 80_000, None),
     ('100k/an pendant 3 ans', 300_000, None),
+    ('€ 300 000', 300_000, None),
+    ('une ville de 12 000', None, 12_000),
+    ("commune d'environ 3000 et projet a 50k", 50_000, 3_000),
+    ('on compte environ 45 000 résidents', None, 45_000),
+    ('dans les 200 000 €/an sur 2 ans', 400_000, None),
 ]
 
 
