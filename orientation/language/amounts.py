@@ -370,7 +370,8 @@ def extract_quantities(text: str) -> List[Quantity]:
 # A figure without unit takes one from the words just before it: « budget 400000 », « ça coûte 2
 # millions » are euros; « population 250 000 », « nous sommes 250 000 » are inhabitants.
 _MONEY_BEFORE = re.compile(r"\b(?:budgets?|budgete|budgetise|cout|couts|coute|couterait|coutera|montant|enveloppe|"
-                           r"financement|depense|investissement|chiffre|chiffre a|estime a|evalue a|projet)\b"
+                           r"financement|depense|investissement|chiffre|chiffre a|estime a|evalue a|projet|prevu|prevoit|prevoyons|"
+                           r"dispose|disposons|alloue|alloues|debloque|mobilise|investir|investit|depenser|finance)\b"
                            r"[^.;!?,\d]{0,12}$")
 _PEOPLE_BEFORE = re.compile(r"\b(?:population|pop|nous sommes|on est|nous comptons|on compte|couvre|couvrons|"
                             r"couvrant|desservant|dessert|regroupe|rassemble)\b\.?\s*(?::|de|d'environ|environ|~)?\s*$|"

@@ -200,6 +200,8 @@ MESSAGES = [
     ('ca coutera pas plus de 80 000 e', 80_000, None),
     ('100k/an pendant 3 ans', 300_000, None),
     ('€ 300 000', 300_000, None),
+    ('on a prevu 80 000 pour ca', 80_000, None),
+    ('nous disposons de 120 000', 120_000, None),
     ('une ville de 12 000', None, 12_000),
     ("commune d'environ 3000 et projet a 50k", 50_000, 3_000),
     ('on compte environ 45 000 résidents', None, 45_000),
