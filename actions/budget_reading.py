@@ -129,7 +129,7 @@ def message_events(dispatcher: CollectingDispatcher, tracker: Tracker, events: D
             found[PENDING] = None
             if kept is None:  # else « le budget passe de … à … » says it
                 notes.append(say.settled_note(value, found[GIVEN]["tax"]))
-        notes.extend(say.bound_note(value, total.qualifier if total else None))
+        notes.extend(say.bound_note(value, total.qualifier, total.text) if total else [])
         return found
     if text.startswith("/"):
         return found
@@ -161,13 +161,22 @@ def asked_field(tracker: Tracker) -> Optional[str]:
     return asked[0] if len(asked) == 1 else None
 
 
+def people_asked(tracker: Tracker) -> bool:
+    """The bot asked the population and the latest message answers it with a figure that only its
+    multiplier made money (« env 80k »): that figure is no budget."""
+    asked = tracker.get_slot("requested_slot") == "population" or asked_field(tracker) == "population"
+    return asked and bool(amounts.people_said_as_money(tracker.latest_message.get("text") or ""))
+
+
 def _bare_answer(tracker: Tracker, text: str, events: Dict[str, Any]) -> Dict[str, Any]:
     """« 400 000 » after the bot asked the budget is a budget; after it asked the population, a
     population. Only a figure alone: a date, a time or a count is none (amounts.extract_quantities)."""
     field = asked_field(tracker)
-    if field is None or tracker.active_loop_name or any(events.get(f) is not None for f in _PARSERS):
+    if field is None or tracker.active_loop_name or any(
+            events.get(f) is not None and events[f] != value_before_last_message(tracker, f) for f in _PARSERS):
         return {}
-    figures = [q for q in amounts.extract_quantities(text) if q.kind in (field, "number") and q.owned]
+    people = amounts.people_said_as_money(text) if field == "population" else []
+    figures = [q for q in amounts.extract_quantities(text) if (q.kind in (field, "number") or q in people) and q.owned]
     result = _PARSERS[field](text) if len(figures) == 1 and not figures[0].choice else None
     if result is None or result.status != "ok" or tracker.get_slot(field) is not None:
         return {}
@@ -210,7 +219,8 @@ def answer_events(dispatcher: CollectingDispatcher, tracker: Tracker,
         if needs_confirmation(result.value) and not _confirmed(pending, result.value):
             return {"budget": None, PENDING: _to_confirm(tracker, result.value, result.quantity.tax if result.quantity else None)}
         tax = pending.get("tax") if isinstance(pending, dict) else None
-        for note in say.bound_note(result.value, result.quantity.qualifier if result.quantity else None):
+        quantity = result.quantity
+        for note in say.bound_note(result.value, quantity.qualifier, quantity.text) if quantity else []:
             dispatcher.utter_message(text=note)
         return {"budget": result.value, GIVEN: given(result.value, result.quantity, tax), PENDING: None}
     return None

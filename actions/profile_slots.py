@@ -84,6 +84,9 @@ class ValidateProfileSlots(ValidationAction):
         pending: Dict[str, Any] = {}  # changes of fields already set, confirmed before they are written
         if correction and not any(slot in candidates for slot in PROFILE_SLOTS + ("territory",)):
             candidates = {**candidates, **corrected_figure(tracker)}  # « ah non c 90 000 »
+        if "budget" in candidates and budget_reading.people_asked(tracker):  # « env 80k » habitants
+            events["budget"] = value_before_last_message(tracker, "budget")
+            candidates = {slot: value for slot, value in candidates.items() if slot != "budget"}
         for slot in PROFILE_SLOTS:
             if slot not in candidates:
                 continue

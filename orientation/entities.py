@@ -43,6 +43,9 @@ def amount_entities(text: str) -> List[Dict[str, Any]]:
     # of a range or of an alternative (« entre 200 000 et 250 000 habitants ») is no value on its own.
     # The total as read_budget reads it (« le 1,2M c'est HT » is 1 440 000 € TTC), in its place.
     found = [total if total is not None and (q.start, q.end) == (total.start, total.end) else q for q in found]
+    if total is not None and total not in found:  # a sum (« 100k de presta + 50k de licences »): its parts go
+        found = [q for q in found if q.kind not in ("budget", "number") or not total.start <= q.start < total.end]
+        found = sorted(found + [total], key=lambda q: q.start)
     found = [q for q in found if q.owned and (q == total or not q.choice)]
     return [{"entity": amounts.FIELD_OF_KIND[q.kind], "start": q.start, "end": q.end, "value": q.value}
             for q in found if q.kind in amounts.FIELD_OF_KIND and (q.kind != "budget" or q == total or q in wrong)]

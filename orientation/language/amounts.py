@@ -33,10 +33,12 @@ FIELD_OF_KIND = {"budget": "budget", "population": "population", "departements":
 _DIGITS = r"\d{1,3}(?:[ .]\d{3})+(?:,\d+)?(?![\d])|\d+(?:[.,]\d+)?"
 _MULTIPLIERS = {"k": 1e3, "mille": 1e3, "milles": 1e3, "m": 1e6, "million": 1e6, "millions": 1e6, "md": 1e9,
                 "milliard": 1e9, "milliards": 1e9}
-_MULT = r"(?P<mult>(?:k|m)(?=eur\b)|(?:k|m|md|milles?|millions?|milliards?)(?![a-z0-9²]))"
+_MULT = r"(?P<mult>(?:k|m)(?=eur\b|euros?\b)|(?:k|m|md|milles?|millions?|milliards?)(?![a-z0-9²]))"
 _HALF = r"(?P<half>\s+et\s+demie?)?"
-_UNIT = (r"(?P<unit>€|euros?\b|eur\b|"
-         r"habitants?\b|habitans\b|habs?\b\.?|hbts?\b\.?|citoyens\b|administres\b|personnes\b|ames\b|"
+# « balles » is euros in speech; « h » is inhabitants after a figure of hundreds (« env 8500 h »), see _quantity.
+_UNIT = (r"(?P<unit>€|euros?\b|eur\b|balles\b|"
+         r"habitants?\b|habitans\b|habs?\b\.?|hbts?\b\.?|h\b(?!\s*(?:\d|de\b|d'|a\b|et\b))|citoyens\b|"
+         r"administres\b|personnes\b|ames\b|"
          r"departements?\b|depts?\b|deps?\b|dpts?\b)")
 _TAX = r"(?P<tax>\s*\(?\s*(?:ht\b|h\.t\.?|hors\s+taxes?\b|ttc\b|t\.t\.c\.?)\)?)?"  # « 300 000 (HT) »
 _TAIL = rf"(?:\s*{_MULT})?{_HALF}(?:\s*(?:d'|de\s+|d\s)?\s*{_UNIT})?{_TAX}"
@@ -111,7 +113,7 @@ def _digits_value(text: str) -> float:
 
 def _kind(unit: Optional[str], mult: Optional[str], tax: Optional[str] = None) -> str:
     if unit:
-        if unit in ("€", "eur") or unit.startswith("euro"):
+        if unit in ("€", "eur", "balles") or unit.startswith("euro"):
             return "budget"
         if unit.startswith(("dep", "dpt")):
             return "departements"
@@ -126,6 +128,8 @@ def _kind(unit: Optional[str], mult: Optional[str], tax: Optional[str] = None) -
 def _quantity(match: re.Match[str], value: float, start: int) -> Optional[Quantity]:
     """The quantity read from `match`, with its span in the folded text."""
     mult, unit, tax = match.group("mult"), match.group("unit"), match.group("tax")
+    if unit == "h" and (value < 500 or mult):  # « 14 h », « 35 h » are hours: a figure left to not_amounts
+        unit = None
     if mult:
         value *= _MULTIPLIERS[mult]
     if match.group("half"):  # "1 million et demi", "un million et demi"
@@ -152,8 +156,8 @@ def _word_numbers(folded: str) -> List[Tuple[int, int, float]]:
         best = None
         for j in range(min(len(words), i + 8), i, -1):
             chunk = folded[words[i].start():words[j - 1].end()]
-            if re.search(r"[^a-z\s-]", chunk):
-                continue
+            if re.search(r"[^a-z\s-]", chunk) or re.search(r"\bet\b(?!\s+(?:un|une|onze)\b)", chunk):
+                continue  # « entre deux cent et trois cent mille » is two numbers; « vingt et un » one
             try:
                 best = (words[i].start(), words[j - 1].end(), float(text2num(chunk, "fr")))
                 break
@@ -179,7 +183,8 @@ _SPLIT_MULT = re.compile(r"(?<![\d,.])(?P<int>\d{1,3})\s?(?P<mult>k|m)\s?(?P<fra
 # « 1 million 200 000 », « un million 200 mille » → « 1200000 »; « 1 million 2 » → « 1,2 million »;
 _MILLION_AND = re.compile(r"\b(?P<int>\d{1,3}|un)\s+millions?\s+(?:et\s+)?(?P<rest>\d{1,3}(?:[ .]\d{3})?)"
                           r"(?P<mille>\s+milles?)?(?![\d,.])(?!\s*(?:%|ans?\b|mois\b|k\b|m\b))")
-_MILLION_WORD = re.compile(r"\b(?P<int>\d{1,3}|un)\s+millions?\s+(?P<rest>un|deux|trois|quatre|cinq|six|sept|huit|neuf)\b"
+_MILLION_WORD = re.compile(r"\b(?P<int>\d{1,3}|un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\s+millions?"
+                           r"\s+(?P<rest>un|deux|trois|quatre|cinq|six|sept|huit|neuf)\b"
                            r"(?!\s+(?:cent|mille|millions?|vingts?|dix|onze|douze|treize|quatorze|quinze|seize))")
 # « un demi-million » → « 0,5 million ».
 _HALF_MULT = re.compile(r"\b(?:un\s+)?demi[- ]?(?P<mult>millions?|milliards?)\b")
@@ -227,9 +232,10 @@ def _typed(folded: Folded, text: str) -> Folded:
             return str(whole * 1_000_000 + int(rest) * (1000 if m.group("mille") else 1))
         return f"{whole},{rest} million"  # « 1 million 2 », « 1 million 250 »: the figures after the comma
 
-    digits = {"un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9}
+    digits = {"un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9,
+              "dix": 10}
     folded = _rewrite(folded, _MILLION_AND, million_and)
-    folded = _rewrite(folded, _MILLION_WORD, lambda m: f"{1 if m.group('int') == 'un' else m.group('int')},"
+    folded = _rewrite(folded, _MILLION_WORD, lambda m: f"{digits.get(m.group('int'), m.group('int'))},"
                                                        f"{digits[m.group('rest')]} million")
     folded = _rewrite(folded, _HALF_MULT, lambda m: f"0,5 {m.group('mult')}")
     folded = _rewrite(folded, _SPLIT_MULT, split)
@@ -241,18 +247,23 @@ _APPROX_BEFORE = re.compile(r"(?:~|≈|\benv\.?|\benviron|\bautour d[eu]s?|\baux
                             r"\bapproximativement|\bdans les|\bde l'ordre d[eu]s?|\bquasi(?:ment)?|\bpresque|"
                             r"\bgrosso modo|\bplus ou moins|\+/-|\bpeut[- ]etre|\bapprox\.?)\s*$")
 _MAX_BEFORE = re.compile(r"(?:\bmax\.?|\bmaxi|\bmaximum|\bau max(?:imum)?|\bau plus|\bjusqu'a|\bpas plus de|"
-                         r"\bmoins de|\binferieure? a|\ben[- ]dessous de|\bsous|<=?|≤)\s*$")
+                         r"\bmoins de|\binferieure? a|\ben[- ]dessous de|\bsous|<=?|≤|"
+                         r"\bdepasser(?:a|ons|ont|ait)?\s+pas|\bpas depasser|\bsans depasser|"
+                         r"\bne depasse pas|\bdepasse pas)\s*(?:les?|la)?\s*$")
 _MAX_AFTER = re.compile(r"^\s*(?:(?:ht|ttc)\s*)?(?:max(?:imum)?|maxi|au max(?:imum)?|grand max)\b")
 _MIN_BEFORE = re.compile(r"(?:\bmin\.?|\bminimum|\bau moins|\bau minimum|\bplus de|\ba partir de|"
                          r"\bsuperieure? a|\bau[- ]dessus de|\bau[- ]dela de|>=?|≥)\s*$")
 # A figure of the call, not of the project: « le plafond de 3 M€ », « le seuil de 250 000 € ».
 _CAP_BEFORE = re.compile(r"\b(?:plafond|plafonne|plancher|seuil|limite)s?\b[^.;!?\d]{0,20}$")
+# … unless the project's own budget is the one capped: « budget plafonné à 500k », « on est limités à 80k ».
+_OWN_CAP_BEFORE = re.compile(r"\b(?:budget|enveloppe|on|nous|notre|nos)\b[^.;!?\d]{0,15}"
+                             r"\b(?:plafon\w*|limite\w*)\b[^.;!?\d]{0,12}$")
 
 
 # Any of the words above: most amounts have none, and are not searched further.
 _QUALIFIER_WORDS = re.compile(r"~|≈|<|>|≤|≥|\+/-|env|autour|alentours|pres|approx|dans les|ordre|quasi|presque|grosso|"
                               r"plus|moins|peut|max|jusqu|inferieur|dessous|sous|min|superieur|dessus|dela|partir|"
-                              r"plafon|plancher|seuil|limite")
+                              r"plafon|plancher|seuil|limite|depass")
 
 
 def _qualifier(folded: str, q: Quantity) -> Optional[str]:
@@ -262,7 +273,7 @@ def _qualifier(folded: str, q: Quantity) -> Optional[str]:
     clause_end = re.search(r"[.!?\n]", folded[q.end:])
     asked = bool(clause_end) and clause_end.group() == "?"
     if _CAP_BEFORE.search(before):
-        return "cap"
+        return "max" if _OWN_CAP_BEFORE.search(before) and not asked else "cap"
     bound = "max" if _MAX_BEFORE.search(before) or _MAX_AFTER.match(after) else \
         "min" if _MIN_BEFORE.search(before) else None
     if bound:
@@ -352,16 +363,37 @@ def extract_quantities(text: str) -> List[Quantity]:
     found = [replace(q, qualifier=_qualifier(folded.text, q)) for q in found]
     found = _pairs(folded.text, found)
     found = [_by_context(folded.text, q) if q.kind in ("number", "budget") else q for q in found]
+    found = _per_year(folded.text, found)
     return sorted((_in_original(q, text, folded) for q in found), key=lambda q: q.start)
 
 
 # A figure without unit takes one from the words just before it: « budget 400000 », « ça coûte 2
 # millions » are euros; « population 250 000 », « nous sommes 250 000 » are inhabitants.
 _MONEY_BEFORE = re.compile(r"\b(?:budgets?|budgete|budgetise|cout|couts|coute|couterait|coutera|montant|enveloppe|"
-                           r"financement|depense|investissement|chiffre|chiffre a|estime a|evalue a|projet)\b"
+                           r"financement|depense|investissement|chiffre|chiffre a|estime a|evalue a|projet|prevu|prevoit|prevoyons|"
+                           r"dispose|disposons|alloue|alloues|debloque|mobilise|investir|investit|depenser|finance)\b"
                            r"[^.;!?,\d]{0,12}$")
 _PEOPLE_BEFORE = re.compile(r"\b(?:population|pop|nous sommes|on est|nous comptons|on compte|couvre|couvrons|"
-                            r"couvrant|desservant|dessert|regroupe|rassemble)\b\.?\s*(?::|de|d'environ|environ|~)?\s*$")
+                            r"couvrant|desservant|dessert|regroupe|rassemble)\b\.?\s*(?::|de|d'environ|environ|~)?\s*$|"
+                            # « une ville de 12 000 », « commune d'environ 3000 »
+                            r"\b(?:ville|commune|village|bourg|agglomeration|agglo|interco|intercommunalite|"
+                            r"metropole)\s+(?:de|d')\s*(?:environ|env\.?|~|pres de|plus de)?\s*$")
+# The euro written first: « € 300 000 », « EUR 300 000 ».
+_EURO_BEFORE = re.compile(r"(?:€|\beur|\beuros)\s*$")
+
+
+def _says_euros(span: str) -> bool:
+    """The folded span of an amount names euros (« 12k€ », « 40ke »), not only a multiplier (« 12k »)."""
+    return bool(re.search(r"€|eur|balles|e$|ht$|ttc$", span))
+
+
+def people_said_as_money(text: str) -> List[Quantity]:
+    """The figures of a message read as money for their multiplier only (« env 80k »), when it holds
+    no population: the answer to « combien d'habitants ? » reads them as people."""
+    found = extract_quantities(text)
+    if any(q.kind == "population" for q in found):
+        return []
+    return [q for q in found if q.kind == "budget" and not _says_euros(fold(q.text).text)]
 
 
 def _by_context(folded: str, q: Quantity) -> Quantity:
@@ -369,13 +401,34 @@ def _by_context(folded: str, q: Quantity) -> Quantity:
         return q
     before = folded[max(0, q.start - 40):q.start]
     if q.kind == "budget":  # « pop 45k »: a « k » without euros is a count of people after such words
-        said_euros = re.search(r"€|eur|e$|ht$|ttc$", folded[q.start:q.end])
-        return replace(q, kind="population") if not said_euros and _PEOPLE_BEFORE.search(before) else q
-    if q.value >= 1000 and _MONEY_BEFORE.search(before):
+        return replace(q, kind="population") if not _says_euros(folded[q.start:q.end]) and _PEOPLE_BEFORE.search(before) else q
+    if q.value >= 1000 and (_MONEY_BEFORE.search(before) or _EURO_BEFORE.search(before)):
         return replace(q, kind="budget")
     if q.value >= 100 and _PEOPLE_BEFORE.search(before):
         return replace(q, kind="population")
     return q
+
+
+# « 50k par an sur 3 ans », « 100k/an pendant deux ans »: the cost of the project is the yearly amount
+# times the years (said back to the user, see orientation/replies/budget.py).
+_YEARS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10}
+_PER_YEAR = re.compile(r"\s*(?:(?:ht|ttc)\s*)?(?:par an|/\s?an|l'an|annuels?|annuellement|par annee|chaque annee)"
+                       r"\s*,?\s*(?:(?:ht|ttc)\s*)?(?:sur|pendant|pdt|durant|x|×|\*)\s*"
+                       rf"(?P<years>\d{{1,2}}|{'|'.join(_YEARS)})\s*(?:ans|annees)\b")
+
+
+def _per_year(folded: str, found: List[Quantity]) -> List[Quantity]:
+    for q in [q for q in found if q.kind in ("budget", "number") and not q.choice and q.value >= 1000]:
+        m = _PER_YEAR.match(folded, q.end)
+        if not m:
+            continue
+        years = int(_YEARS.get(m.group("years"), m.group("years")))
+        if not 1 < years <= 10:
+            continue
+        end = m.end()
+        yearly = replace(q, value=q.value * years, end=end, qualifier="per_year")
+        found = [yearly if other is q else other for other in found if other is q or not q.start <= other.start < end]
+    return found
 
 
 def _labelled(q: Quantity, spans) -> Quantity:
@@ -400,10 +453,19 @@ EXPECTED = {"budget": "le coût total du projet en euros TTC, par exemple « 300
 NAMES = {"budget": "Un budget", "population": "Une population", "departements": "Un nombre de départements"}
 
 
+# A figure said with « je ne sais pas » is an estimate when it is plainly one of the kind asked
+# (« je sais pas exactement, environ 80 000 »); a small bare figure is not.
+_ESTIMATE_FROM = {"budget": 1000, "population": 100, "departements": 1e9}
+
+
 def _parse_answer(text: str, kind: str) -> ParseResult:
-    if says_unknown(text):
+    found = extract_quantities(text)
+    if kind != "budget":  # « 12k » answers « combien d'habitants ? »: a multiplier alone is no euros
+        people = people_said_as_money(text)
+        found = [replace(q, kind="number") if q in people else q for q in found]
+    quantities = [q for q in found if q.kind in (kind, "number") and q.owned]
+    if says_unknown(text) and not any(q.kind == kind or q.value >= _ESTIMATE_FROM[kind] for q in quantities):
         return ParseResult(None, "unknown")
-    quantities = [q for q in extract_quantities(text) if q.kind in (kind, "number") and q.owned]
     if not quantities:
         others = extract_quantities(text)
         folded = _fold(text).text
@@ -473,7 +535,7 @@ _TOTAL_BEFORE = re.compile(r"\b(?:total|totale|global|globale|budget|cout|couts|
 _TOTAL_AFTER = re.compile(r"^\W*(?:au total|en tout|tout compris|au global|en global|total|ttc)\b")
 # An amount said to be the old one: « le 450 c'était avec la maintenance », « pas 450 000 € ».
 _PREVIOUS_AFTER = re.compile(r"^\W*(?:c'?etait|etait|avant|auparavant|initialement)\b")
-_PREVIOUS_BEFORE = re.compile(r"\b(?:pas|plus|non pas|au lieu de|ancien|avant)\s*(?:les?|de)?\s*~?$")
+_PREVIOUS_BEFORE = re.compile(r"\b(?:pas|(?<!\bau )plus|non pas|au lieu de|ancien|avant)\s*(?:les?|de)?\s*~?$")
 # The grant asked is not the cost of the project: « on demande 150k de subvention ».
 _GRANT_AFTER = re.compile(r"^\W*(?:de |d')?(?:subventions?|aides?|financement demande)\b")
 _GRANT_BEFORE = re.compile(r"\b(?:subventions?|aides?|demandons|demande|sollicitons|sollicite)\b[^.;!?]{0,20}$")
@@ -531,7 +593,7 @@ def _kind_of(match: re.Match[str]) -> str:
 def _role(before: str, after: str) -> Tuple[str, Optional[str]]:
     """The role of an amount from the words around it: ("part", kind), ("total", None),
     ("previous", None), ("grant", None) or ("plain", None)."""
-    bound = re.search(r"\b(?:plus|moins) d(?:e|')\s*$", before)  # « pas plus de 300 000 € » is a bound
+    bound = re.search(r"\b(?:(?:plus|moins) d(?:e|')|depasser\w*\s+pas(?: les?)?)\s*$", before)  # « pas plus de 300 000 € » is a bound
     if _PREVIOUS_AFTER.match(after) or (_PREVIOUS_BEFORE.search(before) and not bound):
         return "previous", None
     if _GRANT_AFTER.match(after) or _GRANT_BEFORE.search(before):
@@ -573,6 +635,9 @@ def read_budget(text: str) -> BudgetReading:
         after = fold(text[q.end:money[i + 1].start if i + 1 < len(money) else q.end + 60]).text
         after = re.sub(r"^\s*(?:ht|h\.t\.?|hors\s+taxes?|ttc|t\.t\.c\.?)\b", "", after)
         roles.append(_role(before, re.split(r"[.;!?\n]", after)[0]))
+    summed = _sum(text, money, roles)
+    if summed is not None:
+        return summed
     totals = [q for q, (role, _) in zip(money, roles) if role == "total"]
     plain = [q for q, (role, _) in zip(money, roles) if role == "plain"]
     parts = [BudgetPart(kind, q) for q, (role, kind) in zip(money, roles) if role == "part"]
@@ -590,6 +655,44 @@ def read_budget(text: str) -> BudgetReading:
             and not any(q.excl_tax for q in found):  # « le 1,2M c'est HT en fait »
         total = replace(total, value=total.value * (1 + VAT_RATE), excl_tax=True)
     return BudgetReading(total, tuple(parts))
+
+
+# Amounts the user adds up: « 100k de presta + 50k de licences », « 50k + 30k », « 100k presta, 50k
+# licences ». Between two of them: a « + » or « plus » (not « au plus », « plus de »), or a comma or « et »
+# after a word saying what the first pays for.
+_SUM_BETWEEN = re.compile(r"[^.;!?\d]{0,30}?(?:\+|(?<!\bau )(?<!\bou )\bplus\b(?!\s*(?:de\b|d'|que\b)))\s*")
+_LISTED_BETWEEN = re.compile(r"\s*(?:ht|ttc)?\s*(?:de |d'|en |pour (?:les? |la |l')?)?[a-z][a-z' -]{1,25}?\s*(?:,|\bet\b)\s*")
+# … or each after the word: « prestation 100k et licences 50k ».
+_LISTED_AFTER_WORD = re.compile(r"\s*(?:ht|ttc)?\s*(?:,|\bet\b)\s*[a-z][a-z' -]{1,25}?\s*:?\s*")
+_NAMED_BEFORE = re.compile(r"[a-z]{3,}\s*:?\s*$")
+_NAMED_AFTER = re.compile(r"\s*(?:ht|ttc)?\s*(?:de |d'|en |pour (?:les? |la |l')?)?[a-z]{3,}")
+# Words that make one amount the total or the others its parts: then nothing is added up.
+_NOT_A_SUM = re.compile(r"\b(?:dont|y compris|inclus|incluant|comprenant|total|totale|en tout|au global|"
+                        r"tout compris)\b")
+
+
+def _sum(text: str, money: List[Quantity], roles) -> Optional[BudgetReading]:
+    if len(money) < 2 or any(role in ("total", "grant") for role, _ in roles):
+        return None
+    if any(q.qualifier or q.excl_tax != money[0].excl_tax for q in money):
+        return None  # a bound, an approximation or bases mixed: not added up silently
+    folded = fold(text).text
+    if _NOT_A_SUM.search(folded):
+        return None
+    betweens = [fold(text[a.end:b.start]).text for a, b in zip(money, money[1:])]
+    plus = [bool(_SUM_BETWEEN.fullmatch(between)) for between in betweens]
+    listed = [bool(_LISTED_BETWEEN.fullmatch(between)) for between in betweens]
+    named_last = bool(_NAMED_AFTER.match(fold(text[money[-1].end:money[-1].end + 30]).text))
+    if not named_last and _NAMED_BEFORE.search(fold(text[max(0, money[0].start - 30):money[0].start]).text):
+        listed = [bool(_LISTED_AFTER_WORD.fullmatch(between)) for between in betweens]
+        named_last = True
+    if not all(added or (named and named_last) for added, named in zip(plus, listed)):
+        return None
+    value = sum(q.value for q in money)
+    total = replace(money[0], value=value, end=money[-1].end, text=text[money[0].start:money[-1].end],
+                    qualifier="sum", incl_tax=all(q.incl_tax for q in money))
+    parts = tuple(BudgetPart(kind if role == "part" else "autre", q) for q, (role, kind) in zip(money, roles))
+    return BudgetReading(total, parts)
 
 
 def _distinct(quantities: List[Quantity]) -> List[Quantity]:

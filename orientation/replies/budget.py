@@ -71,8 +71,15 @@ def settled_note(value: float, tax: Optional[str]) -> str:
     return f"C'est noté : le coût total du projet est de {said(value, tax)}{ttc}."
 
 
-def bound_note(value: float, qualifier: Optional[str]) -> List[str]:
-    """A bound taken as the budget is said: « max 500k » is read as 500 000 €, the most it would cost."""
+def bound_note(value: float, qualifier: Optional[str], words: str = "") -> List[str]:
+    """A bound taken as the budget is said: « max 500k » is read as 500 000 €, the most it would cost;
+    so is a budget computed from the figures said (`words`, the user's words): a sum, a yearly amount."""
+    if qualifier == "sum":
+        return [f"J'ai retenu {fmt.euros(value)} TTC, le total des montants indiqués (« {words} ») : dites-moi "
+                "si le coût total du projet est un autre."]
+    if qualifier == "per_year":
+        return [f"J'ai retenu {fmt.euros(value)} TTC pour toute la durée du projet (« {words} ») : dites-moi "
+                "si le coût total est un autre."]
     if qualifier == "max":
         return [f"J'ai retenu {fmt.euros(value)} TTC, le maximum que vous indiquez : dites-moi si le coût "
                 "prévu est plus bas."]
