@@ -42,11 +42,13 @@ SHARED_NEED = "besoin_mutualise"
 # Companies whose trade may be told with theme words (folded words; « start up » ends with « up »).
 TRADES = {"pme", "tpe", "eti", "entreprise", "societe", "startup", "up", "boite", "esn", "ssii", "editeur",
           "integrateur", "prestataire", "fournisseur", "agence", "sas", "sarl"}
-# Words that end the clause of the trade: a project or another subject starts, or one thing made
+# Words that end the clause of the trade: a project or another subject starts (« et on voudrait »;
+# « et » alone may join two trades: « spécialisée en cybersécurité et en VPN »), or one thing made
 # (« un outil de… ») is named rather than a line of business (« des chatbots »).
-TRADE_CLAUSE_ENDS = {"et", "mais", "on", "nous", "ns", "je", "j", "notre", "projet", "veut", "voudrait", "voudrions",
-                     "voulons", "souhaite", "souhaitons", "aimerait", "aimerions", "cherche", "cherchons",
-                     "besoin", "envisage", "envisageons", "pourrait", "peut", "peux", "un", "une"}
+TRADE_CLAUSE_ENDS = {"mais", "on", "nous", "ns", "je", "j", "notre", "projet", "veut", "voudrait", "voudrions",
+                     "voudrais", "voulons", "souhaite", "souhaitons", "souhaiterait", "souhaiterais", "aimerait",
+                     "aimerions", "aimerais", "cherche", "cherchons", "besoin", "envisage", "envisageons", "pourrait",
+                     "peut", "peux", "un", "une"}
 TRADE_REACH = 10  # words between the company and its trade at most
 _WORD = re.compile(r"[a-z0-9]+")
 _CLAUSE_MARK = re.compile(r"[,;:.!?()]")

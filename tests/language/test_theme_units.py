@@ -71,6 +71,7 @@ def test_a_platform_that_gathers_the_stakeholders_is_still_a_theme():
     "bonjour je suis une boite qui fait du crm, on peut candidater ?",
     "Nous sommes un éditeur de logiciels de gestion de la relation citoyen.",
     "notre entreprise édite des CRM",
+    "bjr je suis une pme specialisee en cybersecurite et en vpn",
 ])
 def test_what_a_company_sells_is_not_its_project(text):
     assert theme(text) is None
@@ -78,6 +79,7 @@ def test_what_a_company_sells_is_not_its_project(text):
 
 @pytest.mark.parametrize("text, value", [
     ("je suis une PME qui fait des chatbots, on voudrait ouvrir nos données", "donnees"),
+    ("je suis une PME qui fait des chatbots et voudrais ouvrir nos données", "donnees"),
     ("je suis une entreprise et on voudrait un téléservice pour nos déclarations", "demarches_en_ligne"),
     ("on veut un chatbot pour les usagers avec une start-up", "relation_usagers"),
     ("une entreprise qui fait des chatbots pour la mairie", "efficience_automatisation"),
