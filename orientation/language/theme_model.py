@@ -5,7 +5,7 @@ what the lexicon misses (« former nos agents pour qu'ils se reconvertissent dan
 numérique »). Why this design, measured by 5-fold cross-validation of the training examples
 (`.venv/bin/python scripts/theme_cv.py`, figures beside the thresholds in orientation/language/themes.py):
 
-- a linear model (logistic regression) on TF-IDF character n-grams of the folded text (robust
+- a linear model (logistic regression) on TF-IDF character n-grams of the normalised text (robust
   to typos, plurals and missing accents) and word uni/bigrams, plus the spaCy fr_core_news_md
   sentence vector (words never seen in training but close in meaning) when it is given;
 - a « none » class learned from every training message that states no theme, so that « je suis
@@ -26,12 +26,13 @@ from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
-from orientation.language.fold import fold
 from orientation.language.normalise import normalise
 
 
 def features_text(text: str) -> str:
-    return fold(text).text
+    """The text as the n-grams read it: folded, with SMS forms spelled out (« pr tt les agents » reads
+    « pour tout les agents »), as the intent classifier and the lexicon read it."""
+    return normalise(text).text
 
 
 @dataclass(frozen=True)

@@ -60,3 +60,31 @@ def test_the_members_of_the_structure_are_not_a_shared_need(text):
 
 def test_a_platform_that_gathers_the_stakeholders_is_still_a_theme():
     assert theme("un outil qui rassemble tous les acteurs de l'insertion") == "ecosysteme_politique_publique"
+
+
+@pytest.mark.parametrize("text", [
+    "Je suis une PME qui fait des chatbots.",
+    "bjr on est une start up qui developpe des applis de signalement",
+    "Nous sommes une entreprise spécialisée dans l'open data, quels appels pour nous ?",
+    "je suis une societe qui vend des solutions de teletravail",
+    "Nous sommes une ESN qui fait de la RPA pour les collectivités.",
+    "bonjour je suis une boite qui fait du crm, on peut candidater ?",
+    "Nous sommes un éditeur de logiciels de gestion de la relation citoyen.",
+    "notre entreprise édite des CRM",
+    "bjr je suis une pme specialisee en cybersecurite et en vpn",
+])
+def test_what_a_company_sells_is_not_its_project(text):
+    assert theme(text) is None
+
+
+@pytest.mark.parametrize("text, value", [
+    ("je suis une PME qui fait des chatbots, on voudrait ouvrir nos données", "donnees"),
+    ("je suis une PME qui fait des chatbots et voudrais ouvrir nos données", "donnees"),
+    ("je suis une entreprise et on voudrait un téléservice pour nos déclarations", "demarches_en_ligne"),
+    ("on veut un chatbot pour les usagers avec une start-up", "relation_usagers"),
+    ("une entreprise qui fait des chatbots pour la mairie", "efficience_automatisation"),
+    # one thing it makes is a project
+    ("je suis une start-up qui développe une application de signalement", "cooperation_usagers"),
+])
+def test_the_project_of_a_company_still_states_its_theme(text, value):
+    assert theme(text) == value
