@@ -13,7 +13,7 @@ from rasa_sdk import Tracker
 from actions.tracker import dialogue_acts, latest_entity_values
 from orientation.language.act_words import THIRD_PERSON_ASKS
 from orientation.language.acts import QUESTION_INTENTS as ACT_QUESTION_INTENTS
-from orientation.language.acts import asks_for_recap_text
+from orientation.language.acts import asks_for_recap_in_words_text, asks_for_recap_text
 from orientation.language.fold import fold
 from orientation.language.normalise import normalise
 
@@ -60,6 +60,12 @@ def asks_for_recap(tracker: Tracker) -> bool:
     if text == "/inform":
         return True
     return not text.startswith("/") and asks_for_recap_text(text)
+
+
+def asks_for_recap_in_so_many_words(tracker: Tracker) -> bool:
+    """« récapitulez », or the recap button: the whole recommendation, even just after it was given."""
+    text = latest_text(tracker)
+    return text == "/inform" or not text.startswith("/") and asks_for_recap_in_words_text(text)
 
 
 # « qu'est-ce qui est ouvert ? », « quels appels sont ouverts en ce moment ? », « France Relance c'est

@@ -14,10 +14,12 @@ from rasa_sdk.types import DomainDict
 from actions.dialogue_turn import (
     answered_this_turn,
     asks_for_recap,
+    asks_for_recap_in_so_many_words,
     asks_whats_open,
     asks_whether_it_qualifies,
     is_question,
     last_bot_text,
+    previous_reply,
     said_this_turn,
 )
 from actions.last_recommendation import current_slots, same_profile, slots_at_last_recommendation
@@ -35,7 +37,7 @@ from actions.tracker import (
 from orientation.eligibility import INELIGIBLE, CallResult, Profile, evaluate
 from orientation.replies import recommendation as replies
 from orientation.replies.fiche import with_fiche_button
-from orientation.replies.recommendation_delta import nothing_new, what_changed
+from orientation.replies.recommendation_delta import given_just_above, nothing_new, what_changed
 
 TERMINAL_CHANNEL = "cmdline"  # Rasa's name for the channel of `rasa shell`
 
@@ -59,6 +61,10 @@ class ActionRecommend(Action):
             short = _short_reply(dispatcher, tracker, before, profile, results)
             if short is not None:
                 return short
+        if before is not None and asks_for_recap(tracker) and not asks_for_recap_in_so_many_words(tracker) \
+                and same_profile(before, current_slots(tracker)) and _given_just_above(tracker, profile, results):
+            send(dispatcher, [given_just_above(results)])  # never the same wall twice in a row
+            return []
         # « 30 000 hab, c'est cumulable avec la DSIL ? » completes the profile and asks: the question is
         # answered (or kept for the advisor) before the calls; whether one may apply, the calls answer
         answered = answer_question(dispatcher, tracker) if is_question(tracker) and not asks_for_recap(tracker) \
@@ -80,6 +86,14 @@ def full_recommendation(dispatcher: CollectingDispatcher, tracker: Tracker, prof
         messages = [m for m in messages if "custom" not in m]
     send(dispatcher, messages)
     return [_recommended(results)]
+
+
+def _given_just_above(tracker: Tracker, profile: Profile, results: List[CallResult]) -> bool:
+    """The bot's reply to the message before was this very recommendation."""
+    texts = [m["text"] for m in replies.recommendation(profile, results, tracker.get_slot("unknown_fields") or [],
+                                                       places_from_tracker(tracker)) if m.get("text")]
+    above = previous_reply(tracker)
+    return bool(texts) and all(text in above for text in texts)
 
 
 def _recommended(results: List[CallResult]) -> Dict[Text, Any]:

@@ -181,11 +181,17 @@ STATING = re.compile(_Q + r"(?:est|sont|coute|couteront|coutera|fait|font|fera|a
 # « récapitulez », « rappelez-moi les appels », « quels appels me conviennent ? », « tu peux me refaire le
 # recap ? »: the recommendation again (read by actions/dialogue_turn.py, and by the Rasa server so that
 # such a message never restarts the conversation).
-RECAP = re.compile(r"recap|rappel(le|ez)?.?(moi|nous)|redonne|remontre|re.?affiche|refai(s|tes) le point|"
-                   r"resume(z)? (moi |nous )?(les|mes|nos) appels|quels appels pour (mon|notre|ce) projet|"
-                   r"(mes|nos) appels recommandes|quels? (appels?|aides?|dispositifs?) (me|nous) (convien|correspond)|"
-                   r"(qu.?est.ce qui|quoi) (me|nous) (convient|correspond)|a quoi (je peux|nous pouvons|on peut) "
-                   r"(candidater|pretendre)|quels? (appels?|aides?) pour (moi|nous)")
+# Asking for the recommendation again: in so many words (« récapitulez », « redonnez-moi les appels »),
+# or as the question the recommendation answers (« quels appels pour nous ? »): said right after the
+# recommendation, the question gets a pointer to it, not the same wall again (actions/recommendation.py).
+RECAP_WORDS = (r"recap|rappel(le|ez)?.?(moi|nous)|redonne|remontre|re.?affiche|refai(s|tes) le point|"
+               r"resume(z)? (moi |nous )?(les|mes|nos) appels")
+WHICH_CALLS_FOR_US = (r"quels appels pour (mon|notre|ce) projet|(mes|nos) appels recommandes|"
+                      r"quels? (appels?|aides?|dispositifs?) (me|nous) (convien|correspond)|"
+                      r"(qu.?est.ce qui|quoi) (me|nous) (convient|correspond)|a quoi (je peux|nous pouvons|on peut) "
+                      r"(candidater|pretendre)|quels? (appels?|aides?) pour (moi|nous)")
+RECAP = re.compile(f"{RECAP_WORDS}|{WHICH_CALLS_FOR_US}")
+RECAP_IN_SO_MANY_WORDS = re.compile(RECAP_WORDS)
 
 # Closings said alone when nothing is asked: giving up or taking note of a no (« dommage », « bon ok »,
 # « tant pis », « je vois ») leaves; a bare « ok » or « d'accord » closes politely (acts.py `closing`).

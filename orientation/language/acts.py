@@ -61,6 +61,7 @@ from orientation.language.act_words import (
     POLITE_FILLERS,
     QUESTION_WORDS,
     RECAP,
+    RECAP_IN_SO_MANY_WORDS,
     RESIGNED,
     THANKED_FOR,
     THANKS_GOODBYE,
@@ -378,3 +379,8 @@ def is_correction(acts: Iterable[str]) -> bool:
 
 def asks_for_recap_text(text: str) -> bool:
     return bool(RECAP.search(fold(str(text or "")).text))
+
+
+def asks_for_recap_in_words_text(text: str) -> bool:
+    """« récapitulez », « redonnez-moi les appels »: the whole recommendation again, whenever asked."""
+    return bool(RECAP_IN_SO_MANY_WORDS.search(fold(str(text or "")).text))

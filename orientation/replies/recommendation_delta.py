@@ -1,6 +1,6 @@
 """After a change of profile, only what changed for the calls, in one or two sentences (« Avec
 1 440 000 € TTC, SNAP4 passe à 75 % de 1 440 000 €, soit jusqu'à 1 080 000 € »), instead of the whole recommendation again; and
-the short reply when nothing changed."""
+the short replies when nothing changed or the calls were asked for just after they were given."""
 from __future__ import annotations
 
 from typing import Dict, List, Optional, Sequence
@@ -80,3 +80,21 @@ def nothing_new(after: Sequence[CallResult], said_last: str = "") -> Message:
                      "une question sur un appel (dépenses financées, cumul, dépôt, dates), demander "
                      "« récapitulez » ou prendre rendez-vous avec un conseiller."),
             "buttons": [RECAP_BUTTON, APPOINTMENT_BUTTON]}
+
+
+def given_just_above(after: Sequence[CallResult]) -> Message:
+    """« quels appels pour nous ? » asked just after the recommendation, for the same profile: its
+    gist in one sentence, pointing at it, rather than the same messages again."""
+    fit = list(fitting(after))
+    elsewhere = [r.code for r in after if r.verdict != INELIGIBLE and r.theme_match is False]
+    if fit:
+        lead = f"Ce sont les appels de ma réponse juste au-dessus : {', '.join(fit)}."
+    elif elsewhere:
+        lead = ("Comme dans ma réponse juste au-dessus : aucun appel ne correspond à la fois à votre profil et "
+                f"à votre projet ; sur d'autres thèmes, vous pourriez candidater à : {', '.join(elsewhere)}.")
+    else:
+        lead = "Comme dans ma réponse juste au-dessus : aucun appel ne correspond à votre profil pour l'instant."
+    return {"text": lead + (" Je peux détailler un appel (dépenses financées, cumul, dépôt, dates), le redonner en "
+                            "entier si vous dites « récapitulez », ou vous proposer un rendez-vous avec un "
+                            "conseiller de la DINUM."),
+            "buttons": [APPOINTMENT_BUTTON]}

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import List, Optional, Sequence, Tuple
 
+from orientation.language.act_words import CORRECTION_WORDS, HEDGED_CORRECTION, NO_START
 from orientation.language.fold import MONTHS, WEEKDAYS
 from orientation.language.speaker import BODY_ADJECTIVES, FILLERS, SPEAKER, WINDOW, position
 
@@ -498,6 +499,9 @@ def _the_speaker_by_number(words: List[str], i: int, start: int) -> bool:
     after = words[start + 1:start + 2]
     if after and (after[0] in CALENDAR_WORDS or after[0] in ("a", "au", "h") or after[0].isdigit()):
         return False
+    said_before = " ".join(words[:i])
+    if NO_START.search(said_before + " .") or CORRECTION_WORDS.search(said_before) or HEDGED_CORRECTION.search(said_before):
+        return False  # « non pardon c le 65 »: the place is corrected, the speaker's kind stays as it was
     return i >= 1 and (words[i - 1] == "c" or tuple(words[max(0, i - 2):i]) in (("on", "est"), ("nous", "sommes"),
                                                                                ("c", "est")))
 

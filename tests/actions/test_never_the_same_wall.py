@@ -7,6 +7,9 @@ import pytest
 from actions.dialogue_turn import asks_for_recap, is_question
 from actions.fallback import REPHRASE, ActionRephrase
 from actions.recommendation import ActionRecommend
+from actions.tracker import profile_from
+from orientation.eligibility import evaluate
+from orientation.replies.recommendation import recommendation
 from orientation.replies.side_questions import NO_ANSWER
 from tests.actions.conftest import make_tracker, texts
 from tests.french import nb
@@ -117,3 +120,34 @@ def test_the_rephrase_prompt_is_not_said_twice_in_a_row(dispatcher):
 def test_todays_question_read_as_information_after_a_recommendation_is_answered(dispatcher):
     recommend(dispatcher, MINISTRY, "qu'est-ce qui est ouvert ?")
     assert texts(dispatcher).startswith("Au 15 octobre 2021, ") and "Votre profil" not in texts(dispatcher)
+
+
+def wall_just_given(slots, text):
+    """A conversation whose previous reply was the full recommendation, then the user's `text`."""
+    profile = profile_from(slots)
+    wall = [{"event": "bot", "text": m["text"]} for m in recommendation(profile, evaluate(profile), [], [])
+            if m.get("text")]
+    return recommended_once(slots) + wall + [{"event": "user", "text": text}]
+
+
+@pytest.mark.parametrize("text", ["quels appels pour nous ?", "qu'est-ce qui nous convient alors",
+                                  "a quoi on peut candidater du coup"])
+def test_the_calls_asked_for_just_after_the_recommendation_are_pointed_at(dispatcher, text):
+    recommend(dispatcher, MINISTRY, text, events=wall_just_given(MINISTRY, text))
+    said = texts(dispatcher)
+    assert len(dispatcher.messages) == 1 and "Votre profil" not in said
+    assert "juste au-dessus" in said and "SNAP4" in said and "récapitulez" in said
+
+
+@pytest.mark.parametrize("text", ["récapitulez", "redonne moi mes appels stp", "/inform"])
+def test_asked_in_so_many_words_the_whole_comes_again_even_just_after(dispatcher, text):
+    recommend(dispatcher, MINISTRY, text, events=wall_just_given(MINISTRY, text))
+    assert len(dispatcher.messages) > 3 and "Votre profil" in texts(dispatcher)
+
+
+def test_the_calls_asked_for_later_in_the_conversation_are_the_whole_recommendation(dispatcher):
+    text = "quels appels pour nous ?"
+    events = recommended_once(MINISTRY) + [{"event": "bot", "text": "SNAP4 — dépenses financées : …"},
+                                           {"event": "user", "text": text}]
+    recommend(dispatcher, MINISTRY, text, events=events)
+    assert len(dispatcher.messages) > 3 and "Votre profil" in texts(dispatcher)

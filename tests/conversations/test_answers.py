@@ -61,6 +61,16 @@ def test_a_new_budget_says_only_what_changed_and_recap_gives_it_all(chat):
         assert WALL in chat.say(request), request
 
 
+@pytest.mark.parametrize("question", ["quels appels pour nous ?", "qu'est-ce qui nous correspond du coup ?",
+                                      "a quoi on peut candidater alors"])
+def test_the_calls_asked_for_just_after_the_recommendation_are_pointed_at_not_sent_again(chat, question):
+    assert WALL in chat.say(MINISTRY)
+    answer = _plain(chat.say(question))
+    assert WALL not in answer and "juste au-dessus" in answer and "SNAP4" in answer, answer
+    assert len(answer) < 500
+    assert WALL in chat.say("récapitulez")  # asked in so many words, the whole again
+
+
 # --- questions answered from the catalogue --------------------------------------------------------
 
 def test_who_may_apply_says_what_the_bot_cannot_check(chat):

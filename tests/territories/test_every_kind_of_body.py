@@ -288,3 +288,11 @@ def test_words_that_name_no_body(text):
 ])
 def test_words_of_the_project_that_name_no_body(text):
     assert _speaker(text) == []
+
+
+# A département's number in a correction corrects the place: a DDT that said 64 and meant 65 is still a
+# service of the State, not the council of the Hautes-Pyrénées.
+@pytest.mark.parametrize("text", ["non pardon c le 65", "en fait c le 65", "non c le 65 pas le 64",
+                                  "plutot c le 65", "oups pardon c'est le 65"])
+def test_a_departement_number_in_a_correction_names_no_speaker(text):
+    assert _speaker(text) == []
