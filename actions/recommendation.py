@@ -62,9 +62,11 @@ class ActionRecommend(Action):
             if short is not None:
                 return short
         if before is not None and asks_for_recap(tracker) and not asks_for_recap_in_so_many_words(tracker) \
-                and same_profile(before, current_slots(tracker)) and _given_just_above(tracker, profile, results):
-            send(dispatcher, [given_just_above(results)])  # never the same wall twice in a row
-            return []
+                and same_profile(before, current_slots(tracker)):
+            lead = _lead_if_given_just_above(tracker, profile, results)
+            if lead:  # never the same wall twice in a row
+                send(dispatcher, [given_just_above(lead)])
+                return []
         # « 30 000 hab, c'est cumulable avec la DSIL ? » completes the profile and asks: the question is
         # answered (or kept for the advisor) before the calls; whether one may apply, the calls answer
         answered = answer_question(dispatcher, tracker) if is_question(tracker) and not asks_for_recap(tracker) \
@@ -88,12 +90,13 @@ def full_recommendation(dispatcher: CollectingDispatcher, tracker: Tracker, prof
     return [_recommended(results)]
 
 
-def _given_just_above(tracker: Tracker, profile: Profile, results: List[CallResult]) -> bool:
-    """The bot's reply to the message before was this very recommendation."""
+def _lead_if_given_just_above(tracker: Tracker, profile: Profile, results: List[CallResult]) -> Optional[str]:
+    """The recommendation's first message when the bot's reply to the message before was this very
+    recommendation, else None."""
     texts = [m["text"] for m in replies.recommendation(profile, results, tracker.get_slot("unknown_fields") or [],
                                                        places_from_tracker(tracker)) if m.get("text")]
     above = previous_reply(tracker)
-    return bool(texts) and all(text in above for text in texts)
+    return texts[0] if texts and all(text in above for text in texts) else None
 
 
 def _recommended(results: List[CallResult]) -> Dict[Text, Any]:

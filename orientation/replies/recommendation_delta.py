@@ -82,19 +82,22 @@ def nothing_new(after: Sequence[CallResult], said_last: str = "") -> Message:
             "buttons": [RECAP_BUTTON, APPOINTMENT_BUTTON]}
 
 
-def given_just_above(after: Sequence[CallResult]) -> Message:
-    """« quels appels pour nous ? » asked just after the recommendation, for the same profile: its
-    gist in one sentence, pointing at it, rather than the same messages again."""
-    fit = list(fitting(after))
-    elsewhere = [r.code for r in after if r.verdict != INELIGIBLE and r.theme_match is False]
-    if fit:
-        lead = f"Ce sont les appels de ma réponse juste au-dessus : {', '.join(fit)}."
-    elif elsewhere:
-        lead = ("Comme dans ma réponse juste au-dessus : aucun appel ne correspond à la fois à votre profil et "
-                f"à votre projet ; sur d'autres thèmes, vous pourriez candidater à : {', '.join(elsewhere)}.")
-    else:
-        lead = "Comme dans ma réponse juste au-dessus : aucun appel ne correspond à votre profil pour l'instant."
-    return {"text": lead + (" Je peux détailler un appel (dépenses financées, cumul, dépôt, dates), le redonner en "
-                            "entier si vous dites « récapitulez », ou vous proposer un rendez-vous avec un "
-                            "conseiller de la DINUM."),
+def first_sentence(text: str) -> str:
+    """The text up to its first full stop outside parentheses (« … (dépôt au fil de l'eau. …) » stays)."""
+    depth = 0
+    for i, char in enumerate(text):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "." and depth <= 0 and (i + 1 == len(text) or text[i + 1].isspace()):
+            return text[: i + 1]
+    return text
+
+
+def given_just_above(lead: str) -> Message:
+    """« quels appels pour nous ? » asked just after the recommendation, for the same profile: its lead
+    sentence (the verdict and its main reason) pointing at the detail, not the same messages again."""
+    # the lead was written to open the recommendation: what it says « ci-dessous » is now above
+    lead = first_sentence(lead).replace("ci-dessous", "plus haut")
+    return {"text": (f"{lead} Le détail est dans ma réponse juste au-dessus. Je peux détailler un "
+                     "appel (dépenses financées, cumul, dépôt, dates), tout redonner si vous dites « récapitulez », "
+                     "ou vous proposer un rendez-vous avec un conseiller de la DINUM."),
             "buttons": [APPOINTMENT_BUTTON]}

@@ -10,6 +10,7 @@ from actions.recommendation import ActionRecommend
 from actions.tracker import profile_from
 from orientation.eligibility import evaluate
 from orientation.replies.recommendation import recommendation
+from orientation.replies.recommendation_delta import first_sentence
 from orientation.replies.side_questions import NO_ANSWER
 from tests.actions.conftest import make_tracker, texts
 from tests.french import nb
@@ -136,7 +137,8 @@ def test_the_calls_asked_for_just_after_the_recommendation_are_pointed_at(dispat
     recommend(dispatcher, MINISTRY, text, events=wall_just_given(MINISTRY, text))
     said = texts(dispatcher)
     assert len(dispatcher.messages) == 1 and "Votre profil" not in said
-    assert "juste au-dessus" in said and "SNAP4" in said and "récapitulez" in said
+    assert said.startswith("Vous êtes éligible à SNAP4, sous les conditions dites plus haut")
+    assert "juste au-dessus" in said and "récapitulez" in said
 
 
 @pytest.mark.parametrize("text", ["récapitulez", "redonne moi mes appels stp", "/inform"])
@@ -151,3 +153,12 @@ def test_the_calls_asked_for_later_in_the_conversation_are_the_whole_recommendat
                                            {"event": "user", "text": text}]
     recommend(dispatcher, MINISTRY, text, events=events)
     assert len(dispatcher.messages) > 3 and "Votre profil" in texts(dispatcher)
+
+
+def test_the_pointer_keeps_the_verdict_and_its_reason_whole():
+    lead = ("Aucun appel ne correspond, d'abord à cause du budget (FEDER-NUM : au moins 125 000 € ; votre budget est "
+            "de 100 000 € TTC. Voir la fiche.). Un projet plus ample pourrait passer.")
+    assert first_sentence(lead).endswith("TTC. Voir la fiche.).")
+    assert first_sentence("Vous êtes éligible à FEDER-NUM : jusqu'à 90 000 €, dépôt au fil de l'eau.") \
+        == "Vous êtes éligible à FEDER-NUM : jusqu'à 90 000 €, dépôt au fil de l'eau."
+    assert first_sentence("sans point") == "sans point"
