@@ -1,5 +1,5 @@
-"""Helpers of the issue-18 conversation tests: the slots of a conversation, read from the tracker
-store the test servers write (the rest channel returns replies only), and booking a slot."""
+"""Helpers of the conversation tests: the slots and dialogue acts of a conversation, read from the
+tracker store the test servers write (the rest channel returns replies only), and booking a slot."""
 import datetime as dt
 import json
 import re
@@ -13,23 +13,33 @@ from orientation.territories import load_index
 REFERENCE = re.compile(r"DN-[A-Z0-9]{6}")
 
 
-def slots_of(database_url: str, sender: str) -> Dict[str, Any]:
-    """The slot values of a conversation after its last message, replayed from the stored events."""
+def _stored_events(database_url: str, sender: str):
+    """(type_name, data) of a conversation's stored events, oldest first."""
     engine = sa.create_engine(database_url)
     try:
         with engine.connect() as connection:
-            rows = connection.execute(sa.text("SELECT type_name, data FROM events WHERE sender_id = :sender "
+            return connection.execute(sa.text("SELECT type_name, data FROM events WHERE sender_id = :sender "
                                               "ORDER BY id"), {"sender": sender}).fetchall()
     finally:
         engine.dispose()
+
+
+def slots_of(database_url: str, sender: str) -> Dict[str, Any]:
+    """The slot values of a conversation after its last message, replayed from the stored events."""
     values: Dict[str, Any] = {}
-    for type_name, data in rows:
+    for type_name, data in _stored_events(database_url, sender):
         if type_name == "slot":
             event = json.loads(data)
             values[event["name"]] = event["value"]
         elif type_name == "restart":
             values = {}
     return values
+
+
+def last_acts(database_url: str, sender: str) -> list:
+    """The dialogue acts of the user's latest message, from the stored events."""
+    users = [data for type_name, data in _stored_events(database_url, sender) if type_name == "user"]
+    return (json.loads(users[-1]).get("parse_data") or {}).get("dialogue_acts") or [] if users else []
 
 
 def official_population(kind: str, code: str) -> float:

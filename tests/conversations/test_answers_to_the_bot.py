@@ -4,29 +4,15 @@ région » asks which territory without changing who carries the project, « je 
 a figure said with a question writes the figure and gets the question answered; a can-apply question
 that carries the user's own structure, inside the profile form, is answered before the form's next
 question. The acts are read from the stored events, as the conversation report reads them."""
-import json
 
 import pytest
-import sqlalchemy as sa
 
 from devtools.reply_checks import UNANSWERED, reply_kind
-from tests.conversations.context_helpers import slots_of
+from tests.conversations.context_helpers import last_acts, slots_of
 
 POPULATION_QUESTION = "Combien d'habitants le projet couvre-t-il ?"
 # An intercommunality whose calls depend on the population: the form asks it after the budget.
 START = ("Bonjour, je travaille dans une communauté de communes", "on veut dematerialiser nos demarches", "300 000 €")
-
-
-def last_acts(database_url: str, sender: str) -> list:
-    """The dialogue acts of the user's latest message, from the stored events."""
-    engine = sa.create_engine(database_url)
-    try:
-        with engine.connect() as connection:
-            row = connection.execute(sa.text("SELECT data FROM events WHERE sender_id = :sender AND type_name = 'user' "
-                                             "ORDER BY id DESC LIMIT 1"), {"sender": sender}).fetchone()
-    finally:
-        engine.dispose()
-    return (json.loads(row[0]).get("parse_data") or {}).get("dialogue_acts") or []
 
 
 def at_population_question(chat) -> None:
