@@ -3,7 +3,7 @@ login, made from the booking's stored profile."""
 import re
 
 from tests.advisors_web.conftest import at
-from tests.fiche.pdf_text import pdf_text
+from tests.fiche.pdf_text import holds_word, pdf_text
 
 
 def test_each_booking_links_to_its_fiche_which_opens_as_a_pdf(agenda, monkeypatch):
@@ -18,7 +18,7 @@ def test_each_booking_links_to_its_fiche_which_opens_as_a_pdf(agenda, monkeypatc
     assert answer.status_code == 200 and answer.headers["Content-Type"] == "application/pdf"
     assert answer.headers["Cache-Control"] == "no-store"  # the agenda's rule for every page
     text = pdf_text(answer.content)
-    assert "Nom Sophie Martin" in text and "Mairie de Bordeaux" in text and booking.reference in text
+    assert "Nom Sophie Martin" in text and "Mairie de Bordeaux" in text and holds_word(text, booking.reference)
     assert "Structure une commune" in text
     assert "Ce qui manque pour une orientation complète" in text  # the booking's profile has no budget
 

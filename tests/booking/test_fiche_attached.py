@@ -10,7 +10,7 @@ from orientation.fiche.booked import booking_pdf
 from tests.booking.conftest import at
 from tests.booking.test_mail import environ, smtp  # noqa: F401 - the SMTP server fixture
 from tests.booking.test_store import book
-from tests.fiche.pdf_text import pdf_text
+from tests.fiche.pdf_text import holds_word, pdf_text
 from tests.french import nb
 
 
@@ -32,7 +32,7 @@ def test_the_confirmation_carries_the_fiche_to_the_user_and_the_advisors(store, 
     [fiche] = _pdfs(user)
     assert fiche.get_filename() == "fiche-projet-france-relance-2021-10-15.pdf"
     text = pdf_text(fiche.get_content())
-    assert "Marie Dupont" in text and "Mairie de Lyon" in text and booking.reference in text
+    assert "Marie Dupont" in text and "Mairie de Lyon" in text and holds_word(text, booking.reference)
     assert nb("350 000 habitants") in text
     [notice] = smtp.inbox.to("conseillers@dinum.gouv.fr")
     assert len(_pdfs(notice)) == 1

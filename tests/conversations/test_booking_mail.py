@@ -9,7 +9,7 @@ from devtools.stack import ROOT
 from orientation.booking.store import BookingStore
 from tests.conversations.conftest import ADVISORS_EMAIL, TRUSTED_PROXY, Chat
 from tests.conversations.test_booking_conversation import PROFILE, REFERENCE, book, offered
-from tests.fiche.pdf_text import pdf_text
+from tests.fiche.pdf_text import holds_word, pdf_text
 from tests.smtp_server import attachment
 
 
@@ -42,7 +42,7 @@ def test_a_booking_a_move_and_a_cancellation_send_their_mails(chat, new_chat, sm
     [fiche] = [part for part in user.iter_attachments() if part.get_content_type() == "application/pdf"]
     assert fiche.get_filename().startswith("fiche-projet-france-relance-")
     fiche_text = pdf_text(fiche.get_content())
-    assert "Marie Dupont" in fiche_text and reference in fiche_text and "ITN8A —" in fiche_text
+    assert "Marie Dupont" in fiche_text and holds_word(fiche_text, reference) and "ITN8A —" in fiche_text
     assert "Plan de financement" in fiche_text
     [notice] = mails_to(smtp, ADVISORS_EMAIL, reference)
     assert "Nouveau rendez-vous" in notice["Subject"]

@@ -19,5 +19,11 @@ def pdf_text(data: bytes) -> str:
     return _LAYOUT_SPACES.sub(" ", _BROKEN_AT_HYPHEN.sub("", text))
 
 
+def holds_word(text: str, word: str) -> bool:
+    """`word` in the extracted text, where pypdf may read a kerned pair of capitals as two words (a
+    booking reference « DN-QJ3438 » comes out « DN-Q J3438 »): a space is allowed between its letters."""
+    return re.search(r" ?".join(map(re.escape, word)), text) is not None
+
+
 def reader(data: bytes) -> PdfReader:
     return PdfReader(io.BytesIO(data))
