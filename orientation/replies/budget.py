@@ -71,22 +71,22 @@ def settled_note(value: float, tax: Optional[str]) -> str:
     return f"C'est noté : le coût total du projet est de {said(value, tax)}{ttc}."
 
 
+# How a budget computed or bounded from the user's words is said back, by the amount's qualifier.
+BOUND_NOTES = {
+    "sum": ", le total des montants indiqués (« {words} ») : dites-moi si le coût total du projet est un autre.",
+    "per_year": " pour toute la durée du projet (« {words} ») : dites-moi si le coût total est un autre.",
+    "max": ", le maximum que vous indiquez : dites-moi si le coût prévu est plus bas.",
+    "min": ", le minimum que vous indiquez : dites-moi si le coût prévu est plus élevé.",
+}
+
+
 def bound_note(value: float, qualifier: Optional[str], words: str = "") -> List[str]:
     """A bound taken as the budget is said: « max 500k » is read as 500 000 €, the most it would cost;
     so is a budget computed from the figures said (`words`, the user's words): a sum, a yearly amount."""
-    if qualifier == "sum":
-        return [f"J'ai retenu {fmt.euros(value)} TTC, le total des montants indiqués (« {words} ») : dites-moi "
-                "si le coût total du projet est un autre."]
-    if qualifier == "per_year":
-        return [f"J'ai retenu {fmt.euros(value)} TTC pour toute la durée du projet (« {words} ») : dites-moi "
-                "si le coût total est un autre."]
-    if qualifier == "max":
-        return [f"J'ai retenu {fmt.euros(value)} TTC, le maximum que vous indiquez : dites-moi si le coût "
-                "prévu est plus bas."]
-    if qualifier == "min":
-        return [f"J'ai retenu {fmt.euros(value)} TTC, le minimum que vous indiquez : dites-moi si le coût "
-                "prévu est plus élevé."]
-    return []
+    note = BOUND_NOTES.get(qualifier or "")
+    if note is None:
+        return []
+    return [f"J'ai retenu {fmt.euros(value)} TTC{note.format(words=words)}"]
 
 
 def tax_note(amount: float, tax: str, budget: float, old: Optional[float]) -> str:
