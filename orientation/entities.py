@@ -14,11 +14,11 @@ import logging
 import re
 from dataclasses import replace
 from functools import lru_cache
-from typing import Any, Dict, List, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 from orientation import territories
 from orientation.eligibility.call_choice import call_names
-from orientation.language import amounts, speaker
+from orientation.language import amounts, project_gate, speaker
 from orientation.language.contacts import find_emails, find_references
 from orientation.language.lexicon import Lexicon
 from orientation.language.normalise import normalise
@@ -109,6 +109,18 @@ def lexicon_entities(text: str) -> List[Dict[str, Any]]:
     # confident reading of the whole message may replace it. A word that decides the theme (« un poc
     # sur nos données », lexicon.yml's project_nature_first) leaves the model nothing to choose.
     said = [m for m in lexicon.find(text, skip) if m.entity == "project_nature"]
+    # No theme from who speaks, its structure or partners, nor from a message that describes no project
+    # (orientation/language/project_gate.py); a solution spread elsewhere is extension_territoriale.
+    describes, about_others, spread = theme_gate(text)
+    if not describes:
+        return [e for e in result if e["entity"] != "project_nature"]
+    result = [e for e in result if e["entity"] != "project_nature" or not _inside(e["start"], about_others)]
+    said = [m for m in said if not _inside(m.start, about_others)]
+    if spread is not None:
+        result = [e for e in result if e["entity"] != "project_nature"]
+        result.append({"entity": "project_nature", "start": spread[0], "end": spread[1], "value": SPREAD_THEME})
+        result.sort(key=lambda e: e["start"])
+        return result
     themes = list(dict.fromkeys(m.value for m in said if not m.weak))
     for entity in result:
         if entity["entity"] != "project_nature" or any(m.first for m in said):
@@ -120,12 +132,35 @@ def lexicon_entities(text: str) -> List[Dict[str, Any]]:
     return result
 
 
-def speaker_unit_spans(text: str) -> List[Tuple[int, int]]:
-    """The theme words that name the speaker's unit (« je suis le service data »), as spans of the text
-    as typed: the theme model does not read them either (addons/components/theme_classifier.py)."""
+SPREAD_THEME = "extension_territoriale"
+
+
+def _inside(start: int, spans: List[Span]) -> bool:
+    return any(s <= start < e for s, e in spans)
+
+
+def theme_gate(text: str) -> Tuple[bool, List[Span], Optional[Span]]:
+    """Of a normalised message: whether it describes a project (places named say nothing of it), the
+    clauses that say who speaks, its structure or partners (no theme is read from them), and the span
+    that says a solution is spread elsewhere, if any (orientation/language/project_gate.py)."""
+    try:
+        named = [(m.start, m.end) for m in territories.find(text)]
+    except territories.IndexMissing:
+        named = []
+    return (project_gate.describes_project(text, named), project_gate.speaker_clauses(text),
+            project_gate.spread_span(text))
+
+
+def theme_hidden_spans(text: str) -> Optional[List[Span]]:
+    """For the theme model, of a message as typed: None when it describes no project, else the spans
+    (of the text as typed) it must not read: the speaker's unit and the clauses about who speaks."""
     read = normalise(text)
+    describes, about_others, _ = theme_gate(read.text)
+    if not describes:
+        return None
     said = [(m.start, m.end, m.value) for m in lexicon.find(read.text) if m.entity == "project_nature"]
-    return [read.span(start, end) for start, end in speaker_units(read.text, said)]
+    spans = speaker_units(read.text, said) + about_others
+    return [read.span(start, end) for start, end in spans]
 
 
 def applicant_entities(text: str, matches, named) -> List[Dict[str, Any]]:

@@ -29,7 +29,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from orientation.entities import speaker_unit_spans
+from orientation.entities import theme_hidden_spans
 from orientation.language.theme_model import Sample, ThemeModel, sample_of
 from orientation.language.themes import NONE, decide
 
@@ -110,8 +110,11 @@ class ThemeClassifier(GraphComponent, EntityExtractorMixin):
                     if decision.level == "high":
                         lexicon[0]["value"] = decision.theme
                 continue
-            # who speaks is not what the project is about: « je suis le service data » states no theme
-            hidden = speaker_unit_spans(text)
+            # who speaks is not what the project is about: « je suis le service data » states no theme,
+            # nor does a message that describes no project (« on a un projet numérique »): the bot asks
+            hidden = theme_hidden_spans(text)
+            if hidden is None:
+                continue
             decision = decide(self.model.rank(sample(message, self.model.uses_spacy, hidden)))
             message.set(RANKING, {"level": decision.level, "confidence": round(decision.confidence, 3),
                                   "themes": [[t, round(p, 3)] for t, p in decision.ranking[:5]]},
