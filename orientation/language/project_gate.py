@@ -55,7 +55,7 @@ _STRUCTURE_NAMED = re.compile(_GREETING + r"(?:(?:le|la|l'|les|un|une|notre|nos)
                               r"|metropole|syndicat|sivom|sivu|smictom|gip|ccas|cias|departement|region|prefecture"
                               r"|sous-prefecture|ddt|ddtm|dreal|rectorat|ministere|asso|association|entreprise"
                               r"|chambre|hopital|chu|ehpad|etablissement|operateur|agence|universite|petr|pays"
-                              r"|entente|groupement|reseau|structure|collectivite|centre de gestion|cdg)\b")
+                              r"|entente|groupement|structure|collectivite|centre de gestion|cdg)\b")
 # What a clause opening on a structure's name says it does or makes: « une entreprise qui fait des
 # chatbots pour la mairie » is a project.
 _DOES = re.compile(r"\b(?:qui|que|qu'|pour|afin)\b")
@@ -64,9 +64,14 @@ _WISH = re.compile(r"\b(?:veu[xt]|voulons|veulent|voudr\w*|souhait\w*|aimer\w*|e
                    r"|compt(?:e|ons) (?:mettre|lancer|creer|faire|developper|deployer)|besoin|cherch\w* a"
                    r"|vise|visons|objectif|l'idee|mettre en place|lancer|creer|developper|deployer|faire en sorte"
                    r"|un projet (?:de|d'|pour|qui|sur)|le projet (?:de|d'|consiste|vise|porte sur|concerne)"
+                   r"|consiste\w*|vise|visent|s'agit|porte sur|portera sur|permet|permettra|permettrait"
                    # one thing made, not a line of business: « une start-up qui développe une application »
                    r"|(?:developpe\w*|con[cç]oi\w*|construi\w*|cree\w*|realise\w*|fabrique\w*|fait|faisons)\s+(?:un|une)"
                    r"\s+(?:outil|application|appli|plateforme|logiciel|portail|site|solution|chatbot|api|dispositif)"
+                   # what the speaker is doing now is the project: « une DDT qui expérimente un outil d'IA »
+                   r"|experiment\w*|teste|testons|testent|deploie\w*|deployons|met en place|mettons en place"
+                   r"|lance|lancons|prepare|preparons|construi\w*|numeris\w*|dematerialis\w*|automatis\w*"
+                   r"|refond\w*|migr\w*|travaill\w* sur|reflechi\w* a"
                    # a need or a problem of the speaker is the project's matter: « une commune sans fibre »
                    r"|sans|pas de|pas d'|n'a|n'avons|n'ont|manqu\w*|problemes?|difficult\w*|galere\w*|perd\w*"
                    r"|sature\w*|debord\w*)\b")
@@ -77,7 +82,9 @@ _POINTS_BACK = re.compile(r"\b(?:pour (?:ca|cela|ce faire|les aider|nous aider|e
 _CLAUSE_END = re.compile(r"[.;:!?()\n]|,\s*|\s(?:mais|car|donc|alors|puis)\s"
                          r"|\set\s(?=(?:on|nous|je|j'|notre|nos|ce|cette|mon|ma|il|elle|ils|c'est|pour|afin|le projet"
                          r"|l'objectif|l'idee)\b)"
-                         r"|\s(?=(?:on|nous|je) (?:veu|voudr|souhait|aimer|cherch|envisag|a besoin|avons besoin)\w*)")
+                         r"|\s(?=(?:on|nous|je) (?:veu|voudr|souhait|aimer|cherch|envisag|a besoin|avons besoin|pense)\w*)"
+                         # « je suis la préfecture du Cher projet de chatbot »: the project starts unannounced
+                         r"|\s(?=(?:(?:un|le|notre|mon|ce|son|leur)\s+)?projets?\s(?!est|sera|serait))")
 _WORD = re.compile(r"[a-z0-9]+")
 # Words that say nothing of what the project does: grammar, greetings, wishes and asking, money and
 # calls, a vague modernisation, structures, people and partners, places and sizes.
@@ -85,7 +92,7 @@ _EMPTY = set("""
 a ai aie aient ais ait alors as au aucun aucune aussi autre autres aux avec avez avoir avons ayant bah beaucoup
 bien bon bref c ca car ce ceci cela celle celles celui cependant ces cet cette chaque chez ci comme comment d
 dans de des deja donc dont du elle elles en encore entre es est et etc etaient etait etant ete etes etre eu eux
-fait faire fais faisons faut font hein ici il ils j je l la le les leur leurs lui m ma mais me meme mes moi mon
+fait faire fais faisons faut font hein ici il ils j je l la le les leur leurs lui m ma mais me mes moi mon
 n ne ni nos notre nous on ont or ou oui par parce pas peu peut peuvent peux plus plusieurs pour pourquoi
 pouvez pouvons puis qu quand que quel quelle quelles quels quelque quelques qui quoi s sa sans se ses si sien
 soit sommes son sont sous suis sur t ta te tes toi ton tous tout toute toutes tres trop tu un une unes uns
@@ -192,13 +199,17 @@ def describes_project(text: str, hidden: Sequence[Span] = ()) -> bool:
 # administrations ») spreads only a solution the message says already works somewhere.
 _STRONG = r"deploy\w*|etend\w*|extension|generalis\w*|dupliqu\w*|essaim\w*|repliqu\w*|reprendre|repris\w*|elargi\w*|transpos\w*"
 _WEAK = r"diffus\w*|propos\w*|ouvr\w*"
-_NOT_PLACES = (r"(?!agents|habitants|usagers|citoyens|utilisateurs|gens|personnes|services\b|equipes|collegues"
-               r"|benevoles|acteurs|partenaires)")
+# Places and bodies a solution may be spread to (not other people, services or uses: « étendre l'outil
+# à d'autres démarches » is no spreading).
+_PLACES = (r"(?:communes|villes|villages|departements|regions|territoires|prefectures|sous-prefectures|academies"
+           r"|rectorats|collectivites|intercos|intercommunalites|epci|agglos|agglomerations|metropoles|ministeres"
+           r"|administrations|directions regionales|ddt\w*|dreal|caf|sites|agences|pays|etablissements|hopitaux"
+           r"|universites|ecoles|colleges|lycees|mairies|departement|region|territoire|pays|france|zones|bassins)\b")
 _OTHER_PLACES = (r"(?:\s+[a-z'-]+){0,6}?\s+(?:(?:a|aux|dans|sur|chez|vers)\s+(?:d'autres|les autres|de nouveaux"
-                 r"|de nouvelles)\s+" + _NOT_PLACES + r"|aux autres(?:\s+" + _NOT_PLACES + r"|\s*(?:$|[,.;!?])))"
+                 r"|de nouvelles)\s+(?:[a-z'-]+\s+)?" + _PLACES + r"|aux autres(?:\s+" + _PLACES + r"|\s*(?:$|[,.;!?])))"
                  r"|(?:\s+[a-z'-]+){0,3}?\s+ailleurs\b")
 _ALL_PLACES = (r"(?:\s+[a-z'-]+){0,6}?\s+(?:a|aux|dans|sur|chez)\s+(?:toutes les|tous les|tout le|toute la|tte la"
-               r"|l'ensemble des|l'ensemble du)\s+" + _NOT_PLACES)
+               r"|l'ensemble des|l'ensemble du)\s+" + _PLACES)
 _SPREADS = re.compile(r"\b(?:" + _STRONG + r")\b" + _OTHER_PLACES)
 _SPREADS_IF_PROVEN = re.compile(r"\b(?:" + _STRONG + r")\b" + _ALL_PLACES + r"|\b(?:" + _WEAK + r")\b(?:"
                                 + _OTHER_PLACES + "|" + _ALL_PLACES + ")")
@@ -209,7 +220,7 @@ _PROVEN = re.compile(r"\b(?:marche|marchent|fonctionne|fonctionnent|a fait ses p
 # par la ville voisine », « d'autres départements veulent le reprendre ».
 _TAKEN_UP = re.compile(r"\b(?:reprendre|reutiliser|adopter|importer)\b(?:\s+[a-z'-]+){0,10}?\s+"
                        r"(?:deja utilise\w*|avec succes|qui a fait ses preuves|eprouve\w*|qui marche ailleurs)"
-                       r"|\bd'autres\s+[a-z-]+\s+(?:veu\w*|voudr\w*|souhait\w*)\s+(?:le|la|l'|les)\s*"
+                       r"|\bd'autres\s+[a-z-]+\s+(?:veu\w*|voudr\w*|souhait\w*|demand\w*)\s+(?:(?:a|de|d')\s*)?(?:(?:le|la|l'|les)\s*)?"
                        r"(?:reprendre|utiliser|deployer|adopter)\b")
 
 
