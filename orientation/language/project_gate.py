@@ -68,6 +68,11 @@ _WISH = re.compile(r"\b(?:veu[xt]|voulons|veulent|voudr\w*|souhait\w*|aimer\w*|e
                    # one thing made, not a line of business: « une start-up qui développe une application »
                    r"|(?:developpe\w*|con[cç]oi\w*|construi\w*|cree\w*|realise\w*|fabrique\w*|fait|faisons)\s+(?:un|une)"
                    r"\s+(?:outil|application|appli|plateforme|logiciel|portail|site|solution|chatbot|api|dispositif)"
+                   # a structure that exists for the project: « un GIP qui regroupe des collectivités pour
+                   # mutualiser un outil »
+                   r"|(?:pour|afin de|afin d')\s*(?:mutualiser|dematerialiser|creer|developper|deployer|mettre en place"
+                   r"|ouvrir|numeriser|automatiser|acheter|partager|equiper|former|recruter|construire|lancer|tester"
+                   r"|experimenter|raccorder|migrer|refondre)"
                    # what the speaker is doing now is the project: « une DDT qui expérimente un outil d'IA »
                    r"|experiment\w*|teste|testons|testent|deploie\w*|deployons|met en place|mettons en place"
                    r"|lance|lancons|prepare|preparons|construi\w*|numeris\w*|dematerialis\w*|automatis\w*"
@@ -81,7 +86,7 @@ _POINTS_BACK = re.compile(r"\b(?:pour (?:ca|cela|ce faire|les aider|nous aider|e
 # Words between clauses: a new subject or a new sentence starts the next clause.
 _CLAUSE_END = re.compile(r"[.;:!?()\n]|,\s*|\s(?:mais|car|donc|alors|puis)\s"
                          r"|\set\s(?=(?:on|nous|je|j'|notre|nos|ce|cette|mon|ma|il|elle|ils|c'est|pour|afin|le projet"
-                         r"|l'objectif|l'idee)\b)"
+                         r"|l'objectif|l'idee|une autre|un autre|d'autres)\b)"
                          r"|\s(?=(?:on|nous|je) (?:veu|voudr|souhait|aimer|cherch|envisag|a besoin|avons besoin|pense)\w*)"
                          # « je suis la préfecture du Cher projet de chatbot »: the project starts unannounced
                          r"|\s(?=(?:(?:un|le|notre|mon|ce|son|leur)\s+)?projets?\s(?!est|sera|serait))")
@@ -109,7 +114,7 @@ dossiers appel appels projets projet idee idees piste pistes truc trucs chose ch
 financement financements financer finance subvention subventions argent sous euros euro k m budget cout
 cofinancement enveloppe coup pouce financier financiere fonds relance france
 numerique numeriques digital digitale digitaliser digitalisation informatique informatiques moderniser
-modernisation modernise transformation transition evoluer evolution innover innovation innovant innovante
+modernisation modernise transformation transition evoluer evolution
 avancer ameliorer amelioration developpement nouveau nouvelle nouveaux nouvelles page niveau ere lancer
 demarche mettre entrer monter
 encore defini definir decide decider arrete flou reflechit reflechissons reflexion hesite hesitons verra
@@ -217,11 +222,16 @@ _PROVEN = re.compile(r"\b(?:marche|marchent|fonctionne|fonctionnent|a fait ses p
                      r"|eprouve\w*|teste\w*|experimente\w*|avec succes|a bien marche|existe deja|deja utilise\w*"
                      r"|concu|cree|developpe|mis au point|qu'on a|que nous avons|lance)\b")
 # Others taking up a solution proven elsewhere: « reprendre chez nous un outil déjà utilisé avec succès
-# par la ville voisine », « d'autres départements veulent le reprendre ».
+# par la ville voisine », « d'autres départements veulent le reprendre », « une autre commune a créé un
+# service qui marche, on voudrait le reprendre ».
 _TAKEN_UP = re.compile(r"\b(?:reprendre|reutiliser|adopter|importer)\b(?:\s+[a-z'-]+){0,10}?\s+"
                        r"(?:deja utilise\w*|avec succes|qui a fait ses preuves|eprouve\w*|qui marche ailleurs)"
                        r"|\bd'autres\s+[a-z-]+\s+(?:veu\w*|voudr\w*|souhait\w*|demand\w*)\s+(?:(?:a|de|d')\s*)?(?:(?:le|la|l'|les)\s*)?"
-                       r"(?:reprendre|utiliser|deployer|adopter)\b")
+                       r"(?:reprendre|utiliser|deployer|adopter)\b"
+                       r"|\b(?:marche\w*|fonctionne\w*|fait ses preuves|avec succes)\b(?:\s+[a-z'-]+){0,8}?\s+(?:le|la|l'|les)\s*"
+                       r"(?:reprendre|reproduire|dupliquer|transposer|adapter|deployer|generaliser)\b"
+                       r"|\b(?:une autre|d'autres)\s+(?:collectivite|commune|ville|region|departement|prefecture|administration"
+                       r"|academie|agglo|interco|metropole)s?\s+(?:a|ont)\s+(?:cree|developpe|mis en place|concu|lance)\b")
 
 
 def spread_span(text: str) -> Optional[Span]:

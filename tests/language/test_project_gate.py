@@ -70,3 +70,12 @@ def test_a_solution_spread_elsewhere_is_extension_territoriale(text):
 ])
 def test_sharing_with_others_is_no_spreading(text):
     assert not project_gate.spreads(read(text))
+
+
+@pytest.mark.parametrize("text, value", [
+    ("nous sommes un syndicat mixte qui fédère des communes afin de mutualiser un logiciel de paie", "besoin_mutualise"),
+    ("Nous sommes la ville de Brest et une autre ville a créé une application qui fonctionne, nous voudrions la reprendre.",
+     "extension_territoriale"),
+])
+def test_a_project_inside_who_speaks(text, value):
+    assert theme(text) == value
