@@ -32,7 +32,9 @@ _GREETING = r"(?:(?:bonjour|bonsoir|salut|hello|coucou|madame|monsieur|oui|alors
 _IDENTITY = re.compile(_GREETING + r"(?:je suis|nous sommes|on est|on fait partie|je fais partie|nous faisons partie"
                        r"|(?:je travaille|nous travaillons|on travaille|je bosse|on bosse) (?:a|au|aux|dans|pour|chez|avec|en)"
                        r"|je dirige|nous dirigeons|je represente|nous representons|ici"
-                       r"|(?:notre|nos|ma|mon)\s+(?!projet|idee|objectif|besoin|but|souhait)[a-z'-]+(?:\s+[a-z'-]+){0,2}?"
+                       r"|(?:notre|nos|ma|mon)\s+(?:structure|collectivite|commune|mairie|ville|syndicat|association|asso"
+                       r"|entreprise|societe|service|direction|etablissement|agence|equipe|organisme|gip|epci|interco"
+                       r"|agglo|communaute|pole)(?:\s+[a-z'-]+){0,2}?"
                        r"\s+(?:est|sont)\s+(?:un|une|des|le|la|l')|c'est porte|c'est mene|c'est pilote|c'est coordonne"
                        r"|(?:le|ce|notre) projet (?:est|sera|serait) (?:porte|mene|pilote|conduit|coordonne)"
                        r"|(?:on a|nous avons|j'ai) (?:des|plusieurs|quelques) partenaires|nos partenaires"
@@ -79,7 +81,13 @@ _WISH = re.compile(r"\b(?:veu[xt]|voulons|veulent|voudr\w*|souhait\w*|aimer\w*|e
                    r"|refond\w*|migr\w*|travaill\w* sur|reflechi\w* a"
                    # a need or a problem of the speaker is the project's matter: « une commune sans fibre »
                    r"|sans|pas de|pas d'|n'a|n'avons|n'ont|manqu\w*|problemes?|difficult\w*|galere\w*|perd\w*"
-                   r"|sature\w*|debord\w*)\b")
+                   r"|sature\w*|debord\w*|retard|oblige\w*|submerg\w*|perdus?|mal|encore|toujours|trop|plus assez"
+                   r"|noy\w*|bloque\w*|papier|lent\w*"
+                   # what the project is on: « on est plutôt sur l'accueil téléphonique »
+                   r"|(?:on est|nous sommes|je suis|c'est)\s+(?:plutot\s+|surtout\s+|principalement\s+|plus\s+)?sur"
+                   r"|plutot|surtout|principalement"
+                   # an interest or a work in progress: « nous sommes intéressés par l'open data »
+                   r"|interess\w*|en train de|en cours de|en reflexion|a la recherche)\b")
 # A wish that points back to what was said before: what the speaker does is then the project's matter.
 _POINTS_BACK = re.compile(r"\b(?:pour (?:ca|cela|ce faire|les aider|nous aider|eux|elles)|dans ce (?:sens|but|cadre)"
                           r"|le faire|la meme chose)\b")
