@@ -101,7 +101,7 @@ _CLAUSE_END = re.compile(r"[.;:!?()\n]|,\s*|\s(?:mais|car|donc|alors|puis)\s"
 _WORD = re.compile(r"[a-z0-9]+")
 # Words that say nothing of what the project does: grammar, greetings, wishes and asking, money and
 # calls, a vague modernisation, structures, people and partners, places and sizes.
-_EMPTY = set("""
+_EMPTY = frozenset(_WORD.findall("""
 a ai aie aient ais ait alors as au aucun aucune aussi autre autres aux avec avez avoir avons ayant bah beaucoup
 bien bon bref c ca car ce ceci cela celle celles celui cependant ces cet cette chaque chez ci comme comment d
 dans de des deja donc dont du elle elles en encore entre es est et etc etaient etait etant ete etes etre eu eux
@@ -144,7 +144,7 @@ pouvez pourriez pouvoir est-ce accelerer completer monter montons preparer prepa
 concerne concernant presenter plein moment instant date dates limite limites prochain prochains prochaine
 rendez decouvre decouvrir expliquer explique explication prefere preferons outil outils financez marche marchent
 deux trois quatre cinq dix premier premiere
-""".split())
+"""))
 
 
 def _lower(text: str) -> str:
@@ -179,7 +179,8 @@ def speaker_clauses(text: str) -> List[Span]:
         # a few words right after who speaks go on saying it: « je suis à la DREAL, service transports »
         goes_on = (bool(found) and found[-1][1] >= _previous_end(text, start) and bool(_GOES_ON.match(clause))
                    and len(_WORD.findall(clause)) <= CONTINUATION)
-        if goes_on or _IDENTITY.match(clause) or _STRUCTURE_DOES.match(clause) or k == 0 and _STRUCTURE_NAMED.match(clause) and not _DOES.search(clause):
+        named = k == 0 and _STRUCTURE_NAMED.match(clause) and not _DOES.search(clause)
+        if goes_on or named or _IDENTITY.match(clause) or _STRUCTURE_DOES.match(clause):
             found.append((start, end))
     return found
 
