@@ -143,24 +143,34 @@ def theme_gate(text: str) -> Tuple[bool, List[Span], Optional[Span]]:
     """Of a normalised message: whether it describes a project (places named say nothing of it), the
     clauses that say who speaks, its structure or partners (no theme is read from them), and the span
     that says a solution is spread elsewhere, if any (orientation/language/project_gate.py)."""
-    try:
-        named = [(m.start, m.end) for m in territories.find(text)]
-    except territories.IndexMissing:
-        named = []
-    return (project_gate.describes_project(text, named), project_gate.speaker_clauses(text),
+    return (project_gate.describes_project(text, _place_spans(text)), project_gate.speaker_clauses(text),
             project_gate.spread_span(text))
 
 
-def theme_hidden_spans(text: str) -> Optional[List[Span]]:
-    """For the theme model, of a message as typed: None when it describes no project, else the spans
-    (of the text as typed) it must not read: the theme words that name the speaker's unit. The model
-    still reads the clauses about who speaks: hidden, they cost it themes said inside them (measured
-    on the conversation sets), while the lexicon and the gate above already keep them from naming one."""
+@lru_cache(maxsize=64)  # the lexicon extractor and the theme model both ask, for the same message
+def _place_spans(text: str) -> List[Span]:
+    try:
+        return [(m.start, m.end) for m in territories.find(text)]
+    except territories.IndexMissing:
+        return []
+
+
+def theme_hidden_spans(text: str) -> Tuple[str, List[Span]]:
+    """For the theme model, of a message as typed: what it may do (READ: fill the slot when confident;
+    ASK: offer its likeliest themes as buttons, never fill, as the only words that may carry a project
+    are inside the clauses about who speaks, « nous sommes un syndicat qui gère les déchets »; NOTHING:
+    the message describes no project), and the spans (of the text as typed) it must not read: the
+    theme words that name the speaker's unit. The model reads the clauses about who speaks: hidden,
+    they cost it themes said inside them (measured on the conversation sets)."""
     read = normalise(text)
-    if not theme_gate(read.text)[0]:
-        return None
+    describes = theme_gate(read.text)[0]
+    if not describes and not project_gate.describes_project(read.text, _place_spans(read.text), who_counts=True):
+        return NOTHING, []
     said = [(m.start, m.end, m.value) for m in lexicon.find(read.text) if m.entity == "project_nature"]
-    return [read.span(start, end) for start, end in speaker_units(read.text, said)]
+    return READ if describes else ASK, [read.span(start, end) for start, end in speaker_units(read.text, said)]
+
+
+READ, ASK, NOTHING = "read", "ask", "nothing"
 
 
 def applicant_entities(text: str, matches, named) -> List[Dict[str, Any]]:

@@ -30,9 +30,9 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from orientation.entities import theme_hidden_spans
+from orientation.entities import ASK, NOTHING, theme_hidden_spans
 from orientation.language.theme_model import Sample, ThemeModel, sample_of
-from orientation.language.themes import NONE, decide, too_close
+from orientation.language.themes import NONE, Decision, decide, too_close
 
 logger = logging.getLogger(__name__)
 THEME = "project_nature"
@@ -120,10 +120,12 @@ class ThemeClassifier(GraphComponent, EntityExtractorMixin):
                 continue
             # who speaks is not what the project is about: « je suis le service data » states no theme,
             # nor does a message that describes no project (« on a un projet numérique »): the bot asks
-            hidden = theme_hidden_spans(text)
-            if hidden is None:
+            reading, hidden = theme_hidden_spans(text)
+            if reading == NOTHING:
                 continue
             decision = decide(self.model.rank(sample(message, self.model.uses_spacy, hidden)))
+            if reading == ASK and decision.level == "high":  # the theme is only guessed from who speaks
+                decision = Decision("medium", decision.theme, decision.confidence, decision.ranking)
             message.set(RANKING, {"level": decision.level, "confidence": round(decision.confidence, 3),
                                   "themes": [[t, round(p, 3)] for t, p in decision.ranking[:5]]},
                         add_to_output=True)

@@ -193,11 +193,11 @@ def _previous_end(text: str, start: int) -> int:
     return k
 
 
-def describes_project(text: str, hidden: Sequence[Span] = ()) -> bool:
-    """Whether a word of `text`, outside the speaker's clauses and the spans `hidden` (places named),
-    says what the project does or makes."""
+def describes_project(text: str, hidden: Sequence[Span] = (), who_counts: bool = False) -> bool:
+    """Whether a word of `text`, outside the speaker's clauses (unless `who_counts`) and the spans
+    `hidden` (places named), says what the project does or makes."""
     text = _lower(text)
-    skipped = list(hidden) + speaker_clauses(text)
+    skipped = list(hidden) + ([] if who_counts else speaker_clauses(text))
     for m in _WORD.finditer(text):
         if any(s <= m.start() < e for s, e in skipped):
             continue
