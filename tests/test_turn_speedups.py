@@ -13,6 +13,7 @@ from jsonschema import ValidationError
 from rasa.core.actions.action import ActionExtractSlots, RemoteAction
 from rasa.core.channels.channel import CollectingOutputChannel
 from rasa.core.nlg import TemplatedNaturalLanguageGenerator
+from rasa.core.policies.rule_policy import RulePolicy
 from rasa.engine.exceptions import GraphRunError
 from rasa.engine.runner import dask as rasa_dask_runner
 from rasa.engine.runner.dask import DaskGraphRunner
@@ -38,6 +39,8 @@ def restored_rasa(monkeypatch):
                         ActionExtractSlots._execute_validation_action)
     monkeypatch.setattr(EndpointConfig, "session", EndpointConfig.session)
     monkeypatch.setattr(DaskGraphRunner, "run", DaskGraphRunner.run)
+    monkeypatch.setattr(Domain, "states_for_tracker_history", Domain.states_for_tracker_history)
+    monkeypatch.setattr(RulePolicy, "_get_possible_keys", RulePolicy._get_possible_keys)
 
 
 def in_thread(coroutine):
@@ -59,12 +62,13 @@ def test_the_component_is_in_the_pipeline():
     assert "addons.patches.turn_speedups.TurnSpeedups" in names
 
 
-def test_creating_the_component_installs_all_four_once(restored_rasa):
+def test_creating_the_component_installs_every_change_once(restored_rasa):
     TurnSpeedups.create({}, None, None, None)
     validate, skip = RemoteAction._validate_action_result, ActionExtractSlots._execute_validation_action
     session, run = EndpointConfig.session, DaskGraphRunner.run
     TurnSpeedups.create({}, None, None, None)
     assert validate.prebuilt and skip.skips and session.kept and run.ordered
+    assert Domain.states_for_tracker_history.incremental and RulePolicy._get_possible_keys.stops
     assert RemoteAction._validate_action_result is validate and ActionExtractSlots._execute_validation_action is skip
     assert EndpointConfig.session is session and DaskGraphRunner.run is run
     assert TurnSpeedups().process(["message"]) == ["message"]

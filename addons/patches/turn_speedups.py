@@ -17,6 +17,8 @@ the model installs them, and importing this module patches nothing.
   their dependencies, as Dask's synchronous scheduler does, without building a Dask graph and
   Dask's task bookkeeping for every message (6 % of a real turn's time, by py-spy); the part of the
   graph a run needs is computed once per set of targets.
+- The rule policy reads a conversation's states incrementally and stops matching rules once none can
+  fail (addons/patches/rule_states.py).
 """
 from __future__ import annotations
 
@@ -36,6 +38,7 @@ from rasa.shared.core.events import SlotSet
 from rasa.utils.endpoints import DEFAULT_REQUEST_TIMEOUT, EndpointConfig
 
 from actions.validation_scope import needs_profile_validation
+from addons.patches import rule_states
 from addons.patches.server_patch import ServerPatch
 
 
@@ -168,11 +171,12 @@ def install_ordered_runner() -> None:
 
 
 def install() -> None:
-    """The four changes; calling again (a second model, a reload) changes nothing."""
+    """The changes; calling again (a second model, a reload) changes nothing."""
     install_response_validator()
     install_validation_skip()
     install_kept_session()
     install_ordered_runner()
+    rule_states.install()
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
