@@ -2,6 +2,7 @@
 responses are still validated, and the global slot validation is skipped only when it cannot
 change anything (actions/validation_scope.py)."""
 import asyncio
+import json
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -19,7 +20,7 @@ from rasa.engine.runner import dask as rasa_dask_runner
 from rasa.engine.runner.dask import DaskGraphRunner
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import SlotSet, UserUttered
-from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.core.trackers import DialogueStateTracker, EventVerbosity
 from rasa.utils.endpoints import EndpointConfig
 
 from actions.validation_scope import needs_profile_validation
@@ -192,6 +193,58 @@ def test_the_action_server_calls_share_one_kept_alive_connection(restored_rasa):
     seen = in_thread(calls_through_one_endpoint(3))
     assert len({port for port, _ in seen}) == 1
     assert {auth for _, auth in seen} == {"Basic dTpw"}  # Rasa's authentication still sent
+
+
+def conversation_call():
+    """An action call as Rasa writes it: a conversation with accents, amounts, confidences, None."""
+    tracker = DialogueStateTracker.from_events("c1", [
+        UserUttered("Bonjour, je suis une commune de 350 000 habitants / « test »",
+                    {"name": "give_profile", "confidence": 0.9049130764225992},
+                    [{"entity": "population", "value": 350000.0, "start": 31, "end": 38, "confidence": 1.0}]),
+        SlotSet("population", 350000.0), SlotSet("budget", 1e-7), SlotSet("structure_type", None)], DOMAIN.slots)
+    return {"next_action": "action_recommend", "sender_id": "c1", "tracker": tracker.current_state(EventVerbosity.ALL),
+            "domain": DOMAIN.as_dict(), "version": "3.6.21"}
+
+
+async def received_by_the_action_server(payload):
+    from aiohttp import web
+
+    seen = []
+
+    async def webhook(request):
+        seen.append(await request.json())
+        return web.json_response({"events": [], "responses": []})
+    app = web.Application()
+    app.router.add_post("/webhook", webhook)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]
+    endpoint = EndpointConfig(f"http://127.0.0.1:{port}/webhook")
+    try:
+        await endpoint.request(json=payload, method="post")
+    finally:
+        await runner.cleanup()
+    async with endpoint.session() as session:
+        writer = session._json_serialize
+    return seen[0], writer
+
+
+def test_the_action_server_receives_the_values_json_dumps_would_send(restored_rasa):
+    payload = conversation_call()
+    turn_speedups.install()
+    received, writer = in_thread(received_by_the_action_server(payload))
+    assert received == json.loads(json.dumps(payload))
+    assert writer is turn_speedups.action_call_json
+
+
+def test_what_ujson_cannot_write_is_written_or_refused_as_json_dumps_does():
+    payload = conversation_call()
+    assert json.loads(turn_speedups.action_call_json(payload)) == json.loads(json.dumps(payload))
+    assert json.loads(turn_speedups.action_call_json({"n": 2 ** 70, "x": float("inf")})) == {"n": 2 ** 70, "x": float("inf")}
+    with pytest.raises(TypeError, match="not JSON serializable"):
+        turn_speedups.action_call_json({"x": object()})
 
 
 class Node:
