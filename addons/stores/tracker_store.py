@@ -128,18 +128,22 @@ class OrientationTrackerStore(SQLTrackerStore):
                 self._kept.popitem(last=False)
 
     def _write_events(self, session: Any, tracker: DialogueStateTracker) -> Optional[int]:
-        """SQLTrackerStore.save's rows, written and committed the same way; the id of the last one
-        (given by the insert itself) is the conversation's latest, as its lock lets no one else write
-        to it: no query for it afterwards."""
+        """SQLTrackerStore.save's rows, in one transaction; the id of the last one (given by the insert
+        itself) is the conversation's latest, as its lock lets no one else write to it: no query for it
+        afterwards. Inserted as table rows, not ORM objects: the ORM's unit of work (identity map,
+        one statement and its bookkeeping per object) was most of a save's time."""
         rows = []
         for event in self._additional_events(session, tracker):
             data = event.as_dict()
-            rows.append(self.SQLEvent(sender_id=tracker.sender_id, type_name=event.type_name,
-                                      timestamp=data.get("timestamp"),
-                                      intent_name=data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
-                                      action_name=data.get("name"), data=json.dumps(data)))
-        session.add_all(rows)
-        session.flush()
-        last_id = rows[-1].id if rows else None
+            rows.append({"sender_id": tracker.sender_id, "type_name": event.type_name,
+                         "timestamp": data.get("timestamp"),
+                         "intent_name": data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
+                         "action_name": data.get("name"), "data": json.dumps(data)})
+        last_id = None
+        if rows:
+            table = self.SQLEvent.__table__
+            if len(rows) > 1:
+                session.execute(table.insert(), rows[:-1])  # one executemany, in order
+            last_id = session.execute(table.insert(), rows[-1]).inserted_primary_key[0]
         session.commit()
         return last_id
