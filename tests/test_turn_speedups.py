@@ -2,6 +2,7 @@
 responses are still validated, and the global slot validation is skipped only when it cannot
 change anything (actions/validation_scope.py)."""
 import asyncio
+import datetime
 import json
 import subprocess
 import sys
@@ -95,6 +96,43 @@ def test_an_invalid_action_response_is_still_rejected(restored_rasa, response):
 def test_a_valid_action_response_passes(restored_rasa):
     turn_speedups.install()
     assert RemoteAction("action_recommend", None)._validate_action_result(VALID) is True
+
+
+def response_cases():
+    """Responses as the action server writes them, every kind of event, and broken ones."""
+    from rasa.shared.core import events as e
+
+    made = [e.SlotSet("budget", 400000.0), e.SlotSet("territory", None), e.ActiveLoop("profile_form"),
+            e.ActiveLoop(None), e.FollowupAction("action_recommend"), e.BotUttered("Bonjour", {"buttons": []}),
+            e.UserUttered("oui", {"name": "affirm", "confidence": 0.9}), e.ActionExecuted("action_listen"),
+            e.Restarted(), e.SessionStarted(), e.AllSlotsReset(), e.UserUtteranceReverted(), e.ActionReverted(),
+            e.ReminderScheduled("EXTERNAL_x", datetime.datetime(2026, 12, 7)), e.ReminderCancelled("x"),
+            e.ConversationPaused(), e.ConversationResumed(), e.StoryExported(), e.LoopInterrupted(True),
+            e.ActionExecutionRejected("action_x"), e.EntitiesAdded([{"entity": "budget", "value": 1, "start": 0, "end": 1}])]
+    valid = [event.as_dict() for event in made]
+    broken = [{"event": "slot", "value": 1}, {"event": "slot", "name": 3, "value": 1}, {"event": "inconnu"},
+              {"name": "budget", "value": 1}, {"event": 3}, {"event": "slot", "name": "b", "value": 1, "timestamp": "x"},
+              {"event": "user", "text": 3}, {"event": "entities", "entities": [{"start": "a"}]}, "slot", None,
+              {"event": "bot", "metadata": 3}]
+    cases = [{"events": [event], "responses": []} for event in valid + broken]
+    cases += [{"events": valid, "responses": [{"text": "Bonjour"}]}, {"events": valid + broken[:1]}, {},
+              {"events": []}, {"events": None}, {"events": "budget"}, {"responses": ["Bonjour"]}, [], "x"]
+    return cases
+
+
+def test_each_event_checked_by_its_kind_gets_the_full_schema_s_answer():
+    validator = turn_speedups.response_validator()
+    assert validator.outer is not None and len(validator.by_name) > 20  # checked by kind, not the full way
+    verdicts = [(validator.is_valid(case), validator.full.is_valid(case)) for case in response_cases()]
+    assert all(ours == full for ours, full in verdicts)
+    assert sum(full for _, full in verdicts) > 20 and sum(not full for _, full in verdicts) > 10
+
+
+def test_a_schema_of_another_shape_is_checked_the_full_way():
+    schema = {"type": "object", "properties": {"events": {"type": "array", "items": {"anyOf": [{"type": "object"}]}}}}
+    validator = turn_speedups.ResponseValidator(schema)
+    assert validator.outer is None
+    assert validator.is_valid({"events": [{}]}) and not validator.is_valid({"events": [1]})
 
 
 @pytest.mark.parametrize("slots, intent, text, needed", [
