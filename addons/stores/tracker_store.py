@@ -80,11 +80,14 @@ class OrientationTrackerStore(SQLTrackerStore):
             self.engine = sa.create_engine(self.engine.url, hide_parameters=True,
                                            **create_engine_kwargs(self.engine.url))
         self.sessionmaker = sa.orm.sessionmaker(bind=self.engine)
+        events = self.SQLEvent.__table__
+        # built once: the ORM built and compiled this query again on every message
+        self._last_id_query = sa.select(sa.func.max(events.c.id)).where(events.c.sender_id == sa.bindparam("sender_id"))
         log_redaction.install()
         self._kept: OrderedDict[str, Tuple[Optional[int], DialogueStateTracker]] = OrderedDict()
 
     def _last_event_id(self, session: Any, sender_id: Text) -> Optional[int]:
-        return session.query(sa.func.max(self.SQLEvent.id)).filter(self.SQLEvent.sender_id == sender_id).scalar()
+        return session.execute(self._last_id_query, {"sender_id": sender_id}).scalar()
 
     async def retrieve(self, sender_id: Text) -> Optional[DialogueStateTracker]:
         kept = self._kept.pop(sender_id, None)
@@ -92,8 +95,8 @@ class OrientationTrackerStore(SQLTrackerStore):
             last_id, tracker = kept
             # unchanged since it was saved (a failed turn leaves events unsaved: read it again)
             if len(tracker.events) == getattr(tracker, STORED, None):
-                with self.session_scope() as session:
-                    if self._last_event_id(session, sender_id) == last_id:
+                with self.engine.connect() as connection:  # one query: no ORM session needed
+                    if self._last_event_id(connection, sender_id) == last_id:
                         self._kept[sender_id] = kept
                         return tracker
         return await super().retrieve(sender_id)
