@@ -9,6 +9,7 @@ said with it, a partner city, a meeting place, a ministry's seat, a place in a d
 import pytest
 
 from orientation import entities
+from orientation.language.normalise import normalise, with_capitals
 from orientation.territories import load_index
 from orientation.territories.coverage import coverage, decode
 
@@ -304,8 +305,9 @@ ROWS = [
 
 def read(text):
     """(applicant type, places, population) as the NLU reads the message and the profile action
-    fills the slots: a figure stated wins, else the places' population; homonyms give none."""
+    fills the slots (addons/components/entity_extractors.py): a figure stated wins, else the places' population; homonyms give none."""
     index = load_index()
+    text = with_capitals(normalise(text), text)  # as the NLU's extractors read it (SMS forms, « 40ke »)
     speaker = [e["value"] for e in entities.lexicon_entities(text)
                if e["entity"] == "applicant_type" and not e.get("role")]
     places = [e["value"] for e in entities.territory_entities(text)]
