@@ -20,6 +20,7 @@ from orientation import territories
 from orientation.eligibility.call_choice import call_names
 from orientation.language import amounts, speaker
 from orientation.language.contacts import find_emails, find_references
+from orientation.language.fold import fold
 from orientation.language.lexicon import Lexicon
 from orientation.language.normalise import normalise
 from orientation.language.theme_units import speaker_units
@@ -145,9 +146,11 @@ def applicant_entities(text: str, matches, named) -> List[Dict[str, Any]]:
     the bodies named as others (« pour les associations ») with the role « other », which fills no
     slot but lets a question about them be answered."""
     bodies = [m for m in named if m.applicant_type]
+    # a generic word named with its place (« ville de Tarbes ») is as specific as a body's own word
     candidates = [speaker.Candidate(m.applicant_type, m.start, m.end,
                                     weak=any(w.weak for w in matches if w.entity == "applicant_type"
-                                             and m.start <= w.start < m.end)) for m in bodies]
+                                             and m.start <= w.start < m.end) and m.applicant_type != "commune")
+                  for m in bodies]
     # the body of a partner's place (« avec Nantes Métropole ») is another body, never who speaks
     partners = [(m.start, m.end) for m in _places_and_partners(text)[1]]
     partner_bodies = [speaker.Candidate(m.value, m.start, m.end) for m in matches if m.entity == "applicant_type"
@@ -199,9 +202,31 @@ def territory_entities(text: str) -> List[Dict[str, Any]]:
             for m in own_places(text)]
 
 
-# Words before a place that say the project covers it (« le projet couvre le Nord et le Pas-de-Calais »).
+# Words before a place that say the project covers it (« le projet couvre le Nord et le Pas-de-Calais »,
+# « sur toute la région Bretagne », « on intervient sur le Gers »).
 _COVERAGE = {"couvre", "couvrir", "couvrant", "couvrira", "couvert", "concerne", "concernera", "concernant", "vise",
-             "visant", "cible", "ciblant", "territoire", "echelle", "ensemble", "habitants", "porte", "portera"}
+             "visant", "cible", "ciblant", "territoire", "echelle", "ensemble", "habitants", "porte", "portera",
+             "toute", "tout", "toutes", "tous", "intervient", "intervenons", "intervenir", "perimetre", "ressort",
+             "competent", "competente", "competence"}
+# A branch named after the body: « France Travail, direction régionale Occitanie ».
+_BRANCH = re.compile(r"\b(?:direction|delegation|agence|antenne)s? (?:regionale|departementale|territoriale)s?"
+                     r"(?: (?:de la|de l|du|des|de|d|en))?\s*$")
+
+
+def _covered(text: str, start: int) -> bool:
+    """The words before the place say it is covered: « le projet couvre… », « sur toute la… »."""
+    before = speaker.words_before(text, start)[-speaker.WINDOW:]
+    working_on = [k for k, w in enumerate(before) if w == "sur" and {"travaille", "travaillons", "agit", "agissons"}
+                  & set(before[max(0, k - 3):k])]
+    return bool(_COVERAGE & set(before)) or bool(working_on)
+
+
+def _attached(text: str, body_end: int, start: int) -> bool:
+    """The place follows the body's word with only links between (« CAF du Gers », « ARS, Occitanie »),
+    or names its regional or departmental branch."""
+    between = fold(text[body_end:start]).text
+    return bool(re.fullmatch(r"[\s,\-]*(?:(?:de la|de l|du|des|de|d)\b[\s']*)?", between)
+                or _BRANCH.search(" ".join(speaker.words_before(text, start)[-6:])))
 
 
 def own_places(text: str) -> Tuple[territories.Mention, ...]:
@@ -218,14 +243,18 @@ def own_places(text: str) -> Tuple[territories.Mention, ...]:
     own = next((m for m in named if m.start <= said["start"] < m.end), None)
     if own is None:
         body = speaker.Candidate(said["value"], said["start"], said["end"])
-        return tuple(m for m in named if not speaker.in_its_clause(text, body, speaker.Candidate("", m.start, m.end)))
+        named = tuple(m for m in named if not speaker.in_its_clause(text, body, speaker.Candidate("", m.start, m.end)))
+        if said["value"] in _CARRIERS:
+            return named  # « je suis au conseil départemental, en Gironde »: a collectivité's place is its own
+        # a ministry, an operator, a State service: a place said in passing (its seat, a meeting, a pilot
+        # site, « à Paris ») is not the territory it covers, unless attached to it (« CAF du Gers ») or covered
+        return tuple(m for m in named if _covered(text, m.start) or _attached(text, said["end"], m.start))
     if own.ambiguous:
         return named  # a homonym: the area said elsewhere settles it (actions/profile_slots.py)
     kept, previous = [], None
     for m in named:
         joined = previous is not None and _JOINED.fullmatch(text[previous.end:m.start].lower())
-        covered = bool(_COVERAGE & set(speaker.words_before(text, m.start)[-speaker.WINDOW:]))
-        if m is own or covered or joined and previous in kept:
+        if m is own or _covered(text, m.start) or joined and previous in kept:
             kept.append(m)
         previous = m
     return tuple(kept)

@@ -125,6 +125,9 @@ def position(text: str, start: int) -> str:
         return OTHER  # « c'est pour mon village »: the place one lives in, helped, not who speaks
     if nearest == "en" and _WORD.findall(fold(text[start:start + 14]).text)[:1] in (["region"], ["departement"]):
         return OTHER  # « on est en région », « je bosse en département »: where the speaker works, not the council
+    if nearest in ("dans", "ds", "en") and word_before_nearest in ("est", "sommes") and len(before) > k + 1 \
+            and before[k + 1] in ("l", "la", "le"):
+        return NEUTRAL  # « Ville de Tarbes, on est dans l'agglo… »: the body the speaker's lies in, or theirs
     if nearest in ("pour", "chez", "au", "a", "aux", "dans", "ds", "sur", "en") and word_before_nearest in WORK_WORDS:
         return SPEAKER  # « je travaille pour la mairie », « je suis au CD 93 »
     if nearest in ("dans", "ds", "sur", "en"):  # « dans la région Occitanie », « en région Bretagne »: where, not who
