@@ -329,6 +329,12 @@ ROWS = [
     ("la reunion de lancement c quand ?", None, [], None),
     ("on a une réunion demain avec la DDT", None, [], None),
     ("la ville de Crest et l'agglo portent ensemble le projet", None, [CREST], None),
+    ("jsuis dgs dune cc", "epci", [], None),
+    ("je suis le maire dun village", "commune", [], None),
+    ("c la comm com", "epci", [], None),
+    ("on est une commune de 3500 habitants ds le gers", "commune", [], 3500),
+    ("on est une cc de 20 000 hab dans le 32", "epci", [], 20000),
+    ("region bzh", "region", [BRETAGNE], None),
 ]
 
 
