@@ -229,6 +229,21 @@ def _attached(text: str, body_end: int, start: int) -> bool:
                 or _BRANCH.search(" ".join(speaker.words_before(text, start)[-6:])))
 
 
+def _counted_once(named: Tuple[territories.Mention, ...]) -> Tuple[territories.Mention, ...]:
+    """A commune named with its own EPCI (« Ville de Brest et Brest Métropole ») is inside it: the EPCI's
+    inhabitants count it once (the EPCI's main town, or its name in the EPCI's)."""
+    epcis = [m.territories[0] for m in named if len(m.territories) == 1 and m.territories[0].kind == "epci"]
+    if not epcis:
+        return named
+    index = territories.load_index()
+
+    def inside(commune) -> bool:
+        words = set(territories.key(commune.name).split())
+        return any(index.centred_on(commune) == e or words <= set(territories.key(e.name).split()) for e in epcis)
+    return tuple(m for m in named if not (len(m.territories) == 1 and m.territories[0].kind == "commune"
+                                          and inside(m.territories[0])))
+
+
 def own_places(text: str) -> Tuple[territories.Mention, ...]:
     """The places of the speaker's own territory. The place named with the speaker's body (« la mairie
     de Crest ») is theirs; the others said around it say where it lies or what it belongs to (« dans
@@ -239,13 +254,16 @@ def own_places(text: str) -> Tuple[territories.Mention, ...]:
     named = places(text)
     said = next((e for e in _lexicon_entities(text) if e["entity"] == "applicant_type" and "role" not in e), None)
     if not named or said is None:
-        return named
+        return _counted_once(named)
     own = next((m for m in named if m.start <= said["start"] < m.end), None)
     if own is None:
         body = speaker.Candidate(said["value"], said["start"], said["end"])
         named = tuple(m for m in named if not speaker.in_its_clause(text, body, speaker.Candidate("", m.start, m.end)))
         if said["value"] in _CARRIERS:
-            return named  # « je suis au conseil départemental, en Gironde »: a collectivité's place is its own
+            # « je suis au conseil départemental, en Gironde »: a collectivité's place is its own, but not
+            # another collectivité's (« la commune de Crest, le projet est porté par la CC »)
+            return _counted_once(tuple(m for m in named if m.applicant_type in (None, said["value"])
+                                       or m.applicant_type not in _CARRIERS))
         # a ministry, an operator, a State service: a place said in passing (its seat, a meeting, a pilot
         # site, « à Paris ») is not the territory it covers, unless attached to it (« CAF du Gers ») or covered
         return tuple(m for m in named if _covered(text, m.start) or _attached(text, said["end"], m.start))
@@ -257,7 +275,7 @@ def own_places(text: str) -> Tuple[territories.Mention, ...]:
         if m is own or _covered(text, m.start) or joined and previous in kept:
             kept.append(m)
         previous = m
-    return tuple(kept)
+    return _counted_once(tuple(kept))
 
 
 def booking_entities(text: str) -> List[Dict[str, Any]]:

@@ -335,6 +335,10 @@ ROWS = [
     ("on est une commune de 3500 habitants ds le gers", "commune", [], 3500),
     ("on est une cc de 20 000 hab dans le 32", "epci", [], 20000),
     ("region bzh", "region", [BRETAGNE], None),
+    ("Ville de Brest et Brest métropole", None, ["epci:242900314"], None),
+    ("c la ville de rodez et rodez agglo", None, [RODEZ_AGGLO], None),
+    ("on est la commune de crest, le projet est porte par la cc", "epci", [], None),
+    ("la ville de Crest et la CC du Crestois", None, [CC_CREST], None),
 ]
 
 
