@@ -339,6 +339,9 @@ ROWS = [
     ("c la ville de rodez et rodez agglo", None, [RODEZ_AGGLO], None),
     ("on est la commune de crest, le projet est porte par la cc", "epci", [], None),
     ("la ville de Crest et la CC du Crestois", None, [CC_CREST], None),
+    ("je suis a la ctm", "collectivite_outre_mer", [MARTINIQUE], None),
+    ("La CTG, direction du numérique", "collectivite_outre_mer", [GUYANE], None),
+    ("Conseil régional de Guyane", "collectivite_outre_mer", ["region:03"], None),
 ]
 
 
