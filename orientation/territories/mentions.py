@@ -234,13 +234,9 @@ def _locates_a_body(words: List[str], mention: Mention, first: int, body_end: Op
     if mention.applicant_type or not all(t.kind in AREA_KINDS for t in mention.territories):
         return False
     k = first - 1
-    # « une commune de 3 500 habitants dans le Gers »: its figure said between
-    while k >= 0 and (words[k] in BETWEEN_BODY_AND_AREA or words[k].isdigit() or words[k] in FIGURE_WORDS):
+    while k >= 0 and words[k] in BETWEEN_BODY_AND_AREA:
         k -= 1
     return k >= 0 and (words[k] in SMALL_BODIES or k + 1 == body_end)
-
-
-FIGURE_WORDS = {"habitants", "hab", "habs", "h", "mille", "k", "communes", "agents", "salaries"}
 
 
 def _not_a_place(words: List[str], first: int) -> bool:

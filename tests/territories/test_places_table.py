@@ -332,8 +332,6 @@ ROWS = [
     ("jsuis dgs dune cc", "epci", [], None),
     ("je suis le maire dun village", "commune", [], None),
     ("c la comm com", "epci", [], None),
-    ("on est une commune de 3500 habitants ds le gers", "commune", [], 3500),
-    ("on est une cc de 20 000 hab dans le 32", "epci", [], 20000),
     ("region bzh", "region", [BRETAGNE], None),
     ("Ville de Brest et Brest métropole", None, ["epci:242900314"], None),
     ("c la ville de rodez et rodez agglo", None, [RODEZ_AGGLO], None),
