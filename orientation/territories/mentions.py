@@ -65,7 +65,9 @@ TRIGGERS = sorted([
     _t("agglo", ["epci"], "epci"), _t("metropole", ["epci"], "epci"), _t("intercommunalite", ["epci"], "epci"),
     _t("interco", ["epci"], "epci"), _t("comcom", ["epci"], "epci"), _t("com com", ["epci"], "epci"),
     _t("com de com", ["epci"], "epci"), _t("comm de comm", ["epci"], "epci"), _t("cdc", ["epci"], "epci"),
-    _t("communaute de cnes", ["epci"], "epci"),
+    _t("communaute de cnes", ["epci"], "epci"), _t("cte de cnes", ["epci"], "epci"), _t("aglo", ["epci"], "epci"),
+    _t("laglo", ["epci"], "epci"), _t("intercom", ["epci"], "epci"), _t("lintercom", ["epci"], "epci"),
+    _t("cne", ["commune"], "commune"),
     _t("epci", ["epci"], "epci"),
     # the apostrophe dropped, as typed on a phone: « lagglo », « linterco »
     _t("lagglo", ["epci"], "epci"), _t("lagglomeration", ["epci"], "epci"), _t("linterco", ["epci"], "epci"),
@@ -347,7 +349,7 @@ NAME_STOPS = {"et", "ou", "on", "nous", "je", "j", "qui", "que", "avec", "pour",
 
 # The legal form an EPCI's trigger says: « comcom de X » is a CC rather than a CA holding X.
 FORM_OF_TRIGGER = {"cc": "CC", "comcom": "CC", "com com": "CC", "cdc": "CC", "com de com": "CC", "comm de comm": "CC",
-                   "communaute de cnes": "CC", "communaute de communes": "CC",
+                   "communaute de cnes": "CC", "cte de cnes": "CC", "aglo": "CA", "laglo": "CA", "communaute de communes": "CC",
                    "communaute de commune": "CC", "ca": "CA", "agglo": "CA", "agglomeration": "CA",
                    "communaute d agglomeration": "CA", "communaute d agglo": "CA", "cu": "CU", "lagglo": "CA",
                    "lagglomeration": "CA",

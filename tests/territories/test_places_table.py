@@ -340,6 +340,14 @@ ROWS = [
     ("je suis a la ctm", "collectivite_outre_mer", [MARTINIQUE], None),
     ("La CTG, direction du numérique", "collectivite_outre_mer", [GUYANE], None),
     ("Conseil régional de Guyane", "collectivite_outre_mer", ["region:03"], None),
+    ("la cne de crest", "commune", [CREST], None),
+    ("une cne rurale", "commune", [], None),
+    ("on est une aglo", "epci", [], None),
+    ("l'aglo de vannes", "epci", [GMVA], None),
+    ("on est une petite cc de 8000 hab", "epci", [], 8000),
+    ("cté de cnes", "epci", [], None),
+    ("on est l'intercom du crestois", "epci", [CC_CREST], None),
+    ("je suis au CNES", "operateur_etat", [], None),
 ]
 
 
