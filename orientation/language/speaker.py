@@ -138,6 +138,9 @@ def position(text: str, start: int) -> str:
         return NEUTRAL if _opens_the_clause(before[:k]) and nearest not in POSSESSIVES else OTHER
     if nearest in OTHER_MARKERS:
         return OTHER
+    if nearest in ("et", "ou") and any(w in OTHER_MARKERS for w in before[max(0, k - 5):k]) \
+            and not _speaker_after_other(before[max(0, k - 5):k]):
+        return OTHER  # « le projet couvre Lille et la MEL », « avec la ville et l'agglo »: joined to another body
     if nearest in ("au", "a", "pour"):  # « un projet pour la CU de Dunkerque »: said of the speaker or not
         if word_before_nearest in OTHER_MARKERS:  # « étendre à la métropole »
             return OTHER
@@ -145,6 +148,12 @@ def position(text: str, start: int) -> str:
     if _speaker_before(before) or carries(text, start):
         return SPEAKER
     return NEUTRAL
+
+
+def _speaker_after_other(words: Sequence[str]) -> bool:
+    """A verb of being or working after the last word of another body (« avec la mairie, on est la CC »)."""
+    last = max(k for k, w in enumerate(words) if w in OTHER_MARKERS)
+    return _speaker_before(words[last + 1:])
 
 
 def member_of(before: Sequence[str]) -> bool:
@@ -203,6 +212,8 @@ def partner(text: str, start: int) -> bool:
         # « étendre notre outil à la métropole de Lyon »: the verb of extension further back in the clause
         if any(w in EXTENDING for w in before[max(0, k - 4):k + 1]):
             return True
+    if k >= 1 and before[k] in ("et", "ou") and any(w in PARTNER_MARKERS for w in before[max(0, k - 5):k]):
+        return True  # « avec la ville et l'agglo de Vannes »: joined to a partner named without its place
     return k >= 0 and before[k] in PARTNER_MARKERS
 
 

@@ -348,6 +348,9 @@ ROWS = [
     ("cté de cnes", "epci", [], None),
     ("on est l'intercom du crestois", "epci", [CC_CREST], None),
     ("je suis au CNES", "operateur_etat", [], None),
+    ("Le projet couvre Lille et la MEL", None, [MEL], None),
+    ("Mairie de Crest, en partenariat avec la ville et l'agglo de Vannes", "commune", [CREST], None),
+    ("mairie de crest, avec la ville et lagglo de vannes", "commune", [CREST], None),
 ]
 
 
