@@ -167,7 +167,8 @@ def find(text: str, index: Optional[Index] = None) -> List[Mention]:
             continue
         found = (_after_trigger(index, tokens, words, i) or _alone(index, tokens, words, i)
                  or _qualified_commune(index, tokens, words, i, text or "") or _before_its_form(index, tokens, words, i)
-                 or _named_alone(index, tokens, words, i) or _bare_commune(index, tokens, words, i, text or ""))
+                 or _named_alone(index, tokens, words, i) or _bare_commune(index, tokens, words, i, text or "")
+                 or _where_the_town_hall_is(index, tokens, words, i))
         if found and not _not_a_place(words, found[2]) and not _locates_a_body(words, found[0], found[2], body_end):
             mention, i, _ = found
             mentions.append(replace(mention, text=text[mention.start:mention.end]))
@@ -670,6 +671,35 @@ def _bare_commune(index: Index, tokens, words: List[str], i: int, text: str, ask
         if len(kept) == 1 and ends and (intro or here or alone):
             return _build(tokens, i, settled_end, kept)
         return None
+    return None
+
+
+# A commune's body, said without its name: « je travaille en mairie à Crest », « maire à Tarbes ».
+TOWN_HALL_WORDS = {"mairie", "commune", "ville", "village", "maire", "municipalite"}
+
+
+def _where_the_town_hall_is(index: Index, tokens, words: List[str], i: int):
+    """The commune after « à » when a commune's body was just named without its name (« secrétaire de
+    mairie à Crest », « agent à la mairie, à Tarbes »): a proper noun, so with its capital, or a name
+    of several words; one commune of that name, or the one its area said after settles."""
+    if i < 2 or words[i - 1] != "a" or not TOWN_HALL_WORDS & set(words[max(0, i - 4):i - 1]):
+        return None
+    if any(w in ("et", "ou", "mais", "qui", "que", "car", "donc", "avec", "pour") for w in words[max(0, i - 4):i - 1]):
+        return None  # « la mairie et nous à Crest », « avec la ville à … »: not said of that body
+    for length in index.name_lengths.get(words[i], ()):
+        end = i + length
+        if end > len(words):
+            continue
+        communes = index.lookup_key(" ".join(words[i:end]), ("commune",))
+        if not communes:
+            continue
+        named = [w for w in words[i:end] if w not in LINK_WORDS]
+        if not tokens[i][3][:1].isupper() and len(named) < 2:
+            return None
+        if _longest_name(index, words, i, AREA_KINDS):
+            return None  # « à la Réunion », « à Paris »: the area, read elsewhere
+        kept, settled_end = _settled(index, words, end, communes, direct=True)
+        return _build(tokens, i, settled_end, kept)  # homonyms are asked about
     return None
 
 

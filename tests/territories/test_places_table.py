@@ -351,6 +351,13 @@ ROWS = [
     ("Le projet couvre Lille et la MEL", None, [MEL], None),
     ("Mairie de Crest, en partenariat avec la ville et l'agglo de Vannes", "commune", [CREST], None),
     ("mairie de crest, avec la ville et lagglo de vannes", "commune", [CREST], None),
+    ("Je travaille en mairie à Crest", "commune", [CREST], None),
+    ("secrétaire de mairie à Crest", "commune", [CREST], None),
+    ("agent à la mairie, à Tarbes", "commune", [TARBES], None),
+    ("je suis a la mairie a st jean de luz", "commune", ["commune:64483"], None),
+    ("je travaille en mairie à Saint-Denis", "commune", [SAINT_DENIS], None),
+    ("la mairie a besoin d'aide", "commune", [], None),
+    ("mairie, a Paris pour la reunion", "commune", [], None),
 ]
 
 
@@ -387,8 +394,9 @@ def measure():
     return right, len(ROWS)
 
 
-# Rows the rules do not read yet; each is a known gap, not a wish.
-NOT_YET = set()
+# Rows the rules do not read yet; each is a known gap, not a wish. « pour la reunion » in lower case
+# with nothing after is the island as well as a meeting (« un projet pour la Réunion »).
+NOT_YET = {"mairie, a Paris pour la reunion"}
 
 
 @pytest.mark.parametrize("row", [pytest.param(r, id=r[0][:60], marks=[pytest.mark.xfail(strict=True)]
