@@ -25,8 +25,9 @@ from orientation.language.leave_words import says_goodbye, wants_to_leave
 # (orientation/language/leave_words.py): the NLU reads some names as a goodbye (« Inès Moreau »).
 LEAVING_INTENTS = ("goodbye", "cancel_booking")
 # Requests that a rule takes out of a form (data/rules.yml « appointment in the form stops the
-# form »): the form's validation lets them through instead of reading them as an answer.
-HANDED_OVER = {"profile_form": ("ask_appointment",)}
+# form »; data/rules_context.yml, the buttons under a hypothesis answered between two questions): the
+# form's validation lets them through instead of reading them as an answer.
+HANDED_OVER = {"profile_form": ("ask_appointment", "adopt_what_if", "keep_profile")}
 
 
 def leaves(tracker: Tracker, yes_no_question: bool = False, operation_intents: Sequence[str] = ()) -> bool:

@@ -41,6 +41,7 @@ from actions.questions_asked import remember_question
 from actions.side_questions import answer_question, call_of_question
 from actions.today import send_calls_for, send_whats_open
 from actions.tracker import dialogue_acts, latest_entity, profile_from, profile_from_tracker
+from actions.what_if import answer_what_if, hypothesis
 from orientation.eligibility import INELIGIBLE, Profile, evaluate
 from orientation.eligibility.vocabulary import THEMES
 from orientation.language import amounts
@@ -131,8 +132,14 @@ def answer_first(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dic
     if asks_whats_open(tracker):  # « qu'est-ce qui est ouvert ? » read as information: answered first
         return send_whats_open(dispatcher, tracker)
     text = (tracker.latest_message.get("text") or "").strip()
-    if text.startswith("/") or not is_question(tracker) or "hypothesis" in dialogue_acts(tracker):
-        return []  # « et si on était 3 communes ? » is answered by action_what_if
+    acts = set(dialogue_acts(tracker))
+    if not text.startswith("/") and "hypothesis" in acts:
+        # « et si c'était l'agglo qui portait le projet ? » names a value, so the form took the message and no
+        # rule ran: the hypothesis is answered on a copy of the profile, then the form asks again
+        supposed = {} if acts & {"answer", "describe", "correct"} or answered_this_turn(tracker) else hypothesis(tracker)
+        return answer_what_if(dispatcher, tracker, supposed) if supposed else []
+    if text.startswith("/") or not is_question(tracker):
+        return []
     body = type_asked_about(tracker)
     # about a kind of structure, not the user's own (« et un département ? »): its entity made the form
     # take the message, so no rule answered it

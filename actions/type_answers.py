@@ -12,6 +12,9 @@ from rasa_sdk import Tracker
 
 from actions.tracker import asked_before_last_message, dialogue_acts
 from orientation.language.fold import fold
+from orientation.territories import IndexMissing, load_index
+from orientation.territories.coverage import decode
+from orientation.territories.index import SINGLE_COLLECTIVITES
 
 # The kinds of places whose collectivité has the same name in contract §3.
 COLLECTIVITE_KINDS = ("commune", "epci", "departement", "region", "collectivite_outre_mer")
@@ -36,7 +39,19 @@ def type_of_place_answered(tracker: Tracker, territory: Optional[Sequence[str]])
     starts = [e["start"] for e in entities if e.get("entity") == "territory" and "start" in e]
     if starts and _WHERE.search(fold(text[:starts[0]]).text):
         return None
-    return next(iter(kinds))
+    kind = next(iter(kinds))
+    if kind in ("departement", "region") and _single_collectivite(str(territory[0])):
+        return "collectivite_outre_mer"  # « Martinique », « la Guyane »: one collectivité in their place
+    return kind
+
+
+def _single_collectivite(value: str) -> bool:
+    """The place is Martinique or Guyane, whose région and département are one collectivité."""
+    try:
+        places = decode(value, load_index())
+    except IndexMissing:
+        return False
+    return bool(places) and all(t.departements and set(t.departements) <= SINGLE_COLLECTIVITES for t in places)
 
 
 def place_type_events(tracker: Tracker, candidates: Dict[str, Any]) -> Dict[str, Any]:

@@ -62,6 +62,16 @@ def _covered(values: List[Any]):
     return coverage(places[0] for places in named if len(places) == 1)
 
 
+def answer_what_if(dispatcher: CollectingDispatcher, tracker: Tracker,
+                   supposed: Dict[str, Any]) -> List[Dict[Text, Any]]:
+    """The engine on the profile with `supposed` in it, beside the profile as it is; the buttons adopt it."""
+    slots = {name: tracker.get_slot(name) for name in PROFILE_SLOTS + ("budget_parts", "budget_given")}
+    copy = {**slots, **supposed}
+    changes = [replies.change_words(slot, value, slots.get(slot)) for slot, value in supposed.items()]
+    send(dispatcher, [replies.what_if(changes, evaluate(profile_from(copy)), evaluate(profile_from(slots)))])
+    return [remember_question(tracker), SlotSet("what_if", supposed)]
+
+
 class ActionWhatIf(Action):
     """« et si … ? »: the engine on a copy of the profile; the slots are not touched."""
 
@@ -70,16 +80,11 @@ class ActionWhatIf(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[Dict[Text, Any]]:
-        events = [remember_question(tracker)]
         supposed = hypothesis(tracker)
         if not supposed:
             dispatcher.utter_message(text=replies.what_if_unreadable())
-            return events + [SlotSet("what_if", None)]
-        slots = {name: tracker.get_slot(name) for name in PROFILE_SLOTS + ("budget_parts", "budget_given")}
-        copy = {**slots, **supposed}
-        changes = [replies.change_words(slot, value, slots.get(slot)) for slot, value in supposed.items()]
-        send(dispatcher, [replies.what_if(changes, evaluate(profile_from(copy)), evaluate(profile_from(slots)))])
-        return events + [SlotSet("what_if", supposed)]
+            return [remember_question(tracker), SlotSet("what_if", None)]
+        return answer_what_if(dispatcher, tracker, supposed)
 
 
 class ActionAdoptWhatIf(Action):

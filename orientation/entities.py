@@ -20,6 +20,7 @@ from orientation import territories
 from orientation.eligibility.call_choice import call_names
 from orientation.language import amounts, project_gate, speaker
 from orientation.language.contacts import find_emails, find_references
+from orientation.language.fold import fold
 from orientation.language.lexicon import Lexicon
 from orientation.language.normalise import normalise
 from orientation.language.theme_units import speaker_units
@@ -68,29 +69,40 @@ def _not_places(text: str) -> List[Span]:
 _JOINED = re.compile(r"[\s,]*(?:et|ou)\s+(?:(?:l'|l’|le|la|les|du|des|de la|de l'|en|à)\s*)?")
 
 
-@lru_cache(maxsize=64)  # the lexicon and the territory extractors both ask, for the same message
 def places(text: str) -> Tuple[territories.Mention, ...]:
     """The places named in a message, outside e-mail addresses and booking references, and not
     named only as another body's (« en partenariat avec la ville de Crest »); none, with a
     warning, when the index was not built."""
+    return _places_and_partners(text)[0]
+
+
+@lru_cache(maxsize=64)  # the lexicon and the territory extractors both ask, for the same message
+def _places_and_partners(text: str) -> Tuple[Tuple[territories.Mention, ...], Tuple[territories.Mention, ...]]:
     try:
         found = territories.find(text)
     except territories.IndexMissing as error:
         logger.warning("%s", error)
-        return ()
+        return (), ()
     hidden = _not_places(text)
-    kept, partner, previous_end = [], False, None
+    kept, partners, partner, previous_end = [], [], False, None
     for m in found:
         # « avec le Nord et le Pas-de-Calais »: the places joined to a partner are partners too
         joined = previous_end is not None and _JOINED.fullmatch(text[previous_end:m.start].lower())
         partner = speaker.partner(text, m.start) or bool(partner and joined)
         previous_end = m.end
-        if not partner and not any(s < m.end and m.start < e for s, e in hidden):
-            kept.append(m)
-    return tuple(kept)
+        if any(s < m.end and m.start < e for s, e in hidden):
+            continue
+        (partners if partner else kept).append(m)
+    return tuple(kept), tuple(partners)
 
 
 def lexicon_entities(text: str) -> List[Dict[str, Any]]:
+    """Applicant type, themes, calls and their aspects (copies: the extractors add their own keys)."""
+    return [dict(e) for e in _lexicon_entities(text)]
+
+
+@lru_cache(maxsize=64)  # the territory extractor asks who speaks too (own_places), for the same message
+def _lexicon_entities(text: str) -> Tuple[Dict[str, Any], ...]:
     # Words inside an amount ("trois départements") or an e-mail address are not applicant types, nor
     # the words of a place that do not say who speaks (« le Nord »).
     skip = [(q.start, q.end) for q in amounts.extract_quantities(text)] + _not_places(text)
@@ -129,7 +141,7 @@ def lexicon_entities(text: str) -> List[Dict[str, Any]]:
             entity["candidates"] = themes
         elif not themes:
             entity["weak"] = True
-    return result
+    return tuple(result)
 
 
 SPREAD_THEME = "extension_territoriale"
@@ -179,15 +191,24 @@ def applicant_entities(text: str, matches, named) -> List[Dict[str, Any]]:
     the bodies named as others (« pour les associations ») with the role « other », which fills no
     slot but lets a question about them be answered."""
     bodies = [m for m in named if m.applicant_type]
+    # a generic word named with its place (« ville de Tarbes ») is as specific as a body's own word
     candidates = [speaker.Candidate(m.applicant_type, m.start, m.end,
                                     weak=any(w.weak for w in matches if w.entity == "applicant_type"
-                                             and m.start <= w.start < m.end)) for m in bodies]
+                                             and m.start <= w.start < m.end) and m.applicant_type != "commune")
+                  for m in bodies]
+    # the body of a partner's place (« avec Nantes Métropole ») is another body, never who speaks
+    partners = [(m.start, m.end) for m in _places_and_partners(text)[1]]
+    partner_bodies = [speaker.Candidate(m.value, m.start, m.end) for m in matches if m.entity == "applicant_type"
+                      and any(s <= m.start < e for s, e in partners)]
     candidates += [speaker.Candidate(m.value, m.start, m.end, m.weak, lexicon.plural(m)) for m in matches
-                   if m.entity == "applicant_type" and not any(b.start <= m.start < b.end for b in bodies)]
+                   if m.entity == "applicant_type" and not any(b.start <= m.start < b.end for b in bodies)
+                   and not any(s <= m.start < e for s, e in partners)]
     whole = lexicon.whole_message(text) if not candidates else None
     if whole:  # « CA », « c une cc »: the answer to « Quelle structure porte le projet ? »
         candidates = [speaker.Candidate(whole.value, whole.start, whole.end)]
     chosen = speaker.choose(text, candidates)
+    if chosen and _joined_carrier(text, chosen, candidates):
+        chosen = None  # « la commune et l'agglo »: two collectivités carry it; the bot asks which applies
     if chosen and chosen.value == "groupement_collectivites" and speaker.gip_with_others(text, chosen):
         chosen = replace(chosen, value="gip")  # « un GIP qui regroupe l'État et la région » (contract §3)
     plural_others = [c for c in candidates if c.plural and c is not chosen]
@@ -195,14 +216,111 @@ def applicant_entities(text: str, matches, named) -> List[Dict[str, Any]]:
     result = [{"entity": "applicant_type", **_word_span(chosen, matches), "value": chosen.value,
                "speaker": speaker.position(text, chosen.start) == speaker.SPEAKER}] if chosen else []
     others = [c for c in candidates if speaker.position(text, c.start) == speaker.OTHER or c in plural_others]
+    others += partner_bodies
     result += [{"entity": "applicant_type", **_word_span(c, matches), "value": c.value, "role": "other"}
                for c in others if c.value != (chosen.value if chosen else None)][:1]
     return result
 
 
+# Collectivités that may carry a project together; named side by side, neither is the applicant alone.
+_CARRIERS = {"commune", "epci", "departement", "region", "collectivite_outre_mer"}
+
+
+def _joined_carrier(text: str, chosen: speaker.Candidate, candidates) -> bool:
+    """Another collectivité of another kind joined to the speaker's by « et » (« on est la commune et
+    l'agglo », « la mairie et la comcom du Crestois »), not named as another body."""
+    if chosen.value not in _CARRIERS:
+        return False
+    for other in candidates:
+        if other.value == chosen.value or other.value not in _CARRIERS or other.plural:
+            continue
+        first, second = sorted((chosen, other), key=lambda c: c.start)
+        between = text[first.end:second.start].lower()
+        if re.fullmatch(r"[\s,]*(?:et|&)\s+(?:(?:l'|l’|l|le|la|les|une|un|notre|son|sa)\s*)?", between) \
+                and speaker.position(text, other.start) != speaker.OTHER:
+            return True
+    return False
+
+
 def territory_entities(text: str) -> List[Dict[str, Any]]:
     return [{"entity": "territory", "start": m.start, "end": m.end, "value": encode(m.territories)}
-            for m in places(text)]
+            for m in own_places(text)]
+
+
+# Words before a place that say the project covers it (« le projet couvre le Nord et le Pas-de-Calais »,
+# « sur toute la région Bretagne », « on intervient sur le Gers »).
+_COVERAGE = {"couvre", "couvrir", "couvrant", "couvrira", "couvert", "concerne", "concernera", "concernant", "vise",
+             "visant", "cible", "ciblant", "territoire", "echelle", "ensemble", "habitants", "porte", "portera",
+             "toute", "tout", "toutes", "tous", "intervient", "intervenons", "intervenir", "perimetre", "ressort",
+             "competent", "competente", "competence"}
+# A branch named after the body: « France Travail, direction régionale Occitanie ».
+_BRANCH = re.compile(r"\b(?:direction|delegation|agence|antenne)s? (?:regionale|departementale|territoriale)s?"
+                     r"(?: (?:de la|de l|du|des|de|d|en))?\s*$")
+
+
+def _covered(text: str, start: int) -> bool:
+    """The words before the place say it is covered: « le projet couvre… », « sur toute la… »."""
+    before = speaker.words_before(text, start)[-speaker.WINDOW:]
+    working_on = [k for k, w in enumerate(before) if w == "sur" and {"travaille", "travaillons", "agit", "agissons"}
+                  & set(before[max(0, k - 3):k])]
+    return bool(_COVERAGE & set(before)) or bool(working_on)
+
+
+def _attached(text: str, body_end: int, start: int) -> bool:
+    """The place follows the body's word with only links between (« CAF du Gers », « ARS, Occitanie »),
+    or names its regional or departmental branch."""
+    between = fold(text[body_end:start]).text
+    return bool(re.fullmatch(r"[\s,\-]*(?:(?:de la|de l|du|des|de|d)\b[\s']*)?", between)
+                or _BRANCH.search(" ".join(speaker.words_before(text, start)[-6:])))
+
+
+def _counted_once(named: Tuple[territories.Mention, ...]) -> Tuple[territories.Mention, ...]:
+    """A commune named with its own EPCI (« Ville de Brest et Brest Métropole ») is inside it: the EPCI's
+    inhabitants count it once (the EPCI's main town, or its name in the EPCI's)."""
+    epcis = [m.territories[0] for m in named if len(m.territories) == 1 and m.territories[0].kind == "epci"]
+    if not epcis:
+        return named
+    index = territories.load_index()
+
+    def inside(commune) -> bool:
+        words = set(territories.key(commune.name).split())
+        return any(index.centred_on(commune) == e or words <= set(territories.key(e.name).split()) for e in epcis)
+    return tuple(m for m in named if not (len(m.territories) == 1 and m.territories[0].kind == "commune"
+                                          and inside(m.territories[0])))
+
+
+def own_places(text: str) -> Tuple[territories.Mention, ...]:
+    """The places of the speaker's own territory. The place named with the speaker's body (« la mairie
+    de Crest ») is theirs; the others said around it say where it lies or what it belongs to (« dans
+    la CC du Crestois, dans la Drôme », « membre du Grand Auch »), unless joined to it (« la DDT du Gers
+    et du Lot ») or said as covered (« le projet couvre aussi le Lot »). A body that names no place of
+    its own keeps the places named, but not those of its relative clause (« une start-up qui travaille
+    pour la métropole de Lyon »)."""
+    named = places(text)
+    said = next((e for e in _lexicon_entities(text) if e["entity"] == "applicant_type" and "role" not in e), None)
+    if not named or said is None:
+        return _counted_once(named)
+    own = next((m for m in named if m.start <= said["start"] < m.end), None)
+    if own is None:
+        body = speaker.Candidate(said["value"], said["start"], said["end"])
+        named = tuple(m for m in named if not speaker.in_its_clause(text, body, speaker.Candidate("", m.start, m.end)))
+        if said["value"] in _CARRIERS:
+            # « je suis au conseil départemental, en Gironde »: a collectivité's place is its own, but not
+            # another collectivité's (« la commune de Crest, le projet est porté par la CC »)
+            return _counted_once(tuple(m for m in named if m.applicant_type in (None, said["value"])
+                                       or m.applicant_type not in _CARRIERS))
+        # a ministry, an operator, a State service: a place said in passing (its seat, a meeting, a pilot
+        # site, « à Paris ») is not the territory it covers, unless attached to it (« CAF du Gers ») or covered
+        return tuple(m for m in named if _covered(text, m.start) or _attached(text, said["end"], m.start))
+    if own.ambiguous:
+        return named  # a homonym: the area said elsewhere settles it (actions/profile_slots.py)
+    kept, previous = [], None
+    for m in named:
+        joined = previous is not None and _JOINED.fullmatch(text[previous.end:m.start].lower())
+        if m is own or _covered(text, m.start) or joined and previous in kept:
+            kept.append(m)
+        previous = m
+    return _counted_once(tuple(kept))
 
 
 def booking_entities(text: str) -> List[Dict[str, Any]]:

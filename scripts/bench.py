@@ -17,6 +17,9 @@ written as JSON under results/.
 
 --soak SECONDS: this project only, its real conversations sent by --users users at once for that
 long; every failed message is counted (not fatal) and p50/p95, throughput and errors are reported.
+
+--cpu TURNS: this project only, the CPU time its Rasa server and its action server spend per real
+turn (psutil), TURNS real turns from one user after a warm-up: what a busy machine moves least.
 """
 from __future__ import annotations
 
@@ -368,6 +371,8 @@ def main() -> None:
     parser.add_argument("--database-url", help="the project's database (default: SQLite in results/run-…)")
     parser.add_argument("--soak", type=float, metavar="SECONDS",
                         help="this project only: --users users send real conversations for SECONDS")
+    parser.add_argument("--cpu", type=int, metavar="TURNS",
+                        help="this project only: CPU time of each server per real turn, over TURNS turns")
     args = parser.parse_args()
 
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
@@ -382,6 +387,8 @@ def main() -> None:
     servers: List[Server] = []
     if args.soak:
         return soak(args, results, run_dir, stamp)
+    if args.cpu:
+        return cpu_per_turn(args, results, run_dir, stamp)
     try:
         if not args.skip_vanilla:  # started first, then idle while the project starts
             train_vanilla()
@@ -424,6 +431,28 @@ def soak(args: argparse.Namespace, results: Dict[str, object], run_dir: Path, st
     if figures["first_error"]:
         print(f"\nfirst error: {figures['first_error']}")
     print(f"\nWritten to {out.relative_to(ROOT)}")
+
+
+def cpu_per_turn(args: argparse.Namespace, results: Dict[str, object], run_dir: Path, stamp: str) -> None:
+    server = start_project(run_dir, None, args.database_url)
+    try:
+        tree = psutil.Process(server.pid).children(recursive=True)
+        servers = {name: next(p for p in tree if script in " ".join(p.cmdline()))
+                   for name, script in (("rasa_server", "rasa_server.py"), ("action_server", "action_server.py"))}
+        user = User(server.url, REAL)
+        for _ in range(2 * len(REAL)):  # warm-up
+            user.send()
+        before = {name: sum(p.cpu_times()[:2]) for name, p in servers.items()}
+        latencies = [user.send() for _ in range(args.cpu)]
+        cpu = {name: round(1000 * (sum(p.cpu_times()[:2]) - before[name]) / args.cpu, 2) for name, p in servers.items()}
+    finally:
+        server.close()
+    results["cpu_per_real_turn_ms"] = {**cpu, "turns": args.cpu, "p50_ms": summary(latencies)["p50_ms"],
+                                       "load_average": os.getloadavg()}
+    out = RESULTS / f"bench-{stamp}-cpu{'-' + args.label if args.label else ''}.json"
+    out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
+    print(json.dumps(results["cpu_per_real_turn_ms"]))
+    print(f"Written to {out.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

@@ -120,6 +120,10 @@ def summary(rows: List[Dict[str, Any]]) -> List[str]:
                      f"{sum(r['same_reply_twice'] for r in group):>12}{acts_exact:>12.3f}"
                      f"{sum(r['reply_kind'] is not None for r in group):>11}"
                      f"{sum(r['reply_kind'] in UNANSWERED for r in group):>12}")
+    # « greet » is not among the acts, and one author labels « bjr, … » as a description only
+    aside = act_scores(([a for a in r["acts"] if a != "greet"], [a for a in r["acts_read"] if a != "greet"])
+                       for r in rows)[0]
+    lines.append(f"acts exact with greetings aside: {aside:.3f}")
     kinds = Counter(r["reply_kind"] for r in rows if r["reply_kind"] is not None)
     lines.append("replies to question turns: " + ", ".join(f"{kind} {n}" for kind, n in kinds.most_common()))
     by_intent = Counter((r["intent"], r["reply_kind"]) for r in rows if r["reply_kind"] in UNANSWERED)

@@ -1,6 +1,8 @@
 """The action server is rasa_sdk's own, given the package `actions/`: it serves every action and
 loads none of the heavy libraries it does not use (the agenda's web server, the theme model's
 scikit-learn, Rasa itself), which live in `orientation/` and `addons/` and are never imported here."""
+import asyncio
+import functools
 import json
 import subprocess
 import sys
@@ -36,3 +38,58 @@ def test_it_serves_every_custom_action_of_the_domain():
 
 def test_it_loads_no_library_it_does_not_use():
     assert registered()["modules"] == []
+
+
+class Posted:
+    """A request to /webhook as Sanic gives it: its body parsed once, on first reading of `json`."""
+
+    path, method = "/webhook", "POST"
+
+    def __init__(self, body: bytes):
+        self.body, self.parsed, self.parses = body, None, 0
+
+    @property
+    def json(self):
+        from sanic.request import Request
+
+        if self.parsed is None:
+            self.parses += 1
+            self.parsed = Request.load_json(self)  # Sanic's own parse and its error
+        return self.parsed
+
+    @property
+    def parsed_json(self):
+        return self.parsed
+
+    @parsed_json.setter
+    def parsed_json(self, value):
+        self.parsed = value
+
+
+@functools.cache  # Sanic refuses a second app of the same name
+def request_check():
+    from rasa_sdk.endpoint import create_app
+
+    from scripts.action_server import domain_slot_types, refuse_malformed
+
+    app = refuse_malformed(create_app("actions"), domain_slot_types())
+    (check,) = [m for m in app.request_middleware if m.__name__ == "well_formed"]
+    return check
+
+
+def check_request(request: Posted):
+    return asyncio.run(request_check()(request))
+
+
+def test_the_conversation_sent_is_parsed_once_for_the_check_and_the_action():
+    request = Posted(json.dumps({"next_action": "action_recommend", "tracker": {"slots": {}}}).encode())
+    assert check_request(request) is None  # handed on to rasa_sdk's webhook
+    assert request.parses == 1
+    assert request.json["next_action"] == "action_recommend"  # what the webhook reads: the same parse
+    assert request.parses == 1
+
+
+def test_a_request_that_is_not_the_rasa_server_s_is_refused_in_french():
+    for body in (b"{pas du json", b"", json.dumps({"next_action": "action_recommend"}).encode(), b"[1, 2]"):
+        answer = check_request(Posted(body))
+        assert answer.status == 400 and json.loads(answer.body)["erreur"].startswith("Requête mal formée"), body

@@ -2,6 +2,8 @@
 responses are still validated, and the global slot validation is skipped only when it cannot
 change anything (actions/validation_scope.py)."""
 import asyncio
+import datetime
+import json
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -13,12 +15,13 @@ from jsonschema import ValidationError
 from rasa.core.actions.action import ActionExtractSlots, RemoteAction
 from rasa.core.channels.channel import CollectingOutputChannel
 from rasa.core.nlg import TemplatedNaturalLanguageGenerator
+from rasa.core.policies.rule_policy import RulePolicy
 from rasa.engine.exceptions import GraphRunError
 from rasa.engine.runner import dask as rasa_dask_runner
 from rasa.engine.runner.dask import DaskGraphRunner
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import SlotSet, UserUttered
-from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.core.trackers import DialogueStateTracker, EventVerbosity
 from rasa.utils.endpoints import EndpointConfig
 
 from actions.validation_scope import needs_profile_validation
@@ -38,6 +41,8 @@ def restored_rasa(monkeypatch):
                         ActionExtractSlots._execute_validation_action)
     monkeypatch.setattr(EndpointConfig, "session", EndpointConfig.session)
     monkeypatch.setattr(DaskGraphRunner, "run", DaskGraphRunner.run)
+    monkeypatch.setattr(Domain, "states_for_tracker_history", Domain.states_for_tracker_history)
+    monkeypatch.setattr(RulePolicy, "_get_possible_keys", RulePolicy._get_possible_keys)
 
 
 def in_thread(coroutine):
@@ -59,12 +64,13 @@ def test_the_component_is_in_the_pipeline():
     assert "addons.patches.turn_speedups.TurnSpeedups" in names
 
 
-def test_creating_the_component_installs_all_four_once(restored_rasa):
+def test_creating_the_component_installs_every_change_once(restored_rasa):
     TurnSpeedups.create({}, None, None, None)
     validate, skip = RemoteAction._validate_action_result, ActionExtractSlots._execute_validation_action
     session, run = EndpointConfig.session, DaskGraphRunner.run
     TurnSpeedups.create({}, None, None, None)
     assert validate.prebuilt and skip.skips and session.kept and run.ordered
+    assert Domain.states_for_tracker_history.incremental and RulePolicy._get_possible_keys.stops
     assert RemoteAction._validate_action_result is validate and ActionExtractSlots._execute_validation_action is skip
     assert EndpointConfig.session is session and DaskGraphRunner.run is run
     assert TurnSpeedups().process(["message"]) == ["message"]
@@ -90,6 +96,43 @@ def test_an_invalid_action_response_is_still_rejected(restored_rasa, response):
 def test_a_valid_action_response_passes(restored_rasa):
     turn_speedups.install()
     assert RemoteAction("action_recommend", None)._validate_action_result(VALID) is True
+
+
+def response_cases():
+    """Responses as the action server writes them, every kind of event, and broken ones."""
+    from rasa.shared.core import events as e
+
+    made = [e.SlotSet("budget", 400000.0), e.SlotSet("territory", None), e.ActiveLoop("profile_form"),
+            e.ActiveLoop(None), e.FollowupAction("action_recommend"), e.BotUttered("Bonjour", {"buttons": []}),
+            e.UserUttered("oui", {"name": "affirm", "confidence": 0.9}), e.ActionExecuted("action_listen"),
+            e.Restarted(), e.SessionStarted(), e.AllSlotsReset(), e.UserUtteranceReverted(), e.ActionReverted(),
+            e.ReminderScheduled("EXTERNAL_x", datetime.datetime(2026, 12, 7)), e.ReminderCancelled("x"),
+            e.ConversationPaused(), e.ConversationResumed(), e.StoryExported(), e.LoopInterrupted(True),
+            e.ActionExecutionRejected("action_x"), e.EntitiesAdded([{"entity": "budget", "value": 1, "start": 0, "end": 1}])]
+    valid = [event.as_dict() for event in made]
+    broken = [{"event": "slot", "value": 1}, {"event": "slot", "name": 3, "value": 1}, {"event": "inconnu"},
+              {"name": "budget", "value": 1}, {"event": 3}, {"event": "slot", "name": "b", "value": 1, "timestamp": "x"},
+              {"event": "user", "text": 3}, {"event": "entities", "entities": [{"start": "a"}]}, "slot", None,
+              {"event": "bot", "metadata": 3}]
+    cases = [{"events": [event], "responses": []} for event in valid + broken]
+    cases += [{"events": valid, "responses": [{"text": "Bonjour"}]}, {"events": valid + broken[:1]}, {},
+              {"events": []}, {"events": None}, {"events": "budget"}, {"responses": ["Bonjour"]}, [], "x"]
+    return cases
+
+
+def test_each_event_checked_by_its_kind_gets_the_full_schema_s_answer():
+    validator = turn_speedups.response_validator()
+    assert validator.outer is not None and len(validator.by_name) > 20  # checked by kind, not the full way
+    verdicts = [(validator.is_valid(case), validator.full.is_valid(case)) for case in response_cases()]
+    assert all(ours == full for ours, full in verdicts)
+    assert sum(full for _, full in verdicts) > 20 and sum(not full for _, full in verdicts) > 10
+
+
+def test_a_schema_of_another_shape_is_checked_the_full_way():
+    schema = {"type": "object", "properties": {"events": {"type": "array", "items": {"anyOf": [{"type": "object"}]}}}}
+    validator = turn_speedups.ResponseValidator(schema)
+    assert validator.outer is None
+    assert validator.is_valid({"events": [{}]}) and not validator.is_valid({"events": [1]})
 
 
 @pytest.mark.parametrize("slots, intent, text, needed", [
@@ -188,6 +231,58 @@ def test_the_action_server_calls_share_one_kept_alive_connection(restored_rasa):
     seen = in_thread(calls_through_one_endpoint(3))
     assert len({port for port, _ in seen}) == 1
     assert {auth for _, auth in seen} == {"Basic dTpw"}  # Rasa's authentication still sent
+
+
+def conversation_call():
+    """An action call as Rasa writes it: a conversation with accents, amounts, confidences, None."""
+    tracker = DialogueStateTracker.from_events("c1", [
+        UserUttered("Bonjour, je suis une commune de 350 000 habitants / « test »",
+                    {"name": "give_profile", "confidence": 0.9049130764225992},
+                    [{"entity": "population", "value": 350000.0, "start": 31, "end": 38, "confidence": 1.0}]),
+        SlotSet("population", 350000.0), SlotSet("budget", 1e-7), SlotSet("structure_type", None)], DOMAIN.slots)
+    return {"next_action": "action_recommend", "sender_id": "c1", "tracker": tracker.current_state(EventVerbosity.ALL),
+            "domain": DOMAIN.as_dict(), "version": "3.6.21"}
+
+
+async def received_by_the_action_server(payload):
+    from aiohttp import web
+
+    seen = []
+
+    async def webhook(request):
+        seen.append(await request.json())
+        return web.json_response({"events": [], "responses": []})
+    app = web.Application()
+    app.router.add_post("/webhook", webhook)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]
+    endpoint = EndpointConfig(f"http://127.0.0.1:{port}/webhook")
+    try:
+        await endpoint.request(json=payload, method="post")
+    finally:
+        await runner.cleanup()
+    async with endpoint.session() as session:
+        writer = session._json_serialize
+    return seen[0], writer
+
+
+def test_the_action_server_receives_the_values_json_dumps_would_send(restored_rasa):
+    payload = conversation_call()
+    turn_speedups.install()
+    received, writer = in_thread(received_by_the_action_server(payload))
+    assert received == json.loads(json.dumps(payload))
+    assert writer is turn_speedups.action_call_json
+
+
+def test_what_ujson_cannot_write_is_written_or_refused_as_json_dumps_does():
+    payload = conversation_call()
+    assert json.loads(turn_speedups.action_call_json(payload)) == json.loads(json.dumps(payload))
+    assert json.loads(turn_speedups.action_call_json({"n": 2 ** 70, "x": float("inf")})) == {"n": 2 ** 70, "x": float("inf")}
+    with pytest.raises(TypeError, match="not JSON serializable"):
+        turn_speedups.action_call_json({"x": object()})
 
 
 class Node:

@@ -80,11 +80,14 @@ class OrientationTrackerStore(SQLTrackerStore):
             self.engine = sa.create_engine(self.engine.url, hide_parameters=True,
                                            **create_engine_kwargs(self.engine.url))
         self.sessionmaker = sa.orm.sessionmaker(bind=self.engine)
+        events = self.SQLEvent.__table__
+        # built once: the ORM built and compiled this query again on every message
+        self._last_id_query = sa.select(sa.func.max(events.c.id)).where(events.c.sender_id == sa.bindparam("sender_id"))
         log_redaction.install()
         self._kept: OrderedDict[str, Tuple[Optional[int], DialogueStateTracker]] = OrderedDict()
 
     def _last_event_id(self, session: Any, sender_id: Text) -> Optional[int]:
-        return session.query(sa.func.max(self.SQLEvent.id)).filter(self.SQLEvent.sender_id == sender_id).scalar()
+        return session.execute(self._last_id_query, {"sender_id": sender_id}).scalar()
 
     async def retrieve(self, sender_id: Text) -> Optional[DialogueStateTracker]:
         kept = self._kept.pop(sender_id, None)
@@ -92,8 +95,8 @@ class OrientationTrackerStore(SQLTrackerStore):
             last_id, tracker = kept
             # unchanged since it was saved (a failed turn leaves events unsaved: read it again)
             if len(tracker.events) == getattr(tracker, STORED, None):
-                with self.session_scope() as session:
-                    if self._last_event_id(session, sender_id) == last_id:
+                with self.engine.connect() as connection:  # one query: no ORM session needed
+                    if self._last_event_id(connection, sender_id) == last_id:
                         self._kept[sender_id] = kept
                         return tracker
         return await super().retrieve(sender_id)
@@ -128,18 +131,22 @@ class OrientationTrackerStore(SQLTrackerStore):
                 self._kept.popitem(last=False)
 
     def _write_events(self, session: Any, tracker: DialogueStateTracker) -> Optional[int]:
-        """SQLTrackerStore.save's rows, written and committed the same way; the id of the last one
-        (given by the insert itself) is the conversation's latest, as its lock lets no one else write
-        to it: no query for it afterwards."""
+        """SQLTrackerStore.save's rows, in one transaction; the id of the last one (given by the insert
+        itself) is the conversation's latest, as its lock lets no one else write to it: no query for it
+        afterwards. Inserted as table rows, not ORM objects: the ORM's unit of work (identity map,
+        one statement and its bookkeeping per object) was most of a save's time."""
         rows = []
         for event in self._additional_events(session, tracker):
             data = event.as_dict()
-            rows.append(self.SQLEvent(sender_id=tracker.sender_id, type_name=event.type_name,
-                                      timestamp=data.get("timestamp"),
-                                      intent_name=data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
-                                      action_name=data.get("name"), data=json.dumps(data)))
-        session.add_all(rows)
-        session.flush()
-        last_id = rows[-1].id if rows else None
+            rows.append({"sender_id": tracker.sender_id, "type_name": event.type_name,
+                         "timestamp": data.get("timestamp"),
+                         "intent_name": data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
+                         "action_name": data.get("name"), "data": json.dumps(data)})
+        last_id = None
+        if rows:
+            table = self.SQLEvent.__table__
+            if len(rows) > 1:
+                session.execute(table.insert(), rows[:-1])  # one executemany, in order
+            last_id = session.execute(table.insert(), rows[-1]).inserted_primary_key[0]
         session.commit()
         return last_id

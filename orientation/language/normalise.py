@@ -52,6 +52,15 @@ _SMS = re.compile(_BEFORE + "(" + "|".join(re.escape(k) for k in sorted(SMS_WORD
 _KE = re.compile(r"(?<![\w@'.\-\d])(?<!\d )ke" + _AFTER)
 # « cc » is « coucou » only as a greeting on its own: « cc de Marie-Galante » is a communauté de communes.
 _CC_GREETING = re.compile(r"^cc(?=\s*(?:[,!.;:]|$))")
+# « 1 » for the article before a body, as typed on a phone: « on est 1 cc », « c 1 petite commune ».
+# « dune cc », « dun village »: « d'une », « d'un » with the apostrophe left out.
+_FEMININE_BODIES = ("cc", "ca", "cu", "commune", "comcom", "agglo", "interco", "mairie", "ville", "asso",
+                    "association", "entreprise", "startup", "start-up", "sem", "spl", "collectivite", "structure")
+_MASCULINE_BODIES = ("syndicat", "gip", "epci", "etablissement", "operateur", "service", "village", "bourg")
+_BODY_AHEAD = (r"(?=\s+(?:(?:petite?s?|grande?s?)\s+)?(" + "|".join(re.escape(w) for w in _FEMININE_BODIES
+                                                                  + _MASCULINE_BODIES) + r")" + _AFTER + ")")
+_ONE_BODY = re.compile(_BEFORE + r"1" + _BODY_AHEAD)
+_OF_ONE_BODY = re.compile(_BEFORE + r"dune?" + _BODY_AHEAD)
 # Letters held down: three or more of the same letter are one (no French word has three).
 _HELD = re.compile(r"([a-z])\1{2,}")
 _WORD = re.compile(r"\S+")
@@ -114,6 +123,8 @@ def normalise(text: str) -> Folded:
     folded = _substitute(folded, _EURO, _euro)
     folded = _substitute(folded, _CC_GREETING, lambda m: "coucou")
     folded = _substitute(folded, _KE, lambda m: "que")
+    folded = _substitute(folded, _ONE_BODY, lambda m: "une" if m.group(1) in _FEMININE_BODIES else "un")
+    folded = _substitute(folded, _OF_ONE_BODY, lambda m: "d'une" if m.group(1) in _FEMININE_BODIES else "d'un")
     return _substitute(folded, _SMS, lambda m: SMS_WORDS[m.group(1)])
 
 

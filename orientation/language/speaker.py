@@ -42,7 +42,15 @@ OTHER_MARKERS = {
     "releve", "relevons",
     # denied: « on n'est pas une commune, on est une CC »
     "pas", "ni", "jamais",
+    # a source quoted: « selon l'INSEE », « d'après la préfecture »
+    "selon", "apres",
 }
+# The body the speaker's body belongs to: « la ville d'Auch, membre du Grand Auch », « au sein de la
+# CA », « on fait partie de l'agglo », « adhérente au syndicat ». After « je suis » a person speaks
+# (« je suis membre du CCAS »): the body is theirs.
+MEMBER_OF = {"membre", "membres", "sein", "partie", "adherent", "adherente", "adherents", "adherentes", "adhere",
+             "adherons", "appartient", "appartenons", "appartiennent", "appartenant", "integre", "integree"}
+PERSON_BEFORE_MEMBER = {"je", "suis", "jsuis", "chui", "chuis", "fais", "jfais"}
 # Determiners of other bodies: « les communes », « nos associations », « des rectorats ».
 PLURAL_DETERMINERS = {"les", "des", "aux", "nos", "vos", "leurs", "ces", "plusieurs", "autres", "toutes", "tous",
                       "certaines", "certains", "quelques", "nombreuses", "nombreux", "differentes", "differents"}
@@ -96,7 +104,7 @@ class Candidate:
     plural: bool = False  # « les petites communes »: named in the plural, other bodies unless said to be us
 
 
-def _words_before(text: str, start: int) -> List[str]:
+def words_before(text: str, start: int) -> List[str]:
     """The folded words of the clause before `start`, nearest last."""
     clause = CLAUSE_END.split(text[:start])[-1]
     return _WORD.findall(fold(clause).text)
@@ -104,7 +112,9 @@ def _words_before(text: str, start: int) -> List[str]:
 
 def position(text: str, start: int) -> str:
     """SPEAKER, OTHER or NEUTRAL for a body named at `start` in `text`."""
-    before = _words_before(text, start)[-WINDOW:]
+    before = words_before(text, start)[-WINDOW:]
+    if member_of(before):
+        return OTHER
     k = len(before) - 1
     while k >= 0 and (before[k] in FILLERS or before[k].isdigit()) and before[k] not in ("au", "a"):
         k -= 1
@@ -115,6 +125,9 @@ def position(text: str, start: int) -> str:
         return OTHER  # « c'est pour mon village »: the place one lives in, helped, not who speaks
     if nearest == "en" and _WORD.findall(fold(text[start:start + 14]).text)[:1] in (["region"], ["departement"]):
         return OTHER  # « on est en région », « je bosse en département »: where the speaker works, not the council
+    if nearest in ("dans", "ds", "en") and word_before_nearest in ("est", "sommes") and len(before) > k + 1 \
+            and before[k + 1] in ("l", "la", "le"):
+        return NEUTRAL  # « Ville de Tarbes, on est dans l'agglo… »: the body the speaker's lies in, or theirs
     if nearest in ("pour", "chez", "au", "a", "aux", "dans", "ds", "sur", "en") and word_before_nearest in WORK_WORDS:
         return SPEAKER  # « je travaille pour la mairie », « je suis au CD 93 »
     if nearest in ("dans", "ds", "sur", "en"):  # « dans la région Occitanie », « en région Bretagne »: where, not who
@@ -125,6 +138,9 @@ def position(text: str, start: int) -> str:
         return NEUTRAL if _opens_the_clause(before[:k]) and nearest not in POSSESSIVES else OTHER
     if nearest in OTHER_MARKERS:
         return OTHER
+    if nearest in ("et", "ou") and any(w in OTHER_MARKERS for w in before[max(0, k - 5):k]) \
+            and not _speaker_after_other(before[max(0, k - 5):k]):
+        return OTHER  # « le projet couvre Lille et la MEL », « avec la ville et l'agglo »: joined to another body
     if nearest in ("au", "a", "pour"):  # « un projet pour la CU de Dunkerque »: said of the speaker or not
         if word_before_nearest in OTHER_MARKERS:  # « étendre à la métropole »
             return OTHER
@@ -134,10 +150,26 @@ def position(text: str, start: int) -> str:
     return NEUTRAL
 
 
+def _speaker_after_other(words: Sequence[str]) -> bool:
+    """A verb of being or working after the last word of another body (« avec la mairie, on est la CC »)."""
+    last = max(k for k, w in enumerate(words) if w in OTHER_MARKERS)
+    return _speaker_before(words[last + 1:])
+
+
+def member_of(before: Sequence[str]) -> bool:
+    """The words before a body say the speaker's body belongs to it (« membre du », « au sein de la »)."""
+    k = len(before) - 1
+    while k >= 0 and before[k] in ARTICLES | {"a", "au", "aux"}:
+        k -= 1
+    if k < 0 or before[k] not in MEMBER_OF or (before[k] == "sein" and before[k - 1:k] != ["au"]):
+        return False
+    return not (set(before[max(0, k - 2):k]) & PERSON_BEFORE_MEMBER)
+
+
 def carries(text: str, start: int) -> bool:
     """The body named at `start` is said to carry the project: « porté par l'agglo », « c'est l'agglo
     qui porte le projet », « au nom de la commune »."""
-    before = _words_before(text, start)[-6:]
+    before = words_before(text, start)[-6:]
     while before and before[-1] in ARTICLES:
         before.pop()
     if any(tuple(before[len(before) - len(p):]) == p for p in CARRIER_PHRASES if len(before) >= len(p)):
@@ -149,7 +181,7 @@ def carries(text: str, start: int) -> bool:
 
 def _subject(text: str, start: int) -> bool:
     """The body opens its clause (« les départements sont-ils éligibles ? »)."""
-    before = _words_before(text, start)
+    before = words_before(text, start)
     if before and before[-1] in POSSESSIVES:
         return False
     return _opens_the_clause([w for w in before if w not in PLURAL_DETERMINERS and w not in FILLERS])
@@ -171,13 +203,23 @@ PARTNER_MARKERS = {"avec", "aupres", "partenaire", "partenaires", "partenariat",
 def partner(text: str, start: int) -> bool:
     """The place named at `start` is named as the project's partner or target (« avec la ville de
     Crest », « étendre à la métropole de Lyon »)."""
-    before = _words_before(text, start)[-WINDOW:]
+    before = words_before(text, start)[-WINDOW:]
     k = len(before) - 1
     while k >= 0 and (before[k] in FILLERS or before[k].isdigit()) and before[k] not in ("au", "a", "aux"):
         k -= 1
     if k >= 1 and before[k] in ("au", "a", "aux"):
         k -= 1
+        # « étendre notre outil à la métropole de Lyon »: the verb of extension further back in the clause
+        if any(w in EXTENDING for w in before[max(0, k - 4):k + 1]):
+            return True
+    if k >= 1 and before[k] in ("et", "ou") and any(w in PARTNER_MARKERS for w in before[max(0, k - 5):k]):
+        return True  # « avec la ville et l'agglo de Vannes »: joined to a partner named without its place
     return k >= 0 and before[k] in PARTNER_MARKERS
+
+
+# Verbs that take a solution to other places: « étendre notre outil à … », « proposer la plateforme aux … ».
+EXTENDING = {"etendre", "etend", "etendu", "etendue", "deployer", "deploye", "deployee", "generaliser", "essaimer",
+             "proposer", "elargir", "dupliquer", "repliquer", "transposer", "exporter", "ouvrir"}
 
 
 def _speaker_before(words: Sequence[str]) -> bool:
@@ -201,7 +243,7 @@ def choose(text: str, candidates: Sequence[Candidate]) -> Optional[Candidate]:
         where = position(text, candidate.start)
         if where == OTHER or (candidate.plural and where == NEUTRAL and not _subject(text, candidate.start)):
             continue
-        if any(_in_its_clause(text, other, candidate) for other in candidates if other is not candidate):
+        if any(in_its_clause(text, other, candidate) for other in candidates if other is not candidate):
             continue
         if where == NEUTRAL and names_itself(text, candidate):
             where = SPEAKER
@@ -213,7 +255,7 @@ def choose(text: str, candidates: Sequence[Candidate]) -> Optional[Candidate]:
 _RELATIVE = re.compile(r"\b(?:qui|dont|que|qu)\b")
 
 
-def _in_its_clause(text: str, body: Candidate, named: Candidate) -> bool:
+def in_its_clause(text: str, body: Candidate, named: Candidate) -> bool:
     """`named` stands in the relative clause of `body` (« un GIP qui regroupe l'État et la région »,
     « une asso qui aide la mairie »), unless it is said to carry the project."""
     if body.end > named.start or body.value == named.value or carries(text, named.start):
@@ -231,7 +273,7 @@ def names_itself(text: str, candidate: Candidate) -> bool:
     de parents, on bosse avec la mairie »."""
     if not _NAMES_ITSELF.match(fold(text[candidate.end:]).text):
         return False
-    return _opens_the_clause([w for w in _words_before(text, candidate.start) if w not in FILLERS])
+    return _opens_the_clause([w for w in words_before(text, candidate.start) if w not in FILLERS])
 
 
 # Members that make a GIP more than a pooling of collectivités (contract §3: gip).

@@ -10,7 +10,7 @@ import re
 from typing import List, Optional, Sequence
 
 from .index import Territory
-from .mentions import AREA_KINDS, DEPARTEMENT_CODE
+from .mentions import AREA_KINDS, DEPARTEMENT_CODE, area_answered
 
 
 def settle(homonyms: Sequence[Territory], named: Sequence[Territory], text: str) -> Optional[Territory]:
@@ -22,6 +22,9 @@ def settle(homonyms: Sequence[Territory], named: Sequence[Territory], text: str)
     areas = [t for t in named if t.kind in AREA_KINDS]
     codes = {d for t in areas for d in t.departements}
     codes |= set(departement_codes(text))
+    if not codes:  # « drome », bare and in lower case: the area is the whole answer
+        area = area_answered(text)
+        codes = set(area.departements) if area else set()
     if not codes:
         return None
     inside = [t for t in homonyms if set(t.departements) & codes]
@@ -30,5 +33,8 @@ def settle(homonyms: Sequence[Territory], named: Sequence[Territory], text: str)
 
 def departement_codes(text: str) -> List[str]:
     """The département numbers typed alone in a short answer (« 93 », « oups 65 pardon »)."""
-    return list(dict.fromkeys(word.upper() for word in re.findall(r"\b\w+\b", text or "")
-                              if DEPARTEMENT_CODE.match(word.lower())))
+    words = re.findall(r"\b\w+\b", text or "")
+    codes = [word.upper() for word in words if DEPARTEMENT_CODE.match(word.lower())]
+    # a postal code (« 26000 », « 97400 »): its first two digits, three overseas
+    codes += [word[:3] if word.startswith("97") else word[:2] for word in words if re.fullmatch(r"\d{5}", word)]
+    return list(dict.fromkeys(codes))

@@ -37,6 +37,10 @@ _NOT_IN_ACRONYMS = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "en", 
 OPTIONAL_NAME_WORDS = _NOT_IN_ACRONYMS | {"pays", "communaute", "communes", "commune", "agglomeration", "agglo",
                                           "intercommunalite", "interco", "territoire"}
 
+# Martinique and Guyane: one collectivité of particular status in place of their région and
+# département (docs/territories.md): named as either, it is a collectivite_outre_mer.
+SINGLE_COLLECTIVITES = frozenset({"972", "973"})
+
 
 class IndexMissing(RuntimeError):
     pass
@@ -87,6 +91,8 @@ class Index:
     def __init__(self, rows: Sequence[list], source: str = "", aliases: Optional[Dict[str, str]] = None,
                  seats: Optional[Dict[str, str]] = None, centres: Optional[Dict[str, str]] = None):
         self.source = source
+        aliases = dict(aliases or {})
+        capitals = aliases.pop("capitals only", None) or ()  # short names that are also words (aliases.yml)
         self.seats = seats or {}  # commune code -> the département it is the seat of
         self.centres = centres or {}  # commune code -> the EPCI whose most populated commune it is
         self.territories = [Territory(kind, code, name, population, tuple(deps), detail)
@@ -132,7 +138,8 @@ class Index:
                 if usual and usual not in others:
                     self.usual_keys.add(usual)
         self.alias_keys = set()
-        for alias, target in (aliases or {}).items():
+        self.capitals_only |= {key(alias) for alias in capitals}
+        for alias, target in aliases.items():
             kind, code = target.split(":")
             self._by_key.setdefault(key(alias), []).append(self._by_code[(kind, code)])
             self.alias_keys.add(key(alias))

@@ -24,7 +24,7 @@ from orientation.language.act_words import CORRECTION_WORDS, HEDGED_CORRECTION, 
 from orientation.language.fold import MONTHS, WEEKDAYS
 from orientation.language.speaker import BODY_ADJECTIVES, FILLERS, SPEAKER, WINDOW, position
 
-from .index import OPTIONAL_NAME_WORDS, Index, Territory, key, load_index
+from .index import OPTIONAL_NAME_WORDS, SINGLE_COLLECTIVITES, Index, Territory, key, load_index
 
 AREA_KINDS = ("departement", "region", "collectivite_outre_mer")
 
@@ -52,6 +52,8 @@ STATE_SERVICES = ("prefecture", "pref", "prefecture de region", "prefecture de l
 DEPARTEMENT_SERVICES = {"prefecture", "pref", "ddt", "ddtm", "ddfip", "ddets", "ddpp", "ddcs", "ddcspp", "dsden",
                         "direction departementale des territoires", "direction departementale des finances publiques"}
 
+STATE_OPERATORS = ("ars", "agence regionale de sante", "caf", "cpam", "urssaf", "msa", "carsat", "crous",
+                   "france travail", "pole emploi")
 
 TRIGGERS = sorted([
     _t("mairie", ["commune"], "commune"), _t("ville", ["commune"], "commune"),
@@ -62,6 +64,10 @@ TRIGGERS = sorted([
     _t("communaute urbaine", ["epci"], "epci"), _t("agglomeration", ["epci"], "epci"),
     _t("agglo", ["epci"], "epci"), _t("metropole", ["epci"], "epci"), _t("intercommunalite", ["epci"], "epci"),
     _t("interco", ["epci"], "epci"), _t("comcom", ["epci"], "epci"), _t("com com", ["epci"], "epci"),
+    _t("com de com", ["epci"], "epci"), _t("comm de comm", ["epci"], "epci"), _t("cdc", ["epci"], "epci"),
+    _t("communaute de cnes", ["epci"], "epci"), _t("cte de cnes", ["epci"], "epci"), _t("aglo", ["epci"], "epci"),
+    _t("laglo", ["epci"], "epci"), _t("intercom", ["epci"], "epci"), _t("lintercom", ["epci"], "epci"),
+    _t("cne", ["commune"], "commune"),
     _t("epci", ["epci"], "epci"),
     # the apostrophe dropped, as typed on a phone: « lagglo », « linterco »
     _t("lagglo", ["epci"], "epci"), _t("lagglomeration", ["epci"], "epci"), _t("linterco", ["epci"], "epci"),
@@ -91,6 +97,9 @@ TRIGGERS = sorted([
     # State services named with the area they serve (« DREAL Occitanie », « pref de l'Ain », the DEAL
     # overseas): the area's figures, the type stays service_deconcentre
     *(_t(words, SERVICE_AREA_KINDS, "service_deconcentre") for words in STATE_SERVICES),
+    # State operators named with the area of their branch (« ARS Occitanie », « CAF du Gers »)
+    *(_t(words, SERVICE_AREA_KINDS, "operateur_etat") for words in STATE_OPERATORS),
+    _t("direction regionale", ["region", "collectivite_outre_mer"]),
 ], key=lambda t: -len(t.words))
 TRIGGERS_BY_FIRST_WORD = {}  # this runs at every word of every message
 for _trigger in TRIGGERS:
@@ -126,7 +135,7 @@ _WORD = re.compile(r"[^\W_]+")
 
 
 # « cd93 », « dept2A »: a département's abbreviation glued to its number is two words.
-_GLUED_CODE = re.compile(r"^(cd|cg|dept|dep|dpt)(\d{2,3}|2a|2b)$")
+_GLUED_CODE = re.compile(r"^(cd|cg|dept|dep|dpt|ddt|ddtm|ddfip|ddpp|ddets|pref|dsden)(\d{2,3}|2a|2b)$")
 
 
 def _tokens(text: str) -> List[Tuple[str, int, int, str]]:
@@ -151,10 +160,15 @@ def find(text: str, index: Optional[Index] = None) -> List[Mention]:
     mentions: List[Mention] = []
     i = 0
     body_end = None  # the word after the last commune or EPCI named
+    meetings = _meetings(tokens, words)
     while i < len(tokens):
+        if i in meetings:  # « la réunion de lundi » is a meeting, not La Réunion
+            i += 1
+            continue
         found = (_after_trigger(index, tokens, words, i) or _alone(index, tokens, words, i)
                  or _qualified_commune(index, tokens, words, i, text or "") or _before_its_form(index, tokens, words, i)
-                 or _named_alone(index, tokens, words, i) or _bare_commune(index, tokens, words, i, text or ""))
+                 or _named_alone(index, tokens, words, i) or _bare_commune(index, tokens, words, i, text or "")
+                 or _where_the_town_hall_is(index, tokens, words, i))
         if found and not _not_a_place(words, found[2]) and not _locates_a_body(words, found[0], found[2], body_end):
             mention, i, _ = found
             mentions.append(replace(mention, text=text[mention.start:mention.end]))
@@ -163,6 +177,39 @@ def find(text: str, index: Optional[Index] = None) -> List[Mention]:
         else:
             i += 1
     return mentions
+
+
+# « réunion » is a meeting after these words (« une réunion », « en réunion », « notre réunion »)…
+MEETING_BEFORE = {"une", "des", "en", "cette", "notre", "nos", "ma", "mes", "votre", "vos", "sa", "ses", "leur",
+                  "prochaine", "derniere", "premiere", "chaque", "grande", "petite", "courte", "visio", "pendant",
+                  "apres", "avant", "depuis", "lors", "venir", "assister", "participer", "organiser", "organise",
+                  "planifier", "prevoir", "fixer", "caler", "annuler", "reporter", "decaler"}
+# … or before these, its date, its hour or its object (« la réunion de lundi », « du 12 », « de lancement »)
+MEETING_AFTER = {"demain", "hier", "aujourd", "aujourdhui", "matin", "midi", "soir", "aprem", "lancement", "suivi",
+                 "travail", "equipe", "service", "projet", "chantier", "copil", "cotech", "comite", "prevue",
+                 "prevu", "annulee", "reportee", "decalee", "semaine", "mois", "rentree", "tout", "tantot", "ce",
+                 "cet", "cette", "hebdo", "mensuelle", "prochaine", "derniere", "d", "h", "visio", "teams", "zoom",
+                 "aura", "sera", "commence", "demarre", "finit", "termine"}
+
+
+def _meetings(tokens, words: List[str]) -> set:
+    """The words of « réunion » said as a meeting, its article and its date included: « on se voit à
+    la réunion de lundi », « c pour la reunion du 12 », « en réunion ». The island keeps its capital
+    (« à La Réunion ») unless a date follows it."""
+    spans = set()
+    for i, word in enumerate(words):
+        if word not in ("reunion", "reunions"):
+            continue
+        k = i + 1
+        while k < len(words) and words[k] in ("de", "du", "d", "des", "l", "le", "la", "a"):
+            k += 1
+        dated = k < len(words) and (words[k] in CALENDAR_WORDS or words[k] in MEETING_AFTER or words[k].isdigit())
+        dated = dated and (k == i + 1 or words[i + 1] in ("de", "du", "d", "a") or words[k] in CALENDAR_WORDS)
+        said_as = i > 0 and words[i - 1] in MEETING_BEFORE and not tokens[i][3][:1].isupper()
+        if dated or said_as or words[i] == "reunions":
+            first = i - 1 if i > 0 and words[i - 1] in ("la", "l", "une", "en") else i
+            spans.update(range(first, (k + 1) if dated else i + 1))
+    return spans
 
 
 # Words after which a name is no place of the user's: a time zone (« heure de Paris »), a street
@@ -302,7 +349,8 @@ NAME_STOPS = {"et", "ou", "on", "nous", "je", "j", "qui", "que", "avec", "pour",
 
 
 # The legal form an EPCI's trigger says: « comcom de X » is a CC rather than a CA holding X.
-FORM_OF_TRIGGER = {"cc": "CC", "comcom": "CC", "com com": "CC", "communaute de communes": "CC",
+FORM_OF_TRIGGER = {"cc": "CC", "comcom": "CC", "com com": "CC", "cdc": "CC", "com de com": "CC", "comm de comm": "CC",
+                   "communaute de cnes": "CC", "cte de cnes": "CC", "aglo": "CA", "laglo": "CA", "communaute de communes": "CC",
                    "communaute de commune": "CC", "ca": "CA", "agglo": "CA", "agglomeration": "CA",
                    "communaute d agglomeration": "CA", "communaute d agglo": "CA", "cu": "CU", "lagglo": "CA",
                    "lagglomeration": "CA",
@@ -626,6 +674,35 @@ def _bare_commune(index: Index, tokens, words: List[str], i: int, text: str, ask
     return None
 
 
+# A commune's body, said without its name: « je travaille en mairie à Crest », « maire à Tarbes ».
+TOWN_HALL_WORDS = {"mairie", "commune", "ville", "village", "maire", "municipalite"}
+
+
+def _where_the_town_hall_is(index: Index, tokens, words: List[str], i: int):
+    """The commune after « à » when a commune's body was just named without its name (« secrétaire de
+    mairie à Crest », « agent à la mairie, à Tarbes »): a proper noun, so with its capital, or a name
+    of several words; one commune of that name, or the one its area said after settles."""
+    if i < 2 or words[i - 1] != "a" or not TOWN_HALL_WORDS & set(words[max(0, i - 4):i - 1]):
+        return None
+    if any(w in ("et", "ou", "mais", "qui", "que", "car", "donc", "avec", "pour") for w in words[max(0, i - 4):i - 1]):
+        return None  # « la mairie et nous à Crest », « avec la ville à … »: not said of that body
+    for length in index.name_lengths.get(words[i], ()):
+        end = i + length
+        if end > len(words):
+            continue
+        communes = index.lookup_key(" ".join(words[i:end]), ("commune",))
+        if not communes:
+            continue
+        named = [w for w in words[i:end] if w not in LINK_WORDS]
+        if not tokens[i][3][:1].isupper() and len(named) < 2:
+            return None
+        if _longest_name(index, words, i, AREA_KINDS):
+            return None  # « à la Réunion », « à Paris »: the area, read elsewhere
+        kept, settled_end = _settled(index, words, end, communes, direct=True)
+        return _build(tokens, i, settled_end, kept)  # homonyms are asked about
+    return None
+
+
 def _stands_alone(tokens, i: int) -> bool:
     """« le 59 » ends there: not « le 14 décembre », « le 59 % », « les 59 communes »."""
     return i + 1 == len(tokens) or tokens[i + 1][0] in ("et", "ou", "conseil", "cd", "departement", "dept")
@@ -633,4 +710,7 @@ def _stands_alone(tokens, i: int) -> bool:
 
 def _build(tokens, start: int, end: int, territories, applicant=None):
     """(the mention, the word after it, its first word)."""
+    if applicant in ("departement", "region") and all(t.departements and set(t.departements) <= SINGLE_COLLECTIVITES
+                                                        for t in territories):
+        applicant = "collectivite_outre_mer"  # « le conseil régional de Guyane »: one collectivité in their place
     return Mention(tuple(territories), tokens[start][1], tokens[end - 1][2], "", applicant), end, start

@@ -41,6 +41,9 @@ def _validated(dispatcher, text, asked=QUESTION):
     ("Bordeaux Métropole", "epci"), ("c rodez", "commune"), ("Tarbes", "commune"), ("la Drôme", "departement"),
     ("Occitanie", "region"), ("bretagne", "region"), ("Cantal", "departement"), ("c le cantal", "departement"),
     ("c la Réunion", "departement"), ("Grand Est", "region"),
+    # Martinique and Guyane: one collectivité of particular status in place of région and département
+    ("Martinique", "collectivite_outre_mer"), ("la martinique", "collectivite_outre_mer"),
+    ("c la guyane", "collectivite_outre_mer"), ("Guadeloupe", "departement"),
 ])
 def test_a_place_named_bare_to_the_type_question_is_its_collectivite(dispatcher, text, applicant):
     assert _validated(dispatcher, text).get("applicant_type") == applicant

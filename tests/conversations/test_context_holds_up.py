@@ -1,6 +1,8 @@
 """The profile side of a conversation, end to end through the rest channel: several amounts in one message,
 corrections, questions and hypotheses that leave the profile alone, side questions, plain words.
 Each test reads the slots from the conversation store and checks the key words of the replies."""
+import pytest
+
 from orientation.replies.side_questions import NO_ANSWER
 from tests.conversations.context_helpers import book, slots_of
 from tests.french import nb
@@ -102,6 +104,39 @@ def test_an_adopted_what_if_becomes_the_profile(chat, database_url):
     assert nb("C'est noté, j'adopte ce profil (budget : 1 000 000 € TTC).") in answer
     assert nb("75 % de 1 000 000 €, soit jusqu'à 750 000 €") in answer
     assert profile(chat, database_url)["budget"] == 1_000_000.0
+
+
+@pytest.mark.parametrize("start, hypothesis, supposed", [
+    ("Bonjour, syndicat mixte qui regroupe 300 communes, on veut ouvrir nos données, 800 000 € HT",
+     "et si on passait à 1 M€ ?", "Si le budget était de 1 000 000 € TTC (au lieu de 960 000 € TTC)"),
+    ("bjr c la mairie de Vannes", "et si c etait l agglo qui portait le projet ?",
+     "Si le projet était porté par un EPCI (intercommunalité) (au lieu d'une commune)"),
+])
+def test_a_what_if_between_two_questions_is_answered_then_the_question_comes_back(chat, database_url, start,
+                                                                                  hypothesis, supposed):
+    chat.say(start)
+    before, asked = profile(chat, database_url), slots_of(database_url, chat.sender)["requested_slot"]
+    answer = chat.say(hypothesis)
+    assert answer.startswith("C'est une hypothèse : votre profil n'est pas modifié.")
+    assert nb(supposed) in answer
+    assert profile(chat, database_url) == before
+    # then the form's question again, after the hypothesis's own figures
+    assert asked and slots_of(database_url, chat.sender)["requested_slot"] == asked
+    assert len(chat.replies) >= 2 and not chat.replies[-1]["text"].startswith("C'est une hypothèse")
+    assert [b["title"] for b in chat.replies[0].get("buttons", [])] == ["Adopter ce profil", "Garder mon profil"]
+
+
+def test_a_what_if_adopted_between_two_questions_becomes_the_profile_and_the_form_goes_on(chat, database_url):
+    chat.say("Bonjour, syndicat mixte qui regroupe 300 communes, on veut ouvrir nos données, 800 000 € HT")
+    chat.say("et si on passait à 1 M€ ?")
+    answer = chat.say("/adopt_what_if")
+    assert nb("C'est noté, j'adopte ce profil (budget : 1 000 000 € TTC).") in answer
+    assert "Combien d'habitants" in answer
+    assert profile(chat, database_url)["budget"] == 1_000_000.0
+    chat.say("et si on etait que 20 000 hab ?")
+    answer = chat.say("/keep_profile")
+    assert "je garde votre profil" in answer and "Combien d'habitants" in answer
+    assert profile(chat, database_url)["population"] is None
 
 
 def test_a_what_if_on_who_carries_the_project_leaves_the_applicant(chat, database_url):

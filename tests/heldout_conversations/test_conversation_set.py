@@ -18,7 +18,10 @@ SECOND = load(SET_DIR / "second")
 # A third, written blind by a third hand at the end of the wave and read by no one, for the closing
 # figures (--set tests/heldout_conversations/third).
 THIRD = load(SET_DIR / "third")
-BOTH = pytest.mark.parametrize("conversations", [CONVERSATIONS, SECOND, THIRD], ids=["first", "second", "third"])
+# A fourth, written blind by a fourth hand in the last pass, its facts in any order, read by no one.
+FOURTH = load(SET_DIR / "fourth")
+BOTH = pytest.mark.parametrize("conversations", [CONVERSATIONS, SECOND, THIRD, FOURTH],
+                               ids=["first", "second", "third", "fourth"])
 
 
 @needs_set
@@ -38,8 +41,9 @@ def test_every_label_is_a_value_of_the_product(conversations):
     assert conversations and problems(conversations) == []
 
 
-@pytest.mark.parametrize("later, earlier", [(SECOND, CONVERSATIONS), (THIRD, CONVERSATIONS + SECOND)],
-                         ids=["second", "third"])
+@pytest.mark.parametrize("later, earlier", [(SECOND, CONVERSATIONS), (THIRD, CONVERSATIONS + SECOND),
+                                            (FOURTH, CONVERSATIONS + SECOND + THIRD)],
+                         ids=["second", "third", "fourth"])
 def test_each_later_set_stands_apart(later, earlier):
     assert len(later) >= 100 and sum(len(c.turns) for c in later) >= 420
     assert not {c.id for c in later} & {c.id for c in earlier}

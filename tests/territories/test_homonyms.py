@@ -37,3 +37,14 @@ def test_a_region_or_an_overseas_name_typed_picks_the_homonym(index, saint_denis
     named = [t for m in find(answer, index) for t in m.territories]
     chosen = settle(saint_denis, named, answer)
     assert chosen.kind == "commune" and chosen.departements == (departement,)
+
+
+@pytest.mark.parametrize("answer, departement", [
+    ("drome", "26"), ("Drôme", "26"), ("la drome stp", "26"), ("26000", "26"), ("drome 26000", "26"),
+    ("tarn et garonne", "82"), ("82000", "82"), ("celle du 82", "82"),
+])
+def test_an_area_typed_bare_or_a_postal_code_picks_the_homonym(index, answer, departement):
+    [mention] = find("la mairie de Valence", index)
+    named = [t for m in find(answer, index) for t in m.territories]
+    chosen = settle(mention.territories, named, answer)
+    assert chosen.kind == "commune" and chosen.departements == (departement,)
