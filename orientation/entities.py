@@ -14,11 +14,11 @@ import logging
 import re
 from dataclasses import replace
 from functools import lru_cache
-from typing import Any, Dict, List, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 from orientation import territories
 from orientation.eligibility.call_choice import call_names
-from orientation.language import amounts, speaker
+from orientation.language import amounts, project_gate, speaker
 from orientation.language.contacts import find_emails, find_references
 from orientation.language.fold import fold
 from orientation.language.lexicon import Lexicon
@@ -121,6 +121,18 @@ def _lexicon_entities(text: str) -> Tuple[Dict[str, Any], ...]:
     # confident reading of the whole message may replace it. A word that decides the theme (« un poc
     # sur nos données », lexicon.yml's project_nature_first) leaves the model nothing to choose.
     said = [m for m in lexicon.find(text, skip) if m.entity == "project_nature"]
+    # No theme from who speaks, its structure or partners, nor from a message that describes no project
+    # (orientation/language/project_gate.py); a solution spread elsewhere is extension_territoriale.
+    describes, about_others, spread = theme_gate(text)
+    if not describes:
+        return [e for e in result if e["entity"] != "project_nature"]
+    result = [e for e in result if e["entity"] != "project_nature" or not _inside(e["start"], about_others)]
+    said = [m for m in said if not _inside(m.start, about_others)]
+    if spread is not None:
+        result = [e for e in result if e["entity"] != "project_nature"]
+        result.append({"entity": "project_nature", "start": spread[0], "end": spread[1], "value": SPREAD_THEME})
+        result.sort(key=lambda e: e["start"])
+        return result
     themes = list(dict.fromkeys(m.value for m in said if not m.weak))
     for entity in result:
         if entity["entity"] != "project_nature" or any(m.first for m in said):
@@ -132,12 +144,45 @@ def _lexicon_entities(text: str) -> Tuple[Dict[str, Any], ...]:
     return tuple(result)
 
 
-def speaker_unit_spans(text: str) -> List[Tuple[int, int]]:
-    """The theme words that name the speaker's unit (« je suis le service data »), as spans of the text
-    as typed: the theme model does not read them either (addons/components/theme_classifier.py)."""
+SPREAD_THEME = "extension_territoriale"
+
+
+def _inside(start: int, spans: List[Span]) -> bool:
+    return any(s <= start < e for s, e in spans)
+
+
+def theme_gate(text: str) -> Tuple[bool, List[Span], Optional[Span]]:
+    """Of a normalised message: whether it describes a project (places named say nothing of it), the
+    clauses that say who speaks, its structure or partners (no theme is read from them), and the span
+    that says a solution is spread elsewhere, if any (orientation/language/project_gate.py)."""
+    return (project_gate.describes_project(text, _place_spans(text)), project_gate.speaker_clauses(text),
+            project_gate.spread_span(text))
+
+
+@lru_cache(maxsize=64)  # the lexicon extractor and the theme model both ask, for the same message
+def _place_spans(text: str) -> List[Span]:
+    try:
+        return [(m.start, m.end) for m in territories.find(text)]
+    except territories.IndexMissing:
+        return []
+
+
+def theme_hidden_spans(text: str) -> Tuple[str, List[Span]]:
+    """For the theme model, of a message as typed: what it may do (READ: fill the slot when confident;
+    ASK: offer its likeliest themes as buttons, never fill, as the only words that may carry a project
+    are inside the clauses about who speaks, « nous sommes un syndicat qui gère les déchets »; NOTHING:
+    the message describes no project), and the spans (of the text as typed) it must not read: the
+    theme words that name the speaker's unit. The model reads the clauses about who speaks: hidden,
+    they cost it themes said inside them (measured on the conversation sets)."""
     read = normalise(text)
+    describes = theme_gate(read.text)[0]
+    if not describes and not project_gate.describes_project(read.text, _place_spans(read.text), who_counts=True):
+        return NOTHING, []
     said = [(m.start, m.end, m.value) for m in lexicon.find(read.text) if m.entity == "project_nature"]
-    return [read.span(start, end) for start, end in speaker_units(read.text, said)]
+    return READ if describes else ASK, [read.span(start, end) for start, end in speaker_units(read.text, said)]
+
+
+READ, ASK, NOTHING = "read", "ask", "nothing"
 
 
 def applicant_entities(text: str, matches, named) -> List[Dict[str, Any]]:

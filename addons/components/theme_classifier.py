@@ -5,7 +5,8 @@ project_nature entity teaches its theme, any other message the « none » class 
 it was chosen: orientation/language/theme_model.py). It runs after the lexicon extractor, and only when the lexicon
 found no theme (the lexicon's exact phrases win) and the message gives information (intents
 inform, correct, ask_can_apply: « quel est le taux d'ITN5 ? » has no theme).
-When the lexicon names several themes, the model chooses among them; when it names only a generic
+When the lexicon names several themes, the model chooses among them, or, when it cannot tell the
+likeliest two apart (orientation/language/themes.py, too_close), no theme is written and both are offered; when it names only a generic
 word (« data » in « recruter des data engineers »), the model's confident theme replaces it.
 
 - high confidence: a project_nature entity, with the confidence; the slot is filled;
@@ -29,9 +30,9 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from orientation.entities import speaker_unit_spans
+from orientation.entities import ASK, NOTHING, theme_hidden_spans
 from orientation.language.theme_model import Sample, ThemeModel, sample_of
-from orientation.language.themes import NONE, decide
+from orientation.language.themes import NONE, Decision, decide, too_close
 
 logger = logging.getLogger(__name__)
 THEME = "project_nature"
@@ -104,15 +105,27 @@ class ThemeClassifier(GraphComponent, EntityExtractorMixin):
                 candidates = lexicon[0].get("candidates") or []
                 if len(candidates) > 1:
                     probability = dict(self.model.rank(sample(message, self.model.uses_spacy)))
-                    lexicon[0]["value"] = max(candidates, key=lambda t: probability.get(t, 0.0))
+                    ranking = sorted(((t, probability.get(t, 0.0)) for t in candidates), key=lambda tp: -tp[1])
+                    if too_close(ranking):  # the words name two themes the model cannot tell apart: ask
+                        message.set(ENTITIES, [e for e in message.get(ENTITIES, []) if e is not lexicon[0]],
+                                    add_to_output=True)
+                        message.set(RANKING, {"level": "medium", "confidence": round(ranking[0][1], 3),
+                                              "themes": [[t, round(p, 3)] for t, p in ranking]}, add_to_output=True)
+                    else:
+                        lexicon[0]["value"] = ranking[0][0]
                 elif lexicon[0].get("weak"):  # a generic word alone yields to a confident reading
                     decision = decide(self.model.rank(sample(message, self.model.uses_spacy)))
                     if decision.level == "high":
                         lexicon[0]["value"] = decision.theme
                 continue
-            # who speaks is not what the project is about: « je suis le service data » states no theme
-            hidden = speaker_unit_spans(text)
+            # who speaks is not what the project is about: « je suis le service data » states no theme,
+            # nor does a message that describes no project (« on a un projet numérique »): the bot asks
+            reading, hidden = theme_hidden_spans(text)
+            if reading == NOTHING:
+                continue
             decision = decide(self.model.rank(sample(message, self.model.uses_spacy, hidden)))
+            if reading == ASK and decision.level == "high":  # the theme is only guessed from who speaks
+                decision = Decision("medium", decision.theme, decision.confidence, decision.ranking)
             message.set(RANKING, {"level": decision.level, "confidence": round(decision.confidence, 3),
                                   "themes": [[t, round(p, 3)] for t, p in decision.ranking[:5]]},
                         add_to_output=True)

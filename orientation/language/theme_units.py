@@ -2,7 +2,7 @@
 région », « bonjour, direction de l'innovation du département », « ici le pôle relation usagers »,
 « je suis chargée de mission innovation », « notre syndicat regroupe plusieurs communes ». Saying who
 one is states no theme; the project, said after (« … et on veut ouvrir nos données »), still does. The
-theme model does not read these words either (orientation/entities.py, speaker_unit_spans).
+theme model does not read these words either (orientation/entities.py, theme_hidden_spans).
 
 A theme phrase is a unit's name when a unit noun or a job title stands right before it (articles
 between), and that unit is the speaker (orientation/language/speaker.py) or opens the message after a

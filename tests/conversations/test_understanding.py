@@ -68,8 +68,9 @@ def test_the_collectivite_of_saint_pierre_et_miquelon_is_an_overseas_collectivit
 
 
 COMMUNE = "Je suis une commune de 40 000 habitants, notre budget est de 200 000 €"
-# A description the theme model is unsure about (medium confidence: the likeliest themes are offered).
-UNSURE = "moderniser le numérique de nos services"
+# A description the theme model is unsure about (medium confidence: the likeliest themes are offered);
+# « moderniser le numérique de nos services » describes no project (orientation/language/project_gate.py).
+UNSURE = "faire adopter le design de services et l'agilité à nos chefs de service"
 
 
 def test_a_theme_the_model_is_unsure_about_is_recovered_through_the_buttons(chat):
