@@ -51,7 +51,8 @@ def _read_back(tracker: DialogueStateTracker, slots: Optional[Iterable[Any]]) ->
     starts = [event.timestamp for event in tracker.events if isinstance(event, SessionStarted)]
     if not starts:
         return tracker
-    events = [event for event in tracker.events if event.timestamp >= max(starts)]
+    latest = max(starts)
+    events = [event for event in tracker.events if event.timestamp >= latest]
     if len(events) == len(tracker.events):
         return tracker
     return DialogueStateTracker.from_events(tracker.sender_id, events, slots) if slots is not None else None
