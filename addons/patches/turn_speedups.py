@@ -25,7 +25,7 @@ the model installs them, and importing this module patches nothing.
   fail (addons/patches/rule_states.py).
 - The class of an event read from its JSON (the events of every action response, a conversation
   read back) is looked up in a table of the event classes, where Rasa walks the whole tree of
-  Event's subclasses again for each event (isabstract on ~90 classes: 0.15 ms per action response).
+  Event's subclasses again for each event (80 µs, inspect.isabstract 49 times).
   The table is Rasa's own answer for every name, the first class of that walk; it is built again
   when a name is missing from it (a class defined since), and an unknown name gets Rasa's answer.
 """
