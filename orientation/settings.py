@@ -8,8 +8,10 @@ A wrong value raises SettingsError, in French, naming the variable, the value an
 (« ORIENTATION_DATE : « 2021-13-45 » n'est pas une date AAAA-MM-JJ. »). An empty variable counts
 as unset, as in the shell scripts' ${NAME:-default}.
 
-The environment is looked at on every call and parsed once per distinct set of values: a test that
-changes a variable (monkeypatch.setenv) is seen at once, and a server reads what it was started with.
+The environment is looked at on every call (through the dict behind os.environ: the amounts and
+the reference date ask for the settings several times per message) and parsed once per distinct
+set of values: a test that changes a variable (monkeypatch.setenv) is seen at once, and a server
+reads what it was started with.
 
 The mail settings are a class of their own: a wrong mail setting must never stop a booking (the
 booking is kept and the error logged), so it cannot be allowed to make every other setting
@@ -256,8 +258,25 @@ def _names(kind: Type[_Variables]) -> Tuple[str, ...]:
     return kind.variables()
 
 
+@cache
+def _encoded_names(kind: Type[_Variables]) -> Tuple[Tuple[str, Any], ...]:
+    return tuple((name, os.environ.encodekey(name)) for name in _names(kind))  # type: ignore[attr-defined]
+
+
+def _environ_values(kind: Type[_Variables]) -> Tuple[Tuple[str, str], ...]:
+    """os.environ's values of the kind's variables, read from the dict behind it (what its own
+    methods read, encoded): 1.6 µs instead of 20 through its Mapping methods, and the settings are
+    asked for several times per message (the amounts' length limit, the reference date)."""
+    data = getattr(os.environ, "_data", None)
+    if not isinstance(data, dict):  # os.environ replaced by a plain mapping
+        return tuple((name, os.environ[name]) for name in _names(kind) if name in os.environ)
+    decode = os.environ.decodevalue  # type: ignore[attr-defined]
+    return tuple((name, decode(value)) for name, key in _encoded_names(kind) if (value := data.get(key)) is not None)
+
+
 def _settings(kind: Type[S], environ: Optional[Mapping[str, str]]) -> S:
-    environ = os.environ if environ is None else environ
+    if environ is None:
+        return _read(kind, _environ_values(kind))
     return _read(kind, tuple((name, environ[name]) for name in _names(kind) if name in environ))
 
 

@@ -13,10 +13,11 @@ import sys
 
 sys.modules["jax"] = None  # type: ignore[assignment]  # before anything imports TensorFlow
 
-from addons.patches import deferred_tensorflow  # noqa: E402
+from addons.patches import deferred_tensorflow, skops_types  # noqa: E402
 
 if sys.argv[1:2] in (["run"], ["shell"]):  # a server; `rasa train` validates with Rasa's own classes
     deferred_tensorflow.install()  # before Rasa is imported
+    skops_types.install()  # skops.io without importing every module of scikit-learn (0.8 s)
 
 from rasa.__main__ import main  # noqa: E402
 

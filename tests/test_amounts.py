@@ -243,3 +243,24 @@ def test_the_budget_entity_is_the_total_only():
         "budget autour de 800k … dans les 800k y a ~200k de salaires internes, 350 000 habitants")]
     assert found == [("budget", 800_000), ("population", 350_000)]
     assert amount_entities("on hésite entre 500k et 300k") == []
+
+
+
+def test_a_message_read_again_is_not_parsed_again_and_its_readings_stay_the_same(monkeypatch):
+    """The readers of one message share its parse: the same quantities and budget, a list the caller
+    may change, and the length limit of the moment (ORIENTATION_MAX_MESSAGE)."""
+    from orientation.language import amounts
+
+    parses = []
+    real_typed = amounts._typed
+    monkeypatch.setattr(amounts, "_typed", lambda folded, text: parses.append(text) or real_typed(folded, text))
+    text = "budget total 400 000 € dont 120 000 € de salaires, pour 35 000 habitants (relu)"
+    first = extract_quantities(text)
+    first.clear()
+    assert quantities(text) == [("budget", 400_000), ("budget", 120_000), ("population", 35_000)]
+    assert amounts.read_budget(text) is amounts.read_budget(text)
+    assert amounts.read_budget(text).total.value == 400_000 and len(amounts.read_budget(text).parts) == 1
+    assert parses == [text]
+    monkeypatch.setenv("ORIENTATION_MAX_MESSAGE", "20")
+    assert quantities(text) == [("budget", 400_000)]
+    assert amounts.read_budget(text).total.value == 400_000 and not amounts.read_budget(text).parts

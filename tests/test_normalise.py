@@ -82,3 +82,18 @@ def test_the_extractors_read_the_capitals_as_typed(typed, read):
     normalised_text = normalise(typed)
     assert with_capitals(normalised_text, typed) == read
     assert len(with_capitals(normalised_text, typed)) == len(normalised_text.text)
+
+
+
+def test_a_text_read_again_is_not_normalised_again(monkeypatch):
+    """The dozen readers of a message share one normalisation of it; the result is the one computed."""
+    from orientation.language import normalise as module
+
+    folds = []
+    real_fold = module.fold
+    monkeypatch.setattr(module, "fold", lambda text: folds.append(text) or real_fold(text))
+    text = "Bjr, on est 1 cc ds le 93, budget 40ke svp !!! (lecture partagée)"
+    first, again = normalise(text), normalise(text)
+    assert folds == [text] and again is first
+    assert first == module._normalise.__wrapped__(text)
+    assert normalise(None) == normalise("") == ("", [])

@@ -155,6 +155,21 @@ def test_the_environment_is_read_at_each_call(monkeypatch):
     assert get_settings().date is None
 
 
+def test_os_environ_is_read_as_the_mapping_it_is(monkeypatch):
+    """get_settings() reads os.environ through the dict behind it (faster): the same settings as
+    os.environ read as a mapping, whatever is set, unset or empty, and a replaced os.environ too."""
+    monkeypatch.setenv("ORIENTATION_MAX_MESSAGE", "321")
+    monkeypatch.setenv("ORIENTATION_DATE", "")
+    monkeypatch.setenv("CORS_ORIGINS", "http://a.example, http://é.example")
+    monkeypatch.delenv("ORIENTATION_DATABASE_URL", raising=False)
+    for read in (get_settings, get_mail_settings):
+        assert read() == read(dict(os.environ))
+    assert get_settings().max_message == 321 and get_settings().date is None
+    assert get_settings().cors_origins == ("http://a.example", "http://é.example")
+    monkeypatch.setattr(os, "environ", {"ORIENTATION_MAX_MESSAGE": "45"})
+    assert get_settings().max_message == 45
+
+
 def test_every_variable_belongs_to_one_setting():
     names = [kind.variable(name) for kind in SETTINGS_CLASSES for name in kind.__fields__]
     assert len(names) == len(set(names)) and Settings.variable("date") == "ORIENTATION_DATE"

@@ -143,3 +143,53 @@ def test_a_turn_is_saved_by_its_inserts_alone_and_read_back_with_one_query(tmp_p
     assert statements == ["SELECT"]
     assert in_thread(OrientationTrackerStore(DOMAIN, host=f"sqlite:///{tmp_path / 'orientation.db'}")
                      .retrieve("someone")).get_slot("budget") == 600000.0
+
+
+async def first_turn(store, sender):
+    """A conversation's first message as the Rasa server logs it: the client's metadata slot, then
+    the session started by action_session_start (logged after the events it returns), then the turn."""
+    tracker = await store.get_or_create_tracker(sender, append_action_listen=False)
+    tracker.update(SlotSet("budget", 1000.0))
+    started = [SessionStarted(), SlotSet("budget", 1000.0), ActionExecuted("action_listen")]
+    tracker.update(ActionExecuted("action_session_start"))
+    for event in started + turn("bonjour", "bonjour !", 300000.0):
+        tracker.update(event)
+    await store.save(tracker)
+
+
+def test_a_first_turn_is_kept_as_reading_it_back_gives_it(tmp_path):
+    """Rasa's store reads a conversation from its latest session's start: after the first turn the
+    tracker kept is that one (the metadata slot set before the session left out), and the next
+    message is read with one query, as every later one."""
+    import sqlalchemy as sa
+
+    url = f"sqlite:///{tmp_path / 'orientation.db'}"
+    store = OrientationTrackerStore(DOMAIN, host=url)
+    statements = []
+    sa.event.listen(store.engine, "before_cursor_execute", lambda _c, _cur, statement, *_: statements.append(statement))
+    in_thread(first_turn(store, "nouveau"))
+    statements.clear()
+    kept = in_thread(store.retrieve("nouveau"))
+    assert len(statements) == 1 and "max(events.id)" in statements[0].lower()  # its events not read again
+    read = in_thread(OrientationTrackerStore(DOMAIN, host=url).retrieve("nouveau"))
+    theirs = in_thread(SQLTrackerStore(DOMAIN, host=url).retrieve("nouveau"))
+    assert [e.as_dict() for e in kept.events] == [e.as_dict() for e in read.events] == \
+        [e.as_dict() for e in theirs.events]
+    assert kept.current_state() == theirs.current_state() and kept.get_slot("budget") == 300000.0
+    assert isinstance(kept.events[0], ActionExecuted) and len(kept.events) < len(rows(tmp_path / "orientation.db"))
+    for event in turn("la suite", "réponse"):  # saved from the kept tracker: each event once
+        kept.update(event)
+    in_thread(store.save(kept))
+    assert len(rows(tmp_path / "orientation.db")) == len(in_thread(store.retrieve_full_tracker("nouveau")).events)
+    assert [r[1] for r in rows(tmp_path / "orientation.db")].count("user") == 2
+
+
+def test_a_new_conversation_is_told_by_one_small_query(tmp_path):
+    import sqlalchemy as sa
+
+    store = OrientationTrackerStore(DOMAIN, host=f"sqlite:///{tmp_path / 'orientation.db'}")
+    in_thread(conversation(store))
+    statements = []
+    sa.event.listen(store.engine, "before_cursor_execute", lambda _c, _cur, statement, *_: statements.append(statement))
+    assert in_thread(store.retrieve("personne")) is None
+    assert len(statements) == 1 and "max(events.id)" in statements[0].lower()

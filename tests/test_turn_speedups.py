@@ -20,7 +20,7 @@ from rasa.engine.exceptions import GraphRunError
 from rasa.engine.runner import dask as rasa_dask_runner
 from rasa.engine.runner.dask import DaskGraphRunner
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import SlotSet, UserUttered
+from rasa.shared.core.events import Event, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker, EventVerbosity
 from rasa.utils.endpoints import EndpointConfig
 
@@ -43,6 +43,7 @@ def restored_rasa(monkeypatch):
     monkeypatch.setattr(DaskGraphRunner, "run", DaskGraphRunner.run)
     monkeypatch.setattr(Domain, "states_for_tracker_history", Domain.states_for_tracker_history)
     monkeypatch.setattr(RulePolicy, "_get_possible_keys", RulePolicy._get_possible_keys)
+    monkeypatch.setattr(Event, "resolve_by_type", Event.__dict__["resolve_by_type"])
 
 
 def in_thread(coroutine):
@@ -71,6 +72,7 @@ def test_creating_the_component_installs_every_change_once(restored_rasa):
     TurnSpeedups.create({}, None, None, None)
     assert validate.prebuilt and skip.skips and session.kept and run.ordered
     assert Domain.states_for_tracker_history.incremental and RulePolicy._get_possible_keys.stops
+    assert Event.resolve_by_type.tabled
     assert RemoteAction._validate_action_result is validate and ActionExtractSlots._execute_validation_action is skip
     assert EndpointConfig.session is session and DaskGraphRunner.run is run
     assert TurnSpeedups().process(["message"]) == ["message"]
@@ -347,3 +349,31 @@ def test_the_model_parses_as_with_dask(restored_rasa, monkeypatch):
 
     with_dask, in_order = in_thread(parses())
     assert in_order == with_dask
+
+
+def test_an_event_s_class_is_the_one_rasa_finds(restored_rasa):
+    """The table of the event classes answers as Event.resolve_by_type walking the subclasses: every
+    name, an unknown one (its error or the default), the old « topic », a class defined later."""
+    from rasa.shared.utils.common import all_subclasses
+
+    rasa_s = Event.resolve_by_type
+    names = {cls.type_name for cls in all_subclasses(Event)}
+    turn_speedups.install_event_class_table()
+    assert Event.resolve_by_type.tabled
+    assert {name: Event.resolve_by_type(name) for name in names} == {name: rasa_s(name) for name in names}
+    assert Event.resolve_by_type("topic") is rasa_s("topic") is None
+    assert Event.resolve_by_type("nothing_known", SlotSet) is SlotSet
+    with pytest.raises(ValueError, match="Unknown event name 'nothing_known'"):
+        Event.resolve_by_type("nothing_known")
+
+    class DefinedLater(Event):
+        type_name = "defined_later_for_the_test"
+
+        def __eq__(self, other):
+            return isinstance(other, DefinedLater)
+
+        def as_story_string(self):
+            return None
+
+    assert Event.resolve_by_type("defined_later_for_the_test") is DefinedLater is rasa_s("defined_later_for_the_test")
+    assert Event.from_parameters({"event": "slot", "name": "budget", "value": 1.0}) == SlotSet("budget", 1.0)

@@ -12,6 +12,7 @@ where a bare number is in the unit asked, and explain in French what is wrong ot
 """
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass, replace
@@ -334,7 +335,14 @@ def extract_quantities(text: str) -> List[Quantity]:
     date, a time, a phone number, a postcode, a street number, a percentage or a count of things
     (orientation/language/not_amounts.py) is given that kind instead of "number"."""
     text = text or ""
-    folded = _typed(_fold(text), text)
+    return list(_quantities(text, get_settings().max_message))
+
+
+# The Rasa server reads the amounts of a message four times per turn (the extractor, the budget's
+# reading, the routing, the validation's scope): the last texts' results are kept (immutable values).
+@functools.lru_cache(maxsize=64)
+def _quantities(text: str, limit: int) -> Tuple[Quantity, ...]:
+    folded = _typed(fold(text[:limit]), text)
     found: List[Quantity] = []
     for m in _NUMBER.finditer(folded.text):
         if _YEAR.match(m.group("num")) and not (m.group("unit") or m.group("mult")):
@@ -364,7 +372,7 @@ def extract_quantities(text: str) -> List[Quantity]:
     found = _pairs(folded.text, found)
     found = [_by_context(folded.text, q) if q.kind in ("number", "budget") else q for q in found]
     found = _per_year(folded.text, found)
-    return sorted((_in_original(q, text, folded) for q in found), key=lambda q: q.start)
+    return tuple(sorted((_in_original(q, text, folded) for q in found), key=lambda q: q.start))
 
 
 # A figure without unit takes one from the words just before it: « budget 400000 », « ça coûte 2
@@ -620,7 +628,11 @@ def read_budget(text: str) -> BudgetReading:
     « dont », « y compris », « la part » or followed by what they pay (« de salaires », « de
     maintenance »). Old figures (« le 450 c'était… ») and grants asked (« 150k de subvention ») are
     neither. Two different amounts that could both be the total leave it unknown, with candidates."""
-    text = (text or "")[:get_settings().max_message]
+    return _budget_reading((text or "")[:get_settings().max_message])
+
+
+@functools.lru_cache(maxsize=64)  # read two or three times per turn, like the quantities above
+def _budget_reading(text: str) -> BudgetReading:
     found = [q for q in extract_quantities(text) if not q.negative and q.owned]
     if not any(q.kind == "budget" for q in found):
         return BudgetReading(None)

@@ -16,6 +16,7 @@ the dialogue acts and the tests call the same function.
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import Callable, Dict, List
 
@@ -116,8 +117,17 @@ def _euro(match: re.Match) -> str:
 
 
 def normalise(text: str) -> Folded:
-    """The text as the NLU reads it, with the original index of each character (see the module docstring)."""
-    folded = fold(str(text or ""))
+    """The text as the NLU reads it, with the original index of each character (see the module docstring).
+    The result is shared by every reader of the same text: never change it."""
+    return _normalise(str(text or ""))
+
+
+# A message is normalised by a dozen readers per turn in the Rasa server (the extractors, the acts,
+# their routing): the last texts' results are kept (64: a few texts per turn, several users at once;
+# a text is at most ORIENTATION_MAX_MESSAGE characters).
+@functools.lru_cache(maxsize=64)
+def _normalise(text: str) -> Folded:
+    folded = fold(text)
     folded = _substitute(folded, _WORD, _unheld)
     folded = _substitute(folded, _REPEATED_MARKS, lambda m: m.group(1))
     folded = _substitute(folded, _EURO, _euro)
