@@ -24,6 +24,7 @@ from orientation.language.act_words import CORRECTION_WORDS, HEDGED_CORRECTION, 
 from orientation.language.fold import MONTHS, WEEKDAYS
 from orientation.language.speaker import BODY_ADJECTIVES, FILLERS, SPEAKER, WINDOW, position
 
+from . import near_names
 from .index import OPTIONAL_NAME_WORDS, SINGLE_COLLECTIVITES, Index, Territory, key, load_index
 
 AREA_KINDS = ("departement", "region", "collectivite_outre_mer")
@@ -131,7 +132,8 @@ class Mention:
         return len(self.territories) > 1
 
 
-_WORD = re.compile(r"[^\W_]+")
+# « s/ » and « s/s » (sur, sous) are words of a name: « chalon s/ saone », « villiers s/s grez »
+_WORD = re.compile(r"(?<![^\W_])s/s(?![^\W_])|(?<![^\W_])s/|[^\W_]+")
 
 
 # « cd93 », « dept2A »: a département's abbreviation glued to its number is two words.
@@ -305,6 +307,41 @@ def _after_trigger(index: Index, tokens, words: List[str], i: int):
             held = max(found, key=lambda f: f[1]) if found else None
             if held:
                 return _build(tokens, i, held[1], held[0], trigger.applicant_type)
+        misspelt = _misspelt_after(index, words, trigger, candidates)
+        if misspelt:
+            return _build(tokens, i, misspelt[1], misspelt[0], trigger.applicant_type)
+    return None
+
+
+def _misspelt_after(index: Index, words: List[str], trigger: Trigger, candidates):
+    """A name typed with a typo after the trigger (« mairie de montpelier », « cd de la corese », the
+    apostrophe of « d' » left out: « ville dangers », an area's article left out: « region reunion »):
+    the longest run of words before a stop that is near one name of the kinds the trigger announces
+    (near_names.py); an EPCI's trigger also takes its main town misspelt (« agglo de montpelier »)."""
+    for start, article in candidates:
+        stop = start
+        while stop < len(words) and stop - start < 5 and words[stop] not in NAME_STOPS and not words[stop].isdigit():
+            stop += 1
+        for end in range(stop, start, -1):
+            said = words[start:end]
+            if said[-1] in LINK_WORDS:
+                continue
+            glued = said[0][1:] if said[0].startswith("d") and len(said[0]) > 4 and not article else None
+            if glued and index.lookup_key(" ".join([glued] + said[1:]), trigger.kinds):  # « ville dangers »
+                said = [glued] + said[1:]
+            # the article of an area's name left out: « region reunion », « cd guadeloupe »
+            articles = [article] if article else [] if set(trigger.kinds).isdisjoint(AREA_KINDS) else ["la", "le", "les"]
+            for typed in [f"{a} {' '.join(said)}" for a in articles] + [" ".join(said)]:
+                found = index.lookup_key(typed, trigger.kinds) or near_names.nearest(index, typed, trigger.kinds)
+                if found and trigger.kinds == ("commune",):
+                    return _settled(index, words, end, found, direct=True)
+                if found:
+                    return found, end
+                if trigger.kinds == ("epci",):
+                    towns = near_names.nearest(index, typed, ("commune",))
+                    centred = list(dict.fromkeys(e for e in (index.centred_on(t) for t in towns or ()) if e))
+                    if 0 < len(centred) <= 3:
+                        return centred, end
     return None
 
 
@@ -403,6 +440,8 @@ def _area_after(index: Index, words: List[str], end: int, direct: bool = False):
     says it)."""
     if end >= len(words):
         return None
+    if words[end] in ("celle", "celui") and end + 1 < len(words):  # « saint-denis, celle de la réunion »
+        end += 1
     word = words[end]
     if DEPARTEMENT_CODE.match(word):
         return (word.upper(),), end + 1
