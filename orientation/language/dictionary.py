@@ -1,9 +1,10 @@
 """Whether a folded word is a French word: the words of the spaCy French model's lemmatizer.
 
 Used where a tolerant match must not turn a word into a name (« mairie de demain » names no
-Demange). The model is already a dependency (the NLU loads it); only its lemmatizer's word lists
-are read here, once, on the first question: nouns, adjectives, verbs, adverbs and the inflected
-forms it lists, folded (no accents), with the function words its lists lack.
+Demange). The model is already a dependency (the NLU loads it); its lemmatizer's word lists (nouns,
+adjectives, verbs, adverbs and the inflected forms it lists, folded, with the function words its
+lists lack) are read once with spaCy and kept in var/ as one text of 2 MB: later, and in the action
+server, the words are read from it without spaCy, and held as one string, not 240 000 objects.
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from orientation.language.fold import fold
 
+CACHE_DIR = Path(__file__).resolve().parents[2] / "var"
 MODEL = "fr_core_news_md"
 # Determiners, pronouns, prepositions and conjunctions: the lemmatizer lists only content words.
 FUNCTION_WORDS = frozenset((
@@ -22,28 +24,64 @@ FUNCTION_WORDS = frozenset((
     "laquelle", "lesquels", "lesquelles", "duquel", "auquel", "nous", "vous", "elles", "leur"))
 
 
-@cache
-def french_words() -> frozenset:
+def _lookups_file() -> Path | None:
     spec = importlib.util.find_spec(MODEL)
     if spec is None or spec.origin is None:
-        return FUNCTION_WORDS  # no model: the tolerant match only knows the function words
-    from spacy.lookups import Lookups  # lazily: only a tolerant match needs it
+        return None
+    return next(Path(spec.origin).parent.glob("*/lemmatizer/lookups/lookups.bin"), None)
 
-    tables = next(Path(spec.origin).parent.glob("*/lemmatizer/lookups"), None)
-    if tables is None:
-        return FUNCTION_WORDS
-    lookups = Lookups().from_disk(tables)
-    words = set(FUNCTION_WORDS)
+
+def _from_the_model(tables: Path) -> set:
+    from spacy.lookups import Lookups  # only when the words are not kept yet
+
+    lookups = Lookups().from_disk(tables.parent)
+    words = set()
     for lemmas in lookups.get_table("lemma_index").values():
         words.update(lemmas)
     for forms in lookups.get_table("lemma_exc").values():
         for form, lemmas in forms.items():
             words.add(form)
             words.update(lemmas)
-    return frozenset(fold(w).text for w in words)
+    return {fold(w).text for w in words}
+
+
+@cache
+def french_words() -> str:
+    """The words, one a line, between newlines: « \\nword\\n » in it is the question."""
+    tables = _lookups_file()
+    if tables is None:
+        return "\n" + "\n".join(sorted(FUNCTION_WORDS)) + "\n"  # no model: only the function words
+    kept = CACHE_DIR / f"french-words-{tables.stat().st_size}.txt"  # named after the model's tables
+    if kept.is_file():
+        return kept.read_text(encoding="utf-8")
+    text = "\n" + "\n".join(sorted(_from_the_model(tables) | FUNCTION_WORDS)) + "\n"
+    try:
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        partial = kept.with_suffix(".tmp")
+        partial.write_text(text, encoding="utf-8")
+        partial.replace(kept)  # never a half-written list
+    except OSError:
+        pass  # a read-only checkout reads the model at every start
+    return text
+
+
+@cache
+def _by_first_letters() -> dict:
+    """Where the words that start with each two letters are in the sorted text (sorted, they are
+    together): a question reads a few kB, not 2 MB."""
+    spans, offset = {}, 0  # offset: the newline before the word
+    for word in french_words()[1:-1].split("\n"):
+        start = spans.get(word[:2], (offset, 0))[0]
+        spans[word[:2]] = (start, offset + len(word) + 2)
+        offset += len(word) + 1
+    return spans
+
+
+def _listed(word: str) -> bool:
+    start, end = _by_first_letters().get(word[:2], (0, 0))
+    return french_words().find(f"\n{word}\n", start, end) >= 0
 
 
 def is_french_word(word: str) -> bool:
     """« demain », « reves », « communes »: a word of the dictionary, or its plural."""
-    words = french_words()
-    return word in words or (word[-1:] in ("s", "x") and word[:-1] in words)
+    return _listed(word) or (word[-1:] in ("s", "x") and _listed(word[:-1]))

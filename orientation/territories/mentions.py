@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from typing import List, Optional, Sequence, Tuple
 
 from orientation.language.act_words import CORRECTION_WORDS, HEDGED_CORRECTION, NO_START
+from orientation.language.dictionary import is_french_word
 from orientation.language.fold import MONTHS, WEEKDAYS
 from orientation.language.speaker import BODY_ADJECTIVES, FILLERS, SPEAKER, WINDOW, position
 
@@ -68,7 +69,7 @@ TRIGGERS = sorted([
     _t("com de com", ["epci"], "epci"), _t("comm de comm", ["epci"], "epci"), _t("cdc", ["epci"], "epci"),
     _t("communaute de cnes", ["epci"], "epci"), _t("cte de cnes", ["epci"], "epci"), _t("aglo", ["epci"], "epci"),
     _t("laglo", ["epci"], "epci"), _t("intercom", ["epci"], "epci"), _t("lintercom", ["epci"], "epci"),
-    _t("cne", ["commune"], "commune"),
+    _t("cne", ["commune"], "commune"), _t("commune nouvelle", ["commune"], "commune"),
     _t("epci", ["epci"], "epci"),
     # the apostrophe dropped, as typed on a phone: « lagglo », « linterco »
     _t("lagglo", ["epci"], "epci"), _t("lagglomeration", ["epci"], "epci"), _t("linterco", ["epci"], "epci"),
@@ -714,13 +715,14 @@ def _bare_commune(index: Index, tokens, words: List[str], i: int, text: str, ask
 
 
 # A commune's body, said without its name: « je travaille en mairie à Crest », « maire à Tarbes ».
-TOWN_HALL_WORDS = {"mairie", "commune", "ville", "village", "maire", "municipalite"}
+TOWN_HALL_WORDS = {"mairie", "commune", "ville", "village", "maire", "municipalite", "municipal", "municipale"}
 
 
 def _where_the_town_hall_is(index: Index, tokens, words: List[str], i: int):
     """The commune after « à » when a commune's body was just named without its name (« secrétaire de
     mairie à Crest », « agent à la mairie, à Tarbes »): a proper noun, so with its capital, or a name
-    of several words; one commune of that name, or the one its area said after settles."""
+    of several words, or in lower case a word that is no French word (« secretaire de mairie a tarbes »);
+    one commune of that name, or the one its area said after settles."""
     if i < 2 or words[i - 1] != "a" or not TOWN_HALL_WORDS & set(words[max(0, i - 4):i - 1]):
         return None
     if any(w in ("et", "ou", "mais", "qui", "que", "car", "donc", "avec", "pour") for w in words[max(0, i - 4):i - 1]):
@@ -733,8 +735,8 @@ def _where_the_town_hall_is(index: Index, tokens, words: List[str], i: int):
         if not communes:
             continue
         named = [w for w in words[i:end] if w not in LINK_WORDS]
-        if not tokens[i][3][:1].isupper() and len(named) < 2:
-            return None
+        if not tokens[i][3][:1].isupper() and len(named) < 2 and is_french_word(named[0]):
+            return None  # in lower case, one word only when no French word (« à tarbes », not « à temps »)
         if _longest_name(index, words, i, AREA_KINDS):
             return None  # « à la Réunion », « à Paris »: the area, read elsewhere
         kept, settled_end = _settled(index, words, end, communes, direct=True)

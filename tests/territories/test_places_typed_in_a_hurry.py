@@ -67,6 +67,16 @@ ROWS = [
     ("mairie dajaccio", "commune", [AJACCIO], None),
     ("commune dorleans", "commune", [ORLEANS], None),
     ("bjr mairie darras", "commune", [ARRAS], None),
+    # --- the commune after « à », in lower case, when its name is no French word
+    ("jsuis secretaire de mairie a tarbes", "commune", ["commune:65440"], None),
+    ("je bosse a la mairie a crest", "commune", ["commune:26108"], None),
+    ("conseiller municipal a crest", "commune", ["commune:26108"], None),
+    ("adjoint au maire a tarbes", "commune", ["commune:65440"], None),
+    ("c la mairie, on est a tarbes", "commune", ["commune:65440"], None),
+    ("commune nouvelle de val de briey", "commune", ["commune:54099"], None),
+    ("agent a la mairie a temps partiel", "commune", [], None),
+    ("je travaille a la mairie a mi temps", "commune", [], None),
+    ("je suis a la mairie a cote de lyon", "commune", [], None),
     # --- abbreviations inside names
     ("mairie de chalon s/ saone", "commune", [CHALON], None),
     ("ville de chalon s/saone", "commune", [CHALON], None),
