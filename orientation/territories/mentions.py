@@ -315,11 +315,13 @@ def _after_trigger(index: Index, tokens, words: List[str], i: int):
 
 
 def _misspelt_after(index: Index, words: List[str], trigger: Trigger, candidates):
-    """A name typed with a typo after the trigger (« mairie de montpelier », « cd de la corese », the
-    apostrophe of « d' » left out: « ville dangers », an area's article left out: « region reunion »):
-    the longest run of words before a stop that is near one name of the kinds the trigger announces
-    (near_names.py); an EPCI's trigger also takes its main town misspelt (« agglo de montpelier »)."""
+    """A name typed in a hurry after the trigger: the apostrophe of « d' » left out (« ville dajaccio »),
+    an area's article left out (« region reunion »), or a typo (« mairie de montpelier », « cd de la
+    coreze »): the longest run of words before a stop that is near one name of the kinds the trigger
+    announces (near_names.py); an EPCI's trigger also takes its main town misspelt (« agglo de montpelier »)."""
     for start, article in candidates:
+        # « la préfecture de région couvre… »: a French word no name starts with begins no name misspelt
+        tolerant = start < len(words) and not (is_french_word(words[start]) and words[start] not in index.name_lengths)
         stop = start
         while stop < len(words) and stop - start < 5 and words[stop] not in NAME_STOPS and not words[stop].isdigit():
             stop += 1
@@ -328,21 +330,20 @@ def _misspelt_after(index: Index, words: List[str], trigger: Trigger, candidates
             if said[-1] in LINK_WORDS:
                 continue
             glued = said[0][1:] if said[0].startswith("d") and len(said[0]) > 4 and not article else None
-            if glued and index.lookup_key(" ".join([glued] + said[1:]), trigger.kinds):  # « ville dangers »
+            if glued and index.lookup_key(" ".join([glued] + said[1:]), trigger.kinds):
                 said = [glued] + said[1:]
-            # the article of an area's name left out: « region reunion », « cd guadeloupe »
             articles = [article] if article else [] if set(trigger.kinds).isdisjoint(AREA_KINDS) else ["la", "le", "les"]
             for typed in [f"{a} {' '.join(said)}" for a in articles] + [" ".join(said)]:
-                found = index.lookup_key(typed, trigger.kinds) or near_names.nearest(index, typed, trigger.kinds)
+                found = index.lookup_key(typed, trigger.kinds) or (
+                    tolerant and near_names.nearest(index, typed, trigger.kinds))
                 if found and trigger.kinds == ("commune",):
                     return _settled(index, words, end, found, direct=True)
                 if found:
                     return found, end
-                if trigger.kinds == ("epci",):
-                    towns = near_names.nearest(index, typed, ("commune",))
-                    centred = list(dict.fromkeys(e for e in (index.centred_on(t) for t in towns or ()) if e))
-                    if 0 < len(centred) <= 3:
-                        return centred, end
+                towns = tolerant and trigger.kinds == ("epci",) and near_names.nearest(index, typed, ("commune",))
+                centred = list(dict.fromkeys(e for e in (index.centred_on(t) for t in towns or ()) if e))
+                if 0 < len(centred) <= 3:
+                    return centred, end
     return None
 
 
