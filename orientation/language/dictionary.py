@@ -9,7 +9,7 @@ server, the words are read from it without spaCy, and held as one string, not 24
 from __future__ import annotations
 
 import importlib.util
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from orientation.language.fold import fold
@@ -67,21 +67,22 @@ def french_words() -> str:
 
 @cache
 def _by_first_letters() -> dict:
-    """Where the words that start with each two letters are in the sorted text (sorted, they are
+    """Where the words that start with each three letters are in the sorted text (sorted, they are
     together): a question reads a few kB, not 2 MB."""
     spans, offset = {}, 0  # offset: the newline before the word
     for word in french_words()[1:-1].split("\n"):
-        start = spans.get(word[:2], (offset, 0))[0]
-        spans[word[:2]] = (start, offset + len(word) + 2)
+        start = spans.get(word[:3], (offset, 0))[0]
+        spans[word[:3]] = (start, offset + len(word) + 2)
         offset += len(word) + 1
     return spans
 
 
 def _listed(word: str) -> bool:
-    start, end = _by_first_letters().get(word[:2], (0, 0))
+    start, end = _by_first_letters().get(word[:3], (0, 0))
     return french_words().find(f"\n{word}\n", start, end) >= 0
 
 
+@lru_cache(maxsize=8192)  # the words of messages come back
 def is_french_word(word: str) -> bool:
     """« demain », « reves », « communes »: a word of the dictionary, or its plural."""
     return _listed(word) or (word[-1:] in ("s", "x") and _listed(word[:-1]))

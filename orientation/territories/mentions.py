@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import List, Optional, Sequence, Tuple
 
 from orientation.language.act_words import CORRECTION_WORDS, HEDGED_CORRECTION, NO_START
 from orientation.language.dictionary import is_french_word
 from orientation.language.fold import MONTHS, WEEKDAYS
+from orientation.language.lexicon import one_typo
 from orientation.language.speaker import BODY_ADJECTIVES, FILLERS, SPEAKER, WINDOW, position
 
 from . import near_names
@@ -106,6 +108,28 @@ TRIGGERS = sorted([
 TRIGGERS_BY_FIRST_WORD = {}  # this runs at every word of every message
 for _trigger in TRIGGERS:
     TRIGGERS_BY_FIRST_WORD.setdefault(_trigger.words[0], []).append(_trigger)
+# A trigger's word typed with the typo the lexicon tolerates (« comune de Tarbes », « comunaute de
+# communes »): the body is read, so must its place be. Found through the words' one-letter deletions.
+_TRIGGER_DELETIONS = {}
+for _word in {w for t in TRIGGERS for w in t.words if len(w) >= 6}:
+    for _cut in range(len(_word) + 1):
+        _TRIGGER_DELETIONS.setdefault(_word[:_cut] + _word[_cut + 1:], set()).add(_word)
+
+
+@lru_cache(maxsize=4096)
+def _trigger_word(word: str) -> Optional[str]:
+    """The trigger's word this word is, exactly or with one typo; never a plural nor a French word
+    (« communes » are not a commune, « legion » is no « region »)."""
+    if word in TRIGGERS_BY_FIRST_WORD or len(word) < 6:
+        return word
+    near = {w for cut in range(len(word) + 1) for w in _TRIGGER_DELETIONS.get(word[:cut] + word[cut + 1:], ())}
+    near = [w for w in near if one_typo(word, w) and word not in (w + "s", w + "x")]
+    return near[0] if len(near) == 1 and not is_french_word(word) else word
+
+
+def _trigger_at(words: List[str], i: int, trigger: Trigger) -> bool:
+    said = words[i:i + len(trigger.words)]
+    return len(said) == len(trigger.words) and all(w == t or _trigger_word(w) == t for w, t in zip(said, trigger.words))
 # Between the trigger and the name; « du Havre » is « le Havre », « des Mureaux » « les Mureaux ».
 LINKS = [("de", "la"), ("de", "l"), ("du",), ("des",), ("de",), ("d",), ("la",), ("le",), ("les",), ("l",)]
 ARTICLE_OF_LINK = {("du",): "le", ("des",): "les", ("au",): "le", ("aux",): "les"}
@@ -272,9 +296,9 @@ def _longest_name(index: Index, words: List[str], i: int, kinds, article: Option
 
 
 def _after_trigger(index: Index, tokens, words: List[str], i: int):
-    for trigger in TRIGGERS_BY_FIRST_WORD.get(words[i], ()):
+    for trigger in TRIGGERS_BY_FIRST_WORD.get(_trigger_word(words[i]), ()):
         n = len(trigger.words)
-        if tuple(words[i:i + n]) != trigger.words:
+        if not _trigger_at(words, i, trigger):
             continue
         j = i + n
         if trigger.upper and not tokens[i][3].isupper() and words[j:j + 1] not in (["de"], ["du"], ["des"], ["d"]):

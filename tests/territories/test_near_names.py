@@ -22,3 +22,10 @@ def test_the_one_nearest_name_or_none():
     assert nearest(index, "demain", ("commune",)) is None  # a French word
     assert nearest(index, "lyon", ("commune",)) is None  # an exact name is not a typo
     assert nearest(index, "nic", ("commune",)) is None  # under 5 letters, no tolerance
+
+
+def test_a_word_that_announces_a_place_is_read_through_one_typo_but_not_as_a_plural_or_a_french_word():
+    from orientation.territories.mentions import _trigger_word
+    assert _trigger_word("comune") == "commune" and _trigger_word("comunaute") == "communaute"
+    assert _trigger_word("communes") == "communes"  # a plural: other bodies, not the speaker's trigger
+    assert _trigger_word("legion") == "legion"  # a French word, not « region » misspelt

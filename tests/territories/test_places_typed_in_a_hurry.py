@@ -63,6 +63,15 @@ ROWS = [
     ("mairie de mamoudzu", "commune", [MAMOUDZOU], None),
     ("ville de cayene", "commune", [CAYENNE], None),
     ("mairie de schoelcer", "commune", [SCHOELCHER], None),
+    # --- a typo in the word that announces the place, the one the lexicon tolerates in the body's word
+    ("comune de tarbes", "commune", ["commune:65440"], None),
+    ("bjr c la comune de crest", "commune", ["commune:26108"], None),
+    ("comunaute de communes du crestois", "epci", [CRESTOIS], None),
+    ("communaute de comunes du crestois, on veut un portail", "epci", [CRESTOIS], None),
+    ("conseil regionnal de bretagne", "region", [BRETAGNE], None),
+    ("conseil departemantal du cantal", "departement", [CANTAL], None),
+    ("municipalite de crest", "commune", ["commune:26108"], None),
+    ("municipalitee de crest", "commune", ["commune:26108"], None),
     # --- the apostrophe of « d' » left out, as on a phone
     ("mairie dajaccio", "commune", [AJACCIO], None),
     ("commune dorleans", "commune", [ORLEANS], None),
