@@ -195,7 +195,7 @@ def find(text: str, index: Optional[Index] = None) -> List[Mention]:
         found = (_after_trigger(index, tokens, words, i) or _alone(index, tokens, words, i)
                  or _qualified_commune(index, tokens, words, i, text or "") or _before_its_form(index, tokens, words, i)
                  or _named_alone(index, tokens, words, i) or _bare_commune(index, tokens, words, i, text or "")
-                 or _where_the_town_hall_is(index, tokens, words, i))
+                 or _where_the_town_hall_is(index, tokens, words, i) or _before_its_town_hall(index, tokens, words, i))
         if found and not _not_a_place(words, found[2]) and not _locates_a_body(words, found[0], found[2], body_end):
             mention, i, _ = found
             mentions.append(replace(mention, text=text[mention.start:mention.end]))
@@ -308,6 +308,8 @@ def _after_trigger(index: Index, tokens, words: List[str], i: int):
             if tuple(words[j:j + len(link)]) == link:
                 candidates.insert(0, (j + len(link), ARTICLE_OF_LINK.get(link)))
         for start, article in candidates:
+            if _another_trigger_at(words, start):
+                continue
             if start < len(words) and DEPARTEMENT_CODE.match(words[start]) and "departement" in trigger.kinds:
                 territory = index.departement(words[start])
                 if territory:
@@ -338,12 +340,21 @@ def _after_trigger(index: Index, tokens, words: List[str], i: int):
     return None
 
 
+def _another_trigger_at(words: List[str], start: int) -> bool:
+    """« mairie de la ville de Tarbes »: the next trigger names the place, not « la ville »."""
+    inner = start + (words[start:start + 1] in (["la"], ["le"], ["les"], ["l"]))
+    return (inner + 1 < len(words) and words[inner] in TRIGGERS_BY_FIRST_WORD
+            and words[inner + 1] in ("de", "d", "du", "des"))
+
+
 def _misspelt_after(index: Index, words: List[str], trigger: Trigger, candidates):
     """A name typed in a hurry after the trigger: the apostrophe of « d' » left out (« ville dajaccio »),
     an area's article left out (« region reunion »), or a typo (« mairie de montpelier », « cd de la
     coreze »): the longest run of words before a stop that is near one name of the kinds the trigger
     announces (near_names.py); an EPCI's trigger also takes its main town misspelt (« agglo de montpelier »)."""
     for start, article in candidates:
+        if _another_trigger_at(words, start):
+            continue
         # « la préfecture de région couvre… »: a French word no name starts with begins no name misspelt
         tolerant = start < len(words) and not (is_french_word(words[start]) and words[start] not in index.name_lengths)
         stop = start
@@ -766,6 +777,34 @@ def _where_the_town_hall_is(index: Index, tokens, words: List[str], i: int):
             return None  # « à la Réunion », « à Paris »: the area, read elsewhere
         kept, settled_end = _settled(index, words, end, communes, direct=True)
         return _build(tokens, i, settled_end, kept)  # homonyms are asked about
+    return None
+
+
+# The town hall's word said right after the commune's name: « Tarbes, mairie », « c tarbes mairie ».
+TOWN_HALL_AFTER = {"mairie", "ville", "commune", "municipalite"}
+
+
+def _before_its_town_hall(index: Index, tokens, words: List[str], i: int):
+    """A commune named first, at the start of the message, then its town hall's word (« tarbes,
+    mairie », « bjr c st gaudens mairie »): with its capital, of several words, or in lower case when
+    its name is no French word; one commune of that name, or its homonyms asked about."""
+    k = i - 1
+    while k >= 0 and (words[k] in OPENERS or words[k] in ("c", "cest", "est", "ici")):
+        k -= 1
+    if k >= 0:
+        return None
+    for length in index.name_lengths.get(words[i], ()):
+        end = i + length
+        if end >= len(words) or words[end] not in TOWN_HALL_AFTER:
+            continue
+        communes = index.lookup_key(" ".join(words[i:end]), ("commune",))
+        named = [w for w in words[i:end] if w not in LINK_WORDS]
+        if not communes or (len(named) < 2 and not tokens[i][3][:1].isupper() and is_french_word(named[0])):
+            continue
+        if _longest_name(index, words, i, AREA_KINDS):
+            return None
+        mention, _, first = _build(tokens, i, end, communes)
+        return mention, end, first
     return None
 
 

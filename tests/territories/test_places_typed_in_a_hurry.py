@@ -86,6 +86,14 @@ ROWS = [
     ("agent a la mairie a temps partiel", "commune", [], None),
     ("je travaille a la mairie a mi temps", "commune", [], None),
     ("je suis a la mairie a cote de lyon", "commune", [], None),
+    # --- the commune's name first, then its town hall's word; a trigger's word after a trigger
+    ("tarbes, mairie", "commune", ["commune:65440"], None),
+    ("hello c tarbes mairie", "commune", ["commune:65440"], None),
+    ("bjr c st gaudens mairie", "commune", ["commune:31483"], None),
+    ("crest mairie on veut un portail", "commune", ["commune:26108"], None),
+    ("mairie de la ville de tarbes", "commune", ["commune:65440"], None),
+    ("mairie de la commune de crest", "commune", ["commune:26108"], None),
+    ("mairie de la ville de montpelier", "commune", [MONTPELLIER], None),
     # --- abbreviations inside names
     ("mairie de chalon s/ saone", "commune", [CHALON], None),
     ("ville de chalon s/saone", "commune", [CHALON], None),
