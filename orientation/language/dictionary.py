@@ -9,6 +9,7 @@ server, the words are read from it without spaCy, and held as one string, not 24
 from __future__ import annotations
 
 import importlib.util
+import os
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -57,7 +58,7 @@ def french_words() -> str:
     text = "\n" + "\n".join(sorted(_from_the_model(tables) | FUNCTION_WORDS)) + "\n"
     try:
         kept.parent.mkdir(parents=True, exist_ok=True)
-        partial = kept.with_suffix(".tmp")
+        partial = kept.with_suffix(f".{os.getpid()}.tmp")  # two servers starting at once write apart
         partial.write_text(text, encoding="utf-8")
         partial.replace(kept)  # never a half-written list
     except OSError:
@@ -86,3 +87,7 @@ def _listed(word: str) -> bool:
 def is_french_word(word: str) -> bool:
     """« demain », « reves », « communes »: a word of the dictionary, or its plural."""
     return _listed(word) or (word[-1:] in ("s", "x") and _listed(word[:-1]))
+
+
+if __name__ == "__main__":  # `make install` keeps the list in var/, so that no user's turn waits for it
+    print(f"{french_words().count(chr(10)) - 1} French words kept in {CACHE_DIR}")
