@@ -43,9 +43,11 @@ INSTALLED := $(VENV)/.installed
 endif
 
 TERRITORIES := var/territories.json
+# The French words that a misspelt place name must not be read as (orientation/language/dictionary.py).
+FRENCH_WORDS := var/.french-words
 # The secret key of the client addresses' hashes (0600; made once, rotated by the daily purge).
 CLIENT_KEY := var/client-key
-install: system-packages $(INSTALLED) node_modules/.installed $(TERRITORIES) $(CLIENT_KEY)
+install: system-packages $(INSTALLED) node_modules/.installed $(TERRITORIES) $(FRENCH_WORDS) $(CLIENT_KEY)
 
 install-prod:
 	$(MAKE) install DEV=0
@@ -86,6 +88,9 @@ node_modules/.installed: package-lock.json | system-packages
 # the pinned npm package @etalab/decoupage-administratif: a few MB, so built here, not committed.
 $(TERRITORIES): node_modules/.installed $(INSTALLED) orientation/territories/build.py
 	$(PY) -m orientation.territories.build
+
+$(FRENCH_WORDS): $(INSTALLED) orientation/language/dictionary.py
+	$(PY) -m orientation.language.dictionary && touch $@
 
 $(CLIENT_KEY): | $(INSTALLED)
 	$(PY) -m orientation.keyed_hash

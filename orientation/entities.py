@@ -295,7 +295,7 @@ def own_places(text: str) -> Tuple[territories.Mention, ...]:
     la CC du Crestois, dans la Drôme », « membre du Grand Auch »), unless joined to it (« la DDT du Gers
     et du Lot ») or said as covered (« le projet couvre aussi le Lot »). A body that names no place of
     its own keeps the places named, but not those of its relative clause (« une start-up qui travaille
-    pour la métropole de Lyon »)."""
+    pour la métropole de Lyon ») unless said covered (« un syndicat qui couvre tout le Cantal »)."""
     named = places(text)
     said = next((e for e in _lexicon_entities(text) if e["entity"] == "applicant_type" and "role" not in e), None)
     if not named or said is None:
@@ -303,7 +303,10 @@ def own_places(text: str) -> Tuple[territories.Mention, ...]:
     own = next((m for m in named if m.start <= said["start"] < m.end), None)
     if own is None:
         body = speaker.Candidate(said["value"], said["start"], said["end"])
-        named = tuple(m for m in named if not speaker.in_its_clause(text, body, speaker.Candidate("", m.start, m.end)))
+        # its relative clause names another body's place, unless it says the body covers it (« un
+        # syndicat mixte qui couvre tout le département de la Manche »)
+        named = tuple(m for m in named if not speaker.in_its_clause(text, body, speaker.Candidate("", m.start, m.end))
+                      or _covered(text, m.start))
         if said["value"] in _CARRIERS:
             # « je suis au conseil départemental, en Gironde »: a collectivité's place is its own, but not
             # another collectivité's (« la commune de Crest, le projet est porté par la CC »)

@@ -53,6 +53,12 @@ def _close(word: str, pattern: str) -> bool:
     """Same word, a plural, or one edit away for words of 6 letters or more."""
     if word == pattern or word in (pattern + "s", pattern + "x") or pattern in (word + "s", word + "x"):
         return True
+    return one_typo(word, pattern)
+
+
+def one_typo(word: str, pattern: str) -> bool:
+    """One edit away (a letter wrong, missing, added, or two swapped), in words of 6 letters or more:
+    the typo the lexicon tolerates, also in the words that announce a place (« comune de Tarbes »)."""
     if min(len(word), len(pattern)) < 6 or abs(len(word) - len(pattern)) > 1:
         return False
     return _edit_distance_at_most_one(word, pattern)

@@ -76,10 +76,18 @@ class Territory:
         return f"{self.name} ({what} {self.code})"
 
 
+# Abbreviations typed inside names: « st », « ste » (saint, sainte), « s/ », « s/s » (sur, sous),
+# « pce » (Provence), « gd », « gde » (grand, grande), « mt » (mont): « chalon s/ saone », « aix en pce ».
+_ABBREVIATED = {"st": "saint", "ste": "sainte", "pce": "provence", "gd": "grand", "gde": "grande", "mt": "mont"}
+_ABBREVIATION = re.compile(r"\b(" + "|".join(_ABBREVIATED) + r")\b")
+_ON_UNDER = re.compile(r"\bs/(s\b)?")
+
+
 @lru_cache(maxsize=65536)  # the words of messages come back: « de », « la », « mairie »…
 def key(text: str) -> str:
     """The folded form names are compared in: lowercase ASCII words separated by one space."""
-    text = re.sub(r"\bst(e?)\b", r"saint\1", re.sub(r"[^a-z0-9]+", " ", fold(text).text))
+    text = _ON_UNDER.sub(lambda m: " sous " if m.group(1) else " sur ", fold(text).text)
+    text = _ABBREVIATION.sub(lambda m: _ABBREVIATED[m.group(1)], re.sub(r"[^a-z0-9]+", " ", text))
     return " ".join(text.split())
 
 
@@ -227,6 +235,10 @@ class Index:
         departements = {t.departements for t in found if t.kind == "departement"}
         found = [t for t in found if t.kind != "region" or t.departements not in departements]
         return sorted(dict.fromkeys(found), key=lambda t: -t.population)
+
+    def name_keys(self):
+        """Every name a place is known by, folded (near_names.py looks through them)."""
+        return self._by_key.keys()
 
     def get(self, kind: str, code: str) -> Optional[Territory]:
         return self._by_code.get((kind, code))

@@ -18,12 +18,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import List, Optional, Sequence, Tuple
 
 from orientation.language.act_words import CORRECTION_WORDS, HEDGED_CORRECTION, NO_START
+from orientation.language.dictionary import is_french_word
 from orientation.language.fold import MONTHS, WEEKDAYS
+from orientation.language.lexicon import one_typo
 from orientation.language.speaker import BODY_ADJECTIVES, FILLERS, SPEAKER, WINDOW, position
 
+from . import near_names
 from .index import OPTIONAL_NAME_WORDS, SINGLE_COLLECTIVITES, Index, Territory, key, load_index
 
 AREA_KINDS = ("departement", "region", "collectivite_outre_mer")
@@ -67,7 +71,7 @@ TRIGGERS = sorted([
     _t("com de com", ["epci"], "epci"), _t("comm de comm", ["epci"], "epci"), _t("cdc", ["epci"], "epci"),
     _t("communaute de cnes", ["epci"], "epci"), _t("cte de cnes", ["epci"], "epci"), _t("aglo", ["epci"], "epci"),
     _t("laglo", ["epci"], "epci"), _t("intercom", ["epci"], "epci"), _t("lintercom", ["epci"], "epci"),
-    _t("cne", ["commune"], "commune"),
+    _t("cne", ["commune"], "commune"), _t("commune nouvelle", ["commune"], "commune"),
     _t("epci", ["epci"], "epci"),
     # the apostrophe dropped, as typed on a phone: « lagglo », « linterco »
     _t("lagglo", ["epci"], "epci"), _t("lagglomeration", ["epci"], "epci"), _t("linterco", ["epci"], "epci"),
@@ -104,6 +108,28 @@ TRIGGERS = sorted([
 TRIGGERS_BY_FIRST_WORD = {}  # this runs at every word of every message
 for _trigger in TRIGGERS:
     TRIGGERS_BY_FIRST_WORD.setdefault(_trigger.words[0], []).append(_trigger)
+# A trigger's word typed with the typo the lexicon tolerates (« comune de Tarbes », « comunaute de
+# communes »): the body is read, so must its place be. Found through the words' one-letter deletions.
+_TRIGGER_DELETIONS = {}
+for _word in {w for t in TRIGGERS for w in t.words if len(w) >= 6}:
+    for _cut in range(len(_word) + 1):
+        _TRIGGER_DELETIONS.setdefault(_word[:_cut] + _word[_cut + 1:], set()).add(_word)
+
+
+@lru_cache(maxsize=4096)
+def _trigger_word(word: str) -> Optional[str]:
+    """The trigger's word this word is, exactly or with one typo; never a plural nor a French word
+    (« communes » are not a commune, « legion » is no « region »)."""
+    if word in TRIGGERS_BY_FIRST_WORD or len(word) < 6:
+        return word
+    near = {w for cut in range(len(word) + 1) for w in _TRIGGER_DELETIONS.get(word[:cut] + word[cut + 1:], ())}
+    near = [w for w in near if one_typo(word, w) and word not in (w + "s", w + "x")]
+    return near[0] if len(near) == 1 and not is_french_word(word) else word
+
+
+def _trigger_at(words: List[str], i: int, trigger: Trigger) -> bool:
+    said = words[i:i + len(trigger.words)]
+    return len(said) == len(trigger.words) and all(w == t or _trigger_word(w) == t for w, t in zip(said, trigger.words))
 # Between the trigger and the name; « du Havre » is « le Havre », « des Mureaux » « les Mureaux ».
 LINKS = [("de", "la"), ("de", "l"), ("du",), ("des",), ("de",), ("d",), ("la",), ("le",), ("les",), ("l",)]
 ARTICLE_OF_LINK = {("du",): "le", ("des",): "les", ("au",): "le", ("aux",): "les"}
@@ -131,7 +157,8 @@ class Mention:
         return len(self.territories) > 1
 
 
-_WORD = re.compile(r"[^\W_]+")
+# « s/ » and « s/s » (sur, sous) are words of a name: « chalon s/ saone », « villiers s/s grez »
+_WORD = re.compile(r"(?<![^\W_])s/s(?![^\W_])|(?<![^\W_])s/|[^\W_]+")
 
 
 # « cd93 », « dept2A »: a département's abbreviation glued to its number is two words.
@@ -168,7 +195,7 @@ def find(text: str, index: Optional[Index] = None) -> List[Mention]:
         found = (_after_trigger(index, tokens, words, i) or _alone(index, tokens, words, i)
                  or _qualified_commune(index, tokens, words, i, text or "") or _before_its_form(index, tokens, words, i)
                  or _named_alone(index, tokens, words, i) or _bare_commune(index, tokens, words, i, text or "")
-                 or _where_the_town_hall_is(index, tokens, words, i))
+                 or _where_the_town_hall_is(index, tokens, words, i) or _before_its_town_hall(index, tokens, words, i))
         if found and not _not_a_place(words, found[2]) and not _locates_a_body(words, found[0], found[2], body_end):
             mention, i, _ = found
             mentions.append(replace(mention, text=text[mention.start:mention.end]))
@@ -269,9 +296,9 @@ def _longest_name(index: Index, words: List[str], i: int, kinds, article: Option
 
 
 def _after_trigger(index: Index, tokens, words: List[str], i: int):
-    for trigger in TRIGGERS_BY_FIRST_WORD.get(words[i], ()):
+    for trigger in TRIGGERS_BY_FIRST_WORD.get(_trigger_word(words[i]), ()):
         n = len(trigger.words)
-        if tuple(words[i:i + n]) != trigger.words:
+        if not _trigger_at(words, i, trigger):
             continue
         j = i + n
         if trigger.upper and not tokens[i][3].isupper() and words[j:j + 1] not in (["de"], ["du"], ["des"], ["d"]):
@@ -281,6 +308,8 @@ def _after_trigger(index: Index, tokens, words: List[str], i: int):
             if tuple(words[j:j + len(link)]) == link:
                 candidates.insert(0, (j + len(link), ARTICLE_OF_LINK.get(link)))
         for start, article in candidates:
+            if _another_trigger_at(words, start):
+                continue
             if start < len(words) and DEPARTEMENT_CODE.match(words[start]) and "departement" in trigger.kinds:
                 territory = index.departement(words[start])
                 if territory:
@@ -305,6 +334,51 @@ def _after_trigger(index: Index, tokens, words: List[str], i: int):
             held = max(found, key=lambda f: f[1]) if found else None
             if held:
                 return _build(tokens, i, held[1], held[0], trigger.applicant_type)
+        misspelt = _misspelt_after(index, words, trigger, candidates)
+        if misspelt:
+            return _build(tokens, i, misspelt[1], misspelt[0], trigger.applicant_type)
+    return None
+
+
+def _another_trigger_at(words: List[str], start: int) -> bool:
+    """« mairie de la ville de Tarbes »: the next trigger names the place, not « la ville »."""
+    inner = start + (words[start:start + 1] in (["la"], ["le"], ["les"], ["l"]))
+    return (inner + 1 < len(words) and words[inner] in TRIGGERS_BY_FIRST_WORD
+            and words[inner + 1] in ("de", "d", "du", "des"))
+
+
+def _misspelt_after(index: Index, words: List[str], trigger: Trigger, candidates):
+    """A name typed in a hurry after the trigger: the apostrophe of « d' » left out (« ville dajaccio »),
+    an area's article left out (« region reunion »), or a typo (« mairie de montpelier », « cd de la
+    coreze »): the longest run of words before a stop that is near one name of the kinds the trigger
+    announces (near_names.py); an EPCI's trigger also takes its main town misspelt (« agglo de montpelier »)."""
+    for start, article in candidates:
+        if _another_trigger_at(words, start):
+            continue
+        # « la préfecture de région couvre… »: a French word no name starts with begins no name misspelt
+        tolerant = start < len(words) and not (is_french_word(words[start]) and words[start] not in index.name_lengths)
+        stop = start
+        while stop < len(words) and stop - start < 5 and words[stop] not in NAME_STOPS and not words[stop].isdigit():
+            stop += 1
+        for end in range(stop, start, -1):
+            said = words[start:end]
+            if said[-1] in LINK_WORDS:
+                continue
+            glued = said[0][1:] if said[0].startswith("d") and len(said[0]) > 4 and not article else None
+            if glued and index.lookup_key(" ".join([glued] + said[1:]), trigger.kinds):
+                said = [glued] + said[1:]
+            articles = [article] if article else [] if set(trigger.kinds).isdisjoint(AREA_KINDS) else ["la", "le", "les"]
+            for typed in [f"{a} {' '.join(said)}" for a in articles] + [" ".join(said)]:
+                found = index.lookup_key(typed, trigger.kinds) or (
+                    tolerant and near_names.nearest(index, typed, trigger.kinds))
+                if found and trigger.kinds == ("commune",):
+                    return _settled(index, words, end, found, direct=True)
+                if found:
+                    return found, end
+                towns = tolerant and trigger.kinds == ("epci",) and near_names.nearest(index, typed, ("commune",))
+                centred = list(dict.fromkeys(e for e in (index.centred_on(t) for t in towns or ()) if e))
+                if 0 < len(centred) <= 3:
+                    return centred, end
     return None
 
 
@@ -403,6 +477,8 @@ def _area_after(index: Index, words: List[str], end: int, direct: bool = False):
     says it)."""
     if end >= len(words):
         return None
+    if words[end] in ("celle", "celui") and end + 1 < len(words):  # « saint-denis, celle de la réunion »
+        end += 1
     word = words[end]
     if DEPARTEMENT_CODE.match(word):
         return (word.upper(),), end + 1
@@ -675,13 +751,14 @@ def _bare_commune(index: Index, tokens, words: List[str], i: int, text: str, ask
 
 
 # A commune's body, said without its name: « je travaille en mairie à Crest », « maire à Tarbes ».
-TOWN_HALL_WORDS = {"mairie", "commune", "ville", "village", "maire", "municipalite"}
+TOWN_HALL_WORDS = {"mairie", "commune", "ville", "village", "maire", "municipalite", "municipal", "municipale"}
 
 
 def _where_the_town_hall_is(index: Index, tokens, words: List[str], i: int):
     """The commune after « à » when a commune's body was just named without its name (« secrétaire de
     mairie à Crest », « agent à la mairie, à Tarbes »): a proper noun, so with its capital, or a name
-    of several words; one commune of that name, or the one its area said after settles."""
+    of several words, or in lower case a word that is no French word (« secretaire de mairie a tarbes »);
+    one commune of that name, or the one its area said after settles."""
     if i < 2 or words[i - 1] != "a" or not TOWN_HALL_WORDS & set(words[max(0, i - 4):i - 1]):
         return None
     if any(w in ("et", "ou", "mais", "qui", "que", "car", "donc", "avec", "pour") for w in words[max(0, i - 4):i - 1]):
@@ -694,12 +771,40 @@ def _where_the_town_hall_is(index: Index, tokens, words: List[str], i: int):
         if not communes:
             continue
         named = [w for w in words[i:end] if w not in LINK_WORDS]
-        if not tokens[i][3][:1].isupper() and len(named) < 2:
-            return None
+        if not tokens[i][3][:1].isupper() and len(named) < 2 and is_french_word(named[0]):
+            return None  # in lower case, one word only when no French word (« à tarbes », not « à temps »)
         if _longest_name(index, words, i, AREA_KINDS):
             return None  # « à la Réunion », « à Paris »: the area, read elsewhere
         kept, settled_end = _settled(index, words, end, communes, direct=True)
         return _build(tokens, i, settled_end, kept)  # homonyms are asked about
+    return None
+
+
+# The town hall's word said right after the commune's name: « Tarbes, mairie », « c tarbes mairie ».
+TOWN_HALL_AFTER = {"mairie", "ville", "commune", "municipalite"}
+
+
+def _before_its_town_hall(index: Index, tokens, words: List[str], i: int):
+    """A commune named first, at the start of the message, then its town hall's word (« tarbes,
+    mairie », « bjr c st gaudens mairie »): with its capital, of several words, or in lower case when
+    its name is no French word; one commune of that name, or its homonyms asked about."""
+    k = i - 1
+    while k >= 0 and (words[k] in OPENERS or words[k] in ("c", "cest", "est", "ici")):
+        k -= 1
+    if k >= 0:
+        return None
+    for length in index.name_lengths.get(words[i], ()):
+        end = i + length
+        if end >= len(words) or words[end] not in TOWN_HALL_AFTER:
+            continue
+        communes = index.lookup_key(" ".join(words[i:end]), ("commune",))
+        named = [w for w in words[i:end] if w not in LINK_WORDS]
+        if not communes or (len(named) < 2 and not tokens[i][3][:1].isupper() and is_french_word(named[0])):
+            continue
+        if _longest_name(index, words, i, AREA_KINDS):
+            return None
+        mention, _, first = _build(tokens, i, end, communes)
+        return mention, end, first
     return None
 
 

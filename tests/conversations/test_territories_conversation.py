@@ -85,3 +85,9 @@ def test_a_name_shared_by_several_communes_is_asked_with_buttons(chat):
 @pytest.mark.parametrize("message", ["je suis une commune de 350 000 habitants", "la somme de 300 000 €"])
 def test_no_place_no_territory(chat, message):
     assert "population légale INSEE" not in chat.say(message)
+
+
+def test_a_name_read_through_a_typo_is_stated_so_the_user_can_correct_it(chat):
+    montpellier = _place("Montpellier", "commune")
+    answer = chat.say("bjr c la mairie de montpelier, on veut mettre l etat civil en ligne")
+    assert f"Montpellier (34) : {fmt.number(montpellier.population)} habitants (population légale INSEE" in answer

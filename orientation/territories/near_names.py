@@ -1,0 +1,107 @@
+"""A place's name typed with a typo (« mairie de montpelier », « ville de toulous »): the one
+official name a few edits away.
+
+Used only after a word that announces a place (mentions.py): too many French words are a letter
+away from a commune's name. The tolerance grows with the name: none under 5 letters, one edit for 5
+to 8 letters, two beyond (a swap of two letters is one edit). A name is taken only when it is the
+single nearest (homonyms share one name and are asked about as usual), and never for what is a
+French word (« mairie de demain ») or the exact name of another place. Names are bucketed by their
+first letter and length: a miss compares a few hundred names, not 36 000.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Dict, List, Optional, Sequence, Tuple
+
+from orientation.language.dictionary import is_french_word
+
+from .index import KINDS, Index, Territory
+
+MIN_LETTERS = 5  # under 5 letters, no tolerance
+LONG_NAME = 9  # from 9 letters, two edits
+DOMINANT = 10  # among names as near, one ten times as populated as the next is meant
+
+
+def tolerance(name_key: str) -> int:
+    """The edits allowed in a name, by its letters without its article (« Le Crestet »: 7)."""
+    letters = len(re.sub(r"^(?:le|la|les|l) ", "", name_key).replace(" ", ""))
+    return 0 if letters < MIN_LETTERS else 1 if letters < LONG_NAME else 2
+
+
+def distance(a: str, b: str, limit: int) -> int:
+    """The edit distance (insertions, deletions, substitutions, swaps of two neighbours) of a and b,
+    or limit + 1 as soon as it is known to exceed limit."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: List[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def _letters(text: str) -> int:
+    """The set of letters of a text as bits: a letter one text has and the other lacks costs an edit."""
+    mask = 0
+    for char in text:
+        mask |= 1 << (ord(char) & 63)
+    return mask
+
+
+@cache
+def _buckets(index: Index, kinds: Tuple[str, ...]) -> Dict[Tuple[str, int], List[Tuple[str, int, int]]]:
+    """The names (folded keys) of places of these kinds, with their letters and tolerance, by first
+    letter and length."""
+    buckets: Dict[Tuple[str, int], List[Tuple[str, int, int]]] = {}
+    for name_key in index.name_keys():
+        if tolerance(name_key) and index.lookup_key(name_key, kinds):
+            buckets.setdefault((name_key[0], len(name_key)), []).append(
+                (name_key, _letters(name_key), tolerance(name_key)))
+    return buckets
+
+
+def nearest(index: Index, said: str, kinds: Sequence[str] = KINDS) -> Optional[List[Territory]]:
+    """The territories of these kinds whose name is the single nearest to `said` (a folded key) within
+    its tolerance; None when none, when two names are as near, or when `said` is a name or French words."""
+    if not said or index.lookup_key(said) or all(is_french_word(w) for w in said.split()):
+        return None
+    best, found, letters = 3, [], _letters(said)
+    buckets = _buckets(index, tuple(kinds))
+    for length in range(len(said) - 2, len(said) + 3):
+        for name_key, its_letters, its_tolerance in buckets.get((said[0], length), ()):
+            limit = min(its_tolerance, best)
+            if (letters & ~its_letters).bit_count() > limit or (its_letters & ~letters).bit_count() > limit:
+                continue
+            d = distance(said, name_key, limit)
+            if d > limit:
+                continue
+            if d < best:
+                best, found = d, [name_key]
+            elif name_key not in found:
+                found.append(name_key)
+    found = _most_populated(index, found, kinds)
+    if not found:
+        return None
+    typed_words = [w for w in said.split() if w not in found.split()]
+    if any(is_french_word(w) for w in typed_words):
+        return None  # « ville de rêve », « mairie du centre ville »: a word, not a name misspelt
+    return index.lookup_key(found, kinds)
+
+
+def _most_populated(index: Index, names: List[str], kinds: Sequence[str]) -> Optional[str]:
+    """The one name, or among names as near the one far the most populated (« montpelier » is
+    Montpellier, 310 000 inhabitants, not Montélier, 4 000): what people write to a national
+    service is far more often the city than the village. Else none: the bot does not guess."""
+    if len(names) <= 1:
+        return names[0] if names else None
+    sizes = sorted(((max(t.population for t in index.lookup_key(n, kinds)), n) for n in names), reverse=True)
+    return sizes[0][1] if sizes[0][0] >= DOMINANT * sizes[1][0] else None
