@@ -63,6 +63,9 @@ TRIGGERS = sorted([
     _t("mairie", ["commune"], "commune"), _t("ville", ["commune"], "commune"),
     _t("commune", ["commune"], "commune"), _t("municipalite", ["commune"], "commune"),
     _t("maire", ["commune"], "commune"), _t("hotel de ville", ["commune"], "commune"),
+    # the council and the services of a town, named with it: « conseil municipal de Lorient »
+    _t("conseil municipal", ["commune"], "commune"), _t("services municipaux", ["commune"], "commune"),
+    _t("service municipal", ["commune"], "commune"),
     _t("communaute de communes", ["epci"], "epci"), _t("communaute de commune", ["epci"], "epci"),
     _t("communaute d agglomeration", ["epci"], "epci"), _t("communaute d agglo", ["epci"], "epci"),
     _t("communaute urbaine", ["epci"], "epci"), _t("agglomeration", ["epci"], "epci"),
