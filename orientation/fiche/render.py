@@ -5,6 +5,7 @@ the DSFR's look (Marianne from the @gouvfr/dsfr package), as a tagged PDF/UA-1 f
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Tuple
@@ -52,9 +53,17 @@ def html(fiche: Fiche) -> str:
     return _environment().get_template("fiche.html").render(fiche=fiche, fmt=fmt)
 
 
+# WeasyPrint (Pango, fontconfig) is not thread-safe, and the sheets are made in worker threads (two
+# bookings confirmed at once, the advisors' page): one at a time per process. The conversation report
+# lost its action server three times at two first bookings confirmed at once, on a loaded machine.
+_ONE_AT_A_TIME = threading.Lock()
+
+
 def pdf(fiche: Fiche) -> bytes:
     """The sheet as PDF bytes (tagged, PDF/UA-1)."""
-    weasyprint, (css, fonts) = _weasy()
-    document = weasyprint.HTML(string=html(fiche), base_url=str(TEMPLATES))
-    return document.write_pdf(stylesheets=[css], font_config=fonts, pdf_variant="pdf/ua-1",
-                              pdf_identifier=None, uncompressed_pdf=False)
+    page = html(fiche)
+    with _ONE_AT_A_TIME:
+        weasyprint, (css, fonts) = _weasy()
+        document = weasyprint.HTML(string=page, base_url=str(TEMPLATES))
+        return document.write_pdf(stylesheets=[css], font_config=fonts, pdf_variant="pdf/ua-1",
+                                  pdf_identifier=None, uncompressed_pdf=False)

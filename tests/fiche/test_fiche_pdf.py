@@ -168,3 +168,42 @@ def test_the_questions_for_the_advisor_include_what_cannot_be_established(budget
     sheet = build_fiche(profile, results, now=NOW, asked=["Peut-on cumuler avec un autre fonds ?"])
     assert "Votre question : « Peut-on cumuler avec un autre fonds ? »" in sheet.questions
     assert ("Préciser le coût total du projet (TTC)." in sheet.questions) == (budget is None)
+
+
+def test_sheets_asked_at_once_are_made_one_at_a_time(monkeypatch):
+    """WeasyPrint is not thread-safe: two bookings confirmed at once (worker threads) never render
+    together. A slow stand-in for WeasyPrint counts how many renderings overlap."""
+    import threading
+    import time
+
+    from orientation.fiche import render
+
+    inside, most = [0], [0]
+    guard = threading.Lock()
+
+    class SlowDocument:
+        def __init__(self, **_):
+            pass
+
+        def write_pdf(self, **_):
+            with guard:
+                inside[0] += 1
+                most[0] = max(most[0], inside[0])
+            time.sleep(0.05)
+            with guard:
+                inside[0] -= 1
+            return b"%PDF"
+
+    class FakeWeasy:
+        HTML = SlowDocument
+
+    monkeypatch.setattr(render, "_weasy", lambda: (FakeWeasy, (None, None)))
+    profile = Profile(applicant_type="commune", population=35_000, budget=400_000, nature="cooperation_usagers",
+                      date=AUTUMN_2021)
+    fiche = build_fiche(profile, evaluate(profile), now=NOW)
+    threads = [threading.Thread(target=render.pdf, args=(fiche,)) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert most[0] == 1
