@@ -61,20 +61,27 @@ def one_typo(word: str, pattern: str) -> bool:
     the typo the lexicon tolerates, also in the words that announce a place (« comune de Tarbes »)."""
     if min(len(word), len(pattern)) < 6 or abs(len(word) - len(pattern)) > 1:
         return False
-    return _edit_distance_at_most_one(word, pattern)
+    return distance(word, pattern, 1) <= 1
 
 
-def _edit_distance_at_most_one(a: str, b: str) -> bool:
-    if len(a) == len(b):
-        diffs = [i for i in range(len(a)) if a[i] != b[i]]
-        return len(diffs) <= 1 or (len(diffs) == 2 and diffs[1] == diffs[0] + 1
-                                   and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]])
-    if len(a) > len(b):
-        a, b = b, a
-    i = 0
-    while i < len(a) and a[i] == b[i]:
-        i += 1
-    return a[i:] == b[i + 1:]
+def distance(a: str, b: str, limit: int) -> int:
+    """The edit distance (insertions, deletions, substitutions, swaps of two neighbours) of a and b,
+    or limit + 1 as soon as it is known to exceed limit."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: List[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
 
 
 def _phrase(text: str) -> str:

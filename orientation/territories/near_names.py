@@ -15,6 +15,7 @@ from functools import cache
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from orientation.language.dictionary import is_french_word
+from orientation.language.lexicon import distance
 
 from .index import KINDS, Index, Territory
 
@@ -27,26 +28,6 @@ def tolerance(name_key: str) -> int:
     """The edits allowed in a name, by its letters without its article (« Le Crestet »: 7)."""
     letters = len(re.sub(r"^(?:le|la|les|l) ", "", name_key).replace(" ", ""))
     return 0 if letters < MIN_LETTERS else 1 if letters < LONG_NAME else 2
-
-
-def distance(a: str, b: str, limit: int) -> int:
-    """The edit distance (insertions, deletions, substitutions, swaps of two neighbours) of a and b,
-    or limit + 1 as soon as it is known to exceed limit."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    previous2: List[int] = []
-    previous = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        current = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
-            cost = a[i - 1] != b[j - 1]
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                current[j] = min(current[j], previous2[j - 2] + 1)
-        if min(current) > limit:
-            return limit + 1
-        previous2, previous = previous, current
-    return previous[-1]
 
 
 def _letters(text: str) -> int:

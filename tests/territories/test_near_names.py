@@ -1,7 +1,8 @@
-"""The tolerant match of a place's name (orientation/territories/near_names.py): its distance, its
+"""The tolerant match of a place's name (orientation/territories/near_names.py): its distance (orientation/language/lexicon.py), its
 tolerance by length, and the one nearest name it takes."""
+from orientation.language.lexicon import distance
 from orientation.territories import load_index
-from orientation.territories.near_names import distance, nearest, tolerance
+from orientation.territories.near_names import nearest, tolerance
 
 
 def test_a_swap_of_two_letters_is_one_edit_and_the_distance_stops_at_its_limit():
