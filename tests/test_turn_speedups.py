@@ -2,6 +2,7 @@
 responses are still validated, and the global slot validation is skipped only when it cannot
 change anything (actions/validation_scope.py)."""
 import asyncio
+import contextlib
 import datetime
 import json
 import subprocess
@@ -201,6 +202,24 @@ def test_a_question_on_a_call_fills_the_call_without_the_action_server(restored_
     assert events == [SlotSet("current_call", "TNT-COOP")]
 
 
+@contextlib.asynccontextmanager
+async def local_webhook(handler):
+    """A local aiohttp server standing for the action server, its webhook answered by `handler`:
+    yields the webhook's URL."""
+    from aiohttp import web
+
+    app = web.Application()
+    app.router.add_post("/webhook", handler)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    try:
+        yield f"http://127.0.0.1:{site._server.sockets[0].getsockname()[1]}/webhook"
+    finally:
+        await runner.cleanup()
+
+
 async def calls_through_one_endpoint(calls: int):
     """The ports the action server saw the calls come from, and the auth header it got, for `calls`
     calls of one endpoint (a local aiohttp server standing for the action server)."""
@@ -211,18 +230,9 @@ async def calls_through_one_endpoint(calls: int):
     async def webhook(request):
         seen.append((request.transport.get_extra_info("peername")[1], request.headers.get("Authorization")))
         return web.json_response({"events": [], "responses": []})
-    app = web.Application()
-    app.router.add_post("/webhook", webhook)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]
-    endpoint = EndpointConfig(f"http://127.0.0.1:{port}/webhook", basic_auth={"username": "u", "password": "p"})
-    try:
+    async with local_webhook(webhook) as url:
+        endpoint = EndpointConfig(url, basic_auth={"username": "u", "password": "p"})
         answers = [await endpoint.request(json={"next_action": "action_x"}, method="post") for _ in range(calls)]
-    finally:
-        await runner.cleanup()
     assert answers == [{"events": [], "responses": []}] * calls
     return seen
 
@@ -254,18 +264,9 @@ async def received_by_the_action_server(payload):
     async def webhook(request):
         seen.append(await request.json())
         return web.json_response({"events": [], "responses": []})
-    app = web.Application()
-    app.router.add_post("/webhook", webhook)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]
-    endpoint = EndpointConfig(f"http://127.0.0.1:{port}/webhook")
-    try:
+    async with local_webhook(webhook) as url:
+        endpoint = EndpointConfig(url)
         await endpoint.request(json=payload, method="post")
-    finally:
-        await runner.cleanup()
     async with endpoint.session() as session:
         writer = session._json_serialize
     return seen[0], writer
