@@ -141,14 +141,16 @@ validate: install
 
 # Every test, the database ones against a throwaway PostgreSQL server (Debian's pg_virtualenv:
 # a private cluster on a free port, removed afterwards), unless ORIENTATION_TEST_DATABASE_URL
-# already names a database.
+# already names a database. -t keeps the cluster in a temporary directory even as root: without
+# it root's cluster is /etc/postgresql/*/regress, and a run killed midway (or a second run at the
+# same time) leaves it there and every later run stops at « Cluster …/regress exists ».
 PYTEST_ARGS ?=
 PG_VIRTUALENV_URL := postgresql+psycopg2://$$PGUSER:$$PGPASSWORD@$$PGHOST:$$PGPORT/$$PGDATABASE
 test: install lint train validate
 ifdef ORIENTATION_TEST_DATABASE_URL
 	$(PY) -m pytest $(PYTEST_ARGS)
 else
-	pg_virtualenv -o fsync=off sh -c 'export ORIENTATION_TEST_DATABASE_URL="$(PG_VIRTUALENV_URL)"; exec $(PY) -m pytest $(PYTEST_ARGS)'
+	pg_virtualenv -t -o fsync=off sh -c 'export ORIENTATION_TEST_DATABASE_URL="$(PG_VIRTUALENV_URL)"; exec $(PY) -m pytest $(PYTEST_ARGS)'
 endif
 
 clean:

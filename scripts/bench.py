@@ -12,7 +12,7 @@ written as JSON under results/.
     .venv/bin/python scripts/bench.py                       # what `make bench` runs
     .venv/bin/python scripts/bench.py --instances 2         # RASA_INSTANCES=2 for scripts/serve
     .venv/bin/python scripts/bench.py --target http://127.0.0.1:5005 --pid 1234 --skip-vanilla
-    pg_virtualenv sh -c '.venv/bin/python scripts/bench.py --instances 2 --users 50 --soak 120 \
+    pg_virtualenv -t sh -c '.venv/bin/python scripts/bench.py --instances 2 --users 50 --soak 120 \
         --database-url "postgresql+psycopg2://$PGUSER:$PGPASSWORD@$PGHOST:$PGPORT/$PGDATABASE"'
 
 --soak SECONDS: this project only, its real conversations sent by --users users at once for that
