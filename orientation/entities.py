@@ -224,6 +224,13 @@ def applicant_entities(text: str, matches, named) -> List[Dict[str, Any]]:
 
 # Collectivités that may carry a project together; named side by side, neither is the applicant alone.
 _CARRIERS = {"commune", "epci", "departement", "region", "collectivite_outre_mer"}
+# Bodies whose place says where they sit, not whom the project serves (« l'EHPAD public de Mauriac »,
+# « France Travail, direction régionale Occitanie », « CAF du Gers »): no call of theirs depends on a
+# population, so a place of theirs counts only when the project is said to cover it.
+_SEATED = {"operateur_etat", "etablissement_public_sante", "administration_centrale"}
+# A State service speaks for the area in its name (« la DDT du Gers »), unless the message says what
+# the project covers (« DREAL Hauts-de-France, le projet couvre le Nord et le Pas-de-Calais »).
+_SERVING = {"service_deconcentre"}
 
 
 def _joined_carrier(text: str, chosen: speaker.Candidate, candidates) -> bool:
@@ -300,6 +307,9 @@ def own_places(text: str) -> Tuple[territories.Mention, ...]:
     said = next((e for e in _lexicon_entities(text) if e["entity"] == "applicant_type" and "role" not in e), None)
     if not named or said is None:
         return _counted_once(named)
+    covered = tuple(m for m in named if _covered(text, m.start))
+    if said["value"] in _SEATED or (covered and said["value"] in _SERVING):
+        return _counted_once(covered)
     own = next((m for m in named if m.start <= said["start"] < m.end), None)
     if own is None:
         body = speaker.Candidate(said["value"], said["start"], said["end"])
