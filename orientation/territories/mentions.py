@@ -487,13 +487,16 @@ def _area_after(index: Index, words: List[str], end: int, direct: bool = False):
         return (word.upper(),), end + 1
     if re.fullmatch(r"\d{5}", word):  # a postal code
         return ((word[:3] if word.startswith("97") else word[:2]).upper(),), end + 1
-    start = end + 1 if word in ("en", "dans", "du", "de", "a", "au") else end if direct else None
+    start = end + 1 if word in ("en", "dans", "ds", "du", "de", "a", "au") else end if direct else None
     if start is None:
         return None
     article = None
     if start < len(words) and words[start] in ("le", "la", "les", "l"):
         article = words[start]
         start += 1
+    if article == "le" and word in ("dans", "ds") and start < len(words) and DEPARTEMENT_CODE.match(words[start]) \
+            and index.departement(words[start]):
+        return (words[start].upper(),), start + 1  # « beaumont ds le 63 »
     named = _longest_name(index, words, start, AREA_KINDS, article)
     if not named and article is None:  # « reunion », « (reunion) »: the article of « La Réunion » left out
         named = next(filter(None, (_longest_name(index, words, start, AREA_KINDS, a) for a in ("la", "le", "les"))),
@@ -554,7 +557,8 @@ def _alone(index: Index, tokens, words: List[str], i: int):
     if DEPARTEMENT_CODE.match(words[start]) and words[i] == "le" and _the_speaker_by_number(words, i, start):
         territory = index.departement(words[start])  # « on est le 59 », « c le 974 »: the département speaks
         return _build(tokens, start, start + 1, [territory], "departement") if territory else None
-    if DEPARTEMENT_CODE.match(words[start]) and words[i] in ("le", "du", "dans") and _stands_alone(tokens, start):
+    placed = words[i] == "dans" or (words[i] == "le" and i >= 1 and words[i - 1] in ("dans", "ds"))
+    if DEPARTEMENT_CODE.match(words[start]) and words[i] in ("le", "du", "dans") and _stands_alone(tokens, start, placed):
         territory = index.departement(words[start])
         return _build(tokens, start, start + 1, [territory]) if territory else None
     article = ARTICLE_OF_LINK.get((words[i],), words[i] if words[i] in ("le", "la", "les", "l") else None)
@@ -811,9 +815,17 @@ def _before_its_town_hall(index: Index, tokens, words: List[str], i: int):
     return None
 
 
-def _stands_alone(tokens, i: int) -> bool:
-    """« le 59 » ends there: not « le 14 décembre », « le 59 % », « les 59 communes »."""
-    return i + 1 == len(tokens) or tokens[i + 1][0] in ("et", "ou", "conseil", "cd", "departement", "dept")
+# Words that open the next clause after « dans le 63 »: the number ended there (« ds le 63 on a besoin… »).
+CLAUSE_OPENERS = {"on", "nous", "je", "j", "jsuis", "c", "cest", "pour", "pr", "avec", "mais", "donc", "qui", "et",
+                  "ou", "notre", "nos", "le", "la", "les", "l", "un", "une", "projet", "svp", "stp", "merci"}
+
+
+def _stands_alone(tokens, i: int, placed: bool = False) -> bool:
+    """« le 59 » ends there: not « le 14 décembre », « le 59 % », « les 59 communes ». After « dans le »,
+    which says where, the number also ends before the next clause's first word."""
+    if i + 1 == len(tokens) or tokens[i + 1][0] in ("et", "ou", "conseil", "cd", "departement", "dept"):
+        return True
+    return placed and tokens[i + 1][0] in CLAUSE_OPENERS
 
 
 def _build(tokens, start: int, end: int, territories, applicant=None):

@@ -122,6 +122,14 @@ ROWS = [
     ("mairie de pointe a pitre", "commune", [POINTE_A_PITRE], None),
     ("mairie du tampon", "commune", [LE_TAMPON], None),
     ("mairie de fort de france", "commune", [FDF], None),
+    # --- « dans le 63 », « ds le 26 »: the number after « dans le » settles a homonym, before the next clause
+    ("slt sec de mairie a beaumont ds le 63 on a besoin d un site", "commune", ["commune:63032"], None),
+    ("secretaire de mairie a beaumont dans le 63, projet de site", "commune", ["commune:63032"], None),
+    ("commune de valence ds le 26", "commune", ["commune:26362"], None),
+    ("on est dans le 15 on veut un site", None, [CANTAL], None),
+    ("dans le 59 % des cas", None, [], None),
+    ("on commence dans le 15 mars", None, [], None),
+    ("reunion dans le 15 a 14h", None, [], None),
     # --- an area's article left out after its body
     ("region reunion, on veut une plateforme", "region", [REGION_REUNION], None),
     ("bonjour, région Réunion, on voudrait aider nos agents", "region", [REGION_REUNION], None),
