@@ -101,6 +101,9 @@ TRIGGERS = sorted([
     *(_t(words, ["epci"], "etablissement_public_local") for words in (
         "cias", "centre intercommunal d action sociale", "cias de la cc", "cias de la communaute de communes",
         "cias de l agglo", "cias de la communaute d agglomeration", "cias de la comcom")),
+    # the fire and rescue service of a département: a local public body serving the whole département
+    *(_t(words, DEPARTEMENT_KINDS, "etablissement_public_local") for words in (
+        "sdis", "service departemental d incendie et de secours")),
     # State services named with the area they serve (« DREAL Occitanie », « pref de l'Ain », the DEAL
     # overseas): the area's figures, the type stays service_deconcentre
     *(_t(words, SERVICE_AREA_KINDS, "service_deconcentre") for words in STATE_SERVICES),
@@ -165,7 +168,7 @@ _WORD = re.compile(r"(?<![^\W_])s/s(?![^\W_])|(?<![^\W_])s/|[^\W_]+")
 
 
 # « cd93 », « dept2A »: a département's abbreviation glued to its number is two words.
-_GLUED_CODE = re.compile(r"^(cd|cg|dept|dep|dpt|ddt|ddtm|ddfip|ddpp|ddets|pref|dsden)(\d{2,3}|2a|2b)$")
+_GLUED_CODE = re.compile(r"^(cd|cg|dept|dep|dpt|ddt|ddtm|ddfip|ddpp|ddets|pref|dsden|sdis)(\d{2,3}|2a|2b)$")
 
 
 def _tokens(text: str) -> List[Tuple[str, int, int, str]]:

@@ -130,6 +130,11 @@ ROWS = [
     ("dans le 59 % des cas", None, [], None),
     ("on commence dans le 15 mars", None, [], None),
     ("reunion dans le 15 a 14h", None, [], None),
+    # --- a département's fire and rescue service serves the whole département
+    ("slt jsuis au sdis 974 on veut une appli", "etablissement_public_local", [REUNION], None),
+    ("SDIS 33", "etablissement_public_local", ["departement:33"], None),
+    ("le sdis du cantal", "etablissement_public_local", [CANTAL], None),
+    ("les pompiers du sdis, on veut une appli", "etablissement_public_local", [], None),
     # --- an area's article left out after its body
     ("region reunion, on veut une plateforme", "region", [REGION_REUNION], None),
     ("bonjour, région Réunion, on voudrait aider nos agents", "region", [REGION_REUNION], None),
