@@ -204,6 +204,9 @@ def find(text: str, index: Optional[Index] = None) -> List[Mention]:
                  or _where_the_town_hall_is(index, tokens, words, i) or _before_its_town_hall(index, tokens, words, i))
         if found and not _not_a_place(words, found[2]) and not _locates_a_body(words, found[0], found[2], body_end):
             mention, i, _ = found
+            if mention.applicant_type is None and all(t.kind == "commune" for t in mention.territories) \
+                    and _after_a_town_role(words, found[2]):
+                mention = replace(mention, applicant_type="commune")
             mentions.append(replace(mention, text=text[mention.start:mention.end]))
             if any(t.kind in ("commune", "epci") for t in mention.territories):
                 body_end = i
@@ -762,32 +765,64 @@ def _bare_commune(index: Index, tokens, words: List[str], i: int, text: str, ask
 
 # A commune's body, said without its name: « je travaille en mairie à Crest », « maire à Tarbes ».
 TOWN_HALL_WORDS = {"mairie", "commune", "ville", "village", "maire", "municipalite", "municipal", "municipale"}
+# The roles of a town's staff and council, which say the commune when a commune's name follows them
+# (« DGS à Rochefort », « élue au numérique de St Benoît », « adjointe aux finances de Saint-Germain-en-
+# Laye »); before a body's word (« DGS de l'agglo », « élu du département ») that body speaks instead.
+TOWN_ROLE_WORDS = {"dgs", "dga", "dgst", "adjoint", "adjointe", "elu", "elue", "conseiller", "conseillere"}
+ROLE_WINDOW = 6  # « conseiller municipal délégué au numérique à Charleville-Mézières »
+# The article a preposition holds: « dgs du Puy-en-Velay » is Le Puy-en-Velay's.
+ARTICLE_HELD = {"du": "le", "des": "les"}
+OTHERS_DETERMINERS = {"un", "une", "des", "notre", "nos", "votre", "vos", "leur", "leurs", "son", "sa", "ses", "mon",
+                      "ma", "mes", "cet", "cette", "ce"}
 
 
 def _where_the_town_hall_is(index: Index, tokens, words: List[str], i: int):
-    """The commune after « à » when a commune's body was just named without its name (« secrétaire de
-    mairie à Crest », « agent à la mairie, à Tarbes »): a proper noun, so with its capital, or a name
-    of several words, or in lower case a word that is no French word (« secretaire de mairie a tarbes »);
-    one commune of that name, or the one its area said after settles."""
-    if i < 2 or words[i - 1] != "a" or not TOWN_HALL_WORDS & set(words[max(0, i - 4):i - 1]):
+    """The commune after « à » (or « de ») when a commune's body or one of its roles was just named
+    without its name (« secrétaire de mairie à Crest », « agent à la mairie, à Tarbes », « dgs du puy en
+    velay »): a proper noun, so with its capital, or a name of several words, or in lower case a word
+    that is no French word (« secretaire de mairie a tarbes »); one commune of that name, or the one its
+    area said after settles."""
+    if i < 2 or words[i - 1] not in ("a", "de", "d", "du", "des"):
         return None
-    if any(w in ("et", "ou", "mais", "qui", "que", "car", "donc", "avec", "pour") for w in words[max(0, i - 4):i - 1]):
+    before = words[max(0, i - ROLE_WINDOW):i - 1]
+    body = TOWN_HALL_WORDS & set(before[-3:] if words[i - 1] == "a" else ()) or TOWN_ROLE_WORDS & set(before)
+    if not body:
+        return None
+    if any(w in ("et", "ou", "mais", "qui", "que", "car", "donc", "avec", "pour") for w in before[-3:]):
         return None  # « la mairie et nous à Crest », « avec la ville à … »: not said of that body
-    for length in index.name_lengths.get(words[i], ()):
+    held = ARTICLE_HELD.get(words[i - 1])
+    lengths = set(index.name_lengths.get(words[i], ())) | {n - 1 for n in index.name_lengths.get(held, ()) if n > 1}
+    for length in sorted(lengths, reverse=True):
         end = i + length
         if end > len(words):
             continue
-        communes = index.lookup_key(" ".join(words[i:end]), ("commune",))
+        said = " ".join(words[i:end])
+        communes = index.lookup_key(f"{held} {said}", ("commune",)) if held else None
+        communes = communes or index.lookup_key(said, ("commune",))
         if not communes:
             continue
         named = [w for w in words[i:end] if w not in LINK_WORDS]
         if not tokens[i][3][:1].isupper() and len(named) < 2 and is_french_word(named[0]):
             return None  # in lower case, one word only when no French word (« à tarbes », not « à temps »)
-        if _longest_name(index, words, i, AREA_KINDS):
-            return None  # « à la Réunion », « à Paris »: the area, read elsewhere
+        epci = _longest_name(index, words, i, ("epci",))
+        if _longest_name(index, words, i, AREA_KINDS) or (epci and epci[1] > end):
+            return None  # « à la Réunion », « de Rennes Métropole »: the area or the EPCI, read elsewhere
         kept, settled_end = _settled(index, words, end, communes, direct=True)
         return _build(tokens, i, settled_end, kept)  # homonyms are asked about
     return None
+
+
+def _after_a_town_role(words: List[str], start: int) -> bool:
+    """A commune named right after one of its roles and « à » or « de » (« DGS à Rochefort », « élue au
+    numérique de St Benoît »), with no commune's own word (« mairie », which says it already)."""
+    if start < 2 or words[start - 1] not in ("a", "de", "d", "du", "des"):
+        return False
+    window = words[max(0, start - ROLE_WINDOW):start - 1]
+    roles = [k for k, w in enumerate(window) if w in TOWN_ROLE_WORDS]
+    if not roles or TOWN_HALL_WORDS & set(window):
+        return False
+    # « un élu de Tarbes nous a conseillé… », « notre adjoint à … »: someone else's role, not the speaker's
+    return not (roles[0] and window[roles[0] - 1] in OTHERS_DETERMINERS)
 
 
 # The town hall's word said right after the commune's name: « Tarbes, mairie », « c tarbes mairie ».

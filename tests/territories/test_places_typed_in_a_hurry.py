@@ -130,6 +130,15 @@ ROWS = [
     ("dans le 59 % des cas", None, [], None),
     ("on commence dans le 15 mars", None, [], None),
     ("reunion dans le 15 a 14h", None, [], None),
+    # --- a town's role before its commune: the commune speaks (unless the role is someone else's)
+    ("bjr dgs du puy en velay", "commune", ["commune:43157"], None),
+    ("je suis DGS à Tarbes", "commune", ["commune:65440"], None),
+    ("c l elue au numerique de st benoit a la reunion", "commune", ["commune:97410"], None),
+    ("adjointe aux finances de St Germain en Laye (78)", "commune", ["commune:78551"], None),
+    ("conseiller municipal delegue au numerique a Charleville-Mezieres", "commune", ["commune:08105"], None),
+    ("dgs de rennes metropole", "epci", ["epci:243500139"], None),
+    ("dgs du cantal", None, [CANTAL], None),
+    ("je suis elu a temps plein", None, [], None),
     # --- a département's fire and rescue service serves the whole département
     ("slt jsuis au sdis 974 on veut une appli", "etablissement_public_local", [REUNION], None),
     ("SDIS 33", "etablissement_public_local", ["departement:33"], None),
