@@ -23,8 +23,10 @@ FOURTH = load(SET_DIR / "fourth")
 # A fifth, written blind by a fifth hand around first messages (who speaks, where, the project): the
 # team reads its errors, so it guides the work and the fourth stays the blind measure.
 FIFTH = load(SET_DIR / "fifth")
-BOTH = pytest.mark.parametrize("conversations", [CONVERSATIONS, SECOND, THIRD, FOURTH, FIFTH],
-                               ids=["first", "second", "third", "fourth", "fifth"])
+# A sixth, by a sixth hand, around who speaks when several bodies are named or the facts come late.
+SIXTH = load(SET_DIR / "sixth")
+BOTH = pytest.mark.parametrize("conversations", [CONVERSATIONS, SECOND, THIRD, FOURTH, FIFTH, SIXTH],
+                               ids=["first", "second", "third", "fourth", "fifth", "sixth"])
 
 
 @needs_set
@@ -46,8 +48,9 @@ def test_every_label_is_a_value_of_the_product(conversations):
 
 @pytest.mark.parametrize("later, earlier", [(SECOND, CONVERSATIONS), (THIRD, CONVERSATIONS + SECOND),
                                             (FOURTH, CONVERSATIONS + SECOND + THIRD),
-                                            (FIFTH, CONVERSATIONS + SECOND + THIRD + FOURTH)],
-                         ids=["second", "third", "fourth", "fifth"])
+                                            (FIFTH, CONVERSATIONS + SECOND + THIRD + FOURTH),
+                                            (SIXTH, CONVERSATIONS + SECOND + THIRD + FOURTH + FIFTH)],
+                         ids=["second", "third", "fourth", "fifth", "sixth"])
 def test_each_later_set_stands_apart(later, earlier):
     assert len(later) >= 100 and sum(len(c.turns) for c in later) >= 420
     assert not {c.id for c in later} & {c.id for c in earlier}
