@@ -38,7 +38,10 @@ _IDENTITY = re.compile(_GREETING + r"(?:je suis|nous sommes|on est|on fait parti
                        r"\s+(?:est|sont)\s+(?:un|une|des|le|la|l')|c'est porte|c'est mene|c'est pilote|c'est coordonne"
                        r"|(?:le|ce|notre) projet (?:est|sera|serait) (?:porte|mene|pilote|conduit|coordonne)"
                        r"|(?:on a|nous avons|j'ai) (?:des|plusieurs|quelques) partenaires|nos partenaires"
-                       r"|en partenariat|en lien avec|avec nos partenaires|avec l'appui)\b")
+                       r"|en partenariat|en lien avec|avec nos partenaires|avec l'appui"
+                       # who owns or makes up the structure: « nos actionnaires sont des communes »
+                       r"|(?:nos|notre|ses|leurs?) (?:actionnaires?|membres?|adherents?|associes?|financeurs?"
+                       r"|tutelles?))\b")
 # The speaker's structure and what it is or does as such: « notre syndicat regroupe 40 communes »,
 # « on regroupe 12 communes », « notre service s'occupe des usagers ».
 _MEMBERS = (r"regroupe|regroupons|regroupent|rassemble|rassemblons|reunit|reunissons|federe|federons|compte|comptons"
@@ -87,7 +90,10 @@ _WISH = re.compile(r"\b(?:veu[xt]|voulons|veulent|voudr\w*|souhait\w*|aimer\w*|e
                    r"|(?:on est|nous sommes|je suis|c'est)\s+(?:plutot\s+|surtout\s+|principalement\s+|plus\s+)?sur"
                    r"|plutot|surtout|principalement"
                    # an interest or a work in progress: « nous sommes intéressés par l'open data »
-                   r"|interess\w*|en train de|en cours de|en reflexion|a la recherche)\b")
+                   r"|interess\w*|en train de|en cours de|en reflexion|a la recherche"
+                   # a purpose: « on travaille avec la CAF pour que nos usagers… », « les aides pour un chatbot »
+                   r"|(?:pour|afin) qu(?:e\b|')|(?:pour|sur) (?:un|une|des|notre|nos) (?:outil|application|appli"
+                   r"|plateforme|logiciel|portail|site|solution|chatbot|api|dispositif|service|espace|systeme)s?)\b")
 # A wish that points back to what was said before: what the speaker does is then the project's matter.
 _POINTS_BACK = re.compile(r"\b(?:pour (?:ca|cela|ce faire|les aider|nous aider|eux|elles)|dans ce (?:sens|but|cadre)"
                           r"|le faire|la meme chose)\b")
@@ -144,6 +150,7 @@ pouvez pourriez pouvoir est-ce accelerer completer monter montons preparer prepa
 concerne concernant presenter plein moment instant date dates limite limites prochain prochains prochaine
 rendez decouvre decouvrir expliquer explique explication prefere preferons outil outils financez marche marchent
 deux trois quatre cinq dix premier premiere
+environ env approximativement presque quasi pres moins
 """))
 
 
