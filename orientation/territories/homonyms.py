@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import List, Optional, Sequence
 
+from orientation.language.amounts import extract_quantities
+
 from .index import Territory
 from .mentions import AREA_KINDS, DEPARTEMENT_CODE, area_answered
 
@@ -32,9 +34,15 @@ def settle(homonyms: Sequence[Territory], named: Sequence[Territory], text: str)
 
 
 def departement_codes(text: str) -> List[str]:
-    """The département numbers typed alone in a short answer (« 93 », « oups 65 pardon »)."""
-    words = re.findall(r"\b\w+\b", text or "")
-    codes = [word.upper() for word in words if DEPARTEMENT_CODE.match(word.lower())]
+    """The département numbers typed alone in a short answer (« 93 », « oups 65 pardon »), not the
+    figures of an amount (« non excusez-moi, 12 millions »)."""
+    text = text or ""
+    # a figure with its unit or its multiplier is an amount; a bare number may be a département's
+    amounts_said = [(q.start, q.end) for q in extract_quantities(text) if not q.text.strip().isdigit()]
+    words = [(m.group(), m.start()) for m in re.finditer(r"\b\w+\b", text)]
+    codes = [word.upper() for word, at in words if DEPARTEMENT_CODE.match(word.lower())
+             and not any(start <= at < end for start, end in amounts_said)]
+    words = [word for word, _ in words]
     # a postal code (« 26000 », « 97400 »): its first two digits, three overseas
     codes += [word[:3] if word.startswith("97") else word[:2] for word in words if re.fullmatch(r"\d{5}", word)]
     return list(dict.fromkeys(codes))

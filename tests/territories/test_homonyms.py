@@ -3,7 +3,7 @@
 import pytest
 
 from orientation.territories import find
-from orientation.territories.homonyms import settle
+from orientation.territories.homonyms import departement_codes, settle
 
 
 @pytest.fixture
@@ -48,3 +48,15 @@ def test_an_area_typed_bare_or_a_postal_code_picks_the_homonym(index, answer, de
     named = [t for m in find(answer, index) for t in m.territories]
     chosen = settle(mention.territories, named, answer)
     assert chosen.kind == "commune" and chosen.departements == (departement,)
+
+
+@pytest.mark.parametrize("answer, codes", [
+    ("non excusez moi 12 millions", []),  # the budget corrected, not the Aveyron
+    ("pardon 12k", []),
+    ("c est le 12 000 hab", []),
+    ("non le 65, 12 k€", ["65"]),
+    ("oups 65 pardon", ["65"]),
+    ("celle du 93", ["93"]),
+])
+def test_the_figures_of_an_amount_are_no_departement_number(answer, codes):
+    assert departement_codes(answer) == codes
