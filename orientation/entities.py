@@ -225,9 +225,9 @@ def applicant_entities(text: str, matches, named) -> List[Dict[str, Any]]:
 # Collectivités that may carry a project together; named side by side, neither is the applicant alone.
 _CARRIERS = {"commune", "epci", "departement", "region", "collectivite_outre_mer"}
 # Bodies whose place says where they sit, not whom the project serves (« l'EHPAD public de Mauriac »,
-# « France Travail, direction régionale Occitanie », « CAF du Gers »): no call of theirs depends on a
-# population, so a place of theirs counts only when the project is said to cover it.
-_SEATED = {"operateur_etat", "etablissement_public_sante", "administration_centrale"}
+# « France Travail, direction régionale Occitanie », « CAF du Gers », « un habitant de Lunel »): no
+# call of theirs depends on a population, so a place of theirs counts only when said covered.
+_SEATED = {"operateur_etat", "etablissement_public_sante", "administration_centrale", "particulier"}
 # A State service speaks for the area in its name (« la DDT du Gers »), unless the message says what
 # the project covers (« DREAL Hauts-de-France, le projet couvre le Nord et le Pas-de-Calais »).
 _SERVING = {"service_deconcentre"}

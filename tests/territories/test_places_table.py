@@ -167,6 +167,7 @@ ROWS = [
     ("l'ARS Occitanie, le projet couvre l'Occitanie", "operateur_etat", [OCCITANIE], None),
     ("Je suis responsable SI de l'EHPAD public de Mauriac (Cantal)", "etablissement_public_sante", [], None),
     ("chu de rennes, le projet couvre toute la bretagne", "etablissement_public_sante", [BRETAGNE], None),
+    ("je suis un simple habitant de Rennes, j'ai une idée d'appli", "particulier", [], None),
     # a State service's own area gives way to the area the project is said to cover
     ("je suis à la DREAL Hauts-de-France, le projet couvre le Nord et le Pas-de-Calais", "service_deconcentre",
      [NORD, PDC], None),
