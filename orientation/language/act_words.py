@@ -64,7 +64,8 @@ NOT_HYPOTHESIS = re.compile(r"(?:savoir|sais|sait|savons|savent|pas|demand\w*|vo
                             r"\bsi (?:ca|cela|c'est) (?:vous )?(?:va|convient|possible|ok|bon)|\bsi possible|\bsi besoin|"
                             r"\bsi (?:vous|tu) (?:voulez|pouvez|le souhaitez|preferez|veux|peux)|\bsi oui|\bsi non")
 # « et pour 1,2 M€ ? », « et avec la comcom ? », « et à 2 départements ? »: a what-if about the profile
-HYPOTHESIS_TAIL = re.compile(r"^(?:et|mais|ok et|bon et) (?:pour|avec|a|en|sans|si|au lieu)\b")
+# (« et en fait on a 19 000 hab » corrects: « en fait » is no « en Bretagne »)
+HYPOTHESIS_TAIL = re.compile(r"^(?:et|mais|ok et|bon et) (?:pour|avec|a|en(?! fait\b| realite\b)|sans|si|au lieu)\b")
 CORRECTION_WORDS = re.compile(
     _Q + r"(?:en fait|en realite|enfin non|non pardon|je me suis trompe(?:e)?|je me suis mal exprime|"
     r"je rectifie|rectification|correction|je corrige|autant pour moi|au temps pour moi|je voulais dire|"

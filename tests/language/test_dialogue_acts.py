@@ -65,6 +65,7 @@ def test_questions_with_or_without_a_question_mark_never_write(text):
     "et pr 1,2me ?",
     "et avec la comcom ?",
     "et à 300 000 habitants ?",
+    "et en Bretagne avec 2 départements ?",
 ])
 def test_hypotheses_in_any_wording_never_write(text):
     found = acts(text)
@@ -74,6 +75,8 @@ def test_hypotheses_in_any_wording_never_write(text):
 @pytest.mark.parametrize("text", [
     "en fait le budget c'est 300 000 €",
     "en fait c 300ke",
+    "et en fait on a 19 000 hab pas 18 500",
+    "mais en realite on est 12 000 habitants",
     "non, on est une commune",
     "pardon, je me suis trompé : 45 000 habitants",
     "je me suis trompee, 45000 hab",
