@@ -587,12 +587,16 @@ def _named_alone(index: Index, tokens, words: List[str], i: int):
     named = _longest_name(index, words, i, ("epci",) + AREA_KINDS)
     article = ARTICLE_OF_LINK.get((words[i - 1],)) if i else None
     with_article = _longest_name(index, words, i, ("epci",), article) if article else None
+    if with_article and not index.lookup_key(" ".join([article] + words[i:with_article[1]]), ("epci",)):
+        with_article = None  # found without its article (« au TCO »): the name as said, not « le TCO »
     if with_article and (not named or with_article[1] >= named[1]):  # « au Grésivaudan »: « Le Grésivaudan »
         named = with_article
     if not named:
         return None
     territories, end = named
     said = ([article] if named is with_article else []) + words[i:end]
+    if named is not with_article and article and index.lookup_key(" ".join([article] + said), ("commune",)):
+        return None  # « dgs du Puy-en-Velay »: Le Puy-en-Velay, the town, not its agglomération's short name
     # « la civis a la reunion », « CAP EXCELLENCE », « je suis a la cirest »: the usual name or acronym
     # of an EPCI, in capitals, said as who speaks, alone, or with the area it lies in
     capitals = all(t[3].isupper() for t in tokens[i:end])

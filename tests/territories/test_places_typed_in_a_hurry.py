@@ -139,6 +139,10 @@ ROWS = [
     ("dgs de rennes metropole", "epci", ["epci:243500139"], None),
     ("dgs du cantal", None, [CANTAL], None),
     ("je suis elu a temps plein", None, [], None),
+    # --- an EPCI's acronym in capitals after « au » (not « le TCO »), and a town's name the same after « du »
+    ("Bonjour, responsable SI au TCO à La Réunion", "epci", ["epci:249740101"], None),
+    ("je suis au TCO", "epci", ["epci:249740101"], None),
+    ("au tco on a un projet", None, [], None),
     # --- a département's fire and rescue service serves the whole département
     ("slt jsuis au sdis 974 on veut une appli", "etablissement_public_local", [REUNION], None),
     ("SDIS 33", "etablissement_public_local", ["departement:33"], None),
