@@ -69,3 +69,17 @@ def test_a_new_start_needs_its_words():
     assert act_route(["other"], "restart", "nouveau", RANKING, None) == "nlu_fallback"
     assert act_route(["other"], "restart", "on recommence", RANKING, None) is None
     assert act_route(["other"], "restart", "je veux tester un autre projet", RANKING, None) is None
+
+
+@pytest.mark.parametrize("text", ["zzz bof", "hmm", "bah"])
+def test_a_weak_yes_or_no_with_no_word_of_one_is_asked_again(text):
+    weak = [{"name": "affirm", "confidence": 0.46}, {"name": "greet", "confidence": 0.1}]
+    assert act_route(["other"], "affirm", text, weak, None, "yes_no") == "nlu_fallback"
+    sure = [{"name": "affirm", "confidence": 0.95}]
+    assert act_route(["other"], "affirm", "carrément", sure, None, "yes_no") is None  # a yes the classifier is sure of
+    assert act_route(["other"], "affirm", "oui", weak, None, "yes_no") is None
+
+
+def test_asking_to_have_an_advisor_on_the_phone_books():
+    assert act_route(["book"], "nlu_fallback", "est-ce que je peux avoir un conseiller au téléphone ?", RANKING,
+                     None) == "ask_appointment"

@@ -36,7 +36,15 @@ from orientation.language.acts import (
     asks_for_recap_text,
     nonsense,
 )
-from orientation.language.answer_act import FIGURES, MORE_HELP, asked_by_bot, bare_reply, names_an_extent, refine
+from orientation.language.answer_act import (
+    FIGURES,
+    MORE_HELP,
+    asked_by_bot,
+    bare_reply,
+    names_an_extent,
+    refine,
+    says_yes_or_no,
+)
 from orientation.language.hesitation import hesitates
 from orientation.language.limits import out_of_range
 from orientation.language.normalise import normalise
@@ -210,6 +218,14 @@ def fallback_route(acts, ranking, loop: Optional[str]) -> Optional[str]:
     return None
 
 
+# Below this, a yes or a no the classifier read in a message without « oui », « non » or the like is none.
+YES_NO_FLOOR = 0.6
+
+
+def _confidence(ranking, intent: Optional[str]) -> float:
+    return next((float(r.get("confidence") or 0) for r in ranking or () if r.get("name") == intent), 0.0)
+
+
 def act_route(acts, intent: Optional[str], text: str, ranking, loop: Optional[str],
               asked: Optional[str] = None) -> Optional[str]:
     """The intent that the plain acts of a message call for when the classifier's says otherwise, outside the
@@ -220,7 +236,8 @@ def act_route(acts, intent: Optional[str], text: str, ranking, loop: Optional[st
       bare « ok » to what the bot asked is an answer, not a closing (after a proposal to book, it accepts);
       after « Avez-vous une autre question ? », any closing, a « non » included, is a goodbye;
     - keys hit at random (« jkljkl », « dsl chat sur le clavier ») are not understood: asked again, as
-      is a message that says nothing read as a new start (the profile is not wiped without its words);
+      is a message that says nothing read as a new start (the profile is not wiped without its words),
+      or a weak yes or no with no word of one (« zzz bof »);
     - a request for a person (« rdv stp », « je peux parler à qqun ? ») books;
     - a question that the intent classifier read as managing a booking (« ça change qq chose ? ») is answered as the
       likeliest question of its ranking."""
@@ -236,6 +253,9 @@ def act_route(acts, intent: Optional[str], text: str, ranking, loop: Optional[st
         return "goodbye" if loop == "profile_form" and acts == {"leave"} else None
     if acts == {"other"} and (nonsense(text) or intent == "restart" and not RESTART_WORDS.search(normalise(text).text)):
         return FALLBACK
+    if acts == {"other"} and intent in ("affirm", "deny") and _confidence(ranking, intent) < YES_NO_FLOOR \
+            and not says_yes_or_no(normalise(text).text):
+        return FALLBACK  # « zzz bof » read as a weak yes: no yes nor no said, it books nothing
     if acts and acts <= {"book", "greet", "thanks_goodbye"} and "book" in acts and intent not in BOOK_INTENTS:
         return BOOK_INTENTS[0]
     if acts == {"question"} and intent in MANAGE_INTENTS + BOOK_INTENTS:

@@ -225,6 +225,9 @@ MASHING = re.compile(r"[bcdfghjklmnpqrstvwxz]{6,}|([a-z])\1{3,}|azert|qwert|qsdf
 # Asking for a person, question mark or not (« je peux parler à qqun ? », « un humain svp »).
 HUMAN = re.compile(_Q + r"(?:(?:parler|echanger|discuter) (?:a|avec) (?:qq ?un|qqn|quelqu'un|un humain|une personne|"
                    r"un conseiller|une conseillere|un agent|un vrai|une vraie)|un (?:vrai )?humain|une vraie personne|"
+                   # « est-ce que je peux avoir un conseiller au téléphone ? », « joindre quelqu'un »
+                   r"(?:avoir|joindre|contacter|appeler|rencontrer|voir) (?:qq ?un|qqn|quelqu'un|un humain|une personne"
+                   r"|un conseiller|une conseillere|un de vos conseillers)|"
                    r"(?:nous|on) (?:peut|pourrait) (?:s'appeler|se parler|s'appeler)|(?:me|nous) rappeler)\b")
 # A meeting asked in two words (« rdv svp », « un rendez-vous stp »).
 BARE_MEETING = re.compile(r"^(?:(?:un|1) )?(?:rendez[- ]vous|visio|appel)(?: (?:svp|stp|s'il vous plait|s'il te plait|"
