@@ -675,10 +675,15 @@ def _before_its_form(index: Index, tokens, words: List[str], i: int):
         said = words[i:end]
         if said[0] in LINK_WORDS or any(w in NAME_STOPS or w.isdigit() for w in said) or said[-1] in LINK_WORDS:
             continue
-        if all(w in BODY_ADJECTIVES or w in SMALL_BODIES for w in said) or (
-                length == 1 and not index.lookup_key(said[0], ("commune",))):  # « une grande agglomération »
+        if all(w in BODY_ADJECTIVES or w in SMALL_BODIES for w in said):  # « une grande agglomération »
             continue
-        found = [t for t in index.containing(said) if (t.epci_form or "").startswith(FORM_AFTER[words[end]])]
+        form = FORM_AFTER[words[end]]
+        if length == 1 and not index.lookup_key(said[0], ("commune",)):
+            # « carcassone agglo »: the main town misspelt (near_names.py, never a French word)
+            towns = near_names.nearest(index, said[0], ("commune",)) or ()
+            found = [e for e in dict.fromkeys(index.centred_on(t) for t in towns) if e and (e.epci_form or "").startswith(form)]
+        else:
+            found = [t for t in index.containing(said) if (t.epci_form or "").startswith(form)]
         if 0 < len(found) <= 3:
             return _build(tokens, i, end + 1, found, "epci")
     return None

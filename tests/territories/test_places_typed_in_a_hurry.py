@@ -143,6 +143,10 @@ ROWS = [
     ("Bonjour, responsable SI au TCO à La Réunion", "epci", ["epci:249740101"], None),
     ("je suis au TCO", "epci", ["epci:249740101"], None),
     ("au tco on a un projet", None, [], None),
+    # --- an EPCI's main town misspelt before its form
+    ("bjr agent a carcassone agglo projet visio", "epci", ["epci:200035715"], None),
+    ("on est montpelier metropole", "epci", [MTP_MET], None),
+    ("notre belle agglo", "epci", [], None),
     # --- a département's fire and rescue service serves the whole département
     ("slt jsuis au sdis 974 on veut une appli", "etablissement_public_local", [REUNION], None),
     ("SDIS 33", "etablissement_public_local", ["departement:33"], None),
