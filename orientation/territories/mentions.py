@@ -379,7 +379,8 @@ def _misspelt_after(index: Index, words: List[str], trigger: Trigger, candidates
             articles = [article] if article else [] if set(trigger.kinds).isdisjoint(AREA_KINDS) else ["la", "le", "les"]
             for typed in [f"{a} {' '.join(said)}" for a in articles] + [" ".join(said)]:
                 found = index.lookup_key(typed, trigger.kinds) or (
-                    tolerant and near_names.nearest(index, typed, trigger.kinds))
+                    tolerant and near_names.nearest(index, typed, trigger.kinds)) or (
+                    trigger.kinds == ("commune",) and near_names.nearest(index, typed, trigger.kinds, city_words=True))
                 if found and trigger.kinds == ("commune",):
                     return _settled(index, words, end, found, direct=True)
                 if found:

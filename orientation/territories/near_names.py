@@ -22,6 +22,8 @@ from .index import KINDS, Index, Territory
 MIN_LETTERS = 5  # under 5 letters, no tolerance
 LONG_NAME = 9  # from 9 letters, two edits
 DOMINANT = 10  # among names as near, one ten times as populated as the next is meant
+BIG_CITY = 50_000  # a French word one edit from a city this large, after « mairie de », is the city
+CITY_WORD = 6  # from this many letters (« ville » is one edit from Lille, « mille » too)
 
 
 def tolerance(name_key: str) -> int:
@@ -50,11 +52,15 @@ def _buckets(index: Index, kinds: Tuple[str, ...]) -> Dict[Tuple[str, int], List
     return buckets
 
 
-def nearest(index: Index, said: str, kinds: Sequence[str] = KINDS) -> Optional[List[Territory]]:
+def nearest(index: Index, said: str, kinds: Sequence[str] = KINDS, city_words: bool = False) -> Optional[List[Territory]]:
     """The territories of these kinds whose name is the single nearest to `said` (a folded key) within
-    its tolerance; None when none, when two names are as near, or when `said` is a name or French words."""
-    if not said or index.lookup_key(said) or all(is_french_word(w) for w in said.split()):
+    its tolerance; None when none, when two names are as near, or when `said` is a name or French words.
+    With `city_words` (after « mairie de », « ville de »), a French word of 6 letters or more one edit
+    from a city of BIG_CITY inhabitants is that city (« mairie de limoge »)."""
+    if not said or index.lookup_key(said):
         return None
+    if all(is_french_word(w) for w in said.split()):
+        return _city_of_a_word(index, said, kinds) if city_words else None
     best, found, letters = 3, [], _letters(said)
     buckets = _buckets(index, tuple(kinds))
     for length in range(len(said) - 2, len(said) + 3):
@@ -76,6 +82,20 @@ def nearest(index: Index, said: str, kinds: Sequence[str] = KINDS) -> Optional[L
     if any(is_french_word(w) for w in typed_words):
         return None  # « ville de rêve », « mairie du centre ville »: a word, not a name misspelt
     return index.lookup_key(found, kinds)
+
+
+def _city_of_a_word(index: Index, word: str, kinds: Sequence[str]) -> Optional[List[Territory]]:
+    """The one city of BIG_CITY inhabitants or more one edit from a French word of CITY_WORD letters or
+    more: no « mairie de » is followed by « limoge » or « rentes » but for Limoges or Rennes."""
+    if " " in word or len(word) < CITY_WORD:
+        return None
+    near = [name_key for length in (len(word) - 1, len(word), len(word) + 1)
+            for name_key, _, _ in _buckets(index, tuple(kinds)).get((word[0], length), ())
+            if distance(word, name_key, 1) <= 1]
+    cities = {n for n in near if any(t.population >= BIG_CITY for t in index.lookup_key(n, kinds))}
+    if len(cities) != 1:
+        return None
+    return [t for t in index.lookup_key(cities.pop(), kinds) if t.population >= BIG_CITY]
 
 
 def _most_populated(index: Index, names: List[str], kinds: Sequence[str]) -> Optional[str]:
