@@ -316,7 +316,7 @@ def own_places(text: str) -> Tuple[territories.Mention, ...]:
         # its relative clause names another body's place, unless it says the body covers it (« un
         # syndicat mixte qui couvre tout le département de la Manche »)
         named = tuple(m for m in named if not speaker.in_its_clause(text, body, speaker.Candidate("", m.start, m.end))
-                      or _covered(text, m.start))
+                      or m in covered)
         if said["value"] in _CARRIERS:
             # « je suis au conseil départemental, en Gironde »: a collectivité's place is its own, but not
             # another collectivité's (« la commune de Crest, le projet est porté par la CC »)
@@ -324,13 +324,13 @@ def own_places(text: str) -> Tuple[territories.Mention, ...]:
                                        or m.applicant_type not in _CARRIERS))
         # a ministry, an operator, a State service: a place said in passing (its seat, a meeting, a pilot
         # site, « à Paris ») is not the territory it covers, unless attached to it (« CAF du Gers ») or covered
-        return tuple(m for m in named if _covered(text, m.start) or _attached(text, said["end"], m.start))
+        return tuple(m for m in named if m in covered or _attached(text, said["end"], m.start))
     if own.ambiguous:
         return named  # a homonym: the area said elsewhere settles it (actions/profile_slots.py)
     kept, previous = [], None
     for m in named:
         joined = previous is not None and _JOINED.fullmatch(text[previous.end:m.start].lower())
-        if m is own or _covered(text, m.start) or joined and previous in kept:
+        if m is own or m in covered or joined and previous in kept:
             kept.append(m)
         previous = m
     return _counted_once(tuple(kept))
