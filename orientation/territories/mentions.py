@@ -380,7 +380,7 @@ def _misspelt_after(index: Index, words: List[str], trigger: Trigger, candidates
             for typed in [f"{a} {' '.join(said)}" for a in articles] + [" ".join(said)]:
                 found = index.lookup_key(typed, trigger.kinds) or (
                     tolerant and near_names.nearest(index, typed, trigger.kinds)) or (
-                    trigger.kinds == ("commune",) and near_names.nearest(index, typed, trigger.kinds, city_words=True))
+                    trigger.kinds == ("commune",) and near_names.city_of_a_word(index, typed, trigger.kinds))
                 if found and trigger.kinds == ("commune",):
                     return _settled(index, words, end, found, direct=True)
                 if found:
@@ -792,9 +792,9 @@ def _where_the_town_hall_is(index: Index, tokens, words: List[str], i: int):
     velay »): a proper noun, so with its capital, or a name of several words, or in lower case a word
     that is no French word (« secretaire de mairie a tarbes »); one commune of that name, or the one its
     area said after settles."""
-    if i < 2 or words[i - 1] not in ("a", "de", "d", "du", "des"):
+    before = _before_the_name(words, i)
+    if before is None:
         return None
-    before = words[max(0, i - ROLE_WINDOW):i - 1]
     body = TOWN_HALL_WORDS & set(before[-3:] if words[i - 1] == "a" else ()) or TOWN_ROLE_WORDS & set(before)
     if not body:
         return None
@@ -822,12 +822,20 @@ def _where_the_town_hall_is(index: Index, tokens, words: List[str], i: int):
     return None
 
 
+def _before_the_name(words: List[str], start: int) -> Optional[List[str]]:
+    """The words that may name a commune's body or role before a name said after « à » or « de »
+    (ROLE_WINDOW of them, the preposition left out), or None when no such preposition comes first."""
+    if start < 2 or words[start - 1] not in ("a", "de", "d", "du", "des"):
+        return None
+    return words[max(0, start - ROLE_WINDOW):start - 1]
+
+
 def _after_a_town_role(words: List[str], start: int) -> bool:
     """A commune named right after one of its roles and « à » or « de » (« DGS à Rochefort », « élue au
     numérique de St Benoît »), with no commune's own word (« mairie », which says it already)."""
-    if start < 2 or words[start - 1] not in ("a", "de", "d", "du", "des"):
+    window = _before_the_name(words, start)
+    if window is None:
         return False
-    window = words[max(0, start - ROLE_WINDOW):start - 1]
     roles = [k for k, w in enumerate(window) if w in TOWN_ROLE_WORDS]
     if not roles or TOWN_HALL_WORDS & set(window):
         return False

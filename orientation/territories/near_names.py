@@ -5,8 +5,9 @@ Used only after a word that announces a place (mentions.py): too many French wor
 away from a commune's name. The tolerance grows with the name: none under 5 letters, one edit for 5
 to 8 letters, two beyond (a swap of two letters is one edit). A name is taken only when it is the
 single nearest (homonyms share one name and are asked about as usual), and never for what is a
-French word (« mairie de demain ») or the exact name of another place. Names are bucketed by their
-first letter and length: a miss compares a few hundred names, not 36 000.
+French word (« mairie de demain ») or the exact name of another place; after a town hall's word
+only, city_of_a_word takes a long French word one edit from a large city (« mairie de limoge »).
+Names are bucketed by their first letter and length: a miss compares a few hundred names, not 36 000.
 """
 from __future__ import annotations
 
@@ -52,15 +53,11 @@ def _buckets(index: Index, kinds: Tuple[str, ...]) -> Dict[Tuple[str, int], List
     return buckets
 
 
-def nearest(index: Index, said: str, kinds: Sequence[str] = KINDS, city_words: bool = False) -> Optional[List[Territory]]:
+def nearest(index: Index, said: str, kinds: Sequence[str] = KINDS) -> Optional[List[Territory]]:
     """The territories of these kinds whose name is the single nearest to `said` (a folded key) within
-    its tolerance; None when none, when two names are as near, or when `said` is a name or French words.
-    With `city_words` (after « mairie de », « ville de »), a French word of 6 letters or more one edit
-    from a city of BIG_CITY inhabitants is that city (« mairie de limoge »)."""
-    if not said or index.lookup_key(said):
+    its tolerance; None when none, when two names are as near, or when `said` is a name or French words."""
+    if not said or index.lookup_key(said) or all(is_french_word(w) for w in said.split()):
         return None
-    if all(is_french_word(w) for w in said.split()):
-        return _city_of_a_word(index, said, kinds) if city_words else None
     best, found, letters = 3, [], _letters(said)
     buckets = _buckets(index, tuple(kinds))
     for length in range(len(said) - 2, len(said) + 3):
@@ -84,10 +81,11 @@ def nearest(index: Index, said: str, kinds: Sequence[str] = KINDS, city_words: b
     return index.lookup_key(found, kinds)
 
 
-def _city_of_a_word(index: Index, word: str, kinds: Sequence[str]) -> Optional[List[Territory]]:
-    """The one city of BIG_CITY inhabitants or more one edit from a French word of CITY_WORD letters or
-    more: no « mairie de » is followed by « limoge » or « rentes » but for Limoges or Rennes."""
-    if " " in word or len(word) < CITY_WORD:
+def city_of_a_word(index: Index, word: str, kinds: Sequence[str]) -> Optional[List[Territory]]:
+    """After « mairie de », « ville de » (only there): the one city of BIG_CITY inhabitants or more one
+    edit from a French word of CITY_WORD letters or more, which `nearest` leaves alone; no « mairie de »
+    is followed by « limoge » or « rentes » but for Limoges or Rennes."""
+    if " " in word or len(word) < CITY_WORD or not is_french_word(word) or index.lookup_key(word):
         return None
     near = [name_key for length in (len(word) - 1, len(word), len(word) + 1)
             for name_key, _, _ in _buckets(index, tuple(kinds)).get((word[0], length), ())
