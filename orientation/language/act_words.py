@@ -223,10 +223,12 @@ MISKEY = re.compile(_Q + r"(?:clavier|mauvaise touche|fausse manip\w*|erreur de 
 # Letters typed at random: a run of consonants, one letter repeated, a row of the keyboard.
 MASHING = re.compile(r"[bcdfghjklmnpqrstvwxz]{6,}|([a-z])\1{3,}|azert|qwert|qsdf|wxcv|uiop|hjkl|sdfg|dfgh|fghj|ghjk|jklm")
 # Asking for a person, question mark or not (« je peux parler à qqun ? », « un humain svp »).
-HUMAN = re.compile(_Q + r"(?:(?:parler|echanger|discuter) (?:a|avec) (?:qq ?un|qqn|quelqu'un|un humain|une personne|"
+# « quelqu'un » as typed: « qqun », « qqn », « quelqu un », « quelquun »
+_SOMEONE = r"(?:qq ?un|qqn|quelqu(?:'| )?un|quelques un)"  # « qq un » reads « quelques un »
+HUMAN = re.compile(_Q + r"(?:(?:parler|echanger|discuter) (?:a|avec) (?:" + _SOMEONE + r"|un humain|une personne|"
                    r"un conseiller|une conseillere|un agent|un vrai|une vraie)|un (?:vrai )?humain|une vraie personne|"
                    # « est-ce que je peux avoir un conseiller au téléphone ? », « joindre quelqu'un »
-                   r"(?:avoir|joindre|contacter|appeler|rencontrer|voir) (?:qq ?un|qqn|quelqu'un|un humain|une personne"
+                   r"(?:avoir|joindre|contacter|appeler|rencontrer|voir) (?:" + _SOMEONE + r"|un humain|une personne"
                    r"|un conseiller|une conseillere|un de vos conseillers)|"
                    r"(?:nous|on) (?:peut|pourrait) (?:s'appeler|se parler|s'appeler)|(?:me|nous) rappeler)\b")
 # A meeting asked in two words (« rdv svp », « un rendez-vous stp »).

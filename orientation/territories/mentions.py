@@ -538,7 +538,7 @@ def _qualified_commune(index: Index, tokens, words: List[str], i: int, text: str
         # Only names followed by what may say an area are looked up: this runs at every word.
         gap = text[tokens[end - 1][2]:tokens[end][1]] if text else " "
         direct = bool(re.search(r"[(,\-]", gap)) or length > 1 and words[end] not in LINK_WORDS
-        if (words[end] in ("en", "dans", "du", "de", "a", "au") or DEPARTEMENT_CODE.match(words[end])
+        if (words[end] in ("en", "dans", "ds", "du", "de", "a", "au") or DEPARTEMENT_CODE.match(words[end])
                 or re.fullmatch(r"\d{5}", words[end]) or direct):
             communes = index.lookup_key(" ".join(words[i:end]), ("commune",))
             if communes:

@@ -92,6 +92,9 @@ def test_corrections_write(text):
     ("j'aimerais prendre rendez-vous mardi matin si ça vous va", {"book"}),
     ("un rdv jeudi si possible", {"book"}),
     ("je veux prendre rdv avec un conseiller", {"book"}),
+    ("je voudrais joindre quelqu un", {"book"}),  # someone as typed: « quelqu un », « quelquun », « qq un »
+    ("on peut parler a quelquun svp", {"book"}),
+    ("possible de parler a qq un ?", {"book"}),
     ("je dois annuler mon rdv", {"manage_booking"}),
     ("faut déplacer le rdv DN-AB12CD, mercredi 9 le matin plutôt", {"manage_booking"}),
     ("merci, bonne journée", {"thanks_goodbye"}),

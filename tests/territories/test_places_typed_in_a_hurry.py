@@ -126,6 +126,8 @@ ROWS = [
     ("slt sec de mairie a beaumont ds le 63 on a besoin d un site", "commune", ["commune:63032"], None),
     ("secretaire de mairie a beaumont dans le 63, projet de site", "commune", ["commune:63032"], None),
     ("commune de valence ds le 26", "commune", ["commune:26362"], None),
+    ("a montreuil ds le 93", None, ["commune:93048"], None),
+    ("jsuis a montreuil dans le 93, on veut un site", None, ["commune:93048"], None),
     ("on est dans le 15 on veut un site", None, [CANTAL], None),
     ("dans le 59 % des cas", None, [], None),
     ("on commence dans le 15 mars", None, [], None),
