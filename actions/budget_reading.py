@@ -66,6 +66,18 @@ def held(tracker: Tracker, value: float) -> bool:
     return needs_confirmation(value) and not _confirmed(_waiting(tracker), value)
 
 
+def chooses_pending(tracker: Tracker) -> bool:
+    """The latest message picks a budget that waits (« 80 000 finalement » after « 60 ou 80 000 »,
+    « oui 500 € » to confirm): its figure is that budget, whatever else it could be."""
+    text = tracker.latest_message.get("text") or ""
+    pending = _waiting(tracker)
+    if text.startswith("/") or not pending:
+        return False
+    if settle(text, pending, _turn(tracker)) is not None:
+        return True
+    return any(_confirmed(pending, q.value) for q in amounts.extract_quantities(text) if not q.negative)
+
+
 def _confirmed(pending: Any, value: float) -> bool:
     return isinstance(pending, dict) and pending.get("kind") == "confirm" and \
         any(abs(v - value) < 0.01 for v in pending.get("values", []))

@@ -82,7 +82,8 @@ class ValidateProfileSlots(ValidationAction):
         notes: List[str] = []
         changes: List[str] = []
         pending: Dict[str, Any] = {}  # changes of fields already set, confirmed before they are written
-        if correction and not any(slot in candidates for slot in PROFILE_SLOTS + ("territory",)):
+        if correction and not any(slot in candidates for slot in PROFILE_SLOTS + ("territory",)) \
+                and not budget_reading.chooses_pending(tracker):
             candidates = {**candidates, **corrected_figure(tracker)}  # « ah non c 90 000 »
         if "budget" in candidates and budget_reading.people_asked(tracker):  # « env 80k » habitants
             events["budget"] = value_before_last_message(tracker, "budget")

@@ -97,6 +97,15 @@ def test_a_pending_alternative_is_settled_by_words_or_a_figure(dispatcher, text,
     assert outside["budget"] == value
 
 
+@pytest.mark.parametrize("text", ["80 000 finalement", "non finalement ce sera 80 000", "en fait plutot 80k"])
+def test_a_correction_that_picks_the_pending_alternative_is_the_budget(dispatcher, text):
+    # 80 000 is as near the 64 458 inhabitants as any figure: the budget waiting decides what it is
+    said = {e["entity"]: e["value"] for e in amount_entities(text)}
+    result = validate(dispatcher, text, before={"population": 64_458.0}, after=said, intent="correct",
+                      pending=ALTERNATIVE)
+    assert result["budget"] == 80_000 and result.get("population", 64_458.0) == 64_458.0
+
+
 @pytest.mark.parametrize("text, value", [("mettez 250 000", 300_000), ("250k", 300_000), ("le haut", 300_000),
                                          ("le bas de la fourchette", 240_000)])
 def test_a_pending_range_given_ht_is_settled_on_its_figures_ht(dispatcher, text, value):
