@@ -90,6 +90,9 @@ STRICT_WORK_WORDS = {"travaille", "travaillons", "bosse", "bossons", "agent", "a
 CLAUSE_OPENERS = {"et", "mais", "alors", "donc", "pourquoi", "est", "ce", "que", "qu", "est-ce", "bonjour", "bjr",
                   "svp", "stp", "ok", "oui", "non", "du", "coup", "sinon", "aussi", "ah", "euh", "bon"}
 POSSESSIVES = {"nos", "vos", "leurs"}
+# A town's roles, after which « des » is « de Les » (« maire des Abymes », « directeur général des services »).
+ROLES_BEFORE_A_NAME = {"dgs", "dga", "dgst", "maire", "adjoint", "adjointe", "elu", "elue", "conseiller",
+                       "conseillere", "services"}
 CLAUSE_END = re.compile(r"[.?!;\n]")
 _WORD = re.compile(r"[a-z0-9]+")
 WINDOW = 8  # words looked at before a body, in its clause
@@ -132,6 +135,8 @@ def position(text: str, start: int) -> str:
         return SPEAKER  # « je travaille pour la mairie », « je suis au CD 93 »
     if nearest in ("dans", "ds", "sur", "en"):  # « dans la région Occitanie », « en région Bretagne »: where, not who
         return SPEAKER if _speaker_before(before[:k]) else OTHER
+    if nearest == "des" and word_before_nearest in ROLES_BEFORE_A_NAME:
+        return NEUTRAL  # « DGS des Sables-d'Olonne »: « des » holds the name's article (Les Sables-d'Olonne)
     if nearest in PLURAL_DETERMINERS:
         # « les communes peuvent-elles candidater ? » asks about them: a subject, not a body served;
         # « nos communes » are never who speaks

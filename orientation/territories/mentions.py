@@ -331,6 +331,12 @@ def _after_trigger(index: Index, tokens, words: List[str], i: int):
                 held = _epci_holding(index, words, start, trigger)
                 if held and held[1] > named[1]:
                     named = held
+            if named and trigger.kinds == ("commune",) and article is None:
+                # « mairie de Charleville »: Charleville-Mézières, not the village of Charleville (Marne)
+                longer = near_names.by_first_name(index, " ".join(words[start:named[1]]))
+                area = _area_after(index, words, named[1], direct=True)
+                if longer and (not area or any(set(area[0]) & set(t.departements) for t in longer)):
+                    named = (longer, named[1])
             if named:
                 territories, end = named
                 if trigger.kinds == ("commune",):  # the trigger says it is a commune: « mairie de Valence Drôme »
@@ -379,6 +385,7 @@ def _misspelt_after(index: Index, words: List[str], trigger: Trigger, candidates
             articles = [article] if article else [] if set(trigger.kinds).isdisjoint(AREA_KINDS) else ["la", "le", "les"]
             for typed in [f"{a} {' '.join(said)}" for a in articles] + [" ".join(said)]:
                 found = index.lookup_key(typed, trigger.kinds) or (
+                    trigger.kinds == ("commune",) and near_names.by_first_name(index, typed)) or (
                     tolerant and near_names.nearest(index, typed, trigger.kinds)) or (
                     trigger.kinds == ("commune",) and near_names.city_of_a_word(index, typed, trigger.kinds))
                 if found and trigger.kinds == ("commune",):
@@ -780,8 +787,8 @@ TOWN_HALL_WORDS = {"mairie", "commune", "ville", "village", "maire", "municipali
 # Laye »); before a body's word (« DGS de l'agglo », « élu du département ») that body speaks instead.
 TOWN_ROLE_WORDS = {"dgs", "dga", "dgst", "adjoint", "adjointe", "elu", "elue", "conseiller", "conseillere"}
 ROLE_WINDOW = 6  # « conseiller municipal délégué au numérique à Charleville-Mézières »
-# The article a preposition holds: « dgs du Puy-en-Velay » is Le Puy-en-Velay's.
-ARTICLE_HELD = {"du": "le", "des": "les"}
+# The article a preposition holds: « dgs du Puy-en-Velay » is Le Puy-en-Velay's, « DGS au Mans » Le Mans's.
+ARTICLE_HELD = {"du": "le", "des": "les", "au": "le", "aux": "les"}
 OTHERS_DETERMINERS = {"un", "une", "des", "notre", "nos", "votre", "vos", "leur", "leurs", "son", "sa", "ses", "mon",
                       "ma", "mes", "cet", "cette", "ce"}
 
@@ -795,7 +802,7 @@ def _where_the_town_hall_is(index: Index, tokens, words: List[str], i: int):
     before = _before_the_name(words, i)
     if before is None:
         return None
-    body = TOWN_HALL_WORDS & set(before[-3:] if words[i - 1] == "a" else ()) or TOWN_ROLE_WORDS & set(before)
+    body = TOWN_HALL_WORDS & set(before[-3:] if words[i - 1] == "a" else ()) or _town_roles(before)
     if not body:
         return None
     if any(w in ("et", "ou", "mais", "qui", "que", "car", "donc", "avec", "pour") for w in before[-3:]):
@@ -819,15 +826,48 @@ def _where_the_town_hall_is(index: Index, tokens, words: List[str], i: int):
             return None  # « à la Réunion », « de Rennes Métropole »: the area or the EPCI, read elsewhere
         kept, settled_end = _settled(index, words, end, communes, direct=True)
         return _build(tokens, i, settled_end, kept)  # homonyms are asked about
+    if not tokens[i][3][:1].isupper() and is_french_word(words[i]) or _longest_name(index, words, i, AREA_KINDS + ("epci",)):
+        return None
+    found = _commune_typed_loosely(index, words, i)
+    return _build(tokens, i, found[1], found[0]) if found else None
+
+
+def _commune_typed_loosely(index: Index, words: List[str], start: int):
+    """A commune's name as typed in a hurry, after a word that announces one: the first part of its
+    name (« Sarlat », « Brive ») or a typo (« kouru guyane », « voirn 38 », « vanes ds le morbihan »,
+    « montceau les minnes »), the area said after choosing among the near names -> (communes, end)."""
+    stop = start
+    while stop < len(words) and stop - start < 4 and words[stop] not in NAME_STOPS and not words[stop].isdigit() \
+            and not (stop > start and _longest_name(index, words, stop, AREA_KINDS)):
+        stop += 1
+    for end in range(stop, start, -1):
+        said = " ".join(words[start:end])
+        if words[end - 1] in LINK_WORDS:
+            continue
+        after = _area_after(index, words, end, direct=True)
+        first = near_names.by_first_name(index, said)
+        if first:
+            return _settled(index, words, end, first, direct=True)
+        near = near_names.nearest(index, said, ("commune",), after[0] if after else None)
+        if near:
+            return near, after[1] if after else end
     return None
 
 
 def _before_the_name(words: List[str], start: int) -> Optional[List[str]]:
     """The words that may name a commune's body or role before a name said after « à » or « de »
     (ROLE_WINDOW of them, the preposition left out), or None when no such preposition comes first."""
-    if start < 2 or words[start - 1] not in ("a", "de", "d", "du", "des"):
+    if start < 2 or words[start - 1] not in ("a", "de", "d", "du", "des", "au", "aux"):
         return None
     return words[max(0, start - ROLE_WINDOW):start - 1]
+
+
+def _town_roles(window: List[str]) -> List[int]:
+    """Where a town's role begins in these words: a role's word, or « directeur général des services »
+    spelt out."""
+    spelt = [k - 3 for k in range(3, len(window)) if window[k - 3:k + 1] in (
+        ["directeur", "general", "des", "services"], ["directrice", "generale", "des", "services"])]
+    return sorted(spelt + [k for k, w in enumerate(window) if w in TOWN_ROLE_WORDS])
 
 
 def _after_a_town_role(words: List[str], start: int) -> bool:
@@ -836,7 +876,7 @@ def _after_a_town_role(words: List[str], start: int) -> bool:
     window = _before_the_name(words, start)
     if window is None:
         return False
-    roles = [k for k, w in enumerate(window) if w in TOWN_ROLE_WORDS]
+    roles = _town_roles(window)
     if not roles or TOWN_HALL_WORDS & set(window):
         return False
     # « un élu de Tarbes nous a conseillé… », « notre adjoint à … »: someone else's role, not the speaker's

@@ -8,6 +8,7 @@ single nearest (homonyms share one name and are asked about as usual), and never
 French word (« mairie de demain ») or the exact name of another place; after a town hall's word
 only, city_of_a_word takes a long French word one edit from a large city (« mairie de limoge »).
 Names are bucketed by their first letter and length: a miss compares a few hundred names, not 36 000.
+by_first_name reads a commune said by the first part of its name (« Sarlat », « Brive »).
 """
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ LONG_NAME = 9  # from 9 letters, two edits
 DOMINANT = 10  # among names as near, one ten times as populated as the next is meant
 BIG_CITY = 50_000  # a French word one edit from a city this large, after « mairie de », is the city
 CITY_WORD = 6  # from this many letters (« ville » is one edit from Lille, « mille » too)
+TOWN = 2_000  # a commune this large bearing a name exactly is meant by it, not a longer name starting so
 
 
 def tolerance(name_key: str) -> int:
@@ -53,9 +55,11 @@ def _buckets(index: Index, kinds: Tuple[str, ...]) -> Dict[Tuple[str, int], List
     return buckets
 
 
-def nearest(index: Index, said: str, kinds: Sequence[str] = KINDS) -> Optional[List[Territory]]:
+def nearest(index: Index, said: str, kinds: Sequence[str] = KINDS,
+            departements: Optional[Sequence[str]] = None) -> Optional[List[Territory]]:
     """The territories of these kinds whose name is the single nearest to `said` (a folded key) within
-    its tolerance; None when none, when two names are as near, or when `said` is a name or French words."""
+    its tolerance, in `departements` when the area was said (« vanes ds le morbihan »: Vannes, not
+    Vanves); None when none, when two names are as near, or when `said` is a name or French words."""
     if not said or index.lookup_key(said) or all(is_french_word(w) for w in said.split()):
         return None
     best, found, letters = 3, [], _letters(said)
@@ -64,6 +68,8 @@ def nearest(index: Index, said: str, kinds: Sequence[str] = KINDS) -> Optional[L
         for name_key, its_letters, its_tolerance in buckets.get((said[0], length), ()):
             limit = min(its_tolerance, best)
             if (letters & ~its_letters).bit_count() > limit or (its_letters & ~letters).bit_count() > limit:
+                continue
+            if departements and not _in(index.lookup_key(name_key, kinds), departements):
                 continue
             d = distance(said, name_key, limit)
             if d > limit:
@@ -78,7 +84,45 @@ def nearest(index: Index, said: str, kinds: Sequence[str] = KINDS) -> Optional[L
     typed_words = [w for w in said.split() if w not in found.split()]
     if any(is_french_word(w) for w in typed_words):
         return None  # « ville de rêve », « mairie du centre ville »: a word, not a name misspelt
-    return index.lookup_key(found, kinds)
+    territories = index.lookup_key(found, kinds)
+    return [t for t in territories if _in([t], departements)] if departements else territories
+
+
+def _in(territories: Sequence[Territory], departements: Sequence[str]) -> bool:
+    return any(set(t.departements) & set(departements) for t in territories)
+
+
+@cache
+def _by_first_words(index: Index) -> Dict[str, List[str]]:
+    """The communes' names (folded keys) of several words, by each of their first words' runs:
+    « brive » and « brive la » lead to « brive la gaillarde »."""
+    found: Dict[str, List[str]] = {}
+    for name_key in index.name_keys():
+        words = name_key.split()
+        if len(words) > 1 and index.lookup_key(name_key, ("commune",)):
+            for n in range(1, len(words)):
+                found.setdefault(" ".join(words[:n]), []).append(name_key)
+    return found
+
+
+def by_first_name(index: Index, said: str) -> Optional[List[Territory]]:
+    """A commune said by the first part of its official name, as people call it (« Sarlat » for
+    Sarlat-la-Canéda, « Brive » for Brive-la-Gaillarde, « Charleville »): the one far the most
+    populated (DOMINANT times the next) of the communes whose name starts so, or bears it exactly
+    (« Charleville », 300 inhabitants, in the Marne); none when two are comparable (« Boulogne »:
+    Boulogne-Billancourt and Boulogne-sur-Mer) or a town of TOWN inhabitants bears the name."""
+    longer = _by_first_words(index).get(said)
+    if not longer or all(is_french_word(w) for w in said.split()):  # « mairie de village »: not Village-Neuf
+        return None
+    exact = index.lookup_key(said, ("commune",))
+    if any(t.population >= TOWN for t in exact):
+        return None  # « Clermont » (Oise, 10 000 inhabitants) is a town of its own: asked, not Clermont-Ferrand
+    names = list(dict.fromkeys(longer + ([said] if exact else [])))
+    sizes = sorted(((max(t.population for t in index.lookup_key(n, ("commune",))), n) for n in names), reverse=True)
+    if len(sizes) > 1 and sizes[0][0] < DOMINANT * sizes[1][0]:
+        return None
+    communes = index.lookup_key(sizes[0][1], ("commune",))
+    return communes if len(communes) == 1 and sizes[0][1] != said else None
 
 
 def city_of_a_word(index: Index, word: str, kinds: Sequence[str]) -> Optional[List[Territory]]:

@@ -141,6 +141,24 @@ ROWS = [
     ("dgs de rennes metropole", "epci", ["epci:243500139"], None),
     ("dgs du cantal", None, [CANTAL], None),
     ("je suis elu a temps plein", None, [], None),
+    # --- « au », « aux » hold the name's article; the DGS's title spelt out is a town's role
+    ("adjointe au Mans, on veut un site", "commune", ["commune:72181"], None),
+    ("je suis conseiller municipal au lamentin en martinique", "commune", ["commune:97213"], None),
+    ("directrice generale des services des sables d olonne", "commune", ["commune:85194"], None),
+    ("elu au numerique", None, [], None),
+    # --- after a town's role, a name misspelt (the area said after chooses among the near names) or said
+    # by the first part of its official name
+    ("dgs a voiren (38), projet de site", "commune", ["commune:38563"], None),
+    ("elue a vanes dans le morbihan", "commune", ["commune:56260"], None),
+    ("adjoint a hazbrouck", "commune", ["commune:59295"], None),
+    ("je suis dga a issoudum indre", "commune", ["commune:36088"], None),
+    ("l adjoint de kourrou en guyane", "commune", ["commune:97304"], None),
+    ("Bonjour, DGS à Sarlat", "commune", ["commune:24520"], None),
+    ("agent au ccas de brive", "etablissement_public_local", ["commune:19031"], None),
+    ("mairie de charleville", "commune", ["commune:08105"], None),
+    ("mairie de charleville (51)", "commune", ["commune:51129"], None),
+    ("mairie de boulogne", "commune", [], None),  # Boulogne-Billancourt or Boulogne-sur-Mer: asked
+    ("dgs a temps plein", None, [], None),
     # --- an EPCI's acronym in capitals after « au » (not « le TCO »), and a town's name the same after « du »
     ("Bonjour, responsable SI au TCO à La Réunion", "epci", ["epci:249740101"], None),
     ("je suis au TCO", "epci", ["epci:249740101"], None),
