@@ -32,6 +32,11 @@ _GREETING = r"(?:(?:bonjour|bonsoir|salut|hello|coucou|madame|monsieur|oui|alors
 _IDENTITY = re.compile(_GREETING + r"(?:je suis|nous sommes|on est|on fait partie|je fais partie|nous faisons partie"
                        r"|(?:je travaille|nous travaillons|on travaille|je bosse|on bosse) (?:a|au|aux|dans|pour|chez|avec|en)"
                        r"|je dirige|nous dirigeons|je represente|nous representons|ici"
+                       # a role opening the message: « adjoint au numérique à Millau », « cheffe de projet SI, CD 32 »
+                       r"|(?:je suis\s+)?(?:l'|le\s|la\s|un\s|une\s)?(?:adjoint|adjointe|elu|elue|conseiller|conseillere"
+                       r"|delegue|deleguee|vice-president|vice-presidente|president|presidente|dgs|dga|dgst|dsi|drh|daf"
+                       r"|directeur|directrice|responsable|chef|cheffe|charge|chargee|referent|referente|agent|agente"
+                       r"|secretaire|maire|stagiaire|technicien|technicienne|ingenieur|ingenieure|gestionnaire|cdp)"
                        r"|(?:notre|nos|ma|mon)\s+(?:structure|collectivite|commune|mairie|ville|syndicat|association|asso"
                        r"|entreprise|societe|service|direction|etablissement|agence|equipe|organisme|gip|epci|interco"
                        r"|agglo|communaute|pole)(?:\s+[a-z'-]+){0,2}?"
@@ -42,6 +47,7 @@ _IDENTITY = re.compile(_GREETING + r"(?:je suis|nous sommes|on est|on fait parti
                        # who owns or makes up the structure: « nos actionnaires sont des communes »
                        r"|(?:nos|notre|ses|leurs?) (?:actionnaires?|membres?|adherents?|associes?|financeurs?"
                        r"|tutelles?))\b")
+_GREETING_ONLY = re.compile(_GREETING)
 # The speaker's structure and what it is or does as such: « notre syndicat regroupe 40 communes »,
 # « on regroupe 12 communes », « notre service s'occupe des usagers ».
 _MEMBERS = (r"regroupe|regroupons|regroupent|rassemble|rassemblons|reunit|reunissons|federe|federons|compte|comptons"
@@ -56,7 +62,8 @@ _GOES_ON = re.compile(r"(?:(?:le|la|l'|au|a la|du)\s*)?(?:service|pole|direction
 # A clause opening on a structure's name, with nothing it does or wants: « le syndicat départemental
 # d'énergie, on regroupe… », « un syndicat de communes pour l'informatique ».
 _STRUCTURE_NAMED = re.compile(_GREETING + r"(?:(?:le|la|l'|les|un|une|notre|nos)\s*)?"
-                              r"(?:mairie|commune|ville|communaute|agglo|agglomeration|interco|intercommunalite|epci"
+                              r"(?:mairie|conseil departemental|conseil regional|conseil general|commune|ville|communaute"
+                              r"|agglo|agglomeration|interco|intercommunalite|epci"
                               r"|metropole|syndicat|sivom|sivu|smictom|gip|ccas|cias|departement|region|prefecture"
                               r"|sous-prefecture|ddt|ddtm|dreal|rectorat|ministere|asso|association|entreprise"
                               r"|chambre|hopital|chu|ehpad|etablissement|operateur|agence|universite|petr|pays"
@@ -186,7 +193,8 @@ def speaker_clauses(text: str) -> List[Span]:
         # a few words right after who speaks go on saying it: « je suis à la DREAL, service transports »
         goes_on = (bool(found) and found[-1][1] >= _previous_end(text, start) and bool(_GOES_ON.match(clause))
                    and len(_WORD.findall(clause)) <= CONTINUATION)
-        named = k == 0 and _STRUCTURE_NAMED.match(clause) and not _DOES.search(clause)
+        opens = k == 0 or all(_GREETING_ONLY.fullmatch(text[a:b].strip()) for a, b in _clauses(text)[:k])
+        named = opens and _STRUCTURE_NAMED.match(clause) and not _DOES.search(clause)
         if goes_on or named or _IDENTITY.match(clause) or _STRUCTURE_DOES.match(clause):
             found.append((start, end))
     return found
@@ -240,6 +248,7 @@ _PROVEN = re.compile(r"\b(?:marche|marchent|fonctionne|fonctionnent|a fait ses p
 # Others taking up a solution proven elsewhere: « reprendre chez nous un outil déjà utilisé avec succès
 # par la ville voisine », « d'autres départements veulent le reprendre », « une autre commune a créé un
 # service qui marche, on voudrait le reprendre ».
+_TAKE = r"(?:reprendre|reutiliser|recuperer|dupliquer|repliquer|adopter|importer|copier)"
 _TAKEN_UP = re.compile(r"\b(?:reprendre|reutiliser|adopter|importer)\b(?:\s+[a-z'-]+){0,10}?\s+"
                        r"(?:deja utilise\w*|avec succes|qui a fait ses preuves|eprouve\w*|qui marche ailleurs)"
                        r"|\bd'autres\s+[a-z-]+\s+(?:veu\w*|voudr\w*|souhait\w*|demand\w*)\s+(?:(?:a|de|d')\s*)?(?:(?:le|la|l'|les)\s*)?"
@@ -247,7 +256,14 @@ _TAKEN_UP = re.compile(r"\b(?:reprendre|reutiliser|adopter|importer)\b(?:\s+[a-z
                        r"|\b(?:marche\w*|fonctionne\w*|fait ses preuves|avec succes)\b(?:\s+[a-z'-]+){0,8}?\s+(?:le|la|l'|les)\s*"
                        r"(?:reprendre|reproduire|dupliquer|transposer|adapter|deployer|generaliser)\b"
                        r"|\b(?:une autre|d'autres)\s+(?:collectivite|commune|ville|region|departement|prefecture|administration"
-                       r"|academie|agglo|interco|metropole)s?\s+(?:a|ont)\s+(?:cree|developpe|mis en place|concu|lance)\b")
+                       r"|academie|agglo|interco|metropole)s?\s+(?:a|ont)\s+(?:cree|developpe|mis en place|concu|lance)\b"
+                       # « réutiliser un outil déjà développé par une autre agglo », « reprendre leur appli et la
+                       # déployer chez nous »: another's solution brought home
+                       r"|\b" + _TAKE + r"\b(?:\s+[a-z'-]+){0,10}?\s+(?:deja\s+)?(?:developpe|cree|concu|mis en place"
+                       r"|mis au point|utilise|teste|deploye)e?s?\s+(?:par|a|au|chez|dans)\s+(?:une autre|un autre|d'autres"
+                       r"|nos voisins|la ville voisine|la commune voisine|l'agglo voisine|le departement voisin)\b"
+                       r"|\b" + _TAKE + r"\s+(?:leur|leurs|celui|celle|ceux|celles)\b(?:\s+[a-z'-]+){0,10}?\s+"
+                       r"(?:chez nous|ici|sur notre territoire|dans notre|a notre)\b")
 
 
 def spread_span(text: str) -> Optional[Span]:

@@ -651,8 +651,15 @@ def _the_speaker_by_number(words: List[str], i: int, start: int) -> bool:
     said_before = " ".join(words[:i])
     if NO_START.search(said_before + " .") or CORRECTION_WORDS.search(said_before) or HEDGED_CORRECTION.search(said_before):
         return False  # « non pardon c le 65 »: the place is corrected, the speaker's kind stays as it was
+    if all(w in OPENERS for w in words[:i]) and after and after[0] in SUBJECT_VERBS:
+        return True  # « bjr le 29 veut créer une plateforme »: the département, subject of its wish
     return i >= 1 and (words[i - 1] == "c" or tuple(words[max(0, i - 2):i]) in (("on", "est"), ("nous", "sommes"),
                                                                                ("c", "est")))
+
+
+# Verbs after « le 29 » opening a message that make the département their subject.
+SUBJECT_VERBS = {"veut", "voudrait", "souhaite", "souhaiterait", "aimerait", "cherche", "envisage", "prevoit",
+                 "lance", "porte", "projette", "candidate"}
 
 
 def _alone_in_message(words: List[str], i: int, end: int) -> bool:

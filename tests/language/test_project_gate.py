@@ -39,6 +39,17 @@ def test_no_project_described_no_theme(text):
     assert theme(text) is None
 
 
+@pytest.mark.parametrize("text", [
+    "bjr adjointe au numerique a Figeac",
+    "Conseiller municipal délégué à la transformation numérique.",
+    "slt dsi du cd 32",
+    "Bonjour, conseil régional d'Occitanie, direction du numérique",
+    "bonjour, conseil departemental du Gers, service des systemes d information",
+])
+def test_a_role_or_a_council_and_its_service_is_who_speaks_not_a_project(text):
+    assert not project_gate.describes_project(read(text))
+
+
 @pytest.mark.parametrize("text, value", [
     ("Nous sommes un syndicat intercommunal et nous voulons ouvrir nos données de collecte en open data.", "donnees"),
     ("je suis a la dsi de l'agglo, on voudrait un standard telephonique unique pr les habitants", "relation_usagers"),
@@ -56,6 +67,9 @@ def test_a_project_said_with_who_speaks_keeps_its_theme(text, value):
     "Le standard unique testé dans une interco doit être généralisé à toute la région.",
     "d'autres prefectures veulent reprendre notre accueil en visio",
     "Reprendre chez nous un portail citoyen déjà utilisé avec succès par une autre ville.",
+    "on voudrait reutiliser le guichet de subventions developpe par un autre departement",
+    "nous souhaitons dupliquer un téléservice déjà mis en place dans une autre région",
+    "recuperer leur outil de prise de rdv et l installer chez nous",
 ])
 def test_a_solution_spread_elsewhere_is_extension_territoriale(text):
     assert project_gate.spreads(read(text))
@@ -67,6 +81,8 @@ def test_a_solution_spread_elsewhere_is_extension_territoriale(text):
     "deployer la fibre sur tous les sites",
     "proposer aux autres agents une formation aux outils",
     "une plateforme de participation pour tous les habitants",
+    "reprendre notre site web developpe par un prestataire",
+    "reutiliser nos donnees chez nous",
 ])
 def test_sharing_with_others_is_no_spreading(text):
     assert not project_gate.spreads(read(text))

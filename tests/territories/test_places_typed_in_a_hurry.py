@@ -159,6 +159,10 @@ ROWS = [
     ("mairie de charleville (51)", "commune", ["commune:51129"], None),
     ("mairie de boulogne", "commune", [], None),  # Boulogne-Billancourt or Boulogne-sur-Mer: asked
     ("dgs a temps plein", None, [], None),
+    # --- « le 29 » opening a message, subject of a wish: the département speaks
+    ("slt le 64 voudrait un portail de donnees", "departement", ["departement:64"], None),
+    ("Bonjour, le 40 envisage une appli", "departement", ["departement:40"], None),
+    ("le 15 a 14h ca vous va", None, [], None),
     # --- an EPCI's acronym in capitals after « au » (not « le TCO »), and a town's name the same after « du »
     ("Bonjour, responsable SI au TCO à La Réunion", "epci", ["epci:249740101"], None),
     ("je suis au TCO", "epci", ["epci:249740101"], None),
