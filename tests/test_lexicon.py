@@ -115,6 +115,9 @@ APPLICANT_TYPES_SAID = [
     ("une collectivité d'outre-mer", "collectivite_outre_mer"),
     ("collectivite d'outre mer a statut particulier", "collectivite_outre_mer"),
     ("nous sommes une collectivité ultramarine", "collectivite_outre_mer"),
+    ("élue à l'assemblée territoriale", "collectivite_outre_mer"),  # Wallis-et-Futuna's
+    ("je travaille au congrès de la Nouvelle-Calédonie", "collectivite_outre_mer"),
+    ("agent du conseil territorial de Saint-Barthélemy", "collectivite_outre_mer"),
     ("un syndicat mixte", "groupement_collectivites"),
     ("un syndicat mixte ouvert pour le numérique", "groupement_collectivites"),
     ("un groupement de collectivités", "groupement_collectivites"),

@@ -58,10 +58,15 @@ HYPOTHESIS_WORDS = re.compile(
     r"hypothese|hypothetiquement|si jamais|que se passerait|ca changerait|cela changerait|qu'est-ce que ca change|"
     r"ca donnerait|ca donne quoi si|et s'il|et s'ils|s'il y avait|ca change quoi si|si c'etait|si c'est|"
     r"si (?:on|nous|je|j'|le|la|les|l'|notre|nos|mon|ma|mes|un|une|ce|ca|il|ils|elle|vous|au lieu)\b)")
+# Who the speaker is, stated: « jsuis à la CUD », « on est une commune » (a what-if about oneself says « si »).
+BEING = re.compile(r"^(?:(?:bonjour|salut|bonsoir|hello)\W*)?(?:je suis|on est|nous sommes|c'est)\b|\b(?:je suis|nous sommes)\b")
 # « savoir si », « je ne sais pas si »: whether, not if.
 NOT_HYPOTHESIS = re.compile(r"(?:savoir|sais|sait|savons|savent|pas|demand\w*|voir|verra|dire|verifier|comme|meme|"
                             r"sauf|oui|ou pas) si\b|"
                             r"\bsi (?:ca|cela|c'est) (?:vous )?(?:va|convient|possible|ok|bon)|\bsi possible|\bsi besoin|"
+                            # a figure offered for what it is worth: « 450 000 habitants si ça compte »
+                            r"\bsi (?:ca|cela|c'est) (?:peut )?(?:vous |nous )?(?:compte|aide|aider|sert|servir|utile|interesse"
+                            r"|important|pertinent|joue)\b|"
                             r"\bsi (?:vous|tu) (?:voulez|pouvez|le souhaitez|preferez|veux|peux)|\bsi oui|\bsi non")
 # « et pour 1,2 M€ ? », « et avec la comcom ? », « et à 2 départements ? »: a what-if about the profile
 # (« et en fait on a 19 000 hab » corrects: « en fait » is no « en Bretagne »)

@@ -30,6 +30,7 @@ from orientation.language.act_words import (
     APPRECIATION,
     ASKING_WORDS,
     BARE_MEETING,
+    BEING,
     BOOK_WORDS,
     BOOKING_NOUNS,
     CANCEL_OR_MOVE,
@@ -256,8 +257,11 @@ def acts_of(text: str, intent: Optional[str] = None, confidence: float = 1.0,
     hypothesis_spans = [(a, b) for a, b, s in segments if _is_hypothesis(s)]
     whole_hypothesis = bool(HYPOTHESIS_TAIL.search(normalised)) and any(
         e.get("entity") in PROFILE_ENTITIES for e in entities) and len(normalised.split()) <= 12
+    # the classifier's what-if alone never turns who the speaker says they are into a supposition
+    # (« bjr jsuis a la cud dunkerque on veut un outil… »): a what-if about oneself says « si »
+    stated_being = bool(BEING.search(normalised)) and not HYPOTHESIS_WORDS.search(normalised)
     if whole_hypothesis or (trusted == "ask_what_if" and not question_spans and not NOT_HYPOTHESIS.search(normalised)
-                            and not DOUBT.search(normalised)):
+                            and not DOUBT.search(normalised) and not stated_being):
         hypothesis_spans.append((0, len(normalised)))
     hypothesis_spans = [span for span in hypothesis_spans if _supposes_profile(normalised, span, positions)]
     if not hypothesis_spans and not question_spans and normalised.endswith("?") and trusted == "ask_what_if":

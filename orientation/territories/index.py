@@ -134,8 +134,8 @@ class Index:
             if len(bodies) <= 3:
                 self._by_key[made] = bodies
                 self.acronym_keys.add(made)
-                if not made.startswith("cc") and re.search(r"[aeiouy]", made[2:]):
-                    self.capitals_only.add(made)
+                if not made.startswith("cc") and re.search(r"[aeiouy]", made[2:]) or len(made) < 4:
+                    self.capitals_only.add(made)  # « cap », « cab »: the CUD or the CAB in capitals, or before its town
         # An EPCI's usual name, its official name without its legal form (« Cap Excellence », « CIVIS »):
         # said alone, it names the EPCI when nothing else bears it (mentions._named_alone says when).
         others = {k for k, found in self._by_key.items() if any(t.kind != "epci" for t in found)}
@@ -190,14 +190,14 @@ class Index:
 
     @staticmethod
     def _made_acronym(territory: Territory) -> Optional[str]:
-        """« CA du Pays Basque »: capb; its form's letters and the first letter of each word of its
-        name, four letters at least."""
+        """« CA du Pays Basque »: capb, « CU de Dunkerque »: cud; its form's letters and the first letter of
+        each word of its name."""
         if territory.kind != "epci" or territory.epci_form not in ("CC", "CA", "CU"):
             return None
         bare = key(re.sub(r"\(.*?\)", " ", territory.name))
         name = _EPCI_FORM_PREFIX.sub("", bare)
         words = [w for w in name.split() if w not in _NOT_IN_ACRONYMS]
-        if name == bare or not words or any(w.isdigit() for w in words) or len(words) < 2:
+        if name == bare or not words or any(w.isdigit() for w in words):
             return None
         return territory.epci_form.lower() + "".join(w[0] for w in words)
 

@@ -571,6 +571,10 @@ def _alone(index: Index, tokens, words: List[str], i: int):
     if DEPARTEMENT_CODE.match(words[start]) and words[i] == "le" and _the_speaker_by_number(words, i, start):
         territory = index.departement(words[start])  # « on est le 59 », « c le 974 »: the département speaks
         return _build(tokens, start, start + 1, [territory], "departement") if territory else None
+    if DEPARTEMENT_CODE.match(words[start]) and words[i] in ("au", "du") and i >= 1 and words[i - 1] in ROLES_OF_A_COUNCIL \
+            and _stands_alone(tokens, start, placed=True):
+        territory = index.departement(words[start])  # « DGA au 62 », « dsi du 974 »: the département's own staff
+        return _build(tokens, start, start + 1, [territory], "departement") if territory else None
     placed = words[i] == "dans" or (words[i] == "le" and i >= 1 and words[i - 1] in ("dans", "ds"))
     if DEPARTEMENT_CODE.match(words[start]) and words[i] in ("le", "du", "dans") and _stands_alone(tokens, start, placed):
         territory = index.departement(words[start])
@@ -608,6 +612,9 @@ def _named_alone(index: Index, tokens, words: List[str], i: int):
     # « la civis a la reunion », « CAP EXCELLENCE », « je suis a la cirest »: the usual name or acronym
     # of an EPCI, in capitals, said as who speaks, alone, or with the area it lies in
     capitals = all(t[3].isupper() for t in tokens[i:end])
+    town = _its_main_town_after(index, words, end, territories)
+    if town and " ".join(said) in index.acronym_keys | index.capitals_only:
+        return _build(tokens, i, town, territories, "epci")  # « la capa ajaccio », « la cud dunkerque »
     if " ".join(said) in index.capitals_only and not capitals:
         return None  # « capa » is a word: the CAPA only in capitals
     if " ".join(said) in index.usual_keys - index.alias_keys and territories[0].kind == "epci" and (
@@ -657,9 +664,21 @@ def _the_speaker_by_number(words: List[str], i: int, start: int) -> bool:
                                                                                ("c", "est")))
 
 
+# Roles after which « au 62 », « du 974 » is the département's council they work for.
+ROLES_OF_A_COUNCIL = {"dgs", "dga", "dgst", "dsi", "drh", "daf", "elu", "elue", "president", "presidente", "vice",
+                      "conseiller", "conseillere", "directeur", "directrice", "responsable", "agent", "agente"}
 # Verbs after « le 29 » opening a message that make the département their subject.
 SUBJECT_VERBS = {"veut", "voudrait", "souhaite", "souhaiterait", "aimerait", "cherche", "envisage", "prevoit",
                  "lance", "porte", "projette", "candidate"}
+
+
+def _its_main_town_after(index: Index, words: List[str], end: int, territories) -> Optional[int]:
+    """The end of the name of the EPCI's main town said right after its acronym (« capa ajaccio »)."""
+    for length in index.name_lengths.get(words[end], ()) if end < len(words) else ():
+        towns = index.lookup_key(" ".join(words[end:end + length]), ("commune",))
+        if any(index.centred_on(t) in territories for t in towns):
+            return end + length
+    return None
 
 
 def _alone_in_message(words: List[str], i: int, end: int) -> bool:

@@ -73,6 +73,26 @@ def test_hypotheses_in_any_wording_never_write(text):
 
 
 @pytest.mark.parametrize("text", [
+    "on dessert environ 60 000 habitants si ca compte",
+    "Nous couvrons 85 000 habitants, si cela peut aider.",
+    "le territoire fait 2 départements si c'est utile",
+])
+def test_a_figure_offered_for_what_it_is_worth_is_no_hypothesis(text):
+    found = acts(text)
+    assert "hypothesis" not in found and may_write(found), found
+
+
+@pytest.mark.parametrize("text", [
+    "bjr jsuis a la cc du pays de fayence on veut un outil pr que les habitants signalent les problemes",
+    "Bonjour, nous sommes une commune de 3 000 habitants et voulons un portail",
+])
+def test_who_one_is_is_no_what_if_even_when_the_classifier_says_so(text):
+    found = acts(text, intent="ask_what_if", confidence=0.9)
+    assert "hypothesis" not in found and "describe" in found, found
+    assert "hypothesis" in acts("et si on etait une ca ?", intent="ask_what_if", confidence=0.9)
+
+
+@pytest.mark.parametrize("text", [
     "en fait le budget c'est 300 000 €",
     "en fait c 300ke",
     "et en fait on a 19 000 hab pas 18 500",

@@ -163,6 +163,13 @@ ROWS = [
     ("slt le 64 voudrait un portail de donnees", "departement", ["departement:64"], None),
     ("Bonjour, le 40 envisage une appli", "departement", ["departement:40"], None),
     ("le 15 a 14h ca vous va", None, [], None),
+    ("bonjour dsi au 33, on veut un portail", "departement", ["departement:33"], None),
+    ("je suis DGS du 974", "departement", ["departement:974"], None),
+    ("rdv au 12 rue de la paix", None, [], None),
+    # --- an EPCI's acronym in lower case before its main town
+    ("bjr dgs a la capa ajaccio", "epci", ["epci:242010056"], None),
+    ("jsuis agent a la cud dunkerque", "epci", ["epci:245900428"], None),
+    ("on change de cap", None, [], None),
     # --- an EPCI's acronym in capitals after « au » (not « le TCO »), and a town's name the same after « du »
     ("Bonjour, responsable SI au TCO à La Réunion", "epci", ["epci:249740101"], None),
     ("je suis au TCO", "epci", ["epci:249740101"], None),
