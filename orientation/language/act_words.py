@@ -57,7 +57,7 @@ HYPOTHESIS_WORDS = re.compile(
     _Q + r"(?:et si|imaginons|imaginez|supposons|admettons|mettons que|dans le cas ou|au cas ou|dans l'hypothese|"
     r"hypothese|hypothetiquement|si jamais|que se passerait|ca changerait|cela changerait|qu'est-ce que ca change|"
     r"ca donnerait|ca donne quoi si|et s'il|et s'ils|s'il y avait|ca change quoi si|si c'etait|si c'est|"
-    r"si (?:on|nous|je|j'|le|la|les|l'|notre|nos|mon|ma|mes|un|une|ce|ca|il|ils|elle|vous|au lieu)\b)")
+    r"si (?:on|nous|je|j'|le|la|les|l'|notre|nos|mon|ma|mes|un|une|ce|ca|il|ils|elle|vous|au lieu)\b)(?![\w'])")
 # Who the speaker is, stated: « jsuis à la CUD », « on est une commune » (a what-if about oneself says « si »).
 BEING = re.compile(r"^(?:(?:bonjour|salut|bonsoir|hello)\W*)?(?:je suis|on est|nous sommes|c'est)\b|\b(?:je suis|nous sommes)\b")
 # « savoir si », « je ne sais pas si »: whether, not if.

@@ -87,6 +87,7 @@ def test_a_figure_offered_for_what_it_is_worth_is_no_hypothesis(text):
     "Bonjour, nous sommes une commune de 3 000 habitants et voulons un portail",
 ])
 def test_who_one_is_is_no_what_if_even_when_the_classifier_says_so(text):
+    assert "hypothesis" not in acts("une appli ou les habitants proposent des idees et signalent des pannes")  # « et si… »
     found = acts(text, intent="ask_what_if", confidence=0.9)
     assert "hypothesis" not in found and "describe" in found, found
     assert "hypothesis" in acts("et si on etait une ca ?", intent="ask_what_if", confidence=0.9)
