@@ -116,7 +116,7 @@ def words_before(text: str, start: int) -> List[str]:
 def position(text: str, start: int) -> str:
     """SPEAKER, OTHER or NEUTRAL for a body named at `start` in `text`."""
     before = words_before(text, start)[-WINDOW:]
-    if member_of(before):
+    if member_of(before) or funds(text, start):
         return OTHER
     k = len(before) - 1
     while k >= 0 and (before[k] in FILLERS or before[k].isdigit()) and before[k] not in ("au", "a"):
@@ -182,6 +182,28 @@ def carries(text: str, start: int) -> bool:
     after = _WORD.findall(fold(CLAUSE_END.split(text[start:])[0]).text)[:8]
     return any(after[k:k + 2] in (["qui", "porte"], ["qui", "portera"], ["qui", "candidate"], ["qui", "depose"])
                for k in range(len(after)))
+
+
+# What a funder does: « la CC qui met 5 000 », « la région finance 20 % », « le département nous aide ».
+FUNDING = {"met", "mettra", "mettrait", "finance", "financera", "financerait", "cofinance", "cofinancera",
+           "participe", "participera", "participerait", "apporte", "apportera", "verse", "versera", "subventionne",
+           "subventionnera", "paie", "paye", "paiera", "abonde", "contribue", "contribuera"}
+FUNDING_US = FUNDING | {"aide", "aidera", "aiderait", "donne", "donnera", "soutient", "soutiendra"}  # « nous aide »
+NOT_A_NAME = {"on", "je", "j", "nous", "vous", "il", "ils", "elle", "elles", "c", "et", "mais", "donc", "ou"}
+
+
+def funds(text: str, start: int) -> bool:
+    """The body named at `start` is said to fund the project, not to be who speaks or carries it."""
+    after = _WORD.findall(fold(CLAUSE_END.split(text[start:])[0]).text)[:6]
+    for k in (1, 2):  # after the body's word or two: the verb, or « qui », « nous » and the verb
+        if k == 2 and (len(after) < 2 or after[1] in NOT_A_NAME):
+            break
+        rest, verbs = after[k:], FUNDING
+        if rest[:1] and rest[0] in ("qui", "nous"):
+            rest, verbs = rest[1:], FUNDING_US if rest[0] == "nous" else FUNDING
+        if rest[:1] and rest[0] in verbs and not (rest[0].startswith("met") and rest[1:2] in (["en"], ["a"], ["au"])):
+            return True  # « la CC met 5 000 » funds; « la commune met en place », « une asso qui met en relation » do
+    return False
 
 
 def _subject(text: str, start: int) -> bool:

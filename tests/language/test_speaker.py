@@ -17,6 +17,8 @@ def _at(text: str, word: str) -> int:
     ("je travaille pour la mairie de Crest", "mairie"), ("je bosse au cd93", "cd93"),
     ("cheffe de projet au ministère de l'Intérieur", "ministère"), ("responsable achats au CH de Valence", "CH"),
     ("ici la DDT de la Drôme", "DDT"), ("agent de la DREAL Occitanie", "DREAL"),
+    ("on est une commune qui aide les assos", "commune"), ("je suis a la mairie, on aide les familles", "mairie"),
+    ("je représente une association qui met en relation des bénévoles", "association"),
 ])
 def test_being_or_working_names_the_speaker(text, body):
     assert position(text, _at(text, body)) == SPEAKER
@@ -29,6 +31,9 @@ def test_being_or_working_names_the_speaker(text, body):
     ("un outil pour nos agents et les mairies", "mairies"), ("on accompagne la mairie de Crest", "mairie"),
     ("en partenariat avec la ville de Valence", "ville"), ("je suis dgs, on veut aider les petites communes", "communes"),
     ("un projet en région Bretagne", "région"), ("les usagers dans le département", "département"),
+    # a funder: « la CC qui met 5 000 », « la région finance 20 % », « le département nous aide »
+    ("ya aussi la comcom qui met 8000", "comcom"), ("la Région cofinance a 30 %", "Région"),
+    ("le conseil départemental nous aide un peu", "conseil"), ("l'agglo participe pour 10k", "agglo"),
 ])
 def test_a_body_served_helped_or_joined_is_another_one(text, body):
     assert position(text, _at(text, body)) == OTHER
