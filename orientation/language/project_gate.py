@@ -158,6 +158,7 @@ concerne concernant presenter plein moment instant date dates limite limites pro
 rendez decouvre decouvrir expliquer explique explication prefere preferons outil outils financez marche marchent
 deux trois quatre cinq dix premier premiere
 environ env approximativement presque quasi pres moins
+precis precise precisement juste seulement simplement vraiment exactement concret concretement voir regarder renseigner
 """))
 
 

@@ -33,6 +33,7 @@ def theme(text: str):
     "Nous avons plusieurs partenaires : la CAF, l'État et le département.",
     "pas encore defini, on en parle avec les elus",
     "Bonsoir, une commune peut-elle déposer un dossier ?",
+    "rien de précis pour l'instant, on veut juste voir ce qui existe",
 ])
 def test_no_project_described_no_theme(text):
     assert not project_gate.describes_project(read(text)) or theme(text) is None
