@@ -61,6 +61,17 @@ def _to_confirm(tracker: Tracker, value: float, tax: Optional[str]) -> Dict[str,
     return {"kind": "confirm", "values": [value], "tax": tax, "turn": _turn(tracker)}
 
 
+def restates_given(tracker: Tracker, value: float) -> bool:
+    """The message gives again the figure already given, on the other basis (« 150 000 TTC » after
+    « 150 000 HT »): the tax said after the fact, no new budget to confirm."""
+    total = amounts.read_budget(tracker.latest_message.get("text") or "").total
+    slot = tracker.get_slot(GIVEN)
+    if total is None or total.tax is None or abs(total.value - value) >= 0.01 \
+            or not given_matches(slot, value_before_last_message(tracker, "budget")):
+        return False
+    return slot.get("tax") not in (None, total.tax) and abs(float(slot["amount"]) - total.as_given) < 0.01
+
+
 def held(tracker: Tracker, value: float) -> bool:
     """The budget `value` waits for the user's confirmation before it is used."""
     return needs_confirmation(value) and not _confirmed(_waiting(tracker), value)
@@ -146,6 +157,9 @@ def message_events(dispatcher: CollectingDispatcher, tracker: Tracker, events: D
     if text.startswith("/"):
         return found
     reading = amounts.read_budget(text)
+    if reading.total is None and any(q.kind == "foreign" for q in amounts.extract_quantities(text)):
+        notes.append(say.not_euros_note(kept))  # « env 15 M XPF »: the figure in euros is asked
+        return found
     if len(reading.choice) == 2 and reading.total is None:
         waiting = _pending_of(tracker, reading.choice)
         found[PENDING] = waiting

@@ -117,7 +117,8 @@ class ValidateProfileSlots(ValidationAction):
                 if "territory" not in candidates:  # else the place's note says it
                     notes.append(replaced)
                 continue
-            if needs_confirmation(tracker, slot, new, acts):
+            if needs_confirmation(tracker, slot, new, acts) and not (
+                    slot == "budget" and budget_reading.restates_given(tracker, new)):
                 pending[slot] = new
                 events[slot] = old
                 continue
@@ -214,7 +215,11 @@ def corrected_figure(tracker: Tracker) -> Dict[str, float]:
     """The field a bare figure in a correction (« non c'est 90 000 ») replaces, when it is plain: the
     only figure the user gave in the message before, or else the only field set whose value is of
     the same order (half to twice it). Otherwise nothing: the bot asks (unread_correction)."""
-    numbers = _bare_numbers(tracker.latest_message.get("text") or "")
+    text = tracker.latest_message.get("text") or ""
+    numbers = _bare_numbers(text)
+    total = amounts.total_figure(text) if len(numbers) > 1 else None
+    if total is not None and total.kind == "number":  # « la cc met 5000 donc 30 000 en tout »: the total
+        numbers = [total.value]
     if len(numbers) != 1:
         return {}
     value = numbers[0]

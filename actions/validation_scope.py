@@ -34,7 +34,9 @@ def needs_profile_validation(slots: Iterable[str], intent: Optional[str], text: 
     # A range to settle, a tax said after the fact (« c'est HT »), a pending range chosen (« le haut
     # de la fourchette », « mettez 80 000 »): actions/budget_reading.py reads them.
     return bool(reading.ambiguous or reading.parts or reading.choice or amounts.tax_statement(text)
-                or amounts.choice_end(text) or any(q.kind == "number" for q in amounts.extract_quantities(text))
+                or amounts.choice_end(text)
+                # a bare figure may answer or correct; an amount in another currency is answered (« 15 M XPF »)
+                or any(q.kind in ("number", "foreign") for q in amounts.extract_quantities(text))
                 or names_a_departement_number(text) or names_a_commune_alone(text))
 
 

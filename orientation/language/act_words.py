@@ -82,7 +82,8 @@ CORRECTION_WORDS = re.compile(
 HEDGED_CORRECTION = re.compile(
     _Q + r"(?:pardon|erreur|oups|finalement|plutot|ce n'est pas|c'est pas|au final|"
     r"(?:changer|modifier|corriger|rectifier) (?:le|la|l'|mon|ma|notre|les|nos))\b")
-NO_START = re.compile(r"^(?:non|nan|euh non|ah non|non non)\b[ ,.!]*(?=\S)")
+# « non », « non non », and after a hesitation or an exclamation: « heu non », « bah non », « ah non ».
+NO_START = re.compile(r"^(?:(?:euh+|heu+|hum+|hmm+|bah|ben|ah|oh|mais)[ ,.]+)?(?:non|nan)(?: non)?\b[ ,.!]*(?=\S)")
 GREETING = re.compile(r"^(?:bonjour|bonsoir|salut|coucou|hello|hey|bjr|slt|re ?bonjour|allo)\b")
 THANKS_GOODBYE = re.compile(_Q + r"(?:merci|thx|thanks|thank you|au revoir|bonne (?:journee|soiree|fin de journee|continuation|semaine)|"
                             r"a bientot|a la prochaine|bye|ciao|tchao|a plus|parfait merci|super merci|"

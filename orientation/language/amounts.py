@@ -27,6 +27,8 @@ from orientation.language.not_amounts import not_profile_spans
 from orientation.settings import get_settings  # ORIENTATION_MAX_MESSAGE: longer messages are read up to it
 
 VAT_RATE = 0.20
+# How a figure said is not the project's own (Quantity.qualifier).
+NOT_OWNED = ("cap", "threshold", "each", "negated")
 # The profile field (and NLU entity, and slot) each kind of quantity fills.
 FIELD_OF_KIND = {"budget": "budget", "population": "population", "departements": "departement_count"}
 
@@ -61,7 +63,7 @@ VAGUE_WORDS = ("beaucoup", "enorme", "plein", "pas mal", "quelques", "important"
 @dataclass(frozen=True)
 class Quantity:
     value: float
-    kind: str  # "budget" | "population" | "departements" | "number"
+    kind: str  # "budget" | "population" | "departements" | "number" | "foreign" (money not in euros) | a not_amounts kind
     text: str  # the span of the original message
     start: int
     end: int
@@ -69,8 +71,9 @@ class Quantity:
     negative: bool = False
     incl_tax: bool = False  # said TTC
     # How the figure is said: "approx" (« environ », « ~ »), "max" / "min" (« max 500k », « au moins »),
-    # "cap" (a call's figure: « le plafond de 3 M€ ») or "threshold" (a bound in a question: « en
-    # dessous de 250 000 € ? »). A cap or a threshold is not the project's.
+    # "cap" (a call's figure: « le plafond de 3 M€ »), "threshold" (a bound in a question: « en
+    # dessous de 250 000 € ? », « il faut 300 000 hab ? »), "each" (a unit price: « à 400 € pièce »,
+    # « 20 000 chacun ») or "negated" (« on n'est pas 300 000 »). None of these four is the project's.
     qualifier: Optional[str] = None
     # "range" (« entre 200 et 250k ») or "alternative" (« 60 ou 80 000 »): the quantity is one end
     # of a pair, never a value on its own.
@@ -87,14 +90,14 @@ class Quantity:
 
     @property
     def owned(self) -> bool:
-        """The figure is the project's (not a call's cap, not a bound asked about)."""
-        return self.qualifier not in ("cap", "threshold")
+        """The figure is the project's (not a call's cap, a bound asked about, a unit price, a denial)."""
+        return self.qualifier not in NOT_OWNED
 
 
 @dataclass(frozen=True)
 class ParseResult:
     value: Optional[float]
-    status: str  # ok | unknown | negative | zero | absurd | vague | missing | ambiguous | choice
+    status: str  # ok | unknown | negative | zero | absurd | vague | missing | ambiguous | choice | currency
     excl_tax: bool = False
     message: Optional[str] = None
     quantity: Optional[Quantity] = None  # the figure read, as said (its tax, its qualifier)
@@ -264,7 +267,19 @@ _OWN_CAP_BEFORE = re.compile(r"\b(?:budget|enveloppe|on|nous|notre|nos)\b[^.;!?\
 # Any of the words above: most amounts have none, and are not searched further.
 _QUALIFIER_WORDS = re.compile(r"~|≈|<|>|≤|≥|\+/-|env|autour|alentours|pres|approx|dans les|ordre|quasi|presque|grosso|"
                               r"plus|moins|peut|max|jusqu|inferieur|dessous|sous|min|superieur|dessus|dela|partir|"
-                              r"plafon|plancher|seuil|limite|depass")
+                              r"plafon|plancher|seuil|limite|depass|\bpas\b|jamais|faut|piece|unit|chacun|par\b|/")
+# A figure denied: « on n'est pas 300 000 », « on fait pas 300 000 habitants », « on a pas 1 M€ »
+# (« pas plus de », « pas loin de » are bounds and approximations, read above).
+_NEGATED_BEFORE = re.compile(r"\b(?:pas|jamais)\s*(?:les?\s+)?$")
+# A requirement asked about: « il faut 300 000 hab ? », « faut-il 2 départements ? ». For money, only the
+# inverted question (« il faut 300 000 € pour ce projet, c'est finançable ? » states a cost).
+_REQUIRED_BEFORE = re.compile(r"\b(?P<asked>faut[- ]il|faudrait[- ]il)?(?(asked)|(?:il )?(?:faut|faudrait))"
+                              r"\s*(?:avoir|etre|atteindre)?\s*$")
+# A unit price: « à 400 € pièce », « 800 € l'unité », « 20 000 chacun », « 50 €/licence », « prix unitaire 400 € ».
+_EACH_AFTER = re.compile(r"^\s*(?:ht|ttc)?\s*(?:(?:la |l')?(?:pieces?|unites?)\b|unitaires?\b|chacune?s?\b|"
+                         r"(?:par|/)\s*(?:unite|piece|poste|licence|tablette|ordinateur|pc|ecran|agent|eleve|classe|"
+                         r"ecole|personne|utilisateur|borne|site|logement|foyer|lot)s?\b)")
+_EACH_BEFORE = re.compile(r"\b(?:prix|cout|tarif)s? unitaires?\b[^.;!?\d]{0,12}$")
 
 
 def _qualifier(folded: str, q: Quantity) -> Optional[str]:
@@ -273,12 +288,19 @@ def _qualifier(folded: str, q: Quantity) -> Optional[str]:
         return None
     clause_end = re.search(r"[.!?\n]", folded[q.end:])
     asked = bool(clause_end) and clause_end.group() == "?"
+    if q.kind in ("budget", "number") and (_EACH_AFTER.match(after) or _EACH_BEFORE.search(before)):
+        return "each"
+    required = _REQUIRED_BEFORE.search(before)
+    if asked and required and (required.group("asked") or q.kind != "budget"):
+        return "threshold"
     if _CAP_BEFORE.search(before):
         return "max" if _OWN_CAP_BEFORE.search(before) and not asked else "cap"
     bound = "max" if _MAX_BEFORE.search(before) or _MAX_AFTER.match(after) else \
         "min" if _MIN_BEFORE.search(before) else None
     if bound:
         return "threshold" if asked else bound
+    if _NEGATED_BEFORE.search(before):  # after the bounds: « ne dépassera pas 250 000 € » is a maximum
+        return "negated"
     return "approx" if _APPROX_BEFORE.search(before) else None
 
 
@@ -371,23 +393,42 @@ def _quantities(text: str, limit: int) -> Tuple[Quantity, ...]:
     found = [replace(q, qualifier=_qualifier(folded.text, q)) for q in found]
     found = _pairs(folded.text, found)
     found = [_by_context(folded.text, q) if q.kind in ("number", "budget") else q for q in found]
+    found = [_in_foreign_currency(folded.text, q) for q in found]
     found = _per_year(folded.text, found)
     return tuple(sorted((_in_original(q, text, folded) for q in found), key=lambda q: q.start))
 
 
 # A figure without unit takes one from the words just before it: « budget 400000 », « ça coûte 2
 # millions » are euros; « population 250 000 », « nous sommes 250 000 » are inhabitants.
+# Between the field's word and its figure: « la population c'est plutôt 27 000 », « nb d'habitants : 12 500 ».
+_SAID_IS = r"(?:\s*(?::|=|c'est|c|est|serait|sera|fait|plutot|en fait|finalement|exactement|de|d'environ|environ|~))*\s*$"
 _MONEY_BEFORE = re.compile(r"\b(?:budgets?|budgete|budgetise|cout|couts|coute|couterait|coutera|montant|enveloppe|"
                            r"financement|depense|investissement|chiffre|chiffre a|estime a|evalue a|projet|prevu|prevoit|prevoyons|"
                            r"dispose|disposons|alloue|alloues|debloque|mobilise|investir|investit|depenser|finance)\b"
-                           r"[^.;!?,\d]{0,12}$")
+                           rf"(?:[^.;!?,\d]{{0,12}}$|{_SAID_IS})")
 _PEOPLE_BEFORE = re.compile(r"\b(?:population|pop|nous sommes|on est|nous comptons|on compte|couvre|couvrons|"
-                            r"couvrant|desservant|dessert|regroupe|rassemble)\b\.?\s*(?::|de|d'environ|environ|~)?\s*$|"
+                            r"couvrant|desservant|dessert|regroupe|rassemble|(?:nb|nbre|nombre) d'?\s?(?:habitants|hab)|"
+                            rf"habitants)\b\.?{_SAID_IS}|"
                             # « une ville de 12 000 », « commune d'environ 3000 »
                             r"\b(?:ville|commune|village|bourg|agglomeration|agglo|interco|intercommunalite|"
                             r"metropole)\s+(?:de|d')\s*(?:environ|env\.?|~|pres de|plus de)?\s*$")
 # The euro written first: « € 300 000 », « EUR 300 000 ».
 _EURO_BEFORE = re.compile(r"(?:€|\beur|\beuros)\s*$")
+# Money in another currency: « 45 millions XPF », « 30 millions de francs CFP », « 2 M FCFP », « 100 000
+# dollars », « 50 000 $ », « £40 000 ». Its kind is "foreign": never a budget, the bot asks for euros.
+_CURRENCY = (r"\$|£|¥|xpf|f\s?cfp|f\s?cfa|fcfp|fcfa|cfp|cfa|francs?(?:\s+(?:cfp|cfa|suisses?|pacifique))?|"
+             r"dollars?|usd|us\$|chf|gbp|livres? sterling|yens?|dinars?|dirhams?|xof|xaf")
+_FOREIGN_AFTER = re.compile(rf"\s*(?:de\s+|d')?(?:{_CURRENCY})(?![a-z])")
+_FOREIGN_BEFORE = re.compile(r"(?:\$|£|¥|\busd|\bchf|\bgbp)\s*$")
+
+
+def _in_foreign_currency(folded: str, q: Quantity) -> Quantity:
+    if q.kind not in ("budget", "number") or re.search(r"€|eur|balles", folded[q.start:q.end]):
+        return q  # « 380 000 € » is euros whatever follows
+    after = _FOREIGN_AFTER.match(folded, q.end)
+    if after:
+        return replace(q, kind="foreign", end=after.end())
+    return replace(q, kind="foreign") if _FOREIGN_BEFORE.search(folded[:q.start]) else q
 
 
 def _says_euros(span: str) -> bool:
@@ -458,6 +499,8 @@ def says_unknown(text: str) -> bool:
 EXPECTED = {"budget": "le coût total du projet en euros TTC, par exemple « 300 000 € » ou « 1,5 M€ »",
             "population": "le nombre d'habitants couverts, par exemple « 350 000 habitants »",
             "departements": "le nombre de départements couverts, par exemple « 3 »"}
+# An amount in another currency (« 15 M XPF »): the figure in euros is asked, nothing is converted.
+NOT_EUROS = f"Ce montant n'est pas en euros : indiquez {EXPECTED['budget']}."
 NAMES = {"budget": "Un budget", "population": "Une population", "departements": "Un nombre de départements"}
 
 
@@ -479,6 +522,8 @@ def _parse_answer(text: str, kind: str) -> ParseResult:
         folded = _fold(text).text
         if not others and any(re.search(rf"\b{w}\b", folded) for w in VAGUE_WORDS):
             return ParseResult(None, "vague", message=f"Il me faut un chiffre, même approximatif : indiquez {EXPECTED[kind]}.")
+        if kind == "budget" and any(q.kind == "foreign" for q in others):
+            return ParseResult(None, "currency", message=NOT_EUROS)
         if others:
             return ParseResult(None, "missing", message=f"Ce chiffre ne répond pas à ma question : indiquez {EXPECTED[kind]}.")
         return ParseResult(None, "missing", message=f"Je n'ai pas trouvé de chiffre : indiquez {EXPECTED[kind]}.")
@@ -541,6 +586,13 @@ _EXCLUDING = re.compile(r"^\W*(?:hors|sans|non compris|pas compris)\b")
 _TOTAL_BEFORE = re.compile(r"\b(?:total|totale|global|globale|budget|cout|couts|coute|montant|enveloppe|projet)\b"
                            r"[^.;!?,]{0,25}$")
 _TOTAL_AFTER = re.compile(r"^\W*(?:au total|en tout|tout compris|au global|en global|total|ttc)\b")
+# The result of a computation the user makes: « 500 tablettes à 400 € pièce donc 200k », « soit 60 000 € ».
+_RESULT_BEFORE = re.compile(r"\b(?:donc|soit|ca fait|ce qui fait|cela fait|ca nous fait|ce qui nous fait|au total|"
+                            r"en tout|total)\s*(?:de\s+|d')?(?:~|env\.?|environ|a peu pres)?\s*$")
+
+
+def _said_as_total(before: str, after: str) -> bool:
+    return bool(_TOTAL_BEFORE.search(before) or _RESULT_BEFORE.search(before) or _TOTAL_AFTER.match(after))
 # An amount said to be the old one: « le 450 c'était avec la maintenance », « pas 450 000 € ».
 _PREVIOUS_AFTER = re.compile(r"^\W*(?:c'?etait|etait|avant|auparavant|initialement)\b")
 _PREVIOUS_BEFORE = re.compile(r"\b(?:pas|(?<!\bau )plus|non pas|au lieu de|ancien|avant)\s*(?:les?|de)?\s*~?$")
@@ -609,7 +661,7 @@ def _role(before: str, after: str) -> Tuple[str, Optional[str]]:
     kind_after = None if _EXCLUDING.match(after) else _KIND_AFTER.match(after)
     part_before = _PART_BEFORE.search(before)
     kind_before = _KIND_BEFORE.search(before)
-    said_total = bool(_TOTAL_BEFORE.search(before) or _TOTAL_AFTER.match(after))
+    said_total = _said_as_total(before, after)
     if part_before or kind_after or (kind_before and not said_total):  # « projet de TMA : 300k » is a total
         for found in (kind_after, part_before, kind_before):
             if found and _kind_of(found) != "autre":
@@ -640,13 +692,7 @@ def _budget_reading(text: str) -> BudgetReading:
     found = [q for q in found if not q.choice]
     # Next to an amount in euros, a bare figure of thousands is euros too (« dont 120 000 pour la TMA »).
     money = [q for q in found if q.kind == "budget" or (q.kind == "number" and q.value >= 1000)]
-    roles = []
-    for i, q in enumerate(money):
-        # The words between this amount and its neighbours (spans are in the message as typed).
-        before = fold(text[money[i - 1].end if i else max(0, q.start - 60):q.start]).text
-        after = fold(text[q.end:money[i + 1].start if i + 1 < len(money) else q.end + 60]).text
-        after = re.sub(r"^\s*(?:ht|h\.t\.?|hors\s+taxes?|ttc|t\.t\.c\.?)\b", "", after)
-        roles.append(_role(before, re.split(r"[.;!?\n]", after)[0]))
+    roles = [_role(before, after) for before, after in _surroundings(text, money)]
     summed = _sum(text, money, roles)
     if summed is not None:
         return summed
@@ -667,6 +713,27 @@ def _budget_reading(text: str) -> BudgetReading:
             and not any(q.excl_tax for q in found):  # « le 1,2M c'est HT en fait »
         total = replace(total, value=total.value * (1 + VAT_RATE), excl_tax=True)
     return BudgetReading(total, tuple(parts))
+
+
+def _surroundings(text: str, money: List[Quantity]) -> List[Tuple[str, str]]:
+    """The words between each amount and its neighbours (folded; spans are in the message as typed),
+    the tax said right after it left out, the words after cut at the end of the sentence."""
+    found = []
+    for i, q in enumerate(money):
+        before = fold(text[money[i - 1].end if i else max(0, q.start - 60):q.start]).text
+        after = fold(text[q.end:money[i + 1].start if i + 1 < len(money) else q.end + 60]).text
+        after = re.sub(r"^\s*(?:ht|h\.t\.?|hors\s+taxes?|ttc|t\.t\.c\.?)\b", "", after)
+        found.append((before, re.split(r"[.;!?\n]", after)[0]))
+    return found
+
+
+def total_figure(text: str) -> Optional[Quantity]:
+    """The one figure of money or without unit a message says is a total or a result (« la cc met 5000
+    donc 30 000 en tout »), when it says so of one only."""
+    figures = [q for q in extract_quantities(text) if q.kind in ("budget", "number") and q.owned
+               and not q.negative and not q.choice]
+    totals = [q for q, (before, after) in zip(figures, _surroundings(text, figures)) if _said_as_total(before, after)]
+    return totals[0] if len(totals) == 1 else None
 
 
 # Amounts the user adds up: « 100k de presta + 50k de licences », « 50k + 30k », « 100k presta, 50k

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional
 
 from orientation.language import french as fmt
-from orientation.language.amounts import VAT_RATE
+from orientation.language.amounts import NOT_EUROS, VAT_RATE
 from orientation.replies.message import Message
 
 
@@ -99,6 +99,11 @@ def tax_note(amount: float, tax: str, budget: float, old: Optional[float]) -> st
     if old is not None and old != budget:
         text += f" ; le budget passe {fmt.de(fmt.euros(old))} à {fmt.euros(budget)} TTC"
     return text + "."
+
+
+def not_euros_note(kept: Optional[float]) -> str:
+    """An amount in another currency (« 15 M XPF »): no conversion, the figure in euros is asked."""
+    return NOT_EUROS + _kept(kept)
 
 
 def same_tax_note(amount: float, tax: str, budget: float) -> str:

@@ -247,3 +247,66 @@ def test_words_choose_an_end_only_just_after_the_question(dispatcher):
                            events=events[:-1] + [user("mettez 60 000")])
     result = {e["name"]: e["value"] for e in asyncio.run(ValidateProfileSlots().run(dispatcher, tracker, {}))}
     assert result["budget"] == 60_000  # a figure of the pair still settles it
+
+
+def said_by(text):
+    """The slots the NLU sets for `text`."""
+    return {e["entity"]: e["value"] for e in amount_entities(text)}
+
+
+@pytest.mark.parametrize("text", ["env 15 M XPF", "ca fait 2 M FCFP", "100 000 dollars", "50 000 $"])
+def test_an_amount_in_another_currency_asks_for_euros_and_keeps_the_profile(dispatcher, text):
+    result = validate(dispatcher, text, before={"population": 24_824.0}, after=said_by(text))
+    assert result.get("budget") is None and result.get("population", 24_824.0) == 24_824.0
+    assert "Ce montant n'est pas en euros" in texts(dispatcher)
+    dispatcher.messages.clear()
+    later = validate(dispatcher, "ca fait 125 000 euros", after=said_by("ca fait 125 000 euros"))
+    assert later["budget"] == 125_000
+
+
+def test_an_amount_in_another_currency_does_not_answer_the_budget_question(dispatcher):
+    result = answer(dispatcher, "env 15 M XPF")
+    assert result.get("budget") is None and not result.get("budget_pending")
+    assert "Ce montant n'est pas en euros" in texts(dispatcher)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("en fait ya aussi la cc qui met 5000 donc 30 000 en tout", 30_000),
+    ("ah non et 5000 de plus, ca fait 30 000", 30_000),
+    ("en fait il y a aussi 10 000 de la region, donc 35 000 au total", 35_000),
+])
+def test_a_correction_that_gives_a_total_after_a_computation_is_the_budget(dispatcher, text, value):
+    result = validate(dispatcher, text, before={"budget": 25_000.0}, after=said_by(text), intent="correct")
+    assert result["budget"] == value
+
+
+@pytest.mark.parametrize("text, field, value", [
+    ("en fait la population c'est plutot 27 000", "population", 27_000),
+    ("en fait nb d'habitants : 27 000", "population", 27_000),
+    ("pardon on est plutot 27000 habitants", "population", 27_000),
+    ("non le budget c'est plutot 50 000", "budget", 50_000),
+])
+def test_a_correction_that_names_its_field_goes_to_that_field(dispatcher, text, field, value):
+    before = {"budget": 42_000.0, "population": 24_824.0}
+    result = validate(dispatcher, text, before=before, after=said_by(text), intent="correct")
+    assert result[field] == value
+    other = "budget" if field == "population" else "population"
+    assert result.get(other, before[other]) == before[other]
+
+
+@pytest.mark.parametrize("text, intent", [("on est pas 300 000 hab ca bloque ?", "ask_can_apply"),
+                                          ("on n'est pas 300 000", "inform"),
+                                          ("il faut 300 000 hab ?", "ask_can_apply"),
+                                          ("on a pas 1 M€", "inform")])
+def test_a_denied_or_asked_figure_changes_nothing(dispatcher, text, intent):
+    before = {"budget": 42_000.0, "population": 24_824.0}
+    result = validate(dispatcher, text, before=before, after=said_by(text), intent=intent)
+    assert result.get("budget", 42_000.0) == 42_000.0 and result.get("population", 24_824.0) == 24_824.0
+    assert "Faut-il remplacer" not in texts(dispatcher)  # nothing to confirm either
+
+
+@pytest.mark.parametrize("text", ["heu non c'est TTC, 150 000 TTC", "bah non 150 000 TTC", "c'est 150 000 TTC"])
+def test_ttc_said_with_the_figure_undoes_an_ht_reading(dispatcher, text):
+    result = validate(dispatcher, text, before={"budget": 180_000.0}, after=said_by(text), intent="inform",
+                      given={"amount": 150_000.0, "tax": "HT"})
+    assert result["budget"] == 150_000 and result["budget_given"] == {"amount": 150_000, "tax": "TTC"}

@@ -4,7 +4,14 @@ that are neither a population nor a budget."""
 import pytest
 
 from orientation.entities import amount_entities
-from orientation.language.amounts import extract_quantities, parse_budget, parse_population, read_budget, tax_statement
+from orientation.language.amounts import (
+    extract_quantities,
+    parse_budget,
+    parse_population,
+    read_budget,
+    tax_statement,
+    total_figure,
+)
 
 
 def budget_of(text):
@@ -216,3 +223,90 @@ def test_an_e_that_starts_a_word_is_no_euro():
 ])
 def test_populations_as_people_type_them(text, expected):
     assert entities(text) == expected
+
+
+@pytest.mark.parametrize("text, euros", [
+    ("environ 45 millions XPF, soit ~380 000 €", 380_000),
+    ("30 millions de francs CFP, soit environ 250 000 €", 250_000),
+    ("12 M XPF c'est a peu pres 100 000 euros", 100_000),
+    ("le projet fait 2,4 M FCFP soit 20 000 €", 20_000),
+])
+def test_an_amount_in_another_currency_beside_its_euros_leaves_the_euros_as_the_budget(text, euros):
+    assert entities(text) == [("budget", euros)]
+
+
+@pytest.mark.parametrize("text", [
+    "env 15 M XPF", "l'equivalent de 24 M XPF", "2 M FCFP", "100 000 dollars", "50 000 $", "80 000 CHF",
+    "£40 000", "40 000 £", "un budget de 300 000 USD", "on a 2 millions de francs CFP", "1,5 M$",
+])
+def test_an_amount_in_another_currency_is_no_budget(text):
+    assert entities(text) == [] and budget_of(text) is None
+    assert [q.kind for q in extract_quantities(text)] == ["foreign"]
+    result = parse_budget(text)
+    assert result.status == "currency" and "en euros" in result.message
+
+
+@pytest.mark.parametrize("text, value", [("300 000 €", 300_000), ("300 000 e", 300_000), ("300 000 eur", 300_000),
+                                         ("300 000 euros", 300_000), ("300k€", 300_000), ("300 ke", 300_000),
+                                         ("1,2 M€", 1_200_000), ("300 000 € (environ 36 M XPF)", 300_000)])
+def test_euros_stay_euros(text, value):
+    assert entities(text) == [("budget", value)]
+
+
+@pytest.mark.parametrize("text, total", [
+    ("ya 500 tablettes a 400e piece donc 200k", 200_000),
+    ("3 lots de 20 000, soit 60 000 € au total", 60_000),
+    ("on achete 30 PC a 800 euros l'unite, donc 24 000 euros", 24_000),
+    ("2 classes mobiles a 15 000 € chacune, ce qui fait 30 000 €", 30_000),
+    ("120 licences a 50 €/licence soit 6000 €", 6_000),
+    ("20 000 € par ecole x 4 ecoles ca fait 80 000 €", 80_000),
+])
+def test_a_total_said_after_a_computation_is_the_budget(text, total):
+    assert entities(text) == [("budget", total)]
+
+
+@pytest.mark.parametrize("text", ["des tablettes a 400 € piece", "20 000 chacun", "800 € l'unite",
+                                  "prix unitaire 1200 €", "50 €/licence"])
+def test_a_unit_price_is_never_the_budget(text):
+    assert entities(text) == [] and budget_of(text) is None
+    assert parse_budget(text).status != "ok"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("en fait ya aussi la cc qui met 5000 donc 30 000 en tout", 30_000),
+    ("ah et 5000 de plus, ca fait 45 000", 45_000),
+    ("non il y a aussi 10 000 de la region, donc 60 000 au total", 60_000),
+])
+def test_the_one_figure_said_as_a_total(text, value):
+    assert total_figure(text).value == value
+
+
+@pytest.mark.parametrize("text, field, value", [
+    ("en fait la population c'est plutot 27 000", "population", 27_000),
+    ("la pop c'est finalement 12 000", "population", 12_000),
+    ("nb d'habitants : 12 500", "population", 12_500),
+    ("nombre d'habitants 9 800", "population", 9_800),
+    ("on est plutot 8000 habitants", "population", 8_000),
+    ("le budget c'est plutot 50k", "budget", 50_000),
+    ("le budget c'est plutot 50 000", "budget", 50_000),
+    ("le cout serait finalement 75 000", "budget", 75_000),
+])
+def test_a_figure_after_the_name_of_its_field_is_that_field(text, field, value):
+    assert entities(text) == [(field, value)]
+
+
+@pytest.mark.parametrize("text", [
+    "on est pas 300 000 hab ca bloque ?", "on n'est pas 300 000", "on fait pas 300 000 habitants",
+    "il faut 300 000 hab ?", "faut-il 300 000 habitants ?", "nous ne sommes pas 300 000 habitants",
+    "on a pas 1 M€", "on n'a jamais 1 M€ pour ca", "faut-il 500 000 € ?",
+])
+def test_a_figure_denied_or_asked_as_a_requirement_is_no_statement(text):
+    assert entities(text) == [] and budget_of(text) is None
+    assert all(not q.owned for q in extract_quantities(text))
+
+
+@pytest.mark.parametrize("text, value", [("il faut 300 000 € pour ce projet, c'est financable ?", 300_000),
+                                         ("on ne depassera pas 250 000 €", 250_000),
+                                         ("non pas 300 000 € mais 350 000 €", 350_000)])
+def test_a_cost_stated_beside_a_question_or_a_denial_is_still_read(text, value):
+    assert budget_of(text) == value
