@@ -17,7 +17,7 @@ from orientation.booking.config import load_config
 from orientation.booking.local_time import describe_when
 from orientation.booking.operations import operation_in
 from orientation.booking.store import Booking
-from orientation.language.contacts import normalise_reference
+from orientation.language.contacts import REFERENCE_LENGTH, REFERENCE_PREFIX, malformed_references, normalise_reference
 from orientation.replies.booking import mail_note
 
 
@@ -51,6 +51,12 @@ class ValidateManageBookingForm(KeepingFormValidation):
         (« décaler DN-… à mercredi 9, le matin plutôt »), read from every message of the form."""
         said = said_in_message(tracker)
         tracker.add_slots(said)
+        typed = malformed_references(tracker.latest_message.get("text"))
+        if typed and not tracker.get_slot("booking_reference"):
+            # « déplacer le rdv DN-4821 »: said it is no reference, rather than asked for as if unsaid
+            dispatcher.utter_message(text=f"« {typed[0]} » n'est pas une référence de rendez-vous : elle compte "
+                                          f"{REFERENCE_LENGTH} caractères après « {REFERENCE_PREFIX} » (par exemple "
+                                          f"{REFERENCE_PREFIX}7K3P9Q).")
         return said + await super().run(dispatcher, tracker, domain)
 
     def validate_booking_cancel_confirmed(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,

@@ -63,6 +63,9 @@ def test_a_request_for_a_person_books(text, intent):
 def test_a_question_read_as_managing_a_booking_is_answered_as_a_question():
     assert act_route(["question"], "ask_other_slot", "ça change qq chose ?", RANKING, None) == "ask_can_apply"
     assert act_route(["question"], "ask_call_info", "c'est quand ?", RANKING, None) is None
+    unsure = [{"name": "move_booking", "confidence": 0.9}, {"name": "ask_can_apply", "confidence": 0.04}]
+    assert act_route(["question"], "move_booking", "le CIAS peut-il porter a la place ?", unsure, None) == "ask_can_apply"
+    assert act_route(["question"], "move_booking", "et a la place ?", unsure[:1], None) == "ask_side_question"
 
 
 def test_a_new_start_needs_its_words():

@@ -15,6 +15,7 @@ from orientation.language.normalise import normalise, normalised, with_capitals
     ["il y a quelques jours", "ya qq jours", "y'a qqs jours"],
     ["pour tous les agents dans la région", "pr ts les agents ds la region"],
     ["je ne sais pas", "jsp"],
+    ["on a jusqu'à quand pour déposer", "on a jusqua qd pr deposer", "on a jusqu'a quand pour deposer"],
 ])
 def test_every_way_of_typing_a_sentence_reads_the_same(variants):
     readings = {normalised(v).rstrip(" ?!,") .replace(",", "") for v in variants}

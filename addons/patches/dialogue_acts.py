@@ -259,8 +259,9 @@ def act_route(acts, intent: Optional[str], text: str, ranking, loop: Optional[st
     if acts and acts <= {"book", "greet", "thanks_goodbye"} and "book" in acts and intent not in BOOK_INTENTS:
         return BOOK_INTENTS[0]
     if acts == {"question"} and intent in MANAGE_INTENTS + BOOK_INTENTS:
-        return next((r["name"] for r in ranking if r.get("name") in QUESTION_INTENTS
-                     and float(r.get("confidence") or 0) >= QUESTION_FLOOR), None)
+        # a question that manages nothing (« le CIAS peut-il porter à la place ? ») is a question: the likeliest
+        # question of the ranking, however unsure, rather than a booking reference asked for
+        return next((r["name"] for r in ranking if r.get("name") in QUESTION_INTENTS), "ask_side_question")
     return None
 
 

@@ -10,6 +10,7 @@ _Q = r"(?:^|(?<=[\s,;:(]))"  # the start of a word
 _QA = r"(?:^|(?<=[\s,;:(']))"  # the start of a word, after an elision too (« l'invitation »)
 QUESTION_WORDS = re.compile(_Q + r"(?:est[- ]ce (?:que|qu')|qu'est[- ]ce|c'est quoi|c quoi|combien|quel(?:le)?s?|"
                             r"lequel|laquelle|lesquel(?:le)?s|comment|pourquoi|quand est|a quoi|c'est qui|"
+                            r"(?:jusqu'?\s?a|a partir de|d'ici|depuis) quand|"
                             r"qui (?:depose|deposent|candidate|peut|peuvent|"
                             r"doit|est|sont|porte|finance)|ou (?:se trouve|trouver|est|sont|en est)|"
                             r"(?:dans|de) quelle|quid|(?:je |j'|j)?me demand(?:e|ais|ai)|nous nous demand(?:ons|ions)|"

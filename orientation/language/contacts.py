@@ -106,6 +106,16 @@ def find_references(text: object) -> List[Tuple[int, int, str]]:
     return [(m.start(), m.end(), normalise_reference(m.group(1))) for m in REFERENCE_IN_TEXT.finditer(str(text or ""))]
 
 
+# What looks like a reference typed wrong: « DN-4821 » (too short), « DN-7K3P9QX ».
+REFERENCE_LIKE = re.compile(r"\bDN[-\s]?[A-Z0-9]{2,12}\b", re.IGNORECASE)
+
+
+def malformed_references(text: object) -> List[str]:
+    """The codes a message gives as a reference that cannot be one (their length is wrong), as typed."""
+    text = str(text or "")
+    return [m.group(0) for m in REFERENCE_LIKE.finditer(text) if not REFERENCE_IN_TEXT.fullmatch(m.group(0))]
+
+
 def clean_text(text: object, max_length: int = MAX_NAME) -> Optional[str]:
     """Text without markup, control or invisible characters, spaces collapsed; None when empty,
     longer than `max_length`, or without a single letter."""

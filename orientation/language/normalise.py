@@ -31,6 +31,7 @@ SMS_WORDS: Dict[str, str] = {
     "c": "c'est", "cest": "c'est", "ya": "il y a", "y'a": "il y a", "ya-t-il": "y a-t-il",
     "jlai": "je l'ai", "j'l'ai": "je l'ai", "jl'ai": "je l'ai", "jai": "j'ai", "jsuis": "je suis",
     "chui": "je suis", "chuis": "je suis", "jsp": "je ne sais pas", "jcrois": "je crois",
+    "jusqua": "jusqu'a", "jusquau": "jusqu'au", "jusquen": "jusqu'en", "jusquici": "jusqu'ici",
     "pr": "pour", "ds": "dans", "tt": "tout", "ts": "tous", "ttes": "toutes", "bcp": "beaucoup",
     "pb": "probleme", "pbm": "probleme", "pbs": "problemes", "dc": "donc", "mtn": "maintenant",
     "mnt": "maintenant", "tkt": "t'inquiete", "ajd": "aujourd'hui", "auj": "aujourd'hui",

@@ -122,6 +122,20 @@ def test_cancelling_while_the_reference_is_asked_is_not_leaving(bookings, dispat
     assert "je ne touche à aucun rendez-vous" in texts(dispatcher)
 
 
+@pytest.mark.parametrize("text, typed", [("deplacer le rdv DN-4821 svp", "DN-4821"),
+                                         ("annuler ma reservation dn 7K3P9QX", "dn 7K3P9QX")])
+def test_a_reference_typed_wrong_is_said_to_be_none(bookings, dispatcher, text, typed):
+    result, _ = run(ValidateManageBookingForm(), dispatcher, {"requested_slot": "booking_reference"}, text,
+                    "move_booking", loop="manage_booking_form")
+    assert not result.get("booking_reference")
+    assert nb(f"« {typed} » n'est pas une référence de rendez-vous : elle compte 6 caractères après « DN- »") \
+        in texts(dispatcher)
+    dispatcher.messages.clear()
+    run(ValidateManageBookingForm(), dispatcher, {"requested_slot": "booking_reference"}, "DN-7K3P9Q",
+        "inform", loop="manage_booking_form")
+    assert "n'est pas une référence" not in texts(dispatcher)
+
+
 def test_the_profile_form_stops_and_keeps_what_was_said(dispatcher):
     tracker = make_tracker({"applicant_type": "association", "requested_slot": "project_nature"},
                            text="non laissez tomber", intent="deny",

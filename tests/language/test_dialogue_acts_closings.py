@@ -110,7 +110,8 @@ def test_asking_for_a_person_books(text):
 
 
 @pytest.mark.parametrize("text", ["ça change qq chose ?", "ca change quelque chose ?", "c'est quand la date limite ?",
-                                  "les appels ferment quand ?", "est-ce que ça change le montant ?"])
+                                  "les appels ferment quand ?", "est-ce que ça change le montant ?",
+                                  "on a jusqua qd pr deposer", "et c ouvert jusqu a quand"])
 def test_a_question_without_a_booking_word_manages_no_booking(text):
     for intent in ("ask_other_slot", "move_booking", "show_booking"):
         assert acts(text, intent, 0.7) == ["question"], intent
