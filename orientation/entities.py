@@ -268,6 +268,9 @@ _BRANCH = re.compile(r"\b(?:direction|delegation|agence|antenne)s? (?:regionale|
 def _covered(text: str, start: int) -> bool:
     """The words before the place say it is covered: « le projet couvre… », « sur toute la… »."""
     before = speaker.words_before(text, start)[-speaker.WINDOW:]
+    # « groupement hospitalier de territoire en Bretagne »: the body's name, not the place covered
+    before = [w for k, w in enumerate(before) if not (w == "territoire" and before[max(0, k - 2):k] in (
+        ["hospitalier", "de"], ["hospitaliers", "de"]))]
     working_on = [k for k, w in enumerate(before) if w == "sur" and {"travaille", "travaillons", "agit", "agissons"}
                   & set(before[max(0, k - 3):k])]
     return bool(_COVERAGE & set(before)) or bool(working_on)

@@ -159,6 +159,8 @@ ROWS = [
     ("mairie de charleville (51)", "commune", ["commune:51129"], None),
     ("mairie de boulogne", "commune", [], None),  # Boulogne-Billancourt or Boulogne-sur-Mer: asked
     ("dgs a temps plein", None, [], None),
+    ("dga pont st esprit (30), on travaille avec la cc mais c nous qui portons", "commune", ["commune:30202"], None),
+    ("responsable SI d'un groupement hospitalier de territoire en Occitanie", "etablissement_public_sante", [], None),
     # --- « le 29 » opening a message, subject of a wish: the département speaks
     ("slt le 64 voudrait un portail de donnees", "departement", ["departement:64"], None),
     ("Bonjour, le 40 envisage une appli", "departement", ["departement:40"], None),
