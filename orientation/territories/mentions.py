@@ -899,7 +899,7 @@ def _town_roles(window: List[str]) -> List[int]:
 def _after_a_town_role(words: List[str], start: int) -> bool:
     """A commune named right after one of its roles and « à » or « de » (« DGS à Rochefort », « élue au
     numérique de St Benoît »), with no commune's own word (« mairie », which says it already)."""
-    if 1 <= start and words[start - 1] in TOWN_ROLE_WORDS:  # « dgs pont st esprit 30 »: the role, then the name
+    if start >= 1 and words[start - 1] in TOWN_ROLE_WORDS:  # « dgs pont st esprit 30 »: the role, then the name
         return not (start >= 2 and words[start - 2] in OTHERS_DETERMINERS)
     window = _before_the_name(words, start)
     if window is None:
