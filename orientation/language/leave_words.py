@@ -38,7 +38,10 @@ LEAVE = (r"laisse[zr]? tomber", r"laisse[zr]? beton", r"j'?annule", r"annule[zr]
 FILLERS = (r"bon", r"ben", r"bah", r"euh", r"alors", r"finalement", r"en fait", r"merci", r"ok", r"d'?accord",
            r"c'?est bon", r"enfin", r"je", r"on", r"vais", r"va", r"ca", r"tout", r"rien", r"pour l'?instant",
            r"pour le moment", r"ce sera", r"plutot", r"desole", r"excusez-moi", r"pardon", r"svp",
-           r"s'?il vous plait", r"le rendez-vous", r"le rdv", r"la reservation", r"madame", r"monsieur", r"la", r"ici")
+           r"s'?il vous plait", r"le rendez-vous", r"le rdv", r"la reservation", r"madame", r"monsieur", r"la", r"ici",
+           # « annule le rdv DN-7730 jme suis trompée »: the booking under way, dropped by mistake made
+           r"mon rendez-vous", r"mon rdv", r"ce rendez-vous", r"ce rdv", r"dn-?[a-z0-9]{2,12}",
+           r"j'?me suis trompee?", r"je me suis trompee?", r"(?:c'?est )?une erreur", r"erreur")
 _ALTERNATIVES = "|".join(sorted(NO + LEAVE + FILLERS, key=len, reverse=True))
 _TOKEN = re.compile(rf"(?:^|(?<=\s))(?:{_ALTERNATIVES})(?=\s|$)")
 _NO = re.compile(rf"^(?:{'|'.join(NO)})$")

@@ -9,14 +9,15 @@ from orientation.language.leave_words import says_no, wants_to_leave
 @pytest.mark.parametrize("text", ["non", "Non, laissez tomber !", "non laisse tomber", "j'annule", "Annuler",
                                   "au revoir", "Bonne journée !", "plus tard", "bon ben on verra plus tard merci",
                                   "stop", "STOP", "pas maintenant", "je vais arrêter là", "non merci",
-                                  "c'est pas la peine", "oubliez ça"])
+                                  "c'est pas la peine", "oubliez ça", "annule le rdv DN-7730 jme suis trompée",
+                                  "non c'est une erreur, annulez"])
 def test_ways_out(text):
     assert wants_to_leave(text)
 
 
 @pytest.mark.parametrize("text", ["Jean Stop", "plutôt plus tard dans la semaine", "Marie Dupont", "oui",
                                   "merci", "ok", "Mairie de Lyon", "je ne sais pas", "mardi 14h30", "", "non, jeudi",
-                                  "salut"])  # a greeting: the profile form greets back and goes on
+                                  "salut", "erreur", "DN-7K3P9Q"])  # a greeting: the profile form greets back and goes on
 def test_answers_are_not_ways_out(text):
     assert not wants_to_leave(text)
 
