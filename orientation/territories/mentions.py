@@ -201,7 +201,8 @@ def find(text: str, index: Optional[Index] = None) -> List[Mention]:
         found = (_after_trigger(index, tokens, words, i) or _alone(index, tokens, words, i)
                  or _qualified_commune(index, tokens, words, i, text or "") or _before_its_form(index, tokens, words, i)
                  or _named_alone(index, tokens, words, i) or _bare_commune(index, tokens, words, i, text or "")
-                 or _where_the_town_hall_is(index, tokens, words, i) or _before_its_town_hall(index, tokens, words, i))
+                 or _where_the_town_hall_is(index, tokens, words, i) or _before_its_town_hall(index, tokens, words, i)
+                 or _epci_by_its_adjective(index, tokens, words, i))
         if found and not _not_a_place(words, found[2]) and not _locates_a_body(words, found[0], found[2], body_end):
             mention, i, _ = found
             if mention.applicant_type is None and all(t.kind == "commune" for t in mention.territories) \
@@ -721,6 +722,20 @@ def _before_its_form(index: Index, tokens, words: List[str], i: int):
         if 0 < len(found) <= 3:
             return _build(tokens, i, end + 1, found, "epci")
     return None
+
+
+# The words of an intercommunality that a city's adjective may follow: « la métropole rouennaise ».
+EPCI_WORDS = {"metropole", "agglo", "agglomeration", "interco", "intercommunalite"}
+
+
+def _epci_by_its_adjective(index: Index, tokens, words: List[str], i: int):
+    """« la métropole rouennaise », « l'agglo niortaise »: the EPCI centred on the city the adjective
+    names (near_names.city_of_an_adjective)."""
+    if words[i] not in EPCI_WORDS or i + 1 >= len(words):
+        return None
+    city = near_names.city_of_an_adjective(index, words[i + 1])
+    epci = index.centred_on(city) if city else None
+    return _build(tokens, i, i + 2, [epci], "epci") if epci else None
 
 
 def _epci_by_its_name(index: Index, said: List[str], territories) -> bool:

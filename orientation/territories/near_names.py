@@ -8,7 +8,8 @@ single nearest (homonyms share one name and are asked about as usual), and never
 French word (« mairie de demain ») or the exact name of another place; after a town hall's word
 only, city_of_a_word takes a long French word one edit from a large city (« mairie de limoge »).
 Names are bucketed by their first letter and length: a miss compares a few hundred names, not 36 000.
-by_first_name reads a commune said by the first part of its name (« Sarlat », « Brive »).
+by_first_name reads a commune said by the first part of its name (« Sarlat », « Brive »), and
+city_of_an_adjective a large city by its adjective (« la métropole rouennaise »).
 """
 from __future__ import annotations
 
@@ -148,3 +149,31 @@ def _most_populated(index: Index, names: List[str], kinds: Sequence[str]) -> Opt
         return names[0] if names else None
     sizes = sorted(((max(t.population for t in index.lookup_key(n, kinds)), n) for n in names), reverse=True)
     return sizes[0][1] if sizes[0][0] >= DOMINANT * sizes[1][0] else None
+
+
+# Adjectives of a city (« rouennaise », « lyonnaise », « grenobloise »): the suffixes taken off to find
+# the city's name, longest first.
+CITY_ADJECTIVE = re.compile(r"(?:iennes?|ienne|iens?|aises?|oises?|aines?|ains?|ines?|ais|ois)$")
+STEM = 4  # letters at least left of the adjective: « nic(oise) » is too short to tell
+
+
+def city_of_an_adjective(index: Index, word: str) -> Optional[Territory]:
+    """The city of BIG_CITY inhabitants or more that an adjective names (« rouennaise »: Rouen,
+    « toulousaine »: Toulouse): the one city whose name starts with the adjective's stem."""
+    stem = CITY_ADJECTIVE.sub("", word)
+    if stem == word or len(stem) < STEM:
+        return None
+    # « rouenn(aise) », « strasbourge(oise) »: a consonant doubled or an « e » added before the suffix
+    stems = {stem, re.sub(r"([nlt])\1$", r"\1", stem), re.sub(r"(?<=[gc])e$", "", stem)}
+    found = {t for name_key, t in _cities(index) for s in stems if name_key.startswith(s)}
+    if len(found) > 1:  # « nant(aise) »: Nantes, not Nanterre; the name that ends a letter or two after
+        found = {t for name_key, t in _cities(index) for s in stems
+                 if name_key.startswith(s) and len(name_key) - len(s) <= 2}
+    return found.pop() if len(found) == 1 else None
+
+
+@cache
+def _cities(index: Index) -> Tuple[Tuple[str, Territory], ...]:
+    """The communes of BIG_CITY inhabitants or more, by their folded name without an article."""
+    return tuple((re.sub(r"^(?:le|la|les|l) ", "", name_key), t) for name_key in index.name_keys()
+                 for t in index.lookup_key(name_key, ("commune",)) if t.population >= BIG_CITY)

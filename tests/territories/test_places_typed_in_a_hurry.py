@@ -159,6 +159,10 @@ ROWS = [
     ("mairie de charleville (51)", "commune", ["commune:51129"], None),
     ("mairie de boulogne", "commune", [], None),  # Boulogne-Billancourt or Boulogne-sur-Mer: asked
     ("dgs a temps plein", None, [], None),
+    # --- an EPCI by its city's adjective
+    ("je suis a la metropole lyonnaise", "epci", ["epci:200046977"], None),
+    ("chef de projet a l'agglo lorientaise", "epci", ["epci:200042174"], None),
+    ("une agglo voisine", "epci", [], None),
     ("dga pont st esprit (30), on travaille avec la cc mais c nous qui portons", "commune", ["commune:30202"], None),
     ("responsable SI d'un groupement hospitalier de territoire en Occitanie", "etablissement_public_sante", [], None),
     # --- « le 29 » opening a message, subject of a wish: the département speaks
