@@ -55,6 +55,12 @@ _MEMBERS = (r"regroupe|regroupons|regroupent|rassemble|rassemblons|reunit|reunis
 _DOES_AS_SUCH = r"gere|gerons|s'occupe|nous occupons|accompagne|accompagnons|anime|animons|mutualise|couvre|couvrons"
 _STRUCTURE_DOES = re.compile(_GREETING + r"(?:(?:notre|nos|ma|mon)\s+(?:[a-z'-]+\s+){1,3}?(?:" + _MEMBERS + "|"
                              + _DOES_AS_SUCH + r")|(?:on|nous)\s+(?:" + _MEMBERS + r"))\b")
+# Where the project reaches, said alone: « en fait le projet couvre tout le département, tous les
+# sites de la DDT »; not what it does (« couvre » is no network coverage there).
+_SCOPE = re.compile(_GREETING + r"(?:(?:en fait|en realite|non|mais)\s*,?\s*)?(?:(?:le |notre |ce )?projet|il|ca|cela|on|nous)?\s*"
+                    r"(?:couvre|couvrira|couvrirait|concerne|concernera|touche|touchera|s'etend a|s'etendra a|vise)\s+"
+                    r"(?:tout|toute|tous|toutes|l'ensemble|le|la|les|l')\b")
+_SCOPE_GOES_ON = re.compile(r"(?:tous|toutes|tout|toute|l'ensemble|et)\b")
 # What goes on saying who speaks, right after it: « je suis à la DREAL, service transports », « le
 # CCAS de la ville, on gère l'aide sociale ».
 _GOES_ON = re.compile(r"(?:(?:le|la|l'|au|a la|du)\s*)?(?:service|pole|direction|sous-direction|bureau|cellule|mission"
@@ -159,6 +165,7 @@ rendez decouvre decouvrir expliquer explique explication prefere preferons outil
 deux trois quatre cinq dix premier premiere
 environ env approximativement presque quasi pres moins
 precis precise precisement juste seulement simplement vraiment exactement concret concretement voir regarder renseigner
+non
 """))
 
 
@@ -196,7 +203,10 @@ def speaker_clauses(text: str) -> List[Span]:
                    and len(_WORD.findall(clause)) <= CONTINUATION)
         opens = k == 0 or all(_GREETING_ONLY.fullmatch(text[a:b].strip()) for a, b in _clauses(text)[:k])
         named = opens and _STRUCTURE_NAMED.match(clause) and not _DOES.search(clause)
-        if goes_on or named or _IDENTITY.match(clause) or _STRUCTURE_DOES.match(clause):
+        scope = _SCOPE.match(clause) or (bool(found) and found[-1][1] >= _previous_end(text, start)
+                                         and _SCOPE.match(text[found[-1][0]:found[-1][1]].strip())
+                                         and _SCOPE_GOES_ON.match(clause))
+        if goes_on or named or scope or _IDENTITY.match(clause) or _STRUCTURE_DOES.match(clause):
             found.append((start, end))
     return found
 

@@ -46,8 +46,10 @@ def test_no_project_described_no_theme(text):
     "slt dsi du cd 32",
     "Bonjour, conseil régional d'Occitanie, direction du numérique",
     "bonjour, conseil departemental du Gers, service des systemes d information",
+    "en fait le projet couvre tout le departement, tous les sites de la prefecture",  # scope, not a network
+    "non, ça concerne l'ensemble de la région",
 ])
-def test_a_role_or_a_council_and_its_service_is_who_speaks_not_a_project(text):
+def test_a_role_a_council_and_its_service_or_the_scope_is_no_project(text):
     assert not project_gate.describes_project(read(text))
 
 
