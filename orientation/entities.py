@@ -66,6 +66,18 @@ def _not_places(text: str) -> List[Span]:
     return spans + [(start, end) for start, end, _ in find_references(text)]
 
 
+# « à la Réunion, pas Saint-Pierre-et-Miquelon », « non pas en Guyane »: a place denied is not the speaker's.
+_DENIAL = {"pas", "non", "jamais"}
+_BEFORE_A_PLACE = {"a", "au", "aux", "en", "dans", "ds", "de", "du", "des", "la", "le", "les", "l", "sur"}
+
+
+def _denied(text: str, start: int) -> bool:
+    before = speaker.words_before(text, start)
+    while before and before[-1] in _BEFORE_A_PLACE:
+        before.pop()
+    return bool(before) and before[-1] in _DENIAL
+
+
 _JOINED = re.compile(r"[\s,]*(?:et|ou)\s+(?:(?:l'|l’|le|la|les|du|des|de la|de l'|en|à)\s*)?")
 
 
@@ -90,7 +102,7 @@ def _places_and_partners(text: str) -> Tuple[Tuple[territories.Mention, ...], Tu
         joined = previous_end is not None and _JOINED.fullmatch(text[previous_end:m.start].lower())
         partner = speaker.partner(text, m.start) or bool(partner and joined)
         previous_end = m.end
-        if any(s < m.end and m.start < e for s, e in hidden):
+        if any(s < m.end and m.start < e for s, e in hidden) or _denied(text, m.start):
             continue
         (partners if partner else kept).append(m)
     return tuple(kept), tuple(partners)

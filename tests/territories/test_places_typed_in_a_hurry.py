@@ -159,6 +159,10 @@ ROWS = [
     ("mairie de charleville (51)", "commune", ["commune:51129"], None),
     ("mairie de boulogne", "commune", [], None),  # Boulogne-Billancourt or Boulogne-sur-Mer: asked
     ("dgs a temps plein", None, [], None),
+    # --- a place denied is not the speaker's
+    ("on est en guadeloupe, pas en martinique", None, [GUADELOUPE], None),
+    ("a la reunion non pas a mayotte", None, [REUNION], None),
+    ("le projet couvre le nord et le pas de calais", None, ["departement:59", "departement:62"], None),
     # --- an EPCI by its city's adjective
     ("je suis a la metropole lyonnaise", "epci", ["epci:200046977"], None),
     ("chef de projet a l'agglo lorientaise", "epci", ["epci:200042174"], None),
