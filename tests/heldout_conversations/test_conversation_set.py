@@ -29,8 +29,12 @@ SIXTH = load(SET_DIR / "sixth")
 # eighth, by an eighth hand, an ordinary week of users in ordinary places.
 SEVENTH = load(SET_DIR / "seventh")
 EIGHTH = load(SET_DIR / "eighth")
-BOTH = pytest.mark.parametrize("conversations", [CONVERSATIONS, SECOND, THIRD, FOURTH, FIFTH, SIXTH, SEVENTH, EIGHTH],
-                               ids=["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"])
+# A ninth, by a ninth hand at the end of the pass, whole conversations in ordinary places: read by no one.
+NINTH = load(SET_DIR / "ninth")
+BOTH = pytest.mark.parametrize("conversations", [CONVERSATIONS, SECOND, THIRD, FOURTH, FIFTH, SIXTH, SEVENTH, EIGHTH,
+                                                 NINTH],
+                               ids=["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                                    "ninth"])
 
 
 @needs_set
@@ -55,8 +59,10 @@ def test_every_label_is_a_value_of_the_product(conversations):
                                             (FIFTH, CONVERSATIONS + SECOND + THIRD + FOURTH),
                                             (SIXTH, CONVERSATIONS + SECOND + THIRD + FOURTH + FIFTH),
                                             (SEVENTH, CONVERSATIONS + SECOND + THIRD + FOURTH + FIFTH + SIXTH),
-                                            (EIGHTH, CONVERSATIONS + SECOND + THIRD + FOURTH + FIFTH + SIXTH + SEVENTH)],
-                         ids=["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"])
+                                            (EIGHTH, CONVERSATIONS + SECOND + THIRD + FOURTH + FIFTH + SIXTH + SEVENTH),
+                                            (NINTH, CONVERSATIONS + SECOND + THIRD + FOURTH + FIFTH + SIXTH + SEVENTH
+                                             + EIGHTH)],
+                         ids=["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"])
 def test_each_later_set_stands_apart(later, earlier):
     assert len(later) >= 100 and sum(len(c.turns) for c in later) >= 400
     assert not {c.id for c in later} & {c.id for c in earlier}
