@@ -16,6 +16,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 import yaml
 
+from orientation.language.dictionary import is_french_word
 from orientation.language.fold import fold
 from orientation.language.lexicon import LEXICON_FILE
 from orientation.settings import Settings, get_settings
@@ -127,7 +128,7 @@ class Index:
         derived: Dict[str, List[Territory]] = {}
         for territory in self.territories:
             made = self._made_acronym(territory)
-            if made and made not in self._by_key and made not in taken:
+            if made and made not in self._by_key and made not in taken and not is_french_word(made):  # « car », « cas »
                 derived.setdefault(made, []).append(territory)
         self.capitals_only = set()
         for made, bodies in derived.items():
