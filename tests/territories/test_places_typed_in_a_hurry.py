@@ -180,7 +180,7 @@ ROWS = [
     ("bjr dgs a la capa ajaccio", "epci", ["epci:242010056"], None),
     ("jsuis agent a la cud dunkerque", "epci", ["epci:245900428"], None),
     ("on change de cap", None, [], None),
-    ("il y a un CAS particulier", None, [], None),  # no acronym made that is a French word
+    ("dans ce CAS on attend", None, [], None),  # no acronym made that is a French word
     # --- an EPCI's acronym in capitals after « au » (not « le TCO »), and a town's name the same after « du »
     ("Bonjour, responsable SI au TCO à La Réunion", "epci", ["epci:249740101"], None),
     ("je suis au TCO", "epci", ["epci:249740101"], None),
