@@ -830,6 +830,7 @@ TOWN_ROLE_WORDS = {"dgs", "dga", "dgst", "adjoint", "adjointe", "elu", "elue", "
 ROLE_WINDOW = 6  # « conseiller municipal délégué au numérique à Charleville-Mézières »
 # The article a preposition holds: « dgs du Puy-en-Velay » is Le Puy-en-Velay's, « DGS au Mans » Le Mans's.
 ARTICLE_HELD = {"du": "le", "des": "les", "au": "le", "aux": "les"}
+HELD_NAME_TOWN = 10_000  # inhabitants of a « Le X » whose X is a word, said in lower case after « au », « du »
 OTHERS_DETERMINERS = {"un", "une", "des", "notre", "nos", "votre", "vos", "leur", "leurs", "son", "sa", "ses", "mon",
                       "ma", "mes", "cet", "cette", "ce"}
 
@@ -855,12 +856,15 @@ def _where_the_town_hall_is(index: Index, tokens, words: List[str], i: int):
         if end > len(words):
             continue
         said = " ".join(words[i:end])
-        communes = index.lookup_key(f"{held} {said}", ("commune",)) if held else None
-        communes = communes or index.lookup_key(said, ("commune",))
+        with_article = index.lookup_key(f"{held} {said}", ("commune",)) if held else None
+        communes = with_article or index.lookup_key(said, ("commune",))
         if not communes:
             continue
         named = [w for w in words[i:end] if w not in LINK_WORDS]
-        if not tokens[i][3][:1].isupper() and len(named) < 2 and is_french_word(named[0]):
+        # « dgs au mans »: the article the preposition holds makes a name of a word, a town's (Le Mans, Le
+        # Port), not a village's (« dgs du syndicat mixte » is no Le Syndicat)
+        held_town = bool(with_article) and any(t.population >= HELD_NAME_TOWN for t in with_article)
+        if not held_town and not tokens[i][3][:1].isupper() and len(named) < 2 and is_french_word(named[0]):
             return None  # in lower case, one word only when no French word (« à tarbes », not « à temps »)
         epci = _longest_name(index, words, i, ("epci",))
         if _longest_name(index, words, i, AREA_KINDS) or (epci and epci[1] > end):

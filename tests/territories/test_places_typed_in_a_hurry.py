@@ -143,6 +143,8 @@ ROWS = [
     ("je suis elu a temps plein", None, [], None),
     # --- « au », « aux » hold the name's article; the DGS's title spelt out is a town's role
     ("adjointe au Mans, on veut un site", "commune", ["commune:72181"], None),
+    ("bjr dga au havre on veut un site", "commune", ["commune:76351"], None),  # « havre » is a word: Le Havre is a town
+    ("dgs du syndicat mixte", "groupement_collectivites", [], None),  # not the village of Le Syndicat
     ("je suis conseiller municipal au lamentin en martinique", "commune", ["commune:97213"], None),
     ("directrice generale des services des sables d olonne", "commune", ["commune:85194"], None),
     ("elu au numerique", None, [], None),
