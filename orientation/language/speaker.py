@@ -90,9 +90,11 @@ STRICT_WORK_WORDS = {"travaille", "travaillons", "bosse", "bossons", "agent", "a
 CLAUSE_OPENERS = {"et", "mais", "alors", "donc", "pourquoi", "est", "ce", "que", "qu", "est-ce", "bonjour", "bjr",
                   "svp", "stp", "ok", "oui", "non", "du", "coup", "sinon", "aussi", "ah", "euh", "bon"}
 POSSESSIVES = {"nos", "vos", "leurs"}
-# A town's roles, after which « des » is « de Les » (« maire des Abymes », « directeur général des services »).
-ROLES_BEFORE_A_NAME = {"dgs", "dga", "dgst", "maire", "adjoint", "adjointe", "elu", "elue", "conseiller",
-                       "conseillere", "services"}
+# The roles of a town's staff and council (also read by orientation/territories/mentions.py: « DGS à
+# Rochefort » says the commune), after which « des » is « de Les » (« maire des Abymes », « directeur
+# général des services des Sables-d'Olonne »).
+TOWN_ROLES = frozenset({"dgs", "dga", "dgst", "adjoint", "adjointe", "elu", "elue", "conseiller", "conseillere"})
+ROLES_BEFORE_A_NAME = TOWN_ROLES | {"maire", "services"}
 CLAUSE_END = re.compile(r"[.?!;\n]")
 _WORD = re.compile(r"[a-z0-9]+")
 WINDOW = 8  # words looked at before a body, in its clause
@@ -111,6 +113,11 @@ def words_before(text: str, start: int) -> List[str]:
     """The folded words of the clause before `start`, nearest last."""
     clause = CLAUSE_END.split(text[:start])[-1]
     return _WORD.findall(fold(clause).text)
+
+
+def words_after(text: str, start: int) -> List[str]:
+    """The folded words of the clause from `start` on, the body's own first."""
+    return _WORD.findall(fold(CLAUSE_END.split(text[start:])[0]).text)
 
 
 def position(text: str, start: int) -> str:
@@ -179,7 +186,7 @@ def carries(text: str, start: int) -> bool:
         before.pop()
     if any(tuple(before[len(before) - len(p):]) == p for p in CARRIER_PHRASES if len(before) >= len(p)):
         return True
-    after = _WORD.findall(fold(CLAUSE_END.split(text[start:])[0]).text)[:8]
+    after = words_after(text, start)[:8]
     return any(after[k:k + 2] in (["qui", "porte"], ["qui", "portera"], ["qui", "candidate"], ["qui", "depose"])
                for k in range(len(after)))
 
@@ -194,7 +201,7 @@ NOT_A_NAME = {"on", "je", "j", "nous", "vous", "il", "ils", "elle", "elles", "c"
 
 def funds(text: str, start: int) -> bool:
     """The body named at `start` is said to fund the project, not to be who speaks or carries it."""
-    after = _WORD.findall(fold(CLAUSE_END.split(text[start:])[0]).text)[:6]
+    after = words_after(text, start)[:6]
     for k in (1, 2):  # after the body's word or two: the verb, or « qui », « nous » and the verb
         if k == 2 and (len(after) < 2 or after[1] in NOT_A_NAME):
             break

@@ -25,7 +25,7 @@ from orientation.language.act_words import CORRECTION_WORDS, HEDGED_CORRECTION, 
 from orientation.language.dictionary import is_french_word
 from orientation.language.fold import MONTHS, WEEKDAYS
 from orientation.language.lexicon import one_typo
-from orientation.language.speaker import BODY_ADJECTIVES, FILLERS, SPEAKER, WINDOW, position
+from orientation.language.speaker import BODY_ADJECTIVES, FILLERS, SPEAKER, TOWN_ROLES, WINDOW, position
 
 from . import near_names
 from .index import OPTIONAL_NAME_WORDS, SINGLE_COLLECTIVITES, Index, Territory, key, load_index
@@ -823,10 +823,9 @@ def _bare_commune(index: Index, tokens, words: List[str], i: int, text: str, ask
 
 # A commune's body, said without its name: « je travaille en mairie à Crest », « maire à Tarbes ».
 TOWN_HALL_WORDS = {"mairie", "commune", "ville", "village", "maire", "municipalite", "municipal", "municipale"}
-# The roles of a town's staff and council, which say the commune when a commune's name follows them
-# (« DGS à Rochefort », « élue au numérique de St Benoît », « adjointe aux finances de Saint-Germain-en-
-# Laye »); before a body's word (« DGS de l'agglo », « élu du département ») that body speaks instead.
-TOWN_ROLE_WORDS = {"dgs", "dga", "dgst", "adjoint", "adjointe", "elu", "elue", "conseiller", "conseillere"}
+# A town's roles (speaker.TOWN_ROLES) say the commune when a commune's name follows them (« DGS à
+# Rochefort », « élue au numérique de St Benoît », « adjointe aux finances de Saint-Germain-en-Laye »);
+# before a body's word (« DGS de l'agglo », « élu du département ») that body speaks instead.
 ROLE_WINDOW = 6  # « conseiller municipal délégué au numérique à Charleville-Mézières »
 # The article a preposition holds: « dgs du Puy-en-Velay » is Le Puy-en-Velay's, « DGS au Mans » Le Mans's.
 ARTICLE_HELD = {"du": "le", "des": "les", "au": "le", "aux": "les"}
@@ -912,13 +911,13 @@ def _town_roles(window: List[str]) -> List[int]:
     spelt out."""
     spelt = [k - 3 for k in range(3, len(window)) if window[k - 3:k + 1] in (
         ["directeur", "general", "des", "services"], ["directrice", "generale", "des", "services"])]
-    return sorted(spelt + [k for k, w in enumerate(window) if w in TOWN_ROLE_WORDS])
+    return sorted(spelt + [k for k, w in enumerate(window) if w in TOWN_ROLES])
 
 
 def _after_a_town_role(words: List[str], start: int) -> bool:
     """A commune named right after one of its roles and « à » or « de » (« DGS à Rochefort », « élue au
     numérique de St Benoît »), with no commune's own word (« mairie », which says it already)."""
-    if start >= 1 and words[start - 1] in TOWN_ROLE_WORDS:  # « dgs pont st esprit 30 »: the role, then the name
+    if start >= 1 and words[start - 1] in TOWN_ROLES:  # « dgs pont st esprit 30 »: the role, then the name
         return not (start >= 2 and words[start - 2] in OTHERS_DETERMINERS)
     window = _before_the_name(words, start)
     if window is None:
