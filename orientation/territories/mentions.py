@@ -888,10 +888,10 @@ def _commune_typed_loosely(index: Index, words: List[str], start: int):
         said = " ".join(words[start:end])
         if words[end - 1] in LINK_WORDS:
             continue
-        after = _area_after(index, words, end, direct=True)
         first = near_names.by_first_name(index, said)
         if first:
             return _settled(index, words, end, first, direct=True)
+        after = _area_after(index, words, end, direct=True)
         near = near_names.nearest(index, said, ("commune",), after[0] if after else None)
         if near:
             return near, after[1] if after else end

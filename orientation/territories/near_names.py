@@ -28,11 +28,12 @@ DOMINANT = 10  # among names as near, one ten times as populated as the next is 
 BIG_CITY = 50_000  # a French word one edit from a city this large, after « mairie de », is the city
 CITY_WORD = 6  # from this many letters (« ville » is one edit from Lille, « mille » too)
 TOWN = 2_000  # a commune this large bearing a name exactly is meant by it, not a longer name starting so
+_ARTICLE = re.compile(r"^(?:le|la|les|l) ")  # a name's article, folded: « le crestet »
 
 
 def tolerance(name_key: str) -> int:
     """The edits allowed in a name, by its letters without its article (« Le Crestet »: 7)."""
-    letters = len(re.sub(r"^(?:le|la|les|l) ", "", name_key).replace(" ", ""))
+    letters = len(_ARTICLE.sub("", name_key).replace(" ", ""))
     return 0 if letters < MIN_LETTERS else 1 if letters < LONG_NAME else 2
 
 
@@ -118,12 +119,9 @@ def by_first_name(index: Index, said: str) -> Optional[List[Territory]]:
     exact = index.lookup_key(said, ("commune",))
     if any(t.population >= TOWN for t in exact):
         return None  # « Clermont » (Oise, 10 000 inhabitants) is a town of its own: asked, not Clermont-Ferrand
-    names = list(dict.fromkeys(longer + ([said] if exact else [])))
-    sizes = sorted(((max(t.population for t in index.lookup_key(n, ("commune",))), n) for n in names), reverse=True)
-    if len(sizes) > 1 and sizes[0][0] < DOMINANT * sizes[1][0]:
-        return None
-    communes = index.lookup_key(sizes[0][1], ("commune",))
-    return communes if len(communes) == 1 and sizes[0][1] != said else None
+    meant = _most_populated(index, list(dict.fromkeys(longer + ([said] if exact else []))), ("commune",))
+    communes = index.lookup_key(meant, ("commune",)) if meant and meant != said else []
+    return communes if len(communes) == 1 else None
 
 
 def city_of_a_word(index: Index, word: str, kinds: Sequence[str]) -> Optional[List[Territory]]:
@@ -175,5 +173,5 @@ def city_of_an_adjective(index: Index, word: str) -> Optional[Territory]:
 @cache
 def _cities(index: Index) -> Tuple[Tuple[str, Territory], ...]:
     """The communes of BIG_CITY inhabitants or more, by their folded name without an article."""
-    return tuple((re.sub(r"^(?:le|la|les|l) ", "", name_key), t) for name_key in index.name_keys()
+    return tuple((_ARTICLE.sub("", name_key), t) for name_key in index.name_keys()
                  for t in index.lookup_key(name_key, ("commune",)) if t.population >= BIG_CITY)
